@@ -1,0 +1,63 @@
+//! The errors Recto reports. Each says what failed, where, and what to do.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{}: invalid UTF-8 at byte {offset} (line {line}); convert the file to UTF-8, or pass --lossy to replace bad bytes with U+FFFD",
+        path.display()
+    )]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{}: looks binary, not text ({what}); give Recto a .txt or .md file", path.display())]
+    Binary { path: PathBuf, what: String },
+    #[error(
+        "{}: {size} bytes is more than the limit of {limit} bytes; raise it with --max-input-size",
+        path.display()
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Metadata {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{format} writer: {message}")]
+    Write {
+        format: &'static str,
+        message: String,
+    },
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn write(format: &'static str, message: impl std::fmt::Display) -> Error {
+        Error::Write {
+            format,
+            message: message.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

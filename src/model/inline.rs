@@ -1,0 +1,219 @@
+//! Inline content: words, the breaks between them, and spans of markup.
+
+use serde::{Deserialize, Serialize};
+
+/// One piece of running text.
+///
+/// Whitespace is structure, not content: `Text` never holds a space or a line
+/// break (those are `Space`, `SoftBreak` and `LineBreak`), so repairs such as
+/// joining wrapped lines or fixing spacing are edits of a token list. `Code`
+/// is the exception: its text is verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "c")]
+pub enum Inline {
+    /// A run of non-whitespace characters.
+    Text(String),
+    /// The space between two words.
+    Space,
+    /// A line break in the source that is not meaningful (a wrapped line).
+    SoftBreak,
+    /// A hard line break that must be kept.
+    LineBreak,
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Underline(Vec<Inline>),
+    /// Inline code, verbatim.
+    Code(String),
+    /// A link. `target` is `None` for link text whose URL was lost (text that
+    /// was underlined in the source, say): it is still a link, and every
+    /// writer shows its text.
+    Link {
+        target: Option<String>,
+        content: Vec<Inline>,
+    },
+    /// Where a printed page began in the source, with its printed number.
+    /// Writers that paginate ignore it; EPUB keeps it as a page-list entry.
+    PageMarker(String),
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    /// The inline children of a markup span, if this is one.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Underline(c) => Some(c),
+            Inline::Link { content, .. } => Some(content),
+            _ => None,
+        }
+    }
+
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Underline(c) => Some(c),
+            Inline::Link { content, .. } => Some(content),
+            _ => None,
+        }
+    }
+}
+
+/// Splits plain text into `Text` and `Space` tokens. Line breaks become
+/// `SoftBreak`; any run of whitespace containing a line break is one
+/// `SoftBreak`, any other run one `Space`.
+pub fn inlines_from_text(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut gap: Option<bool> = None; // Some(has_newline) while inside whitespace
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            if !word.is_empty() {
+                out.push(Inline::Text(std::mem::take(&mut word)));
+            }
+            let newline = ch == '\n' || ch == '\r';
+            gap = Some(gap.unwrap_or(false) || newline);
+        } else {
+            if let Some(newline) = gap.take()
+                && !out.is_empty()
+            {
+                out.push(if newline {
+                    Inline::SoftBreak
+                } else {
+                    Inline::Space
+                });
+            }
+            word.push(ch);
+        }
+    }
+    if !word.is_empty() {
+        out.push(Inline::Text(word));
+    }
+    out
+}
+
+/// The text of inlines as a reader would see it: spaces and soft breaks as
+/// one space, hard breaks as a newline, markup dropped, link text kept.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(s) | Inline::Code(s) => out.push_str(s),
+            Inline::Space | Inline::SoftBreak => out.push(' '),
+            Inline::LineBreak => out.push('\n'),
+            Inline::PageMarker(_) => {}
+            other => push_plain(other.children().unwrap_or_default(), out),
+        }
+    }
+}
+
+/// Brings inlines into canonical form, in place: adjacent `Text` merged, runs
+/// of `Space`/`SoftBreak` collapsed to one (a `SoftBreak` wins over a `Space`,
+/// a `LineBreak` over both), no empty `Text` or empty markup, no leading or
+/// trailing whitespace tokens.
+pub fn canonicalize(inlines: &mut Vec<Inline>) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for mut inline in inlines.drain(..) {
+        if let Some(children) = inline.children_mut() {
+            canonicalize(children);
+            let empty = children.is_empty();
+            if empty && !matches!(inline, Inline::Link { .. }) {
+                continue;
+            }
+        }
+        match (&mut inline, out.last_mut()) {
+            (Inline::Text(s), _) if s.is_empty() => {}
+            (Inline::Text(s), Some(Inline::Text(prev))) => prev.push_str(s),
+            (gap @ (Inline::Space | Inline::SoftBreak | Inline::LineBreak), Some(prev))
+                if is_gap(prev) =>
+            {
+                if rank(gap) > rank(prev) {
+                    *prev = gap.clone();
+                }
+            }
+            _ => out.push(inline),
+        }
+    }
+    while out.first().is_some_and(is_gap) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(is_gap) {
+        out.pop();
+    }
+    *inlines = out;
+}
+
+fn is_gap(inline: &Inline) -> bool {
+    matches!(
+        inline,
+        Inline::Space | Inline::SoftBreak | Inline::LineBreak
+    )
+}
+
+fn rank(inline: &Inline) -> u8 {
+    match inline {
+        Inline::Space => 1,
+        Inline::SoftBreak => 2,
+        Inline::LineBreak => 3,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_breaks() {
+        let got = inlines_from_text("  one two\n  three ");
+        assert_eq!(
+            got,
+            vec![
+                Inline::text("one"),
+                Inline::Space,
+                Inline::text("two"),
+                Inline::SoftBreak,
+                Inline::text("three"),
+            ]
+        );
+        assert_eq!(plain_text(&got), "one two three");
+    }
+
+    #[test]
+    fn canonical_form_merges_and_trims() {
+        let mut v = vec![
+            Inline::Space,
+            Inline::text("a"),
+            Inline::text("b"),
+            Inline::Space,
+            Inline::SoftBreak,
+            Inline::Emphasis(vec![]),
+            Inline::text(""),
+            Inline::text("c"),
+            Inline::Space,
+        ];
+        canonicalize(&mut v);
+        assert_eq!(
+            v,
+            vec![Inline::text("ab"), Inline::SoftBreak, Inline::text("c")]
+        );
+    }
+
+    #[test]
+    fn empty_link_is_kept_but_empty_emphasis_is_not() {
+        let mut v = vec![
+            Inline::Link {
+                target: Some("https://example.org".into()),
+                content: vec![],
+            },
+            Inline::Strong(vec![Inline::Space]),
+        ];
+        canonicalize(&mut v);
+        assert_eq!(v.len(), 1);
+    }
+}

@@ -1,0 +1,252 @@
+//! The document model: one tree that every reader produces and every writer
+//! reads. No I/O and no knowledge of any file format lives here.
+
+mod block;
+mod inline;
+mod metadata;
+
+pub use block::{BackKind, BackMatter, Block, Section, Span, sections};
+pub use inline::{Inline, canonicalize, inlines_from_text, plain_text};
+pub use metadata::{Abstract, Author, Date, IdentifierKind, Metadata, civil_from_unix};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Version of the JSON form written by [`Document::to_json`]. Bump it when
+/// the shape of the model changes.
+pub const JSON_VERSION: u32 = 1;
+
+/// A whole document: what is known about it, its body, and its end matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub meta: Metadata,
+    pub blocks: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub back: Vec<BackMatter>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Versioned<T> {
+    version: u32,
+    #[serde(flatten)]
+    document: T,
+}
+
+impl Document {
+    /// The versioned JSON form: `{"version": 1, "meta": ..., "blocks": ..., "back": ...}`.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(&Versioned {
+            version: JSON_VERSION,
+            document: self,
+        })
+        .expect("the model serializes to JSON");
+        s.push('\n');
+        s
+    }
+
+    pub fn from_json(json: &str) -> Result<Document, String> {
+        let v: Versioned<Document> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if v.version != JSON_VERSION {
+            return Err(format!(
+                "JSON form version {} is not supported (this build reads version {JSON_VERSION})",
+                v.version
+            ));
+        }
+        Ok(v.document)
+    }
+
+    /// The language of the document: the metadata's, or `en`.
+    pub fn language(&self) -> &str {
+        self.meta.language.as_deref().unwrap_or("en")
+    }
+
+    /// The identifier of the document: the metadata's, or a `urn:uuid:`
+    /// derived from the content, so that every edition names the same one.
+    pub fn identifier(&self) -> String {
+        self.meta
+            .identifier
+            .clone()
+            .unwrap_or_else(|| self.content_uuid())
+    }
+
+    /// A name-based UUID (version 5 layout, SHA-256 truncated) of the title,
+    /// authors and text of the document: stable across runs and machines.
+    pub fn content_uuid(&self) -> String {
+        let mut hash = Sha256::new();
+        hash.update(b"recto-document\0");
+        if let Some(title) = self.meta.title_text() {
+            hash.update(title.as_bytes());
+        }
+        for author in &self.meta.authors {
+            hash.update(b"\0");
+            hash.update(author.name.as_bytes());
+        }
+        if let Some(abs) = self.meta.abstract_text() {
+            hash.update(b"\0");
+            hash.update(abs.as_bytes());
+        }
+        for block in &self.blocks {
+            hash.update(b"\n");
+            hash.update(block.plain_text().as_bytes());
+        }
+        let d = hash.finalize();
+        let mut b = [0u8; 16];
+        b.copy_from_slice(&d[..16]);
+        b[6] = (b[6] & 0x0f) | 0x50;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        format!(
+            "urn:uuid:{:02x}{:02x}{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}-{:02x}{:02x}{:02x}{:02x}{:02x}{:02x}",
+            b[0],
+            b[1],
+            b[2],
+            b[3],
+            b[4],
+            b[5],
+            b[6],
+            b[7],
+            b[8],
+            b[9],
+            b[10],
+            b[11],
+            b[12],
+            b[13],
+            b[14],
+            b[15]
+        )
+    }
+
+    /// Brings every inline list into canonical form (see [`canonicalize`]) and
+    /// drops paragraphs and headings left empty.
+    pub fn canonicalize(&mut self) {
+        fn blocks(list: &mut Vec<Block>) {
+            for b in list.iter_mut() {
+                match b {
+                    Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                        canonicalize(content)
+                    }
+                    Block::List { items, .. } => {
+                        items.iter_mut().for_each(blocks);
+                        items.retain(|i| !i.is_empty());
+                    }
+                    Block::BlockQuote { blocks: inner, .. } => blocks(inner),
+                    _ => {}
+                }
+            }
+            list.retain(|b| match b {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                    !content.is_empty()
+                }
+                Block::List { items, .. } => !items.is_empty(),
+                _ => true,
+            });
+        }
+        blocks(&mut self.blocks);
+        for back in &mut self.back {
+            blocks(&mut back.blocks);
+        }
+        self.back.retain(|b| !b.blocks.is_empty());
+        for author in &mut self.meta.authors {
+            blocks(&mut author.bio);
+        }
+        if let Some(abs) = &mut self.meta.abstract_ {
+            blocks(&mut abs.blocks);
+        }
+        for t in [&mut self.meta.title, &mut self.meta.subtitle]
+            .into_iter()
+            .flatten()
+        {
+            canonicalize(t);
+        }
+    }
+
+    /// Checks the invariants writers rely on; returns what is wrong. Runs in
+    /// tests and debug builds after every pass.
+    pub fn validate(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        fn inlines(list: &[Inline], at: &str, problems: &mut Vec<String>) {
+            for i in list {
+                match i {
+                    Inline::Text(s) if s.is_empty() => problems.push(format!("{at}: empty text")),
+                    Inline::Text(s) if s.chars().any(char::is_whitespace) => {
+                        problems.push(format!("{at}: text {s:?} holds whitespace"))
+                    }
+                    other => {
+                        if let Some(c) = other.children() {
+                            inlines(c, at, problems)
+                        }
+                    }
+                }
+            }
+        }
+        fn blocks(list: &[Block], problems: &mut Vec<String>) {
+            for b in list {
+                let at = format!("block at line {}", b.span());
+                match b {
+                    Block::Heading { level, .. } if !(1..=6).contains(level) => {
+                        problems.push(format!("{at}: heading level {level}"))
+                    }
+                    Block::List { items, .. } => items.iter().for_each(|i| blocks(i, problems)),
+                    Block::BlockQuote { blocks: inner, .. } => blocks(inner, problems),
+                    _ => {}
+                }
+                if let Some(c) = b.inlines() {
+                    inlines(c, &at, problems);
+                }
+            }
+        }
+        blocks(&self.blocks, &mut problems);
+        for back in &self.back {
+            blocks(&back.blocks, &mut problems);
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        let mut doc = Document::default();
+        doc.meta.title = Some(inlines_from_text("A Title"));
+        doc.meta.authors.push(Author::from_name("Ada Lovelace"));
+        doc.meta.date = Some(Date::parse("2025-10-01").unwrap());
+        doc.blocks.push(Block::paragraph(
+            inlines_from_text("Hello world."),
+            Span::line(3),
+        ));
+        doc
+    }
+
+    #[test]
+    fn json_round_trip_is_versioned() {
+        let doc = sample();
+        let json = doc.to_json();
+        assert!(json.starts_with("{\n  \"version\": 1,"));
+        assert_eq!(Document::from_json(&json).unwrap(), doc);
+        let wrong = json.replace("\"version\": 1", "\"version\": 99");
+        assert!(Document::from_json(&wrong).unwrap_err().contains("99"));
+    }
+
+    #[test]
+    fn content_uuid_is_stable_and_content_bound() {
+        let a = sample();
+        assert_eq!(a.content_uuid(), sample().content_uuid());
+        assert!(a.content_uuid().starts_with("urn:uuid:"));
+        assert_eq!(a.content_uuid().len(), "urn:uuid:".len() + 36);
+        let mut b = sample();
+        b.blocks.clear();
+        assert_ne!(a.content_uuid(), b.content_uuid());
+    }
+
+    #[test]
+    fn validate_finds_whitespace_in_text() {
+        let mut doc = sample();
+        assert!(doc.validate().is_empty());
+        doc.blocks.push(Block::paragraph(
+            vec![Inline::text("two words")],
+            Span::UNKNOWN,
+        ));
+        assert_eq!(doc.validate().len(), 1);
+    }
+}

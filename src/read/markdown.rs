@@ -1,0 +1,523 @@
+//! Markdown (CommonMark) to the model, through pulldown-cmark. The only
+//! module that knows pulldown-cmark.
+
+use pulldown_cmark::{
+    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+
+use crate::model::{Block, Document, Inline, Span, inlines_from_text};
+
+/// The front matter block of a Markdown file, unparsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub syntax: FrontMatterSyntax,
+    pub text: String,
+    /// Line of the first line of `text` in the file.
+    pub first_line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterSyntax {
+    Yaml,
+    Toml,
+}
+
+/// Reads Markdown into the model. Never fails. The front matter, if any, is
+/// returned unparsed; mapping it into `Metadata` is the metadata module's job.
+pub fn parse(text: &str) -> (Document, Option<FrontMatter>) {
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH;
+    let lines = LineIndex::new(text);
+    let mut builder = Builder::default();
+    let mut front_matter = None;
+    let mut in_metadata: Option<(FrontMatterSyntax, usize)> = None;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let span = Span::lines(
+            lines.line_of(range.start),
+            lines.line_of(range.end.max(range.start + 1) - 1),
+        );
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                let syntax = match kind {
+                    MetadataBlockKind::YamlStyle => FrontMatterSyntax::Yaml,
+                    MetadataBlockKind::PlusesStyle => FrontMatterSyntax::Toml,
+                };
+                in_metadata = Some((syntax, span.start as usize + 1));
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = None,
+            Event::Text(t) if in_metadata.is_some() => {
+                let (syntax, first_line) = in_metadata.expect("checked");
+                front_matter = Some(FrontMatter {
+                    syntax,
+                    text: t.into_string(),
+                    first_line,
+                });
+            }
+            other => builder.event(other, span),
+        }
+    }
+    (builder.finish(), front_matter)
+}
+
+/// Byte offset to 1-based line number.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> u32 {
+        self.starts.partition_point(|&s| s <= offset) as u32
+    }
+}
+
+/// An open container while events stream in. Kept on an explicit stack so
+/// that deeply nested input cannot overflow the call stack.
+enum Frame {
+    Blocks {
+        kind: Container,
+        blocks: Vec<Block>,
+        span: Span,
+    },
+    Inlines {
+        kind: InlineContainer,
+        inlines: Vec<Inline>,
+        span: Span,
+    },
+    Code {
+        language: Option<String>,
+        text: String,
+        span: Span,
+    },
+}
+
+enum Container {
+    Root,
+    Quote,
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Item,
+}
+
+enum InlineContainer {
+    Paragraph,
+    /// Inline content outside a paragraph (a tight list item).
+    ImplicitParagraph,
+    Heading(u8),
+    Emphasis,
+    Strong,
+    Strike,
+    Link(Option<String>),
+    /// Image alt text: kept as text, since Recto has no images.
+    Image,
+    /// A `<u>`, `<i>`, ... span opened by inline HTML.
+    Html(&'static str),
+}
+
+/// Block containers nested deeper than this are read as their content: no
+/// real document nests 64 quotes, and every consumer of the tree recurses.
+const MAX_CONTAINER_DEPTH: usize = 64;
+
+struct Builder {
+    stack: Vec<Frame>,
+    /// Containers opened past `MAX_CONTAINER_DEPTH` and not yet closed.
+    flattened: usize,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder {
+            stack: vec![Frame::Blocks {
+                kind: Container::Root,
+                blocks: Vec::new(),
+                span: Span::UNKNOWN,
+            }],
+            flattened: 0,
+        }
+    }
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, span: Span) {
+        match event {
+            Event::Start(tag) => self.start(tag, span),
+            Event::End(end) => self.end(end),
+            Event::Text(t) => self.push_text(&t),
+            Event::Code(c) => self.push_inline(Inline::Code(c.into_string()), span),
+            Event::SoftBreak => self.push_inline(Inline::SoftBreak, span),
+            Event::HardBreak => self.push_inline(Inline::LineBreak, span),
+            Event::Rule => self.push_block(Block::ThematicBreak { span }),
+            Event::InlineHtml(html) => self.inline_html(&html, span),
+            Event::Html(html) => {
+                // Raw HTML blocks are kept as text: nothing is lost.
+                let inlines = inlines_from_text(&html);
+                if !inlines.is_empty() {
+                    self.push_block(Block::paragraph(inlines, span));
+                }
+            }
+            Event::FootnoteReference(r) => self.push_text(&format!("[{r}]")),
+            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
+            Event::InlineMath(m) | Event::DisplayMath(m) => {
+                self.push_inline(Inline::Code(m.into_string()), span)
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, span: Span) {
+        let is_container = matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item);
+        if is_container && (self.flattened > 0 || self.depth() >= MAX_CONTAINER_DEPTH) {
+            self.flattened += 1;
+            return;
+        }
+        let is_block = !matches!(
+            tag,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        );
+        if is_block {
+            self.close_open_spans(true);
+        }
+        let frame = match tag {
+            Tag::Paragraph => inline_frame(InlineContainer::Paragraph, span),
+            Tag::Heading { level, .. } => {
+                inline_frame(InlineContainer::Heading(heading_level(level)), span)
+            }
+            Tag::BlockQuote(_) => blocks_frame(Container::Quote, span),
+            Tag::List(start) => blocks_frame(
+                Container::List {
+                    start,
+                    items: Vec::new(),
+                },
+                span,
+            ),
+            Tag::Item => blocks_frame(Container::Item, span),
+            Tag::CodeBlock(kind) => Frame::Code {
+                language: match kind {
+                    CodeBlockKind::Fenced(l) if !l.trim().is_empty() => {
+                        l.split_whitespace().next().map(str::to_string)
+                    }
+                    _ => None,
+                },
+                text: String::new(),
+                span,
+            },
+            Tag::Emphasis => inline_frame(InlineContainer::Emphasis, span),
+            Tag::Strong => inline_frame(InlineContainer::Strong, span),
+            Tag::Strikethrough => inline_frame(InlineContainer::Strike, span),
+            Tag::Link { dest_url, .. } => {
+                let target = (!dest_url.is_empty()).then(|| dest_url.into_string());
+                inline_frame(InlineContainer::Link(target), span)
+            }
+            Tag::Image { .. } => inline_frame(InlineContainer::Image, span),
+            // Tables, footnote definitions, definition lists and the like are
+            // not enabled; their text arrives as paragraphs. Any other
+            // container is read as a plain block container.
+            _ => blocks_frame(Container::Quote, span),
+        };
+        self.stack.push(frame);
+    }
+
+    fn depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| matches!(f, Frame::Blocks { .. }))
+            .count()
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        let is_container = matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item);
+        if is_container && self.flattened > 0 {
+            self.flattened -= 1;
+            return;
+        }
+        let is_inline = matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        );
+        self.close_open_spans(!is_inline && !matches!(end, TagEnd::Paragraph | TagEnd::Heading(_)));
+        if is_inline || matches!(end, TagEnd::Paragraph | TagEnd::Heading(_)) {
+            // Unbalanced HTML spans end with the element that holds them.
+            while matches!(
+                self.stack.last(),
+                Some(Frame::Inlines {
+                    kind: InlineContainer::Html(_),
+                    ..
+                })
+            ) {
+                self.close_inline_frame();
+            }
+        }
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let frame = self.stack.pop().expect("checked");
+        match frame {
+            Frame::Inlines {
+                kind,
+                inlines,
+                span,
+            } => match kind {
+                InlineContainer::Paragraph | InlineContainer::ImplicitParagraph => {
+                    self.push_block(Block::paragraph(inlines, span))
+                }
+                InlineContainer::Heading(level) => {
+                    self.push_block(Block::heading(level, inlines, span))
+                }
+                InlineContainer::Emphasis => self.push_inline(Inline::Emphasis(inlines), span),
+                InlineContainer::Strong => self.push_inline(Inline::Strong(inlines), span),
+                InlineContainer::Strike | InlineContainer::Image => {
+                    self.push_inlines(inlines, span)
+                }
+                InlineContainer::Link(target) => self.push_inline(
+                    Inline::Link {
+                        target,
+                        content: inlines,
+                    },
+                    span,
+                ),
+                InlineContainer::Html(_) => self.push_inlines(inlines, span),
+            },
+            Frame::Code {
+                language,
+                text,
+                span,
+            } => self.push_block(Block::CodeBlock {
+                language,
+                text: text.trim_end_matches('\n').to_string(),
+                span,
+            }),
+            Frame::Blocks { kind, blocks, span } => match kind {
+                Container::Root => unreachable!("the root frame is never popped"),
+                Container::Quote => self.push_block(Block::BlockQuote { blocks, span }),
+                Container::List { start, items } => {
+                    self.push_block(Block::List { start, items, span })
+                }
+                Container::Item => {
+                    if let Some(Frame::Blocks {
+                        kind: Container::List { items, .. },
+                        ..
+                    }) = self.stack.last_mut()
+                    {
+                        items.push(blocks);
+                    } else {
+                        blocks.into_iter().for_each(|b| self.push_block(b));
+                    }
+                }
+            },
+        }
+    }
+
+    /// Inline HTML: `<u>`, `<i>`, `<b>`, `<em>`, `<strong>` open and close
+    /// markup; anything else is kept as literal text.
+    fn inline_html(&mut self, html: &str, span: Span) {
+        let tag = html
+            .trim()
+            .trim_start_matches('<')
+            .trim_end_matches('>')
+            .to_ascii_lowercase();
+        let (closing, name) = match tag.strip_prefix('/') {
+            Some(n) => (true, n.trim().to_string()),
+            None => (false, tag.trim().to_string()),
+        };
+        let kind: Option<&'static str> = match name.as_str() {
+            "u" | "ins" => Some("u"),
+            "i" | "em" => Some("em"),
+            "b" | "strong" => Some("strong"),
+            _ => None,
+        };
+        match (kind, closing) {
+            (Some(k), false) => self
+                .stack
+                .push(inline_frame(InlineContainer::Html(k), span)),
+            (Some(k), true) => {
+                let open = matches!(self.stack.last(), Some(Frame::Inlines { kind: InlineContainer::Html(o), .. }) if *o == k);
+                if open && let Some(Frame::Inlines { inlines, span, .. }) = self.stack.pop() {
+                    let inline = match k {
+                        "u" => Inline::Underline(inlines),
+                        "em" => Inline::Emphasis(inlines),
+                        _ => Inline::Strong(inlines),
+                    };
+                    self.push_inline(inline, span);
+                } else {
+                    self.push_text(html);
+                }
+            }
+            (None, _) => self.push_text(html),
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if let Some(Frame::Code { text: code, .. }) = self.stack.last_mut() {
+            code.push_str(text);
+            return;
+        }
+        let mut inlines = Vec::new();
+        if text.starts_with(char::is_whitespace) {
+            inlines.push(Inline::Space);
+        }
+        inlines.extend(inlines_from_text(text));
+        if text.ends_with(char::is_whitespace) && !inlines.is_empty() {
+            inlines.push(Inline::Space);
+        }
+        self.push_inlines(inlines, Span::UNKNOWN);
+    }
+
+    fn push_inlines(&mut self, inlines: Vec<Inline>, span: Span) {
+        for i in inlines {
+            self.push_inline(i, span);
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline, span: Span) {
+        match self.stack.last_mut() {
+            Some(Frame::Inlines { inlines, .. }) => inlines.push(inline),
+            Some(Frame::Code { text, .. }) => text.push_str(&crate::model::plain_text(&[inline])),
+            _ => {
+                // Inline content outside a paragraph (a tight list item):
+                // open an implicit paragraph.
+                self.stack
+                    .push(inline_frame(InlineContainer::ImplicitParagraph, span));
+                self.push_inline(inline, span);
+            }
+        }
+    }
+
+    /// Closes the frames that have no end event of their own: implicit
+    /// paragraphs (only when `paragraphs`) and HTML spans left open.
+    fn close_open_spans(&mut self, paragraphs: bool) {
+        while let Some(Frame::Inlines { kind, .. }) = self.stack.last() {
+            match kind {
+                InlineContainer::Html(_) => self.close_inline_frame(),
+                InlineContainer::ImplicitParagraph if paragraphs => self.close_inline_frame(),
+                _ => break,
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.close_open_spans(true);
+        match self.stack.last_mut() {
+            Some(Frame::Blocks { blocks, .. }) => blocks.push(block),
+            _ => unreachable!("a block container is always below inline frames"),
+        }
+    }
+
+    fn close_inline_frame(&mut self) {
+        if let Some(Frame::Inlines {
+            kind,
+            inlines,
+            span,
+        }) = self.stack.pop()
+        {
+            match kind {
+                InlineContainer::Paragraph | InlineContainer::ImplicitParagraph => {
+                    self.push_block(Block::paragraph(inlines, span))
+                }
+                InlineContainer::Heading(level) => {
+                    self.push_block(Block::heading(level, inlines, span))
+                }
+                _ => self.push_inlines(inlines, span),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Document {
+        while self.stack.len() > 1 {
+            match self.stack.last() {
+                Some(Frame::Inlines { .. }) => self.close_inline_frame(),
+                _ => self.end(TagEnd::Paragraph),
+            }
+        }
+        let Some(Frame::Blocks { blocks, .. }) = self.stack.pop() else {
+            unreachable!("the root frame is a block frame")
+        };
+        let mut doc = Document {
+            blocks,
+            ..Document::default()
+        };
+        doc.canonicalize();
+        doc
+    }
+}
+
+/// The last frame before a block is pushed must be a block container: an
+/// inline frame left open by a tight list item is closed first.
+fn inline_frame(kind: InlineContainer, span: Span) -> Frame {
+    Frame::Inlines {
+        kind,
+        inlines: Vec::new(),
+        span,
+    }
+}
+
+fn blocks_frame(kind: Container, span: Span) -> Frame {
+    Frame::Blocks {
+        kind,
+        blocks: Vec::new(),
+        span,
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plain_text;
+
+    #[test]
+    fn reads_structure_and_front_matter() {
+        let md = "---\ntitle: T\n---\n\n# Head\n\nSome *em* and <u>lost link</u>.\n\n- a\n  - b\n- c\n\n> quote\n\n```rust\nfn x() {}\n```\n";
+        let (doc, fm) = parse(md);
+        let fm = fm.unwrap();
+        assert_eq!(fm.syntax, FrontMatterSyntax::Yaml);
+        assert_eq!(fm.text.trim(), "title: T");
+        assert_eq!(fm.first_line, 2);
+        assert!(matches!(doc.blocks[0], Block::Heading { level: 1, .. }));
+        assert_eq!(doc.blocks[0].span(), Span::line(5));
+        let para = doc.blocks[1].inlines().unwrap();
+        assert!(para.iter().any(|i| matches!(i, Inline::Emphasis(_))));
+        assert!(para.iter().any(|i| matches!(i, Inline::Underline(_))));
+        assert_eq!(plain_text(para), "Some em and lost link.");
+        let Block::List { items, .. } = &doc.blocks[2] else {
+            panic!("list expected")
+        };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(items[0][1], Block::List { .. }));
+        assert!(matches!(doc.blocks[3], Block::BlockQuote { .. }));
+        assert!(
+            matches!(&doc.blocks[4], Block::CodeBlock { language: Some(l), text, .. } if l == "rust" && text == "fn x() {}")
+        );
+        assert!(doc.validate().is_empty(), "{:?}", doc.validate());
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let (_, fm) = parse("+++\ntitle = \"T\"\n+++\n\ntext\n");
+        assert_eq!(fm.unwrap().syntax, FrontMatterSyntax::Toml);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let md = "> ".repeat(20_000) + "deep";
+        let (doc, _) = parse(&md);
+        assert_eq!(doc.blocks.len(), 1);
+        let md = (0..5_000)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect::<String>();
+        let _ = parse(&md);
+    }
+}

@@ -1,0 +1,13 @@
+//! The jats edition (being built).
+
+use crate::error::{Error, Result};
+use crate::model::Document;
+
+use super::{Output, WriteOptions};
+
+pub fn write(_doc: &Document, _options: &WriteOptions) -> Result<Output> {
+    Err(Error::write(
+        "jats",
+        "this edition is not available in this build yet; choose from txt, ast",
+    ))
+}
