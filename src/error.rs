@@ -20,6 +20,8 @@ pub enum Error {
     },
     #[error("{}: looks binary, not text ({what}); give Recto a .txt or .md file", path.display())]
     Binary { path: PathBuf, what: String },
+    #[error("{}: the file has no text (it is empty or only whitespace); nothing to convert", path.display())]
+    Empty { path: PathBuf },
     #[error(
         "{}: {size} bytes is more than the limit of {limit} bytes; raise it with --max-input-size",
         path.display()

@@ -11,8 +11,13 @@
 //! # let _ = log;
 //! ```
 
+pub mod batch;
+pub mod cli;
+pub mod convert;
 pub mod error;
+pub mod fsutil;
 pub mod hash;
+pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod read;

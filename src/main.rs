@@ -1,4 +1,141 @@
-fn main() {
-    eprintln!("recto: the command line is being built");
-    std::process::exit(2);
+//! The `recto` command: parse the command line, call the library, report,
+//! exit with a documented code (0 ok, 1 some document failed, 2 usage error).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use recto::batch::{self, Progress, Shard};
+use recto::cli::{Cli, Command, ConvertArgs, MetaArgs, NormalizeArgs, NormalizeFormat};
+use recto::convert;
+use recto::error::{Error, Result};
+use recto::{fsutil, meta, normalize, write};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(args) => run_convert(&args),
+        Command::Normalize(args) => run_normalize(&args).map(|()| ExitCode::SUCCESS),
+        Command::Meta(args) => run_meta(&args).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "recto", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("recto: error: {e}");
+            match e {
+                Error::Usage(_) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
+        }
+    }
+}
+
+fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
+    let options = args.convert_options()?;
+    let mut paths = args.inputs.clone();
+    if let Some(list) = &args.from_list {
+        paths = batch::read_list(list)?;
+    }
+    // The output directory is never searched for inputs: its .txt files are editions.
+    let mut inputs = batch::discover(&paths, std::slice::from_ref(&args.output))?;
+    if let Some(shard) = &args.shard {
+        let shard = Shard::parse(shard)?;
+        inputs.retain(|p| shard.contains(p));
+    }
+    if inputs.is_empty() {
+        return Err(Error::Usage(format!(
+            "no .txt or .md inputs found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    batch::check_collisions(&inputs, &args.output)?;
+    let progress = if args.quiet {
+        Progress::Quiet
+    } else {
+        Progress::Auto
+    };
+    let summary = batch::run(
+        &inputs,
+        &options,
+        args.jobs,
+        progress,
+        args.report.as_deref(),
+    )?;
+    if !args.quiet || !summary.failed.is_empty() {
+        eprintln!("{}", summary.render());
+    }
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn run_normalize(args: &NormalizeArgs) -> Result<()> {
+    if args.list_passes {
+        for name in normalize::pass_names() {
+            println!("{name}");
+        }
+        return Ok(());
+    }
+    let input = args.input.as_deref().expect("clap requires INPUT");
+    let loaded = convert::load(input, &args.read.load_options()?)?;
+    let text = match args.format {
+        NormalizeFormat::Text => write::txt::render_repaired(&loaded.doc, false),
+        NormalizeFormat::Markdown => write::txt::render_repaired(&loaded.doc, true),
+        NormalizeFormat::Json => loaded.doc.to_json(),
+    };
+    if args.explain {
+        let mut err = std::io::stderr().lock();
+        for c in &loaded.log.changes {
+            let verdict = if c.declined { "declined" } else { "" };
+            let _ = writeln!(
+                err,
+                "{}:{}: {}/{} {verdict}{:?} -> {:?}",
+                input.display(),
+                c.span,
+                c.pass,
+                c.rule,
+                c.before,
+                c.after
+            );
+        }
+        let _ = writeln!(err, "{} repairs", loaded.log.applied());
+    }
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(report) = &args.report {
+        fsutil::write_atomic(report, convert::repairs_json(input, &loaded.log).as_bytes())?;
+    }
+    write_output(&args.output, text.as_bytes())
+}
+
+fn run_meta(args: &MetaArgs) -> Result<()> {
+    let loaded = convert::load(&args.input, &args.read.load_options()?)?;
+    let json = meta::provenance_json(&loaded.doc.meta, &loaded.provenance);
+    let mut text = serde_json::to_string_pretty(&json).expect("JSON values serialize");
+    text.push('\n');
+    write_output(Path::new("-"), text.as_bytes())
+}
+
+fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("<stdout>", e))
+    } else {
+        fsutil::write_atomic(path, bytes)
+    }
 }

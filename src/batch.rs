@@ -1,0 +1,354 @@
+//! Many documents in one run: found, sharded, converted in parallel, each
+//! failure isolated, progress shown, a record kept per document.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::convert::{self, ConvertOptions, DocReport, Status};
+use crate::error::{Error, Result};
+
+/// The input files under `paths`: files as given, directories searched
+/// recursively for `.txt`, `.md` and `.markdown` (hidden entries and
+/// `exclude`d directories skipped). Sorted, without duplicates.
+pub fn discover(paths: &[PathBuf], exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let excluded: Vec<PathBuf> = exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let mut out = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            out.push(path.clone());
+            continue;
+        }
+        let meta = std::fs::metadata(path).map_err(|e| {
+            Error::Usage(format!(
+                "{}: {e}; give an existing file or directory",
+                path.display()
+            ))
+        })?;
+        if meta.is_dir() {
+            walk(path, &excluded, &mut out)?;
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+fn walk(dir: &Path, excluded: &[PathBuf], out: &mut Vec<PathBuf>) -> Result<()> {
+    if dir
+        .canonicalize()
+        .is_ok_and(|real| excluded.contains(&real))
+    {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_dir() {
+            walk(&path, excluded, out)?;
+        } else if is_input_name(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_input_name(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "md" | "markdown"))
+}
+
+/// Reads a list of inputs, one path per line (`-` reads standard input).
+/// Blank lines and lines starting with `#` are ignored.
+pub fn read_list(list: &Path) -> Result<Vec<PathBuf>> {
+    let text = if list == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| Error::io("<stdin>", e))?
+    } else {
+        std::fs::read_to_string(list).map_err(|e| Error::io(list, e))?
+    };
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// A slice of the inputs for one of `count` machines: `--shard K/N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    pub fn parse(s: &str) -> Result<Shard> {
+        let bad = || {
+            Error::Usage(format!(
+                "--shard `{s}`: write it as K/N with 1 <= K <= N, e.g. 2/8"
+            ))
+        };
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u64 = k.trim().parse().map_err(|_| bad())?;
+        let count: u64 = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether `path` belongs to this shard. Decided by a stable hash of the
+    /// path as given (FNV-1a, 64 bits): the same on every machine and run.
+    pub fn contains(&self, path: &Path) -> bool {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.to_string_lossy().as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h % self.count == self.index - 1
+    }
+}
+
+/// Two inputs that would write to the same output directory. Checked before
+/// anything is written.
+pub fn check_collisions(inputs: &[PathBuf], out: &Path) -> Result<()> {
+    let mut seen: BTreeMap<PathBuf, &PathBuf> = BTreeMap::new();
+    for input in inputs {
+        let dir = convert::output_dir(out, input);
+        if let Some(other) = seen.insert(dir.clone(), input) {
+            return Err(Error::Usage(format!(
+                "{} and {} would both write to {}; rename one of them or convert them in separate runs",
+                other.display(),
+                input.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// How progress is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// A bar when stderr is a terminal, plain lines otherwise.
+    Auto,
+    Quiet,
+}
+
+/// The outcome of a batch.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub converted: usize,
+    pub skipped: usize,
+    pub failed: Vec<(PathBuf, String)>,
+    pub repairs: usize,
+    pub warnings: usize,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn render(&self) -> String {
+        let mut s = format!(
+            "{} converted, {} skipped, {} failed; {} repairs; {} warnings; {:.2}s",
+            self.converted,
+            self.skipped,
+            self.failed.len(),
+            self.repairs,
+            self.warnings,
+            self.elapsed.as_secs_f64()
+        );
+        for (path, reason) in &self.failed {
+            s.push_str(&format!("\n  failed: {}: {reason}", path.display()));
+        }
+        s
+    }
+}
+
+/// Converts every input, in parallel on `jobs` threads (all cores when
+/// `None`). Each document is read, converted, written and dropped before
+/// the next is taken, so memory does not grow with the number of inputs.
+/// Writes one JSON line per document to `report` when given.
+pub fn run(
+    inputs: &[PathBuf],
+    options: &ConvertOptions,
+    jobs: Option<usize>,
+    progress: Progress,
+    report: Option<&Path>,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let report_file = report
+        .map(|p| {
+            if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::File::create(p)
+                .map(std::io::BufWriter::new)
+                .map_err(|e| Error::io(p, e))
+        })
+        .transpose()?;
+    let report_file = Mutex::new(report_file);
+    let bar = make_bar(inputs.len() as u64, progress);
+    let summary = Mutex::new(Summary::default());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs:?} worker threads: {e}")))?;
+    let record_error: Mutex<Option<Error>> = Mutex::new(None);
+    pool.install(|| {
+        inputs.par_iter().for_each(|input| {
+            let doc = convert::convert(input, options);
+            record(&doc, &summary, &bar, progress);
+            if let Some(w) = report_file.lock().expect("report lock").as_mut() {
+                let line = serde_json::to_string(&doc).expect("reports serialize");
+                if let Err(e) = writeln!(w, "{line}") {
+                    record_error
+                        .lock()
+                        .expect("error lock")
+                        .get_or_insert(Error::io(report.unwrap_or(Path::new("report")), e));
+                }
+            }
+        })
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(mut w) = report_file.into_inner().expect("report lock")
+        && let Err(e) = w.flush()
+    {
+        return Err(Error::io(report.unwrap_or(Path::new("report")), e));
+    }
+    if let Some(e) = record_error.into_inner().expect("error lock") {
+        return Err(e);
+    }
+    let mut summary = summary.into_inner().expect("summary lock");
+    summary.failed.sort();
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn make_bar(len: u64, progress: Progress) -> Option<indicatif::ProgressBar> {
+    if progress == Progress::Quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} documents ({per_sec}, eta {eta}) {msg}",
+        )
+        .expect("the template is valid")
+        .progress_chars("=> "),
+    );
+    Some(bar)
+}
+
+fn record(
+    doc: &DocReport,
+    summary: &Mutex<Summary>,
+    bar: &Option<indicatif::ProgressBar>,
+    progress: Progress,
+) {
+    let mut s = summary.lock().expect("summary lock");
+    s.repairs += doc.repairs;
+    s.warnings += doc.warnings.len();
+    match doc.status {
+        Status::Converted => s.converted += 1,
+        Status::Skipped => s.skipped += 1,
+        Status::Failed => s
+            .failed
+            .push((doc.input.clone(), doc.error.clone().unwrap_or_default())),
+    }
+    let done = s.converted + s.skipped + s.failed.len();
+    drop(s);
+    let line = match doc.status {
+        Status::Converted => format!(
+            "converted {} ({} repairs)",
+            doc.input.display(),
+            doc.repairs
+        ),
+        Status::Skipped => format!("up to date {}", doc.input.display()),
+        Status::Failed => format!(
+            "failed {}: {}",
+            doc.input.display(),
+            doc.error.as_deref().unwrap_or("")
+        ),
+    };
+    match (bar, progress) {
+        (Some(bar), _) => {
+            if doc.status == Status::Failed {
+                bar.println(&line);
+            }
+            for w in &doc.warnings {
+                bar.println(format!("warning: {}: {w}", doc.input.display()));
+            }
+            bar.set_position(done as u64);
+        }
+        (None, Progress::Auto) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "[{done}] {line}");
+            for w in &doc.warnings {
+                let _ = writeln!(err, "warning: {}: {w}", doc.input.display());
+            }
+        }
+        (None, Progress::Quiet) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_exactly() {
+        let paths: Vec<PathBuf> = (0..500)
+            .map(|i| PathBuf::from(format!("in/doc-{i}.txt")))
+            .collect();
+        for n in [1u64, 2, 3, 7] {
+            let mut hits = vec![0; paths.len()];
+            for k in 1..=n {
+                let shard = Shard::parse(&format!("{k}/{n}")).unwrap();
+                for (i, p) in paths.iter().enumerate() {
+                    if shard.contains(p) {
+                        hits[i] += 1;
+                    }
+                }
+            }
+            assert!(
+                hits.iter().all(|&h| h == 1),
+                "{n} shards cover each input once"
+            );
+        }
+        assert!(Shard::parse("0/3").is_err());
+        assert!(Shard::parse("4/3").is_err());
+        assert!(Shard::parse("x").is_err());
+    }
+
+    #[test]
+    fn collisions_are_found() {
+        let inputs = vec![PathBuf::from("a/doc.txt"), PathBuf::from("b/doc.md")];
+        let err = check_collisions(&inputs, Path::new("out"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("a/doc.txt") && err.contains("b/doc.md"),
+            "{err}"
+        );
+    }
+}
