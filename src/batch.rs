@@ -175,8 +175,8 @@ impl Summary {
             self.warnings,
             self.elapsed.as_secs_f64()
         );
-        for (path, reason) in &self.failed {
-            s.push_str(&format!("\n  failed: {}: {reason}", path.display()));
+        for (_, reason) in &self.failed {
+            s.push_str(&format!("\n  failed: {reason}"));
         }
         s
     }

@@ -254,7 +254,13 @@ pub fn convert(input: &Path, options: &ConvertOptions) -> DocReport {
         Ok(status) => report.status = status,
         Err(e) => {
             report.status = Status::Failed;
-            report.error = Some(e.to_string());
+            let message = e.to_string();
+            let name = input.display().to_string();
+            report.error = Some(if message.contains(&name) {
+                message
+            } else {
+                format!("{name}: {message}")
+            });
         }
     }
     report.millis = started.elapsed().as_millis() as u64;

@@ -1,0 +1,349 @@
+//! The `recto` binary driven for real in temporary directories: exit codes,
+//! messages, and the files written (and not written).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+
+fn recto() -> assert_cmd::Command {
+    let mut cmd = cargo_bin_cmd!("recto");
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    dir.is_dir().then_some(dir)
+}
+
+#[test]
+fn convert_writes_txt_and_ast() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    recto()
+        .args(["convert", "-t", "txt,ast", "-o"])
+        .arg(&out)
+        .arg(data("wrapped-brief.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 converted"));
+    let dir = out.join("wrapped-brief");
+    let txt = std::fs::read_to_string(dir.join("wrapped-brief.txt")).unwrap();
+    assert!(txt.contains("This is a paragraph"));
+    assert!(txt.ends_with('\n') && !txt.ends_with("\n\n"));
+    let ast = std::fs::read_to_string(dir.join("wrapped-brief.ast.json")).unwrap();
+    assert!(ast.starts_with("{\n  \"version\": 1"));
+    assert!(dir.join("wrapped-brief.repairs.json").is_file());
+    assert!(
+        !dir.join("wrapped-brief.pdf").exists(),
+        "only the formats asked for"
+    );
+}
+
+#[test]
+fn second_run_skips_and_force_redoes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = |extra: &[&str]| {
+        recto()
+            .args(["convert", "-t", "txt", "-o"])
+            .arg(&out)
+            .arg(data("wrapped-brief.txt"))
+            .args(extra)
+            .assert()
+            .success()
+    };
+    run(&[]).stderr(predicate::str::contains("1 converted"));
+    run(&[]).stderr(predicate::str::contains("0 converted, 1 skipped"));
+    run(&["--force"]).stderr(predicate::str::contains("1 converted"));
+    run(&["--wrap", "40"]).stderr(predicate::str::contains("1 converted"));
+}
+
+#[test]
+fn missing_input_is_a_usage_error() {
+    recto()
+        .args(["convert", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt"));
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    recto()
+        .args(["convert", "-t", "txt,docx", "-o"])
+        .arg(tmp.path())
+        .arg(data("wrapped-brief.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown output format `docx`"));
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("bad.txt");
+    std::fs::write(&input, b"fine line\nbroken \xff byte\n").unwrap();
+    let out = tmp.path().join("out");
+    recto()
+        .args(["convert", "-t", "txt", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "invalid UTF-8 at byte 17 (line 2)",
+        ))
+        .stderr(predicate::str::contains("--lossy"));
+    assert!(!out.join("bad").exists());
+    recto()
+        .args(["convert", "--lossy", "-t", "txt", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success();
+    let txt = std::fs::read_to_string(out.join("bad/bad.txt")).unwrap();
+    assert!(txt.contains('\u{fffd}'));
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(data("wrapped-brief.txt"), inputs.join("good.txt")).unwrap();
+    std::fs::write(inputs.join("binary.txt"), b"%PDF-1.7\n\x00\x01").unwrap();
+    std::fs::write(inputs.join("empty.txt"), b"").unwrap();
+    std::fs::write(inputs.join("latin1.txt"), b"caf\xe9\n").unwrap();
+    let out = tmp.path().join("out");
+    let report = tmp.path().join("report.jsonl");
+    recto()
+        .args(["convert", "-t", "txt", "-o"])
+        .arg(&out)
+        .arg(&inputs)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 converted, 0 skipped, 3 failed"))
+        .stderr(predicate::str::contains("looks binary"))
+        .stderr(predicate::str::contains("has no text"))
+        .stderr(predicate::str::contains("invalid UTF-8"));
+    assert!(out.join("good/good.txt").is_file());
+    for bad in ["binary", "empty", "latin1"] {
+        assert!(!out.join(bad).exists(), "{bad} wrote nothing");
+    }
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines.iter().filter(|l| l["status"] == "failed").count(), 3);
+    for l in &lines {
+        assert!(l["content_hash"].as_str().unwrap().len() == 64);
+        assert!(l["millis"].is_u64());
+    }
+}
+
+#[test]
+fn colliding_outputs_are_refused_before_writing() {
+    let tmp = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(tmp.path().join(sub)).unwrap();
+        std::fs::copy(
+            data("wrapped-brief.txt"),
+            tmp.path().join(sub).join("doc.txt"),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    recto()
+        .args(["convert", "-t", "txt", "-o"])
+        .arg(&out)
+        .arg(tmp.path().join("a"))
+        .arg(tmp.path().join("b"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would both write to"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn normalize_prints_text_markdown_and_json() {
+    recto()
+        .args(["normalize"])
+        .arg(data("wrapped-brief.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("This is a paragraph"));
+    recto()
+        .args(["normalize", "--format", "json"])
+        .arg(data("structured.md"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("{\n  \"version\": 1"));
+    recto()
+        .args(["normalize", "--format", "markdown"])
+        .arg(data("structured.md"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("# Introduction"))
+        .stdout(predicate::str::contains("[link](https://example.org)"));
+}
+
+#[test]
+fn normalize_reads_stdin_and_writes_a_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("r.json");
+    recto()
+        .args(["normalize", "-", "--report"])
+        .arg(&report)
+        .write_stdin("Hello\nworld.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hello"));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(r["changes"].is_array() && r["summary"].is_object());
+}
+
+#[test]
+fn meta_shows_sources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("doc.txt");
+    std::fs::copy(data("wrapped-brief.txt"), &input).unwrap();
+    std::fs::write(
+        tmp.path().join("doc.meta.toml"),
+        "publisher = \"Side Press\"\n",
+    )
+    .unwrap();
+    let out = recto()
+        .arg("meta")
+        .arg(&input)
+        .args(["--set", "date=2025-01-02"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["publisher"]["value"], "Side Press");
+    assert!(
+        json["publisher"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("file ")
+    );
+    assert_eq!(json["date"]["source"], "flag --set");
+    assert_eq!(json["identifier"]["source"], "default");
+}
+
+#[test]
+fn bad_metadata_file_names_file_and_line_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("doc.txt");
+    std::fs::copy(data("wrapped-brief.txt"), &input).unwrap();
+    let out = tmp.path().join("out");
+    let cases = [
+        ("title = \"T\"\ncolour = \"red\"\n", ":2:", "colour"),
+        ("keywords = 7\n", ":1:", "invalid type"),
+        ("date = \"2025-02-31\"\n", ":1:", "not a date"),
+        (
+            "[[authors]]\nname = \"A B\"\norcid = \"0000-0002-1825-0098\"\n",
+            ":3:",
+            "check digit",
+        ),
+        ("title = \"unclosed\n", ":1:", ""),
+    ];
+    for (text, line, what) in cases {
+        std::fs::write(tmp.path().join("doc.meta.toml"), text).unwrap();
+        recto()
+            .args(["convert", "-t", "txt", "-o"])
+            .arg(&out)
+            .arg(&input)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!("doc.meta.toml{line}")))
+            .stderr(predicate::str::contains(what));
+        assert!(!out.join("doc").exists(), "no output for {text:?}");
+    }
+}
+
+#[test]
+fn shards_cover_inputs_exactly_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    for i in 0..12 {
+        std::fs::write(inputs.join(format!("d{i}.txt")), format!("Document {i}.\n")).unwrap();
+    }
+    let out = tmp.path().join("out");
+    for k in 1..=3 {
+        recto()
+            .args([
+                "convert",
+                "-q",
+                "-t",
+                "txt",
+                "--shard",
+                &format!("{k}/3"),
+                "-o",
+            ])
+            .arg(&out)
+            .arg(&inputs)
+            .assert()
+            .success();
+    }
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 12);
+}
+
+#[test]
+fn completions_are_printed() {
+    recto()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("recto"));
+}
+
+#[test]
+fn every_dev_corpus_input_normalizes() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus/dev is not here");
+        return;
+    };
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            recto().arg("normalize").arg(&path).assert().success();
+            n += 1;
+        }
+    }
+    assert!(n >= 30, "{n} inputs");
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = Command::new(env!("CARGO_BIN_EXE_recto"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("Exit codes") && help.contains("recto convert"));
+}
