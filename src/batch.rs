@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -153,11 +154,23 @@ pub enum Progress {
     Quiet,
 }
 
+/// Set when the user interrupts the run (Ctrl-C, SIGTERM): documents in
+/// progress are finished and written, no new one is started.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Makes Ctrl-C and SIGTERM stop the batch cleanly instead of killing it
+/// between a temporary file and its rename.
+pub fn stop_on_interrupt() {
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
 /// The outcome of a batch.
 #[derive(Debug, Default)]
 pub struct Summary {
     pub converted: usize,
     pub skipped: usize,
+    /// Documents not started because the run was interrupted.
+    pub not_started: usize,
     pub failed: Vec<(PathBuf, String)>,
     pub repairs: usize,
     pub warnings: usize,
@@ -175,6 +188,12 @@ impl Summary {
             self.warnings,
             self.elapsed.as_secs_f64()
         );
+        if self.not_started > 0 {
+            s.push_str(&format!(
+                "\ninterrupted: {} documents not started; run again to convert them",
+                self.not_started
+            ));
+        }
         for (_, reason) in &self.failed {
             s.push_str(&format!("\n  failed: {reason}"));
         }
@@ -214,6 +233,10 @@ pub fn run(
     let record_error: Mutex<Option<Error>> = Mutex::new(None);
     pool.install(|| {
         inputs.par_iter().for_each(|input| {
+            if INTERRUPTED.load(Ordering::SeqCst) {
+                summary.lock().expect("summary lock").not_started += 1;
+                return;
+            }
             let doc = convert::convert(input, options);
             record(&doc, &summary, &bar, progress);
             if let Some(w) = report_file.lock().expect("report lock").as_mut() {

@@ -25,7 +25,8 @@ Examples:
 Exit codes:
   0  every document converted (or was already up to date)
   1  at least one document failed; the others were converted
-  2  usage or setup error: nothing was converted";
+  2  usage or setup error: nothing was converted
+  130  interrupted (Ctrl-C, SIGTERM): documents in progress were finished, the rest not started";
 
 #[derive(Debug, Parser)]
 #[command(

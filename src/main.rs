@@ -59,6 +59,7 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
         )));
     }
     batch::check_collisions(&inputs, &args.output)?;
+    batch::stop_on_interrupt();
     let progress = if args.quiet {
         Progress::Quiet
     } else {
@@ -74,7 +75,10 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
     if !args.quiet || !summary.failed.is_empty() {
         eprintln!("{}", summary.render());
     }
-    Ok(if summary.failed.is_empty() {
+    Ok(if summary.not_started > 0 {
+        // The conventional status of a run stopped by SIGINT.
+        ExitCode::from(130)
+    } else if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
