@@ -1,0 +1,291 @@
+//! The four editions together: the committed sample editions regenerate
+//! byte for byte, the shared referee accepts them, and one metadata record
+//! reads back the same from every edition.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use common::{have, root, run, shared, zip_entry, zip_names};
+
+const SAMPLE_STEM: &str = "kazan-summit-china-india-brief";
+
+fn convert(args: &[&str], inputs: &[&Path], out: &Path) {
+    let mut cmd = cargo_bin_cmd!("recto");
+    cmd.env_remove("SOURCE_DATE_EPOCH")
+        .current_dir(root())
+        .arg("convert")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .args(inputs);
+    cmd.assert().success();
+}
+
+fn files_of(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn committed_sample_editions_regenerate_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = root().join("input").join(format!("{SAMPLE_STEM}.txt"));
+    convert(&[], &[&input], tmp.path());
+    let committed = root().join("output").join(SAMPLE_STEM);
+    let fresh = tmp.path().join(SAMPLE_STEM);
+    let names = |d: &Path| -> Vec<String> {
+        files_of(d)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(names(&committed), names(&fresh), "the same files");
+    for file in files_of(&fresh) {
+        let name = file.file_name().unwrap();
+        let want = std::fs::read(committed.join(name)).unwrap();
+        let got = std::fs::read(&file).unwrap();
+        assert!(
+            want == got,
+            "{} differs from the committed copy: regenerate output/ with `cargo run --release -- convert` and review",
+            name.to_string_lossy()
+        );
+    }
+}
+
+#[test]
+fn sample_editions_pass_the_referee() {
+    let Some(shared) = shared() else { return };
+    let checker = shared.join("tools/check-outputs");
+    if !checker.is_file() || !have("python3", "the shared referee") {
+        return;
+    }
+    for tool in ["xmllint", "qpdf", "pdfinfo", "pdffonts", "pdftotext"] {
+        if !have(tool, "the shared referee") {
+            return;
+        }
+    }
+    if common::epubcheck_jar().is_none() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let input = root().join("input").join(format!("{SAMPLE_STEM}.txt"));
+    convert(&[], &[&input], tmp.path());
+    let dir = tmp.path().join(SAMPLE_STEM);
+    // The referee takes exactly one file per edition.
+    std::fs::remove_file(dir.join(format!("{SAMPLE_STEM}.repairs.json"))).unwrap();
+    let (ok, out, err) = run(Command::new("python3").arg(&checker).arg(&dir));
+    let bad: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("FAIL") || l.starts_with("WARN"))
+        .collect();
+    assert!(ok && bad.is_empty(), "referee:\n{out}\n{err}");
+}
+
+fn full_metadata_file() -> &'static str {
+    r#"
+title = "Reading Back Everything"
+subtitle = "A Test of Metadata"
+date = "2025-10-23"
+language = "en"
+identifier = "doi:10.5555/recto.test.1"
+publisher = "Test Press"
+series = "Test Series"
+abstract = "An abstract with words that every edition must carry."
+keywords = ["alpha", "beta gamma"]
+license = "https://creativecommons.org/licenses/by/4.0/"
+
+[[authors]]
+name = "Ada Lovelace"
+affiliations = ["Analytical Society, University of London"]
+email = "ada@example.org"
+orcid = "0000-0002-1825-0097"
+
+[[authors]]
+name = "Charles Babbage"
+affiliations = ["Difference Engine Works"]
+email = "charles@example.org"
+orcid = "0000-0001-5109-3700"
+"#
+}
+
+/// The text edition's header: key -> values, in order.
+fn txt_header(text: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if line.is_empty() {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix("  ") {
+            let last = out.last_mut().unwrap();
+            last.1.push(' ');
+            last.1.push_str(rest);
+        } else if let Some((k, v)) = line.split_once(": ") {
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn full_metadata_reads_back_from_every_edition() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("meta-test.md");
+    std::fs::write(
+        &input,
+        "# Introduction\n\nSome *body* text for the test, long enough to be a paragraph.\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("meta-test.meta.toml"), full_metadata_file()).unwrap();
+    let out = tmp.path().join("out");
+    convert(&[], &[&input], &out);
+    let dir = out.join("meta-test");
+
+    // Plain text.
+    let txt = std::fs::read_to_string(dir.join("meta-test.txt")).unwrap();
+    let header = txt_header(&txt);
+    let get = |k: &str| -> Vec<&str> {
+        header.iter().filter(|(key, _)| key == k).map(|(_, v)| v.as_str()).collect()
+    };
+    assert_eq!(get("Title"), ["Reading Back Everything"]);
+    assert_eq!(get("Subtitle"), ["A Test of Metadata"]);
+    assert_eq!(get("Author").len(), 2);
+    assert!(get("Author")[0].starts_with("Ada Lovelace (Analytical Society"));
+    assert!(get("Author")[1].starts_with("Charles Babbage"));
+    assert_eq!(get("Date"), ["2025-10-23"]);
+    assert_eq!(get("Language"), ["en"]);
+    assert_eq!(get("Identifier"), ["doi:10.5555/recto.test.1"]);
+    assert_eq!(get("Publisher"), ["Test Press"]);
+    assert_eq!(get("Series"), ["Test Series"]);
+    assert_eq!(get("Keywords"), ["alpha, beta gamma"]);
+    assert_eq!(get("License"), ["https://creativecommons.org/licenses/by/4.0/"]);
+    assert!(get("Abstract")[0].contains("every edition must carry"));
+
+    // JATS.
+    let jats = std::fs::read_to_string(dir.join("meta-test.xml")).unwrap();
+    for needle in [
+        "<article-title>Reading Back Everything</article-title>",
+        "<subtitle>A Test of Metadata</subtitle>",
+        "<surname>Lovelace</surname>",
+        "<given-names>Ada</given-names>",
+        "<surname>Babbage</surname>",
+        "ada@example.org",
+        "0000-0002-1825-0097",
+        "Analytical Society",
+        "iso-8601-date=\"2025-10-23\"",
+        "xml:lang=\"en\"",
+        "pub-id-type=\"doi\">10.5555/recto.test.1<",
+        "Test Press",
+        "<kwd>alpha</kwd>",
+        "<kwd>beta gamma</kwd>",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "every edition must carry",
+    ] {
+        assert!(jats.contains(needle), "JATS lacks {needle}");
+    }
+    assert!(
+        jats.find("Lovelace").unwrap() < jats.find("Babbage").unwrap(),
+        "JATS authors in order"
+    );
+
+    // EPUB package.
+    let epub = dir.join("meta-test.epub");
+    let opf_name = zip_names(&epub)
+        .into_iter()
+        .find(|n| n.ends_with(".opf"))
+        .expect("an OPF package document");
+    let opf = zip_entry(&epub, &opf_name).unwrap();
+    for needle in [
+        "Reading Back Everything",
+        "A Test of Metadata",
+        "Ada Lovelace",
+        "Charles Babbage",
+        "Lovelace, Ada",
+        ">2025-10-23",
+        "<dc:language>en</dc:language>",
+        "10.5555/recto.test.1",
+        "Test Press",
+        ">alpha</dc:subject>",
+        ">beta gamma</dc:subject>",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "every edition must carry",
+    ] {
+        assert!(opf.contains(needle), "OPF lacks {needle}");
+    }
+    assert!(opf.find("Ada Lovelace").unwrap() < opf.find("Charles Babbage").unwrap());
+
+    // PDF Info and XMP.
+    if !have("pdfinfo", "PDF metadata") {
+        return;
+    }
+    let pdf = dir.join("meta-test.pdf");
+    let (ok, info, err) = run(Command::new("pdfinfo").args(["-enc", "UTF-8"]).arg(&pdf));
+    assert!(ok, "{err}");
+    for needle in [
+        "Reading Back Everything",
+        "Ada Lovelace",
+        "Charles Babbage",
+        "every edition must carry",
+        "alpha",
+        "beta gamma",
+        "Tagged:          yes",
+    ] {
+        assert!(info.contains(needle), "pdfinfo lacks {needle}:\n{info}");
+    }
+    let (ok, xmp, _) = run(Command::new("pdfinfo").arg("-meta").arg(&pdf));
+    assert!(ok);
+    for needle in [
+        "Reading Back Everything",
+        "Ada Lovelace",
+        "Charles Babbage",
+        "2025-10-23",
+        "10.5555/recto.test.1",
+        "Test Press",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "every edition must carry",
+    ] {
+        assert!(xmp.contains(needle), "XMP lacks {needle}");
+    }
+    assert!(xmp.find("Ada Lovelace").unwrap() < xmp.find("Charles Babbage").unwrap());
+}
+
+#[test]
+fn flags_override_the_sidecar_in_every_edition() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("prec.md");
+    std::fs::write(&input, "Body text of the precedence test.\n").unwrap();
+    std::fs::write(
+        tmp.path().join("prec.meta.toml"),
+        "title = \"Sidecar Title\"\npublisher = \"Sidecar Press\"\nauthors = [\"Side Car\"]\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    convert(&["--set", "title=Flag Title"], &[&input], &out);
+    let dir = out.join("prec");
+    let txt = std::fs::read_to_string(dir.join("prec.txt")).unwrap();
+    let jats = std::fs::read_to_string(dir.join("prec.xml")).unwrap();
+    let opf_name = zip_names(&dir.join("prec.epub"))
+        .into_iter()
+        .find(|n| n.ends_with(".opf"))
+        .unwrap();
+    let opf = zip_entry(&dir.join("prec.epub"), &opf_name).unwrap();
+    for (name, text) in [("txt", &txt), ("jats", &jats), ("epub", &opf)] {
+        assert!(text.contains("Flag Title"), "{name}: the flag wins");
+        assert!(!text.contains("Sidecar Title"), "{name}: the sidecar title is overridden");
+        assert!(text.contains("Sidecar Press"), "{name}: the sidecar fills the rest");
+        assert!(text.contains("Side Car"), "{name}: sidecar author");
+    }
+    if have("pdfinfo", "PDF metadata") {
+        let (_, info, _) = run(Command::new("pdfinfo").arg(dir.join("prec.pdf")));
+        assert!(info.contains("Flag Title") && !info.contains("Sidecar Title"));
+        let (_, xmp, _) = run(Command::new("pdfinfo").arg("-meta").arg(dir.join("prec.pdf")));
+        assert!(xmp.contains("Sidecar Press"));
+    }
+}
