@@ -1,0 +1,154 @@
+//! `<body>`: headings become nested `<sec>`, and blocks become paragraphs,
+//! lists, quotes and preformatted text. The same flow writer serves every
+//! container of blocks (abstract, bio, back matter), each with the content
+//! model that container allows.
+
+use crate::model::{Block, Document, Section, sections};
+
+use super::xml::Xml;
+use super::{Ctx, inline};
+
+/// What a container accepts as direct children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowed {
+    /// Paragraph-level blocks: `<p>`, `<list>`, `<disp-quote>`, `<preformat>`, `<code>`.
+    ParaLevel,
+    /// Only `<p>` (an abstract or acknowledgements in the Publishing tag set):
+    /// any other block goes inside a `<p>`, which may hold it.
+    Paras,
+    /// A list item: `<p>` or `<list>`.
+    ListItem,
+}
+
+pub fn write(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
+    if doc.blocks.iter().any(emits) {
+        x.open("body", &[]);
+        flow(x, cx, &doc.blocks, "sec", Allowed::ParaLevel);
+        x.close("body");
+    }
+}
+
+/// Blocks with their headings turned into nested `<sec>` elements. Section
+/// ids are `<prefix>-1`, `<prefix>-1-2`, ...: unique as long as prefixes are.
+pub fn flow(x: &mut Xml, cx: &mut Ctx, blocks: &[Block], prefix: &str, direct: Allowed) {
+    let mut n = 0;
+    for section in sections(blocks) {
+        match section.heading {
+            None => section.blocks.iter().for_each(|b| block(x, cx, b, direct)),
+            Some(_) => {
+                n += 1;
+                write_section(x, cx, &section, &format!("{prefix}-{n}"));
+            }
+        }
+    }
+}
+
+fn write_section(x: &mut Xml, cx: &mut Ctx, section: &Section<'_>, id: &str) {
+    x.open("sec", &[("id", id)]);
+    x.open_line("title", &[]);
+    if let Some(content) = section.heading.and_then(Block::inlines) {
+        inline::write(x, cx, content);
+    }
+    x.end("title");
+    for b in &section.blocks {
+        block(x, cx, b, Allowed::ParaLevel);
+    }
+    for (k, sub) in section.subsections.iter().enumerate() {
+        write_section(x, cx, sub, &format!("{id}-{}", k + 1));
+    }
+    x.close("sec");
+}
+
+/// Whether a block writes anything: empty paragraphs and lists carry no
+/// content, and JATS has no thematic break.
+pub fn emits(block: &Block) -> bool {
+    match block {
+        Block::Paragraph { content, .. } => !content.is_empty(),
+        Block::List { items, .. } => !items.is_empty(),
+        Block::ThematicBreak { .. } => false,
+        Block::Heading { .. } | Block::BlockQuote { .. } | Block::CodeBlock { .. } => true,
+    }
+}
+
+/// Writes one block where `allowed` says what may stand here.
+pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
+    if let Block::ThematicBreak { .. } = b {
+        cx.dropped_breaks += 1;
+        return;
+    }
+    if !emits(b) {
+        return;
+    }
+    let wrap = match b {
+        Block::Paragraph { .. } | Block::Heading { .. } => false,
+        Block::List { .. } => allowed == Allowed::Paras,
+        Block::BlockQuote { .. } | Block::CodeBlock { .. } => allowed != Allowed::ParaLevel,
+        Block::ThematicBreak { .. } => false,
+    };
+    if wrap {
+        // Whitespace added here sits in a paragraph that holds only this block.
+        x.open("p", &[]);
+    }
+    match b {
+        Block::Paragraph { content, .. } => {
+            x.open_line("p", &[]);
+            inline::write(x, cx, content);
+            x.end("p");
+        }
+        // A heading inside a quote or list cannot start a section: it stays
+        // a bold paragraph.
+        Block::Heading { content, .. } => {
+            x.open_line("p", &[]);
+            x.start("bold", &[]);
+            inline::write(x, cx, content);
+            x.end("bold");
+            x.end("p");
+        }
+        Block::List { start, items, .. } => list(x, cx, *start, items),
+        Block::BlockQuote { blocks, .. } => {
+            x.open("disp-quote", &[]);
+            for inner in blocks {
+                block(x, cx, inner, Allowed::ParaLevel);
+            }
+            x.close("disp-quote");
+        }
+        // <preformat> has no attribute for a programming language; JATS 1.3
+        // has <code language> for exactly that, so it is used when one is known.
+        Block::CodeBlock { text, language, .. } => {
+            match language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                Some(lang) => x.line("code", &[("language", lang)], text),
+                None => x.line("preformat", &[("preformat-type", "code")], text),
+            }
+        }
+        Block::ThematicBreak { .. } => {}
+    }
+    if wrap {
+        x.close("p");
+    }
+}
+
+fn list(x: &mut Xml, cx: &mut Ctx, start: Option<u64>, items: &[Vec<Block>]) {
+    let kind = if start.is_some() { "order" } else { "bullet" };
+    x.open("list", &[("list-type", kind)]);
+    for (n, item) in items.iter().enumerate() {
+        x.open("list-item", &[]);
+        // JATS numbers ordered lists from 1; another start is kept as labels.
+        if let Some(first) = start.filter(|&s| s != 1) {
+            x.line(
+                "label",
+                &[],
+                &format!("{}.", first.saturating_add(n as u64)),
+            );
+        }
+        if item.iter().any(emits) {
+            for b in item {
+                block(x, cx, b, Allowed::ListItem);
+            }
+        } else {
+            // A list item must hold a paragraph, even an empty one.
+            x.empty_line("p", &[]);
+        }
+        x.close("list-item");
+    }
+    x.close("list");
+}

@@ -1,0 +1,363 @@
+//! `<front>`: the metadata, mapped once. Only what is known is written;
+//! where the tag set requires an element that is unknown, the smallest valid
+//! form is written and a warning says so.
+
+use crate::model::{Author, Document, IdentifierKind, Metadata};
+
+use super::affiliation::{self, Part};
+use super::body::{self, Allowed};
+use super::xml::Xml;
+use super::{Ctx, inline};
+
+pub fn write(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
+    x.open("front", &[]);
+    journal_meta(x, cx, &doc.meta);
+    article_meta(x, cx, doc);
+    x.close("front");
+}
+
+/// What is known about the journal (here: the series and the publisher).
+/// Archiving leaves `<journal-meta>` out when nothing is known; Publishing
+/// requires it, with at least one `<journal-id>` and one `<issn>`.
+fn journal_meta(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
+    let series = known(&meta.series);
+    let publisher = known(&meta.publisher);
+    if !cx.publishing() && series.is_none() && publisher.is_none() {
+        return;
+    }
+    x.open("journal-meta", &[]);
+    if cx.publishing() {
+        match series.or(publisher) {
+            Some(id) => x.line("journal-id", &[("journal-id-type", "publisher-id")], id),
+            None => {
+                x.empty_line("journal-id", &[]);
+                cx.warnings.push(
+                    "the Publishing tag set requires a <journal-id>; none is known, so it is empty"
+                        .into(),
+                );
+            }
+        }
+    }
+    if let Some(series) = series {
+        x.open("journal-title-group", &[]);
+        x.line("journal-title", &[], series);
+        x.close("journal-title-group");
+    }
+    if cx.publishing() {
+        x.empty_line("issn", &[]);
+        cx.warnings.push(
+            "the Publishing tag set requires an <issn>; none is known, so it is empty".into(),
+        );
+    }
+    if let Some(publisher) = publisher {
+        x.open("publisher", &[]);
+        x.line("publisher-name", &[], publisher);
+        x.close("publisher");
+    }
+    x.close("journal-meta");
+}
+
+fn known(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
+    let meta = &doc.meta;
+    x.open("article-meta", &[]);
+    article_id(x, &doc.identifier());
+    title_group(x, cx, meta);
+    let affs = affiliations(meta);
+    contribs(x, cx, &meta.authors, &affs);
+    for (n, aff) in affs.iter().enumerate() {
+        write_aff(x, &aff_id(n), aff);
+    }
+    if let Some(date) = meta.date {
+        let iso = date.to_string();
+        x.open(
+            "pub-date",
+            &[
+                ("publication-format", "electronic"),
+                ("date-type", "pub"),
+                ("iso-8601-date", &iso),
+            ],
+        );
+        if let Some(month) = date.month {
+            if let Some(day) = date.day {
+                x.line("day", &[], &format!("{day:02}"));
+            }
+            x.line("month", &[], &format!("{month:02}"));
+        }
+        x.line("year", &[], &format!("{:04}", date.year));
+        x.close("pub-date");
+    }
+    permissions(x, cx, meta);
+    if let Some(abs) = &meta.abstract_
+        && (abs.blocks.iter().any(body::emits) || abs.title.is_some())
+    {
+        x.open("abstract", &[]);
+        if let Some(title) = &abs.title {
+            x.open_line("title", &[]);
+            inline::write(x, cx, title);
+            x.end("title");
+        }
+        body::flow(x, cx, &abs.blocks, "abstract-sec", Allowed::Paras);
+        x.close("abstract");
+    }
+    let keywords: Vec<&str> = meta
+        .keywords
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty())
+        .collect();
+    if !keywords.is_empty() {
+        x.open("kwd-group", &[("kwd-group-type", "author")]);
+        for k in keywords {
+            x.line("kwd", &[], k);
+        }
+        x.close("kwd-group");
+    }
+    x.close("article-meta");
+}
+
+/// The identifier with its kind: a DOI without its `doi:` or resolver
+/// prefix, an ISBN, or any other identifier (a `urn:uuid:` derived from the
+/// content when the document has none) as given.
+fn article_id(x: &mut Xml, id: &str) {
+    let (kind, value) = match IdentifierKind::of(id) {
+        IdentifierKind::Doi => ("doi", IdentifierKind::bare(id)),
+        IdentifierKind::Isbn => ("isbn", IdentifierKind::bare(id)),
+        IdentifierKind::Uuid | IdentifierKind::Other => ("other", id.trim()),
+    };
+    if !value.is_empty() {
+        x.line("article-id", &[("pub-id-type", kind)], value);
+    }
+}
+
+fn title_group(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
+    x.open("title-group", &[]);
+    x.open_line("article-title", &[]);
+    match &meta.title {
+        Some(title) => inline::write(x, cx, title),
+        None => cx
+            .warnings
+            .push("the document has no title; <article-title> is empty".into()),
+    }
+    x.end("article-title");
+    if let Some(subtitle) = meta.subtitle.as_ref().filter(|s| !s.is_empty()) {
+        x.open_line("subtitle", &[]);
+        inline::write(x, cx, subtitle);
+        x.end("subtitle");
+    }
+    x.close("title-group");
+}
+
+/// Every distinct affiliation once, in order of first mention.
+fn affiliations(meta: &Metadata) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for aff in meta.authors.iter().flat_map(|a| &a.affiliations) {
+        let aff = aff.trim();
+        if !aff.is_empty() && !out.contains(&aff) {
+            out.push(aff);
+        }
+    }
+    out
+}
+
+fn aff_id(n: usize) -> String {
+    format!("aff{}", n + 1)
+}
+
+fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
+    if authors.is_empty() {
+        return;
+    }
+    x.open("contrib-group", &[]);
+    for (n, author) in authors.iter().enumerate() {
+        x.open("contrib", &[("contrib-type", "author")]);
+        if let Some(orcid) = author
+            .orcid
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
+            let url = if orcid.starts_with("http") {
+                orcid.to_string()
+            } else {
+                format!("https://orcid.org/{orcid}")
+            };
+            x.line("contrib-id", &[("contrib-id-type", "orcid")], &url);
+        }
+        name(x, author);
+        if let Some(email) = author
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            x.line("email", &[], email);
+        }
+        for aff in &author.affiliations {
+            if let Some(i) = affs.iter().position(|a| *a == aff.trim()) {
+                x.line(
+                    "xref",
+                    &[("ref-type", "aff"), ("rid", &aff_id(i))],
+                    &(i + 1).to_string(),
+                );
+            }
+        }
+        if author.bio.iter().any(body::emits) {
+            x.open("bio", &[]);
+            body::flow(
+                x,
+                cx,
+                &author.bio,
+                &format!("bio{}-sec", n + 1),
+                Allowed::ParaLevel,
+            );
+            x.close("bio");
+        }
+        x.close("contrib");
+    }
+    x.close("contrib-group");
+}
+
+/// `<name>` when the name splits into surname and given names, else
+/// `<string-name>` with the name as displayed.
+fn name(x: &mut Xml, author: &Author) {
+    let part = |p: &Option<String>| {
+        p.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    match (part(&author.surname), part(&author.given_names)) {
+        (Some(surname), given) => {
+            x.open("name", &[]);
+            x.line("surname", &[], &surname);
+            if let Some(given) = given {
+                x.line("given-names", &[], &given);
+            }
+            x.close("name");
+        }
+        (None, _) if !author.name.trim().is_empty() => {
+            x.line("string-name", &[], author.name.trim());
+        }
+        (None, _) => {}
+    }
+}
+
+/// An affiliation with its institutions and country tagged; the separators
+/// stay as text, so the affiliation reads as given.
+fn write_aff(x: &mut Xml, id: &str, aff: &str) {
+    x.open_line("aff", &[("id", id)]);
+    for (part, sep) in affiliation::split(aff) {
+        match part {
+            Part::Institution(t) => {
+                x.start("institution", &[]);
+                x.text(t);
+                x.end("institution");
+            }
+            Part::Country(t) => {
+                x.start("country", &[]);
+                x.text(t);
+                x.end("country");
+            }
+            Part::Other(t) => x.text(t),
+        }
+        x.text(sep);
+    }
+    x.end("aff");
+}
+
+/// A copyright statement when the document gives one, and the license: a
+/// URL becomes `<license xlink:href>` with `<ali:license_ref>`; a name stays
+/// text in `<license-p>`.
+fn permissions(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
+    let copyright = ["copyright", "rights"]
+        .iter()
+        .find_map(|k| meta.extra.get(*k))
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty());
+    let license = known(&meta.license);
+    if copyright.is_none() && license.is_none() {
+        return;
+    }
+    x.open("permissions", &[]);
+    if let Some(statement) = copyright {
+        x.line("copyright-statement", &[], statement);
+    }
+    if let Some(license) = license {
+        match license_url(license) {
+            Some(url) => {
+                cx.uses_xlink = true;
+                cx.uses_ali = true;
+                x.open("license", &[("xlink:href", url.as_str())]);
+                x.line("ali:license_ref", &[], &url);
+                if url != license {
+                    x.line("license-p", &[], license);
+                }
+                x.close("license");
+            }
+            None => {
+                x.open("license", &[]);
+                x.line("license-p", &[], license);
+                x.close("license");
+            }
+        }
+    }
+    x.close("permissions");
+}
+
+/// The URL of a license: the license itself when it is one, or the
+/// Creative Commons deed for a name such as `CC BY 4.0` or `CC0`.
+fn license_url(license: &str) -> Option<String> {
+    if license.starts_with("http://") || license.starts_with("https://") {
+        return Some(license.to_string());
+    }
+    let words: Vec<String> = license
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    match words.as_slice() {
+        [cc0] if cc0 == "cc0" => Some("https://creativecommons.org/publicdomain/zero/1.0/".into()),
+        [cc0, v] if cc0 == "cc0" && v == "1.0" => {
+            Some("https://creativecommons.org/publicdomain/zero/1.0/".into())
+        }
+        [cc, rest @ .., version] if cc == "cc" && !rest.is_empty() => {
+            let known = ["by", "sa", "nc", "nd"];
+            let valid_version = ["1.0", "2.0", "2.5", "3.0", "4.0"].contains(&version.as_str());
+            (rest.iter().all(|w| known.contains(&w.as_str())) && rest[0] == "by" && valid_version)
+                .then(|| {
+                    format!(
+                        "https://creativecommons.org/licenses/{}/{version}/",
+                        rest.join("-")
+                    )
+                })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn license_names_map_to_creative_commons_urls() {
+        assert_eq!(
+            license_url("CC BY 4.0").as_deref(),
+            Some("https://creativecommons.org/licenses/by/4.0/")
+        );
+        assert_eq!(
+            license_url("CC BY-NC-SA 4.0").as_deref(),
+            Some("https://creativecommons.org/licenses/by-nc-sa/4.0/")
+        );
+        assert_eq!(
+            license_url("CC0").as_deref(),
+            Some("https://creativecommons.org/publicdomain/zero/1.0/")
+        );
+        assert_eq!(license_url("All rights reserved"), None);
+        assert_eq!(license_url("CC 4.0"), None);
+    }
+}
