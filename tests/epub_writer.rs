@@ -1,0 +1,695 @@
+//! The EPUB edition: validated with EPUBCheck, byte-reproducible, with the
+//! metadata readable back from the package document.
+//!
+//! EPUBCheck runs for real. When java or the EPUBCheck jar is missing the
+//! validating tests print why and return, unless `RECTO_REQUIRE_VALIDATORS=1`
+//! is set, in which case they fail.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use recto::model::{
+    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span, inlines_from_text,
+};
+use recto::write::{Templates, WriteOptions, epub};
+
+const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
+/// 2025-10-30T12:00:00Z
+const TIMESTAMP: i64 = 1_761_825_600;
+
+// ------------------------------------------------------------ documents
+
+fn t(s: &str) -> Vec<Inline> {
+    inlines_from_text(s)
+}
+
+fn p(inlines: Vec<Inline>) -> Block {
+    Block::paragraph(inlines, Span::UNKNOWN)
+}
+
+fn h(level: u8, s: &str) -> Block {
+    Block::heading(level, t(s), Span::UNKNOWN)
+}
+
+fn cat(parts: Vec<Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Inline::Space);
+        }
+        out.extend(part);
+    }
+    out
+}
+
+/// A document that uses every part of the model.
+fn full_document() -> Document {
+    let mut doc = Document::default();
+    let m = &mut doc.meta;
+    m.title = Some(t("One Year After the Kazan Summit: An Assessment"));
+    m.subtitle = Some(t("China-India Relations & the \"Thaw\""));
+    let mut ivan = Author::from_name("Ivan Lidarev");
+    ivan.affiliations =
+        vec!["Institute of South Asian Studies, National University of Singapore".into()];
+    ivan.email = Some("ivan@example.org".into());
+    ivan.bio = vec![p(t(
+        "Dr Ivan Lidarev is a Visiting Research Fellow at the Institute.",
+    ))];
+    let mut ann = Author::from_name("Ann van der Berg");
+    ann.affiliations = vec!["Example University".into(), "Second Institute".into()];
+    m.authors = vec![ivan, ann];
+    m.date = Some(Date::parse("2025-10-30").unwrap());
+    m.language = Some("en-GB".into());
+    m.identifier = Some("10.1234/recto.5678".into());
+    m.publisher = Some("Institute of South Asian Studies".into());
+    m.series = Some("ISAS Briefs".into());
+    m.keywords = vec!["China".into(), "India".into(), "border <dispute>".into()];
+    m.license = Some("https://creativecommons.org/licenses/by/4.0/".into());
+    m.abstract_ = Some(Abstract {
+        title: Some(t("Summary")),
+        blocks: vec![p(cat(vec![
+            t("The 2024 Kazan Summit marked a"),
+            vec![Inline::Emphasis(t("successful thaw"))],
+            t("in China-India relations."),
+        ]))],
+    });
+    doc.blocks = vec![
+        p(t("A lead paragraph before any heading.")),
+        h(1, "Introduction"),
+        p(cat(vec![
+            t("It has been a year"),
+            vec![Inline::PageMarker("12".into())],
+            t("since the meeting; see the"),
+            vec![Inline::Link {
+                target: Some("https://www.example.org/report?id=1&lang=en".into()),
+                content: t("official report"),
+            }],
+            t("and the"),
+            vec![Inline::Link {
+                target: None,
+                content: t("India-Pakistan conflict"),
+            }],
+            t("coverage, with"),
+            vec![Inline::Underline(t("underlined words"))],
+            t("and"),
+            vec![Inline::Strong(t("strong"))],
+            t("and"),
+            vec![Inline::Code("x < y && z".into())],
+            t("."),
+        ])),
+        h(2, "Background"),
+        Block::List {
+            start: None,
+            items: vec![
+                vec![p(t("first point"))],
+                vec![
+                    p(t("second point with a nested list")),
+                    Block::List {
+                        start: Some(3),
+                        items: vec![vec![p(t("three"))], vec![p(t("four"))]],
+                        span: Span::UNKNOWN,
+                    },
+                ],
+            ],
+            span: Span::UNKNOWN,
+        },
+        h(3, "Details"),
+        Block::BlockQuote {
+            blocks: vec![p(t("A quoted passage."))],
+            span: Span::UNKNOWN,
+        },
+        Block::CodeBlock {
+            language: Some("rust".into()),
+            text: "fn main() {\n    println!(\"<hi>\");\n}".into(),
+            span: Span::UNKNOWN,
+        },
+        Block::ThematicBreak {
+            span: Span::UNKNOWN,
+        },
+        h(1, "Conclusion"),
+        p(cat(vec![
+            vec![Inline::PageMarker("13".into())],
+            t("In sum, the thaw"),
+            vec![Inline::LineBreak],
+            t("has not advanced the relationship."),
+        ])),
+    ];
+    doc.back = vec![
+        BackMatter {
+            kind: BackKind::References,
+            title: None,
+            blocks: vec![p(t("Lidarev, I. (2025). A study."))],
+        },
+        BackMatter {
+            kind: BackKind::Disclaimer,
+            title: Some(t("Responsibility")),
+            blocks: vec![p(t("The author bears full responsibility."))],
+        },
+    ];
+    doc
+}
+
+fn options() -> WriteOptions {
+    WriteOptions {
+        timestamp: TIMESTAMP,
+        ..WriteOptions::default()
+    }
+}
+
+fn write_epub(doc: &Document) -> Vec<u8> {
+    epub::write(doc, &options())
+        .expect("the EPUB writer accepts every document")
+        .bytes
+}
+
+// ------------------------------------------------------------ reading the book back
+
+fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (f.name().to_string(), data)
+        })
+        .collect()
+}
+
+fn entry(bytes: &[u8], name: &str) -> String {
+    let (_, data) = entries(bytes)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name} in the book"));
+    String::from_utf8(data).unwrap()
+}
+
+// ------------------------------------------------------------ EPUBCheck
+
+/// Checks many books in one Java process: EPUBCheck takes seconds to start.
+const BATCH_CHECK_JAVA: &str = r#"
+public class BatchCheck {
+    public static void main(String[] args) {
+        for (String file : args) {
+            System.out.println("=== BEGIN " + file);
+            int rc = new com.adobe.epubcheck.tool.EpubChecker().run(new String[] { file });
+            System.out.println("=== END " + file + " rc=" + rc);
+        }
+    }
+}
+"#;
+
+/// Whether validators must run (the test fails instead of skipping).
+fn required() -> bool {
+    std::env::var("RECTO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
+}
+
+fn skip(why: &str) {
+    if required() {
+        panic!("RECTO_REQUIRE_VALIDATORS=1 but {why}");
+    }
+    eprintln!("skipping EPUBCheck: {why}");
+}
+
+/// Runs EPUBCheck on every file; returns, per file, the FATAL/ERROR/WARNING
+/// lines it printed (empty means clean), or `None` when EPUBCheck is absent.
+fn epubcheck(files: &[PathBuf]) -> Option<Vec<(PathBuf, Vec<String>)>> {
+    if !Path::new(EPUBCHECK_JAR).is_file() {
+        skip(&format!("{EPUBCHECK_JAR} is not installed"));
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("BatchCheck.java");
+    std::fs::write(&source, BATCH_CHECK_JAVA).unwrap();
+    let out = match Command::new("java")
+        .arg("-cp")
+        .arg(EPUBCHECK_JAR)
+        .arg(&source)
+        .args(files)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => {
+            skip(&format!("java cannot be run: {e}"));
+            return None;
+        }
+    };
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("=== END"),
+        "EPUBCheck did not run (exit {:?}):\n{text}",
+        out.status
+    );
+    // EPUBCheck prints its messages on stderr and the markers on stdout, so
+    // messages are matched to a file by the path it names in each message.
+    let results = files
+        .iter()
+        .map(|f| {
+            let name = f.file_name().unwrap().to_string_lossy().to_string();
+            let bad: Vec<String> = text
+                .lines()
+                .filter(|l| {
+                    (l.starts_with("FATAL") || l.starts_with("ERROR") || l.starts_with("WARNING"))
+                        && l.contains(&name)
+                })
+                .map(str::to_string)
+                .collect();
+            let ok = text.contains(&format!("=== END {} rc=0", f.display()));
+            let mut bad = bad;
+            if !ok && bad.is_empty() {
+                bad.push(format!("EPUBCheck returned non-zero for {name}"));
+            }
+            (f.clone(), bad)
+        })
+        .collect();
+    Some(results)
+}
+
+fn assert_clean(results: Vec<(PathBuf, Vec<String>)>) {
+    let dirty: Vec<_> = results.iter().filter(|(_, bad)| !bad.is_empty()).collect();
+    assert!(
+        dirty.is_empty(),
+        "EPUBCheck found problems:\n{}",
+        dirty
+            .iter()
+            .map(|(f, bad)| format!("{}:\n  {}", f.display(), bad.join("\n  ")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+// ------------------------------------------------------------ tests
+
+#[test]
+fn full_document_passes_epubcheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.epub");
+    std::fs::write(&path, write_epub(&full_document())).unwrap();
+    if let Some(results) = epubcheck(&[path]) {
+        assert_clean(results);
+    }
+}
+
+#[test]
+fn dev_corpus_passes_epubcheck() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let corpus = if corpus.is_dir() {
+        corpus
+    } else {
+        PathBuf::from("/work/shared/corpus/dev")
+    };
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    inputs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    inputs.sort();
+    if inputs.is_empty() {
+        skip(&format!("no corpus inputs in {}", corpus.display()));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = Vec::new();
+    for input in &inputs {
+        let raw = std::fs::read_to_string(input).unwrap();
+        let (doc, _) = recto::normalize::normalize_text(&raw, &Default::default());
+        let path = dir
+            .path()
+            .join(input.file_name().unwrap())
+            .with_extension("epub");
+        std::fs::write(&path, write_epub(&doc)).unwrap();
+        books.push(path);
+    }
+    if let Some(results) = epubcheck(&books) {
+        assert_eq!(results.len(), inputs.len());
+        assert_clean(results);
+    }
+}
+
+#[test]
+fn two_writes_are_byte_identical() {
+    let doc = full_document();
+    assert_eq!(write_epub(&doc), write_epub(&doc));
+    let other = WriteOptions {
+        timestamp: TIMESTAMP + 86_400,
+        ..WriteOptions::default()
+    };
+    let later = epub::write(&doc, &other).unwrap().bytes;
+    assert_ne!(write_epub(&doc), later, "the timestamp is part of the book");
+}
+
+#[test]
+fn mimetype_is_first_and_stored() {
+    let bytes = write_epub(&full_document());
+    let mut z = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    let first = z.by_index(0).unwrap();
+    assert_eq!(first.name(), "mimetype");
+    assert_eq!(first.compression(), zip::CompressionMethod::Stored);
+    drop(first);
+    // The OCF rule in bytes: the local header's name at offset 30, then the content.
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert_eq!(&bytes[38..58], b"application/epub+zip");
+}
+
+#[test]
+fn metadata_reads_back_from_the_package() {
+    let bytes = write_epub(&full_document());
+    let opf = entry(&bytes, "EPUB/package.opf");
+    for want in [
+        "unique-identifier=\"pub-id\"",
+        "<dc:identifier id=\"pub-id\">10.1234/recto.5678</dc:identifier>",
+        "<meta refines=\"#pub-id\" property=\"identifier-type\" scheme=\"onix:codelist5\">06</meta>",
+        "<dc:title id=\"title\">One Year After the Kazan Summit: An Assessment</dc:title>",
+        "<dc:title id=\"subtitle\">China-India Relations &amp; the &quot;Thaw&quot;</dc:title>",
+        "<dc:language>en-GB</dc:language>",
+        "<dc:creator id=\"creator-1\">Ivan Lidarev</dc:creator>",
+        "<meta refines=\"#creator-1\" property=\"role\" scheme=\"marc:relators\">aut</meta>",
+        "<meta refines=\"#creator-1\" property=\"file-as\">Lidarev, Ivan</meta>",
+        "<meta refines=\"#creator-2\" property=\"file-as\">van der Berg, Ann</meta>",
+        "<dc:date>2025-10-30</dc:date>",
+        "<meta property=\"dcterms:modified\">2025-10-30T12:00:00Z</meta>",
+        "<dc:publisher>Institute of South Asian Studies</dc:publisher>",
+        "<dc:description>The 2024 Kazan Summit marked a successful thaw in China-India relations.</dc:description>",
+        "<dc:subject>China</dc:subject>",
+        "<dc:subject>border &lt;dispute&gt;</dc:subject>",
+        "<dc:rights>https://creativecommons.org/licenses/by/4.0/</dc:rights>",
+        "<meta property=\"schema:accessModeSufficient\">textual</meta>",
+        "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>",
+        "<meta property=\"schema:accessibilityFeature\">pageNavigation</meta>",
+        "<meta property=\"schema:accessibilityHazard\">none</meta>",
+    ] {
+        assert!(opf.contains(want), "package.opf lacks {want}\n{opf}");
+    }
+    assert!(opf.contains("4 section headings"), "{opf}");
+    assert!(opf.contains("the 2 printed page numbers"), "{opf}");
+}
+
+#[test]
+fn claims_follow_the_content() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(t("Plain"));
+    doc.blocks = vec![p(t("Only a paragraph."))];
+    let bytes = write_epub(&doc);
+    let opf = entry(&bytes, "EPUB/package.opf");
+    assert!(!opf.contains("structuralNavigation"), "{opf}");
+    assert!(!opf.contains("pageNavigation"), "{opf}");
+    assert!(!opf.contains("<dc:date>"), "no date was given: {opf}");
+    assert!(
+        opf.contains("<dc:identifier id=\"pub-id\">urn:uuid:"),
+        "{opf}"
+    );
+    assert!(
+        opf.contains(&doc.identifier()),
+        "the identifier of every edition"
+    );
+    assert!(opf.contains("<dc:language>en</dc:language>"));
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    assert!(
+        !nav.contains("page-list"),
+        "no page list without page markers"
+    );
+}
+
+#[test]
+fn content_is_semantic_and_nothing_is_dropped() {
+    let bytes = write_epub(&full_document());
+    let title = entry(&bytes, "EPUB/title.xhtml");
+    for want in [
+        "lang=\"en-GB\" xml:lang=\"en-GB\"",
+        "epub:type=\"abstract\" role=\"doc-abstract\"",
+        "<em>successful thaw</em>",
+        "<span class=\"affiliation\">Example University; Second Institute</span>",
+        "<p class=\"date\">2025-10-30</p>",
+    ] {
+        assert!(title.contains(want), "title.xhtml lacks {want}\n{title}");
+    }
+    let body = entry(&bytes, "EPUB/body.xhtml");
+    for want in [
+        "<h1 id=",
+        "<h2 id=",
+        "<h3 id=",
+        "<span class=\"link-lost\">India-Pakistan conflict</span>",
+        "<a href=\"https://www.example.org/report?id=1&amp;lang=en\">official report</a>",
+        "<u>underlined words</u>",
+        "<code>x &lt; y &amp;&amp; z</code>",
+        "epub:type=\"pagebreak\" role=\"doc-pagebreak\"",
+        "aria-label=\"12\"",
+        "<ol start=\"3\">",
+        "<blockquote>",
+        "&lt;hi&gt;",
+        "<br/>",
+    ] {
+        assert!(body.contains(want), "body.xhtml lacks {want}\n{body}");
+    }
+    let back = entry(&bytes, "EPUB/back.xhtml");
+    assert!(back.contains("epub:type=\"bibliography\" role=\"doc-bibliography\""));
+    assert!(
+        back.contains("Visiting Research Fellow"),
+        "the bio is in the end matter"
+    );
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    assert!(nav.contains("epub:type=\"page-list\""));
+    assert!(nav.contains("epub:type=\"landmarks\""));
+    assert!(nav.contains(">Background</a>"));
+    assert!(entry(&bytes, "EPUB/toc.ncx").contains("<text>Conclusion</text>"));
+}
+
+#[test]
+fn control_characters_never_reach_the_xhtml() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(vec![Inline::text("Form\u{c}feed")]);
+    doc.meta.language = Some("C".into());
+    doc.blocks = vec![p(vec![Inline::text("a\u{0}b\u{1b}c\u{fffe}")])];
+    let out = epub::write(&doc, &options()).unwrap();
+    assert!(
+        out.warnings.iter().any(|w| w.contains("`C`")),
+        "{:?}",
+        out.warnings
+    );
+    for (name, data) in entries(&out.bytes) {
+        let text = String::from_utf8_lossy(&data);
+        assert!(
+            !text.contains(['\u{c}', '\u{0}', '\u{1b}', '\u{fffe}']),
+            "{name}"
+        );
+    }
+    let opf = entry(&out.bytes, "EPUB/package.opf");
+    assert!(opf.contains("<dc:language>und</dc:language>"), "{opf}");
+}
+
+#[test]
+fn long_documents_are_split_per_top_level_section() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(t("Long"));
+    let para = "word ".repeat(2_000);
+    for i in 0..5 {
+        doc.blocks.push(h(1, &format!("Chapter {i}")));
+        doc.blocks.push(p(t(&para)));
+    }
+    let bytes = write_epub(&doc);
+    let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
+    for i in 1..=5 {
+        assert!(
+            names.contains(&format!("EPUB/body-{i:03}.xhtml")),
+            "{names:?}"
+        );
+    }
+    assert!(entry(&bytes, "EPUB/package.opf").contains("<itemref idref=\"doc-body-005\"/>"));
+}
+
+#[test]
+fn a_user_stylesheet_replaces_the_builtin() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("epub")).unwrap();
+    std::fs::write(dir.path().join("epub/style.css"), "body { color: teal; }\n").unwrap();
+    let options = WriteOptions {
+        timestamp: TIMESTAMP,
+        templates: Templates::from_dir(dir.path()),
+        ..WriteOptions::default()
+    };
+    let bytes = epub::write(&full_document(), &options).unwrap().bytes;
+    assert_eq!(entry(&bytes, "EPUB/style.css"), "body { color: teal; }\n");
+    assert_eq!(
+        entry(&write_epub(&full_document()), "EPUB/style.css"),
+        epub::BUILTIN_CSS
+    );
+}
+
+// ------------------------------------------------------------ random documents
+
+/// Text with any characters, controls and XML-forbidden ones included.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9]{1,8}",
+        "\\PC{1,6}",
+        proptest::collection::vec(any::<char>(), 1..6).prop_map(|v| v.into_iter().collect()),
+        Just("<&>\"'".to_string()),
+        Just("\u{c}\u{0}\u{1}\u{fffe}\u{ffff}".to_string()),
+    ]
+}
+
+fn inline() -> BoxedStrategy<Inline> {
+    let leaf = prop_oneof![
+        any_text().prop_map(Inline::Text),
+        Just(Inline::Space),
+        Just(Inline::SoftBreak),
+        Just(Inline::LineBreak),
+        any_text().prop_map(Inline::Code),
+        any_text().prop_map(Inline::PageMarker),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        let kids = proptest::collection::vec(inner, 0..4);
+        let target = prop_oneof![
+            Just(None),
+            Just(Some("https://example.org/a b".to_string())),
+            Just(Some("mailto:x@example.org".to_string())),
+            any_text().prop_map(Some),
+        ];
+        prop_oneof![
+            kids.clone().prop_map(Inline::Emphasis),
+            kids.clone().prop_map(Inline::Strong),
+            kids.clone().prop_map(Inline::Underline),
+            (target, kids).prop_map(|(target, content)| Inline::Link { target, content }),
+        ]
+    })
+    .boxed()
+}
+
+fn block() -> BoxedStrategy<Block> {
+    let inlines = proptest::collection::vec(inline(), 0..6);
+    let leaf = prop_oneof![
+        (0u8..9, inlines.clone()).prop_map(|(level, content)| Block::heading(
+            level,
+            content,
+            Span::UNKNOWN
+        )),
+        inlines.prop_map(|c| Block::paragraph(c, Span::UNKNOWN)),
+        (proptest::option::of(any::<u64>()), any_text()).prop_map(|(_, text)| Block::CodeBlock {
+            language: None,
+            text,
+            span: Span::UNKNOWN
+        }),
+        Just(Block::ThematicBreak {
+            span: Span::UNKNOWN
+        }),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            (
+                proptest::option::of(any::<u64>()),
+                proptest::collection::vec(proptest::collection::vec(inner.clone(), 0..3), 0..3)
+            )
+                .prop_map(|(start, items)| Block::List {
+                    start,
+                    items,
+                    span: Span::UNKNOWN
+                }),
+            proptest::collection::vec(inner, 0..3).prop_map(|blocks| Block::BlockQuote {
+                blocks,
+                span: Span::UNKNOWN
+            }),
+        ]
+    })
+    .boxed()
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    (
+        proptest::option::of(proptest::collection::vec(inline(), 0..4)),
+        proptest::collection::vec((any_text(), proptest::collection::vec(block(), 0..2)), 0..3),
+        proptest::option::of(any_text()),
+        proptest::collection::vec(block(), 0..8),
+        proptest::collection::vec(proptest::collection::vec(block(), 0..3), 0..2),
+        proptest::option::of(proptest::collection::vec(block(), 0..2)),
+        proptest::collection::vec(any_text(), 0..3),
+    )
+        .prop_map(
+            |(title, authors, language, blocks, back, abstract_, keywords)| {
+                let mut doc = Document::default();
+                doc.meta.title = title;
+                doc.meta.authors = authors
+                    .into_iter()
+                    .map(|(name, bio)| Author {
+                        bio,
+                        affiliations: vec![name.clone()],
+                        ..Author::from_name(&name)
+                    })
+                    .collect();
+                doc.meta.language = language;
+                doc.meta.keywords = keywords.clone();
+                doc.meta.license = keywords.first().cloned();
+                doc.meta.identifier = keywords.get(1).cloned();
+                doc.meta.abstract_ = abstract_.map(|blocks| Abstract {
+                    title: None,
+                    blocks,
+                });
+                doc.blocks = blocks;
+                doc.back = back
+                    .into_iter()
+                    .map(|blocks| BackMatter {
+                        kind: BackKind::Notes,
+                        title: None,
+                        blocks,
+                    })
+                    .collect();
+                doc
+            },
+        )
+}
+
+/// Random documents: the writer never panics and the result is always a
+/// valid book. Written in one batch so EPUBCheck starts once.
+#[test]
+fn random_documents_pass_epubcheck() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 12,
+        ..ProptestConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = Vec::new();
+    for i in 0..12 {
+        let doc = document().new_tree(&mut runner).unwrap().current();
+        let bytes = write_epub(&doc);
+        assert_eq!(bytes, write_epub(&doc), "deterministic");
+        let path = dir.path().join(format!("random-{i:02}.epub"));
+        std::fs::write(&path, bytes).unwrap();
+        std::fs::write(path.with_extension("json"), doc.to_json()).unwrap();
+        books.push(path);
+    }
+    if let Some(results) = epubcheck(&books) {
+        let dirty: Vec<_> = results.iter().filter(|(_, bad)| !bad.is_empty()).collect();
+        if !dirty.is_empty() {
+            // Keep the failing books and their documents for a look.
+            let keep = std::env::temp_dir().join("recto-epub-failures");
+            std::fs::create_dir_all(&keep).unwrap();
+            for (f, _) in &dirty {
+                std::fs::copy(f, keep.join(f.file_name().unwrap())).unwrap();
+                let json = f.with_extension("json");
+                std::fs::copy(&json, keep.join(json.file_name().unwrap())).unwrap();
+            }
+            eprintln!("failing books kept in {}", keep.display());
+        }
+        assert_clean(results);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Without EPUBCheck: every document gives a book whose XML files are
+    /// free of characters XML forbids.
+    #[test]
+    fn any_document_gives_xml_safe_files(doc in document()) {
+        let bytes = write_epub(&doc);
+        for (name, data) in entries(&bytes) {
+            let text = String::from_utf8(data).expect("UTF-8");
+            prop_assert!(text.chars().all(recto::write::xml_text::is_xml_char), "{}", name);
+        }
+    }
+}
