@@ -5,6 +5,9 @@ use serde::Serialize;
 
 use crate::model::{Document, Span};
 
+// Token passes and the word lists they share.
+pub mod lexicon;
+
 pub mod lines;
 
 // Layout and structure passes.
