@@ -4,6 +4,9 @@
 //! ```text
 //! normalize_file INPUT OUTPUT
 //! ```
+//!
+//! `RECTO_SKIP_PASSES=a,b` skips passes (to see what each one contributes);
+//! `RECTO_SHOW_LOG=1` prints the repair log to stderr.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,7 +31,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (doc, _log) = recto::normalize::normalize_text(&text, &Default::default());
+    let options = recto::normalize::Options {
+        only: None,
+        skip: std::env::var("RECTO_SKIP_PASSES")
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    let (doc, log) = recto::normalize::normalize_text(&text, &options);
+    if std::env::var_os("RECTO_SHOW_LOG").is_some() {
+        for c in &log.changes {
+            let mark = if c.declined { " (declined)" } else { "" };
+            eprintln!(
+                "{input}:{} {}/{}{mark}: {:?} -> {:?}",
+                c.span, c.pass, c.rule, c.before, c.after
+            );
+        }
+    }
     let out = recto::write::txt::render_repaired(&doc, false);
     if let Err(e) = std::fs::write(output, out) {
         eprintln!("normalize_file: {output}: {e}");

@@ -20,6 +20,11 @@ pub struct Line {
     pub last: u32,
     /// A form feed stood on or before this line: a new printed page starts here.
     pub page_break: bool,
+    /// The word at the end of this line goes on at the start of the next
+    /// non-blank line with nothing between them (a word broken at the line
+    /// end, "happen—" / "who"). The text stays on its lines, so layout passes
+    /// still see the lines as they were printed.
+    pub glue: bool,
 }
 
 impl Line {
@@ -70,6 +75,7 @@ pub fn split(text: &str) -> Vec<Line> {
             number,
             last: number,
             page_break: page_break && !pending_break,
+            glue: false,
         });
     }
     // A trailing newline is not a line of its own.
@@ -86,16 +92,20 @@ pub fn into_document(lines: &[Line]) -> Document {
     let mut blocks = Vec::new();
     let mut current: Vec<Inline> = Vec::new();
     let mut span = Span::UNKNOWN;
+    let mut glue = false;
     for line in lines {
         if line.is_blank() {
-            flush(&mut blocks, &mut current, &mut span);
+            if !glue {
+                flush(&mut blocks, &mut current, &mut span);
+            }
             continue;
         }
-        if !current.is_empty() {
+        if !current.is_empty() && !glue {
             current.push(Inline::SoftBreak);
         }
         current.extend(inlines_from_text(line.trimmed()));
         span = span.join(line.span());
+        glue = line.glue;
     }
     flush(&mut blocks, &mut current, &mut span);
     Document {
@@ -124,6 +134,7 @@ pub fn blank(number: u32) -> Line {
         number,
         last: number,
         page_break: false,
+        glue: false,
     }
 }
 
@@ -147,5 +158,13 @@ mod tests {
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(doc.blocks[0].span(), Span::lines(2, 3));
         assert_eq!(doc.blocks[1].span(), Span::line(5));
+    }
+
+    #[test]
+    fn glued_lines_join_without_a_break() {
+        let mut lines = split("a rela\ntionship");
+        lines[0].glue = true;
+        let doc = into_document(&lines);
+        assert_eq!(doc.blocks[0].plain_text(), "a relationship");
     }
 }
