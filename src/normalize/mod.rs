@@ -5,9 +5,6 @@ use serde::Serialize;
 
 use crate::model::{Document, Span};
 
-// Token passes and the word lists they share.
-pub mod lexicon;
-
 pub mod lines;
 
 // Layout and structure passes.
@@ -20,7 +17,11 @@ pub mod structure;
 
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
 // line.
+pub mod hygiene;
+mod inline_walk;
 pub mod lexicon;
+pub mod markup;
+pub mod spacing;
 
 use lines::Line;
 
@@ -156,11 +157,13 @@ pub struct Pass {
 ///    `end-matter` (abstract, bio, disclaimers), which needs the headings.
 pub fn pipeline() -> Vec<Pass> {
     vec![
-        // hygiene goes here
+        hygiene::PASS,
         page_artifacts::PASS,
         dehyphenate::PASS,
         paragraphs::PASS,
-        // markup, spacing go here
+        hygiene::INLINE_PASS,
+        markup::PASS,
+        spacing::PASS,
         hyphen_restore::PASS,
         structure::PASS,
         end_matter::PASS,
