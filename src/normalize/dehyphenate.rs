@@ -213,7 +213,23 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
     if lexicon.is_word(head) && lexicon.is_word(tail) {
         return join(true, "compound-of-words");
     }
+    // The second half may have lost the space after it ("re-" + "viewforms"):
+    // a word made with the start of the tail, the rest a word too.
+    if glued_word_split(head, tail, lexicon) {
+        return join(false, "word-in-lexicon");
+    }
     Some(Edit::Decline(before))
+}
+
+/// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
+/// word too ("re" + "view|forms").
+fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> bool {
+    tail.char_indices().skip(2).any(|(p, _)| {
+        let (start, rest) = tail.split_at(p);
+        rest.chars().count() >= 2
+            && lexicon.is_common_word(&format!("{head}{start}"))
+            && lexicon.is_common_word(rest)
+    })
 }
 
 #[cfg(test)]

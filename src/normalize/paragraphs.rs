@@ -24,7 +24,7 @@
 //! room for the next word.
 
 use super::lines::{Line, blank};
-use super::structure::{author_names, list_marker};
+use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -50,17 +50,62 @@ const SENTENCE_END_ROOM: f64 = 0.9;
 /// fitted within this share of the width: it must be clearly short.
 const NO_PUNCTUATION_ROOM: f64 = 0.8;
 
+/// In typeset text the lengths are estimated printed widths (see
+/// [`glyph_width`]), which separate a full line from a paragraph's last line
+/// more sharply than character counts do: the next word must clearly not
+/// have fitted.
+const TYPESET_SENTENCE_END_ROOM: f64 = 0.98;
+
+/// How line lengths are measured: characters for plain text (wrapped in a
+/// fixed-width font), estimated glyph widths for text from a typeset page.
+#[derive(Clone, Copy)]
+struct Ruler {
+    width: f64,
+    typeset: bool,
+}
+
+impl Ruler {
+    fn len(&self, s: &str) -> f64 {
+        if self.typeset {
+            s.chars().map(glyph_width).sum()
+        } else {
+            s.chars().count() as f64
+        }
+    }
+
+    /// The room a line ending a sentence may leave before it ends its paragraph.
+    fn sentence_end_room(&self) -> f64 {
+        if self.typeset {
+            self.width * TYPESET_SENTENCE_END_ROOM
+        } else {
+            self.width * SENTENCE_END_ROOM
+        }
+    }
+}
+
+/// The width of a character in a proportional text font, in ems, roughly:
+/// enough to tell "illicit" from "maximum", which a character count cannot.
+fn glyph_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | '.' | ',' | ';' | ':' | '\'' | '’' | '‘'
+        | '!' | '|' | '(' | ')' | '[' | ']' | '-' | ' ' | '\u{AD}' => 0.3,
+        'm' | 'w' | 'M' | 'W' | '—' => 0.9,
+        c if c.is_uppercase() => 0.7,
+        _ => 0.5,
+    }
+}
+
 /// Fewer lines than this give no reliable width; boundaries then come from
 /// blank lines, list markers and headings only.
 const MIN_LINES_FOR_PROFILE: usize = 8;
 
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    let width = wrap_width(lines);
     // Text from a typeset page (page breaks, soft hyphens) puts a blank line
     // before headings and nowhere else inside the text flow.
     let typeset = lines
         .iter()
         .any(|l| l.page_break || l.text.trim_end().ends_with('\u{AD}'));
+    let width = wrap_width(lines, typeset);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     if content.is_empty() {
         return;
@@ -132,7 +177,7 @@ fn boundary(
     a: usize,
     b: usize,
     next: Option<usize>,
-    width: Option<f64>,
+    width: Option<Ruler>,
 ) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if let Some(m) = list_marker(tb) {
@@ -146,12 +191,13 @@ fn boundary(
     if ends_sentence(ta) && numbered_start(tb) {
         return Some("numbered-line-start");
     }
-    let width = width?;
+    let ruler = width?;
+    let width = ruler.width;
     let fits = |line: &str, following: &str| {
-        (line.chars().count() + 1 + first_word(following).chars().count()) as f64
+        ruler.len(line) + ruler.len(" ") + ruler.len(first_word(following))
     };
     let room = fits(ta, tb);
-    if ends_sentence(ta) && room <= width * SENTENCE_END_ROOM {
+    if ends_sentence(ta) && room <= ruler.sentence_end_room() {
         return Some("short-line-sentence-end");
     }
     if !ends_sentence(ta) && starts_capital(tb) && room <= width * NO_PUNCTUATION_ROOM {
@@ -163,7 +209,7 @@ fn boundary(
         let t = lines[h].trimmed();
         let short = match after {
             Some(n) => fits(t, lines[n].trimmed()) <= width * NO_PUNCTUATION_ROOM,
-            None => (t.chars().count() as f64) <= width * NO_PUNCTUATION_ROOM,
+            None => ruler.len(t) <= width * NO_PUNCTUATION_ROOM,
         };
         short
             && !ends_sentence(t)
@@ -196,19 +242,19 @@ fn numbered_start(t: &str) -> bool {
 /// The first line after a blank line in typeset text, short of the full
 /// width, without sentence punctuation, before a capitalised line: a
 /// heading printed above its paragraph.
-fn heading_after_blank(lines: &[Line], a: usize, b: usize, width: Option<f64>) -> bool {
+fn heading_after_blank(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> bool {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
-    let Some(width) = width else {
+    let Some(ruler) = width else {
         return false;
     };
-    (ta.chars().count() as f64) < width * SENTENCE_END_ROOM
+    ruler.len(ta) < ruler.width * SENTENCE_END_ROOM
         && looks_like_heading(ta)
         && !ta.ends_with(',')
         && starts_capital(tb)
 }
 
 /// Why blank lines between `a` and `b` cut one paragraph, if they do.
-fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<f64>) -> Option<&'static str> {
+fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if list_marker(tb).is_some() || author_names(tb).is_some() {
         return None;
@@ -222,16 +268,22 @@ fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<f64>) -> Option<&'st
         // A paragraph's last line is short; a full line before the break, or
         // one that stops mid-sentence, means the paragraph goes on after it,
         // unless what follows is a heading.
-        let full = width.is_some_and(|w| {
-            (ta.chars().count() + 1 + first_word(tb).chars().count()) as f64 > w * SENTENCE_END_ROOM
+        let full = width.is_some_and(|r| {
+            r.len(ta) + r.len(" ") + r.len(first_word(tb)) > r.sentence_end_room()
         });
-        if (full || !ends_sentence(ta)) && !looks_like_heading(tb) {
+        let heading_next = looks_like_heading(tb)
+            || is_heading_text(tb)
+                && width.is_some_and(|r| r.len(tb) < r.width * NO_PUNCTUATION_ROOM);
+        if (full || !ends_sentence(ta)) && !heading_next {
             return Some("page-break-join");
         }
         return None;
     }
     // No page break: only an unmistakable sentence cut ("on rare" / "earth").
-    if lower_next && !ends_sentence(ta) && !ends_with_dash(ta) && ta.split_whitespace().count() >= 6
+    if lower_next
+        && ta.ends_with(char::is_alphabetic)
+        && !ends_with_dash(ta)
+        && ta.split_whitespace().count() >= 6
     {
         return Some("split-sentence-join");
     }
@@ -244,18 +296,25 @@ fn looks_like_heading(t: &str) -> bool {
 
 /// The width lines are wrapped at, or `None` when the text is not wrapped
 /// (too few lines to tell).
-fn wrap_width(lines: &[Line]) -> Option<f64> {
-    let mut lens: Vec<usize> = lines
+fn wrap_width(lines: &[Line], typeset: bool) -> Option<Ruler> {
+    let probe = Ruler {
+        width: 0.0,
+        typeset,
+    };
+    let mut lens: Vec<f64> = lines
         .iter()
         .filter(|l| !l.is_blank())
-        .map(Line::len)
+        .map(|l| probe.len(l.trimmed()))
         .collect();
     if lens.len() < MIN_LINES_FOR_PROFILE {
         return None;
     }
-    lens.sort_unstable();
+    lens.sort_unstable_by(f64::total_cmp);
     let at = ((lens.len() - 1) as f64 * WIDTH_PERCENTILE).round() as usize;
-    Some(lens[at] as f64)
+    Some(Ruler {
+        width: lens[at],
+        typeset,
+    })
 }
 
 fn first_word(t: &str) -> &str {
