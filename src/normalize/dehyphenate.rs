@@ -218,6 +218,13 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
     if glued_word_split(head, tail, lexicon) {
         return join(false, "word-in-lexicon");
     }
+    // Neither reading is proven. A real compound is made of words ("long-" +
+    // "suspended"); when one half is no word at all ("stakehold-" + "ers"),
+    // the line end most likely split one word, often one damaged by other
+    // repairs still to come. A capitalised half could be a name: left alone.
+    if tail.chars().all(char::is_lowercase) && head.chars().all(char::is_lowercase) {
+        return join(false, "hyphenation-by-default");
+    }
     Some(Edit::Decline(before))
 }
 

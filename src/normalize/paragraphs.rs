@@ -281,7 +281,7 @@ fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'
     }
     // No page break: only an unmistakable sentence cut ("on rare" / "earth").
     if lower_next
-        && ta.ends_with(char::is_alphabetic)
+        && ta.ends_with(|c: char| c.is_alphabetic() || c == ',')
         && !ends_with_dash(ta)
         && ta.split_whitespace().count() >= 6
     {

@@ -58,7 +58,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
 /// The running headers `page-artifacts` removed, split where the header set
 /// parts apart with wide spaces ("Title      Author"), page numbers dropped.
 fn running_headers(log: &RepairLog) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    let mut raw: Vec<String> = Vec::new();
     for c in &log.changes {
         if c.pass == "page-artifacts" && c.rule == "running-header" && !c.declined {
             for part in c.before.split("   ") {
@@ -66,20 +66,24 @@ fn running_headers(log: &RepairLog) -> Vec<String> {
                     .split_whitespace()
                     .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
                     .collect();
-                let mut text = words.join(" ");
-                // "policy2": a page number glued on by text extraction.
-                while text.ends_with(|c: char| c.is_ascii_digit())
-                    && !out.contains(&text)
-                    && text
-                        .trim_end_matches(|c: char| c.is_ascii_digit())
-                        .ends_with(char::is_alphabetic)
-                {
-                    text.pop();
-                }
-                if !text.is_empty() && !out.contains(&text) {
-                    out.push(text);
+                let text = words.join(" ");
+                if !text.is_empty() && !raw.contains(&text) {
+                    raw.push(text);
                 }
             }
+        }
+    }
+    // "policy2", "policy3": a page number glued on by text extraction shows
+    // as digits that change from page to page; "tier1" on every page is text.
+    let strip = |t: &str| t.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+    let mut out: Vec<String> = Vec::new();
+    for t in &raw {
+        let base = strip(t);
+        let varies = base.ends_with(char::is_alphabetic)
+            && raw.iter().filter(|o| strip(o) == base).count() >= 2;
+        let text = if varies { base } else { t.clone() };
+        if !out.contains(&text) {
+            out.push(text);
         }
     }
     out
