@@ -204,7 +204,8 @@ fn ligature(s: &str, _: bool) -> Cow<'_, str> {
 }
 
 /// Soft hyphens are invisible hyphenation hints; only the one ending a line
-/// (while lines still exist) carries information, for `dehyphenate`.
+/// (while lines still exist) right after a letter carries information, for
+/// `dehyphenate`: it marks a break inside a word.
 fn soft_hyphen(s: &str, line_end: bool) -> Cow<'_, str> {
     if !s.contains(SOFT_HYPHEN) {
         return Cow::Borrowed(s);
@@ -215,7 +216,7 @@ fn soft_hyphen(s: &str, line_end: bool) -> Cow<'_, str> {
         s
     };
     let mut out: String = body.chars().filter(|&c| c != SOFT_HYPHEN).collect();
-    if line_end && body.len() < s.len() {
+    if line_end && body.len() < s.len() && out.chars().last().is_some_and(char::is_alphabetic) {
         out.push(SOFT_HYPHEN);
     }
     if out == s {
@@ -270,6 +271,8 @@ mod tests {
         assert_eq!(run(text, false).0, "a report inter");
         // Trailing spaces after it do not hide the line end.
         assert_eq!(run("inter\u{AD}  ", true).0, "inter\u{AD}  ");
+        // Only after a letter: a soft hyphen after punctuation marks nothing.
+        assert_eq!(run("x :\u{AD}", true).0, "x :");
     }
 
     #[test]

@@ -20,6 +20,8 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
+use std::collections::HashSet;
+
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
 use super::{Pass, RepairLog, Stage};
@@ -49,6 +51,27 @@ struct Ctx<'a> {
     vocab: &'a DocVocabulary,
     /// The document lost spaces between words (see the module comment).
     run_together: bool,
+    /// Pairs of adjacent words (lower-cased) the document writes with a
+    /// space: "agency partners" there confirms splitting "agencypartners".
+    bigrams: HashSet<(String, String)>,
+}
+
+/// Lower-cased pairs of adjacent words in the document's body.
+fn bigrams(doc: &Document) -> HashSet<(String, String)> {
+    let mut pairs = HashSet::new();
+    for block in &doc.blocks {
+        let text = block.plain_text().to_lowercase();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        for pair in words.windows(2) {
+            if !pair[0].is_empty() && !pair[1].is_empty() {
+                pairs.insert((pair[0].to_string(), pair[1].to_string()));
+            }
+        }
+    }
+    pairs
 }
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
@@ -59,6 +82,7 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
         lex,
         vocab: &vocab,
         run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
+        bigrams: bigrams(doc),
     };
     for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
 }
@@ -71,6 +95,7 @@ pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, u
         lex: Lexicon::english(),
         vocab,
         run_together: true,
+        bigrams: HashSet::new(),
     };
     let mut text = String::new();
     for block in &doc.blocks {
@@ -396,8 +421,10 @@ fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
         let cut_after = match c {
             // A comma or semicolon between two words (never between digits).
             ',' | ';' => {
-                letters_before(&chars, k) >= 2
+                (letters_before(&chars, k) >= 2
+                    || (prev.is_uppercase() && k >= 2 && chars[k - 2].1.is_ascii_digit()))
                     && (letters_after(&chars, k + 1) >= 2
+                        || (c == ',' && next.is_ascii_digit())
                         || (is_opening_quote(next) && letters_after(&chars, k + 2) >= 1))
             }
             // A sentence end glued to the next sentence: a lower-case word
@@ -405,7 +432,17 @@ fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
             // not "example.com", "Node.js").
             '.' | '?' | '!' | ':' => {
                 let before = letters_before(&chars, k);
-                let lower_before = before >= 2 && prev.is_lowercase();
+                // "infrastructure.It", "TalentMAP.This", "18F.From"; not
+                // "U.S" or "e.g".
+                let alnum_before = chars[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .count();
+                let lower_before = (before >= 2 && prev.is_lowercase())
+                    || (alnum_before >= 2
+                        && prev.is_uppercase()
+                        && chars[k - 2].1.is_alphanumeric());
                 let word_after =
                     next.is_uppercase() && chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase());
                 let quote_after = is_opening_quote(next)
@@ -469,12 +506,25 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let mut last = 0;
     let mut changed = false;
     for (at, run) in letter_runs(token) {
-        if glued_to_digit_or_hyphen(token, at, run) {
-            continue;
-        }
         let Some(parts) = run_together_parts(run, ctx) else {
             continue;
         };
+        // A run glued to a number or a hyphen belongs to a technical token
+        // ("aarch64", "matter-of-factness"), unless it ends in a function
+        // word right before a number ("BPAin2015").
+        if glued_to_digit_or_hyphen(token, at, run) {
+            let before = token[..at].chars().next_back();
+            let after = token[at + run.len()..].chars().next();
+            let ends_in_function_word = parts
+                .last()
+                .is_some_and(|p| p.chars().count() >= 2 && is_function_word(p));
+            if before.is_some()
+                || !after.is_some_and(|c| c.is_ascii_digit())
+                || !ends_in_function_word
+            {
+                continue;
+            }
+        }
         out.push_str(&token[last..at]);
         out.push_str(&parts.join(" "));
         last = at + run.len();
@@ -497,8 +547,15 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
     if ctx.run_together {
         let parts = segment(run, ctx, false)?;
         // A repeated unknown token is the document's own word ("toolchain"),
-        // unless it is glued to a function word ("theyneed").
-        if ctx.vocab.count(run) >= 2 && !parts.iter().any(|p| is_function_word(p)) {
+        // unless it is glued to a function word ("theyneed") or the document
+        // also writes its parts apart ("agency partners").
+        let confirmed = parts.windows(2).all(|w| {
+            case_boundary(&w[0], &w[1])
+                || ctx
+                    .bigrams
+                    .contains(&(w[0].to_lowercase(), w[1].to_lowercase()))
+        });
+        if ctx.vocab.count(run) >= 2 && !confirmed && !parts.iter().any(|p| is_function_word(p)) {
             return None;
         }
         Some(parts)
@@ -508,6 +565,16 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         }
         segment(run, ctx, true)
     }
+}
+
+/// Two parts whose letter case shows where one word ends: "BPA|helped",
+/// "of|Thee".
+fn case_boundary(left: &str, right: &str) -> bool {
+    let l_upper = left.chars().count() >= 2 && left.chars().all(|c| !c.is_lowercase());
+    let l_lower = left.chars().all(|c| !c.is_uppercase());
+    let r_lower = right.chars().all(|c| !c.is_uppercase());
+    let r_title = right.chars().next().is_some_and(char::is_uppercase);
+    (l_upper && r_lower) || (l_lower && r_title)
 }
 
 /// The cost of a run as one part: lower for more common words, infinite for
@@ -525,7 +592,8 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         first.is_some_and(char::is_uppercase) && part.chars().skip(1).all(|c| !c.is_uppercase());
     let upper = len >= 2 && part.chars().all(|c| !c.is_lowercase());
     if !(lower || title || upper) {
-        return NO;
+        // Mixed case ("GitHub") only as the document writes it elsewhere.
+        return if ctx.vocab.contains(part) { 1.5 } else { NO };
     }
     if strict {
         let ok = if len == 1 {
@@ -537,7 +605,7 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
     }
     if len == 1 {
         return if matches!(part, "a" | "A" | "I") {
-            1.5
+            1.0
         } else {
             NO
         };
@@ -584,6 +652,25 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
     }
 }
 
+/// "a" goes before a consonant and "an" before a vowel, and neither before
+/// a pronoun or preposition: this settles splits such as "aman" ("a man",
+/// not "am an") and "ashe" ("as he", not "a she").
+fn article_penalty(part: &str, following: Option<&str>) -> f32 {
+    let Some(next) = following else {
+        return 0.0;
+    };
+    if !matches!(part, "a" | "A" | "an" | "An") {
+        return 0.0;
+    }
+    let function = is_function_word(next) && !matches!(next, "few" | "very" | "more" | "most");
+    let vowel = next
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    let wrong_form = if part.len() == 1 { vowel } else { !vowel };
+    if function || wrong_form { 0.5 } else { 0.0 }
+}
+
 /// The cheapest split of `run` into two or more parts that are all words;
 /// ties go to the split with the shorter first part ("aman" -> "a man").
 fn segment(run: &str, ctx: &Ctx, strict: bool) -> Option<Vec<String>> {
@@ -613,7 +700,9 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
             if !best[j].is_finite() || (i == 0 && j == n) {
                 continue;
             }
-            let total = part_cost(&run[bounds[i]..bounds[j]], ctx, strict) + best[j];
+            let part = &run[bounds[i]..bounds[j]];
+            let following = (j < n).then(|| &run[bounds[j]..bounds[next[j]]]);
+            let total = part_cost(part, ctx, strict) + article_penalty(part, following) + best[j];
             if total < best[i] - 1e-4 {
                 best[i] = total;
                 next[i] = j;
@@ -641,6 +730,7 @@ mod tests {
             lex: Lexicon::english(),
             vocab,
             run_together,
+            bigrams: HashSet::new(),
         }
     }
 
