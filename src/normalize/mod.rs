@@ -151,10 +151,14 @@ pub struct Pass {
 /// 4. `paragraphs` last on lines: it decides where blocks start and end
 ///    (paragraph ends without blank lines, page-break joins). Then the lines
 ///    are grouped into blocks.
-/// 5. Token passes on the tree (`markup`, `spacing`), then `hyphen-restore`,
-///    which needs the whole document's vocabulary with its spacing repaired.
-/// 6. `structure` (title, authors, headings, lists) on repaired text, then
-///    `end-matter` (abstract, bio, disclaimers), which needs the headings.
+/// 5. `markup` turns tags into inlines, then `structure` (title, authors,
+///    headings, lists) takes the title and author lines into the metadata
+///    before `spacing` runs: names are not prose, and splitting "Alla" as a
+///    run-together "All a" would lose the author. Headings and list markers
+///    are recognised as well on text whose spacing is still damaged.
+/// 6. `spacing`, then `hyphen-restore`, which needs the whole document's
+///    vocabulary with its spacing repaired, then `end-matter` (abstract, bio,
+///    disclaimers), which needs the headings and repaired text.
 pub fn pipeline() -> Vec<Pass> {
     vec![
         hygiene::PASS,
@@ -163,9 +167,9 @@ pub fn pipeline() -> Vec<Pass> {
         paragraphs::PASS,
         hygiene::INLINE_PASS,
         markup::PASS,
+        structure::PASS,
         spacing::PASS,
         hyphen_restore::PASS,
-        structure::PASS,
         end_matter::PASS,
     ]
 }

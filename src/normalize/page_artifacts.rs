@@ -142,7 +142,8 @@ fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
     // Stray punctuation: a line of one to three dots or commas, left behind
     // when a paragraph's last characters were pushed to a line of their own.
     for &i in &content {
-        let t = lines[i].trimmed();
+        // A soft hyphen is invisible: ".\u{AD}" is a lone dot too.
+        let t = lines[i].trimmed().trim_matches('\u{AD}');
         if why[i].is_none()
             && t.chars().count() <= MAX_STRAY_CHARS
             && t.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | '·'))

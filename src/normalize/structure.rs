@@ -145,15 +145,31 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
     log.record(NAME, "title", span, plain_text(&title), "title");
     doc.meta.title = Some(title);
 
-    // The authors: the next block, or one of the running header's parts.
-    if let Some(Block::Paragraph { content, span }) = doc.blocks.first() {
+    // The authors: the next block, or the next few when each holds names
+    // (a typeset title page sets one author per line).
+    while doc.meta.authors.len() < MAX_AUTHORS {
+        let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+            break;
+        };
         let text = plain_text(content);
-        if let Some(names) = author_names(&text) {
-            log.record(NAME, "authors", *span, text.clone(), names.join("; "));
-            doc.meta.authors = names.iter().map(|n| Author::from_name(n)).collect();
-            doc.blocks.remove(0);
-        }
+        let Some(names) = author_names(&text).filter(|n| n.iter().all(|n| !is_common_phrase(n)))
+        else {
+            break;
+        };
+        log.record(NAME, "authors", *span, text.clone(), names.join("; "));
+        doc.meta
+            .authors
+            .extend(names.iter().map(|n| Author::from_name(n)));
+        doc.blocks.remove(0);
     }
+}
+
+/// Words that are all ordinary English words ("Executive Summary", "Next
+/// Steps") make a heading, not a person's name.
+fn is_common_phrase(name: &str) -> bool {
+    let lexicon = super::lexicon::Lexicon::english();
+    name.split_whitespace()
+        .all(|w| lexicon.lookup(w).is_some_and(|e| e.is_common()))
 }
 
 /// The names on an author line: "by A", "A and B", "A, B & C". Each name is
