@@ -5,6 +5,26 @@ use serde::Serialize;
 
 use crate::model::{Document, Span};
 
+pub mod lines;
+
+// Layout and structure passes.
+pub mod dehyphenate;
+pub mod end_matter;
+pub mod hyphen_restore;
+pub mod page_artifacts;
+pub mod paragraphs;
+pub mod structure;
+
+// Token passes (lexicon, hygiene, spacing, markup) are declared below this
+// line.
+pub mod hygiene;
+mod inline_walk;
+pub mod lexicon;
+pub mod markup;
+pub mod spacing;
+
+use lines::Line;
+
 /// One edit made, or declined, by a pass.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
@@ -95,19 +115,112 @@ impl Options {
     }
 }
 
+/// What a pass works on.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    /// Raw text as numbered lines, before blocks exist: layout repairs that
+    /// need line lengths, indentation, page breaks and line-end hyphens.
+    Lines(fn(&mut Vec<Line>, &mut RepairLog)),
+    /// The document tree, after lines were grouped into blocks. Tree passes
+    /// also run on structured input (Markdown).
+    Tree(fn(&mut Document, &mut RepairLog)),
+}
+
+/// A named repair. Each one logs every edit it makes with its own name
+/// (`RepairLog::record(pass.name, rule, ...)`), is idempotent, and removes no
+/// letter or digit without logging it.
+#[derive(Clone, Copy)]
+pub struct Pass {
+    pub name: &'static str,
+    /// One line for `--explain` and the docs.
+    pub about: &'static str,
+    pub stage: Stage,
+}
+
+/// The pipeline, in the order the passes run. The order matters:
+///
+/// 1. `hygiene` first: every later decision (word lookups, line lengths)
+///    should see clean characters (ligatures expanded, no-break spaces made
+///    plain). It leaves a soft hyphen at the end of a line in place: that is
+///    how `dehyphenate` knows a typesetter broke a word there.
+/// 2. `page-artifacts` before anything joins lines: page numbers and running
+///    headers sit in the middle of paragraphs, and only whole lines and page
+///    breaks show what they are.
+/// 3. `dehyphenate` while line ends still exist, and after the artifacts are
+///    gone, so that a word broken across a page meets its other half.
+/// 4. `paragraphs` last on lines: it decides where blocks start and end
+///    (paragraph ends without blank lines, page-break joins). Then the lines
+///    are grouped into blocks.
+/// 5. `markup` turns tags into inlines, then `structure` (title, authors,
+///    headings, lists) takes the title and author lines into the metadata
+///    before `spacing` runs: names are not prose, and splitting "Alla" as a
+///    run-together "All a" would lose the author. Headings and list markers
+///    are recognised as well on text whose spacing is still damaged.
+/// 6. `spacing`, then `hyphen-restore`, which needs the whole document's
+///    vocabulary with its spacing repaired, then `end-matter` (abstract, bio,
+///    disclaimers), which needs the headings and repaired text.
+pub fn pipeline() -> Vec<Pass> {
+    vec![
+        hygiene::PASS,
+        page_artifacts::PASS,
+        dehyphenate::PASS,
+        paragraphs::PASS,
+        hygiene::INLINE_PASS,
+        markup::PASS,
+        structure::PASS,
+        spacing::PASS,
+        hyphen_restore::PASS,
+        end_matter::PASS,
+    ]
+}
+
 /// The names of all passes, in the order they run.
 pub fn pass_names() -> Vec<&'static str> {
-    Vec::new()
+    pipeline().iter().map(|p| p.name).collect()
 }
 
 /// Repairs raw text (decoded, `\n` line ends) into a document.
 pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
-    let doc = crate::read::text::parse(text);
-    normalize_document(doc, options)
+    let mut log = RepairLog::default();
+    let passes: Vec<Pass> = pipeline()
+        .into_iter()
+        .filter(|p| options.enabled(p.name))
+        .collect();
+    let mut lines = lines::split(text);
+    for pass in &passes {
+        if let Stage::Lines(run) = pass.stage {
+            run(&mut lines, &mut log);
+        }
+    }
+    let mut doc = lines::into_document(&lines);
+    run_tree(&mut doc, &passes, &mut log);
+    (doc, log)
 }
 
-/// Repairs a document that was read from structured input (Markdown).
-pub fn normalize_document(mut doc: Document, _options: &Options) -> (Document, RepairLog) {
+/// Repairs a document that was read from structured input (Markdown): only
+/// the tree passes run, since its lines were already read as blocks.
+pub fn normalize_document(mut doc: Document, options: &Options) -> (Document, RepairLog) {
+    let mut log = RepairLog::default();
+    let passes: Vec<Pass> = pipeline()
+        .into_iter()
+        .filter(|p| options.enabled(p.name))
+        .collect();
+    run_tree(&mut doc, &passes, &mut log);
+    (doc, log)
+}
+
+fn run_tree(doc: &mut Document, passes: &[Pass], log: &mut RepairLog) {
     doc.canonicalize();
-    (doc, RepairLog::default())
+    for pass in passes {
+        if let Stage::Tree(run) = pass.stage {
+            run(doc, log);
+            doc.canonicalize();
+            debug_assert!(
+                doc.validate().is_empty(),
+                "pass {} left an invalid tree: {:?}",
+                pass.name,
+                doc.validate()
+            );
+        }
+    }
 }

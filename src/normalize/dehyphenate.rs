@@ -1,0 +1,312 @@
+//! Dehyphenation: a word broken across a line end ("inter-" / "national") is
+//! made whole again on the first line, and the hyphen goes or stays:
+//!
+//! * a soft hyphen (U+00AD) at a line end is the typesetter's own break: the
+//!   word is joined without it;
+//! * a plain hyphen stays when the document itself writes the compound
+//!   ("China-India" elsewhere), when the joined form is not a word
+//!   ("long-" + "suspended"), or when both halves are capitalised names
+//!   ("China-" + "India"); it goes when the document or the word list knows
+//!   the joined form ("inter-" + "national");
+//! * "pre- and post-war" keeps its hanging hyphen and its space.
+//!
+//! * a dash that joins two words ("happen—who") and was printed at a line
+//!   end or start joins the lines without a space.
+//!
+//! The word is not moved between lines: the first line is marked
+//! [`Line::glue`], so that `paragraphs` still sees each line's printed length.
+//!
+//! Runs while line ends still exist (before `paragraphs` joins lines).
+
+use super::lexicon::{DocVocabulary, Lexicon};
+use super::lines::Line;
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "rejoin words broken at line ends, keeping real hyphens",
+    stage: Stage::Lines(run),
+};
+
+const NAME: &str = "dehyphenate";
+
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Words after which a hanging hyphen is a suspended compound ("pre- and
+/// post-war", "first- or second-hand"), never a broken word.
+const SUSPENSION_WORDS: &[&str] = &["and", "or", "nor", "to", "und", "&"];
+
+// The signature every line pass shares (`Stage::Lines`), though this one
+// never adds or removes lines.
+#[allow(clippy::ptr_arg)]
+pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let vocab = DocVocabulary::from_text(&text);
+    let lexicon = Lexicon::english();
+    for i in 0..lines.len() {
+        if lines[i].glue {
+            continue;
+        }
+        let Some(j) = continuation(lines, i) else {
+            continue;
+        };
+        if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
+            log.record(NAME, "dash-at-line-end", span(lines, i, j), before, after);
+            lines[i].glue = true;
+            continue;
+        }
+        match decide(&lines[i].text, &lines[j].text, &vocab, lexicon) {
+            None => {}
+            Some(Edit::Decline(what)) => log.decline(NAME, "ambiguous", span(lines, i, j), what),
+            Some(Edit::Join {
+                rule,
+                keep,
+                before,
+                after,
+            }) => {
+                log.record(NAME, rule, span(lines, i, j), before, after);
+                let t = lines[i].text.trim_end();
+                let cut = t.len() - t.chars().next_back().map_or(0, char::len_utf8);
+                lines[i].text = format!("{}{}", &t[..cut], if keep { "-" } else { "" });
+                lines[i].glue = true;
+            }
+        }
+    }
+}
+
+/// "happen—" / "who" or "happen" / "—who": a dash between two words, printed
+/// at the line break. Spaced dashes ("this — that") are left alone.
+fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
+    let dashes = ['—', '–'];
+    let a = first.split_whitespace().last()?;
+    let b = next.split_whitespace().next()?;
+    let letter_before = |s: &str| {
+        s.trim_end_matches(dashes)
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let glued = (a.ends_with(dashes)
+        && letter_before(a)
+        && b.chars().next().is_some_and(char::is_alphanumeric))
+        || (b.starts_with(dashes)
+            && b.trim_start_matches(dashes)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            && a.chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '”' | '’')));
+    glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
+}
+
+fn span(lines: &[Line], i: usize, j: usize) -> crate::model::Span {
+    lines[i].span().join(lines[j].span())
+}
+
+/// The line that continues line `i`: the next non-blank line, across blank
+/// lines only where a page break lies between them.
+fn continuation(lines: &[Line], i: usize) -> Option<usize> {
+    if lines[i].is_blank() {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < lines.len() && lines[j].is_blank() {
+        j += 1;
+    }
+    if j >= lines.len() || (j > i + 1 && !(i + 1..=j).any(|k| lines[k].page_break)) {
+        return None;
+    }
+    Some(j)
+}
+
+enum Edit {
+    Join {
+        rule: &'static str,
+        /// Keep a hyphen between the halves.
+        keep: bool,
+        before: String,
+        after: String,
+    },
+    Decline(String),
+}
+
+fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<Edit> {
+    let first = first.trim_end();
+    if !(first.ends_with('-') || first.ends_with(SOFT_HYPHEN)) {
+        return None;
+    }
+    let soft = first.ends_with(SOFT_HYPHEN);
+    let body = &first[..first.len() - if soft { SOFT_HYPHEN.len_utf8() } else { 1 }];
+    // The broken token: the last whitespace-separated word of the line.
+    let token_start = body
+        .rfind(char::is_whitespace)
+        .map(|p| p + body[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let token = &body[token_start..];
+    // The first half: the letters after the token's last hyphen or opening
+    // punctuation ("team-repo-ad" -> "ad", "(inter" -> "inter").
+    let head = token
+        .rsplit(|c: char| c == '-' || !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or("");
+    if head.is_empty() || !head.chars().last().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let next_trim = next.trim_start();
+    let word_end = next_trim
+        .find(char::is_whitespace)
+        .unwrap_or(next_trim.len());
+    let next_token = &next_trim[..word_end];
+    // The second half: the leading letters of the next token ("tionship," -> "tionship").
+    let tail: &str = {
+        let end = next_token
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .unwrap_or(next_token.len());
+        &next_token[..end]
+    };
+    if tail.is_empty() {
+        return None;
+    }
+    let before = format!("{token}{} {next_token}", if soft { "\u{AD}" } else { "-" });
+    let join = |keep: bool, rule: &'static str| {
+        let word = format!("{token}{}{next_token}", if keep { "-" } else { "" });
+        Some(Edit::Join {
+            rule,
+            keep,
+            before: before.clone(),
+            after: word,
+        })
+    };
+    if soft {
+        return join(false, "soft-hyphen");
+    }
+    if SUSPENSION_WORDS.contains(&tail.to_lowercase().as_str()) {
+        return None;
+    }
+    let joined = format!("{head}{tail}");
+    let digits =
+        head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
+    if vocab.hyphenated(head, tail) || vocab.has_compound(&format!("{head}-{tail}")) {
+        return join(true, "compound-in-document");
+    }
+    if vocab.contains(&joined) {
+        return join(false, "word-in-document");
+    }
+    if digits {
+        return join(true, "compound-with-digits");
+    }
+    let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if capitalised(head) && capitalised(tail) {
+        return join(true, "compound-of-names");
+    }
+    // A token already holding a hyphen is a compound being continued
+    // ("team-repo-" + "admins"): the break is at a real hyphen unless the
+    // last part and the tail make a word.
+    if lexicon.is_word(&joined) {
+        return join(false, "word-in-lexicon");
+    }
+    if lexicon.is_word(head) && lexicon.is_word(tail) {
+        return join(true, "compound-of-words");
+    }
+    // The second half may have lost the space after it ("re-" + "viewforms"):
+    // a word made with the start of the tail, the rest a word too.
+    if glued_word_split(head, tail, lexicon) {
+        return join(false, "word-in-lexicon");
+    }
+    // Neither reading is proven. A real compound is made of words ("long-" +
+    // "suspended"); when one half is no word at all ("stakehold-" + "ers"),
+    // the line end most likely split one word, often one damaged by other
+    // repairs still to come. A capitalised half could be a name: left alone.
+    if tail.chars().all(char::is_lowercase) && head.chars().all(char::is_lowercase) {
+        return join(false, "hyphenation-by-default");
+    }
+    Some(Edit::Decline(before))
+}
+
+/// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
+/// word too ("re" + "view|forms").
+fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> bool {
+    tail.char_indices().skip(2).any(|(p, _)| {
+        let (start, rest) = tail.split_at(p);
+        rest.chars().count() >= 2
+            && lexicon.is_common_word(&format!("{head}{start}"))
+            && lexicon.is_common_word(rest)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::split;
+
+    fn fix(text: &str) -> (Vec<String>, RepairLog) {
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        (doc.blocks.iter().map(|b| b.plain_text()).collect(), log)
+    }
+
+    #[test]
+    fn soft_hyphen_is_removed() {
+        let (l, log) = fix("a long rela\u{AD}\ntionship, with care");
+        assert_eq!(l, vec!["a long relationship, with care"]);
+        assert_eq!(log.changes[0].rule, "soft-hyphen");
+    }
+
+    #[test]
+    fn lexicon_decides() {
+        assert_eq!(
+            fix("the inter-\nnational order").0,
+            vec!["the international order"]
+        );
+        assert_eq!(
+            fix("the long-\nsuspended talks").0,
+            vec!["the long-suspended talks"]
+        );
+        assert_eq!(
+            fix("the China-\nIndia border").0,
+            vec!["the China-India border"]
+        );
+    }
+
+    #[test]
+    fn document_vocabulary_wins() {
+        let (l, _) = fix("the rust-lang team and\nthe rust-\nlang database");
+        assert_eq!(l[0], "the rust-lang team and the rust-lang database");
+    }
+
+    #[test]
+    fn suspended_hyphen_stays() {
+        let (l, log) = fix("transparent pre-\nand post-award");
+        assert_eq!(l, vec!["transparent pre- and post-award"]);
+        assert_eq!(log.applied(), 0);
+    }
+
+    #[test]
+    fn dashes_at_line_ends_join() {
+        assert_eq!(
+            fix("they happen—\nwho knows").0,
+            vec!["they happen—who knows"]
+        );
+        assert_eq!(
+            fix("they happen\n—who knows").0,
+            vec!["they happen—who knows"]
+        );
+        assert_eq!(
+            fix("they happen —\nwho knows").0,
+            vec!["they happen — who knows"]
+        );
+    }
+
+    #[test]
+    fn across_a_page_break() {
+        let (l, _) = fix("a rela\u{AD}\n\n\u{c}tionship that lasts");
+        assert_eq!(l, vec!["a relationship that lasts"]);
+    }
+}

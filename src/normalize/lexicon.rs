@@ -1,0 +1,383 @@
+//! Which strings are English words: an embedded word list for the language in
+//! general, and a vocabulary built from the document being repaired.
+//!
+//! Repairs such as dehyphenation ("inter-" + "national") and spacing ("ofthe")
+//! must tell a word from a fragment. The general list answers "is this a word
+//! at all"; the document's own vocabulary answers "does this document use this
+//! form", which beats any list for names, jargon and compounds.
+//!
+//! The list is SCOWL (see `data/words/README.md`), up to size 70, lower-cased,
+//! with the SCOWL level kept as a rough frequency: level 10 holds the most
+//! common words, 70 rare ones. Nothing is loaded from disk or the network.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The word list, embedded at compile time.
+const ENGLISH_DATA: &str = include_str!("../../data/words/en.txt");
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_DATA));
+
+/// What sort of entry a word is in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// An ordinary word (including contractions and inflected forms).
+    Word,
+    /// A capitalised word or proper name ("London", "Tuesday").
+    Name,
+    /// An abbreviation ("CIA", "bd").
+    Abbreviation,
+}
+
+/// One entry of the word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// SCOWL level: 10 (most common) up to 70 (rare).
+    pub level: u8,
+    pub kind: Kind,
+}
+
+impl Entry {
+    /// An ordinary word that is common enough that meeting it is not a
+    /// coincidence: short rare entries ("th", "ina") match fragments too often
+    /// to be trusted when splitting run-together text.
+    pub fn is_common(&self) -> bool {
+        self.kind == Kind::Word && self.level <= 50
+    }
+}
+
+/// A word list with case-insensitive lookups.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Lower-cased word -> its entry. Keys borrow from the embedded data.
+    entries: HashMap<&'static str, Entry>,
+}
+
+impl Lexicon {
+    /// The English word list (American and British spellings), loaded once.
+    pub fn english() -> &'static Lexicon {
+        &ENGLISH
+    }
+
+    /// Parses the `#<level> <kind>` sectioned format written by
+    /// `data/words/build.py`.
+    fn parse(data: &'static str) -> Lexicon {
+        let mut entries = HashMap::with_capacity(140_000);
+        let mut current = Entry {
+            level: 70,
+            kind: Kind::Word,
+        };
+        for line in data.lines() {
+            if let Some(header) = line.strip_prefix('#') {
+                let mut parts = header.split_whitespace();
+                let level = parts.next().and_then(|l| l.parse().ok()).unwrap_or(70);
+                let kind = match parts.next() {
+                    Some("name") => Kind::Name,
+                    Some("abbr") => Kind::Abbreviation,
+                    _ => Kind::Word,
+                };
+                current = Entry { level, kind };
+            } else if !line.is_empty() {
+                // The file lists each word once, in its most common level.
+                entries.entry(line).or_insert(current);
+            }
+        }
+        Lexicon { entries }
+    }
+
+    /// The number of distinct words in the list.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry for `word`, ignoring case, a possessive `'s` and the
+    /// typographic apostrophe. `None` when it is not in the list.
+    pub fn lookup(&self, word: &str) -> Option<Entry> {
+        let key = lookup_key(word)?;
+        self.entries
+            .get(key.as_str())
+            .or_else(|| {
+                // "users'" (plural possessive) -> "users".
+                key.strip_suffix('\'').and_then(|k| self.entries.get(k))
+            })
+            .copied()
+    }
+
+    /// Whether `word` is in the list in any form (word, name or abbreviation).
+    pub fn is_word(&self, word: &str) -> bool {
+        self.lookup(word).is_some()
+    }
+
+    /// Whether `word` is an ordinary, reasonably common word (see
+    /// [`Entry::is_common`]).
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.lookup(word).is_some_and(|e| e.is_common())
+    }
+}
+
+/// English function words: articles, pronouns, prepositions, conjunctions,
+/// auxiliaries. A closed class, so the list is complete enough to be written
+/// down; text extracted without spaces runs them into their neighbours
+/// ("ofthe", "theyare", "by22"), which makes them the best evidence of that
+/// damage.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "against", "all", "am", "an", "and", "any", "are", "around",
+    "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "during", "each", "few", "for", "from", "had", "has", "have",
+    "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "may", "me",
+    "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only",
+    "or", "our", "out", "over", "per", "same", "shall", "she", "should", "since", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
+    "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "within", "without", "would", "you", "your",
+];
+
+/// Whether `word` is an English function word ("of", "the", "they"),
+/// ignoring case.
+pub fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Lower-cases, maps `’` to `'` and drops a possessive `'s`. `None` for an
+/// empty result.
+fn lookup_key(word: &str) -> Option<String> {
+    let mut key: String = word
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    if key.len() > 2 && key.ends_with("'s") {
+        key.truncate(key.len() - 2);
+    }
+    (!key.is_empty()).then_some(key)
+}
+
+/// The words of one document: how often each occurs (ignoring case) and
+/// which hyphenated compounds it uses.
+#[derive(Debug, Clone, Default)]
+pub struct DocVocabulary {
+    counts: HashMap<String, usize>,
+    /// Lower-cased compounds as written, e.g. "china-india", "state-of-the-art".
+    compounds: HashSet<String>,
+    /// Adjacent parts of every compound, e.g. ("of", "the") from "state-of-the-art".
+    pairs: HashSet<(String, String)>,
+    /// A compound with its hyphens removed -> the compound ("rustlang" -> "rust-lang").
+    unhyphenated: HashMap<String, String>,
+}
+
+impl DocVocabulary {
+    /// Collects the words of raw text. Tokens are split on whitespace and
+    /// trimmed of surrounding punctuation. A token ending in a hyphen is a
+    /// line-end hyphenation whose meaning is still unknown, so it is not
+    /// counted; soft hyphens (U+00AD) inside a token are ignored.
+    pub fn from_text(text: &str) -> DocVocabulary {
+        let mut vocab = DocVocabulary::default();
+        for raw in text.split_whitespace() {
+            vocab.add_token(raw);
+        }
+        vocab
+    }
+
+    /// Collects the words of a document's text: title, abstract, body and
+    /// end matter.
+    pub fn from_document(doc: &crate::model::Document) -> DocVocabulary {
+        let mut vocab = DocVocabulary::default();
+        let mut add = |text: &str| {
+            for raw in text.split_whitespace() {
+                vocab.add_token(raw);
+            }
+        };
+        if let Some(t) = doc.meta.title_text() {
+            add(&t);
+        }
+        if let Some(t) = doc.meta.abstract_text() {
+            add(&t);
+        }
+        for block in &doc.blocks {
+            add(&block.plain_text());
+        }
+        for back in &doc.back {
+            for block in &back.blocks {
+                add(&block.plain_text());
+            }
+        }
+        vocab
+    }
+
+    fn add_token(&mut self, raw: &str) {
+        if raw.ends_with('-') || raw.ends_with('\u{AD}') {
+            return;
+        }
+        let cleaned: String = raw.chars().filter(|&c| c != '\u{AD}').collect();
+        let Some(word) = trim_token(&cleaned) else {
+            return;
+        };
+        let Some(key) = lookup_key(word) else {
+            return;
+        };
+        if key.contains('-') {
+            let parts: Vec<&str> = key.split('-').collect();
+            // Only letter/digit parts make a compound ("China-India",
+            // "pre-2020"), not "--" or a range of punctuation.
+            if parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().any(char::is_alphanumeric))
+            {
+                for pair in parts.windows(2) {
+                    self.pairs
+                        .insert((pair[0].to_string(), pair[1].to_string()));
+                }
+                self.unhyphenated
+                    .entry(parts.concat())
+                    .or_insert_with(|| key.clone());
+                self.compounds.insert(key.clone());
+            }
+        }
+        *self.counts.entry(key).or_insert(0) += 1;
+    }
+
+    /// Whether the document uses `word` as a whole token (ignoring case).
+    pub fn contains(&self, word: &str) -> bool {
+        self.count(word) > 0
+    }
+
+    /// How often the document uses `word` as a whole token (ignoring case).
+    /// The parts of a compound are not counted: "long-term" does not count
+    /// as a use of "long".
+    pub fn count(&self, word: &str) -> usize {
+        lookup_key(word)
+            .and_then(|k| self.counts.get(&k).copied())
+            .unwrap_or(0)
+    }
+
+    /// Whether the document writes `a` and `b` joined by a hyphen, alone
+    /// ("China-India") or inside a longer compound ("state-of-the-art" for
+    /// "of", "the"). Ignores case.
+    pub fn hyphenated(&self, a: &str, b: &str) -> bool {
+        match (lookup_key(a), lookup_key(b)) {
+            (Some(a), Some(b)) => self.pairs.contains(&(a, b)),
+            _ => false,
+        }
+    }
+
+    /// The hyphenated compound the document uses whose letters, without the
+    /// hyphens, spell `joined` ("rustlang" -> "rust-lang"), lower-cased.
+    pub fn compound_for(&self, joined: &str) -> Option<&str> {
+        let key = lookup_key(joined)?;
+        self.unhyphenated.get(&key).map(String::as_str)
+    }
+
+    /// Whether the document uses the exact compound `word` ("China-India").
+    pub fn has_compound(&self, word: &str) -> bool {
+        lookup_key(word).is_some_and(|k| self.compounds.contains(&k))
+    }
+
+    /// The number of distinct words seen.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Strips punctuation around a token ("(word)," -> "word"), keeping what is
+/// inside ("U.S", "e-mail", "don't"). `None` when nothing is left.
+fn trim_token(token: &str) -> Option<&str> {
+    let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_common_words_in_both_spellings() {
+        let lex = Lexicon::english();
+        assert!(lex.len() > 100_000, "only {} words", lex.len());
+        for w in [
+            "the",
+            "international",
+            "recognised",
+            "recognized",
+            "infrastructure",
+            "exports",
+            "suspended",
+            "percent",
+        ] {
+            assert!(lex.is_word(w), "{w} should be a word");
+        }
+        for w in ["ofthe", "isthe", "ognised", "rustlang", "nternational"] {
+            assert!(!lex.is_word(w), "{w} should not be a word");
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_possessives() {
+        let lex = Lexicon::english();
+        assert!(lex.is_word("The"));
+        assert!(lex.is_word("THE"));
+        assert!(lex.is_word("government's"));
+        assert!(lex.is_word("government\u{2019}s"));
+        assert!(lex.is_word("users'"));
+        assert!(lex.is_word("London"));
+        assert!(lex.is_word("don't"));
+        assert!(!lex.is_word(""));
+    }
+
+    #[test]
+    fn levels_separate_common_words_from_rare_fragments() {
+        let lex = Lexicon::english();
+        assert!(lex.is_common_word("of"));
+        assert!(lex.is_common_word("the"));
+        assert!(!lex.is_common_word("th"));
+        assert_eq!(lex.lookup("the").map(|e| e.level), Some(10));
+    }
+
+    #[test]
+    fn function_words_are_sorted_and_found() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_function_word("The"));
+        assert!(is_function_word("by"));
+        assert!(!is_function_word("percent"));
+    }
+
+    #[test]
+    fn vocabulary_counts_words_and_compounds() {
+        let v = DocVocabulary::from_text(
+            "The China-India border. Rust-lang is used, the state-of-the-art \
+             rust-lang tools. inter-\nnational",
+        );
+        assert_eq!(v.count("the"), 2);
+        assert_eq!(v.count("THE"), 2);
+        assert!(v.contains("border"));
+        assert!(v.hyphenated("China", "India"));
+        assert!(v.hyphenated("of", "the"));
+        assert!(!v.hyphenated("India", "China"));
+        assert_eq!(v.compound_for("rustlang"), Some("rust-lang"));
+        assert!(v.has_compound("rust-lang"));
+        assert_eq!(v.count("rust-lang"), 2);
+        // A line-end hyphen is not a compound, nor a word.
+        assert!(!v.contains("inter"));
+        assert!(!v.contains("inter-"));
+        // Parts of a compound are not uses of the part.
+        assert!(!v.contains("china"));
+    }
+
+    #[test]
+    fn vocabulary_ignores_soft_hyphens_and_punctuation() {
+        let v = DocVocabulary::from_text("(re\u{AD}port), report. «report»");
+        assert_eq!(v.count("report"), 3);
+        assert!(!v.is_empty());
+    }
+}

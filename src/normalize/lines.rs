@@ -1,0 +1,170 @@
+//! The line stage: raw text as numbered lines, before any block exists.
+//!
+//! Layout repairs need what blocks hide: line lengths, indentation, form
+//! feeds and line-end hyphens. Each line keeps its 1-based input line number
+//! so that every change can name where it happened, even after lines were
+//! merged or removed.
+
+use crate::model::{Block, Document, Inline, Span, inlines_from_text};
+
+/// One input line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text, without its line end and without form feeds. Leading
+    /// whitespace (indentation) is kept: layout passes read it.
+    pub text: String,
+    /// The 1-based input line it came from (the first one, after a merge).
+    pub number: u32,
+    /// The last input line merged into this one (equal to `number` unless a
+    /// pass joined lines).
+    pub last: u32,
+    /// A form feed stood on or before this line: a new printed page starts here.
+    pub page_break: bool,
+    /// The word at the end of this line goes on at the start of the next
+    /// non-blank line with nothing between them (a word broken at the line
+    /// end, "happen—" / "who"). The text stays on its lines, so layout passes
+    /// still see the lines as they were printed.
+    pub glue: bool,
+}
+
+impl Line {
+    pub fn span(&self) -> Span {
+        Span::lines(self.number, self.last.max(self.number))
+    }
+
+    /// Nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The text without indentation or trailing whitespace.
+    pub fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+
+    /// Columns of leading whitespace (a tab counts as one).
+    pub fn indent(&self) -> usize {
+        self.text.chars().take_while(|c| c.is_whitespace()).count()
+    }
+
+    /// Length of the visible text in characters.
+    pub fn len(&self) -> usize {
+        self.trimmed().chars().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Splits decoded text into lines. A trailing `\r` is a line end; form feeds
+/// are taken out of the text and kept as [`Line::page_break`], so later
+/// passes never have to care about them as characters.
+pub fn split(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pending_break = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let page_break = pending_break || raw.contains('\u{c}');
+        let text: String = raw.chars().filter(|&c| c != '\u{c}').collect();
+        let number = i as u32 + 1;
+        // A form feed on a line of its own marks the page for the next line.
+        pending_break = page_break && text.trim().is_empty();
+        out.push(Line {
+            text,
+            number,
+            last: number,
+            page_break: page_break && !pending_break,
+            glue: false,
+        });
+    }
+    // A trailing newline is not a line of its own.
+    if out.len() > 1 && out.last().is_some_and(|l| l.text.is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// Runs of non-blank lines become paragraphs; each line break inside a
+/// block is a `SoftBreak`. The structure pass later decides which of them are
+/// headings or list items.
+pub fn into_document(lines: &[Line]) -> Document {
+    let mut blocks = Vec::new();
+    let mut current: Vec<Inline> = Vec::new();
+    let mut span = Span::UNKNOWN;
+    let mut glue = false;
+    for line in lines {
+        if line.is_blank() {
+            if !glue {
+                flush(&mut blocks, &mut current, &mut span);
+            }
+            continue;
+        }
+        if !current.is_empty() && !glue {
+            current.push(Inline::SoftBreak);
+        }
+        current.extend(inlines_from_text(line.trimmed()));
+        span = span.join(line.span());
+        glue = line.glue;
+    }
+    flush(&mut blocks, &mut current, &mut span);
+    Document {
+        blocks,
+        ..Document::default()
+    }
+}
+
+fn flush(blocks: &mut Vec<Block>, current: &mut Vec<Inline>, span: &mut Span) {
+    if !current.is_empty() {
+        blocks.push(Block::paragraph(std::mem::take(current), *span));
+    }
+    *span = Span::UNKNOWN;
+}
+
+/// Indices of the lines that are not blank, in order.
+pub fn non_blank(lines: &[Line]) -> Vec<usize> {
+    (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect()
+}
+
+/// A blank line standing at the place of input line `number` (inserted by a
+/// pass to end a paragraph).
+pub fn blank(number: u32) -> Line {
+    Line {
+        text: String::new(),
+        number,
+        last: number,
+        page_break: false,
+        glue: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_feeds_become_page_breaks() {
+        let l = split("a\n\u{c}b\n\u{c}\nc\n");
+        assert_eq!(l.len(), 4);
+        assert!(!l[0].page_break);
+        assert!(l[1].page_break && l[1].text == "b");
+        assert!(!l[2].page_break && l[2].is_blank());
+        assert!(l[3].page_break && l[3].text == "c");
+    }
+
+    #[test]
+    fn blocks_keep_spans() {
+        let doc = into_document(&split("\nOne\ntwo\n\nThree"));
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.blocks[0].span(), Span::lines(2, 3));
+        assert_eq!(doc.blocks[1].span(), Span::line(5));
+    }
+
+    #[test]
+    fn glued_lines_join_without_a_break() {
+        let mut lines = split("a rela\ntionship");
+        lines[0].glue = true;
+        let doc = into_document(&lines);
+        assert_eq!(doc.blocks[0].plain_text(), "a relationship");
+    }
+}

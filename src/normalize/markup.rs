@@ -1,0 +1,288 @@
+//! Inline markup left in the text as tags: `<u>`, `<i>`, `<em>`, `<b>`,
+//! `<strong>` become model inlines.
+//!
+//! `<u>text</u>` is link text whose URL was lost (web pages underline
+//! links; copying the page keeps the underline and drops the address), so
+//! it becomes `Link { target: None }`, which every writer shows as text.
+//! A span may cover several words and lines. Tags must nest: a closing tag
+//! that does not match the innermost open one, or a tag never closed, is left
+//! as text and logged as declined.
+
+use super::inline_walk::for_each_inlines;
+use super::{Pass, RepairLog, Stage};
+use crate::model::{Document, Inline, Span, plain_text};
+
+pub const PASS: Pass = Pass {
+    name: "markup",
+    about: "Turns <u>, <i>, <em>, <b>, <strong> tags left in the text into links, \
+            emphasis and strong text",
+    stage: Stage::Tree(run),
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Underline,
+    Emphasis,
+    Strong,
+}
+
+impl Tag {
+    fn parse(name: &str) -> Option<Tag> {
+        match name.to_ascii_lowercase().as_str() {
+            "u" => Some(Tag::Underline),
+            "i" | "em" => Some(Tag::Emphasis),
+            "b" | "strong" => Some(Tag::Strong),
+            _ => None,
+        }
+    }
+
+    fn rule(self) -> &'static str {
+        match self {
+            Tag::Underline => "underline-to-link",
+            Tag::Emphasis => "emphasis",
+            Tag::Strong => "strong",
+        }
+    }
+
+    fn wrap(self, content: Vec<Inline>) -> Inline {
+        match self {
+            Tag::Underline => Inline::Link {
+                target: None,
+                content,
+            },
+            Tag::Emphasis => Inline::Emphasis(content),
+            Tag::Strong => Inline::Strong(content),
+        }
+    }
+}
+
+/// An inline, or a tag cut out of a `Text` token.
+#[derive(Debug, Clone)]
+enum Item {
+    Inline(Inline),
+    Open(Tag, String),
+    Close(Tag, String),
+}
+
+fn run(doc: &mut Document, log: &mut RepairLog) {
+    for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, log));
+}
+
+fn fix(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
+    for inline in inlines.iter_mut() {
+        if let Some(children) = inline.children_mut() {
+            fix(children, span, log);
+        }
+    }
+    if !inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Text(t) if t.contains('<')))
+    {
+        return;
+    }
+    let items = items(std::mem::take(inlines));
+    let partner = match_tags(&items);
+    for (i, item) in items.iter().enumerate() {
+        if let Item::Open(_, lit) | Item::Close(_, lit) = item
+            && partner[i].is_none()
+        {
+            log.decline(PASS.name, "unbalanced-tag", span, lit.clone());
+        }
+    }
+    *inlines = build(&items, 0, items.len(), &partner, span, log);
+}
+
+/// Cuts the tags out of `Text` tokens.
+fn items(inlines: Vec<Inline>) -> Vec<Item> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        let Inline::Text(text) = inline else {
+            out.push(Item::Inline(inline));
+            continue;
+        };
+        let mut rest = text.as_str();
+        while let Some((before, tag, literal, after)) = next_tag(rest) {
+            if !before.is_empty() {
+                out.push(Item::Inline(Inline::Text(before.to_string())));
+            }
+            out.push(tag(literal.to_string()));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            out.push(Item::Inline(Inline::Text(rest.to_string())));
+        }
+    }
+    out
+}
+
+type MakeTag = Box<dyn Fn(String) -> Item>;
+
+/// The first known tag in `s`: text before it, a constructor for the item,
+/// the tag as written, and the text after it.
+fn next_tag(s: &str) -> Option<(&str, MakeTag, &str, &str)> {
+    let mut from = 0;
+    while let Some(lt) = s[from..].find('<').map(|i| i + from) {
+        let tail = &s[lt + 1..];
+        let (closing, name_start) = match tail.strip_prefix('/') {
+            Some(t) => (true, t),
+            None => (false, tail),
+        };
+        if let Some(gt) = name_start.find('>')
+            && let Some(tag) = Tag::parse(&name_start[..gt])
+        {
+            let end = lt + 1 + usize::from(closing) + gt + 1;
+            let make: MakeTag = if closing {
+                Box::new(move |lit| Item::Close(tag, lit))
+            } else {
+                Box::new(move |lit| Item::Open(tag, lit))
+            };
+            return Some((&s[..lt], make, &s[lt..end], &s[end..]));
+        }
+        from = lt + 1;
+    }
+    None
+}
+
+/// For every tag, the index of the tag it pairs with; `None` when it is
+/// unbalanced. Tags must nest like HTML.
+fn match_tags(items: &[Item]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; items.len()];
+    let mut stack: Vec<(Tag, usize)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Item::Open(tag, _) => stack.push((*tag, i)),
+            Item::Close(tag, _) => {
+                if stack.last().is_some_and(|(t, _)| t == tag) {
+                    let (_, open) = stack.pop().unwrap_or((*tag, i));
+                    partner[open] = Some(i);
+                    partner[i] = Some(open);
+                } else if let Some(pos) = stack.iter().rposition(|(t, _)| t == tag) {
+                    // Tags in between were never closed: they stay text, and
+                    // this pair still matches.
+                    let (_, open) = stack[pos];
+                    stack.truncate(pos);
+                    partner[open] = Some(i);
+                    partner[i] = Some(open);
+                }
+            }
+            Item::Inline(_) => {}
+        }
+    }
+    partner
+}
+
+fn build(
+    items: &[Item],
+    from: usize,
+    to: usize,
+    partner: &[Option<usize>],
+    span: Span,
+    log: &mut RepairLog,
+) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        match &items[i] {
+            Item::Inline(inline) => out.push(inline.clone()),
+            Item::Open(tag, lit) => match partner[i] {
+                Some(j) if j > i && j < to => {
+                    let mut content = build(items, i + 1, j, partner, span, log);
+                    // Spaces just inside the tags belong outside the span.
+                    let lead = content
+                        .iter()
+                        .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
+                        .count();
+                    let leading: Vec<Inline> = content.drain(..lead).collect();
+                    let trail = content
+                        .iter()
+                        .rev()
+                        .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
+                        .count();
+                    let trailing: Vec<Inline> = content.drain(content.len() - trail..).collect();
+                    let text = plain_text(&content);
+                    let close = match &items[j] {
+                        Item::Close(_, l) => l.as_str(),
+                        _ => "",
+                    };
+                    log.record(
+                        PASS.name,
+                        tag.rule(),
+                        span,
+                        format!("{lit}{text}{close}"),
+                        text,
+                    );
+                    out.extend(leading);
+                    if !content.is_empty() {
+                        out.push(tag.wrap(content));
+                    }
+                    out.extend(trailing);
+                    i = j;
+                }
+                _ => out.push(Inline::Text(lit.clone())),
+            },
+            Item::Close(_, lit) => out.push(Inline::Text(lit.clone())),
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::inlines_from_text;
+
+    fn convert(text: &str) -> (Vec<Inline>, RepairLog) {
+        let mut inlines = inlines_from_text(text);
+        let mut log = RepairLog::default();
+        fix(&mut inlines, Span::line(1), &mut log);
+        crate::model::canonicalize(&mut inlines);
+        (inlines, log)
+    }
+
+    #[test]
+    fn underline_becomes_a_link_without_target() {
+        let (inlines, log) = convert("see <u>an idea</u> here");
+        assert_eq!(
+            inlines,
+            vec![
+                Inline::text("see"),
+                Inline::Space,
+                Inline::Link {
+                    target: None,
+                    content: vec![Inline::text("an"), Inline::Space, Inline::text("idea")],
+                },
+                Inline::Space,
+                Inline::text("here"),
+            ]
+        );
+        assert_eq!(log.applied(), 1);
+        assert_eq!(log.changes[0].before, "<u>an idea</u>");
+    }
+
+    #[test]
+    fn spans_lines_and_nests() {
+        let (inlines, _) = convert("<b>bold\nand <i>both</i></b>, done");
+        let Inline::Strong(inner) = &inlines[0] else {
+            panic!("{inlines:?}")
+        };
+        assert!(inner.iter().any(|i| matches!(i, Inline::Emphasis(_))));
+        assert_eq!(plain_text(&inlines), "bold and both, done");
+    }
+
+    #[test]
+    fn unbalanced_tags_stay_text_and_are_declined() {
+        let (inlines, log) = convert("a <u>lost tag and <i>x</b>");
+        assert_eq!(plain_text(&inlines), "a <u>lost tag and <i>x</b>");
+        assert_eq!(log.applied(), 0);
+        assert_eq!(log.changes.len(), 3);
+        assert!(log.changes.iter().all(|c| c.declined));
+    }
+
+    #[test]
+    fn other_angle_brackets_are_text() {
+        let (inlines, log) = convert("if a <b then Vec<u8> <em>x</em>");
+        assert_eq!(plain_text(&inlines), "if a <b then Vec<u8> x");
+        assert_eq!(log.applied(), 1);
+    }
+}

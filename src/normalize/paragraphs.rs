@@ -1,0 +1,425 @@
+//! Paragraph boundaries: where blocks start and end in raw text.
+//!
+//! Hard-wrapped lines of one paragraph stay together (the block builder joins
+//! them with soft breaks). This pass adds the boundaries that have no blank
+//! line, and removes the blank lines that cut a paragraph:
+//!
+//! * **end of a paragraph without a blank line**: the line could have taken
+//!   the next line's first word and did not, so the break is not a wrap. The
+//!   width it is measured against is the document's own line-length profile;
+//!   a line ending a sentence needs less room to spare than one that does not
+//!   (a short line without punctuation before a capitalised line is a heading
+//!   or a title line);
+//! * **a line that starts a list item** ("•", "-", "1.", "a)") starts a block;
+//! * **a heading-like line** (short, no sentence punctuation, between a
+//!   sentence end and a capitalised line) is a block of its own;
+//! * **page-break join**: blank lines at a page break are removed when the
+//!   paragraph goes on (the last line before the break is full, or does not
+//!   end a sentence, or the next one starts in lower case); blank lines
+//!   without a page break are removed only when the text before them stops
+//!   mid-sentence and the text after goes on in lower case.
+//!
+//! Do no harm: text already laid out with blank lines between paragraphs and
+//! wrapped greedily keeps every boundary, because a greedy wrap never leaves
+//! room for the next word.
+
+use super::lines::{Line, blank};
+use super::structure::{author_names, is_heading_text, list_marker};
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "find paragraph ends without blank lines; rejoin paragraphs cut by page breaks",
+    stage: Stage::Lines(run),
+};
+
+const NAME: &str = "paragraphs";
+
+/// The wrap width of a document is taken as this percentile of its line
+/// lengths: the longest lines are outliers (URLs, headers), the median is
+/// too short for justified text set in a proportional font.
+const WIDTH_PERCENTILE: f64 = 0.9;
+
+/// A line ending a sentence ends its paragraph when the next word would have
+/// fitted within this share of the width. Below 1.0 because text extracted
+/// from a proportional font varies by a few characters from line to line.
+const SENTENCE_END_ROOM: f64 = 0.9;
+
+/// A line without sentence punctuation before a capitalised line ends a block
+/// (a heading, a title line, a list item) when the next word would have
+/// fitted within this share of the width: it must be clearly short.
+const NO_PUNCTUATION_ROOM: f64 = 0.8;
+
+/// In typeset text the lengths are estimated printed widths (see
+/// [`glyph_width`]), which separate a full line from a paragraph's last line
+/// more sharply than character counts do: the next word must clearly not
+/// have fitted.
+const TYPESET_SENTENCE_END_ROOM: f64 = 0.98;
+
+/// How line lengths are measured: characters for plain text (wrapped in a
+/// fixed-width font), estimated glyph widths for text from a typeset page.
+#[derive(Clone, Copy)]
+struct Ruler {
+    width: f64,
+    typeset: bool,
+}
+
+impl Ruler {
+    fn len(&self, s: &str) -> f64 {
+        if self.typeset {
+            s.chars().map(glyph_width).sum()
+        } else {
+            s.chars().count() as f64
+        }
+    }
+
+    /// The room a line ending a sentence may leave before it ends its paragraph.
+    fn sentence_end_room(&self) -> f64 {
+        if self.typeset {
+            self.width * TYPESET_SENTENCE_END_ROOM
+        } else {
+            self.width * SENTENCE_END_ROOM
+        }
+    }
+}
+
+/// The width of a character in a proportional text font, in ems, roughly:
+/// enough to tell "illicit" from "maximum", which a character count cannot.
+fn glyph_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | 'f' | 't' | 'r' | 'I' | '.' | ',' | ';' | ':' | '\'' | '’' | '‘'
+        | '!' | '|' | '(' | ')' | '[' | ']' | '-' | ' ' | '\u{AD}' => 0.3,
+        'm' | 'w' | 'M' | 'W' | '—' => 0.9,
+        c if c.is_uppercase() => 0.7,
+        _ => 0.5,
+    }
+}
+
+/// Fewer lines than this give no reliable width; boundaries then come from
+/// blank lines, list markers and headings only.
+const MIN_LINES_FOR_PROFILE: usize = 8;
+
+pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    // Text from a typeset page (page breaks, soft hyphens) puts a blank line
+    // before headings and nowhere else inside the text flow.
+    let typeset = lines
+        .iter()
+        .any(|l| l.page_break || l.text.trim_end().ends_with('\u{AD}'));
+    let width = wrap_width(lines, typeset);
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    if content.is_empty() {
+        return;
+    }
+    // Decisions between consecutive content lines a = content[k], b = content[k + 1].
+    let mut split_after = vec![false; lines.len()];
+    let mut join_after = vec![false; lines.len()];
+    for k in 0..content.len() - 1 {
+        let (a, b) = (content[k], content[k + 1]);
+        let adjacent = b == a + 1;
+        let next = content.get(k + 2).copied().filter(|&n| n == b + 1);
+        if lines[a].glue {
+            join_after[a] = !adjacent;
+            continue;
+        }
+        let after_blank = k > 0 && content[k - 1] + 1 < a && !lines[a].page_break;
+        let first_block = content[0] == a || k == 0;
+        if adjacent {
+            let rule = boundary(lines, a, b, next, width).or_else(|| {
+                (typeset && after_blank && heading_after_blank(lines, a, b, width))
+                    .then_some("heading-after-blank")
+            });
+            if let Some(rule) = rule {
+                split_after[a] = true;
+                log.record(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    tail(lines[a].trimmed()),
+                    format!("{} ¶", tail(lines[a].trimmed())),
+                );
+            }
+        } else if let Some(rule) = rejoin(lines, a, b, width).filter(|_| !first_block) {
+            join_after[a] = true;
+            log.record(
+                NAME,
+                rule,
+                lines[a].span().join(lines[b].span()),
+                format!(
+                    "{} ¶ {}",
+                    tail(lines[a].trimmed()),
+                    head(lines[b].trimmed())
+                ),
+                format!("{} {}", tail(lines[a].trimmed()), head(lines[b].trimmed())),
+            );
+        }
+    }
+    let mut out = Vec::with_capacity(lines.len() + 16);
+    let mut joining = false;
+    for (i, line) in lines.drain(..).enumerate() {
+        if line.is_blank() && joining {
+            continue;
+        }
+        if !line.is_blank() {
+            joining = join_after[i];
+        }
+        let number = line.number;
+        out.push(line);
+        if split_after[i] {
+            out.push(blank(number));
+        }
+    }
+    *lines = out;
+}
+
+/// Why a paragraph ends between adjacent lines `a` and `b`, if it does.
+fn boundary(
+    lines: &[Line],
+    a: usize,
+    b: usize,
+    next: Option<usize>,
+    width: Option<Ruler>,
+) -> Option<&'static str> {
+    let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
+    if let Some(m) = list_marker(tb) {
+        // A number at the start of a line inside a sentence ("at most\n8.
+        // If ...") is running text, not a list; a bullet always starts one.
+        let mid_sentence = ta.ends_with(|c: char| c.is_lowercase() || c == ',');
+        if m.ordinal.is_none() || !mid_sentence {
+            return Some("list-item-start");
+        }
+    }
+    if ends_sentence(ta) && numbered_start(tb) {
+        return Some("numbered-line-start");
+    }
+    let ruler = width?;
+    let width = ruler.width;
+    let fits = |line: &str, following: &str| {
+        ruler.len(line) + ruler.len(" ") + ruler.len(first_word(following))
+    };
+    let room = fits(ta, tb);
+    if ends_sentence(ta) && room <= ruler.sentence_end_room() {
+        return Some("short-line-sentence-end");
+    }
+    if !ends_sentence(ta) && starts_capital(tb) && room <= width * NO_PUNCTUATION_ROOM {
+        return Some("short-line-before-capital");
+    }
+    // A heading-like line `b` after a sentence end: short, no sentence
+    // punctuation, followed by a capitalised line (or nothing).
+    let heading_like = |h: usize, after: Option<usize>| {
+        let t = lines[h].trimmed();
+        let short = match after {
+            Some(n) => fits(t, lines[n].trimmed()) <= width * NO_PUNCTUATION_ROOM,
+            None => ruler.len(t) <= width * NO_PUNCTUATION_ROOM,
+        };
+        short
+            && !ends_sentence(t)
+            && !t.ends_with(',')
+            && starts_capital(t)
+            && after.is_none_or(|n| starts_capital(lines[n].trimmed()))
+    };
+    if ends_sentence(ta) && heading_like(b, next) {
+        return Some("heading-line");
+    }
+    None
+}
+
+/// "1.b. The target...", "2.3 Scope": a line opening with a section number.
+fn numbered_start(t: &str) -> bool {
+    let first = first_word(t);
+    let mut parts = first.trim_end_matches('.').split('.');
+    let lead = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !lead.is_empty()
+        && lead.len() <= 3
+        && lead.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && t.len() > first.len()
+}
+
+/// The first line after a blank line in typeset text, short of the full
+/// width, without sentence punctuation, before a capitalised line: a
+/// heading printed above its paragraph.
+fn heading_after_blank(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> bool {
+    let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
+    let Some(ruler) = width else {
+        return false;
+    };
+    ruler.len(ta) < ruler.width * SENTENCE_END_ROOM
+        && looks_like_heading(ta)
+        && !ta.ends_with(',')
+        && starts_capital(tb)
+}
+
+/// Why blank lines between `a` and `b` cut one paragraph, if they do.
+fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'static str> {
+    let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
+    if list_marker(tb).is_some() || author_names(tb).is_some() {
+        return None;
+    }
+    let page_break = (a + 1..=b).any(|i| lines[i].page_break);
+    let lower_next = starts_lower_word(tb);
+    if page_break {
+        if lower_next {
+            return Some("page-break-join");
+        }
+        // A paragraph's last line is short; a full line before the break, or
+        // one that stops mid-sentence, means the paragraph goes on after it,
+        // unless what follows is a heading.
+        let full = width.is_some_and(|r| {
+            r.len(ta) + r.len(" ") + r.len(first_word(tb)) > r.sentence_end_room()
+        });
+        let heading_next = looks_like_heading(tb)
+            || is_heading_text(tb)
+                && width.is_some_and(|r| r.len(tb) < r.width * NO_PUNCTUATION_ROOM);
+        if (full || !ends_sentence(ta)) && !heading_next {
+            return Some("page-break-join");
+        }
+        return None;
+    }
+    // No page break: only an unmistakable sentence cut ("on rare" / "earth").
+    if lower_next
+        && ta.ends_with(|c: char| c.is_alphabetic() || c == ',')
+        && !ends_with_dash(ta)
+        && ta.split_whitespace().count() >= 6
+    {
+        return Some("split-sentence-join");
+    }
+    None
+}
+
+fn looks_like_heading(t: &str) -> bool {
+    t.split_whitespace().count() <= 10 && !ends_sentence(t) && starts_capital(t)
+}
+
+/// The width lines are wrapped at, or `None` when the text is not wrapped
+/// (too few lines to tell).
+fn wrap_width(lines: &[Line], typeset: bool) -> Option<Ruler> {
+    let probe = Ruler {
+        width: 0.0,
+        typeset,
+    };
+    let mut lens: Vec<f64> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| probe.len(l.trimmed()))
+        .collect();
+    if lens.len() < MIN_LINES_FOR_PROFILE {
+        return None;
+    }
+    lens.sort_unstable_by(f64::total_cmp);
+    let at = ((lens.len() - 1) as f64 * WIDTH_PERCENTILE).round() as usize;
+    Some(Ruler {
+        width: lens[at],
+        typeset,
+    })
+}
+
+fn first_word(t: &str) -> &str {
+    t.split_whitespace().next().unwrap_or("")
+}
+
+/// Ends with sentence punctuation, possibly inside closing quotes or brackets.
+pub fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+fn ends_with_dash(t: &str) -> bool {
+    t.ends_with(['-', '–', '—'])
+}
+
+pub fn starts_capital(t: &str) -> bool {
+    t.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Starts with a lower-case word of plain letters ("earth exports"), not a
+/// name such as "cloud.gov" or "iPhone" that is lower case by spelling.
+fn starts_lower_word(t: &str) -> bool {
+    let w = first_word(t).trim_end_matches([',', ';', ':', '.', ')', '”', '’']);
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+}
+
+fn tail(t: &str) -> String {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words[words.len().saturating_sub(3)..].join(" ")
+}
+
+fn head(t: &str) -> String {
+    t.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::split;
+
+    fn blocks(text: &str) -> Vec<String> {
+        let mut lines = split(text);
+        run(&mut lines, &mut RepairLog::default());
+        let doc = crate::normalize::lines::into_document(&lines);
+        doc.blocks.iter().map(|b| b.plain_text()).collect()
+    }
+
+    const WRAPPED: &str = "The first paragraph is wrapped at a fixed width of about\n\
+        sixty characters, as text set in print usually is, and it\n\
+        ends here.\n\
+        The second one follows it without a blank line between\n\
+        them and goes on for a while, also at the same width as\n\
+        the first one did.\n\
+        A Heading\n\
+        The third paragraph comes after a heading that stands on\n\
+        its own line and is short, with no sentence punctuation.";
+
+    #[test]
+    fn short_lines_end_paragraphs() {
+        let b = blocks(WRAPPED);
+        assert_eq!(b.len(), 4, "{b:#?}");
+        assert!(b[0].ends_with("ends here."));
+        assert_eq!(b[2], "A Heading");
+    }
+
+    #[test]
+    fn page_break_join() {
+        let text = format!(
+            "{WRAPPED} But it goes on, and it\nis cut by a page break that\n\n\u{c}falls in the middle of it."
+        );
+        let b = blocks(&text);
+        assert!(
+            b.last()
+                .unwrap()
+                .ends_with("that falls in the middle of it."),
+            "{b:#?}"
+        );
+    }
+
+    #[test]
+    fn split_sentence_join() {
+        let b = blocks(
+            "Title\n\nOne paragraph that stops in the middle of rare\n\nearth exports to India.",
+        );
+        assert_eq!(b.len(), 2);
+        let b = blocks("A Heading\n\ncloud.gov is a platform.");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn clean_text_is_left_alone() {
+        let text =
+            "Title line\n\nA paragraph that is wrapped\nat a narrow width.\n\nAnother one here.";
+        assert_eq!(blocks(text).len(), 3);
+    }
+
+    #[test]
+    fn list_items_split() {
+        let b = blocks("Intro:\n• one\n• two goes\non here\n- three");
+        assert_eq!(b, vec!["Intro:", "• one", "• two goes on here", "- three"]);
+    }
+}

@@ -1,0 +1,809 @@
+//! Spacing: spaces lost or added by text extraction.
+//!
+//! Rules, each logged under its own name:
+//! - `space-before-punctuation`: "word ," -> "word,".
+//! - `after-punctuation`: "infrastructure.It" -> "infrastructure. It",
+//!   "near,hope" -> "near, hope", "plants,”says" -> "plants,” says".
+//! - `word-number`: "by22 percent" -> "by 22 percent", only after a function
+//!   word, so "G20", "mp3" and "v1.2" stay.
+//! - `stray-space`: "rec ognised" -> "recognised" when one side is not a word
+//!   and the join is.
+//! - `run-together`: "ofthe" -> "of the". Any split must consist of words.
+//!   Some extractors lose most spaces of a document; others never do. So a
+//!   document is first checked for that damage: only when many of its
+//!   unknown tokens split into words with a function word among them
+//!   ("theyare", "wasalittle") are ordinary words split ("recoverquickest");
+//!   otherwise only tokens made of function words alone ("ofthe", "isthe").
+//!
+//! Doubled spaces need no rule: the model keeps one `Space` between words.
+//! URLs, e-mail addresses, DOIs, paths and code-like tokens are never
+//! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
+//! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
+
+use std::collections::HashSet;
+
+use super::inline_walk::for_each_inlines;
+use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
+use super::{Pass, RepairLog, Stage};
+use crate::model::{Document, Inline, Span};
+
+pub const PASS: Pass = Pass {
+    name: "spacing",
+    about: "Restores lost spaces (after punctuation, before numbers, between run-together \
+            words) and removes stray ones (inside words, before punctuation)",
+    stage: Stage::Tree(run),
+};
+
+/// A document is treated as having lost its spaces when at least this many
+/// of its distinct tokens, and at least one in `RUN_TOGETHER_RATE` of them,
+/// are unknown but split into words including a function word. Clean text
+/// has a few such tokens by chance (names, jargon: well under 1%); text whose
+/// extractor lost spaces has them by the dozen (5% and more).
+const RUN_TOGETHER_MIN: usize = 5;
+const RUN_TOGETHER_RATE: usize = 50;
+
+/// Longest run of letters considered for splitting, and longest part.
+const MAX_RUN: usize = 64;
+const MAX_PART: usize = 24;
+
+struct Ctx<'a> {
+    lex: &'static Lexicon,
+    vocab: &'a DocVocabulary,
+    /// The document lost spaces between words (see the module comment).
+    run_together: bool,
+    /// Pairs of adjacent words (lower-cased) the document writes with a
+    /// space: "agency partners" there confirms splitting "agencypartners".
+    bigrams: HashSet<(String, String)>,
+}
+
+/// Lower-cased pairs of adjacent words in the document's body.
+fn bigrams(doc: &Document) -> HashSet<(String, String)> {
+    let mut pairs = HashSet::new();
+    for block in &doc.blocks {
+        let text = block.plain_text().to_lowercase();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        for pair in words.windows(2) {
+            if !pair[0].is_empty() && !pair[1].is_empty() {
+                pairs.insert((pair[0].to_string(), pair[1].to_string()));
+            }
+        }
+    }
+    pairs
+}
+
+fn run(doc: &mut Document, log: &mut RepairLog) {
+    let vocab = DocVocabulary::from_document(doc);
+    let lex = Lexicon::english();
+    let (evidence, words) = run_together_evidence(doc, &vocab);
+    let ctx = Ctx {
+        lex,
+        vocab: &vocab,
+        run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
+        bigrams: bigrams(doc),
+    };
+    for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
+}
+
+/// Counts the distinct runs of letters that look run together (unknown,
+/// and splitting into words with a function word of two letters or more
+/// among them), and all distinct runs.
+pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, usize) {
+    let ctx = Ctx {
+        lex: Lexicon::english(),
+        vocab,
+        run_together: true,
+        bigrams: HashSet::new(),
+    };
+    let mut text = String::new();
+    for block in &doc.blocks {
+        text.push_str(&block.plain_text());
+        text.push('\n');
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut evidence = 0;
+    for token in text.split_whitespace() {
+        if is_protected(token) {
+            continue;
+        }
+        for (at, run) in letter_runs(token) {
+            if !seen.insert(run.to_lowercase()) {
+                continue;
+            }
+            if run.chars().count() >= 4
+                && !ctx.lex.is_word(run)
+                && !glued_to_digit_or_hyphen(token, at, run)
+                && segment(run, &ctx, false).is_some_and(|parts| {
+                    parts
+                        .iter()
+                        .any(|p| p.chars().count() >= 2 && is_function_word(p))
+                })
+            {
+                evidence += 1;
+            }
+        }
+    }
+    if std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
+        eprintln!("run-together evidence {evidence} of {} runs", seen.len());
+    }
+    (evidence, seen.len())
+}
+
+/// A run of letters that is part of a technical token ("aarch64",
+/// "tier1") or of a hyphenated compound ("matter-of-factness").
+fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
+    let before = token[..at].chars().next_back();
+    let after = token[at + run.len()..].chars().next();
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+}
+
+fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    for inline in inlines.iter_mut() {
+        if let Some(children) = inline.children_mut() {
+            fix(children, span, ctx, log);
+        }
+    }
+    space_before_punctuation(inlines, span, log);
+    merge_stray_spaces(inlines, span, ctx, log);
+    split_tokens(inlines, span, ctx, log);
+}
+
+/// Tokens that must never be edited: URLs, e-mail addresses, DOIs, paths,
+/// code.
+fn is_protected(token: &str) -> bool {
+    const CODE_CHARS: &[char] = &[
+        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '%',
+        '&', '*', '+',
+    ];
+    token.contains(CODE_CHARS) || token.to_ascii_lowercase().starts_with("www.")
+}
+
+/// Closing punctuation that never follows a space in English text.
+fn is_closing_punctuation(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!(chars.next(), Some(',' | '.' | ';' | ':' | '!' | '?' | ')'))
+        && token != "..."
+        && !token.starts_with("..")
+        && chars.all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'))
+}
+
+/// "word ," -> "word,".
+fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
+    let mut i = 1;
+    while i + 1 < inlines.len() {
+        if inlines[i] == Inline::Space
+            && let (Inline::Text(prev), Inline::Text(next)) = (&inlines[i - 1], &inlines[i + 1])
+            && is_closing_punctuation(next)
+            && prev.chars().last().is_some_and(char::is_alphanumeric)
+        {
+            let before = format!("{prev} {next}");
+            let after = format!("{prev}{next}");
+            log.record(
+                PASS.name,
+                "space-before-punctuation",
+                span,
+                before,
+                after.clone(),
+            );
+            inlines[i - 1] = Inline::Text(after);
+            inlines.drain(i..=i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The maximal runs of letters (with apostrophes between letters) in a
+/// token, with their byte offsets.
+fn letter_runs(token: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    let chars: Vec<(usize, char)> = token.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let apostrophe_inside = is_apostrophe(c)
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphabetic() || apostrophe_inside {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            runs.push((s, &token[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, &token[s..]));
+    }
+    runs
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Whether a run is a word on its own: in the word list, or used elsewhere
+/// in this document.
+fn is_known(run: &str, ctx: &Ctx) -> bool {
+    ctx.lex.is_word(run) || ctx.vocab.count(run) >= 2
+}
+
+/// "rec ognised" -> "recognised"; in a document with lost spaces also
+/// "anylev elofaccess" -> "anylevelofaccess" (split into words afterwards).
+fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    let mut i = 1;
+    while i + 1 < inlines.len() {
+        let merged = match (&inlines[i - 1], &inlines[i], &inlines[i + 1]) {
+            (Inline::Text(left), Inline::Space, Inline::Text(right)) => {
+                should_merge(left, right, ctx).then(|| format!("{left}{right}"))
+            }
+            _ => None,
+        };
+        match merged {
+            Some(joined) => {
+                if let (Inline::Text(l), Inline::Text(r)) = (&inlines[i - 1], &inlines[i + 1]) {
+                    log.record(
+                        PASS.name,
+                        "stray-space",
+                        span,
+                        format!("{l} {r}"),
+                        joined.clone(),
+                    );
+                }
+                inlines[i - 1] = Inline::Text(joined);
+                inlines.drain(i..=i + 1);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
+    if is_protected(left) || is_protected(right) {
+        return false;
+    }
+    // The letters that touch across the space.
+    let Some(&(l_at, l)) = letter_runs(left).last() else {
+        return false;
+    };
+    let Some(&(r_at, r)) = letter_runs(right).first() else {
+        return false;
+    };
+    if l_at + l.len() != left.len()
+        || r_at != 0
+        || !r.starts_with(|c: char| c.is_lowercase())
+        || glued_to_digit_or_hyphen(left, l_at, l)
+        || glued_to_digit_or_hyphen(right, r_at, r)
+    {
+        return false;
+    }
+    let (l_known, r_known) = (is_known(l, ctx), is_known(r, ctx));
+    if l_known && r_known {
+        return false;
+    }
+    let joined = format!("{l}{r}");
+    if ctx
+        .lex
+        .lookup(&joined)
+        .is_some_and(|e| e.kind == Kind::Word)
+        || ctx.vocab.count(&joined) >= 1
+    {
+        return true;
+    }
+    if !ctx.run_together {
+        return false;
+    }
+    // Both halves as they stand versus the join, split into words.
+    let cost = |run: &str| -> f32 {
+        if is_known(run, ctx) {
+            part_cost(run, ctx, false)
+        } else {
+            segment_cost(run, ctx).unwrap_or(f32::INFINITY)
+        }
+    };
+    match segment_with_cost(&joined, ctx, false) {
+        Some((parts, c)) => {
+            // A split at the old space would only put the space back.
+            let mut at = 0;
+            let cuts_at_space = parts.iter().any(|p| {
+                at += p.len();
+                at == l.len()
+            });
+            !cuts_at_space && c + 0.5 < cost(l) + cost(r)
+        }
+        None => false,
+    }
+}
+
+/// Applies the splitting rules to every `Text` token.
+fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        let Inline::Text(token) = inline else {
+            out.push(inline);
+            continue;
+        };
+        let pieces = split_token(&token, ctx, &mut |rule, before, after| {
+            log.record(PASS.name, rule, span, before, after)
+        });
+        for (k, piece) in pieces.into_iter().enumerate() {
+            if k > 0 {
+                out.push(Inline::Space);
+            }
+            out.push(Inline::Text(piece));
+        }
+    }
+    *inlines = out;
+}
+
+/// Splits one whitespace-free token into the words it should have been.
+fn split_token(
+    token: &str,
+    ctx: &Ctx,
+    report: &mut dyn FnMut(&'static str, String, String),
+) -> Vec<String> {
+    if is_protected(token) {
+        return vec![token.to_string()];
+    }
+    let mut pieces = apply(vec![token.to_string()], "after-punctuation", report, |p| {
+        split_after_punctuation(p)
+    });
+    pieces = apply(pieces, "run-together", report, |p| {
+        split_run_together(p, ctx)
+    });
+    apply(pieces, "word-number", report, split_word_number)
+}
+
+/// Runs one splitting rule over every piece, logging each split.
+fn apply(
+    pieces: Vec<String>,
+    rule: &'static str,
+    report: &mut dyn FnMut(&'static str, String, String),
+    split: impl Fn(&str) -> Option<Vec<String>>,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        match split(&piece) {
+            Some(parts) if parts.len() > 1 => {
+                report(rule, piece.clone(), parts.join(" "));
+                out.extend(parts);
+            }
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
+/// Cuts a token at the byte offsets given (sorted, inside the token).
+fn cut(token: &str, at: &[usize]) -> Vec<String> {
+    let mut parts = Vec::with_capacity(at.len() + 1);
+    let mut last = 0;
+    for &i in at {
+        parts.push(token[last..i].to_string());
+        last = i;
+    }
+    parts.push(token[last..].to_string());
+    parts
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘')
+}
+
+/// Length of the run of letters that ends just before char index `end`.
+fn letters_before(chars: &[(usize, char)], end: usize) -> usize {
+    chars[..end]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .count()
+}
+
+fn letters_after(chars: &[(usize, char)], start: usize) -> usize {
+    chars[start..]
+        .iter()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .count()
+}
+
+/// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
+fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
+    let chars: Vec<(usize, char)> = token.char_indices().collect();
+    let n = chars.len();
+    let mut cuts = Vec::new();
+    for k in 1..n.saturating_sub(1) {
+        let (at, c) = chars[k];
+        let prev = chars[k - 1].1;
+        let next = chars[k + 1].1;
+        let next_at = chars[k + 1].0;
+        let cut_after = match c {
+            // A comma or semicolon between two words (never between digits).
+            ',' | ';' => {
+                (letters_before(&chars, k) >= 2
+                    || (prev.is_uppercase() && k >= 2 && chars[k - 2].1.is_ascii_digit()))
+                    && (letters_after(&chars, k + 1) >= 2
+                        || (c == ',' && next.is_ascii_digit())
+                        || (is_opening_quote(next) && letters_after(&chars, k + 2) >= 1))
+            }
+            // A sentence end glued to the next sentence: a lower-case word
+            // before (so not "U.S", "e.g"), a capitalised word after (so
+            // not "example.com", "Node.js").
+            '.' | '?' | '!' | ':' => {
+                let before = letters_before(&chars, k);
+                // "infrastructure.It", "TalentMAP.This", "18F.From"; not
+                // "U.S" or "e.g".
+                let alnum_before = chars[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .count();
+                let lower_before = (before >= 2 && prev.is_lowercase())
+                    || (alnum_before >= 2
+                        && prev.is_uppercase()
+                        && chars[k - 2].1.is_alphanumeric());
+                let word_after =
+                    next.is_uppercase() && chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase());
+                let quote_after = is_opening_quote(next)
+                    && chars.get(k + 2).is_some_and(|(_, c)| c.is_uppercase());
+                let before_ok = if c == '.' || c == ':' {
+                    lower_before && chars[..k - before].iter().all(|(_, c)| *c != '.')
+                } else {
+                    before >= 1
+                };
+                before_ok && (word_after || quote_after)
+            }
+            // A closing quote glued to the next word.
+            '”' => next.is_alphabetic() && (prev.is_alphabetic() || ",.;:!?".contains(prev)),
+            '"' => next.is_alphabetic() && ",.;:!?".contains(prev),
+            _ => false,
+        };
+        if cut_after {
+            cuts.push(next_at);
+        } else if is_opening_quote(c)
+            && (prev.is_alphabetic() || ",.;:!?".contains(prev))
+            && next.is_alphanumeric()
+        {
+            cuts.push(at);
+        }
+    }
+    cuts.dedup();
+    (!cuts.is_empty()).then(|| cut(token, &cuts))
+}
+
+/// "by22" -> "by 22", "of90-120" -> "of 90-120", "2015and" -> "2015 and".
+fn split_word_number(token: &str) -> Option<Vec<String>> {
+    let lead = token.len()
+        - token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let body = &token[lead..];
+    let letters = body.len() - body.trim_start_matches(char::is_alphabetic).len();
+    if letters >= 2 && body[letters..].starts_with(|c: char| c.is_ascii_digit()) {
+        return is_function_word(&body[..letters]).then(|| cut(token, &[lead + letters]));
+    }
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits >= 1 {
+        let rest = &body[digits..];
+        let word_len = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
+        let word = &rest[..word_len];
+        let tail_ok = rest[word_len..].chars().all(|c| !c.is_alphanumeric());
+        if word_len >= 3
+            && tail_ok
+            && word.chars().all(|c| c.is_lowercase())
+            && is_function_word(word)
+        {
+            return Some(cut(token, &[lead + digits]));
+        }
+    }
+    None
+}
+
+/// Splits the runs of letters of a token that are words run together.
+fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    let mut out = String::with_capacity(token.len() + 8);
+    let mut last = 0;
+    let mut changed = false;
+    for (at, run) in letter_runs(token) {
+        let Some(parts) = run_together_parts(run, ctx) else {
+            continue;
+        };
+        // A run glued to a number or a hyphen belongs to a technical token
+        // ("aarch64", "matter-of-factness"), unless it ends in a function
+        // word right before a number ("BPAin2015").
+        if glued_to_digit_or_hyphen(token, at, run) {
+            let before = token[..at].chars().next_back();
+            let after = token[at + run.len()..].chars().next();
+            let ends_in_function_word = parts
+                .last()
+                .is_some_and(|p| p.chars().count() >= 2 && is_function_word(p));
+            if before.is_some()
+                || !after.is_some_and(|c| c.is_ascii_digit())
+                || !ends_in_function_word
+            {
+                continue;
+            }
+        }
+        out.push_str(&token[last..at]);
+        out.push_str(&parts.join(" "));
+        last = at + run.len();
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(&token[last..]);
+    Some(out.split(' ').map(str::to_string).collect())
+}
+
+/// The words a run of letters should be split into, if it is words run
+/// together.
+fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    let len = run.chars().count();
+    if len < 3 || ctx.lex.is_word(run) || !run.chars().any(char::is_lowercase) {
+        return None;
+    }
+    if ctx.run_together {
+        let parts = segment(run, ctx, false)?;
+        // A repeated unknown token is the document's own word ("toolchain"),
+        // unless it is glued to a function word ("theyneed") or the document
+        // also writes its parts apart ("agency partners").
+        let confirmed = parts.windows(2).all(|w| {
+            case_boundary(&w[0], &w[1])
+                || ctx
+                    .bigrams
+                    .contains(&(w[0].to_lowercase(), w[1].to_lowercase()))
+        });
+        if ctx.vocab.count(run) >= 2 && !confirmed && !parts.iter().any(|p| is_function_word(p)) {
+            return None;
+        }
+        Some(parts)
+    } else {
+        if ctx.vocab.count(run) >= 2 {
+            return None;
+        }
+        segment(run, ctx, true)
+    }
+}
+
+/// Two parts whose letter case shows where one word ends: "BPA|helped",
+/// "of|Thee".
+fn case_boundary(left: &str, right: &str) -> bool {
+    let l_upper = left.chars().count() >= 2 && left.chars().all(|c| !c.is_lowercase());
+    let l_lower = left.chars().all(|c| !c.is_uppercase());
+    let r_lower = right.chars().all(|c| !c.is_uppercase());
+    let r_title = right.chars().next().is_some_and(char::is_uppercase);
+    (l_upper && r_lower) || (l_lower && r_title)
+}
+
+/// The cost of a run as one part: lower for more common words, infinite for
+/// anything that is not a word. `strict` accepts function words only.
+fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
+    const NO: f32 = f32::INFINITY;
+    let first = part.chars().next();
+    let last = part.chars().last();
+    if first.is_none_or(is_apostrophe) || last.is_some_and(is_apostrophe) {
+        return NO;
+    }
+    let len = part.chars().count();
+    let lower = part.chars().all(|c| !c.is_uppercase());
+    let title =
+        first.is_some_and(char::is_uppercase) && part.chars().skip(1).all(|c| !c.is_uppercase());
+    let upper = len >= 2 && part.chars().all(|c| !c.is_lowercase());
+    if !(lower || title || upper) {
+        // Mixed case ("GitHub") only as the document writes it elsewhere.
+        return if ctx.vocab.contains(part) { 1.5 } else { NO };
+    }
+    if strict {
+        let ok = if len == 1 {
+            part == "a" || part == "I"
+        } else {
+            lower && is_function_word(part)
+        };
+        return if ok { 1.0 } else { NO };
+    }
+    if len == 1 {
+        return if matches!(part, "a" | "A" | "I") {
+            1.0
+        } else {
+            NO
+        };
+    }
+    if upper {
+        // An acronym: the document must use it on its own.
+        return if ctx.vocab.contains(part)
+            || ctx
+                .lex
+                .lookup(part)
+                .is_some_and(|e| e.kind == Kind::Abbreviation)
+        {
+            2.0
+        } else {
+            NO
+        };
+    }
+    let short_penalty = if len == 2 && !is_function_word(part) {
+        1.0
+    } else {
+        0.0
+    };
+    match ctx.lex.lookup(part) {
+        Some(e) if e.kind == Kind::Word => {
+            short_penalty
+                + match e.level {
+                    0..=10 => 1.0,
+                    11..=20 => 1.1,
+                    21..=35 => 1.25,
+                    36..=50 => 1.5,
+                    51..=60 => 2.5,
+                    _ => 3.0,
+                }
+        }
+        Some(e) if e.kind == Kind::Name => {
+            if title {
+                1.6
+            } else {
+                3.0
+            }
+        }
+        _ if len >= 3 && ctx.vocab.contains(part) => 2.5,
+        _ => NO,
+    }
+}
+
+/// "a" goes before a consonant and "an" before a vowel, and neither before
+/// a pronoun or preposition: this settles splits such as "aman" ("a man",
+/// not "am an") and "ashe" ("as he", not "a she").
+fn article_penalty(part: &str, following: Option<&str>) -> f32 {
+    let Some(next) = following else {
+        return 0.0;
+    };
+    if !matches!(part, "a" | "A" | "an" | "An") {
+        return 0.0;
+    }
+    let function = is_function_word(next) && !matches!(next, "few" | "very" | "more" | "most");
+    let vowel = next
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    let wrong_form = if part.len() == 1 { vowel } else { !vowel };
+    if function || wrong_form { 0.5 } else { 0.0 }
+}
+
+/// The cheapest split of `run` into two or more parts that are all words;
+/// ties go to the split with the shorter first part ("aman" -> "a man").
+fn segment(run: &str, ctx: &Ctx, strict: bool) -> Option<Vec<String>> {
+    segment_with_cost(run, ctx, strict).map(|(parts, _)| parts)
+}
+
+fn segment_cost(run: &str, ctx: &Ctx) -> Option<f32> {
+    segment_with_cost(run, ctx, !ctx.run_together).map(|(_, c)| c)
+}
+
+fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>, f32)> {
+    let bounds: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(run.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    if !(2..=MAX_RUN).contains(&n) {
+        return None;
+    }
+    let mut best = vec![f32::INFINITY; n + 1];
+    let mut next = vec![n; n + 1];
+    best[n] = 0.0;
+    for i in (0..n).rev() {
+        for j in i + 1..=(i + MAX_PART).min(n) {
+            // The whole run is not one of its own parts.
+            if !best[j].is_finite() || (i == 0 && j == n) {
+                continue;
+            }
+            let part = &run[bounds[i]..bounds[j]];
+            let following = (j < n).then(|| &run[bounds[j]..bounds[next[j]]]);
+            let total = part_cost(part, ctx, strict) + article_penalty(part, following) + best[j];
+            if total < best[i] - 1e-4 {
+                best[i] = total;
+                next[i] = j;
+            }
+        }
+    }
+    if !best[0].is_finite() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < n {
+        parts.push(run[bounds[i]..bounds[next[i]]].to_string());
+        i = next[i];
+    }
+    Some((parts, best[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx_with(vocab: &DocVocabulary, run_together: bool) -> Ctx<'_> {
+        Ctx {
+            lex: Lexicon::english(),
+            vocab,
+            run_together,
+            bigrams: HashSet::new(),
+        }
+    }
+
+    fn split(token: &str, run_together: bool) -> String {
+        let vocab = DocVocabulary::from_text(token);
+        let ctx = ctx_with(&vocab, run_together);
+        split_token(token, &ctx, &mut |_, _, _| {}).join(" ")
+    }
+
+    #[test]
+    fn splits_after_punctuation() {
+        assert_eq!(split("infrastructure.It", false), "infrastructure. It");
+        assert_eq!(split("near,hope", false), "near, hope");
+        assert_eq!(split("plants,”says", false), "plants,” says");
+        assert_eq!(split("character,“buoyed", false), "character, “buoyed");
+        assert_eq!(split("way?They", false), "way? They");
+    }
+
+    #[test]
+    fn splits_a_function_word_from_a_number() {
+        assert_eq!(split("by22", false), "by 22");
+        assert_eq!(split("with18F.", false), "with 18F.");
+        assert_eq!(split("of90-120", false), "of 90-120");
+    }
+
+    #[test]
+    fn protected_tokens_survive() {
+        for t in [
+            "G20",
+            "5G",
+            "COVID-19",
+            "iPhone",
+            "U.S.",
+            "e.g.",
+            "i.e.,",
+            "3.5",
+            "1,000",
+            "https://example.com/a.b",
+            "www.Example.Com",
+            "name@example.org",
+            "10.1000/xyz123",
+            "v1.2.3",
+            "China-India",
+            "long-suspended",
+            "Node.js",
+            "example.com",
+            "mp3",
+            "x86",
+            "IPv6",
+            "macOS",
+            "eBay",
+            "GitHub",
+            "JavaScript",
+        ] {
+            for mode in [false, true] {
+                assert_eq!(split(t, mode), t, "{t} (run-together mode {mode})");
+            }
+        }
+    }
+
+    #[test]
+    fn splits_function_words_in_any_document() {
+        assert_eq!(split("ofthe", false), "of the");
+        assert_eq!(split("isthe", false), "is the");
+        assert_eq!(split("recoverquickest", false), "recoverquickest");
+    }
+
+    #[test]
+    fn splits_ordinary_words_only_in_damaged_documents() {
+        assert_eq!(split("recoverquickest", true), "recover quickest");
+        assert_eq!(split("theyare", true), "they are");
+        assert_eq!(split("sawaphotograph", true), "saw a photograph");
+        assert_eq!(split("Caesar’shousehold.”", true), "Caesar’s household.”");
+        assert_eq!(split("Don’tleave", true), "Don’t leave");
+    }
+}

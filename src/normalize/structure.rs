@@ -1,0 +1,426 @@
+//! Structure: the title and author lines at the top, headings, and lists.
+//!
+//! * **Title**: the first block when a running header (removed by
+//!   `page-artifacts`, which logged it) repeats its text, or else when it is
+//!   short, has no sentence punctuation and is followed by more text.
+//! * **Authors**: the block right after the title when it is a list of
+//!   personal names ("by A and B", "A, B").
+//! * **Headings**: one-line blocks that are short and carry no sentence
+//!   punctuation ("What we tried", "1. Introduction", "Summary").
+//! * **Lists**: blocks that start with a list marker become items; adjacent
+//!   items of the same kind make one list.
+
+use crate::model::{Author, Block, Document, Inline, Span, plain_text};
+
+use super::paragraphs::{ends_sentence, starts_capital};
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "recognise the title, authors, headings and lists",
+    stage: Stage::Tree(run),
+};
+
+/// Longest heading, in words. Section titles are short; a longer line without
+/// punctuation is more likely a fragment of text.
+const MAX_HEADING_WORDS: usize = 12;
+
+/// Longest title, in words.
+const MAX_TITLE_WORDS: usize = 20;
+
+/// Most names on an author line.
+const MAX_AUTHORS: usize = 6;
+
+/// Section names that are headings even when the layout says little.
+const SECTION_NAMES: &[&str] = &[
+    "summary",
+    "abstract",
+    "introduction",
+    "background",
+    "conclusion",
+    "conclusions",
+    "acknowledgements",
+    "acknowledgments",
+    "references",
+    "bibliography",
+    "notes",
+    "disclaimer",
+    "appendix",
+];
+
+pub fn run(doc: &mut Document, log: &mut RepairLog) {
+    let headers = running_headers(log);
+    title_and_authors(doc, &headers, log);
+    headings(doc, log);
+    lists(doc, log);
+}
+
+/// The running headers `page-artifacts` removed, split where the header set
+/// parts apart with wide spaces ("Title      Author"), page numbers dropped.
+fn running_headers(log: &RepairLog) -> Vec<String> {
+    let mut raw: Vec<String> = Vec::new();
+    for c in &log.changes {
+        if c.pass == "page-artifacts" && c.rule == "running-header" && !c.declined {
+            for part in c.before.split("   ") {
+                let words: Vec<&str> = part
+                    .split_whitespace()
+                    .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                    .collect();
+                let text = words.join(" ");
+                if !text.is_empty() && !raw.contains(&text) {
+                    raw.push(text);
+                }
+            }
+        }
+    }
+    // "policy2", "policy3": a page number glued on by text extraction shows
+    // as digits that change from page to page; "tier1" on every page is text.
+    let strip = |t: &str| t.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+    let mut out: Vec<String> = Vec::new();
+    for t in &raw {
+        let base = strip(t);
+        let varies = base.ends_with(char::is_alphabetic)
+            && raw.iter().filter(|o| strip(o) == base).count() >= 2;
+        let text = if varies { base } else { t.clone() };
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{AD}', "")
+        .to_lowercase()
+}
+
+fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog) {
+    if doc.meta.title.is_some() || doc.blocks.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = doc.blocks.iter().take(3).map(Block::plain_text).collect();
+    let is_para = |b: &Block| matches!(b, Block::Paragraph { .. });
+    // A title split over up to three blocks that together read as a header.
+    let mut title_blocks = 0;
+    for n in (1..=texts.len()).rev() {
+        if !doc.blocks[..n].iter().all(is_para) {
+            continue;
+        }
+        let joined = squash(&texts[..n].join(" "));
+        if headers.iter().any(|h| squash(h) == joined) {
+            title_blocks = n;
+            break;
+        }
+    }
+    if title_blocks == 0 && is_para(&doc.blocks[0]) && doc.blocks.len() > 1 {
+        let t = &texts[0];
+        let words = t.split_whitespace().count();
+        if words <= MAX_TITLE_WORDS
+            && !ends_sentence(t)
+            && !t.ends_with(',')
+            && starts_capital(t)
+            && list_marker(t).is_none()
+            && author_names(t).is_none()
+        {
+            title_blocks = 1;
+        }
+    }
+    if title_blocks == 0 {
+        return;
+    }
+    let taken: Vec<Block> = doc.blocks.drain(..title_blocks).collect();
+    let span = taken.iter().fold(Span::UNKNOWN, |s, b| s.join(b.span()));
+    let mut title = Vec::new();
+    for b in taken {
+        if !title.is_empty() {
+            title.push(Inline::Space);
+        }
+        if let Block::Paragraph { content, .. } = b {
+            title.extend(content);
+        }
+    }
+    log.record(NAME, "title", span, plain_text(&title), "title");
+    doc.meta.title = Some(title);
+
+    // The authors: the next block, or the next few when each holds names
+    // (a typeset title page sets one author per line).
+    while doc.meta.authors.len() < MAX_AUTHORS {
+        let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+            break;
+        };
+        let text = plain_text(content);
+        let Some(names) = author_names(&text).filter(|n| n.iter().all(|n| !is_common_phrase(n)))
+        else {
+            break;
+        };
+        log.record(NAME, "authors", *span, text.clone(), names.join("; "));
+        doc.meta
+            .authors
+            .extend(names.iter().map(|n| Author::from_name(n)));
+        doc.blocks.remove(0);
+    }
+}
+
+/// Words that are all ordinary English words ("Executive Summary", "Next
+/// Steps") make a heading, not a person's name.
+fn is_common_phrase(name: &str) -> bool {
+    let lexicon = super::lexicon::Lexicon::english();
+    name.split_whitespace()
+        .all(|w| lexicon.lookup(w).is_some_and(|e| e.is_common()))
+}
+
+/// The names on an author line: "by A", "A and B", "A, B & C". Each name is
+/// two to four capitalised words (initials and particles allowed).
+pub fn author_names(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("by ")
+        .or_else(|| t.strip_prefix("By "))
+        .unwrap_or(t);
+    if t.is_empty() || ends_sentence(t) && !t.ends_with('.') {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in t.split([',', ';', '&']) {
+        for name in part.split(" and ") {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let personal = (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    let first = w.chars().next().unwrap_or(' ');
+                    (first.is_uppercase()
+                        && w.chars()
+                            .skip(1)
+                            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+                        || [
+                            "van", "von", "de", "der", "da", "di", "du", "la", "le", "bin",
+                        ]
+                        .contains(w)
+                });
+            if !personal {
+                return None;
+            }
+            names.push(name.to_string());
+        }
+    }
+    (!names.is_empty() && names.len() <= MAX_AUTHORS).then_some(names)
+}
+
+/// Whether a one-line block reads as a heading.
+pub fn is_heading_text(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words == 0 || words > MAX_HEADING_WORDS {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if SECTION_NAMES.contains(&lower.trim_end_matches(':')) {
+        return true;
+    }
+    if t.ends_with('?') {
+        // A question can be a section title ("Why use it?"), not a quotation.
+        return words <= 10 && !t.contains(['"', '“', '”']) && starts_capital(t);
+    }
+    !ends_sentence(t)
+        && !t.ends_with([',', '-', '–', '—'])
+        && !t.contains(['“', '”', '"'])
+        && starts_capital(t)
+}
+
+fn headings(doc: &mut Document, log: &mut RepairLog) {
+    let n = doc.blocks.len();
+    for i in 0..n {
+        let next_is_text = doc
+            .blocks
+            .get(i + 1)
+            .is_some_and(|b| !matches!(b, Block::Heading { .. }));
+        let Block::Paragraph { content, span } = &doc.blocks[i] else {
+            continue;
+        };
+        if content
+            .iter()
+            .any(|c| matches!(c, Inline::SoftBreak | Inline::LineBreak))
+        {
+            continue;
+        }
+        let text = plain_text(content);
+        if list_marker(&text).is_some_and(|m| !is_numbered_heading(&text, m.rest)) {
+            continue;
+        }
+        if !is_heading_text(&text)
+            || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let level = heading_level(&text);
+        log.record(
+            NAME,
+            "heading",
+            *span,
+            text.clone(),
+            format!("{} {text}", "#".repeat(level as usize)),
+        );
+        let span = *span;
+        let content = std::mem::take(doc.blocks[i].inlines_mut().expect("a paragraph"));
+        doc.blocks[i] = Block::heading(level, content, span);
+    }
+}
+
+/// "1. Introduction" or "2.3 Scope": a number and a short title without
+/// sentence punctuation.
+fn is_numbered_heading(text: &str, rest: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && rest.split_whitespace().count() <= 6
+        && starts_capital(rest)
+        && !ends_sentence(rest)
+}
+
+/// "2.3 Scope" is one level below "2. Background".
+fn heading_level(text: &str) -> u8 {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let numbered = first.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && first.chars().any(|c| c.is_ascii_digit());
+    if numbered {
+        let parts = first.trim_end_matches('.').split('.').count();
+        parts.clamp(1, 6) as u8
+    } else {
+        1
+    }
+}
+
+fn lists(doc: &mut Document, log: &mut RepairLog) {
+    let mut out: Vec<Block> = Vec::with_capacity(doc.blocks.len());
+    for block in doc.blocks.drain(..) {
+        let Block::Paragraph { content, span } = &block else {
+            out.push(block);
+            continue;
+        };
+        let text = plain_text(content);
+        let Some(marker) = list_marker(&text) else {
+            out.push(block);
+            continue;
+        };
+        let ordered = marker.ordinal;
+        let mut content = content.clone();
+        strip_marker(&mut content, text.len() - marker.rest.len());
+        log.record(
+            NAME,
+            "list-item",
+            *span,
+            head_words(&text),
+            head_words(marker.rest),
+        );
+        let item = vec![Block::paragraph(content, *span)];
+        match out.last_mut() {
+            Some(Block::List {
+                start,
+                items,
+                span: list_span,
+            }) if start.is_some() == ordered.is_some() => {
+                items.push(item);
+                *list_span = list_span.join(*span);
+            }
+            _ => out.push(Block::List {
+                start: ordered,
+                items: vec![item],
+                span: *span,
+            }),
+        }
+    }
+    doc.blocks = out;
+}
+
+fn head_words(t: &str) -> String {
+    t.split_whitespace().take(4).collect::<Vec<_>>().join(" ")
+}
+
+/// Removes the first `len` bytes of plain text (the marker and the space
+/// after it) from the start of `content`.
+fn strip_marker(content: &mut Vec<Inline>, mut len: usize) {
+    while len > 0 && !content.is_empty() {
+        match &mut content[0] {
+            Inline::Text(s) if s.len() <= len => {
+                len -= s.len();
+                content.remove(0);
+            }
+            Inline::Text(s) => {
+                s.drain(..len);
+                len = 0;
+            }
+            Inline::Space | Inline::SoftBreak => {
+                len -= 1;
+                content.remove(0);
+            }
+            _ => break,
+        }
+    }
+    while matches!(content.first(), Some(Inline::Space | Inline::SoftBreak)) {
+        content.remove(0);
+    }
+}
+
+const NAME: &str = "structure";
+
+/// A list marker at the start of a line: the bullet or number, whether the
+/// list is ordered (with its number), and the text after the marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListMarker<'a> {
+    pub ordinal: Option<u64>,
+    pub rest: &'a str,
+}
+
+/// Bullets that start a list item. A bullet glued to its text ("•Item") by
+/// text extraction still counts; ASCII markers need a space after them.
+const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '●', '○', '■', '□'];
+const ASCII_BULLETS: &[char] = &['-', '*', '+'];
+
+/// The list marker that starts `t`, if any: "• x", "•x", "- x", "* x",
+/// "1. x", "1) x", "a) x", "(a) x".
+pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
+    let t = t.trim_start();
+    let first = t.chars().next()?;
+    if BULLETS.contains(&first) {
+        let rest = t[first.len_utf8()..].trim_start();
+        return (!rest.is_empty()).then_some(ListMarker {
+            ordinal: None,
+            rest,
+        });
+    }
+    if ASCII_BULLETS.contains(&first) {
+        let rest = &t[1..];
+        return (rest.starts_with(' ') && !rest.trim().is_empty()).then(|| ListMarker {
+            ordinal: None,
+            rest: rest.trim_start(),
+        });
+    }
+    let (marker, rest) = t.split_once(' ')?;
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    let digits = marker.trim_end_matches(['.', ')']);
+    if marker.len() == digits.len() + 1
+        && (1..=3).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(ListMarker {
+            ordinal: digits.parse().ok(),
+            rest,
+        });
+    }
+    let letter = marker
+        .strip_prefix('(')
+        .unwrap_or(marker)
+        .strip_suffix(')')
+        .filter(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()));
+    letter.map(|l| ListMarker {
+        ordinal: Some(u64::from(l.as_bytes()[0] - b'a') + 1),
+        rest,
+    })
+}

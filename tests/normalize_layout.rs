@@ -1,0 +1,245 @@
+//! The layout and structure passes: each on small inputs, each idempotent,
+//! the seed brief exactly right, and property tests over arbitrary text.
+
+use proptest::prelude::*;
+use recto::model::{Block, Document, plain_text};
+use recto::normalize::{Options, RepairLog, normalize_text, pass_names};
+use recto::write::txt::render_repaired;
+
+const SEED: &str = include_str!("../input/kazan-summit-china-india-brief.txt");
+
+fn only(pass: &str) -> Options {
+    Options {
+        only: Some(vec![pass.to_string()]),
+        skip: Vec::new(),
+    }
+}
+
+fn texts(doc: &Document) -> Vec<String> {
+    doc.blocks.iter().map(Block::plain_text).collect()
+}
+
+/// Normalizing the repaired text again changes nothing.
+fn assert_idempotent(input: &str, options: &Options) {
+    let (doc, _) = normalize_text(input, options);
+    let once = render_repaired(&doc, false);
+    let (doc2, _) = normalize_text(&once, options);
+    let twice = render_repaired(&doc2, false);
+    assert_eq!(once, twice, "not idempotent for {input:?}");
+}
+
+#[test]
+fn pipeline_lists_layout_passes_in_order() {
+    let names = pass_names();
+    let pos = |n: &str| names.iter().position(|p| *p == n).unwrap();
+    assert!(pos("page-artifacts") < pos("dehyphenate"));
+    assert!(pos("dehyphenate") < pos("paragraphs"));
+    assert!(pos("paragraphs") < pos("structure"));
+    assert!(pos("structure") < pos("end-matter"));
+}
+
+#[test]
+fn page_artifacts_pass() {
+    let input = "A Report On Things\nText of the first page goes on\nand on\nPage 1 of 3\n\u{c}A Report On Things\nmore text here.\n- 2 -\n\u{c}A Report On Things\nthe end.\n";
+    let (doc, log) = normalize_text(input, &only("page-artifacts"));
+    let all = texts(&doc).join(" | ");
+    assert!(!all.contains("Page 1"), "{all}");
+    assert!(!all.contains("- 2 -"), "{all}");
+    assert_eq!(all.matches("A Report On Things").count(), 1, "{all}");
+    assert!(log.summary().contains_key("page-artifacts/running-header"));
+    assert_idempotent(input, &only("page-artifacts"));
+}
+
+#[test]
+fn stray_punctuation_line_removed() {
+    let (doc, log) = normalize_text("First para.\n\n.\n\nSecond para.", &only("page-artifacts"));
+    assert_eq!(texts(&doc), vec!["First para.", "Second para."]);
+    assert_eq!(log.applied(), 1);
+}
+
+#[test]
+fn dehyphenate_pass() {
+    let input = "The inter-\nnational order and the long-\nsuspended talks between China-\nIndia and a rela\u{AD}\ntionship.";
+    let (doc, _) = normalize_text(input, &only("dehyphenate"));
+    let t = texts(&doc).join(" ");
+    assert_eq!(
+        t,
+        "The international order and the long-suspended talks between China-India and a relationship."
+    );
+    assert_idempotent(input, &only("dehyphenate"));
+}
+
+#[test]
+fn paragraphs_pass_splits_and_joins() {
+    let input = "The first paragraph is wrapped at a fixed width of about\n\
+        sixty characters, as text set in print usually is, and it\n\
+        goes on for a few more lines, so that the width of the\n\
+        text is clear from the line lengths. It is a long one\n\
+        sixty characters, as text set in print usually is, and it\n\
+        ends here.\n\
+        The second one follows it without a blank line between\n\
+        them and goes on for a while, also at the same width as\n\
+        the first one did, until a page break cuts it right in\n\
+        \n\u{c}the middle of a sentence, which then goes on.";
+    let (doc, log) = normalize_text(input, &only("paragraphs"));
+    let t = texts(&doc);
+    assert_eq!(t.len(), 2, "{t:#?}");
+    assert!(t[1].contains("right in the middle"));
+    assert!(log.summary().contains_key("paragraphs/page-break-join"));
+    assert_idempotent(input, &only("paragraphs"));
+}
+
+#[test]
+fn clean_wrapped_text_is_left_alone() {
+    let input = "A Title\n\nby Jane Doe\n\nA paragraph that is wrapped\nat a narrow width of text.\n\nAnother short one.\n\nA third paragraph here.\n";
+    let (doc, _) = normalize_text(input, &only("paragraphs"));
+    assert_eq!(doc.blocks.len(), 5);
+}
+
+#[test]
+fn structure_pass_title_authors_headings_lists() {
+    let input = "A Short Study of Things\n\nby Jane Doe and John Smith\n\nIntroduction\n\nSome text here that is a sentence.\n\n• one item\n• another item\n\n1. first\n2. second\n";
+    let (doc, _) = normalize_text(input, &Options::default());
+    assert_eq!(
+        doc.meta.title_text().as_deref(),
+        Some("A Short Study of Things")
+    );
+    let names: Vec<&str> = doc.meta.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, vec!["Jane Doe", "John Smith"]);
+    assert!(matches!(doc.blocks[0], Block::Heading { .. }));
+    match &doc.blocks[2] {
+        Block::List {
+            start: None, items, ..
+        } => {
+            assert_eq!(items.len(), 2);
+            assert_eq!(items[0][0].plain_text(), "one item");
+        }
+        other => panic!("expected a bullet list, got {other:?}"),
+    }
+    assert!(
+        matches!(&doc.blocks[3], Block::List { start: Some(1), items, .. } if items.len() == 2)
+    );
+    assert_idempotent(input, &Options::default());
+}
+
+#[test]
+fn end_matter_pass_moves_disclaimer_to_back() {
+    let input = "Notes on the weather\n\nBody text that says something.\n\nDisclaimer\n\nNothing here is advice.\n";
+    let (doc, _) = normalize_text(input, &Options::default());
+    assert_eq!(doc.back.len(), 1);
+    assert_eq!(doc.back[0].kind, recto::model::BackKind::Disclaimer);
+    assert_eq!(texts(&doc), vec!["Body text that says something."]);
+}
+
+#[test]
+fn seed_comes_out_exactly_right() {
+    let (doc, log) = normalize_text(SEED, &Options::default());
+    assert_eq!(
+        doc.meta.title_text().as_deref(),
+        Some("One Year After the Kazan Summit: An Assessment of China-India Relations")
+    );
+    assert_eq!(doc.meta.authors.len(), 1);
+    let author = &doc.meta.authors[0];
+    assert_eq!(author.name, "Ivan Lidarev");
+    assert_eq!(author.email.as_deref(), Some("ivanlidarev@nus.edu.sg"));
+    assert_eq!(
+        author.affiliations,
+        vec!["Institute of South Asian Studies, National University of Singapore".to_string()]
+    );
+    assert_eq!(author.bio.len(), 1);
+    assert!(author.bio[0].plain_text().starts_with("Dr Ivan Lidarev is"));
+
+    let abs = doc
+        .meta
+        .abstract_
+        .as_ref()
+        .expect("the Summary is the abstract");
+    assert_eq!(
+        abs.title.as_deref().map(plain_text).as_deref(),
+        Some("Summary")
+    );
+    assert_eq!(abs.blocks.len(), 1);
+
+    // The repaired text: "Summary" heading + 11 paragraphs + the bio.
+    let out = render_repaired(&doc, false);
+    let blocks: Vec<&str> = out.split("\n\n").map(str::trim).collect();
+    // Title and author lead the text.
+    assert_eq!(blocks[0], doc.meta.title_text().unwrap());
+    assert_eq!(blocks[1], "Ivan Lidarev");
+    let body = &blocks[2..];
+    assert_eq!(body.len(), 13, "{body:#?}");
+    assert_eq!(body[0], "Summary");
+    assert!(body.iter().all(|b| *b != "."));
+    assert!(body.iter().any(|b| b.contains("by 22 percent")) || !out.contains("by22"));
+    assert!(
+        body.iter()
+            .any(|b| b.contains("restrictions on rare earth exports"))
+    );
+    assert!(body[12].starts_with("Dr Ivan Lidarev is"));
+    assert!(log.applied() > 0);
+    assert_idempotent(SEED, &Options::default());
+}
+
+/// Letters and digits of a text, in order.
+fn alnum(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Every letter and digit of the input is in the output unless a logged
+/// change removed it: the output's letters, plus the letters of what logged
+/// removals took away, cover the input's letters.
+fn letters_accounted_for(input: &str, doc: &Document, log: &RepairLog) -> bool {
+    let mut out = String::new();
+    if let Some(t) = doc.meta.title_text() {
+        out.push_str(&t);
+    }
+    for a in &doc.meta.authors {
+        out.push_str(&a.name);
+    }
+    out.push_str(&render_repaired(doc, false));
+    let mut have: std::collections::HashMap<char, i64> = Default::default();
+    for c in alnum(&out).chars() {
+        *have.entry(c).or_default() += 1;
+    }
+    for c in &log.changes {
+        if !c.declined {
+            for ch in alnum(&c.before).chars() {
+                *have.entry(ch).or_default() += 1;
+            }
+        }
+    }
+    // NFC and ligature repairs may change letters; compare the lower-case
+    // ASCII alphanumerics only.
+    let mut need: std::collections::HashMap<char, i64> = Default::default();
+    for c in alnum(input).chars().filter(char::is_ascii_alphanumeric) {
+        *need.entry(c).or_default() += 1;
+    }
+    need.iter()
+        .all(|(c, n)| have.get(c).copied().unwrap_or(0) >= *n)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_panic_idempotent_and_text_preserving(input in "(?s)[ -~\u{c}\u{ad}\n•–—“”’ﬁ]{0,400}") {
+        let (doc, log) = normalize_text(&input, &Options::default());
+        prop_assert!(doc.validate().is_empty());
+        prop_assert!(letters_accounted_for(&input, &doc, &log));
+        // Idempotence of the layout and structure passes (the token passes
+        // have their own tests).
+        let layout = Options { only: None, skip: vec!["spacing".into(), "markup".into()] };
+        let (doc, _) = normalize_text(&input, &layout);
+        let once = render_repaired(&doc, false);
+        let (doc2, _) = normalize_text(&once, &layout);
+        let twice = render_repaired(&doc2, false);
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn wrapped_words_no_panic(words in proptest::collection::vec("[a-zA-Z]{1,12}[-.,]?", 0..120), width in 20usize..80) {
+        let text = recto::write::txt::wrap_words(&words.join(" "), width, "", "").join("\n");
+        let (doc, _) = normalize_text(&text, &Options::default());
+        prop_assert!(doc.validate().is_empty());
+    }
+}
