@@ -11,3 +11,4 @@ pub fn write(_doc: &Document, _options: &WriteOptions) -> Result<Output> {
         "this edition is not available in this build yet; choose from txt, ast",
     ))
 }
+pub mod page;
