@@ -34,6 +34,12 @@ pub enum StructRole {
 /// number of the structure element it belongs to (runs with the same `id`
 /// form one element, such as one paragraph split across lines and pages).
 /// `list` groups list items into one list element.
+///
+/// Ids count up from 1 in reading order, one per element: the title, each
+/// paragraph, heading, code block, each list item's label and body (a
+/// nested list's items get ids of their own; a block quote's paragraphs
+/// share the quote's id). Page furniture ([`StructRole::Artifact`]) carries
+/// id 0, as it belongs to no element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct StructRef {
     pub role: StructRole,
@@ -45,6 +51,19 @@ pub struct StructRef {
 /// baseline. `text` is what is drawn; `actual_text`, when set, is what a
 /// text extractor should read instead (a hyphenated word's two halves read
 /// as the whole word).
+///
+/// The convention for a word broken over two (or more) lines: the run that
+/// ends the first line draws its half plus the hyphen (`text = "inter-"`)
+/// and carries the whole rest of the word (`actual_text =
+/// Some("international")`); every continuation run on the following lines
+/// carries `actual_text = Some("")`. Words broken after an explicit hyphen
+/// or a slash, or (as a last resort) inside a word wider than the measure,
+/// follow the same rule, without a drawn hyphen. Emission writes
+/// `actual_text` as a marked-content `/ActualText` span.
+///
+/// Layout draws one run per word (or per part of a word in one face);
+/// the spaces between words are the gaps between runs, so justified lines
+/// need no word spacing operator. Runs carry no leading or trailing blanks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     pub x: f32,
