@@ -464,7 +464,11 @@ fn lists_quotes_and_code() {
     assert!(code.len() >= 4, "the long code line is broken: {code:?}");
     let right = s.width - s.margins.right;
     assert!(code.iter().all(|r| end(r) <= right + EPS));
-    let joined: String = code.iter().map(|r| r.text.as_str()).collect();
+    let joined: String = code
+        .iter()
+        .map(|r| r.actual_text.as_deref().unwrap_or(&r.text))
+        .collect();
+    assert!(code.iter().any(|r| r.actual_text.as_deref() == Some("")));
     assert_eq!(
         joined.replace(' ', ""),
         format!("fn main() {{{long_line}}}").replace(' ', "")
@@ -616,4 +620,145 @@ fn a_hundred_pages_lay_out() {
         l.pages.len() as f64 / secs
     );
     assert!(l.pages.len() >= 100, "{} pages", l.pages.len());
+}
+
+/// The same rules with the embedded fonts' real, shaped widths.
+mod real_fonts {
+    use super::*;
+    use recto::write::pdf::fonts::FontSet;
+
+    fn real_end(m: &FontSet, r: &TextRun) -> f32 {
+        r.x + m.width(&r.text, r.face, r.size)
+    }
+
+    #[test]
+    fn lines_fit_and_justified_lines_fill() {
+        let fonts = FontSet::load().expect("the bundled fonts load");
+        let s = style();
+        let l = layout(&sample(), &s, &fonts);
+        let right = s.width - s.margins.right;
+        for page in &l.pages {
+            for r in content_runs(page) {
+                assert!(real_end(&fonts, r) <= right + EPS, "{r:?}");
+            }
+        }
+        let mut checked = 0;
+        for id in paragraph_ids(&l) {
+            let lines = element_lines(&l, id);
+            if lines[0].2[0].size != s.body.size {
+                continue;
+            }
+            for (_, _, line) in &lines[..lines.len() - 1] {
+                let e = real_end(&fonts, line.last().unwrap());
+                assert!((e - right).abs() <= EPS, "line ends at {e}, not {right}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 50);
+        assert!(l.missing_glyphs.is_empty(), "{:?}", l.missing_glyphs);
+    }
+
+    #[test]
+    fn hyphenation_and_page_rules_hold() {
+        let fonts = FontSet::load().expect("the bundled fonts load");
+        let l = layout(&sample(), &style(), &fonts);
+        assert!(
+            l.pages
+                .iter()
+                .flat_map(content_runs)
+                .any(|r| r.text.ends_with('-') && r.actual_text.is_some())
+        );
+        for page in &l.pages {
+            let last = content_runs(page).last().unwrap();
+            assert!(!matches!(last.structure.role, StructRole::Heading(_)));
+        }
+    }
+}
+
+/// The sample with every kind of block, for looking at.
+fn rich_sample() -> Document {
+    let mut doc = sample();
+    let extra = vec![
+        h(2, "Lists, quotes and code"),
+        Block::List {
+            start: None,
+            items: vec![
+                vec![p(&prose(1, 2))],
+                vec![
+                    p(&prose(2, 1)),
+                    Block::List {
+                        start: Some(1),
+                        items: vec![vec![p(&prose(3, 1))], vec![p(&prose(4, 2))]],
+                        span: Span::UNKNOWN,
+                    },
+                ],
+            ],
+            span: Span::UNKNOWN,
+        },
+        Block::BlockQuote {
+            blocks: vec![p(&prose(5, 3))],
+            span: Span::UNKNOWN,
+        },
+        Block::paragraph(
+            vec![
+                Inline::text("Read"),
+                Inline::Space,
+                Inline::Emphasis(inlines_from_text("the full report")),
+                Inline::Space,
+                Inline::text("at"),
+                Inline::Space,
+                Inline::Link {
+                    target: Some(
+                        "https://example.org/reports/2025/accountability-framework".into(),
+                    ),
+                    content: inlines_from_text("our site"),
+                },
+                Inline::Space,
+                Inline::Strong(inlines_from_text("before")),
+                Inline::Space,
+                Inline::Underline(inlines_from_text("the deadline")),
+                Inline::text("."),
+            ],
+            Span::UNKNOWN,
+        ),
+        Block::CodeBlock {
+            language: None,
+            text: format!(
+                "fn main() {{\n    let x = {};\n}}",
+                "compute(value) + ".repeat(8)
+            ),
+            span: Span::UNKNOWN,
+        },
+        Block::ThematicBreak {
+            span: Span::UNKNOWN,
+        },
+    ];
+    doc.blocks.splice(2..2, extra);
+    doc
+}
+
+/// Writes the PDF of a text file for looking at (`pdftoppm -png -r 80`):
+/// `RECTO_LAYOUT_SAMPLE=in.txt cargo test --test pdf_layout -- --ignored`
+/// writes `in.txt.pdf` to the temporary directory (`builtin` lays out a
+/// built-in sample with every kind of block).
+#[test]
+#[ignore = "writes a file for visual inspection"]
+fn write_sample_pdf() {
+    let Ok(path) = std::env::var("RECTO_LAYOUT_SAMPLE") else {
+        eprintln!("set RECTO_LAYOUT_SAMPLE to a text file");
+        return;
+    };
+    let doc = if path == "builtin" {
+        rich_sample()
+    } else {
+        recto::read::text::parse(&std::fs::read_to_string(&path).unwrap())
+    };
+    let out = recto::write::pdf::write(&doc, &recto::write::WriteOptions::default()).unwrap();
+    let name = std::path::Path::new(&path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy();
+    let dest = std::env::temp_dir().join(format!("{name}.pdf"));
+    std::fs::write(&dest, out.bytes).unwrap();
+    eprintln!("wrote {}; warnings: {:?}", dest.display(), out.warnings);
 }

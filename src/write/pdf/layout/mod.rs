@@ -395,10 +395,10 @@ impl<'a> Composer<'a> {
             .collect();
         let mut out: Vec<Vec<Item>> = Vec::new();
         for line in &source {
-            let mut row: Vec<(String, FontFace, f32)> = Vec::new();
+            let mut rows: Vec<Vec<(String, FontFace, f32)>> = vec![Vec::new()];
             let mut x = 0.0;
             for ch in line.chars() {
-                let face = if self.measure.has_glyph(FontFace::Mono, ch) || ch == ' ' {
+                let face = if ch == ' ' || text::shows(self.measure, FontFace::Mono, ch) {
                     FontFace::Mono
                 } else if self.measure.has_glyph(FontFace::Fallback, ch) {
                     FontFace::Fallback
@@ -408,16 +408,42 @@ impl<'a> Composer<'a> {
                 };
                 let cw = self.measure.width(ch.encode_utf8(&mut [0; 4]), face, size);
                 if x + cw > width && x > 0.0 {
-                    out.push(self.code_runs(std::mem::take(&mut row), left, size, s));
+                    rows.push(Vec::new());
                     x = 0.0;
                 }
+                let row = rows.last_mut().expect("rows is never empty");
                 match row.last_mut() {
                     Some(r) if r.1 == face => r.0.push(ch),
                     _ => row.push((ch.to_string(), face, x)),
                 }
                 x += cw;
             }
-            out.push(self.code_runs(row, left, size, s));
+            // A source line broken over several rows reads as one line:
+            // the first row's last run carries the rest of the line, the
+            // continuation rows read as nothing (as for hyphenated words).
+            let rest: Vec<String> = rows
+                .iter()
+                .map(|r| r.iter().map(|(t, _, _)| t.as_str()).collect())
+                .collect();
+            for (k, row) in rows.into_iter().enumerate() {
+                let mut items = self.code_runs(row, left, size, s);
+                if rest.len() > 1 {
+                    if k == 0 {
+                        if let Some(Item::Text(run)) = items.last_mut() {
+                            let mut whole = run.text.clone();
+                            whole.extend(rest[1..].iter().map(String::as_str));
+                            run.actual_text = Some(whole);
+                        }
+                    } else {
+                        for item in &mut items {
+                            if let Item::Text(run) = item {
+                                run.actual_text = Some(String::new());
+                            }
+                        }
+                    }
+                }
+                out.push(items);
+            }
         }
         let n = out.len();
         for (k, items) in out.into_iter().enumerate() {

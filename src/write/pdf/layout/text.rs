@@ -248,14 +248,14 @@ pub fn apply_fallback(tokens: &mut [Token], measure: &dyn Measure, missing: &mut
         let Token::Word(frags) = token else { continue };
         if frags
             .iter()
-            .all(|f| f.text.chars().all(|c| measure.has_glyph(f.face, c)))
+            .all(|f| f.text.chars().all(|c| shows(measure, f.face, c)))
         {
             continue;
         }
         let mut out: Vec<Frag> = Vec::new();
         for f in frags.drain(..) {
             for c in f.text.chars() {
-                let face = if measure.has_glyph(f.face, c) {
+                let face = if shows(measure, f.face, c) {
                     f.face
                 } else if measure.has_glyph(FontFace::Fallback, c) {
                     FontFace::Fallback
@@ -282,6 +282,17 @@ pub fn apply_fallback(tokens: &mut [Token], measure: &dyn Measure, missing: &mut
         }
         *frags = out;
     }
+}
+
+/// Whether `face` shows `c`. Characters drawn as nothing (controls, soft
+/// hyphens, zero-width spaces and joiners) need no glyph.
+pub fn shows(measure: &dyn Measure, face: FontFace, c: char) -> bool {
+    let invisible = c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        );
+    invisible || measure.has_glyph(face, c)
 }
 
 /// What a box of the paragraph draws: bytes `start..end` of fragment
