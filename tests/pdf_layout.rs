@@ -548,6 +548,29 @@ fn letter_paper_and_user_style() {
 }
 
 #[test]
+fn style_comes_from_the_template_directory() {
+    use recto::write::{Templates, WriteOptions};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("pdf")).unwrap();
+    let text = recto::write::pdf::layout::BUILTIN_STYLE.replace("left = 72.0", "left = 90.0");
+    std::fs::write(dir.path().join("pdf/style.toml"), text).unwrap();
+    let options = WriteOptions {
+        templates: Templates::from_dir(dir.path()),
+        paper: Paper::Letter,
+        ..WriteOptions::default()
+    };
+    let s = Style::load(&options).unwrap();
+    assert_eq!((s.margins.left, s.width), (90.0, 612.0));
+    let builtin = Style::load(&WriteOptions::default()).unwrap();
+    assert_eq!(builtin, style());
+    std::fs::write(dir.path().join("pdf/style.toml"), "[margins]\ntop = 1.0\n").unwrap();
+    assert!(
+        Style::load(&options).is_err(),
+        "an incomplete style is an error"
+    );
+}
+
+#[test]
 fn odd_documents_still_lay_out() {
     let s = style();
     let empty = layout(&Document::default(), &s, &Simple);
@@ -659,6 +682,27 @@ mod real_fonts {
     }
 
     #[test]
+    fn a_hundred_pages_with_real_fonts() {
+        let fonts = FontSet::load().expect("the bundled fonts load");
+        let mut doc = sample();
+        doc.blocks = (0..150)
+            .flat_map(|s| {
+                std::iter::once(h(1, &format!("Part {s}")))
+                    .chain((0..6).map(move |k| p(&prose(s * 31 + k, 6))))
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let l = layout(&doc, &style(), &fonts);
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "real fonts: {} pages in {secs:.3}s ({:.0} pages/s, test build)",
+            l.pages.len(),
+            l.pages.len() as f64 / secs
+        );
+        assert!(l.pages.len() >= 100);
+    }
+
+    #[test]
     fn hyphenation_and_page_rules_hold() {
         let fonts = FontSet::load().expect("the bundled fonts load");
         let l = layout(&sample(), &style(), &fonts);
@@ -760,5 +804,7 @@ fn write_sample_pdf() {
         .to_string_lossy();
     let dest = std::env::temp_dir().join(format!("{name}.pdf"));
     std::fs::write(&dest, out.bytes).unwrap();
+    let txt = recto::write::txt::write(&doc, &recto::write::WriteOptions::default()).unwrap();
+    std::fs::write(dest.with_extension("txt"), txt.bytes).unwrap();
     eprintln!("wrote {}; warnings: {:?}", dest.display(), out.warnings);
 }
