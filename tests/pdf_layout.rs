@@ -522,6 +522,22 @@ fn underlines_and_links() {
 }
 
 #[test]
+fn a_word_ending_in_a_hyphen_never_ends_a_line() {
+    let text = "pre- and post-war ".repeat(60);
+    let doc = Document {
+        blocks: vec![p(&text)],
+        ..Document::default()
+    };
+    let l = layout(&doc, &style(), &Simple);
+    let mut lines = 0;
+    for (_, _, line) in element_lines(&l, 1) {
+        lines += 1;
+        assert_ne!(line.last().unwrap().text, "pre-", "{line:?}");
+    }
+    assert!(lines > 5);
+}
+
+#[test]
 fn fallback_face_and_missing_glyphs() {
     let doc = Document {
         blocks: vec![p("plain Жук and \u{E001} here")],

@@ -373,6 +373,21 @@ pub fn set(
                 w += 1;
             }
             Token::Space => {
+                // Text extractors join a line ending in a hyphen to the next
+                // line's first word ("pre- and" would read "preand"), so a
+                // word that ends with a hyphen never ends a line.
+                if last_frag.is_some_and(|f| f.text.ends_with(['-', '\u{2010}', '\u{00AD}'])) {
+                    push(
+                        &mut nodes,
+                        &mut pieces,
+                        Node::Penalty {
+                            width: 0.0,
+                            cost: INFINITY,
+                            flagged: false,
+                        },
+                        None,
+                    );
+                }
                 let (f, s) = last_frag.map_or((FontFace::Regular, 10.0), |f| (f.face, f.size));
                 let f = if f == FontFace::Fallback {
                     FontFace::Regular
@@ -473,7 +488,11 @@ fn word_nodes(
     for (fi, f) in frags.iter().enumerate() {
         // (offset, penalty, hyphen drawn)
         let mut breaks: Vec<(usize, f32, bool)> = Vec::new();
-        if setting.hyphenate && frags.len() == 1 && f.face != FontFace::Mono {
+        // A word ending in a hyphen is not split either: its first half
+        // would read as a word ending a line with a hyphen, which text
+        // extractors join to the next line's first word.
+        let ends_in_hyphen = f.text.ends_with(['-', '\u{2010}', '\u{00AD}']);
+        if setting.hyphenate && frags.len() == 1 && f.face != FontFace::Mono && !ends_in_hyphen {
             breaks.extend(
                 hyphenator
                     .points(&f.text)
@@ -487,10 +506,12 @@ fn word_nodes(
             let (i, c) = chars[k];
             let next = i + c.len_utf8();
             match c {
-                '-' | '\u{2010}' | '\u{2013}' | '\u{2014}' if chars[k - 1].1.is_alphanumeric() => {
+                '-' | '\u{2010}' | '\u{2013}' | '\u{2014}'
+                    if chars[k - 1].1.is_alphanumeric() && !ends_in_hyphen =>
+                {
                     breaks.push((next, EXPLICIT_HYPHEN_PENALTY, false))
                 }
-                '/' => breaks.push((next, SLASH_PENALTY, false)),
+                '/' if !ends_in_hyphen => breaks.push((next, SLASH_PENALTY, false)),
                 _ => {}
             }
         }
