@@ -1,0 +1,792 @@
+//! Layout -> PDF bytes.
+//!
+//! printpdf writes the pages, their content streams and the embedded font
+//! dictionaries (Type0 / Identity-H, `/W` widths, ToUnicode). What it cannot
+//! express, or draws at random (document ids, dates), is set afterwards on
+//! the lopdf object graph it hands back: the Info dictionary, the XMP
+//! stream, the outline, link annotations, the structure tree of tagged PDF
+//! and the document ID. This file is the only one that touches printpdf.
+//!
+//! Fonts are shaped here (through [`FontSet`]) and subset before printpdf
+//! sees them: printpdf (built without its layout feature) embeds the font
+//! program it is given as is, so it is given the subset, and the content
+//! stream uses the subset's glyph ids.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+use printpdf::{
+    Codepoint, DictItem, FontId, Line, LinePoint, Op, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+use super::fonts::{FACES, FontSet, Shaped, is_invisible};
+use super::info::PdfMeta;
+use super::page::{FontFace, Item, Layout, OutlineEntry, StructRef, StructRole, TextRun};
+use super::tagging::{Kid, StructTree};
+use super::xmp;
+use crate::error::{Error, Result};
+
+/// The PDF and what could not be shown.
+pub struct Emitted {
+    pub bytes: Vec<u8>,
+    /// Characters no face has a glyph for, in code point order.
+    pub missing: Vec<char>,
+}
+
+/// A piece of a run set in one face.
+struct Segment {
+    face: FontFace,
+    x: f32,
+    shaped: Rc<Shaped>,
+}
+
+/// A run split by face: characters the run's face lacks go to the fallback.
+fn segments(run: &TextRun, fonts: &FontSet, missing: &mut BTreeSet<char>) -> Vec<Segment> {
+    let mut groups: Vec<(FontFace, String)> = Vec::new();
+    for c in run.text.chars().filter(|&c| !is_invisible(c)) {
+        let face = fonts.face_for(run.face, c).unwrap_or_else(|| {
+            missing.insert(c);
+            run.face
+        });
+        match groups.last_mut() {
+            Some((f, text)) if *f == face => text.push(c),
+            _ => groups.push((face, c.to_string())),
+        }
+    }
+    let mut x = run.x;
+    groups
+        .into_iter()
+        .map(|(face, text)| {
+            let shaped = fonts.shape(face, &text);
+            let segment = Segment { face, x, shaped };
+            x += segment.shaped.width(run.size);
+            segment
+        })
+        .collect()
+}
+
+/// One embedded face: its resource name, the subset's glyph numbering and
+/// the text each glyph stands for (the ToUnicode entry).
+struct Embedded {
+    id: FontId,
+    remap: BTreeMap<u16, u16>,
+    unicode: BTreeMap<u16, String>,
+}
+
+/// A six-letter subset tag derived from the glyphs kept, so it is the same
+/// for the same content.
+fn subset_tag(face: FontFace, gids: &[u16]) -> String {
+    let mut bytes = format!("{face:?}").into_bytes();
+    for g in gids {
+        bytes.extend_from_slice(&g.to_be_bytes());
+    }
+    let digest = crate::hash::hex_digest(&bytes);
+    digest
+        .bytes()
+        .take(6)
+        .map(|b| (b'A' + (b % 26)) as char)
+        .collect()
+}
+
+fn pdf_text(text: &str) -> Object {
+    // PDF text strings: plain ASCII as is, anything else as UTF-16BE with a
+    // byte-order mark.
+    if text.chars().all(|c| (' '..='~').contains(&c)) {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+fn utf16_item(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The glyphs of a segment, with TJ adjustments that place every glyph
+/// where shaping put it (kerning, mark offsets) relative to the `/W` widths
+/// the viewer advances by.
+fn glyph_items(seg: &Segment, fonts: &FontSet, emb: &Embedded) -> Vec<TextItem> {
+    let face = fonts.face(seg.face);
+    let scale = 1000.0 / f32::from(face.units_per_em.max(1));
+    let glyphs = &seg.shaped.glyphs;
+    let mut items = Vec::new();
+    let mut codes = Vec::with_capacity(glyphs.len());
+    // Pen positions in thousandths of an em from the segment's start.
+    let mut origin = 0.0f32;
+    let target = |i: usize, origin: f32| -> f32 {
+        glyphs
+            .get(i)
+            .map(|g| origin + g.x_offset as f32 * scale)
+            .unwrap_or(origin)
+    };
+    let first = target(0, 0.0);
+    let mut pdf_pen = 0.0f32;
+    if first.abs() >= 0.01 {
+        items.push(TextItem::Offset(round2(-first)));
+        pdf_pen = round2(first);
+    }
+    for (i, g) in glyphs.iter().enumerate() {
+        let width = (f32::from(face.advance(g.gid)) * scale).trunc();
+        pdf_pen += width;
+        origin += g.advance as f32 * scale;
+        let next = target(i + 1, origin);
+        let offset = round2(pdf_pen - next);
+        let offset = if offset.abs() < 0.01 { 0.0 } else { offset };
+        pdf_pen -= offset;
+        codes.push(Codepoint {
+            gid: emb.remap.get(&g.gid).copied().unwrap_or(0),
+            offset,
+            cid: emb.unicode.get(&g.gid).cloned(),
+        });
+    }
+    items.push(TextItem::GlyphIds(codes));
+    items
+}
+
+fn artifact_props(kind: &str) -> DictItem {
+    DictItem::Dict {
+        map: BTreeMap::from([("Type".to_string(), DictItem::Name(kind.as_bytes().to_vec()))]),
+    }
+}
+
+fn mcid_props(mcid: u32) -> DictItem {
+    DictItem::Dict {
+        map: BTreeMap::from([("MCID".to_string(), DictItem::Int(i64::from(mcid)))]),
+    }
+}
+
+/// Where a piece of text sits, to find the element a link belongs to.
+struct Placed {
+    elem: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+}
+
+struct PageLink {
+    rect: [f32; 4],
+    target: String,
+    /// The structure element of the text under the link, if any.
+    parent: usize,
+}
+
+pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
+    // 1. Shape every run and collect the glyphs each face needs.
+    let mut missing = BTreeSet::new();
+    let mut shaped_pages: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(layout.pages.len());
+    let mut used: BTreeMap<FontFace, BTreeMap<u16, String>> = BTreeMap::new();
+    for page in &layout.pages {
+        let mut runs = Vec::new();
+        for item in &page.items {
+            if let Item::Text(run) = item {
+                let segs = segments(run, fonts, &mut missing);
+                for seg in &segs {
+                    let map = used.entry(seg.face).or_default();
+                    for g in &seg.shaped.glyphs {
+                        map.entry(g.gid).or_insert_with(|| g.text.clone());
+                    }
+                }
+                runs.push(segs);
+            }
+        }
+        shaped_pages.push(runs);
+    }
+
+    // 2. Subset and register each face that is used.
+    let mut pdf = PdfDocument::new(&meta.title);
+    let mut embedded: BTreeMap<FontFace, Embedded> = BTreeMap::new();
+    for (n, face) in FACES.iter().enumerate() {
+        let Some(glyphs) = used.get(face) else {
+            continue;
+        };
+        let gids: Vec<u16> = glyphs.keys().copied().collect();
+        let loaded = fonts.face(*face);
+        let (bytes, remap) = loaded.subset(&gids)?;
+        let mut parse_warnings = Vec::new();
+        let mut parsed =
+            ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings).ok_or_else(|| {
+                Error::write("pdf", format!("cannot read the subset of {}", loaded.name))
+            })?;
+        parsed.font_name = Some(format!("{}+{}", subset_tag(*face, &gids), loaded.name));
+        let id = FontId(format!("F{}", n + 1));
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
+        let unicode = glyphs
+            .iter()
+            .map(|(gid, text)| {
+                // An empty entry would make the glyph unreadable to text
+                // extraction; U+FFFD at least says something is there.
+                let text = if text.is_empty() {
+                    "\u{FFFD}".to_string()
+                } else {
+                    text.clone()
+                };
+                (*gid, text)
+            })
+            .collect();
+        embedded.insert(*face, Embedded { id, remap, unicode });
+    }
+
+    // 3. Content streams, structure and links, page by page.
+    let mut tree = StructTree::default();
+    let mut pages_ops: Vec<Vec<Op>> = Vec::new();
+    let mut links: Vec<Vec<PageLink>> = Vec::new();
+    let mut mcid_counts: Vec<u32> = Vec::new();
+    for (p, page) in layout.pages.iter().enumerate() {
+        let mut ops = Vec::new();
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut page_links = Vec::new();
+        let mut mcid = 0u32;
+        let mut runs = shaped_pages[p].iter();
+        // The structure of the marked-content sequence that is open, so
+        // that consecutive runs of one element share one MCID.
+        let mut open: Option<StructRef> = None;
+        let close = |ops: &mut Vec<Op>, open: &mut Option<StructRef>| {
+            if open.take().is_some() {
+                ops.push(Op::EndTextSection);
+                ops.push(Op::EndMarkedContent);
+            }
+        };
+        for item in &page.items {
+            match item {
+                Item::Text(run) => {
+                    let segs = runs.next().map(Vec::as_slice).unwrap_or(&[]);
+                    let artifact = run.structure.role == StructRole::Artifact;
+                    let joinable =
+                        !artifact && run.actual_text.is_none() && open == Some(run.structure);
+                    if !joinable {
+                        close(&mut ops, &mut open);
+                        if artifact {
+                            ops.push(Op::BeginMarkedContentWithProperties {
+                                tag: "Artifact".into(),
+                                properties: artifact_props("Pagination"),
+                            });
+                        } else {
+                            let elem = tree.add_content(run.structure, p, mcid);
+                            ops.push(Op::BeginMarkedContentWithProperties {
+                                tag: tree.elems[elem].tag.clone(),
+                                properties: mcid_props(mcid),
+                            });
+                            mcid += 1;
+                        }
+                        ops.push(Op::StartTextSection);
+                        open = Some(run.structure);
+                    }
+                    if !artifact {
+                        let elem = tree.element(run.structure);
+                        let end = segs
+                            .last()
+                            .map(|s| s.x + s.shaped.width(run.size))
+                            .unwrap_or(run.x);
+                        placed.push(Placed {
+                            elem,
+                            x0: run.x,
+                            x1: end,
+                            y: run.y,
+                        });
+                    }
+                    if let Some(actual) = &run.actual_text {
+                        ops.push(Op::BeginMarkedContentWithProperties {
+                            tag: "Span".into(),
+                            properties: DictItem::Dict {
+                                map: BTreeMap::from([(
+                                    "ActualText".to_string(),
+                                    utf16_item(actual),
+                                )]),
+                            },
+                        });
+                    }
+                    for seg in segs {
+                        let Some(emb) = embedded.get(&seg.face) else {
+                            continue;
+                        };
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(emb.id.clone()),
+                            size: Pt(run.size),
+                        });
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Translate(Pt(seg.x), Pt(run.y)),
+                        });
+                        ops.push(Op::ShowText {
+                            items: glyph_items(seg, fonts, emb),
+                        });
+                    }
+                    if run.actual_text.is_some() {
+                        ops.push(Op::EndMarkedContent);
+                    }
+                    if artifact {
+                        close(&mut ops, &mut open);
+                    }
+                }
+                Item::Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    ..
+                } => {
+                    close(&mut ops, &mut open);
+                    // Rules are decoration (underlines, breaks, the header
+                    // rule): artifacts for assistive technology.
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: "Artifact".into(),
+                        properties: artifact_props("Layout"),
+                    });
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(*x1),
+                                        y: Pt(*y1),
+                                    },
+                                    bezier: false,
+                                },
+                                LinePoint {
+                                    p: Point {
+                                        x: Pt(*x2),
+                                        y: Pt(*y2),
+                                    },
+                                    bezier: false,
+                                },
+                            ],
+                            is_closed: false,
+                        },
+                    });
+                    ops.push(Op::RestoreGraphicsState);
+                    ops.push(Op::EndMarkedContent);
+                }
+                Item::Link {
+                    x,
+                    y,
+                    width,
+                    height,
+                    target,
+                } => {
+                    page_links.push(([*x, *y, *x + *width, *y + *height], target.clone()));
+                }
+            }
+        }
+        close(&mut ops, &mut open);
+        // A link belongs to the element whose text lies under it.
+        let page_links = page_links
+            .into_iter()
+            .map(|(rect, target)| {
+                let parent = placed
+                    .iter()
+                    .find(|t| {
+                        t.y >= rect[1] - 1.0
+                            && t.y <= rect[3] + 1.0
+                            && t.x1 > rect[0]
+                            && t.x0 < rect[2]
+                    })
+                    .map(|t| t.elem)
+                    .unwrap_or(0);
+                PageLink {
+                    rect,
+                    target,
+                    parent,
+                }
+            })
+            .collect();
+        pages_ops.push(ops);
+        links.push(page_links);
+        mcid_counts.push(mcid);
+    }
+    for (p, page_links) in links.iter().enumerate() {
+        for (a, link) in page_links.iter().enumerate() {
+            tree.add_link(link.parent, p, a);
+        }
+    }
+
+    pdf.pages = pages_ops
+        .into_iter()
+        .map(|ops| {
+            let rect = Rect::from_wh(Pt(layout.width), Pt(layout.height));
+            PdfPage {
+                media_box: rect.clone(),
+                trim_box: rect.clone(),
+                crop_box: rect,
+                ops,
+            }
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
+
+    // 4. What printpdf does not write.
+    finish(&mut doc, layout, meta, &tree, &links)?;
+    doc.compress();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)
+        .map_err(|e| Error::write("pdf", format!("cannot serialize: {e}")))?;
+    Ok(Emitted {
+        bytes,
+        missing: missing.into_iter().collect(),
+    })
+}
+
+fn reference(id: ObjectId) -> Object {
+    Object::Reference(id)
+}
+
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
+}
+
+/// The document-level objects: catalog entries, Info, XMP, outline,
+/// annotations, structure tree, ID.
+fn finish(
+    doc: &mut lopdf::Document,
+    layout: &Layout,
+    meta: &PdfMeta,
+    tree: &StructTree,
+    links: &[Vec<PageLink>],
+) -> Result<()> {
+    let broken = |what: &str| Error::write("pdf", format!("unexpected printpdf output: {what}"));
+    // Tagged PDF, OpenType font programs: PDF 1.7.
+    doc.version = "1.7".to_string();
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if page_ids.len() != layout.pages.len() {
+        return Err(broken("page count"));
+    }
+
+    // Link annotations.
+    let mut annot_ids: Vec<Vec<ObjectId>> = Vec::new();
+    let mut next_key = page_ids.len() as i64;
+    let mut annot_keys: Vec<Vec<i64>> = Vec::new();
+    for (p, page_links) in links.iter().enumerate() {
+        let mut ids = Vec::new();
+        let mut keys = Vec::new();
+        for link in page_links {
+            let action = Dictionary::from_iter(vec![
+                ("S", name("URI")),
+                (
+                    "URI",
+                    Object::String(link.target.as_bytes().to_vec(), StringFormat::Literal),
+                ),
+            ]);
+            let annot = Dictionary::from_iter(vec![
+                ("Type", name("Annot")),
+                ("Subtype", name("Link")),
+                (
+                    "Rect",
+                    Object::Array(link.rect.iter().map(|&v| Object::Real(round2(v))).collect()),
+                ),
+                ("Border", Object::Array(vec![0.into(), 0.into(), 0.into()])),
+                ("F", 4.into()),
+                ("P", reference(page_ids[p])),
+                ("Contents", pdf_text(&link.target)),
+                ("StructParent", next_key.into()),
+                ("A", Object::Dictionary(action)),
+            ]);
+            keys.push(next_key);
+            next_key += 1;
+            ids.push(doc.add_object(annot));
+        }
+        annot_ids.push(ids);
+        annot_keys.push(keys);
+    }
+
+    // Structure elements: ids first, then the objects that point at each other.
+    let tree_root_id = doc.new_object_id();
+    let elem_ids: Vec<ObjectId> = tree.elems.iter().map(|_| doc.new_object_id()).collect();
+    let mut parent_tree: Vec<Vec<Object>> = layout.pages.iter().map(|_| Vec::new()).collect();
+    let mut annot_parents: BTreeMap<i64, ObjectId> = BTreeMap::new();
+    for (e, elem) in tree.elems.iter().enumerate() {
+        let mut kids = Vec::new();
+        let mut first_page = None;
+        for kid in &elem.kids {
+            match *kid {
+                Kid::Elem(child) => kids.push(reference(elem_ids[child])),
+                Kid::Mcid { page, mcid } => {
+                    first_page.get_or_insert(page);
+                    kids.push(Object::Dictionary(Dictionary::from_iter(vec![
+                        ("Type", name("MCR")),
+                        ("Pg", reference(page_ids[page])),
+                        ("MCID", i64::from(mcid).into()),
+                    ])));
+                    let slots = &mut parent_tree[page];
+                    let at = mcid as usize;
+                    if slots.len() <= at {
+                        slots.resize(at + 1, Object::Null);
+                    }
+                    slots[at] = reference(elem_ids[e]);
+                }
+                Kid::Annot { page, annot } => {
+                    first_page.get_or_insert(page);
+                    kids.push(Object::Dictionary(Dictionary::from_iter(vec![
+                        ("Type", name("OBJR")),
+                        ("Pg", reference(page_ids[page])),
+                        ("Obj", reference(annot_ids[page][annot])),
+                    ])));
+                    annot_parents.insert(annot_keys[page][annot], elem_ids[e]);
+                }
+            }
+        }
+        let parent = if e == 0 {
+            tree_root_id
+        } else {
+            elem_ids[elem.parent]
+        };
+        let mut dict = Dictionary::from_iter(vec![
+            ("Type", name("StructElem")),
+            ("S", name(&elem.tag)),
+            ("P", reference(parent)),
+            ("K", Object::Array(kids)),
+        ]);
+        if let Some(page) = first_page {
+            dict.set("Pg", reference(page_ids[page]));
+        }
+        if elem.tag == "Link" {
+            if let Some(Kid::Annot { page, annot }) = elem.kids.first() {
+                let target = &links[*page][*annot].target;
+                dict.set("Alt", pdf_text(target));
+            }
+        }
+        doc.set_object(elem_ids[e], dict);
+    }
+    let mut nums = Vec::new();
+    for (p, slots) in parent_tree.into_iter().enumerate() {
+        nums.push((p as i64).into());
+        nums.push(Object::Array(slots));
+    }
+    for (key, elem) in &annot_parents {
+        nums.push((*key).into());
+        nums.push(reference(*elem));
+    }
+    let parent_tree_id = doc.add_object(Dictionary::from_iter(vec![("Nums", Object::Array(nums))]));
+    doc.set_object(
+        tree_root_id,
+        Dictionary::from_iter(vec![
+            ("Type", name("StructTreeRoot")),
+            ("K", Object::Array(vec![reference(elem_ids[0])])),
+            ("ParentTree", reference(parent_tree_id)),
+            ("ParentTreeNextKey", next_key.into()),
+            (
+                "RoleMap",
+                Object::Dictionary(Dictionary::from_iter(vec![("Title", name("H1"))])),
+            ),
+        ]),
+    );
+
+    for (p, &page_id) in page_ids.iter().enumerate() {
+        let page = doc
+            .get_dictionary_mut(page_id)
+            .map_err(|_| broken("page"))?;
+        page.set("StructParents", p as i64);
+        page.set("Tabs", name("S"));
+        page.set(
+            "Annots",
+            Object::Array(annot_ids[p].iter().map(|&id| reference(id)).collect()),
+        );
+    }
+
+    let outline = outline(doc, &layout.outline, &page_ids);
+
+    let mut xmp_stream = Stream::new(
+        Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]),
+        xmp::packet(meta).into_bytes(),
+    );
+    // Left uncompressed so that archive tools can find the packet by scanning.
+    xmp_stream.allows_compression = false;
+    let xmp_id = doc.add_object(xmp_stream);
+
+    let catalog = doc.catalog_mut().map_err(|_| broken("catalog"))?;
+    catalog.set(
+        "Lang",
+        Object::string_literal(meta.language.as_bytes().to_vec()),
+    );
+    catalog.set(
+        "MarkInfo",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "Marked",
+            Object::Boolean(true),
+        )])),
+    );
+    catalog.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "DisplayDocTitle",
+            Object::Boolean(true),
+        )])),
+    );
+    catalog.set("Metadata", reference(xmp_id));
+    catalog.set("StructTreeRoot", reference(tree_root_id));
+    catalog.remove(b"PageLayout");
+    match outline {
+        Some(id) => {
+            catalog.set("Outlines", reference(id));
+            catalog.set("PageMode", name("UseOutlines"));
+        }
+        None => {
+            catalog.remove(b"Outlines");
+            catalog.set("PageMode", name("UseNone"));
+        }
+    }
+
+    // The Info dictionary, replacing printpdf's in place.
+    let mut info = Dictionary::new();
+    let title = if meta.title.is_empty() {
+        "Untitled"
+    } else {
+        meta.title.as_str()
+    };
+    info.set("Title", pdf_text(title));
+    if !meta.authors.is_empty() {
+        info.set("Author", pdf_text(&meta.author_line()));
+    }
+    if let Some(subject) = &meta.subject {
+        info.set("Subject", pdf_text(subject));
+    }
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", pdf_text(&meta.keyword_line()));
+    }
+    info.set("Creator", pdf_text("Recto"));
+    info.set("Producer", pdf_text("Recto"));
+    let date = Object::string_literal(meta.pdf_date());
+    info.set("CreationDate", date.clone());
+    info.set("ModDate", date);
+    match doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(id) => doc.set_object(id, info),
+        Err(_) => {
+            let id = doc.add_object(info);
+            doc.trailer.set("Info", reference(id));
+        }
+    }
+
+    // A document ID from the content: the same input gives the same file.
+    let mut seed = Vec::new();
+    for page in &page_ids {
+        seed.extend_from_slice(&doc.get_page_content(*page));
+    }
+    seed.extend_from_slice(xmp::packet(meta).as_bytes());
+    let digest = crate::hash::hex_digest(&seed);
+    let id_bytes: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&digest[2 * i..2 * i + 2], 16).unwrap_or(0))
+        .collect();
+    doc.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id_bytes.clone(), StringFormat::Hexadecimal),
+            Object::String(id_bytes, StringFormat::Hexadecimal),
+        ]),
+    );
+    Ok(())
+}
+
+/// The outline (bookmarks): entries nest by heading level; every entry is
+/// open. Returns the `Outlines` dictionary, or `None` without headings.
+fn outline(
+    doc: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    page_ids: &[ObjectId],
+) -> Option<ObjectId> {
+    let entries: Vec<&OutlineEntry> = entries.iter().filter(|e| e.page < page_ids.len()).collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry of a lower level.
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if entries[top].level >= e.level {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        parents.push(stack.last().copied());
+        stack.push(i);
+    }
+    let children = |parent: Option<usize>| -> Vec<usize> {
+        (0..entries.len())
+            .filter(|&i| parents[i] == parent)
+            .collect()
+    };
+    let descendants = |i: usize| -> i64 {
+        let mut count = 0;
+        let mut j = i + 1;
+        while j < entries.len() && entries[j].level > entries[i].level {
+            count += 1;
+            j += 1;
+        }
+        count
+    };
+    for (i, e) in entries.iter().enumerate() {
+        let siblings = children(parents[i]);
+        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut dict = Dictionary::from_iter(vec![
+            ("Title", pdf_text(&e.title)),
+            (
+                "Parent",
+                reference(parents[i].map(|p| ids[p]).unwrap_or(root)),
+            ),
+            (
+                "Dest",
+                Object::Array(vec![
+                    reference(page_ids[e.page]),
+                    name("XYZ"),
+                    Object::Null,
+                    Object::Real(round2(e.y)),
+                    Object::Null,
+                ]),
+            ),
+        ]);
+        if at > 0 {
+            dict.set("Prev", reference(ids[siblings[at - 1]]));
+        }
+        if let Some(&next) = siblings.get(at + 1) {
+            dict.set("Next", reference(ids[next]));
+        }
+        let kids = children(Some(i));
+        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+            dict.set("First", reference(ids[first]));
+            dict.set("Last", reference(ids[last]));
+            dict.set("Count", descendants(i));
+        }
+        doc.set_object(ids[i], dict);
+    }
+    let top = children(None);
+    doc.set_object(
+        root,
+        Dictionary::from_iter(vec![
+            ("Type", name("Outlines")),
+            ("First", reference(ids[top[0]])),
+            ("Last", reference(ids[*top.last().unwrap_or(&top[0])])),
+            ("Count", (entries.len() as i64).into()),
+        ]),
+    );
+    Some(root)
+}

@@ -1,0 +1,335 @@
+//! The embedded font set and text shaping.
+//!
+//! The faces come from the `typst-assets` crate (its `fonts` feature), which
+//! ships them under the SIL Open Font License 1.1: Libertinus Serif for text
+//! (regular, italic, bold, bold italic), DejaVu Sans Mono for code, and
+//! New Computer Modern as the fallback face, chosen for its wide coverage
+//! (Latin, Greek, Cyrillic, many symbols) in a style close to the text face.
+//! Fonts installed on the machine are never used, so a PDF looks the same
+//! wherever it is made.
+//!
+//! Shaping goes through allsorts (the shaper printpdf itself uses): standard
+//! ligatures and kerning are applied, and every glyph keeps the characters it
+//! stands for so that emission can write a ToUnicode map that reads a
+//! ligature back as its letters.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use allsorts::Font;
+use allsorts::binary::read::ReadScope;
+use allsorts::font::MatchingPresentation;
+use allsorts::font_data::{DynamicFontTableProvider, FontData};
+use allsorts::glyph_position::{GlyphLayout, TextDirection};
+use allsorts::gsub::{FeatureMask, FeatureMaskExt};
+use allsorts::tag;
+
+use super::page::{FontFace, Measure};
+use crate::error::{Error, Result};
+
+/// Every face, in the order of [`FACES`].
+pub const FACES: [FontFace; 6] = [
+    FontFace::Regular,
+    FontFace::Italic,
+    FontFace::Bold,
+    FontFace::BoldItalic,
+    FontFace::Mono,
+    FontFace::Fallback,
+];
+
+/// The licence the embedded fonts are distributed under; shipped with the
+/// crate for anyone who redistributes the fonts inside a PDF.
+pub const FONT_LICENSE: &str = "SIL Open Font License 1.1 (Libertinus Serif, New Computer Modern, \
+     DejaVu Sans Mono via the typst-assets crate)";
+
+/// The file of each face and the PostScript-style name written as its
+/// `/BaseFont`.
+fn face_source(face: FontFace) -> (&'static [u8], &'static str) {
+    use typst_assets::fonts;
+    // `typst_assets::fonts()` yields the files in a documented, fixed order;
+    // pick by name from the list below rather than trusting positions.
+    let find = |needle: &str| -> &'static [u8] {
+        fonts()
+            .find(|bytes| font_family_name(bytes).as_deref() == Some(needle))
+            .unwrap_or(&[])
+    };
+    match face {
+        FontFace::Regular => (find("LibertinusSerif-Regular"), "LibertinusSerif-Regular"),
+        FontFace::Italic => (find("LibertinusSerif-Italic"), "LibertinusSerif-Italic"),
+        FontFace::Bold => (find("LibertinusSerif-Bold"), "LibertinusSerif-Bold"),
+        FontFace::BoldItalic => (
+            find("LibertinusSerif-BoldItalic"),
+            "LibertinusSerif-BoldItalic",
+        ),
+        FontFace::Mono => (find("DejaVuSansMono"), "DejaVuSansMono"),
+        FontFace::Fallback => (find("NewCM10-Regular"), "NewCM10-Regular"),
+    }
+}
+
+/// The PostScript name (name id 6) of a font file, used to pick faces out of
+/// the asset list by name.
+fn font_family_name(bytes: &[u8]) -> Option<String> {
+    use allsorts::tables::{FontTableProvider, NameTable};
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let name_data = provider.read_table_data(tag::NAME).ok()?;
+    let name = ReadScope::new(&name_data).read::<NameTable<'_>>().ok()?;
+    name.string_for_id(NameTable::POSTSCRIPT_NAME)
+}
+
+/// One shaped glyph. Advances and offsets are in font units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    pub gid: u16,
+    /// Advance after kerning.
+    pub advance: i32,
+    /// Horizontal displacement of the glyph from the pen (mark placement).
+    pub x_offset: i32,
+    /// The characters this glyph stands for ("fi" for the fi ligature).
+    pub text: String,
+}
+
+/// A string shaped in one face.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shaped {
+    pub glyphs: Vec<ShapedGlyph>,
+    pub units_per_em: u16,
+}
+
+impl Shaped {
+    /// Width in points at `size`.
+    pub fn width(&self, size: f32) -> f32 {
+        let units: i64 = self.glyphs.iter().map(|g| i64::from(g.advance)).sum();
+        units as f32 * size / f32::from(self.units_per_em.max(1))
+    }
+}
+
+/// One loaded face: its bytes (embedded later), its shaper and its metrics.
+pub struct Face {
+    pub bytes: &'static [u8],
+    pub name: &'static str,
+    pub units_per_em: u16,
+    font: RefCell<Font<DynamicFontTableProvider<'static>>>,
+    /// Nominal advance of each glyph (hmtx), in font units.
+    advances: Vec<u16>,
+}
+
+impl Face {
+    fn load(face: FontFace) -> Result<Face> {
+        let (bytes, name) = face_source(face);
+        let fail = |what: &str| Error::write("pdf", format!("font {name}: {what}"));
+        if bytes.is_empty() {
+            return Err(fail("not found among the bundled fonts"));
+        }
+        let data = ReadScope::new(bytes)
+            .read::<FontData<'static>>()
+            .map_err(|e| fail(&e.to_string()))?;
+        let provider = data.table_provider(0).map_err(|e| fail(&e.to_string()))?;
+        let mut font = Font::new(provider).map_err(|e| fail(&e.to_string()))?;
+        let units_per_em = font.head_table.units_per_em;
+        let advances = (0..font.num_glyphs())
+            .map(|gid| font.horizontal_advance(gid).unwrap_or(0))
+            .collect();
+        Ok(Face {
+            bytes,
+            name,
+            units_per_em,
+            font: RefCell::new(font),
+            advances,
+        })
+    }
+
+    /// Nominal advance of `gid` in font units (what the PDF `/W` array says).
+    pub fn advance(&self, gid: u16) -> u16 {
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+
+    /// A font program holding only `gids` (plus `.notdef`), and where each
+    /// original glyph id went in it.
+    pub fn subset(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>)> {
+        use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+        let fail = |what: String| Error::write("pdf", format!("subsetting {}: {what}", self.name));
+        let data = ReadScope::new(self.bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| fail(e.to_string()))?;
+        let provider = data.table_provider(0).map_err(|e| fail(e.to_string()))?;
+        // `.notdef` must stay glyph 0; the subsetter numbers the kept glyphs
+        // in the order given.
+        let mut ids = vec![0u16];
+        ids.extend(gids.iter().copied().filter(|&g| g != 0));
+        ids.sort_unstable();
+        ids.dedup();
+        let bytes = subset(
+            &provider,
+            &ids,
+            &SubsetProfile::Pdf,
+            CmapTarget::Unrestricted,
+        )
+        .map_err(|e| fail(e.to_string()))?;
+        let map = ids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new as u16))
+            .collect();
+        Ok((bytes, map))
+    }
+
+    fn glyph_for(&self, c: char) -> u16 {
+        self.font
+            .borrow_mut()
+            .lookup_glyph_index(c, MatchingPresentation::NotRequired, None)
+            .0
+    }
+
+    fn shape(&self, text: &str) -> Shaped {
+        let mut font = self.font.borrow_mut();
+        let glyphs = font.map_glyphs(text, tag::LATN, MatchingPresentation::NotRequired);
+        // The shaper applies what it can and reports the first problem; the
+        // glyphs it returns are usable either way.
+        let infos = match font.shape(
+            glyphs,
+            tag::LATN,
+            Some(tag::DFLT),
+            FeatureMask::default_mask(),
+            &[],
+            None,
+            true,
+        ) {
+            Ok(infos) => infos,
+            Err((_, infos)) => infos,
+        };
+        let positions = GlyphLayout::new(&mut font, &infos, TextDirection::LeftToRight, false)
+            .glyph_positions()
+            .unwrap_or_default();
+        let glyphs = infos
+            .iter()
+            .enumerate()
+            .map(|(i, info)| {
+                let gid = info.glyph.glyph_index;
+                let pos = positions.get(i);
+                ShapedGlyph {
+                    gid,
+                    advance: pos
+                        .map(|p| p.hori_advance)
+                        .unwrap_or_else(|| i32::from(self.advance(gid))),
+                    x_offset: pos.map(|p| p.x_offset).unwrap_or(0),
+                    text: info.glyph.unicodes.iter().collect(),
+                }
+            })
+            .collect();
+        Shaped {
+            glyphs,
+            units_per_em: self.units_per_em,
+        }
+    }
+}
+
+/// The six faces of the embedded set, with a shaping cache. Layout measures
+/// through it ([`Measure`]); emission shapes and embeds through it.
+pub struct FontSet {
+    faces: Vec<Face>,
+    cache: RefCell<HashMap<(FontFace, String), Rc<Shaped>>>,
+}
+
+impl FontSet {
+    /// Loads every face from the bundled font files.
+    pub fn load() -> Result<FontSet> {
+        let faces = FACES
+            .iter()
+            .map(|&f| Face::load(f))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(FontSet {
+            faces,
+            cache: RefCell::new(HashMap::new()),
+        })
+    }
+
+    pub fn face(&self, face: FontFace) -> &Face {
+        let index = FACES.iter().position(|&f| f == face).unwrap_or(0);
+        &self.faces[index]
+    }
+
+    /// Shapes `text` in `face` (cached: layout and emission shape the same
+    /// words many times).
+    pub fn shape(&self, face: FontFace, text: &str) -> Rc<Shaped> {
+        let key = (face, text.to_string());
+        if let Some(shaped) = self.cache.borrow().get(&key) {
+            return Rc::clone(shaped);
+        }
+        let shaped = Rc::new(self.face(face).shape(text));
+        self.cache.borrow_mut().insert(key, Rc::clone(&shaped));
+        shaped
+    }
+
+    /// The face that shows `c`: `face` itself, else the fallback, else
+    /// `None` when no face has it.
+    pub fn face_for(&self, face: FontFace, c: char) -> Option<FontFace> {
+        if self.has_glyph(face, c) {
+            Some(face)
+        } else if self.has_glyph(FontFace::Fallback, c) {
+            Some(FontFace::Fallback)
+        } else {
+            None
+        }
+    }
+}
+
+/// Characters that are drawn as nothing and so need no glyph: controls,
+/// and format characters such as the soft hyphen and zero-width joiners.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+impl Measure for FontSet {
+    fn width(&self, text: &str, face: FontFace, size: f32) -> f32 {
+        self.shape(face, text).width(size)
+    }
+
+    fn has_glyph(&self, face: FontFace, c: char) -> bool {
+        c == ' ' || self.face(face).glyph_for(c) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_loads() {
+        let fonts = FontSet::load().expect("fonts load");
+        for face in FACES {
+            assert!(fonts.face(face).units_per_em > 0, "{face:?}");
+            assert!(fonts.has_glyph(face, 'a'), "{face:?}");
+        }
+    }
+
+    #[test]
+    fn standard_ligatures_are_applied_and_keep_their_letters() {
+        let fonts = FontSet::load().unwrap();
+        let shaped = fonts.shape(FontFace::Regular, "office");
+        assert!(shaped.glyphs.len() < "office".len(), "{shaped:?}");
+        let text: String = shaped.glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "office");
+    }
+
+    #[test]
+    fn kerning_changes_widths() {
+        let fonts = FontSet::load().unwrap();
+        let pair = fonts.width("AV", FontFace::Regular, 10.0);
+        let apart =
+            fonts.width("A", FontFace::Regular, 10.0) + fonts.width("V", FontFace::Regular, 10.0);
+        assert!(pair < apart, "AV {pair} vs A+V {apart}");
+    }
+
+    #[test]
+    fn the_fallback_covers_what_the_text_face_lacks() {
+        let fonts = FontSet::load().unwrap();
+        assert!(fonts.has_glyph(FontFace::Regular, 'é'));
+        assert!(fonts.face_for(FontFace::Regular, '\u{10FFFD}').is_none());
+    }
+}

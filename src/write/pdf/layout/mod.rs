@@ -1,0 +1,679 @@
+//! Layout: the document model set into pages of positioned text, measured
+//! through [`Measure`] so that layout never touches font files.
+//!
+//! Blocks are composed top to bottom into one list of lines
+//! ([`paginate::VLine`]), each carrying its spacing and whether a page may
+//! end before it; paragraphs are broken into lines by the Knuth-Plass
+//! breaker ([`linebreak`]) with hyphenation ([`hyphenate`]); then
+//! [`paginate`] cuts the list into pages and adds the running header and
+//! page numbers.
+
+pub mod hyphenate;
+pub mod linebreak;
+pub mod paginate;
+pub mod style;
+pub mod text;
+
+use std::collections::BTreeSet;
+
+use crate::model::{Block, Date, Document, Inline, plain_text};
+
+use super::page::{FontFace, Item, Layout, Measure, StructRef, StructRole, TextRun};
+use hyphenate::Hyphenator;
+use paginate::VLine;
+pub use style::{BUILTIN_STYLE, Style};
+use text::{Setting, Token, Tokenizer};
+
+/// Lays out a whole document.
+pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
+    let hyphenator = if style.body.hyphenate {
+        Hyphenator::for_language(doc.language())
+    } else {
+        Hyphenator::none()
+    };
+    let mut c = Composer {
+        style,
+        measure,
+        hyphenator,
+        lines: Vec::new(),
+        next_id: 0,
+        groups: 0,
+        missing: BTreeSet::new(),
+        pending_space: 0.0,
+        pending_keep: false,
+    };
+    c.title_block(doc);
+    c.abstract_(doc);
+    let body = c.frame(style);
+    c.blocks(&doc.blocks, &body);
+    c.end_matter(doc);
+
+    let (mut pages, outline) = paginate::paginate(std::mem::take(&mut c.lines), style);
+    let short = doc
+        .meta
+        .title_text()
+        .map(|t| paginate::short_title(&t, style.furniture.short_title_chars));
+    paginate::add_furniture(&mut pages, short.as_deref(), style, &|t, f, s| {
+        measure.width(t, f, s)
+    });
+    Layout {
+        width: style.width,
+        height: style.height,
+        pages,
+        outline,
+        missing_glyphs: c.missing.into_iter().collect(),
+    }
+}
+
+/// Where and how blocks are set: the horizontal extent, the text size and
+/// leading, and the structure the text belongs to when a container (quote,
+/// list item) decides it.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    left: f32,
+    right: f32,
+    size: f32,
+    leading: f32,
+    face: FontFace,
+    /// Role and id given to every paragraph inside (a quote, a list item body).
+    container: Option<StructRef>,
+    /// List this frame's content belongs to.
+    list: Option<u32>,
+    /// List nesting depth (for bullets).
+    depth: usize,
+}
+
+struct Composer<'a> {
+    style: &'a Style,
+    measure: &'a dyn Measure,
+    hyphenator: Hyphenator,
+    lines: Vec<VLine>,
+    /// Last structure id handed out; ids count up from 1 in reading order.
+    next_id: u32,
+    /// Last underline or link group handed out.
+    groups: u32,
+    missing: BTreeSet<char>,
+    /// Space wanted before the next line: the largest asked for since the
+    /// last line.
+    pending_space: f32,
+    /// The next line must stay on the page of the previous one.
+    pending_keep: bool,
+}
+
+impl<'a> Composer<'a> {
+    fn frame(&self, style: &Style) -> Frame {
+        Frame {
+            left: style.margins.left,
+            right: style.width - style.margins.right,
+            size: style.body.size,
+            leading: style.body.leading,
+            face: FontFace::Regular,
+            container: None,
+            list: None,
+            depth: 0,
+        }
+    }
+
+    fn id(&mut self) -> u32 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn space(&mut self, amount: f32) {
+        self.pending_space = self.pending_space.max(amount);
+    }
+
+    fn push_line(&mut self, items: Vec<Item>, size: f32, advance: f32, keep_with_prev: bool) {
+        let keep = keep_with_prev || std::mem::take(&mut self.pending_keep);
+        let space_before = std::mem::take(&mut self.pending_space);
+        self.lines.push(VLine {
+            items,
+            advance,
+            size,
+            space_before,
+            keep_with_prev: keep,
+            page_break_before: false,
+            outline: None,
+        });
+    }
+
+    /// Sets inline content as one paragraph-like element. Lines of a
+    /// paragraph keep together where a page break would leave one line
+    /// alone (an orphan at the bottom or a widow at the top).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_block(
+        &mut self,
+        inlines: &[Inline],
+        frame: &Frame,
+        face: FontFace,
+        size: f32,
+        leading: f32,
+        indent: f32,
+        justify: bool,
+        structure: StructRef,
+    ) -> usize {
+        let mut tokens: Vec<Token> = Tokenizer::new(face, size, &mut self.groups).tokens(inlines);
+        text::apply_fallback(&mut tokens, self.measure, &mut self.missing);
+        let setting = Setting {
+            left: frame.left,
+            width: (frame.right - frame.left).max(1.0),
+            indent,
+            justify,
+            hyphenate: justify,
+            structure,
+        };
+        let set = text::set(&tokens, &setting, self.measure, &self.hyphenator);
+        let n = set.len();
+        for (k, line) in set.into_iter().enumerate() {
+            let keep = k > 0 && (k == 1 || k + 1 == n);
+            let advance = leading.max(line.size * 1.15);
+            self.push_line(line.items, line.size, advance, keep);
+        }
+        n
+    }
+
+    fn structure(&mut self, frame: &Frame, role: StructRole) -> StructRef {
+        match frame.container {
+            Some(s) => s,
+            None => StructRef {
+                role,
+                id: self.id(),
+                list: frame.list,
+            },
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], frame: &Frame) {
+        let mut prev_paragraph = false;
+        for block in blocks {
+            self.block(block, frame, prev_paragraph);
+            prev_paragraph = matches!(block, Block::Paragraph { .. });
+        }
+    }
+
+    fn block(&mut self, block: &Block, frame: &Frame, after_paragraph: bool) {
+        let style = self.style;
+        match block {
+            Block::Heading { level, content, .. } => {
+                self.heading(content, *level, frame, true);
+            }
+            Block::Paragraph { content, .. } => {
+                // The first paragraph after a heading or other block starts
+                // flush left; later ones are indented, unless spaced apart.
+                let indent = if after_paragraph && style.body.paragraph_spacing == 0.0 {
+                    style.body.indent
+                } else {
+                    0.0
+                };
+                if after_paragraph {
+                    self.space(style.body.paragraph_spacing);
+                }
+                let s = self.structure(frame, StructRole::Paragraph);
+                self.inline_block(
+                    content,
+                    frame,
+                    frame.face,
+                    frame.size,
+                    frame.leading,
+                    indent,
+                    true,
+                    s,
+                );
+            }
+            Block::List { start, items, .. } => self.list(*start, items, frame),
+            Block::BlockQuote { blocks, .. } => {
+                self.space(style.blocks.space);
+                let s = self.structure(frame, StructRole::Quote);
+                let inner = Frame {
+                    left: frame.left + style.quote.indent,
+                    right: frame.right - style.quote.indent,
+                    size: style.quote.size.min(frame.size),
+                    leading: style.quote.leading.min(frame.leading),
+                    container: Some(s),
+                    ..*frame
+                };
+                self.blocks(blocks, &inner);
+                self.space(style.blocks.space);
+            }
+            Block::CodeBlock { text, .. } => {
+                self.space(style.blocks.space);
+                let s = self.structure(frame, StructRole::Code);
+                self.code(text, frame, s);
+                self.space(style.blocks.space);
+            }
+            Block::ThematicBreak { .. } => {
+                self.space(style.blocks.space * 1.5);
+                let mid = (frame.left + frame.right) / 2.0;
+                let half = (frame.right - frame.left) / 6.0;
+                let rule = Item::Rule {
+                    x1: mid - half,
+                    y1: frame.size * 0.3,
+                    x2: mid + half,
+                    y2: frame.size * 0.3,
+                    width: 0.5,
+                    artifact: true,
+                };
+                self.push_line(vec![rule], frame.size, frame.leading, false);
+                self.space(style.blocks.space * 1.5);
+            }
+        }
+    }
+
+    /// A heading: bold, sized by level, kept with the lines after it.
+    fn heading(&mut self, content: &[Inline], level: u8, frame: &Frame, outline: bool) {
+        let style = self.style;
+        let level = level.clamp(1, 6);
+        let size = if frame.size < style.body.size {
+            // In the smaller end matter, headings scale down too.
+            style.headings.size(level) * frame.size / style.body.size
+        } else {
+            style.headings.size(level)
+        };
+        self.space(style.headings.space_before);
+        let s = StructRef {
+            role: StructRole::Heading(level),
+            id: self.id(),
+            list: None,
+        };
+        let first = self.lines.len();
+        let face = if matches!(frame.face, FontFace::Italic) {
+            FontFace::BoldItalic
+        } else {
+            FontFace::Bold
+        };
+        let n = self.inline_block(content, frame, face, size, size * 1.25, 0.0, false, s);
+        if n > 0 {
+            if outline {
+                let title = plain_text(content);
+                self.lines[first].outline = Some((title.trim().to_string(), level));
+            }
+            for line in &mut self.lines[first + 1..] {
+                line.keep_with_prev = true;
+            }
+            self.pending_keep = true;
+        }
+        self.space(style.headings.space_after);
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], frame: &Frame) {
+        let style = self.style;
+        self.space(style.blocks.space);
+        let list = self.id();
+        for (n, item) in items.iter().enumerate() {
+            let label = match start {
+                Some(s) => format!("{}.", s.saturating_add(n as u64)),
+                None => if frame.depth % 2 == 0 {
+                    "\u{2022}"
+                } else {
+                    "\u{2013}"
+                }
+                .to_string(),
+            };
+            let label_ref = StructRef {
+                role: StructRole::ListLabel,
+                id: self.id(),
+                list: Some(list),
+            };
+            let body_ref = StructRef {
+                role: StructRole::ListBody,
+                id: self.id(),
+                list: Some(list),
+            };
+            let inner = Frame {
+                left: frame.left + style.list.indent,
+                container: Some(body_ref),
+                list: Some(list),
+                depth: frame.depth + 1,
+                ..*frame
+            };
+            let first = self.lines.len();
+            let mut prev_paragraph = false;
+            for block in item {
+                // A nested list has its own items; everything else in the
+                // item is the item's body.
+                if let Block::List { start, items, .. } = block {
+                    let nested = Frame {
+                        container: None,
+                        ..inner
+                    };
+                    self.list(*start, items, &nested);
+                } else {
+                    self.block(block, &inner, prev_paragraph);
+                }
+                prev_paragraph = matches!(block, Block::Paragraph { .. });
+            }
+            if self.lines.len() == first {
+                self.push_line(Vec::new(), frame.size, frame.leading, false);
+            }
+            let label_run = self.label_run(&label, &inner, label_ref);
+            self.lines[first].items.insert(0, label_run);
+        }
+        self.space(style.blocks.space);
+    }
+
+    /// A list label, right-aligned in the space before the item's text.
+    fn label_run(&mut self, label: &str, inner: &Frame, structure: StructRef) -> Item {
+        let mut face = FontFace::Regular;
+        if !label.chars().all(|c| self.measure.has_glyph(face, c)) {
+            if label
+                .chars()
+                .all(|c| self.measure.has_glyph(FontFace::Fallback, c))
+            {
+                face = FontFace::Fallback;
+            } else {
+                self.missing.extend(
+                    label
+                        .chars()
+                        .filter(|c| !self.measure.has_glyph(FontFace::Fallback, *c)),
+                );
+            }
+        }
+        let w = self.measure.width(label, face, inner.size);
+        Item::Text(TextRun {
+            x: (inner.left - self.style.list.label_gap - w).max(0.0),
+            y: 0.0,
+            text: label.to_string(),
+            face,
+            size: inner.size,
+            actual_text: None,
+            structure,
+        })
+    }
+
+    /// A code block: monospaced, ragged, each source line broken hard where
+    /// it would pass the right edge.
+    fn code(&mut self, text: &str, frame: &Frame, s: StructRef) {
+        let style = self.style;
+        let size = style.code.size.min(frame.size);
+        let leading = style.code.leading.min(frame.leading);
+        let left = frame.left + style.code.indent;
+        let width = (frame.right - left).max(size);
+        let source: Vec<String> = text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|l| l.trim_end().replace('\t', "    "))
+            .collect();
+        let mut out: Vec<Vec<Item>> = Vec::new();
+        for line in &source {
+            let mut rows: Vec<Vec<(String, FontFace, f32)>> = vec![Vec::new()];
+            let mut x = 0.0;
+            for ch in line.chars() {
+                let face = if ch == ' ' || text::shows(self.measure, FontFace::Mono, ch) {
+                    FontFace::Mono
+                } else if self.measure.has_glyph(FontFace::Fallback, ch) {
+                    FontFace::Fallback
+                } else {
+                    self.missing.insert(ch);
+                    FontFace::Mono
+                };
+                let cw = self.measure.width(ch.encode_utf8(&mut [0; 4]), face, size);
+                if x + cw > width && x > 0.0 {
+                    rows.push(Vec::new());
+                    x = 0.0;
+                }
+                let row = rows.last_mut().expect("rows is never empty");
+                match row.last_mut() {
+                    Some(r) if r.1 == face => r.0.push(ch),
+                    _ => row.push((ch.to_string(), face, x)),
+                }
+                x += cw;
+            }
+            // A source line broken over several rows reads as one line:
+            // the first row's last run carries the rest of the line, the
+            // continuation rows read as nothing (as for hyphenated words).
+            let rest: Vec<String> = rows
+                .iter()
+                .map(|r| r.iter().map(|(t, _, _)| t.as_str()).collect())
+                .collect();
+            for (k, row) in rows.into_iter().enumerate() {
+                let mut items = self.code_runs(row, left, size, s);
+                if rest.len() > 1 {
+                    if k == 0 {
+                        if let Some(Item::Text(run)) = items.last_mut() {
+                            let mut whole = run.text.clone();
+                            whole.extend(rest[1..].iter().map(String::as_str));
+                            run.actual_text = Some(whole);
+                        }
+                    } else {
+                        for item in &mut items {
+                            if let Item::Text(run) = item {
+                                run.actual_text = Some(String::new());
+                            }
+                        }
+                    }
+                }
+                out.push(items);
+            }
+        }
+        let n = out.len();
+        for (k, items) in out.into_iter().enumerate() {
+            let keep = k > 0 && (k == 1 || k + 1 == n);
+            self.push_line(items, size, leading, keep);
+        }
+    }
+
+    fn code_runs(
+        &self,
+        row: Vec<(String, FontFace, f32)>,
+        left: f32,
+        size: f32,
+        s: StructRef,
+    ) -> Vec<Item> {
+        row.into_iter()
+            .filter(|(t, _, _)| !t.trim().is_empty())
+            .map(|(t, face, x)| {
+                // Leading spaces become an offset, so runs hold no blanks
+                // a text extractor could misread.
+                let lead = t.len() - t.trim_start().len();
+                let x = x + self.measure.width(&t[..lead], face, size);
+                Item::Text(TextRun {
+                    x: left + x,
+                    y: 0.0,
+                    text: t.trim_start().to_string(),
+                    face,
+                    size,
+                    actual_text: None,
+                    structure: s,
+                })
+            })
+            .collect()
+    }
+
+    /// Title, subtitle, authors, affiliations and date, at the top of page 1.
+    fn title_block(&mut self, doc: &Document) {
+        let meta = &doc.meta;
+        let style = self.style;
+        let frame = self.frame(style);
+        let t = style.title;
+        let start = self.lines.len();
+        if let Some(title) = &meta.title {
+            let s = StructRef {
+                role: StructRole::Title,
+                id: self.id(),
+                list: None,
+            };
+            self.inline_block(
+                title,
+                &frame,
+                FontFace::Bold,
+                t.size,
+                t.size * 1.2,
+                0.0,
+                false,
+                s,
+            );
+        }
+        if let Some(subtitle) = &meta.subtitle {
+            self.space(t.subtitle_size * 0.3);
+            let s = self.structure(&frame, StructRole::Paragraph);
+            self.inline_block(
+                subtitle,
+                &frame,
+                FontFace::Italic,
+                t.subtitle_size,
+                t.subtitle_size * 1.25,
+                0.0,
+                false,
+                s,
+            );
+        }
+        if !meta.authors.is_empty() {
+            self.space(t.author_size);
+            let names: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
+            let s = self.structure(&frame, StructRole::Paragraph);
+            let inlines = crate::model::inlines_from_text(&names.join(", "));
+            self.inline_block(
+                &inlines,
+                &frame,
+                FontFace::Regular,
+                t.author_size,
+                t.author_size * 1.3,
+                0.0,
+                false,
+                s,
+            );
+            let mut seen = BTreeSet::new();
+            let affiliations: Vec<&str> = meta
+                .authors
+                .iter()
+                .flat_map(|a| a.affiliations.iter())
+                .map(String::as_str)
+                .filter(|a| seen.insert(*a))
+                .collect();
+            for aff in affiliations {
+                let s = self.structure(&frame, StructRole::Paragraph);
+                let inlines = crate::model::inlines_from_text(aff);
+                self.inline_block(
+                    &inlines,
+                    &frame,
+                    FontFace::Italic,
+                    t.affiliation_size,
+                    t.affiliation_size * 1.3,
+                    0.0,
+                    false,
+                    s,
+                );
+            }
+        }
+        if let Some(date) = meta.date {
+            self.space(t.date_size * 0.6);
+            let s = self.structure(&frame, StructRole::Paragraph);
+            let inlines = crate::model::inlines_from_text(&long_date(date));
+            self.inline_block(
+                &inlines,
+                &frame,
+                FontFace::Regular,
+                t.date_size,
+                t.date_size * 1.3,
+                0.0,
+                false,
+                s,
+            );
+        }
+        // The title block stays together on page 1.
+        for line in self.lines.iter_mut().skip(start + 1) {
+            line.keep_with_prev = true;
+        }
+        if self.lines.len() > start {
+            self.space(t.space_after);
+        }
+    }
+
+    /// The abstract: its title, then its text indented and smaller.
+    fn abstract_(&mut self, doc: &Document) {
+        let Some(abs) = &doc.meta.abstract_ else {
+            return;
+        };
+        let style = self.style;
+        let base = self.frame(style);
+        let frame = Frame {
+            left: base.left + style.small.abstract_indent,
+            right: base.right - style.small.abstract_indent,
+            size: style.small.size,
+            leading: style.small.leading,
+            ..base
+        };
+        let title = abs
+            .title
+            .clone()
+            .unwrap_or_else(|| vec![Inline::text("Abstract")]);
+        let s = self.structure(&frame, StructRole::Paragraph);
+        self.inline_block(
+            &title,
+            &frame,
+            FontFace::Bold,
+            frame.size,
+            frame.leading,
+            0.0,
+            false,
+            s,
+        );
+        self.pending_keep = true;
+        self.space(style.small.leading * 0.3);
+        self.blocks(&abs.blocks, &frame);
+        self.space(style.title.space_after * 0.75);
+    }
+
+    /// Author bios and end matter, set smaller after the body.
+    fn end_matter(&mut self, doc: &Document) {
+        let style = self.style;
+        let base = self.frame(style);
+        let frame = Frame {
+            size: style.small.size,
+            leading: style.small.leading,
+            ..base
+        };
+        let bios: Vec<_> = doc
+            .meta
+            .authors
+            .iter()
+            .filter(|a| !a.bio.is_empty())
+            .collect();
+        if !bios.is_empty() {
+            let title = if bios.len() == 1 {
+                "About the author"
+            } else {
+                "About the authors"
+            };
+            self.heading(&[Inline::text(title)], 2, &frame, true);
+            for author in bios {
+                self.blocks(&author.bio, &frame);
+                self.space(style.small.leading * 0.5);
+            }
+        }
+        for back in &doc.back {
+            let title = back
+                .title
+                .clone()
+                .unwrap_or_else(|| crate::model::inlines_from_text(back.kind.label()));
+            self.heading(&title, 2, &frame, true);
+            self.blocks(&back.blocks, &frame);
+        }
+    }
+}
+
+/// "28 November 2026", "November 2026" or "2026".
+fn long_date(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = d
+        .month
+        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    match (d.day, month) {
+        (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
+        (None, Some(m)) => format!("{m} {}", d.year),
+        _ => d.year.to_string(),
+    }
+}

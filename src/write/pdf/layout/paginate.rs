@@ -1,0 +1,211 @@
+//! Pages from the list of set lines: each line goes on the current page
+//! unless it does not fit, in which case the page ends at the last place a
+//! break is allowed (not between a heading and what follows it, not after
+//! the first line or before the last line of a paragraph). Then the page
+//! furniture: running header and page number from page 2 on.
+
+use super::super::page::{FontFace, Item, OutlineEntry, Page, StructRef, StructRole, TextRun};
+use super::style::Style;
+
+/// The structure reference of page furniture. Artifacts are not structure
+/// elements, so they all carry id 0 (elements count from 1).
+pub const ARTIFACT: StructRef = StructRef {
+    role: StructRole::Artifact,
+    id: 0,
+    list: None,
+};
+
+/// Share of the font size above the baseline: where the first line of a
+/// page sits below the top of the text block.
+const ASCENT: f32 = 0.8;
+
+/// One line of the document, ready to be put on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VLine {
+    /// Items with y measured from this line's baseline.
+    pub items: Vec<Item>,
+    /// Distance from the previous baseline (the leading).
+    pub advance: f32,
+    /// Largest font size on the line.
+    pub size: f32,
+    /// Extra space above the line, dropped at the top of a page.
+    pub space_before: f32,
+    /// A page may not end just before this line (keeps headings with the
+    /// next lines and avoids widows and orphans).
+    pub keep_with_prev: bool,
+    /// A page must end just before this line.
+    pub page_break_before: bool,
+    /// Bookmark for a heading line.
+    pub outline: Option<(String, u8)>,
+}
+
+/// Puts lines on pages. Never returns zero pages.
+pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntry>) {
+    let top = style.height - style.margins.top;
+    let bottom = style.margins.bottom;
+    let mut pages = Vec::new();
+    let mut outline = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let end = page_end(&lines, start, top, bottom);
+        let mut page = Page::default();
+        let mut baseline = top;
+        for (k, line) in lines[start..end].iter().enumerate() {
+            baseline = if k == 0 {
+                top - ASCENT * line.size
+            } else {
+                baseline - line.space_before - line.advance
+            };
+            if let Some((title, level)) = &line.outline {
+                outline.push(OutlineEntry {
+                    title: title.clone(),
+                    level: *level,
+                    page: pages.len(),
+                    y: baseline + ASCENT * line.size,
+                });
+            }
+            page.items
+                .extend(line.items.iter().map(|item| lift(item, baseline)));
+        }
+        pages.push(page);
+        start = end;
+    }
+    if pages.is_empty() {
+        pages.push(Page::default());
+    }
+    (pages, outline)
+}
+
+/// Index one past the last line of the page starting at `start`.
+fn page_end(lines: &[VLine], start: usize, top: f32, bottom: f32) -> usize {
+    let mut baseline = top;
+    for (k, line) in lines.iter().enumerate().skip(start) {
+        if k > start && line.page_break_before {
+            return k;
+        }
+        baseline = if k == start {
+            top - ASCENT * line.size
+        } else {
+            baseline - line.space_before - line.advance
+        };
+        if baseline < bottom && k > start {
+            // Back up to the last line a page may end before.
+            return (start + 1..=k)
+                .rev()
+                .find(|&j| !lines[j].keep_with_prev)
+                .unwrap_or(k);
+        }
+    }
+    lines.len()
+}
+
+/// An item moved from line coordinates to page coordinates.
+fn lift(item: &Item, baseline: f32) -> Item {
+    match item {
+        Item::Text(run) => Item::Text(TextRun {
+            y: run.y + baseline,
+            ..run.clone()
+        }),
+        Item::Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            artifact,
+        } => Item::Rule {
+            x1: *x1,
+            y1: y1 + baseline,
+            x2: *x2,
+            y2: y2 + baseline,
+            width: *width,
+            artifact: *artifact,
+        },
+        Item::Link {
+            x,
+            y,
+            width,
+            height,
+            target,
+        } => Item::Link {
+            x: *x,
+            y: y + baseline,
+            width: *width,
+            height: *height,
+            target: target.clone(),
+        },
+    }
+}
+
+/// Adds the running header (the short title, with a rule under it) and the
+/// page number to every page from the second on.
+pub fn add_furniture(
+    pages: &mut [Page],
+    short_title: Option<&str>,
+    style: &Style,
+    width: &dyn Fn(&str, FontFace, f32) -> f32,
+) {
+    let f = &style.furniture;
+    let left = style.margins.left;
+    let right = style.width - style.margins.right;
+    for (i, page) in pages.iter_mut().enumerate().skip(1) {
+        let header_y = style.height - f.header_offset;
+        if let Some(title) = short_title.filter(|t| !t.is_empty()) {
+            page.items.push(Item::Text(TextRun {
+                x: left,
+                y: header_y,
+                text: title.to_string(),
+                face: FontFace::Italic,
+                size: f.size,
+                actual_text: None,
+                structure: ARTIFACT,
+            }));
+            if f.header_rule {
+                let y = header_y - 0.45 * f.size;
+                page.items.push(Item::Rule {
+                    x1: left,
+                    y1: y,
+                    x2: right,
+                    y2: y,
+                    width: 0.4,
+                    artifact: true,
+                });
+            }
+        }
+        let number = (i + 1).to_string();
+        let w = width(&number, FontFace::Regular, f.size);
+        page.items.push(Item::Text(TextRun {
+            x: (left + right - w) / 2.0,
+            y: f.footer_offset,
+            text: number,
+            face: FontFace::Regular,
+            size: f.size,
+            actual_text: None,
+            structure: ARTIFACT,
+        }));
+    }
+}
+
+/// The title shortened to `max` characters at a word boundary, for the
+/// running header.
+pub fn short_title(title: &str, max: usize) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.chars().count() <= max {
+        return title;
+    }
+    let mut out = String::new();
+    for word in title.split(' ') {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = title.chars().take(max.saturating_sub(1)).collect();
+    }
+    out.push('\u{2026}');
+    out
+}

@@ -1,0 +1,135 @@
+//! What layout hands to emission: pages of positioned text runs, rules and
+//! link areas, plus the outline. Units are PDF points (1/72 in); y grows
+//! upwards from the bottom edge of the page, as in PDF.
+
+/// A face of the embedded font set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FontFace {
+    Regular,
+    Italic,
+    Bold,
+    BoldItalic,
+    Mono,
+    /// A face with wide Unicode coverage for characters the text face lacks.
+    Fallback,
+}
+
+/// The structure element a piece of content belongs to, for tagged PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StructRole {
+    Title,
+    /// Headings, level 1 to 6.
+    Heading(u8),
+    Paragraph,
+    /// A list item's label ("•", "1.") and body.
+    ListLabel,
+    ListBody,
+    Quote,
+    Code,
+    /// Page furniture: running header, page number. Marked as an artifact.
+    Artifact,
+}
+
+/// Where a piece of content sits in the structure tree: its role and the
+/// number of the structure element it belongs to (runs with the same `id`
+/// form one element, such as one paragraph split across lines and pages).
+/// `list` groups list items into one list element.
+///
+/// Ids count up from 1 in reading order, one per element: the title, each
+/// paragraph, heading, code block, each list item's label and body (a
+/// nested list's items get ids of their own; a block quote's paragraphs
+/// share the quote's id). Page furniture ([`StructRole::Artifact`]) carries
+/// id 0, as it belongs to no element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StructRef {
+    pub role: StructRole,
+    pub id: u32,
+    pub list: Option<u32>,
+}
+
+/// A run of text set in one face and size, starting at (x, y) on the
+/// baseline. `text` is what is drawn; `actual_text`, when set, is what a
+/// text extractor should read instead (a hyphenated word's two halves read
+/// as the whole word).
+///
+/// The convention for a word broken over two (or more) lines: the run that
+/// ends the first line draws its half plus the hyphen (`text = "inter-"`)
+/// and carries the whole rest of the word (`actual_text =
+/// Some("international")`); every continuation run on the following lines
+/// carries `actual_text = Some("")`. Words broken after an explicit hyphen
+/// or a slash, or (as a last resort) inside a word wider than the measure,
+/// follow the same rule, without a drawn hyphen. Emission writes
+/// `actual_text` as a marked-content `/ActualText` span.
+///
+/// Layout draws one run per word (or per part of a word in one face);
+/// the spaces between words are the gaps between runs, so justified lines
+/// need no word spacing operator. Runs carry no leading or trailing blanks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub x: f32,
+    pub y: f32,
+    pub text: String,
+    pub face: FontFace,
+    pub size: f32,
+    pub actual_text: Option<String>,
+    pub structure: StructRef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A straight line: underlines, thematic breaks, the rule under the header.
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        artifact: bool,
+    },
+    /// A clickable area linking to a URL.
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        target: String,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// A bookmark: a heading's title and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub level: u8,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading on its page.
+    pub y: f32,
+}
+
+/// The whole laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    /// Characters no face could show, reported as writer warnings.
+    pub missing_glyphs: Vec<char>,
+}
+
+/// How wide a string is when set in a face and size, and whether the faces
+/// can show a character. Layout measures through this trait so it never
+/// touches font files; emission implements it with the embedded fonts.
+pub trait Measure {
+    /// Advance width of `text` in points, after shaping (kerning, ligatures).
+    fn width(&self, text: &str, face: FontFace, size: f32) -> f32;
+    /// Whether `face` has a glyph for `c`.
+    fn has_glyph(&self, face: FontFace, c: char) -> bool;
+}

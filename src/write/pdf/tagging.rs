@@ -1,0 +1,189 @@
+//! The logical structure of the PDF (tagged PDF): which marked content and
+//! which link annotations belong to which structure element, in reading
+//! order. Emission numbers the content (MCIDs) and asks this tree where each
+//! piece goes; it then writes the tree as `StructElem` objects.
+//!
+//! The shape: `Document` holds, in order, `Title`, `H1`..`H6`, `P`,
+//! `BlockQuote`, `Code` and `L` elements; an `L` holds `LI` elements, each
+//! with an `Lbl` and an `LBody` (a label opens an item; the body after it
+//! joins that item).
+
+use std::collections::{HashMap, HashSet};
+
+use super::page::{StructRef, StructRole};
+
+/// A child of a structure element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kid {
+    /// Another element (an index into [`StructTree::elems`]).
+    Elem(usize),
+    /// Marked content `mcid` on page `page` (0-based).
+    Mcid { page: usize, mcid: u32 },
+    /// Link annotation number `annot` of page `page`.
+    Annot { page: usize, annot: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elem {
+    /// The structure type (`P`, `H2`, `LI`, ...).
+    pub tag: String,
+    /// The parent element; the root is its own parent.
+    pub parent: usize,
+    pub kids: Vec<Kid>,
+}
+
+/// What identifies one element among the runs' `StructRef`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Content(StructRole, u32, Option<u32>),
+    List(u32),
+    Item(Option<u32>, u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructTree {
+    /// Element 0 is the `Document` root.
+    pub elems: Vec<Elem>,
+    index: HashMap<Key, usize>,
+    /// The latest item of each list, and the items that have a body.
+    last_item: HashMap<u32, usize>,
+    item_has_body: HashSet<usize>,
+}
+
+impl Default for StructTree {
+    fn default() -> Self {
+        StructTree {
+            elems: vec![Elem {
+                tag: "Document".into(),
+                parent: 0,
+                kids: Vec::new(),
+            }],
+            index: HashMap::new(),
+            last_item: HashMap::new(),
+            item_has_body: HashSet::new(),
+        }
+    }
+}
+
+/// The standard structure type for a role (`Title` is role-mapped to `H1`
+/// by emission, since PDF 1.7 has no title type).
+pub fn tag_for(role: StructRole) -> String {
+    match role {
+        StructRole::Title => "Title".into(),
+        StructRole::Heading(level) => format!("H{}", level.clamp(1, 6)),
+        StructRole::Paragraph => "P".into(),
+        StructRole::ListLabel => "Lbl".into(),
+        StructRole::ListBody => "LBody".into(),
+        StructRole::Quote => "BlockQuote".into(),
+        StructRole::Code => "Code".into(),
+        StructRole::Artifact => "Artifact".into(),
+    }
+}
+
+impl StructTree {
+    fn child(&mut self, key: Key, parent: usize, tag: String) -> usize {
+        if let Some(&found) = self.index.get(&key) {
+            return found;
+        }
+        let id = self.elems.len();
+        self.elems.push(Elem {
+            tag,
+            parent,
+            kids: Vec::new(),
+        });
+        self.elems[parent].kids.push(Kid::Elem(id));
+        self.index.insert(key, id);
+        id
+    }
+
+    /// The element that content of `s` belongs to, created on first use.
+    pub fn element(&mut self, s: StructRef) -> usize {
+        match s.role {
+            StructRole::ListLabel | StructRole::ListBody => self.list_part(s),
+            role => self.child(Key::Content(role, s.id, None), 0, tag_for(role)),
+        }
+    }
+
+    /// A label or body of a list item. Layout numbers labels and bodies
+    /// separately, so a label opens a new item and a body joins the item
+    /// whose label came just before it (or opens one when it has none).
+    fn list_part(&mut self, s: StructRef) -> usize {
+        let key = Key::Content(s.role, s.id, s.list);
+        if let Some(&found) = self.index.get(&key) {
+            return found;
+        }
+        let list_key = s.list.unwrap_or(s.id);
+        let list = self.child(Key::List(list_key), 0, "L".into());
+        let open_item = self
+            .last_item
+            .get(&list_key)
+            .copied()
+            .filter(|&li| !self.item_has_body.contains(&li));
+        let item = match (s.role, open_item) {
+            (StructRole::ListBody, Some(li)) => li,
+            _ => self.child(Key::Item(s.list, s.id), list, "LI".into()),
+        };
+        self.last_item.insert(list_key, item);
+        if s.role == StructRole::ListBody {
+            self.item_has_body.insert(item);
+        }
+        self.child(key, item, tag_for(s.role))
+    }
+
+    /// Records marked content `mcid` of `page` as the next child of the
+    /// element for `s`; returns that element.
+    pub fn add_content(&mut self, s: StructRef, page: usize, mcid: u32) -> usize {
+        let elem = self.element(s);
+        self.elems[elem].kids.push(Kid::Mcid { page, mcid });
+        elem
+    }
+
+    /// Adds a `Link` element holding annotation `annot` of `page` under
+    /// `parent`; returns the new element.
+    pub fn add_link(&mut self, parent: usize, page: usize, annot: usize) -> usize {
+        let id = self.elems.len();
+        self.elems.push(Elem {
+            tag: "Link".into(),
+            parent,
+            kids: vec![Kid::Annot { page, annot }],
+        });
+        self.elems[parent].kids.push(Kid::Elem(id));
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(role: StructRole, id: u32, list: Option<u32>) -> StructRef {
+        StructRef { role, id, list }
+    }
+
+    #[test]
+    fn runs_of_one_paragraph_share_an_element_across_pages() {
+        let mut t = StructTree::default();
+        let a = t.add_content(r(StructRole::Paragraph, 3, None), 0, 0);
+        let b = t.add_content(r(StructRole::Paragraph, 3, None), 1, 0);
+        assert_eq!(a, b);
+        assert_eq!(t.elems[a].kids.len(), 2);
+        assert_eq!(t.elems[0].kids, vec![Kid::Elem(a)]);
+    }
+
+    #[test]
+    fn list_items_nest_label_and_body() {
+        let mut t = StructTree::default();
+        let lbl = t.add_content(r(StructRole::ListLabel, 7, Some(1)), 0, 0);
+        let body = t.add_content(r(StructRole::ListBody, 8, Some(1)), 0, 1);
+        let again = t.add_content(r(StructRole::ListBody, 8, Some(1)), 1, 0);
+        let lbl2 = t.add_content(r(StructRole::ListLabel, 9, Some(1)), 1, 1);
+        let li = t.elems[lbl].parent;
+        assert_eq!(t.elems[li].tag, "LI");
+        assert_eq!(t.elems[body].parent, li);
+        assert_eq!(body, again);
+        let list = t.elems[li].parent;
+        assert_eq!(t.elems[list].tag, "L");
+        assert_ne!(t.elems[lbl2].parent, li);
+        assert_eq!(t.elems[t.elems[lbl2].parent].parent, list);
+    }
+}

@@ -1,0 +1,730 @@
+//! The PDF edition checked by real validators: qpdf, pdffonts, pdfinfo and
+//! pdftotext (poppler). A missing tool makes a test print a message and
+//! return, unless RECTO_REQUIRE_VALIDATORS=1, when it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use recto::model::{Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span};
+use recto::write::WriteOptions;
+use recto::write::pdf::emit::emit;
+use recto::write::pdf::fonts::FontSet;
+use recto::write::pdf::info::PdfMeta;
+use recto::write::pdf::page::{
+    FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun,
+};
+
+// ---------------------------------------------------------------- helpers
+
+/// Whether `tool` can be run; panics instead under RECTO_REQUIRE_VALIDATORS=1.
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    if !found {
+        if std::env::var("RECTO_REQUIRE_VALIDATORS").as_deref() == Ok("1") {
+            panic!("validator `{tool}` is required but not installed");
+        }
+        eprintln!("skipping: `{tool}` is not installed");
+    }
+    found
+}
+
+fn have_all() -> bool {
+    ["qpdf", "pdffonts", "pdfinfo", "pdftotext"]
+        .iter()
+        .all(|t| have(t))
+}
+
+fn run(tool: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+struct Written {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn save(bytes: &[u8]) -> Written {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    Written { _dir: dir, path }
+}
+
+fn arg(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// `qpdf --check` finds no error (warnings are failures too).
+fn assert_qpdf_clean(pdf: &Path) {
+    let (ok, text) = run("qpdf", &["--check", arg(pdf)]);
+    assert!(ok, "qpdf --check failed:\n{text}");
+    assert!(
+        text.contains("No syntax or stream encoding errors found"),
+        "qpdf --check:\n{text}"
+    );
+    assert!(
+        !text.to_lowercase().contains("warning"),
+        "qpdf --check:\n{text}"
+    );
+}
+
+/// Every font is embedded and has a Unicode map; returns the font names.
+fn assert_fonts_embedded(pdf: &Path) -> Vec<String> {
+    let (ok, text) = run("pdffonts", &[arg(pdf)]);
+    assert!(ok, "pdffonts failed:\n{text}");
+    let mut names = Vec::new();
+    for line in text.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        // name type [type...] encoding emb sub uni object-id
+        let n = cols.len();
+        assert!(n >= 7, "unexpected pdffonts line: {line}");
+        let (emb, sub, uni) = (cols[n - 5], cols[n - 4], cols[n - 3]);
+        assert_eq!(emb, "yes", "font not embedded: {line}");
+        assert_eq!(sub, "yes", "font not subset: {line}");
+        assert_eq!(uni, "yes", "font without ToUnicode: {line}");
+        names.push(cols[0].to_string());
+    }
+    assert!(!names.is_empty(), "no fonts listed:\n{text}");
+    names
+}
+
+fn pdfinfo(pdf: &Path) -> String {
+    let (ok, text) = run("pdfinfo", &[arg(pdf)]);
+    assert!(ok, "pdfinfo failed:\n{text}");
+    text
+}
+
+fn info_field<'a>(info: &'a str, key: &str) -> Option<&'a str> {
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}:")))
+        .map(str::trim)
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let (ok, text) = run("pdftotext", &["-enc", "UTF-8", arg(pdf), "-"]);
+    assert!(ok, "pdftotext failed:\n{text}");
+    text
+}
+
+/// Words as runs of letters and digits: punctuation and list markers do
+/// not count, but a glued or split word does.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The extracted text without page furniture: page numbers, and the
+/// running header (a line that opens two or more pages).
+fn without_furniture(text: &str) -> String {
+    let pages: Vec<Vec<&str>> = text
+        .split('\u{c}')
+        .map(|p| p.lines().filter(|l| !l.trim().is_empty()).collect())
+        .collect();
+    let mut first_lines = std::collections::HashMap::new();
+    for page in &pages {
+        if let Some(first) = page.first() {
+            *first_lines.entry(first.trim()).or_insert(0) += 1;
+        }
+    }
+    let mut out = String::new();
+    for page in &pages {
+        for line in page {
+            let t = line.trim();
+            if t.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if first_lines.get(t).copied().unwrap_or(0) >= 2 {
+                continue;
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Word-level edit distance (substitutions + deletions + insertions).
+fn edit_distance(a: &[String], b: &[String]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, wa) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, wb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(wa != wb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The plain-text edition's body: everything after its `Key: value` header.
+fn txt_body(doc: &Document) -> String {
+    let out = recto::write::txt::write(doc, &WriteOptions::default()).unwrap();
+    let text = String::from_utf8(out.bytes).unwrap();
+    match text.split_once("\n\n") {
+        Some((head, body)) if head.lines().all(|l| l.contains(": ") || l.starts_with(' ')) => {
+            body.to_string()
+        }
+        _ => text,
+    }
+}
+
+/// Word error rate of the PDF's extracted text against the text edition.
+fn word_error_rate(doc: &Document, pdf: &Path, extra_pdf_lines: &[String]) -> (f64, String) {
+    let expected = words(&txt_body(doc));
+    let mut extracted = without_furniture(&pdftotext(pdf));
+    // Lines the title block adds and the text edition has only in its
+    // header (affiliations, the date).
+    extracted = extracted
+        .lines()
+        .filter(|l| !extra_pdf_lines.iter().any(|x| l.trim() == x.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let got = words(&extracted);
+    let distance = edit_distance(&expected, &got);
+    let rate = distance as f64 / expected.len().max(1) as f64;
+    let detail = format!(
+        "{} expected words, {} extracted, distance {distance}\n--- expected\n{}\n--- extracted\n{}",
+        expected.len(),
+        got.len(),
+        expected.join(" "),
+        got.join(" ")
+    );
+    (rate, detail)
+}
+
+// ------------------------------------------------------------- documents
+
+fn text(s: &str) -> Vec<Inline> {
+    recto::model::inlines_from_text(s)
+}
+
+fn para(s: &str) -> Block {
+    Block::paragraph(text(s), Span::UNKNOWN)
+}
+
+/// A document shaped like a policy brief: every kind of content the model has.
+fn policy_brief() -> Document {
+    let mut doc = Document::default();
+    let meta = &mut doc.meta;
+    meta.title = Some(text("Water Rights in Shrinking Rivers"));
+    meta.subtitle = Some(text("Allocation rules for a drier decade"));
+    let mut author = Author::from_name("Amara Okafor");
+    author.affiliations = vec!["Institute for Basin Studies".into()];
+    author.bio = vec![para(
+        "Amara Okafor directs the basin programme and has advised three river commissions on allocation disputes.",
+    )];
+    meta.authors = vec![author, Author::from_name("Tomás Ruiz")];
+    meta.date = Some(Date::parse("2024-03-15").unwrap());
+    meta.language = Some("en".into());
+    meta.identifier = Some("doi:10.5555/recto.brief.1".into());
+    meta.publisher = Some("Institute for Basin Studies".into());
+    meta.keywords = vec!["water rights".into(), "drought".into(), "allocation".into()];
+    meta.license = Some("CC BY 4.0".into());
+    meta.abstract_ = Some(Abstract::from_text(
+        "Rivers that supplied fixed volumes for a century now fall short in most summers. \
+         This brief compares proportional sharing with seniority-based allocation and recommends \
+         a hybrid rule with a protected environmental flow.",
+    ));
+    let long = "Allocation systems designed around historical averages misjudge the variability \
+        of contemporary hydrology, and the administrative infrastructure surrounding them \
+        frequently compounds the difficulty: measurement stations are sparse, transfers are \
+        slow, and the accountability of irrigation districts remains fragmented across \
+        overlapping jurisdictions with incompatible responsibilities.";
+    doc.blocks = vec![
+        Block::heading(1, text("The problem"), Span::UNKNOWN),
+        para(long),
+        para(long),
+        Block::Paragraph {
+            content: vec![
+                Inline::text("Read"),
+                Inline::Space,
+                Inline::Link {
+                    target: Some("https://example.org/basin-report".into()),
+                    content: text("the basin report"),
+                },
+                Inline::Space,
+                Inline::text("and"),
+                Inline::Space,
+                Inline::Link {
+                    target: None,
+                    content: text("the annex"),
+                },
+                Inline::Space,
+                Inline::text("before"),
+                Inline::Space,
+                Inline::Underline(text("any decision")),
+                Inline::Space,
+                Inline::Emphasis(text("is taken,")),
+                Inline::Space,
+                Inline::Strong(text("not after.")),
+            ],
+            span: Span::UNKNOWN,
+        },
+        Block::heading(2, text("What the data show"), Span::UNKNOWN),
+        Block::List {
+            start: None,
+            items: vec![
+                vec![para("Summer flows fell by a fifth since 1990.")],
+                vec![para("Groundwater pumping doubled in the same period.")],
+                vec![para(
+                    "Three of five gauges report gaps longer than a month.",
+                )],
+            ],
+            span: Span::UNKNOWN,
+        },
+        Block::heading(2, text("Options"), Span::UNKNOWN),
+        Block::List {
+            start: Some(1),
+            items: vec![
+                vec![para("Keep seniority and buy back the most junior rights.")],
+                vec![para("Share shortfalls in proportion to entitlements.")],
+            ],
+            span: Span::UNKNOWN,
+        },
+        Block::BlockQuote {
+            blocks: vec![para(
+                "A right to water that is not there is a right to a lawsuit.",
+            )],
+            span: Span::UNKNOWN,
+        },
+        Block::CodeBlock {
+            language: None,
+            text: "share = entitlement * (flow / total_entitlements)".into(),
+            span: Span::UNKNOWN,
+        },
+        Block::heading(1, text("Recommendations"), Span::UNKNOWN),
+        para(long),
+    ];
+    doc.back = vec![BackMatter {
+        kind: BackKind::References,
+        title: Some(text("Further reading")),
+        blocks: vec![para(
+            "Basin Commission. Annual flow statistics, 2023 edition.",
+        )],
+    }];
+    doc
+}
+
+fn options() -> WriteOptions {
+    WriteOptions {
+        timestamp: 1_700_000_000,
+        ..WriteOptions::default()
+    }
+}
+
+fn sref(role: StructRole, id: u32) -> StructRef {
+    StructRef {
+        role,
+        id,
+        list: None,
+    }
+}
+
+fn run_at(x: f32, y: f32, text: &str, face: FontFace, size: f32, s: StructRef) -> Item {
+    Item::Text(TextRun {
+        x,
+        y,
+        text: text.into(),
+        face,
+        size,
+        actual_text: None,
+        structure: s,
+    })
+}
+
+/// A layout built by hand, independent of the layout code: a heading, a
+/// paragraph with a word hyphenated across lines, a link, a rule and a page
+/// number on page 2.
+fn hand_layout() -> Layout {
+    use recto::write::pdf::page::Measure;
+    let fonts = FontSet::load().unwrap();
+    let space = fonts.width(" ", FontFace::Regular, 11.0);
+    let after_first = 72.0 + fonts.width("Efficient office fluff", FontFace::Regular, 11.0) + space;
+    let after_second = 72.0 + fonts.width("tration", FontFace::Regular, 11.0) + space;
+    let p = sref(StructRole::Paragraph, 2);
+    let mut page1 = vec![
+        run_at(
+            72.0,
+            770.0,
+            "Findings",
+            FontFace::Bold,
+            16.0,
+            sref(StructRole::Heading(1), 1),
+        ),
+        run_at(
+            72.0,
+            740.0,
+            "Efficient office fluff",
+            FontFace::Regular,
+            11.0,
+            p,
+        ),
+    ];
+    page1.push(Item::Text(TextRun {
+        x: after_first,
+        y: 740.0,
+        text: "adminis-".into(),
+        face: FontFace::Regular,
+        size: 11.0,
+        actual_text: Some("administration".into()),
+        structure: p,
+    }));
+    page1.push(Item::Text(TextRun {
+        x: 72.0,
+        y: 726.0,
+        text: "tration".into(),
+        face: FontFace::Regular,
+        size: 11.0,
+        actual_text: Some(String::new()),
+        structure: p,
+    }));
+    page1.push(run_at(
+        after_second,
+        726.0,
+        "works.",
+        FontFace::Italic,
+        11.0,
+        p,
+    ));
+    page1.push(run_at(
+        72.0,
+        700.0,
+        "example.org",
+        FontFace::Mono,
+        10.0,
+        sref(StructRole::Paragraph, 3),
+    ));
+    page1.push(Item::Link {
+        x: 72.0,
+        y: 697.0,
+        width: 66.0,
+        height: 12.0,
+        target: "https://example.org/".into(),
+    });
+    page1.push(Item::Rule {
+        x1: 72.0,
+        y1: 690.0,
+        x2: 300.0,
+        y2: 690.0,
+        width: 0.5,
+        artifact: true,
+    });
+    let page2 = vec![
+        run_at(
+            72.0,
+            800.0,
+            "Short title",
+            FontFace::Italic,
+            9.0,
+            sref(StructRole::Artifact, 0),
+        ),
+        run_at(
+            72.0,
+            770.0,
+            "Second",
+            FontFace::Bold,
+            14.0,
+            sref(StructRole::Heading(2), 4),
+        ),
+        run_at(
+            72.0,
+            740.0,
+            "More text on the second page.",
+            FontFace::Regular,
+            11.0,
+            sref(StructRole::Paragraph, 5),
+        ),
+        run_at(
+            290.0,
+            40.0,
+            "2",
+            FontFace::Regular,
+            9.0,
+            sref(StructRole::Artifact, 0),
+        ),
+    ];
+    Layout {
+        width: 595.0,
+        height: 842.0,
+        pages: vec![Page { items: page1 }, Page { items: page2 }],
+        outline: vec![
+            OutlineEntry {
+                title: "Findings".into(),
+                level: 1,
+                page: 0,
+                y: 786.0,
+            },
+            OutlineEntry {
+                title: "Second".into(),
+                level: 2,
+                page: 1,
+                y: 784.0,
+            },
+        ],
+        missing_glyphs: Vec::new(),
+    }
+}
+
+fn hand_meta() -> PdfMeta {
+    PdfMeta {
+        title: "Hand-built — layout".into(),
+        authors: vec!["Ann Author".into(), "Bo Writer".into()],
+        subject: Some("An abstract.".into()),
+        keywords: vec!["one".into(), "two".into()],
+        language: "en".into(),
+        identifier: "urn:uuid:00000000-0000-0000-0000-000000000001".into(),
+        date: None,
+        publisher: None,
+        rights: None,
+        timestamp: 1_700_000_000,
+    }
+}
+
+// ----------------------------------------------------------------- tests
+
+#[test]
+fn emission_of_a_hand_built_layout_passes_the_validators() {
+    let fonts = FontSet::load().unwrap();
+    let emitted = emit(&hand_layout(), &fonts, &hand_meta()).unwrap();
+    assert!(emitted.missing.is_empty());
+    if !have_all() {
+        return;
+    }
+    let file = save(&emitted.bytes);
+    assert_qpdf_clean(&file.path);
+    let names = assert_fonts_embedded(&file.path);
+    assert!(
+        names.iter().any(|n| n.contains("LibertinusSerif-Regular")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("DejaVuSansMono")),
+        "{names:?}"
+    );
+
+    let info = pdfinfo(&file.path);
+    assert_eq!(
+        info_field(&info, "Title"),
+        Some("Hand-built — layout"),
+        "{info}"
+    );
+    assert_eq!(
+        info_field(&info, "Author"),
+        Some("Ann Author; Bo Writer"),
+        "{info}"
+    );
+    assert_eq!(info_field(&info, "Subject"), Some("An abstract."), "{info}");
+    assert_eq!(info_field(&info, "Keywords"), Some("one, two"), "{info}");
+    assert_eq!(info_field(&info, "Producer"), Some("Recto"), "{info}");
+    assert_eq!(info_field(&info, "Tagged"), Some("yes"), "{info}");
+    assert_eq!(info_field(&info, "Pages"), Some("2"), "{info}");
+
+    let text = pdftotext(&file.path);
+    // Ligatures read back as their letters; the hyphenated word reads as
+    // one word and its second half is not repeated.
+    assert!(
+        text.contains("Efficient office fluff administration"),
+        "{text}"
+    );
+    assert!(!text.contains("adminis-"), "{text}");
+    assert_eq!(text.matches("tration").count(), 1, "{text}");
+    assert!(text.contains("works."), "{text}");
+    assert!(text.contains("More text on the second page."), "{text}");
+}
+
+#[test]
+fn the_outline_links_and_structure_are_written() {
+    let fonts = FontSet::load().unwrap();
+    let bytes = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
+    assert_eq!(mark_info.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    assert!(catalog.get(b"StructTreeRoot").is_ok());
+    assert!(catalog.get(b"Outlines").is_ok());
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    let prefs = catalog
+        .get(b"ViewerPreferences")
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    assert!(prefs.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+
+    let pages = doc.get_pages();
+    let first = doc.get_dictionary(pages[&1]).unwrap();
+    let annots = first.get(b"Annots").unwrap().as_array().unwrap();
+    assert_eq!(annots.len(), 1);
+    let annot = doc
+        .get_dictionary(annots[0].as_reference().unwrap())
+        .unwrap();
+    let action = annot.get(b"A").unwrap().as_dict().unwrap();
+    assert_eq!(
+        action.get(b"URI").unwrap().as_str().unwrap(),
+        b"https://example.org/"
+    );
+    assert!(annot.get(b"StructParent").is_ok());
+
+    // The structure types that appear.
+    let mut types = std::collections::BTreeSet::new();
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict() {
+            if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"StructElem".as_slice()) {
+                types.insert(
+                    String::from_utf8_lossy(dict.get(b"S").unwrap().as_name().unwrap())
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    for t in ["Document", "H1", "H2", "P", "Link"] {
+        assert!(types.contains(t), "{t} missing from {types:?}");
+    }
+
+    // Page furniture is an artifact, not content.
+    let content = String::from_utf8_lossy(&doc.get_page_content(pages[&2])).into_owned();
+    assert!(content.contains("/Artifact"), "{content}");
+    assert!(content.contains("/MCID 0"), "{content}");
+}
+
+#[test]
+fn the_policy_brief_passes_the_validators() {
+    let doc = policy_brief();
+    let out = recto::write::pdf::write(&doc, &options()).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    if std::env::var_os("RECTO_KEEP_PDF").is_some() {
+        std::fs::write("/tmp/recto-policy-brief.pdf", &out.bytes).unwrap();
+        let txt = recto::write::txt::write(&doc, &options()).unwrap();
+        std::fs::write("/tmp/recto-policy-brief.txt", &txt.bytes).unwrap();
+    }
+    if !have_all() {
+        return;
+    }
+    let file = save(&out.bytes);
+    assert_qpdf_clean(&file.path);
+    assert_fonts_embedded(&file.path);
+    let info = pdfinfo(&file.path);
+    assert_eq!(
+        info_field(&info, "Title"),
+        Some("Water Rights in Shrinking Rivers"),
+        "{info}"
+    );
+    assert_eq!(
+        info_field(&info, "Author"),
+        Some("Amara Okafor; Tomás Ruiz"),
+        "{info}"
+    );
+    assert!(
+        info_field(&info, "Subject")
+            .unwrap_or("")
+            .starts_with("Rivers that supplied"),
+        "{info}"
+    );
+    assert_eq!(
+        info_field(&info, "Keywords"),
+        Some("water rights, drought, allocation"),
+        "{info}"
+    );
+    assert_eq!(info_field(&info, "Tagged"), Some("yes"), "{info}");
+    assert_eq!(info_field(&info, "CreationDate").is_some(), true, "{info}");
+
+    let extra = vec!["Institute for Basin Studies".to_string()];
+    let (rate, detail) = word_error_rate(&doc, &file.path, &extra);
+    eprintln!("policy brief word error rate: {:.4}", rate);
+    assert!(rate <= 0.005, "word error rate {rate:.4}\n{detail}");
+}
+
+#[test]
+fn two_writes_are_byte_identical() {
+    let doc = policy_brief();
+    let a = recto::write::pdf::write(&doc, &options()).unwrap().bytes;
+    let b = recto::write::pdf::write(&doc, &options()).unwrap().bytes;
+    assert!(a == b, "two writes of one document differ");
+    let fonts = FontSet::load().unwrap();
+    let c = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    let d = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    assert!(c == d);
+}
+
+#[test]
+fn characters_no_face_has_are_reported() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(text("Glyphs"));
+    // U+E000 is private use; U+10FFFD is a last-plane private code point.
+    doc.blocks = vec![para("Known text, then \u{E000} and \u{10FFFD}.")];
+    let out = recto::write::pdf::write(&doc, &options()).unwrap();
+    let joined = out.warnings.join("\n");
+    assert!(joined.contains("U+E000"), "{joined}");
+    assert!(joined.contains("U+10FFFD"), "{joined}");
+    assert!(!joined.contains("U+004B"), "{joined}");
+}
+
+#[test]
+fn every_dev_corpus_input_passes_the_validators() {
+    let dir = Path::new("/work/shared/corpus/dev");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipping: {} is not there", dir.display());
+        return;
+    };
+    let mut inputs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty());
+    if !have_all() {
+        return;
+    }
+    let mut failures = Vec::new();
+    for input in &inputs {
+        let raw = std::fs::read_to_string(input).unwrap();
+        let (doc, _) = recto::normalize::normalize_text(&raw, &Default::default());
+        let out = match recto::write::pdf::write(&doc, &options()) {
+            Ok(out) => out,
+            Err(e) => {
+                failures.push(format!("{}: {e}", input.display()));
+                continue;
+            }
+        };
+        let file = save(&out.bytes);
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let (ok, text) = run("qpdf", &["--check", arg(&file.path)]);
+        if !ok || text.to_lowercase().contains("warning") {
+            failures.push(format!("{name}: qpdf: {text}"));
+        }
+        let info = pdfinfo(&file.path);
+        if info_field(&info, "Tagged") != Some("yes") {
+            failures.push(format!("{name}: not tagged"));
+        }
+        let (_, fonts) = run("pdffonts", &[arg(&file.path)]);
+        for line in fonts.lines().skip(2) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let n = cols.len();
+            if n < 7 || cols[n - 5] != "yes" || cols[n - 3] != "yes" {
+                failures.push(format!("{name}: font {line}"));
+            }
+        }
+        let (rate, _) = word_error_rate(&doc, &file.path, &[]);
+        eprintln!(
+            "{name}: {} pages, word error rate {:.4}",
+            info_field(&info, "Pages").unwrap_or("?"),
+            rate
+        );
+        if rate > 0.005 {
+            failures.push(format!("{name}: word error rate {rate:.4}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
