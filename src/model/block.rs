@@ -220,6 +220,9 @@ pub fn sections(blocks: &[Block]) -> Vec<Section<'_>> {
             let Block::Heading { level: l, .. } = &blocks[*pos] else {
                 unreachable!("build is called at headings only")
             };
+            // Out-of-range levels count as the nearest valid one, so that
+            // every heading starts a section and the loop always advances.
+            let l = &(*l).clamp(1, 6);
             if *l <= level {
                 break;
             }
@@ -300,6 +303,14 @@ mod tests {
         let s = sections(&blocks);
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].subsections.len(), 1);
+    }
+
+    #[test]
+    fn out_of_range_levels_still_advance() {
+        let blocks = vec![h(0, "zero"), p("a"), h(9, "nine")];
+        let s = sections(&blocks);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].subsections.len(), 1);
     }
 
     #[test]

@@ -345,7 +345,9 @@ impl IdentifierKind {
             "ISBN ",
             "urn:uuid:",
         ] {
-            if id.len() >= prefix.len() && id[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            if let Some(head) = id.get(..prefix.len())
+                && head.eq_ignore_ascii_case(prefix)
+            {
                 return id[prefix.len()..].trim();
             }
         }
@@ -391,5 +393,6 @@ mod tests {
         assert_eq!(IdentifierKind::bare("doi:10.1000/xyz"), "10.1000/xyz");
         assert_eq!(IdentifierKind::of("urn:uuid:abc"), IdentifierKind::Uuid);
         assert_eq!(IdentifierKind::of("isbn:978"), IdentifierKind::Isbn);
+        assert_eq!(IdentifierKind::bare("10.\u{FFFF}"), "10.\u{FFFF}");
     }
 }
