@@ -246,6 +246,17 @@ fn spacing_splits_words_run_together_in_a_damaged_document() {
 }
 
 #[test]
+fn spacing_keeps_names_in_a_damaged_document() {
+    let input = format!("{RUN_TOGETHER}Written by Alla Seiffert and Anna Ina.\n");
+    let (doc, _) = normalize_text(&input, &only(&["spacing"]));
+    assert!(
+        all_text(&doc).ends_with("Written by Alla Seiffert and Anna Ina."),
+        "{}",
+        all_text(&doc)
+    );
+}
+
+#[test]
 fn spacing_leaves_unknown_words_of_clean_documents_alone() {
     let input = "The datacenter team did the onboarding for the toolchain and the \
                  skillset; nowhere was a codebase mentioned.\n";

@@ -555,7 +555,26 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
                     .bigrams
                     .contains(&(w[0].to_lowercase(), w[1].to_lowercase()))
         });
-        if ctx.vocab.count(run) >= 2 && !confirmed && !parts.iter().any(|p| is_function_word(p)) {
+        let has_function_word = parts
+            .iter()
+            .any(|p| p.chars().count() >= 2 && is_function_word(p));
+        if ctx.vocab.count(run) >= 2 && !confirmed && !has_function_word {
+            return None;
+        }
+        // A capitalised unknown word is often a name ("Alla" is not "Al la"):
+        // what follows its first part must be function words or common
+        // words of three letters or more ("Makethe", "Nero’spalace").
+        let capitalised = run.chars().next().is_some_and(char::is_uppercase)
+            && run.chars().skip(1).all(|c| !c.is_uppercase());
+        let plain_tail = parts[1..].iter().all(|p| {
+            is_function_word(p)
+                || (p.chars().count() >= 3
+                    && ctx
+                        .lex
+                        .lookup(p)
+                        .is_some_and(|e| e.kind == Kind::Word && e.level <= 35))
+        });
+        if capitalised && !plain_tail {
             return None;
         }
         Some(parts)
@@ -702,6 +721,11 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
             }
             let part = &run[bounds[i]..bounds[j]];
             let following = (j < n).then(|| &run[bounds[j]..bounds[next[j]]]);
+            // A run never ends in a one-letter word: "Alla" is a name, not
+            // "All a" (an article or "I" always has a word after it).
+            if following.is_none() && j - i == 1 {
+                continue;
+            }
             let total = part_cost(part, ctx, strict) + article_penalty(part, following) + best[j];
             if total < best[i] - 1e-4 {
                 best[i] = total;
