@@ -218,6 +218,13 @@ fn spacing_restores_lost_spaces() {
 }
 
 #[test]
+fn spacing_keeps_a_spaced_ellipsis() {
+    let input = "He paused . . . and went on.\n";
+    let (doc, _) = normalize_text(input, &only(&["spacing"]));
+    assert_eq!(all_text(&doc), "He paused . . . and went on.");
+}
+
+#[test]
 fn spacing_joins_stray_spaces_inside_words() {
     let input = "The plan was rec ognised by ev ery member as a part of it.\n";
     let (doc, log) = normalize_text(input, &only(&["spacing"]));

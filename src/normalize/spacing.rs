@@ -180,6 +180,8 @@ fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut Rep
             && let (Inline::Text(prev), Inline::Text(next)) = (&inlines[i - 1], &inlines[i + 1])
             && is_closing_punctuation(next)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
+            // A spaced ellipsis (". . .") is typography, not a stray space.
+            && !(next == "." && matches!(inlines.get(i + 3), Some(Inline::Text(t)) if t == "."))
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
@@ -666,6 +668,9 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
                 3.0
             }
         }
+        // A word the word list lacks but the document uses ("stakeholders"):
+        // as good as a common word when the document uses it again and again.
+        _ if len >= 3 && ctx.vocab.count(part) >= 2 => 1.25,
         _ if len >= 3 && ctx.vocab.contains(part) => 2.5,
         _ => NO,
     }
@@ -771,6 +776,8 @@ mod tests {
         assert_eq!(split("plants,”says", false), "plants,” says");
         assert_eq!(split("character,“buoyed", false), "character, “buoyed");
         assert_eq!(split("way?They", false), "way? They");
+        assert_eq!(split("18F.From", false), "18F. From");
+        assert_eq!(split("State,18F,and", false), "State, 18F, and");
     }
 
     #[test]
