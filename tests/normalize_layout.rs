@@ -243,3 +243,18 @@ proptest! {
         prop_assert!(doc.validate().is_empty());
     }
 }
+
+#[test]
+fn markdown_structure_is_not_guessed_over() {
+    let md = "# Intro\n\nShort line\n\nA paragraph of text.\n";
+    let (doc, _) = recto::read::markdown::parse(md);
+    let before = doc.blocks.len();
+    let (doc, _) = recto::normalize::normalize_document(doc, &Options::default());
+    assert_eq!(doc.blocks.len(), before);
+    let short = doc
+        .blocks
+        .iter()
+        .find(|b| b.plain_text() == "Short line")
+        .expect("the short paragraph is kept");
+    assert!(matches!(short, Block::Paragraph { .. }), "{:?}", doc.blocks);
+}

@@ -18,7 +18,7 @@ use super::{Pass, RepairLog, Stage};
 pub const PASS: Pass = Pass {
     name: NAME,
     about: "recognise the title, authors, headings and lists",
-    stage: Stage::Tree(run),
+    stage: Stage::TextTree(run),
 };
 
 /// Longest heading, in words. Section titles are short; a longer line without
