@@ -512,18 +512,27 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
             continue;
         };
         // A run glued to a number or a hyphen belongs to a technical token
-        // ("aarch64", "matter-of-factness"), unless it ends in a function
-        // word right before a number ("BPAin2015").
+        // ("aarch64") or a compound ("matter-of-factness"), unless it ends in
+        // a function word right before a number ("BPAin2015") or, in a
+        // document that lost its spaces, it is very common words
+        // ("Guide-levelexplanation").
         if glued_to_digit_or_hyphen(token, at, run) {
             let before = token[..at].chars().next_back();
             let after = token[at + run.len()..].chars().next();
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
             let ends_in_function_word = parts
                 .last()
                 .is_some_and(|p| p.chars().count() >= 2 && is_function_word(p));
-            if before.is_some()
-                || !after.is_some_and(|c| c.is_ascii_digit())
-                || !ends_in_function_word
-            {
+            let before_number = before.is_none() && digit(after) && ends_in_function_word;
+            let very_common = parts.iter().all(|p| {
+                p.chars().count() >= 3
+                    && ctx
+                        .lex
+                        .lookup(p)
+                        .is_some_and(|e| e.kind == Kind::Word && e.level <= 20)
+            });
+            let in_compound = ctx.run_together && !digit(before) && !digit(after) && very_common;
+            if !before_number && !in_compound {
                 continue;
             }
         }
@@ -836,5 +845,10 @@ mod tests {
         assert_eq!(split("sawaphotograph", true), "saw a photograph");
         assert_eq!(split("Caesar’shousehold.”", true), "Caesar’s household.”");
         assert_eq!(split("Don’tleave", true), "Don’t leave");
+        assert_eq!(
+            split("Guide-levelexplanation", true),
+            "Guide-level explanation"
+        );
+        assert_eq!(split("matter-of-factness", true), "matter-of-factness");
     }
 }
