@@ -258,3 +258,17 @@ fn markdown_structure_is_not_guessed_over() {
         .expect("the short paragraph is kept");
     assert!(matches!(short, Block::Paragraph { .. }), "{:?}", doc.blocks);
 }
+
+#[test]
+fn long_tokens_and_many_lines_finish() {
+    // One huge token, a hyphen at the end of every line, many short lines:
+    // the passes must not try every split of a long token or rescan lines.
+    let long = "a".repeat(200_000);
+    let mut input = format!("{long}-\n{long}\n\n");
+    for i in 0..20_000 {
+        input.push_str(&format!("word{i} inter-\nnational line\n"));
+    }
+    // Not a timed test: quadratic work here would not finish at all.
+    let (doc, _) = normalize_text(&input, &Options::default());
+    assert!(!doc.blocks.is_empty());
+}

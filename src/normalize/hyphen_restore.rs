@@ -59,6 +59,10 @@ fn compound_heads(doc: &Document) -> HashSet<String> {
     heads
 }
 
+/// Longer tokens are not words (URLs, hashes, damaged runs): trying every
+/// split of them would cost time quadratic in their length.
+const MAX_WORD_BYTES: usize = 60;
+
 /// Shortest head and tail for a compound restored from a head alone.
 const MIN_PART: usize = 3;
 
@@ -67,6 +71,7 @@ const MIN_PART: usize = 3;
 fn restore_from_head(token: &str, ev: &Evidence) -> Option<String> {
     let lexicon = Lexicon::english();
     if token.contains('-')
+        || token.len() > MAX_WORD_BYTES
         || !token.chars().all(char::is_alphanumeric)
         || lexicon.is_word(token)
         || ev.vocab.count(token) > 1
