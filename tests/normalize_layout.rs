@@ -272,3 +272,13 @@ fn long_tokens_and_many_lines_finish() {
     let (doc, _) = normalize_text(&input, &Options::default());
     assert!(!doc.blocks.is_empty());
 }
+
+#[test]
+fn a_section_name_is_not_a_title() {
+    let (doc, _) = normalize_text(
+        "Introduction\n\nThis report is about things.\n",
+        &Options::default(),
+    );
+    assert!(doc.meta.title.is_none());
+    assert!(matches!(doc.blocks[0], Block::Heading { .. }));
+}

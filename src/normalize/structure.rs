@@ -124,6 +124,7 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             && starts_capital(t)
             && list_marker(t).is_none()
             && author_names(t).is_none()
+            && !SECTION_NAMES.contains(&t.trim_end_matches(':').to_lowercase().as_str())
         {
             title_blocks = 1;
         }
