@@ -343,3 +343,35 @@ fn no_letter_is_lost_without_a_logged_change() {
         count(&input)
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const TOKEN_PASSES: &[&str] = &["hygiene", "hygiene-inline", "markup", "spacing"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Any text: no panic, the token passes are idempotent, and no
+        /// ASCII letter or digit disappears without a logged change.
+        #[test]
+        fn token_passes_are_safe(
+            input in "(?s)([a-zA-Z0-9 .,;:!?'\"\n\u{ad}\u{a0}\u{200b}\u{1}\u{fb01}\u{fb03}“”’-]|<u>|</u>|<i>|</b>|<strong>|the|of|they|are|ofthe){0,80}"
+        ) {
+            let options = only(TOKEN_PASSES);
+            let (doc, log) = normalize_text(&input, &options);
+            let once = render_repaired(&doc, false);
+            let (doc2, _) = normalize_text(&once, &options);
+            prop_assert_eq!(&once, &render_repaired(&doc2, false));
+            let count = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).count();
+            let removed: usize = log
+                .changes
+                .iter()
+                .filter(|c| !c.declined)
+                .map(|c| count(&c.before).saturating_sub(count(&c.after)))
+                .sum();
+            prop_assert!(count(&all_text(&doc)) + removed >= count(&input));
+        }
+    }
+}

@@ -358,22 +358,33 @@ fn split_token(
     apply(pieces, "word-number", report, split_word_number)
 }
 
-/// Runs one splitting rule over every piece, logging each split.
+/// Runs one splitting rule over every piece until it splits nothing more
+/// ("the0they" -> "the", "0they" -> "0", "they"), logging each piece once.
 fn apply(
     pieces: Vec<String>,
     rule: &'static str,
     report: &mut dyn FnMut(&'static str, String, String),
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
-    let mut out = Vec::with_capacity(pieces.len());
-    for piece in pieces {
+    fn fully(piece: String, split: &dyn Fn(&str) -> Option<Vec<String>>, out: &mut Vec<String>) {
         match split(&piece) {
-            Some(parts) if parts.len() > 1 => {
-                report(rule, piece.clone(), parts.join(" "));
-                out.extend(parts);
+            // Every part is shorter than the piece, so this ends.
+            Some(parts) if parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len()) => {
+                for part in parts {
+                    fully(part, split, out);
+                }
             }
             _ => out.push(piece),
         }
+    }
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let mut parts = Vec::new();
+        fully(piece.clone(), &split, &mut parts);
+        if parts.len() > 1 {
+            report(rule, piece, parts.join(" "));
+        }
+        out.extend(parts);
     }
     out
 }
