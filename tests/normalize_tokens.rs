@@ -375,3 +375,12 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn code_identifiers_are_no_evidence_of_lost_spaces() {
+    let input = "Call toString and forEach, then isEmpty, asRef, onClick, onLoad, \
+                 toJson and intoIter on the datacenter toolchain.\n";
+    let (doc, log) = normalize_text(input, &only(&["spacing"]));
+    assert_eq!(all_text(&doc), input.trim_end());
+    assert_eq!(log.applied(), 0);
+}

@@ -115,6 +115,7 @@ pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, u
             if run.chars().count() >= 4
                 && !ctx.lex.is_word(run)
                 && !glued_to_digit_or_hyphen(token, at, run)
+                && !is_camel_case(run)
                 && segment(run, &ctx, false).is_some_and(|parts| {
                     parts
                         .iter()
@@ -129,6 +130,15 @@ pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, u
         eprintln!("run-together evidence {evidence} of {} runs", seen.len());
     }
     (evidence, seen.len())
+}
+
+/// "toString", "forEach": identifiers from code, common in technical
+/// prose, are no evidence of lost spaces.
+fn is_camel_case(run: &str) -> bool {
+    let chars: Vec<char> = run.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A run of letters that is part of a technical token ("aarch64",
