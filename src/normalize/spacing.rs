@@ -167,8 +167,8 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
 /// code.
 fn is_protected(token: &str) -> bool {
     const CODE_CHARS: &[char] = &[
-        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '%',
-        '&', '*', '+',
+        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '&',
+        '*', '+',
     ];
     token.contains(CODE_CHARS) || token.to_ascii_lowercase().starts_with("www.")
 }
@@ -815,6 +815,8 @@ mod tests {
         assert_eq!(split("by22", false), "by 22");
         assert_eq!(split("with18F.", false), "with 18F.");
         assert_eq!(split("of90-120", false), "of 90-120");
+        assert_eq!(split("by22%", false), "by 22%");
+        assert_eq!(split("22%", false), "22%");
     }
 
     #[test]
