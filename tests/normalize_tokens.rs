@@ -7,6 +7,8 @@ use recto::normalize::lexicon::{DocVocabulary, Lexicon};
 use recto::normalize::{Options, RepairLog, normalize_document, normalize_text};
 use recto::write::txt::render_repaired;
 
+const TOKEN_PASSES: &[&str] = &["hygiene", "hygiene-inline", "markup", "spacing"];
+
 fn only(passes: &[&str]) -> Options {
     Options {
         only: Some(passes.iter().map(|p| p.to_string()).collect()),
@@ -348,8 +350,6 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    const TOKEN_PASSES: &[&str] = &["hygiene", "hygiene-inline", "markup", "spacing"];
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -383,4 +383,31 @@ fn code_identifiers_are_no_evidence_of_lost_spaces() {
     let (doc, log) = normalize_text(input, &only(&["spacing"]));
     assert_eq!(all_text(&doc), input.trim_end());
     assert_eq!(log.applied(), 0);
+}
+
+#[test]
+fn pathological_tokens_are_handled_quickly() {
+    let long_glue = "the0".repeat(50_000);
+    let brackets = "<".repeat(100_000);
+    let dots = "ab.".repeat(50_000);
+    for input in [long_glue, brackets, dots] {
+        let start = std::time::Instant::now();
+        let (doc, _) = normalize_text(&input, &only(TOKEN_PASSES));
+        assert!(!all_text(&doc).is_empty());
+        // Generous: quadratic behaviour would take minutes.
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn words_glued_across_markup_are_split() {
+    // In a clean document only function words are split ("of|the"), not
+    // "report|of": the rules are the same as for the text as read.
+    let input = "Read <u>the report</u>ofthe year and <i>of</i>the rest.\n";
+    let (doc, _) = normalize_text(input, &only(TOKEN_PASSES));
+    assert_eq!(
+        all_text(&doc),
+        "Read the reportof the year and of the rest."
+    );
+    assert_idempotent(input, &only(TOKEN_PASSES));
 }

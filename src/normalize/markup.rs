@@ -128,7 +128,12 @@ fn next_tag(s: &str) -> Option<(&str, MakeTag, &str, &str)> {
             Some(t) => (true, t),
             None => (false, tail),
         };
-        if let Some(gt) = name_start.find('>')
+        // Tag names are short: look no further than "strong>".
+        let window = &name_start[..name_start
+            .char_indices()
+            .nth(7)
+            .map_or(name_start.len(), |(i, _)| i)];
+        if let Some(gt) = window.find('>')
             && let Some(tag) = Tag::parse(&name_start[..gt])
         {
             let end = lt + 1 + usize::from(closing) + gt + 1;

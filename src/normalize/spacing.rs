@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
 use super::{Pass, RepairLog, Stage};
-use crate::model::{Document, Inline, Span};
+use crate::model::{Document, Inline, Span, plain_text};
 
 pub const PASS: Pass = Pass {
     name: "spacing",
@@ -45,6 +45,8 @@ const RUN_TOGETHER_RATE: usize = 50;
 /// Longest run of letters considered for splitting, and longest part.
 const MAX_RUN: usize = 64;
 const MAX_PART: usize = 24;
+/// Longest token (in bytes) the splitting rules look at.
+const MAX_TOKEN: usize = 200;
 
 struct Ctx<'a> {
     lex: &'static Lexicon,
@@ -161,6 +163,42 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     space_before_punctuation(inlines, span, log);
     merge_stray_spaces(inlines, span, ctx, log);
     split_tokens(inlines, span, ctx, log);
+    split_at_markup_edges(inlines, span, ctx, log);
+}
+
+/// A span of markup glued to the next word ("<u>of</u>the"): the words
+/// touch across the edge of the span, so the text reads "ofthe". Put the
+/// space back where the run-together rules would split the text as read.
+fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    let is_markup = |i: &Inline| i.children().is_some();
+    let is_word = |i: &Inline| matches!(i, Inline::Text(_)) || i.children().is_some();
+    let mut i = 1;
+    while i < inlines.len() {
+        let (a, b) = (&inlines[i - 1], &inlines[i]);
+        if is_word(a) && is_word(b) && (is_markup(a) || is_markup(b)) {
+            let left = plain_text(std::slice::from_ref(a));
+            let right = plain_text(std::slice::from_ref(b));
+            let l = left.split_whitespace().next_back().unwrap_or("");
+            let r = right.split_whitespace().next().unwrap_or("");
+            let joined = format!("{l}{r}");
+            let cuts_at_edge = !l.is_empty()
+                && !r.is_empty()
+                && joined.len() <= MAX_TOKEN
+                && split_token(&joined, ctx, &mut |_, _, _| {})
+                    .iter()
+                    .scan(0, |at, p| {
+                        *at += p.len();
+                        Some(*at)
+                    })
+                    .any(|at| at == l.len());
+            if cuts_at_edge {
+                log.record(PASS.name, "run-together", span, joined, format!("{l} {r}"));
+                inlines.insert(i, Inline::Space);
+                i += 1;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Tokens that must never be edited: URLs, e-mail addresses, DOIs, paths,
@@ -356,7 +394,9 @@ fn split_token(
     ctx: &Ctx,
     report: &mut dyn FnMut(&'static str, String, String),
 ) -> Vec<String> {
-    if is_protected(token) {
+    // No word is this long: a longer token is data (a hash, a base64
+    // blob), and leaving it alone keeps the pass linear in the input.
+    if is_protected(token) || token.len() > MAX_TOKEN {
         return vec![token.to_string()];
     }
     let mut pieces = apply(vec![token.to_string()], "after-punctuation", report, |p| {
@@ -377,14 +417,15 @@ fn apply(
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
     fn fully(piece: String, split: &dyn Fn(&str) -> Option<Vec<String>>, out: &mut Vec<String>) {
-        match split(&piece) {
-            // Every part is shorter than the piece, so this ends.
-            Some(parts) if parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len()) => {
-                for part in parts {
-                    fully(part, split, out);
+        let mut todo = vec![piece];
+        while let Some(piece) = todo.pop() {
+            match split(&piece) {
+                // Every part is shorter than the piece, so this ends.
+                Some(parts) if parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len()) => {
+                    todo.extend(parts.into_iter().rev());
                 }
+                _ => out.push(piece),
             }
-            _ => out.push(piece),
         }
     }
     let mut out = Vec::with_capacity(pieces.len());
