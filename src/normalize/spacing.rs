@@ -688,11 +688,9 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         return if ctx.vocab.contains(part) { 1.5 } else { NO };
     }
     if strict {
-        let ok = if len == 1 {
-            part == "a" || part == "I"
-        } else {
-            lower && is_function_word(part)
-        };
+        // Lower-case function words of two letters or more: "ofthe",
+        // "isthe"; never a name such as "Amin" or "Ito".
+        let ok = len >= 2 && lower && is_function_word(part);
         return if ok { 1.0 } else { NO };
     }
     if len == 1 {
@@ -900,6 +898,9 @@ mod tests {
         assert_eq!(split("ofthe", false), "of the");
         assert_eq!(split("isthe", false), "is the");
         assert_eq!(split("recoverquickest", false), "recoverquickest");
+        for name in ["Amin", "Ito", "Hein", "Abe", "Ifan"] {
+            assert_eq!(split(name, false), name);
+        }
     }
 
     #[test]
