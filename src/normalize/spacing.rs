@@ -345,6 +345,12 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     if !ctx.run_together {
         return false;
     }
+    // A right half made of function words ("inthe") is run together
+    // itself; gluing a fragment to it ("lieve inthe" -> "lie vein the")
+    // would hide that.
+    if segment(r, ctx, true).is_some() {
+        return false;
+    }
     // Both halves as they stand versus the join, split into words.
     let cost = |run: &str| -> f32 {
         if is_known(run, ctx) {
