@@ -243,3 +243,42 @@ proptest! {
         prop_assert!(doc.validate().is_empty());
     }
 }
+
+#[test]
+fn markdown_structure_is_not_guessed_over() {
+    let md = "# Intro\n\nShort line\n\nA paragraph of text.\n";
+    let (doc, _) = recto::read::markdown::parse(md);
+    let before = doc.blocks.len();
+    let (doc, _) = recto::normalize::normalize_document(doc, &Options::default());
+    assert_eq!(doc.blocks.len(), before);
+    let short = doc
+        .blocks
+        .iter()
+        .find(|b| b.plain_text() == "Short line")
+        .expect("the short paragraph is kept");
+    assert!(matches!(short, Block::Paragraph { .. }), "{:?}", doc.blocks);
+}
+
+#[test]
+fn long_tokens_and_many_lines_finish() {
+    // One huge token, a hyphen at the end of every line, many short lines:
+    // the passes must not try every split of a long token or rescan lines.
+    let long = "a".repeat(200_000);
+    let mut input = format!("{long}-\n{long}\n\n");
+    for i in 0..20_000 {
+        input.push_str(&format!("word{i} inter-\nnational line\n"));
+    }
+    // Not a timed test: quadratic work here would not finish at all.
+    let (doc, _) = normalize_text(&input, &Options::default());
+    assert!(!doc.blocks.is_empty());
+}
+
+#[test]
+fn a_section_name_is_not_a_title() {
+    let (doc, _) = normalize_text(
+        "Introduction\n\nThis report is about things.\n",
+        &Options::default(),
+    );
+    assert!(doc.meta.title.is_none());
+    assert!(matches!(doc.blocks[0], Block::Heading { .. }));
+}

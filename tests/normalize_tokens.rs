@@ -7,6 +7,8 @@ use recto::normalize::lexicon::{DocVocabulary, Lexicon};
 use recto::normalize::{Options, RepairLog, normalize_document, normalize_text};
 use recto::write::txt::render_repaired;
 
+const TOKEN_PASSES: &[&str] = &["hygiene", "hygiene-inline", "markup", "spacing"];
+
 fn only(passes: &[&str]) -> Options {
     Options {
         only: Some(passes.iter().map(|p| p.to_string()).collect()),
@@ -218,6 +220,13 @@ fn spacing_restores_lost_spaces() {
 }
 
 #[test]
+fn spacing_keeps_a_spaced_ellipsis() {
+    let input = "He paused . . . and went on.\n";
+    let (doc, _) = normalize_text(input, &only(&["spacing"]));
+    assert_eq!(all_text(&doc), "He paused . . . and went on.");
+}
+
+#[test]
 fn spacing_joins_stray_spaces_inside_words() {
     let input = "The plan was rec ognised by ev ery member as a part of it.\n";
     let (doc, log) = normalize_text(input, &only(&["spacing"]));
@@ -243,6 +252,17 @@ fn spacing_splits_words_run_together_in_a_damaged_document() {
          Nobody knew all of it, and they will come back."
     );
     assert_idempotent(RUN_TOGETHER, &only(&["spacing"]));
+}
+
+#[test]
+fn spacing_keeps_names_in_a_damaged_document() {
+    let input = format!("{RUN_TOGETHER}Written by Alla Seiffert and Anna Ina.\n");
+    let (doc, _) = normalize_text(&input, &only(&["spacing"]));
+    assert!(
+        all_text(&doc).ends_with("Written by Alla Seiffert and Anna Ina."),
+        "{}",
+        all_text(&doc)
+    );
 }
 
 #[test]
@@ -324,4 +344,70 @@ fn no_letter_is_lost_without_a_logged_change() {
         "{out} + {removed_by_log} < {}",
         count(&input)
     );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Any text: no panic, the token passes are idempotent, and no
+        /// ASCII letter or digit disappears without a logged change.
+        #[test]
+        fn token_passes_are_safe(
+            input in "(?s)([a-zA-Z0-9 .,;:!?'\"\n\u{ad}\u{a0}\u{200b}\u{1}\u{fb01}\u{fb03}“”’-]|<u>|</u>|<i>|</b>|<strong>|the|of|they|are|ofthe){0,80}"
+        ) {
+            let options = only(TOKEN_PASSES);
+            let (doc, log) = normalize_text(&input, &options);
+            let once = render_repaired(&doc, false);
+            let (doc2, _) = normalize_text(&once, &options);
+            prop_assert_eq!(&once, &render_repaired(&doc2, false));
+            let count = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).count();
+            let removed: usize = log
+                .changes
+                .iter()
+                .filter(|c| !c.declined)
+                .map(|c| count(&c.before).saturating_sub(count(&c.after)))
+                .sum();
+            prop_assert!(count(&all_text(&doc)) + removed >= count(&input));
+        }
+    }
+}
+
+#[test]
+fn code_identifiers_are_no_evidence_of_lost_spaces() {
+    let input = "Call toString and forEach, then isEmpty, asRef, onClick, onLoad, \
+                 toJson and intoIter on the datacenter toolchain.\n";
+    let (doc, log) = normalize_text(input, &only(&["spacing"]));
+    assert_eq!(all_text(&doc), input.trim_end());
+    assert_eq!(log.applied(), 0);
+}
+
+#[test]
+fn pathological_tokens_are_handled_quickly() {
+    let long_glue = "the0".repeat(50_000);
+    let brackets = "<".repeat(100_000);
+    let dots = "ab.".repeat(50_000);
+    for input in [long_glue, brackets, dots] {
+        let start = std::time::Instant::now();
+        let (doc, _) = normalize_text(&input, &only(TOKEN_PASSES));
+        assert!(!all_text(&doc).is_empty());
+        // Generous: quadratic behaviour would take minutes.
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn words_glued_across_markup_are_split() {
+    // In a clean document only function words are split ("of|the"), not
+    // "report|of": the rules are the same as for the text as read.
+    let input = "Read <u>the report</u>ofthe year and <i>of</i>the rest.\n";
+    let (doc, _) = normalize_text(input, &only(TOKEN_PASSES));
+    assert_eq!(
+        all_text(&doc),
+        "Read the reportof the year and of the rest."
+    );
+    assert_idempotent(input, &only(TOKEN_PASSES));
 }

@@ -231,6 +231,10 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
 /// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
 /// word too ("re" + "view|forms").
 fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> bool {
+    // Longer runs are no words: trying every split would cost quadratic time.
+    if head.len() + tail.len() > 60 {
+        return false;
+    }
     tail.char_indices().skip(2).any(|(p, _)| {
         let (start, rest) = tail.split_at(p);
         rest.chars().count() >= 2

@@ -139,10 +139,13 @@ fn back_kind(title: &str) -> Option<BackKind> {
 /// Closing sections with an end-matter title, from the end of the body up.
 fn back_sections(doc: &mut Document, log: &mut RepairLog) {
     let mut found = Vec::new();
+    // A closing section follows some body: a document that opens with
+    // "Notes" is not all end matter.
     while let Some(h) = doc
         .blocks
         .iter()
         .rposition(|b| matches!(b, Block::Heading { .. }))
+        .filter(|&h| h > 0)
     {
         let Some(kind) = heading_text(&doc.blocks[h]).as_deref().and_then(back_kind) else {
             break;

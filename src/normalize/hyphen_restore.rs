@@ -8,7 +8,9 @@
 
 use crate::model::{Block, Document, Inline};
 
-use super::lexicon::DocVocabulary;
+use std::collections::HashSet;
+
+use super::lexicon::{DocVocabulary, Lexicon};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -24,12 +26,77 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     if vocab.is_empty() {
         return;
     }
+    let ev = Evidence {
+        heads: compound_heads(doc),
+        vocab,
+    };
     for block in &mut doc.blocks {
-        fix_block(block, &vocab, log);
+        fix_block(block, &ev, log);
     }
 }
 
-fn fix_block(block: &mut Block, vocab: &DocVocabulary, log: &mut RepairLog) {
+/// What the document proves about its compounds.
+struct Evidence {
+    vocab: DocVocabulary,
+    /// First parts of the hyphenated compounds the document writes, lower
+    /// case: "all" from "all-wise", "non" from "non-owner".
+    heads: HashSet<String>,
+}
+
+fn compound_heads(doc: &Document) -> HashSet<String> {
+    let mut heads = HashSet::new();
+    for block in &doc.blocks {
+        for token in block.plain_text().split_whitespace() {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some((head, rest)) = token.split_once('-')
+                && !head.is_empty()
+                && rest.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                heads.insert(head.to_lowercase());
+            }
+        }
+    }
+    heads
+}
+
+/// Longer tokens are not words (URLs, hashes, damaged runs): trying every
+/// split of them would cost time quadratic in their length.
+const MAX_WORD_BYTES: usize = 60;
+
+/// Shortest head and tail for a compound restored from a head alone.
+const MIN_PART: usize = 3;
+
+/// "allpowerful" when the document writes "all-wise": a token that is no
+/// word, made of a head the document hyphenates and a word of the word list.
+fn restore_from_head(token: &str, ev: &Evidence) -> Option<String> {
+    let lexicon = Lexicon::english();
+    if token.contains('-')
+        || token.len() > MAX_WORD_BYTES
+        || !token.chars().all(char::is_alphanumeric)
+        || lexicon.is_word(token)
+        || ev.vocab.count(token) > 1
+    {
+        return None;
+    }
+    let mut found = None;
+    for (p, _) in token.char_indices().skip(MIN_PART.min(2)) {
+        let (head, tail) = token.split_at(p);
+        if tail.chars().count() < MIN_PART || head.chars().count() < 2 {
+            continue;
+        }
+        if ev.heads.contains(&head.to_lowercase())
+            && (lexicon.is_common_word(tail) || ev.vocab.contains(tail))
+        {
+            if found.is_some() {
+                return None; // two readings: leave it
+            }
+            found = Some(format!("{head}-{tail}"));
+        }
+    }
+    found
+}
+
+fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
     let span = block.span();
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
@@ -51,15 +118,24 @@ fn fix_block(block: &mut Block, vocab: &DocVocabulary, log: &mut RepairLog) {
 
 fn fix_inlines(
     inlines: &mut [Inline],
-    vocab: &DocVocabulary,
+    vocab: &Evidence,
     log: &mut RepairLog,
     span: crate::model::Span,
 ) {
     for inline in inlines.iter_mut() {
         match inline {
             Inline::Text(t) => {
-                if let Some(fixed) = restore(t, vocab) {
+                if let Some(fixed) = restore(t, &vocab.vocab) {
                     log.record(NAME, "compound-in-document", span, t.clone(), fixed.clone());
+                    *t = fixed;
+                } else if let Some(fixed) = restore_each(t, |w| restore_from_head(w, vocab)) {
+                    log.record(
+                        NAME,
+                        "compound-head-in-document",
+                        span,
+                        t.clone(),
+                        fixed.clone(),
+                    );
                     *t = fixed;
                 }
             }
@@ -148,9 +224,36 @@ fn hyphen_positions(word: &str) -> std::collections::BTreeSet<usize> {
     out
 }
 
+/// Applies `fix` to each alphanumeric run of a token ("allpowerful." ->
+/// "allpowerful").
+fn restore_each(token: &str, fix: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let start = token.find(char::is_alphanumeric)?;
+    let end = token
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())?;
+    let fixed = fix(&token[start..end])?;
+    Some(format!("{}{fixed}{}", &token[..start], &token[end..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn restores_from_a_compound_head() {
+        let ev = Evidence {
+            vocab: DocVocabulary::from_text("he was all-wise and allpowerful"),
+            heads: ["all".to_string()].into_iter().collect(),
+        };
+        assert_eq!(
+            restore_each("allpowerful.", |w| restore_from_head(w, &ev)).as_deref(),
+            Some("all-powerful.")
+        );
+        // A word of the list is left alone.
+        assert_eq!(restore_from_head("already", &ev), None);
+    }
 
     #[test]
     fn restores_from_the_document() {

@@ -4,9 +4,9 @@
 //! `<u>text</u>` is link text whose URL was lost (web pages underline
 //! links; copying the page keeps the underline and drops the address), so
 //! it becomes `Link { target: None }`, which every writer shows as text.
-//! A span may cover several words and lines. Tags must nest: a closing tag
-//! that does not match the innermost open one, or a tag never closed, is left
-//! as text and logged as declined.
+//! A span may cover several words and lines. Tags must nest: when a closing
+//! tag does not match the innermost open one, or a tag is never closed, the
+//! tags of that paragraph are left as text and logged as declined.
 
 use super::inline_walk::for_each_inlines;
 use super::{Pass, RepairLog, Stage};
@@ -61,7 +61,8 @@ impl Tag {
 enum Item {
     Inline(Inline),
     Open(Tag, String),
-    Close(Tag, String),
+    /// A closing tag; it pairs by name with its opening tag.
+    Close(String),
 }
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
@@ -83,7 +84,7 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
     let items = items(std::mem::take(inlines));
     let partner = match_tags(&items);
     for (i, item) in items.iter().enumerate() {
-        if let Item::Open(_, lit) | Item::Close(_, lit) = item
+        if let Item::Open(_, lit) | Item::Close(lit) = item
             && partner[i].is_none()
         {
             log.decline(PASS.name, "unbalanced-tag", span, lit.clone());
@@ -127,12 +128,17 @@ fn next_tag(s: &str) -> Option<(&str, MakeTag, &str, &str)> {
             Some(t) => (true, t),
             None => (false, tail),
         };
-        if let Some(gt) = name_start.find('>')
+        // Tag names are short: look no further than "strong>".
+        let window = &name_start[..name_start
+            .char_indices()
+            .nth(7)
+            .map_or(name_start.len(), |(i, _)| i)];
+        if let Some(gt) = window.find('>')
             && let Some(tag) = Tag::parse(&name_start[..gt])
         {
             let end = lt + 1 + usize::from(closing) + gt + 1;
             let make: MakeTag = if closing {
-                Box::new(move |lit| Item::Close(tag, lit))
+                Box::new(Item::Close)
             } else {
                 Box::new(move |lit| Item::Open(tag, lit))
             };
@@ -143,32 +149,35 @@ fn next_tag(s: &str) -> Option<(&str, MakeTag, &str, &str)> {
     None
 }
 
-/// For every tag, the index of the tag it pairs with; `None` when it is
-/// unbalanced. Tags must nest like HTML.
+/// For every tag, the index of the tag it pairs with. Tags must nest like
+/// HTML, and a closing tag must name its opening tag (`<b>` ... `</b>`).
+/// When any tag of the list is unbalanced, no tag is paired: converting
+/// some and leaving others as text could pair the leftovers on a second run.
 fn match_tags(items: &[Item]) -> Vec<Option<usize>> {
     let mut partner = vec![None; items.len()];
-    let mut stack: Vec<(Tag, usize)> = Vec::new();
+    let mut stack: Vec<(String, usize)> = Vec::new();
+    let name = |lit: &str| {
+        lit.trim_matches(|c| c == '<' || c == '>' || c == '/')
+            .to_ascii_lowercase()
+    };
     for (i, item) in items.iter().enumerate() {
         match item {
-            Item::Open(tag, _) => stack.push((*tag, i)),
-            Item::Close(tag, _) => {
-                if stack.last().is_some_and(|(t, _)| t == tag) {
-                    let (_, open) = stack.pop().unwrap_or((*tag, i));
-                    partner[open] = Some(i);
-                    partner[i] = Some(open);
-                } else if let Some(pos) = stack.iter().rposition(|(t, _)| t == tag) {
-                    // Tags in between were never closed: they stay text, and
-                    // this pair still matches.
-                    let (_, open) = stack[pos];
-                    stack.truncate(pos);
+            Item::Open(_, lit) => stack.push((name(lit), i)),
+            Item::Close(lit) => match stack.pop() {
+                Some((open_name, open)) if open_name == name(lit) => {
                     partner[open] = Some(i);
                     partner[i] = Some(open);
                 }
-            }
+                _ => return vec![None; items.len()],
+            },
             Item::Inline(_) => {}
         }
     }
-    partner
+    if stack.is_empty() {
+        partner
+    } else {
+        vec![None; items.len()]
+    }
 }
 
 fn build(
@@ -201,7 +210,7 @@ fn build(
                     let trailing: Vec<Inline> = content.drain(content.len() - trail..).collect();
                     let text = plain_text(&content);
                     let close = match &items[j] {
-                        Item::Close(_, l) => l.as_str(),
+                        Item::Close(l) => l.as_str(),
                         _ => "",
                     };
                     log.record(
@@ -220,7 +229,7 @@ fn build(
                 }
                 _ => out.push(Inline::Text(lit.clone())),
             },
-            Item::Close(_, lit) => out.push(Inline::Text(lit.clone())),
+            Item::Close(lit) => out.push(Inline::Text(lit.clone())),
         }
         i += 1;
     }
@@ -277,6 +286,16 @@ mod tests {
         assert_eq!(log.applied(), 0);
         assert_eq!(log.changes.len(), 3);
         assert!(log.changes.iter().all(|c| c.declined));
+        // Crossing tags, or a </b> closing <strong>, convert nothing.
+        for text in [
+            "<u><i>x</u></i>",
+            "<strong>x</b>",
+            "</u><strong><u></b></u>",
+        ] {
+            let (inlines, log) = convert(text);
+            assert_eq!(plain_text(&inlines), text);
+            assert_eq!(log.applied(), 0);
+        }
     }
 
     #[test]

@@ -124,6 +124,11 @@ pub enum Stage {
     /// The document tree, after lines were grouped into blocks. Tree passes
     /// also run on structured input (Markdown).
     Tree(fn(&mut Document, &mut RepairLog)),
+    /// A tree pass that guesses structure from the shape of plain text (a
+    /// short line is a heading, "•" starts a list item). It runs on raw text
+    /// only: Markdown states its structure, and guessing over it would undo
+    /// what the author marked.
+    TextTree(fn(&mut Document, &mut RepairLog)),
 }
 
 /// A named repair. Each one logs every edit it makes with its own name
@@ -193,7 +198,7 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
         }
     }
     let mut doc = lines::into_document(&lines);
-    run_tree(&mut doc, &passes, &mut log);
+    run_tree(&mut doc, &passes, true, &mut log);
     (doc, log)
 }
 
@@ -205,14 +210,19 @@ pub fn normalize_document(mut doc: Document, options: &Options) -> (Document, Re
         .into_iter()
         .filter(|p| options.enabled(p.name))
         .collect();
-    run_tree(&mut doc, &passes, &mut log);
+    run_tree(&mut doc, &passes, false, &mut log);
     (doc, log)
 }
 
-fn run_tree(doc: &mut Document, passes: &[Pass], log: &mut RepairLog) {
+fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut RepairLog) {
     doc.canonicalize();
     for pass in passes {
-        if let Stage::Tree(run) = pass.stage {
+        let run = match pass.stage {
+            Stage::Tree(run) => Some(run),
+            Stage::TextTree(run) if raw_text => Some(run),
+            _ => None,
+        };
+        if let Some(run) = run {
             run(doc, log);
             doc.canonicalize();
             debug_assert!(

@@ -283,11 +283,27 @@ fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'
     if lower_next
         && ta.ends_with(|c: char| c.is_alphabetic() || c == ',')
         && !ends_with_dash(ta)
-        && ta.split_whitespace().count() >= 6
+        && block_words(lines, a) >= MIN_CUT_BLOCK_WORDS
     {
         return Some("split-sentence-join");
     }
     None
+}
+
+/// A block cut without a page break must be this long before the cut: a
+/// shorter one may be a title or a heading followed by text in lower case.
+const MIN_CUT_BLOCK_WORDS: usize = 6;
+
+/// Words in the block that ends at line `a` (up to the preceding blank line).
+fn block_words(lines: &[Line], a: usize) -> usize {
+    let mut n = 0;
+    for line in lines[..=a].iter().rev() {
+        if line.is_blank() || n >= MIN_CUT_BLOCK_WORDS {
+            break;
+        }
+        n += line.trimmed().split_whitespace().count();
+    }
+    n
 }
 
 fn looks_like_heading(t: &str) -> bool {

@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
 use super::{Pass, RepairLog, Stage};
-use crate::model::{Document, Inline, Span};
+use crate::model::{Document, Inline, Span, plain_text};
 
 pub const PASS: Pass = Pass {
     name: "spacing",
@@ -45,6 +45,8 @@ const RUN_TOGETHER_RATE: usize = 50;
 /// Longest run of letters considered for splitting, and longest part.
 const MAX_RUN: usize = 64;
 const MAX_PART: usize = 24;
+/// Longest token (in bytes) the splitting rules look at.
+const MAX_TOKEN: usize = 200;
 
 struct Ctx<'a> {
     lex: &'static Lexicon,
@@ -115,6 +117,7 @@ pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, u
             if run.chars().count() >= 4
                 && !ctx.lex.is_word(run)
                 && !glued_to_digit_or_hyphen(token, at, run)
+                && !is_camel_case(run)
                 && segment(run, &ctx, false).is_some_and(|parts| {
                     parts
                         .iter()
@@ -129,6 +132,15 @@ pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, u
         eprintln!("run-together evidence {evidence} of {} runs", seen.len());
     }
     (evidence, seen.len())
+}
+
+/// "toString", "forEach": identifiers from code, common in technical
+/// prose, are no evidence of lost spaces.
+fn is_camel_case(run: &str) -> bool {
+    let chars: Vec<char> = run.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A run of letters that is part of a technical token ("aarch64",
@@ -151,14 +163,50 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     space_before_punctuation(inlines, span, log);
     merge_stray_spaces(inlines, span, ctx, log);
     split_tokens(inlines, span, ctx, log);
+    split_at_markup_edges(inlines, span, ctx, log);
+}
+
+/// A span of markup glued to the next word ("<u>of</u>the"): the words
+/// touch across the edge of the span, so the text reads "ofthe". Put the
+/// space back where the run-together rules would split the text as read.
+fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    let is_markup = |i: &Inline| i.children().is_some();
+    let is_word = |i: &Inline| matches!(i, Inline::Text(_)) || i.children().is_some();
+    let mut i = 1;
+    while i < inlines.len() {
+        let (a, b) = (&inlines[i - 1], &inlines[i]);
+        if is_word(a) && is_word(b) && (is_markup(a) || is_markup(b)) {
+            let left = plain_text(std::slice::from_ref(a));
+            let right = plain_text(std::slice::from_ref(b));
+            let l = left.split_whitespace().next_back().unwrap_or("");
+            let r = right.split_whitespace().next().unwrap_or("");
+            let joined = format!("{l}{r}");
+            let cuts_at_edge = !l.is_empty()
+                && !r.is_empty()
+                && joined.len() <= MAX_TOKEN
+                && split_token(&joined, ctx, &mut |_, _, _| {})
+                    .iter()
+                    .scan(0, |at, p| {
+                        *at += p.len();
+                        Some(*at)
+                    })
+                    .any(|at| at == l.len());
+            if cuts_at_edge {
+                log.record(PASS.name, "run-together", span, joined, format!("{l} {r}"));
+                inlines.insert(i, Inline::Space);
+                i += 1;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Tokens that must never be edited: URLs, e-mail addresses, DOIs, paths,
 /// code.
 fn is_protected(token: &str) -> bool {
     const CODE_CHARS: &[char] = &[
-        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '%',
-        '&', '*', '+',
+        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '&',
+        '*', '+',
     ];
     token.contains(CODE_CHARS) || token.to_ascii_lowercase().starts_with("www.")
 }
@@ -180,6 +228,8 @@ fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut Rep
             && let (Inline::Text(prev), Inline::Text(next)) = (&inlines[i - 1], &inlines[i + 1])
             && is_closing_punctuation(next)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
+            // A spaced ellipsis (". . .") is typography, not a stray space.
+            && !(next == "." && matches!(inlines.get(i + 3), Some(Inline::Text(t)) if t == "."))
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
@@ -295,6 +345,12 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     if !ctx.run_together {
         return false;
     }
+    // A right half made of function words ("inthe") is run together
+    // itself; gluing a fragment to it ("lieve inthe" -> "lie vein the")
+    // would hide that.
+    if segment(r, ctx, true).is_some() {
+        return false;
+    }
     // Both halves as they stand versus the join, split into words.
     let cost = |run: &str| -> f32 {
         if is_known(run, ctx) {
@@ -344,7 +400,9 @@ fn split_token(
     ctx: &Ctx,
     report: &mut dyn FnMut(&'static str, String, String),
 ) -> Vec<String> {
-    if is_protected(token) {
+    // No word is this long: a longer token is data (a hash, a base64
+    // blob), and leaving it alone keeps the pass linear in the input.
+    if is_protected(token) || token.len() > MAX_TOKEN {
         return vec![token.to_string()];
     }
     let mut pieces = apply(vec![token.to_string()], "after-punctuation", report, |p| {
@@ -356,22 +414,34 @@ fn split_token(
     apply(pieces, "word-number", report, split_word_number)
 }
 
-/// Runs one splitting rule over every piece, logging each split.
+/// Runs one splitting rule over every piece until it splits nothing more
+/// ("the0they" -> "the", "0they" -> "0", "they"), logging each piece once.
 fn apply(
     pieces: Vec<String>,
     rule: &'static str,
     report: &mut dyn FnMut(&'static str, String, String),
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
+    fn fully(piece: String, split: &dyn Fn(&str) -> Option<Vec<String>>, out: &mut Vec<String>) {
+        let mut todo = vec![piece];
+        while let Some(piece) = todo.pop() {
+            match split(&piece) {
+                // Every part is shorter than the piece, so this ends.
+                Some(parts) if parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len()) => {
+                    todo.extend(parts.into_iter().rev());
+                }
+                _ => out.push(piece),
+            }
+        }
+    }
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        match split(&piece) {
-            Some(parts) if parts.len() > 1 => {
-                report(rule, piece.clone(), parts.join(" "));
-                out.extend(parts);
-            }
-            _ => out.push(piece),
+        let mut parts = Vec::new();
+        fully(piece.clone(), &split, &mut parts);
+        if parts.len() > 1 {
+            report(rule, piece, parts.join(" "));
         }
+        out.extend(parts);
     }
     out
 }
@@ -510,18 +580,27 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
             continue;
         };
         // A run glued to a number or a hyphen belongs to a technical token
-        // ("aarch64", "matter-of-factness"), unless it ends in a function
-        // word right before a number ("BPAin2015").
+        // ("aarch64") or a compound ("matter-of-factness"), unless it ends in
+        // a function word right before a number ("BPAin2015") or, in a
+        // document that lost its spaces, it is very common words
+        // ("Guide-levelexplanation").
         if glued_to_digit_or_hyphen(token, at, run) {
             let before = token[..at].chars().next_back();
             let after = token[at + run.len()..].chars().next();
+            let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
             let ends_in_function_word = parts
                 .last()
                 .is_some_and(|p| p.chars().count() >= 2 && is_function_word(p));
-            if before.is_some()
-                || !after.is_some_and(|c| c.is_ascii_digit())
-                || !ends_in_function_word
-            {
+            let before_number = before.is_none() && digit(after) && ends_in_function_word;
+            let very_common = parts.iter().all(|p| {
+                p.chars().count() >= 3
+                    && ctx
+                        .lex
+                        .lookup(p)
+                        .is_some_and(|e| e.kind == Kind::Word && e.level <= 20)
+            });
+            let in_compound = ctx.run_together && !digit(before) && !digit(after) && very_common;
+            if !before_number && !in_compound {
                 continue;
             }
         }
@@ -555,7 +634,26 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
                     .bigrams
                     .contains(&(w[0].to_lowercase(), w[1].to_lowercase()))
         });
-        if ctx.vocab.count(run) >= 2 && !confirmed && !parts.iter().any(|p| is_function_word(p)) {
+        let has_function_word = parts
+            .iter()
+            .any(|p| p.chars().count() >= 2 && is_function_word(p));
+        if ctx.vocab.count(run) >= 2 && !confirmed && !has_function_word {
+            return None;
+        }
+        // A capitalised unknown word is often a name ("Alla" is not "Al la"):
+        // what follows its first part must be function words or common
+        // words of three letters or more ("Makethe", "Nero’spalace").
+        let capitalised = run.chars().next().is_some_and(char::is_uppercase)
+            && run.chars().skip(1).all(|c| !c.is_uppercase());
+        let plain_tail = parts[1..].iter().all(|p| {
+            is_function_word(p)
+                || (p.chars().count() >= 3
+                    && ctx
+                        .lex
+                        .lookup(p)
+                        .is_some_and(|e| e.kind == Kind::Word && e.level <= 35))
+        });
+        if capitalised && !plain_tail {
             return None;
         }
         Some(parts)
@@ -596,11 +694,9 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         return if ctx.vocab.contains(part) { 1.5 } else { NO };
     }
     if strict {
-        let ok = if len == 1 {
-            part == "a" || part == "I"
-        } else {
-            lower && is_function_word(part)
-        };
+        // Lower-case function words of two letters or more: "ofthe",
+        // "isthe"; never a name such as "Amin" or "Ito".
+        let ok = len >= 2 && lower && is_function_word(part);
         return if ok { 1.0 } else { NO };
     }
     if len == 1 {
@@ -647,6 +743,9 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
                 3.0
             }
         }
+        // A word the word list lacks but the document uses ("stakeholders"):
+        // as good as a common word when the document uses it again and again.
+        _ if len >= 3 && ctx.vocab.count(part) >= 2 => 1.25,
         _ if len >= 3 && ctx.vocab.contains(part) => 2.5,
         _ => NO,
     }
@@ -702,6 +801,11 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
             }
             let part = &run[bounds[i]..bounds[j]];
             let following = (j < n).then(|| &run[bounds[j]..bounds[next[j]]]);
+            // A run never ends in a one-letter word: "Alla" is a name, not
+            // "All a" (an article or "I" always has a word after it).
+            if following.is_none() && j - i == 1 {
+                continue;
+            }
             let total = part_cost(part, ctx, strict) + article_penalty(part, following) + best[j];
             if total < best[i] - 1e-4 {
                 best[i] = total;
@@ -747,6 +851,8 @@ mod tests {
         assert_eq!(split("plants,”says", false), "plants,” says");
         assert_eq!(split("character,“buoyed", false), "character, “buoyed");
         assert_eq!(split("way?They", false), "way? They");
+        assert_eq!(split("18F.From", false), "18F. From");
+        assert_eq!(split("State,18F,and", false), "State, 18F, and");
     }
 
     #[test]
@@ -754,6 +860,8 @@ mod tests {
         assert_eq!(split("by22", false), "by 22");
         assert_eq!(split("with18F.", false), "with 18F.");
         assert_eq!(split("of90-120", false), "of 90-120");
+        assert_eq!(split("by22%", false), "by 22%");
+        assert_eq!(split("22%", false), "22%");
     }
 
     #[test]
@@ -796,6 +904,9 @@ mod tests {
         assert_eq!(split("ofthe", false), "of the");
         assert_eq!(split("isthe", false), "is the");
         assert_eq!(split("recoverquickest", false), "recoverquickest");
+        for name in ["Amin", "Ito", "Hein", "Abe", "Ifan"] {
+            assert_eq!(split(name, false), name);
+        }
     }
 
     #[test]
@@ -805,5 +916,10 @@ mod tests {
         assert_eq!(split("sawaphotograph", true), "saw a photograph");
         assert_eq!(split("Caesar’shousehold.”", true), "Caesar’s household.”");
         assert_eq!(split("Don’tleave", true), "Don’t leave");
+        assert_eq!(
+            split("Guide-levelexplanation", true),
+            "Guide-level explanation"
+        );
+        assert_eq!(split("matter-of-factness", true), "matter-of-factness");
     }
 }

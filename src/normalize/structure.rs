@@ -18,7 +18,7 @@ use super::{Pass, RepairLog, Stage};
 pub const PASS: Pass = Pass {
     name: NAME,
     about: "recognise the title, authors, headings and lists",
-    stage: Stage::Tree(run),
+    stage: Stage::TextTree(run),
 };
 
 /// Longest heading, in words. Section titles are short; a longer line without
@@ -124,6 +124,7 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             && starts_capital(t)
             && list_marker(t).is_none()
             && author_names(t).is_none()
+            && !SECTION_NAMES.contains(&t.trim_end_matches(':').to_lowercase().as_str())
         {
             title_blocks = 1;
         }
