@@ -469,6 +469,16 @@ fn nasty_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..6).prop_map(|v| v.concat())
 }
 
+/// Nasty text, often behind one of `prefixes` (identifier schemes and the
+/// like), so that prefix handling meets multi-byte characters too.
+fn prefixed(prefixes: &'static [&'static str]) -> impl Strategy<Value = String> {
+    (
+        proptest::option::of(proptest::sample::select(prefixes)),
+        nasty_text(),
+    )
+        .prop_map(|(prefix, text)| format!("{}{text}", prefix.unwrap_or("")))
+}
+
 fn inline_strategy() -> impl Strategy<Value = Inline> {
     let leaf = prop_oneof![
         nasty_text().prop_map(Inline::Text),
@@ -534,7 +544,7 @@ fn author_strategy() -> impl Strategy<Value = Author> {
         proptest::option::of(nasty_text()),
         proptest::collection::vec(nasty_text(), 0..3),
         proptest::option::of(nasty_text()),
-        proptest::option::of(nasty_text()),
+        proptest::option::of(prefixed(&["https://orcid.org/", "orcid.org/"])),
         blocks(),
     )
         .prop_map(
@@ -584,14 +594,20 @@ fn document_strategy() -> impl Strategy<Value = Document> {
         proptest::collection::vec(author_strategy(), 0..3),
         date_strategy(),
         proptest::option::of(nasty_text()),
-        proptest::option::of(nasty_text()),
+        proptest::option::of(prefixed(&[
+            "10.",
+            "doi:",
+            "https://doi.org/",
+            "isbn:",
+            "urn:uuid:",
+        ])),
         proptest::option::of(nasty_text()),
         proptest::option::of(nasty_text()),
     );
     let meta_rest = (
         proptest::option::of((proptest::option::of(inlines()), blocks())),
         proptest::collection::vec(nasty_text(), 0..3),
-        proptest::option::of(nasty_text()),
+        proptest::option::of(prefixed(&["CC BY ", "cc0", "https://"])),
         proptest::collection::btree_map(
             prop_oneof![
                 Just("article-type".to_string()),
