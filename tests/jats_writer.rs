@@ -139,11 +139,11 @@ fn full_document() -> Document {
     let m = &mut doc.meta;
     m.title = Some(t("Rivers of the Northern Plains"));
     m.subtitle = Some(t("A Survey"));
-    let mut ada = Author::from_name("Ada Lovelace");
+    let mut ada = Author::from_name("Ada Lindqvist");
     ada.affiliations = vec!["Institute of Hydrology, University of Oslo, Norway".into()];
     ada.orcid = Some("0000-0002-1825-0097".into());
     ada.email = Some("ada@example.org".into());
-    ada.bio = vec![p("Ada Lovelace studies rivers.")];
+    ada.bio = vec![p("Ada Lindqvist studies rivers.")];
     let mut bob = Author::from_name("Bob Nakamura");
     bob.affiliations = vec![
         "Institute of Hydrology, University of Oslo, Norway".into(),
@@ -266,12 +266,12 @@ fn full_document_maps_every_field() {
         "<article-title>Rivers of the Northern Plains</article-title>",
         "<subtitle>A Survey</subtitle>",
         "<contrib-id contrib-id-type=\"orcid\">https://orcid.org/0000-0002-1825-0097</contrib-id>",
-        "<surname>Lovelace</surname>",
+        "<surname>Lindqvist</surname>",
         "<given-names>Ada</given-names>",
         "<email>ada@example.org</email>",
         "<xref ref-type=\"aff\" rid=\"aff2\">2</xref>",
         "<aff id=\"aff1\"><institution>Institute of Hydrology</institution>, <institution>University of Oslo</institution>, <country>Norway</country></aff>",
-        "<bio>\n            <p>Ada Lovelace studies rivers.</p>\n          </bio>",
+        "<bio>\n            <p>Ada Lindqvist studies rivers.</p>\n          </bio>",
         "iso-8601-date=\"2025-10-23\"",
         "<day>23</day>",
         "<license xlink:href=\"https://creativecommons.org/licenses/by/4.0/\">",

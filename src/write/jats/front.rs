@@ -221,7 +221,7 @@ fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
     x.close("contrib-group");
 }
 
-/// An ORCID iD as the URL JATS4R recommends: `https://orcid.org/<iD>`,
+/// An ORCID iD in its URL form, `https://orcid.org/<iD>`,
 /// whether it was given bare, as a URL, or with the host only.
 fn orcid_url(orcid: &str) -> String {
     let mut bare = orcid.trim();
