@@ -3,6 +3,8 @@
 //! container of blocks (abstract, bio, back matter), each with the content
 //! model that container allows.
 
+use std::borrow::Cow;
+
 use crate::model::{Block, Document, Section, sections};
 
 use super::xml::Xml;
@@ -31,8 +33,9 @@ pub fn write(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
 /// Blocks with their headings turned into nested `<sec>` elements. Section
 /// ids are `<prefix>-1`, `<prefix>-1-2`, ...: unique as long as prefixes are.
 pub fn flow(x: &mut Xml, cx: &mut Ctx, blocks: &[Block], prefix: &str, direct: Allowed) {
+    let blocks = valid_levels(blocks);
     let mut n = 0;
-    for section in sections(blocks) {
+    for section in sections(&blocks) {
         match section.heading {
             None => section.blocks.iter().for_each(|b| block(x, cx, b, direct)),
             Some(_) => {
@@ -41,6 +44,24 @@ pub fn flow(x: &mut Xml, cx: &mut Ctx, blocks: &[Block], prefix: &str, direct: A
             }
         }
     }
+}
+
+/// The blocks with every heading level in 1..=6. `sections()` never returns
+/// for a level-0 heading (it waits for a heading above level 0), and the
+/// model's contract allows 1 to 6 only; the writer must still accept any
+/// document, so out-of-range levels are clamped here, on a copy.
+fn valid_levels(blocks: &[Block]) -> Cow<'_, [Block]> {
+    let bad = |b: &Block| matches!(b, Block::Heading { level, .. } if !(1..=6).contains(level));
+    if !blocks.iter().any(bad) {
+        return Cow::Borrowed(blocks);
+    }
+    let mut fixed = blocks.to_vec();
+    for b in &mut fixed {
+        if let Block::Heading { level, .. } = b {
+            *level = (*level).clamp(1, 6);
+        }
+    }
+    Cow::Owned(fixed)
 }
 
 fn write_section(x: &mut Xml, cx: &mut Ctx, section: &Section<'_>, id: &str) {
@@ -151,4 +172,23 @@ fn list(x: &mut Xml, cx: &mut Ctx, start: Option<u64>, items: &[Vec<Block>]) {
         x.close("list-item");
     }
     x.close("list");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, inlines_from_text};
+
+    #[test]
+    fn heading_level_zero_does_not_hang() {
+        let blocks = vec![
+            Block::heading(0, inlines_from_text("zero"), Span::UNKNOWN),
+            Block::paragraph(inlines_from_text("text"), Span::UNKNOWN),
+        ];
+        let mut cx = Ctx::for_tests();
+        let mut x = Xml::new(0);
+        flow(&mut x, &mut cx, &blocks, "sec", Allowed::ParaLevel);
+        let out = String::from_utf8(x.finish().unwrap()).unwrap();
+        assert!(out.contains("<title>zero</title>"), "{out}");
+    }
 }

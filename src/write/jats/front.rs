@@ -91,11 +91,12 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
         x.close("pub-date");
     }
     permissions(x, cx, meta);
+    // An abstract with neither text nor a title carries nothing: left out.
     if let Some(abs) = &meta.abstract_
-        && (abs.blocks.iter().any(body::emits) || abs.title.is_some())
+        && (abs.blocks.iter().any(body::emits) || abs.title.as_ref().is_some_and(|t| !t.is_empty()))
     {
         x.open("abstract", &[]);
-        if let Some(title) = &abs.title {
+        if let Some(title) = abs.title.as_ref().filter(|t| !t.is_empty()) {
             x.open_line("title", &[]);
             inline::write(x, cx, title);
             x.end("title");
@@ -124,8 +125,8 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
 /// content when the document has none) as given.
 fn article_id(x: &mut Xml, id: &str) {
     let (kind, value) = match IdentifierKind::of(id) {
-        IdentifierKind::Doi => ("doi", IdentifierKind::bare(id)),
-        IdentifierKind::Isbn => ("isbn", IdentifierKind::bare(id)),
+        IdentifierKind::Doi => ("doi", bare_identifier(id)),
+        IdentifierKind::Isbn => ("isbn", bare_identifier(id)),
         IdentifierKind::Uuid | IdentifierKind::Other => ("other", id.trim()),
     };
     if !value.is_empty() {
@@ -180,12 +181,11 @@ fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
             .map(str::trim)
             .filter(|o| !o.is_empty())
         {
-            let url = if orcid.starts_with("http") {
-                orcid.to_string()
-            } else {
-                format!("https://orcid.org/{orcid}")
-            };
-            x.line("contrib-id", &[("contrib-id-type", "orcid")], &url);
+            x.line(
+                "contrib-id",
+                &[("contrib-id-type", "orcid")],
+                &orcid_url(orcid),
+            );
         }
         name(x, author);
         if let Some(email) = author
@@ -219,6 +219,44 @@ fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
         x.close("contrib");
     }
     x.close("contrib-group");
+}
+
+/// An ORCID iD in its URL form, `https://orcid.org/<iD>`,
+/// whether it was given bare, as a URL, or with the host only.
+fn orcid_url(orcid: &str) -> String {
+    let mut bare = orcid.trim();
+    for prefix in ["https://", "http://", "www.", "orcid.org/"] {
+        bare = strip_prefix_ignore_case(bare, prefix).unwrap_or(bare);
+    }
+    format!("https://orcid.org/{bare}")
+}
+
+/// `text` without `prefix` (ASCII, any case), if it starts with it. Safe for
+/// any text: slicing at a byte that is not a character boundary is avoided.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The identifier without its scheme prefix. `IdentifierKind::bare` slices
+/// at a byte count and can split a character; this does the same job safely.
+fn bare_identifier(id: &str) -> &str {
+    let id = id.trim();
+    for prefix in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "doi:",
+        "urn:isbn:",
+        "isbn:",
+        "isbn ",
+    ] {
+        if let Some(rest) = strip_prefix_ignore_case(id, prefix) {
+            return rest.trim();
+        }
+    }
+    id
 }
 
 /// `<name>` when the name splits into surname and given names, else
@@ -342,6 +380,35 @@ fn license_url(license: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn orcid_urls() {
+        for given in [
+            "0000-0002-1825-0097",
+            "https://orcid.org/0000-0002-1825-0097",
+            "orcid.org/0000-0002-1825-0097",
+            "http://www.orcid.org/0000-0002-1825-0097",
+        ] {
+            assert_eq!(orcid_url(given), "https://orcid.org/0000-0002-1825-0097");
+        }
+        assert_eq!(orcid_url("é"), "https://orcid.org/é");
+        assert_eq!(orcid_url("htt€€€€"), "https://orcid.org/htt€€€€");
+    }
+
+    #[test]
+    fn identifiers_lose_their_scheme_and_never_split_characters() {
+        assert_eq!(bare_identifier("doi:10.1/x"), "10.1/x");
+        assert_eq!(bare_identifier("https://doi.org/10.1/x"), "10.1/x");
+        assert_eq!(bare_identifier("ISBN: 978-3"), "978-3");
+        assert_eq!(bare_identifier("10.€€€€€€"), "10.€€€€€€");
+        let mut x = Xml::new(0);
+        article_id(&mut x, "10.€€€€€€");
+        assert!(
+            String::from_utf8(x.finish().unwrap())
+                .unwrap()
+                .contains("10.€€€€€€")
+        );
+    }
 
     #[test]
     fn license_names_map_to_creative_commons_urls() {

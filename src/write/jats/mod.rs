@@ -51,6 +51,17 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
+    #[cfg(test)]
+    fn for_tests() -> Ctx {
+        Ctx {
+            tagset: JatsTagset::Archiving,
+            warnings: Vec::new(),
+            uses_xlink: false,
+            uses_ali: false,
+            dropped_breaks: 0,
+        }
+    }
+
     fn publishing(&self) -> bool {
         self.tagset == JatsTagset::Publishing
     }
