@@ -734,3 +734,58 @@ fn every_dev_corpus_input_passes_the_validators() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn awkward_documents_still_give_valid_pdfs() {
+    let mut odd = Document::default();
+    odd.blocks = vec![
+        para(""),
+        Block::Paragraph {
+            content: vec![
+                Inline::text("tab\there\u{7}bell\u{AD}soft"),
+                Inline::Space,
+                Inline::Link {
+                    target: Some("https://example.org/straße?q=ü".into()),
+                    content: text("ünïcode"),
+                },
+            ],
+            span: Span::UNKNOWN,
+        },
+        Block::CodeBlock {
+            language: None,
+            text: "\n\n".into(),
+            span: Span::UNKNOWN,
+        },
+        Block::List {
+            start: Some(7),
+            items: vec![vec![], vec![para("Ελληνικά и кириллица")]],
+            span: Span::UNKNOWN,
+        },
+    ];
+    let empty = Document::default();
+    // A layout with nothing in it, and one with numbers no layout should produce.
+    let mut broken = hand_layout();
+    broken.pages.clear();
+    let mut nan = hand_layout();
+    nan.width = f32::NAN;
+    if let Item::Text(run) = &mut nan.pages[0].items[0] {
+        run.x = f32::INFINITY;
+        run.size = -1.0;
+    }
+    let fonts = FontSet::load().unwrap();
+    let mut files = vec![
+        recto::write::pdf::write(&odd, &options()).unwrap().bytes,
+        recto::write::pdf::write(&empty, &options()).unwrap().bytes,
+    ];
+    for layout in [broken, nan] {
+        files.push(emit(&layout, &fonts, &hand_meta()).unwrap().bytes);
+    }
+    if !have("qpdf") || !have("pdfinfo") {
+        return;
+    }
+    for bytes in files {
+        let file = save(&bytes);
+        assert_qpdf_clean(&file.path);
+        assert_eq!(info_field(&pdfinfo(&file.path), "Tagged"), Some("yes"));
+    }
+}
