@@ -737,31 +737,33 @@ fn every_dev_corpus_input_passes_the_validators() {
 
 #[test]
 fn awkward_documents_still_give_valid_pdfs() {
-    let mut odd = Document::default();
-    odd.blocks = vec![
-        para(""),
-        Block::Paragraph {
-            content: vec![
-                Inline::text("tab\there\u{7}bell\u{AD}soft"),
-                Inline::Space,
-                Inline::Link {
-                    target: Some("https://example.org/straße?q=ü".into()),
-                    content: text("ünïcode"),
-                },
-            ],
-            span: Span::UNKNOWN,
-        },
-        Block::CodeBlock {
-            language: None,
-            text: "\n\n".into(),
-            span: Span::UNKNOWN,
-        },
-        Block::List {
-            start: Some(7),
-            items: vec![vec![], vec![para("Ελληνικά и кириллица")]],
-            span: Span::UNKNOWN,
-        },
-    ];
+    let odd = Document {
+        blocks: vec![
+            para(""),
+            Block::Paragraph {
+                content: vec![
+                    Inline::text("tab\there\u{7}bell\u{AD}soft"),
+                    Inline::Space,
+                    Inline::Link {
+                        target: Some("https://example.org/straße?q=ü".into()),
+                        content: text("ünïcode"),
+                    },
+                ],
+                span: Span::UNKNOWN,
+            },
+            Block::CodeBlock {
+                language: None,
+                text: "\n\n".into(),
+                span: Span::UNKNOWN,
+            },
+            Block::List {
+                start: Some(7),
+                items: vec![vec![], vec![para("Ελληνικά и кириллица")]],
+                span: Span::UNKNOWN,
+            },
+        ],
+        ..Document::default()
+    };
     let empty = Document::default();
     // A layout with nothing in it, and one with numbers no layout should produce.
     let mut broken = hand_layout();
