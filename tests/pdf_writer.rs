@@ -791,3 +791,34 @@ fn awkward_documents_still_give_valid_pdfs() {
         assert_eq!(info_field(&pdfinfo(&file.path), "Tagged"), Some("yes"));
     }
 }
+
+#[test]
+fn characters_the_text_face_lacks_come_from_the_fallback_face() {
+    use recto::write::pdf::page::Measure;
+    let fonts = FontSet::load().unwrap();
+    let candidates = "∮⊛ℵ⨁⟶♣␣⌘⊕∴≬⋘⟨⟩↯☞★✓";
+    let found: String = candidates
+        .chars()
+        .filter(|&c| {
+            !fonts.has_glyph(FontFace::Regular, c) && fonts.has_glyph(FontFace::Fallback, c)
+        })
+        .collect();
+    assert!(!found.is_empty(), "no candidate needs the fallback face");
+    let mut doc = Document::default();
+    doc.meta.title = Some(text("Symbols"));
+    doc.blocks = vec![para(&format!("Symbols {found} end."))];
+    let out = recto::write::pdf::write(&doc, &options()).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    if !have_all() {
+        return;
+    }
+    let file = save(&out.bytes);
+    assert_qpdf_clean(&file.path);
+    let names = assert_fonts_embedded(&file.path);
+    assert!(
+        names.iter().any(|n| n.contains("DejaVuSansMono")),
+        "{names:?}"
+    );
+    let extracted = pdftotext(&file.path);
+    assert!(extracted.contains(&found), "{found} not in {extracted}");
+}

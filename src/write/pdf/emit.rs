@@ -271,7 +271,7 @@ pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted>
             if let Item::Text(run) = item {
                 let segs = segments(run, fonts, &mut missing);
                 for seg in &segs {
-                    let map = used.entry(seg.face).or_default();
+                    let map = used.entry(fonts.embedded_as(seg.face)).or_default();
                     for g in &seg.shaped.glyphs {
                         map.entry(g.gid).or_insert_with(|| g.text.clone());
                     }
@@ -389,7 +389,7 @@ pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted>
                         });
                     }
                     for seg in segs {
-                        let Some(emb) = embedded.get(&seg.face) else {
+                        let Some(emb) = embedded.get(&fonts.embedded_as(seg.face)) else {
                             continue;
                         };
                         ops.push(Op::SetFont {
