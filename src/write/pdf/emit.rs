@@ -23,7 +23,7 @@ use printpdf::{
 
 use super::fonts::{FACES, FontSet, Shaped, is_invisible};
 use super::info::PdfMeta;
-use super::page::{FontFace, Item, Layout, OutlineEntry, StructRef, StructRole, TextRun};
+use super::page::{FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun};
 use super::tagging::{Kid, StructTree};
 use super::xmp;
 use crate::error::{Error, Result};
@@ -172,6 +172,78 @@ fn mcid_props(mcid: u32) -> DictItem {
     }
 }
 
+/// A copy of `layout` that is safe to write whatever layout produced: every
+/// number finite (a NaN would make the file unreadable), text sizes
+/// positive, a page size, and at least one page (a PDF needs a page).
+fn sanitized(layout: &Layout) -> Layout {
+    fn finite(v: f32) -> f32 {
+        if v.is_finite() { v } else { 0.0 }
+    }
+    let mut out = layout.clone();
+    if !(out.width.is_finite() && out.width > 0.0) {
+        out.width = 595.28;
+    }
+    if !(out.height.is_finite() && out.height > 0.0) {
+        out.height = 841.89;
+    }
+    for page in &mut out.pages {
+        for item in &mut page.items {
+            match item {
+                Item::Text(run) => {
+                    run.x = finite(run.x);
+                    run.y = finite(run.y);
+                    if !(run.size.is_finite() && run.size > 0.0) {
+                        run.size = 10.0;
+                    }
+                }
+                Item::Rule {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    ..
+                } => {
+                    for v in [x1, y1, x2, y2, width] {
+                        *v = finite(*v);
+                    }
+                }
+                Item::Link {
+                    x,
+                    y,
+                    width,
+                    height,
+                    ..
+                } => {
+                    for v in [x, y, width, height] {
+                        *v = finite(*v);
+                    }
+                }
+            }
+        }
+    }
+    for entry in &mut out.outline {
+        entry.y = finite(entry.y);
+    }
+    if out.pages.is_empty() {
+        out.pages.push(Page::default());
+    }
+    out
+}
+
+/// A URI as the 7-bit ASCII PDF requires: other bytes percent-encoded.
+fn uri_bytes(target: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(target.len());
+    for b in target.bytes() {
+        if (0x21..0x7F).contains(&b) {
+            out.push(b);
+        } else {
+            out.extend_from_slice(format!("%{b:02X}").as_bytes());
+        }
+    }
+    out
+}
+
 /// Where a piece of text sits, to find the element a link belongs to.
 struct Placed {
     elem: usize,
@@ -188,6 +260,7 @@ struct PageLink {
 }
 
 pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
+    let layout = &sanitized(layout);
     // 1. Shape every run and collect the glyphs each face needs.
     let mut missing = BTreeSet::new();
     let mut shaped_pages: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(layout.pages.len());
@@ -198,7 +271,7 @@ pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted>
             if let Item::Text(run) = item {
                 let segs = segments(run, fonts, &mut missing);
                 for seg in &segs {
-                    let map = used.entry(seg.face).or_default();
+                    let map = used.entry(fonts.embedded_as(seg.face)).or_default();
                     for g in &seg.shaped.glyphs {
                         map.entry(g.gid).or_insert_with(|| g.text.clone());
                     }
@@ -316,7 +389,7 @@ pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted>
                         });
                     }
                     for seg in segs {
-                        let Some(emb) = embedded.get(&seg.face) else {
+                        let Some(emb) = embedded.get(&fonts.embedded_as(seg.face)) else {
                             continue;
                         };
                         ops.push(Op::SetFont {
@@ -491,7 +564,7 @@ fn finish(
                 ("S", name("URI")),
                 (
                     "URI",
-                    Object::String(link.target.as_bytes().to_vec(), StringFormat::Literal),
+                    Object::String(uri_bytes(&link.target), StringFormat::Literal),
                 ),
             ]);
             let annot = Dictionary::from_iter(vec![

@@ -2,9 +2,11 @@
 //!
 //! The faces come from the `typst-assets` crate (its `fonts` feature), which
 //! ships them under the SIL Open Font License 1.1: Libertinus Serif for text
-//! (regular, italic, bold, bold italic), DejaVu Sans Mono for code, and
-//! New Computer Modern as the fallback face, chosen for its wide coverage
-//! (Latin, Greek, Cyrillic, many symbols) in a style close to the text face.
+//! (regular, italic, bold, bold italic) and DejaVu Sans Mono for code. The
+//! fallback face is DejaVu Sans Mono again: of the bundled faces it has the
+//! widest coverage (arrows, box drawing, dingbats, Georgian, Armenian and
+//! more that Libertinus lacks; New Computer Modern covers less), and sharing
+//! the file means one embedded font serves both roles.
 //! Fonts installed on the machine are never used, so a PDF looks the same
 //! wherever it is made.
 //!
@@ -40,8 +42,8 @@ pub const FACES: [FontFace; 6] = [
 
 /// The licence the embedded fonts are distributed under; shipped with the
 /// crate for anyone who redistributes the fonts inside a PDF.
-pub const FONT_LICENSE: &str = "SIL Open Font License 1.1 (Libertinus Serif, New Computer Modern, \
-     DejaVu Sans Mono via the typst-assets crate)";
+pub const FONT_LICENSE: &str = "SIL Open Font License 1.1 (Libertinus Serif); DejaVu fonts licence (DejaVu Sans Mono); \
+     both shipped by the typst-assets crate";
 
 /// The file of each face and the PostScript-style name written as its
 /// `/BaseFont`.
@@ -63,7 +65,7 @@ fn face_source(face: FontFace) -> (&'static [u8], &'static str) {
             "LibertinusSerif-BoldItalic",
         ),
         FontFace::Mono => (find("DejaVuSansMono"), "DejaVuSansMono"),
-        FontFace::Fallback => (find("NewCM10-Regular"), "NewCM10-Regular"),
+        FontFace::Fallback => (find("DejaVuSansMono"), "DejaVuSansMono"),
     }
 }
 
@@ -248,6 +250,17 @@ impl FontSet {
     pub fn face(&self, face: FontFace) -> &Face {
         let index = FACES.iter().position(|&f| f == face).unwrap_or(0);
         &self.faces[index]
+    }
+
+    /// The face whose embedded font shows `face`: faces that share a font
+    /// file share one embedded font (the first of them in [`FACES`]).
+    pub fn embedded_as(&self, face: FontFace) -> FontFace {
+        let bytes = self.face(face).bytes.as_ptr();
+        FACES
+            .iter()
+            .copied()
+            .find(|&f| self.face(f).bytes.as_ptr() == bytes)
+            .unwrap_or(face)
     }
 
     /// Shapes `text` in `face` (cached: layout and emission shape the same

@@ -79,6 +79,9 @@ pub struct TextRun {
 pub enum Item {
     Text(TextRun),
     /// A straight line: underlines, thematic breaks, the rule under the header.
+    /// Emission marks every rule as an artifact (decoration, not content),
+    /// whatever `artifact` says: an underline's meaning is in its text's
+    /// structure, and a thematic break has no text to tag.
     Rule {
         x1: f32,
         y1: f32,
@@ -88,6 +91,9 @@ pub enum Item {
         artifact: bool,
     },
     /// A clickable area linking to a URL.
+    /// Emission tags it as a `Link` element inside the structure element of
+    /// the text under the area (found by position), and writes the target
+    /// as a URI action, non-ASCII bytes percent-encoded.
     Link {
         x: f32,
         y: f32,
