@@ -193,7 +193,6 @@ fn sample_brief() -> Document {
                 out.push(Inline::Space);
             }
         }
-        let mut out = out;
         recto::model::canonicalize(&mut out);
         out
     };
