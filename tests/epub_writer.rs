@@ -364,13 +364,15 @@ fn assert_clean(results: Vec<(PathBuf, Vec<String>)>) {
 // ------------------------------------------------------------ tests
 
 #[test]
-fn full_document_and_sample_brief_pass_epubcheck() {
+fn hand_built_documents_pass_epubcheck() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("full.epub");
     std::fs::write(&path, write_epub(&full_document())).unwrap();
     let brief = dir.path().join("sample-brief.epub");
     std::fs::write(&brief, write_epub(&sample_brief())).unwrap();
-    let books = [path, brief];
+    let long = dir.path().join("long-split.epub");
+    std::fs::write(&long, write_epub(&long_document())).unwrap();
+    let books = [path, brief, long];
     keep(&books);
     if let Some(results) = epubcheck(&books) {
         assert_clean(results);
@@ -579,16 +581,29 @@ fn control_characters_never_reach_the_xhtml() {
     assert!(opf.contains("<dc:language>und</dc:language>"), "{opf}");
 }
 
-#[test]
-fn long_documents_are_split_per_top_level_section() {
+/// Five chapters of 10,000 characters each, with sub-sections and page
+/// markers: long enough to be split into one file per chapter.
+fn long_document() -> Document {
     let mut doc = Document::default();
     doc.meta.title = Some(t("Long"));
+    doc.meta.authors = vec![Author::from_name("Ann Author")];
+    doc.blocks.push(p(t("Text before the first chapter.")));
     let para = "word ".repeat(2_000);
     for i in 0..5 {
         doc.blocks.push(h(1, &format!("Chapter {i}")));
-        doc.blocks.push(p(t(&para)));
+        doc.blocks.push(p(cat(vec![
+            vec![Inline::PageMarker(format!("{}", i + 1))],
+            t(&para),
+        ])));
+        doc.blocks.push(h(2, &format!("Section {i}.1")));
+        doc.blocks.push(p(t("More.")));
     }
-    let bytes = write_epub(&doc);
+    doc
+}
+
+#[test]
+fn long_documents_are_split_per_top_level_section() {
+    let bytes = write_epub(&long_document());
     let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
     for i in 1..=5 {
         assert!(
@@ -597,6 +612,13 @@ fn long_documents_are_split_per_top_level_section() {
         );
     }
     assert!(entry(&bytes, "EPUB/package.opf").contains("<itemref idref=\"doc-body-005\"/>"));
+    assert!(entry(&bytes, "EPUB/body-001.xhtml").contains("Text before the first chapter."));
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    assert!(
+        nav.contains("href=\"body-003.xhtml#page-"),
+        "page list points into the split files"
+    );
+    assert!(nav.contains(">Section 2.1</a>"), "{nav}");
 }
 
 #[test]
