@@ -602,6 +602,51 @@ fn long_document() -> Document {
 }
 
 #[test]
+fn nested_links_and_unusable_targets_stay_valid() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(t("Links"));
+    doc.blocks = vec![p(vec![
+        Inline::Link {
+            target: Some("https://example.org/outer".into()),
+            content: vec![Inline::Link {
+                target: Some("https://example.org/inner".into()),
+                content: t("inner"),
+            }],
+        },
+        Inline::Space,
+        Inline::Link {
+            target: Some("www.example.org".into()),
+            content: t("no scheme"),
+        },
+    ])];
+    let body = entry(&write_epub(&doc), "EPUB/body.xhtml");
+    assert_eq!(body.matches("<a ").count(), 1, "no <a> inside <a>: {body}");
+    assert!(
+        body.contains("<span class=\"link-lost\" title=\"https://example.org/inner\">inner</span>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<span class=\"link-lost\" title=\"www.example.org\">no scheme</span>"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_timestamp_beyond_year_9999_is_a_clear_error() {
+    let options = WriteOptions {
+        timestamp: 253_402_300_800,
+        ..WriteOptions::default()
+    };
+    let err = epub::write(&full_document(), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("epub") && err.contains("SOURCE_DATE_EPOCH"),
+        "{err}"
+    );
+}
+
+#[test]
 fn long_documents_are_split_per_top_level_section() {
     let bytes = write_epub(&long_document());
     let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
