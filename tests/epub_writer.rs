@@ -152,6 +152,71 @@ fn full_document() -> Document {
     doc
 }
 
+/// A document shaped like the sample brief in `shared/seed`: title, one
+/// author with e-mail, affiliation and bio, a "Summary" abstract, and
+/// paragraphs whose underlined link text lost its URL. Built from the seed
+/// text when it is there, else from a short stand-in.
+fn sample_brief() -> Document {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_c6ebfa3e93631e82.txt");
+    let text = std::fs::read_to_string(&seed)
+        .or_else(|_| std::fs::read_to_string("/work/shared/seed/000_c6ebfa3e93631e82.txt"))
+        .unwrap_or_else(|_| {
+            "Brief Title\n\nAnn Author\n\nSummary\n\nThe summary.\n\nA <u>lost link</u> here.\n\n\
+             Dr Ann Author is a Fellow at the Institute (ann@example.org).\n"
+                .to_string()
+        });
+    let paras: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    // `<u>text</u>` in the seed marks link text whose URL was lost.
+    let inlines = |para: &str| {
+        let mut out = Vec::new();
+        for (i, piece) in para.split("<u>").enumerate() {
+            let (link, rest) = match piece.split_once("</u>") {
+                Some((l, r)) if i > 0 => (Some(l), r),
+                _ => (None, piece),
+            };
+            if let Some(l) = link {
+                out.push(Inline::Link {
+                    target: None,
+                    content: t(l),
+                });
+            }
+            if rest.starts_with(char::is_whitespace) {
+                out.push(Inline::Space);
+            }
+            out.extend(t(rest));
+            if rest.ends_with(char::is_whitespace) && !rest.trim().is_empty() {
+                out.push(Inline::Space);
+            }
+        }
+        recto::model::canonicalize(&mut out);
+        out
+    };
+    let mut doc = Document::default();
+    doc.meta.title = Some(t(paras[0]));
+    let mut author = Author::from_name(paras[1]);
+    author.affiliations =
+        vec!["Institute of South Asian Studies, National University of Singapore".into()];
+    author.email = Some("ivanlidarev@nus.edu.sg".into());
+    author.bio = vec![p(t(paras[paras.len() - 1]))];
+    doc.meta.authors = vec![author];
+    doc.meta.language = Some("en".into());
+    doc.meta.date = Some(Date::parse("2025-10-30").unwrap());
+    doc.meta.abstract_ = Some(Abstract {
+        title: Some(t(paras[2])),
+        blocks: vec![p(inlines(paras[3]))],
+    });
+    doc.blocks = paras[4..paras.len() - 1]
+        .iter()
+        .map(|para| p(inlines(para)))
+        .collect();
+    doc
+}
+
 fn options() -> WriteOptions {
     WriteOptions {
         timestamp: TIMESTAMP,
@@ -272,6 +337,17 @@ fn epubcheck(files: &[PathBuf]) -> Option<Vec<(PathBuf, Vec<String>)>> {
     Some(results)
 }
 
+/// Copies the books to `RECTO_KEEP_OUTPUTS` when set, to look at them by hand.
+fn keep(books: &[PathBuf]) {
+    if let Some(dir) = std::env::var_os("RECTO_KEEP_OUTPUTS") {
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for b in books {
+            std::fs::copy(b, dir.join(b.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
 fn assert_clean(results: Vec<(PathBuf, Vec<String>)>) {
     let dirty: Vec<_> = results.iter().filter(|(_, bad)| !bad.is_empty()).collect();
     assert!(
@@ -288,11 +364,17 @@ fn assert_clean(results: Vec<(PathBuf, Vec<String>)>) {
 // ------------------------------------------------------------ tests
 
 #[test]
-fn full_document_passes_epubcheck() {
+fn hand_built_documents_pass_epubcheck() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("full.epub");
     std::fs::write(&path, write_epub(&full_document())).unwrap();
-    if let Some(results) = epubcheck(&[path]) {
+    let brief = dir.path().join("sample-brief.epub");
+    std::fs::write(&brief, write_epub(&sample_brief())).unwrap();
+    let long = dir.path().join("long-split.epub");
+    std::fs::write(&long, write_epub(&long_document())).unwrap();
+    let books = [path, brief, long];
+    keep(&books);
+    if let Some(results) = epubcheck(&books) {
         assert_clean(results);
     }
 }
@@ -326,10 +408,26 @@ fn dev_corpus_passes_epubcheck() {
         std::fs::write(&path, write_epub(&doc)).unwrap();
         books.push(path);
     }
+    keep(&books);
     if let Some(results) = epubcheck(&books) {
         assert_eq!(results.len(), inputs.len());
         assert_clean(results);
     }
+}
+
+#[test]
+fn sample_brief_keeps_lost_links_visible() {
+    let doc = sample_brief();
+    let bytes = write_epub(&doc);
+    let body = entry(&bytes, "EPUB/body.xhtml");
+    assert!(body.contains("<span class=\"link-lost\">"), "{body}");
+    let back = entry(&bytes, "EPUB/back.xhtml");
+    assert!(back.contains("epub:type=\"contributors\""), "{back}");
+    assert_eq!(
+        bytes,
+        write_epub(&sample_brief()),
+        "two conversions are byte-identical"
+    );
 }
 
 #[test]
@@ -483,16 +581,74 @@ fn control_characters_never_reach_the_xhtml() {
     assert!(opf.contains("<dc:language>und</dc:language>"), "{opf}");
 }
 
-#[test]
-fn long_documents_are_split_per_top_level_section() {
+/// Five chapters of 10,000 characters each, with sub-sections and page
+/// markers: long enough to be split into one file per chapter.
+fn long_document() -> Document {
     let mut doc = Document::default();
     doc.meta.title = Some(t("Long"));
+    doc.meta.authors = vec![Author::from_name("Ann Author")];
+    doc.blocks.push(p(t("Text before the first chapter.")));
     let para = "word ".repeat(2_000);
     for i in 0..5 {
         doc.blocks.push(h(1, &format!("Chapter {i}")));
-        doc.blocks.push(p(t(&para)));
+        doc.blocks.push(p(cat(vec![
+            vec![Inline::PageMarker(format!("{}", i + 1))],
+            t(&para),
+        ])));
+        doc.blocks.push(h(2, &format!("Section {i}.1")));
+        doc.blocks.push(p(t("More.")));
     }
-    let bytes = write_epub(&doc);
+    doc
+}
+
+#[test]
+fn nested_links_and_unusable_targets_stay_valid() {
+    let mut doc = Document::default();
+    doc.meta.title = Some(t("Links"));
+    doc.blocks = vec![p(vec![
+        Inline::Link {
+            target: Some("https://example.org/outer".into()),
+            content: vec![Inline::Link {
+                target: Some("https://example.org/inner".into()),
+                content: t("inner"),
+            }],
+        },
+        Inline::Space,
+        Inline::Link {
+            target: Some("www.example.org".into()),
+            content: t("no scheme"),
+        },
+    ])];
+    let body = entry(&write_epub(&doc), "EPUB/body.xhtml");
+    assert_eq!(body.matches("<a ").count(), 1, "no <a> inside <a>: {body}");
+    assert!(
+        body.contains("<span class=\"link-lost\" title=\"https://example.org/inner\">inner</span>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<span class=\"link-lost\" title=\"www.example.org\">no scheme</span>"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_timestamp_beyond_year_9999_is_a_clear_error() {
+    let options = WriteOptions {
+        timestamp: 253_402_300_800,
+        ..WriteOptions::default()
+    };
+    let err = epub::write(&full_document(), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("epub") && err.contains("SOURCE_DATE_EPOCH"),
+        "{err}"
+    );
+}
+
+#[test]
+fn long_documents_are_split_per_top_level_section() {
+    let bytes = write_epub(&long_document());
     let names: Vec<String> = entries(&bytes).into_iter().map(|(n, _)| n).collect();
     for i in 1..=5 {
         assert!(
@@ -501,6 +657,13 @@ fn long_documents_are_split_per_top_level_section() {
         );
     }
     assert!(entry(&bytes, "EPUB/package.opf").contains("<itemref idref=\"doc-body-005\"/>"));
+    assert!(entry(&bytes, "EPUB/body-001.xhtml").contains("Text before the first chapter."));
+    let nav = entry(&bytes, "EPUB/nav.xhtml");
+    assert!(
+        nav.contains("href=\"body-003.xhtml#page-"),
+        "page list points into the split files"
+    );
+    assert!(nav.contains(">Section 2.1</a>"), "{nav}");
 }
 
 #[test]
@@ -662,6 +825,7 @@ fn random_documents_pass_epubcheck() {
         std::fs::write(path.with_extension("json"), doc.to_json()).unwrap();
         books.push(path);
     }
+    keep(&books);
     if let Some(results) = epubcheck(&books) {
         let dirty: Vec<_> = results.iter().filter(|(_, bad)| !bad.is_empty()).collect();
         if !dirty.is_empty() {

@@ -431,14 +431,15 @@ fn body(
     }
 }
 
-/// The `epub:type` and ARIA role of a kind of end matter.
-fn back_semantics(kind: BackKind) -> (&'static str, Option<&'static str>) {
+/// The `epub:type` and ARIA role of a kind of end matter; none for end
+/// matter of no known kind, rather than a guess.
+fn back_semantics(kind: BackKind) -> Option<(&'static str, &'static str)> {
     match kind {
-        BackKind::References => ("bibliography", Some("doc-bibliography")),
-        BackKind::Acknowledgements => ("acknowledgments", Some("doc-acknowledgments")),
-        BackKind::Notes => ("endnotes", Some("doc-endnotes")),
-        BackKind::Disclaimer => ("notice", Some("doc-notice")),
-        BackKind::Other => ("appendix", Some("doc-appendix")),
+        BackKind::References => Some(("bibliography", "doc-bibliography")),
+        BackKind::Acknowledgements => Some(("acknowledgments", "doc-acknowledgments")),
+        BackKind::Notes => Some(("endnotes", "doc-endnotes")),
+        BackKind::Disclaimer => Some(("notice", "doc-notice")),
+        BackKind::Other => None,
     }
 }
 
@@ -465,7 +466,9 @@ fn end_matter(
     let mut first_label = None;
     for back in &doc.back {
         let id = r.id("back");
-        let (kind, role) = back_semantics(back.kind);
+        let semantics = back_semantics(back.kind)
+            .map(|(kind, role)| format!(" epub:type=\"{kind}\" role=\"{role}\""))
+            .unwrap_or_default();
         let title = back
             .title
             .as_deref()
@@ -475,8 +478,7 @@ fn end_matter(
             .clone()
             .unwrap_or_else(|| back.kind.label().to_string());
         inner.push_str(&format!(
-            "<section id=\"{id}\" epub:type=\"{kind}\"{} aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">",
-            role.map(|r| format!(" role=\"{r}\"")).unwrap_or_default()
+            "<section id=\"{id}\"{semantics} aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
         ));
         match (&back.title, &title) {
             (Some(t), Some(_)) => r.inlines(&mut inner, t),
