@@ -15,6 +15,9 @@
 //! no landmark is set. The seam stays in this module: [`zip`] is the
 //! container, [`package`] the package document, [`nav`] the navigation.
 
+mod back;
+mod body;
+mod front;
 mod lang;
 mod nav;
 mod package;
@@ -23,7 +26,7 @@ mod xhtml;
 mod zip;
 
 use crate::error::{Error, Result};
-use crate::model::{BackKind, Block, Document, sections};
+use crate::model::{Block, Document};
 
 use super::{Output, WriteOptions};
 use nav::Landmark;
@@ -70,7 +73,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     let mut docs = Vec::new();
 
     r.file = "title.xhtml".into();
-    let (xhtml, abstract_entry) = title_page(doc, &lang, &title, &mut r);
+    let (xhtml, abstract_entry) = front::title_page(doc, &lang, &title, &mut r);
     toc.push(TocNode {
         label: title.clone(),
         href: r.file.clone(),
@@ -86,7 +89,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         xhtml,
     });
 
-    body(
+    body::body(
         doc,
         &lang,
         &title,
@@ -95,7 +98,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         &mut toc,
         &mut landmarks,
     );
-    if let Some(xhtml) = end_matter(doc, &lang, &mut r, &mut toc, &mut landmarks) {
+    if let Some(xhtml) = back::end_matter(doc, &lang, &mut r, &mut toc, &mut landmarks) {
         docs.push(ContentDoc {
             file: r.file.clone(),
             xhtml,
@@ -232,315 +235,4 @@ pub(crate) fn publication_date(doc: &Document) -> Option<String> {
         && (d.month.is_some() || d.day.is_none())
         && crate::model::Date::parse(&text).is_ok_and(|p| p == d);
     valid.then_some(text)
-}
-
-/// The title page: title, subtitle, authors with affiliations, date,
-/// identifier, then the abstract, keywords and licence. Returns the page and
-/// the table-of-contents entry of the abstract.
-fn title_page(
-    doc: &Document,
-    lang: &str,
-    title: &str,
-    r: &mut Renderer,
-) -> (String, Option<TocNode>) {
-    let meta = &doc.meta;
-    let mut out = xhtml_head(lang, title, "frontmatter");
-    out.push_str(
-        "<section epub:type=\"titlepage\" class=\"titlepage\" aria-labelledby=\"book-title\">\n",
-    );
-    out.push_str("<h1 class=\"title\" id=\"book-title\">");
-    match meta
-        .title
-        .as_deref()
-        .filter(|t| !label(&crate::model::plain_text(t)).is_empty())
-    {
-        Some(t) => r.inlines(&mut out, t),
-        None => out.push_str(&esc(title)),
-    }
-    out.push_str("</h1>\n");
-    if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.is_empty()) {
-        out.push_str("<p class=\"subtitle\">");
-        r.inlines(&mut out, sub);
-        out.push_str("</p>\n");
-    }
-    let named: Vec<_> = meta
-        .authors
-        .iter()
-        .filter(|a| !label(&a.name).is_empty())
-        .collect();
-    if !named.is_empty() {
-        out.push_str("<div class=\"authors\">\n");
-        for a in named {
-            out.push_str(&format!(
-                "<p class=\"author\"><span class=\"name\">{}</span>",
-                esc(&label(&a.name))
-            ));
-            let affiliations: Vec<String> = a
-                .affiliations
-                .iter()
-                .map(|s| label(s))
-                .filter(|s| !s.is_empty())
-                .collect();
-            if !affiliations.is_empty() {
-                out.push_str(&format!(
-                    "<br/><span class=\"affiliation\">{}</span>",
-                    esc(&affiliations.join("; "))
-                ));
-            }
-            out.push_str("</p>\n");
-        }
-        out.push_str("</div>\n");
-    }
-    if let Some(date) = publication_date(doc) {
-        out.push_str(&format!("<p class=\"date\">{date}</p>\n"));
-    }
-    if let Some(id) = meta
-        .identifier
-        .as_deref()
-        .map(label)
-        .filter(|s| !s.is_empty())
-    {
-        out.push_str(&format!("<p class=\"identifier\">{}</p>\n", esc(&id)));
-    }
-    out.push_str("</section>\n");
-
-    let mut entry = None;
-    if let Some(abs) = &meta.abstract_ {
-        let heading = abs
-            .title
-            .as_deref()
-            .filter(|t| !label(&crate::model::plain_text(t)).is_empty());
-        out.push_str("<section id=\"abstract\" epub:type=\"abstract\" role=\"doc-abstract\" aria-labelledby=\"abstract-title\">\n");
-        out.push_str("<h2 id=\"abstract-title\">");
-        match heading {
-            Some(t) => r.inlines(&mut out, t),
-            None => out.push_str("Abstract"),
-        }
-        out.push_str("</h2>\n");
-        r.blocks(&mut out, &abs.blocks);
-        out.push_str("</section>\n");
-        entry = Some(TocNode {
-            label: heading
-                .map(|t| label(&crate::model::plain_text(t)))
-                .unwrap_or_else(|| "Abstract".into()),
-            href: format!("{}#abstract", r.file),
-            children: Vec::new(),
-        });
-    }
-    let keywords: Vec<String> = meta
-        .keywords
-        .iter()
-        .map(|k| label(k))
-        .filter(|k| !k.is_empty())
-        .collect();
-    if !keywords.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"keywords\"><span class=\"label\">Keywords:</span> {}</p>\n",
-            esc(&keywords.join(", "))
-        ));
-    }
-    if let Some(l) = meta.license.as_deref().map(label).filter(|s| !s.is_empty()) {
-        out.push_str("<p class=\"license\"><span class=\"label\">License:</span> ");
-        match url::href(&l) {
-            Some(href) => out.push_str(&format!("<a href=\"{}\">{}</a>", esc(&href), esc(&l))),
-            None => out.push_str(&esc(&l)),
-        }
-        out.push_str("</p>\n");
-    }
-    out.push_str(XHTML_END);
-    (out, entry)
-}
-
-/// The body: nested sections from the headings, in one content document or,
-/// above [`SPLIT_ABOVE_CHARS`], one per top-level section.
-fn body(
-    doc: &Document,
-    lang: &str,
-    title: &str,
-    r: &mut Renderer,
-    docs: &mut Vec<ContentDoc>,
-    toc: &mut Vec<TocNode>,
-    landmarks: &mut Vec<Landmark>,
-) {
-    // Heading levels outside 1-6 would break the section structure; the
-    // model allows them in hand-built documents, so clamp them here.
-    let blocks: Vec<Block> = doc
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Heading {
-                level,
-                content,
-                span,
-            } => Block::Heading {
-                level: (*level).clamp(1, 6),
-                content: content.clone(),
-                span: *span,
-            },
-            other => other.clone(),
-        })
-        .collect();
-    if blocks.is_empty() {
-        return;
-    }
-    let all = sections(&blocks);
-    let chars: usize = blocks.iter().map(|b| b.plain_text().chars().count()).sum();
-    let mut chunks: Vec<Vec<&crate::model::Section<'_>>> = Vec::new();
-    if chars > SPLIT_ABOVE_CHARS && all.len() > 1 {
-        for s in &all {
-            // The text before the first heading opens the first chapter's file.
-            match chunks.last_mut() {
-                Some(last) if last.len() == 1 && last[0].heading.is_none() => last.push(s),
-                _ => chunks.push(vec![s]),
-            }
-        }
-    } else {
-        chunks.push(all.iter().collect());
-    }
-    let single = chunks.len() == 1;
-    for (i, chunk) in chunks.iter().enumerate() {
-        r.file = if single {
-            "body.xhtml".into()
-        } else {
-            format!("body-{:03}.xhtml", i + 1)
-        };
-        let mut inner = String::new();
-        for s in chunk {
-            toc.extend(r.section(&mut inner, s));
-        }
-        let head_title = chunk
-            .iter()
-            .find_map(|s| s.heading.and_then(Block::inlines))
-            .map(|c| label(&crate::model::plain_text(c)))
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| title.to_string());
-        let mut out = xhtml_head(lang, &head_title, "bodymatter");
-        out.push_str(&inner);
-        out.push_str(XHTML_END);
-        if i == 0 {
-            landmarks.push(Landmark {
-                kind: "bodymatter",
-                label: "Start of content".into(),
-                href: r.file.clone(),
-            });
-        }
-        docs.push(ContentDoc {
-            file: r.file.clone(),
-            xhtml: out,
-        });
-    }
-}
-
-/// The `epub:type` and ARIA role of a kind of end matter; none for end
-/// matter of no known kind, rather than a guess.
-fn back_semantics(kind: BackKind) -> Option<(&'static str, &'static str)> {
-    match kind {
-        BackKind::References => Some(("bibliography", "doc-bibliography")),
-        BackKind::Acknowledgements => Some(("acknowledgments", "doc-acknowledgments")),
-        BackKind::Notes => Some(("endnotes", "doc-endnotes")),
-        BackKind::Disclaimer => Some(("notice", "doc-notice")),
-        BackKind::Other => None,
-    }
-}
-
-/// End matter and author biographies, in one content document (none when
-/// there are neither).
-fn end_matter(
-    doc: &Document,
-    lang: &str,
-    r: &mut Renderer,
-    toc: &mut Vec<TocNode>,
-    landmarks: &mut Vec<Landmark>,
-) -> Option<String> {
-    let bios: Vec<_> = doc
-        .meta
-        .authors
-        .iter()
-        .filter(|a| !a.bio.is_empty())
-        .collect();
-    if doc.back.is_empty() && bios.is_empty() {
-        return None;
-    }
-    r.file = "back.xhtml".into();
-    let mut inner = String::new();
-    let mut first_label = None;
-    for back in &doc.back {
-        let id = r.id("back");
-        let semantics = back_semantics(back.kind)
-            .map(|(kind, role)| format!(" epub:type=\"{kind}\" role=\"{role}\""))
-            .unwrap_or_default();
-        let title = back
-            .title
-            .as_deref()
-            .map(|t| label(&crate::model::plain_text(t)))
-            .filter(|t| !t.is_empty());
-        let text = title
-            .clone()
-            .unwrap_or_else(|| back.kind.label().to_string());
-        inner.push_str(&format!(
-            "<section id=\"{id}\"{semantics} aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
-        ));
-        match (&back.title, &title) {
-            (Some(t), Some(_)) => r.inlines(&mut inner, t),
-            _ => inner.push_str(&esc(&text)),
-        }
-        inner.push_str("</h1>\n");
-        r.blocks(&mut inner, &back.blocks);
-        inner.push_str("</section>\n");
-        let href = format!("{}#{id}", r.file);
-        if back.kind == BackKind::References {
-            landmarks.push(Landmark {
-                kind: "bibliography",
-                label: text.clone(),
-                href: href.clone(),
-            });
-        }
-        first_label.get_or_insert_with(|| text.clone());
-        toc.push(TocNode {
-            label: text,
-            href,
-            children: Vec::new(),
-        });
-    }
-    if !bios.is_empty() {
-        let heading = if bios.len() == 1 {
-            "About the author"
-        } else {
-            "About the authors"
-        };
-        inner.push_str(&format!(
-            "<section id=\"contributors\" epub:type=\"contributors\" aria-labelledby=\"contributors-h\">\n\
-             <h1 id=\"contributors-h\">{heading}</h1>\n"
-        ));
-        for a in bios {
-            let id = r.id("bio");
-            let name = label(&a.name);
-            inner.push_str(&format!("<section class=\"bio\" id=\"{id}\""));
-            if name.is_empty() {
-                inner.push_str(">\n");
-            } else {
-                inner.push_str(&format!(
-                    " aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>\n",
-                    esc(&name)
-                ));
-            }
-            r.blocks(&mut inner, &a.bio);
-            inner.push_str("</section>\n");
-        }
-        inner.push_str("</section>\n");
-        first_label.get_or_insert_with(|| heading.to_string());
-        toc.push(TocNode {
-            label: heading.into(),
-            href: format!("{}#contributors", r.file),
-            children: Vec::new(),
-        });
-    }
-    let mut out = xhtml_head(
-        lang,
-        first_label.as_deref().unwrap_or("End matter"),
-        "backmatter",
-    );
-    out.push_str(&inner);
-    out.push_str(XHTML_END);
-    Some(out)
 }

@@ -1,0 +1,88 @@
+//! The body: nested sections from the headings, split into several
+//! content documents when the document is long.
+
+use crate::model::{Block, Document, Section, plain_text, sections};
+
+use super::nav::Landmark;
+use super::xhtml::{Renderer, TocNode, label};
+use super::{ContentDoc, SPLIT_ABOVE_CHARS, XHTML_END, xhtml_head};
+
+/// The body: nested sections from the headings, in one content document or,
+/// above [`SPLIT_ABOVE_CHARS`], one per top-level section.
+pub fn body(
+    doc: &Document,
+    lang: &str,
+    title: &str,
+    r: &mut Renderer,
+    docs: &mut Vec<ContentDoc>,
+    toc: &mut Vec<TocNode>,
+    landmarks: &mut Vec<Landmark>,
+) {
+    // Heading levels outside 1-6 would break the section structure; the
+    // model allows them in hand-built documents, so clamp them here.
+    let blocks: Vec<Block> = doc
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading {
+                level,
+                content,
+                span,
+            } => Block::Heading {
+                level: (*level).clamp(1, 6),
+                content: content.clone(),
+                span: *span,
+            },
+            other => other.clone(),
+        })
+        .collect();
+    if blocks.is_empty() {
+        return;
+    }
+    let all = sections(&blocks);
+    let chars: usize = blocks.iter().map(|b| b.plain_text().chars().count()).sum();
+    let mut chunks: Vec<Vec<&Section<'_>>> = Vec::new();
+    if chars > SPLIT_ABOVE_CHARS && all.len() > 1 {
+        for s in &all {
+            // The text before the first heading opens the first chapter's file.
+            match chunks.last_mut() {
+                Some(last) if last.len() == 1 && last[0].heading.is_none() => last.push(s),
+                _ => chunks.push(vec![s]),
+            }
+        }
+    } else {
+        chunks.push(all.iter().collect());
+    }
+    let single = chunks.len() == 1;
+    for (i, chunk) in chunks.iter().enumerate() {
+        r.file = if single {
+            "body.xhtml".into()
+        } else {
+            format!("body-{:03}.xhtml", i + 1)
+        };
+        let mut inner = String::new();
+        for s in chunk {
+            toc.extend(r.section(&mut inner, s));
+        }
+        let head_title = chunk
+            .iter()
+            .find_map(|s| s.heading.and_then(Block::inlines))
+            .map(|c| label(&plain_text(c)))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| title.to_string());
+        let mut out = xhtml_head(lang, &head_title, "bodymatter");
+        out.push_str(&inner);
+        out.push_str(XHTML_END);
+        if i == 0 {
+            landmarks.push(Landmark {
+                kind: "bodymatter",
+                label: "Start of content".into(),
+                href: r.file.clone(),
+            });
+        }
+        docs.push(ContentDoc {
+            file: r.file.clone(),
+            xhtml: out,
+        });
+    }
+}
