@@ -37,7 +37,8 @@ fn files_of(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn committed_sample_editions_regenerate_byte_for_byte() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = root().join("input").join(format!("{SAMPLE_STEM}.txt"));
+    // The path as the README's command gives it: the repair report names it.
+    let input = PathBuf::from("input").join(format!("{SAMPLE_STEM}.txt"));
     convert(&[], &[&input], tmp.path());
     let committed = root().join("output").join(SAMPLE_STEM);
     let fresh = tmp.path().join(SAMPLE_STEM);
@@ -152,7 +153,11 @@ fn full_metadata_reads_back_from_every_edition() {
     let txt = std::fs::read_to_string(dir.join("meta-test.txt")).unwrap();
     let header = txt_header(&txt);
     let get = |k: &str| -> Vec<&str> {
-        header.iter().filter(|(key, _)| key == k).map(|(_, v)| v.as_str()).collect()
+        header
+            .iter()
+            .filter(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+            .collect()
     };
     assert_eq!(get("Title"), ["Reading Back Everything"]);
     assert_eq!(get("Subtitle"), ["A Test of Metadata"]);
@@ -165,7 +170,10 @@ fn full_metadata_reads_back_from_every_edition() {
     assert_eq!(get("Publisher"), ["Test Press"]);
     assert_eq!(get("Series"), ["Test Series"]);
     assert_eq!(get("Keywords"), ["alpha, beta gamma"]);
-    assert_eq!(get("License"), ["https://creativecommons.org/licenses/by/4.0/"]);
+    assert_eq!(
+        get("License"),
+        ["https://creativecommons.org/licenses/by/4.0/"]
+    );
     assert!(get("Abstract")[0].contains("every edition must carry"));
 
     // JATS.
@@ -278,14 +286,25 @@ fn flags_override_the_sidecar_in_every_edition() {
     let opf = zip_entry(&dir.join("prec.epub"), &opf_name).unwrap();
     for (name, text) in [("txt", &txt), ("jats", &jats), ("epub", &opf)] {
         assert!(text.contains("Flag Title"), "{name}: the flag wins");
-        assert!(!text.contains("Sidecar Title"), "{name}: the sidecar title is overridden");
-        assert!(text.contains("Sidecar Press"), "{name}: the sidecar fills the rest");
-        assert!(text.contains("Side Car"), "{name}: sidecar author");
+        assert!(
+            !text.contains("Sidecar Title"),
+            "{name}: the sidecar title is overridden"
+        );
+        assert!(
+            text.contains("Sidecar Press"),
+            "{name}: the sidecar fills the rest"
+        );
+        assert!(
+            text.contains("Side Car") || text.contains("<surname>Car</surname>"),
+            "{name}: sidecar author"
+        );
     }
     if have("pdfinfo", "PDF metadata") {
         let (_, info, _) = run(Command::new("pdfinfo").arg(dir.join("prec.pdf")));
         assert!(info.contains("Flag Title") && !info.contains("Sidecar Title"));
-        let (_, xmp, _) = run(Command::new("pdfinfo").arg("-meta").arg(dir.join("prec.pdf")));
+        let (_, xmp, _) = run(Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(dir.join("prec.pdf")));
         assert!(xmp.contains("Sidecar Press"));
     }
 }

@@ -149,7 +149,19 @@ fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String 
     let width = wrap.unwrap_or(usize::MAX);
     lines
         .iter()
-        .map(|l| wrap_words(l, width, "", "  ").join("\n"))
+        .map(|l| {
+            // Prose values wrap with indented continuation lines; names,
+            // identifiers and lists stay on one line each, so that a reader
+            // of the header never mistakes a continuation for a new entry.
+            let prose = ["Title:", "Subtitle:", "Abstract:", "Publisher:", "License:"]
+                .iter()
+                .any(|k| l.starts_with(k));
+            if prose {
+                wrap_words(l, width, "", "  ").join("\n")
+            } else {
+                l.clone()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

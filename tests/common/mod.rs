@@ -55,7 +55,10 @@ pub fn jats_dtd_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        assert!(!validators_required(), "JATS DTDs not found (RECTO_REQUIRE_VALIDATORS=1)");
+        assert!(
+            !validators_required(),
+            "JATS DTDs not found (RECTO_REQUIRE_VALIDATORS=1)"
+        );
         eprintln!("skipped: JATS DTDs not found (set RECTO_JATS_DTD_DIR)");
         None
     }
@@ -67,7 +70,10 @@ pub fn epubcheck_jar() -> Option<PathBuf> {
     if jar.is_file() && have("java", "EPUBCheck") {
         Some(jar.to_path_buf())
     } else {
-        assert!(!validators_required(), "EPUBCheck is not installed (RECTO_REQUIRE_VALIDATORS=1)");
+        assert!(
+            !validators_required(),
+            "EPUBCheck is not installed (RECTO_REQUIRE_VALIDATORS=1)"
+        );
         eprintln!("skipped: EPUBCheck (/usr/share/java/epubcheck.jar) is not installed");
         None
     }
@@ -75,7 +81,9 @@ pub fn epubcheck_jar() -> Option<PathBuf> {
 
 /// Runs a command and returns (status ok, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (bool, String, String) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
