@@ -557,7 +557,7 @@ fn letter_paper_and_user_style() {
     let s = Style::builtin(Paper::Letter);
     let l = layout(&sample(), &s, &Simple);
     assert_eq!((l.width, l.height), (612.0, 792.0));
-    let text = recto::write::pdf::layout::BUILTIN_STYLE.replace("size = 10.5", "size = 12.0");
+    let text = recto::write::pdf::layout::BUILTIN_STYLE.replace("size = 10.8", "size = 12.0");
     let big = Style::parse(&text, Paper::A4).unwrap();
     let l2 = layout(&sample(), &big, &Simple);
     assert!(l2.pages.len() > layout(&sample(), &style(), &Simple).pages.len());
@@ -568,7 +568,7 @@ fn style_comes_from_the_template_directory() {
     use recto::write::{Templates, WriteOptions};
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("pdf")).unwrap();
-    let text = recto::write::pdf::layout::BUILTIN_STYLE.replace("left = 72.0", "left = 90.0");
+    let text = recto::write::pdf::layout::BUILTIN_STYLE.replace("left = 84.0", "left = 100.0");
     std::fs::write(dir.path().join("pdf/style.toml"), text).unwrap();
     let options = WriteOptions {
         templates: Templates::from_dir(dir.path()),
@@ -576,7 +576,7 @@ fn style_comes_from_the_template_directory() {
         ..WriteOptions::default()
     };
     let s = Style::load(&options).unwrap();
-    assert_eq!((s.margins.left, s.width), (90.0, 612.0));
+    assert_eq!((s.margins.left, s.width), (100.0, 612.0));
     let builtin = Style::load(&WriteOptions::default()).unwrap();
     assert_eq!(builtin, style());
     std::fs::write(dir.path().join("pdf/style.toml"), "[margins]\ntop = 1.0\n").unwrap();

@@ -284,9 +284,9 @@ mod tests {
     #[test]
     fn bad_styles_are_errors() {
         assert!(Style::parse("not = [toml", Paper::A4).is_err());
-        let narrow = BUILTIN_STYLE.replace("left = 72.0", "left = 500.0");
+        let narrow = BUILTIN_STYLE.replace("left = 84.0", "left = 500.0");
         assert!(Style::parse(&narrow, Paper::A4).is_err());
-        let nan = BUILTIN_STYLE.replace("size = 10.5", "size = nan");
+        let nan = BUILTIN_STYLE.replace("size = 10.8", "size = nan");
         assert!(Style::parse(&nan, Paper::A4).is_err());
     }
 }
