@@ -75,6 +75,18 @@ pub struct AuthorEntry {
 }
 
 impl AuthorEntry {
+    fn named(name: &str) -> AuthorEntry {
+        AuthorEntry {
+            name: Some(name.to_string()),
+            ..AuthorEntry::default()
+        }
+    }
+
+    /// A table entry; its unknown keys are errors with their position.
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> std::result::Result<AuthorEntry, A::Error> {
+        AuthorEntry::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
+
     pub fn into_author(self) -> std::result::Result<Author, String> {
         let name = match (&self.name, &self.given_names, &self.surname) {
             (Some(n), _, _) => n.clone(),
@@ -110,17 +122,13 @@ impl<'de> Deserialize<'de> for AuthorList {
                 f.write_str("an author name, an author table, or a list of them")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<AuthorList, E> {
-                Ok(AuthorList(vec![AuthorEntry {
-                    name: Some(v.to_string()),
-                    ..AuthorEntry::default()
-                }]))
+                Ok(AuthorList(vec![AuthorEntry::named(v)]))
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 map: A,
             ) -> std::result::Result<AuthorList, A::Error> {
-                let entry = AuthorEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(AuthorList(vec![entry]))
+                Ok(AuthorList(vec![AuthorEntry::from_map(map)?]))
             }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
@@ -148,16 +156,13 @@ impl<'de> Deserialize<'de> for OneAuthor {
                 f.write_str("an author name or an author table")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<OneAuthor, E> {
-                Ok(OneAuthor(AuthorEntry {
-                    name: Some(v.to_string()),
-                    ..AuthorEntry::default()
-                }))
+                Ok(OneAuthor(AuthorEntry::named(v)))
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 map: A,
             ) -> std::result::Result<OneAuthor, A::Error> {
-                AuthorEntry::deserialize(de::value::MapAccessDeserializer::new(map)).map(OneAuthor)
+                AuthorEntry::from_map(map).map(OneAuthor)
             }
         }
         d.deserialize_any(V)

@@ -81,7 +81,9 @@ fn restore_from_head(token: &str, ev: &Evidence) -> Option<String> {
     let mut found = None;
     for (p, _) in token.char_indices().skip(MIN_PART.min(2)) {
         let (head, tail) = token.split_at(p);
-        if tail.chars().count() < MIN_PART || head.chars().count() < 2 {
+        // Two-letter heads are bound prefixes ("de", "re", "co") that are
+        // as often written solid: "deinduction" beside "de-escalation".
+        if tail.chars().count() < MIN_PART || head.chars().count() < MIN_PART {
             continue;
         }
         if ev.heads.contains(&head.to_lowercase())
@@ -253,6 +255,15 @@ mod tests {
         );
         // A word of the list is left alone.
         assert_eq!(restore_from_head("already", &ev), None);
+        let ev = Evidence {
+            heads: ["de".to_string()].into_iter().collect(),
+            ..ev
+        };
+        assert_eq!(
+            restore_from_head("deinduction", &ev),
+            None,
+            "a prefix written solid stays"
+        );
     }
 
     #[test]
