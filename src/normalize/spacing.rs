@@ -578,6 +578,9 @@ fn split_word_number(token: &str) -> Option<Vec<String>> {
 
 /// Splits the runs of letters of a token that are words run together.
 fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    if let Some(parts) = split_after_possessive(token, ctx) {
+        return Some(parts);
+    }
     let mut out = String::with_capacity(token.len() + 8);
     let mut last = 0;
     let mut changed = false;
@@ -620,6 +623,25 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     }
     out.push_str(&token[last..]);
     Some(out.split(' ').map(str::to_string).collect())
+}
+
+/// "18F’sgoal" -> "18F’s goal": in a document that lost its spaces, a
+/// possessive ends a word, whatever comes before it (a name with digits is
+/// otherwise left alone), when a listed word follows.
+fn split_after_possessive(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    if !ctx.run_together {
+        return None;
+    }
+    let (at, _) = token
+        .char_indices()
+        .find(|&(i, c)| is_apostrophe(c) && token[i + c.len_utf8()..].starts_with('s'))?;
+    let cut = at + token[at..].chars().next()?.len_utf8() + 1;
+    let (left, right) = token.split_at(cut);
+    let word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    let letters_before = left[..at].chars().any(char::is_alphanumeric);
+    (letters_before && lower && word.chars().count() >= 3 && ctx.lex.is_common_word(&word))
+        .then(|| vec![left.to_string(), right.to_string()])
 }
 
 /// The words a run of letters should be split into, if it is words run
@@ -920,6 +942,13 @@ mod tests {
                 assert_eq!(split(t, mode), t, "{t} (run-together mode {mode})");
             }
         }
+    }
+
+    #[test]
+    fn possessive_ends_a_word() {
+        assert_eq!(split("18F’sgoal", true), "18F’s goal");
+        assert_eq!(split("18F’sgoal", false), "18F’sgoal");
+        assert_eq!(split("it’s", true), "it’s");
     }
 
     #[test]
