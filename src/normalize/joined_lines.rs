@@ -91,20 +91,29 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
 
 /// Byte offsets in `text` where a hyphen and a line break were lost.
 fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let body = text.trim_start();
+    let offset = text.len() - body.len();
+    let hyphen = printed_len("-");
     let mut found = Vec::new();
-    for k in 1..chars.len() {
-        let (at, c) = chars[k];
-        if !chars[k - 1].1.is_alphanumeric() || !c.is_alphanumeric() {
-            continue;
+    // The printed length of the text before each character, summed as we
+    // go: only the first column width is read, so a long line costs no more.
+    let mut before = 0.0;
+    let mut previous: Option<char> = None;
+    for (i, c) in body.char_indices() {
+        let first = before + hyphen;
+        if first > width * FIRST_LINE_MAX {
+            break;
         }
-        let first = printed_len(text[..at].trim_start()) + printed_len("-");
-        if first < width * FIRST_LINE_MIN || first > width * FIRST_LINE_MAX {
-            continue;
-        }
-        if lost_hyphen(text, at, vocab, lexicon) {
+        let at = offset + i;
+        if first >= width * FIRST_LINE_MIN
+            && previous.is_some_and(char::is_alphanumeric)
+            && c.is_alphanumeric()
+            && lost_hyphen(text, at, vocab, lexicon)
+        {
             found.push(at);
         }
+        before += printed_len(c.encode_utf8(&mut [0; 4]));
+        previous = Some(c);
     }
     found
 }
