@@ -11,6 +11,7 @@ pub mod lines;
 pub mod dehyphenate;
 pub mod end_matter;
 pub mod hyphen_restore;
+pub mod joined_lines;
 pub mod page_artifacts;
 pub mod paragraphs;
 pub mod structure;
@@ -151,7 +152,9 @@ pub struct Pass {
 /// 2. `page-artifacts` before anything joins lines: page numbers and running
 ///    headers sit in the middle of paragraphs, and only whole lines and page
 ///    breaks show what they are.
-/// 3. `dehyphenate` while line ends still exist, and after the artifacts are
+/// 3. `joined-lines` cuts lines an extractor joined at a line-end hyphen back
+///    into their printed lines, before anything reads line ends or lengths.
+///    Then `dehyphenate` while line ends still exist, and after the artifacts are
 ///    gone, so that a word broken across a page meets its other half.
 /// 4. `paragraphs` last on lines: it decides where blocks start and end
 ///    (paragraph ends without blank lines, page-break joins). Then the lines
@@ -168,6 +171,7 @@ pub fn pipeline() -> Vec<Pass> {
     vec![
         hygiene::PASS,
         page_artifacts::PASS,
+        joined_lines::PASS,
         dehyphenate::PASS,
         paragraphs::PASS,
         hygiene::INLINE_PASS,

@@ -67,7 +67,7 @@ struct Ruler {
 impl Ruler {
     fn len(&self, s: &str) -> f64 {
         if self.typeset {
-            s.chars().map(glyph_width).sum()
+            printed_len(s)
         } else {
             s.chars().count() as f64
         }
@@ -99,12 +99,28 @@ fn glyph_width(c: char) -> f64 {
 /// blank lines, list markers and headings only.
 const MIN_LINES_FOR_PROFILE: usize = 8;
 
+/// Text from a typeset page: page breaks or soft hyphens at line ends.
+pub(super) fn is_typeset(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .any(|l| l.page_break || l.text.trim_end().ends_with('\u{AD}'))
+}
+
+/// The estimated printed width of `s` in a proportional font, in ems.
+pub(super) fn printed_len(s: &str) -> f64 {
+    s.chars().map(glyph_width).sum()
+}
+
+/// The column width of typeset text in ems (see [`printed_len`]), or `None`
+/// when there are too few lines to tell.
+pub(super) fn printed_width(lines: &[Line]) -> Option<f64> {
+    wrap_width(lines, true).map(|r| r.width)
+}
+
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Text from a typeset page (page breaks, soft hyphens) puts a blank line
     // before headings and nowhere else inside the text flow.
-    let typeset = lines
-        .iter()
-        .any(|l| l.page_break || l.text.trim_end().ends_with('\u{AD}'));
+    let typeset = is_typeset(lines);
     let width = wrap_width(lines, typeset);
     let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     if content.is_empty() {

@@ -345,6 +345,12 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     if !ctx.run_together {
         return false;
     }
+    // A word before words run together ("a newuser") keeps its space:
+    // splitting the right side explains it, while moving the space would
+    // make other words ("anew user").
+    if l_known && segment(r, ctx, false).is_some() {
+        return false;
+    }
     // A right half made of function words ("inthe") is run together
     // itself; gluing a fragment to it ("lieve inthe" -> "lie vein the")
     // would hide that.
@@ -572,6 +578,9 @@ fn split_word_number(token: &str) -> Option<Vec<String>> {
 
 /// Splits the runs of letters of a token that are words run together.
 fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    if let Some(parts) = split_after_possessive(token, ctx) {
+        return Some(parts);
+    }
     let mut out = String::with_capacity(token.len() + 8);
     let mut last = 0;
     let mut changed = false;
@@ -616,11 +625,34 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     Some(out.split(' ').map(str::to_string).collect())
 }
 
+/// "18F’sgoal" -> "18F’s goal": in a document that lost its spaces, a
+/// possessive ends a word, whatever comes before it (a name with digits is
+/// otherwise left alone), when a listed word follows.
+fn split_after_possessive(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    if !ctx.run_together {
+        return None;
+    }
+    let (at, _) = token
+        .char_indices()
+        .find(|&(i, c)| is_apostrophe(c) && token[i + c.len_utf8()..].starts_with('s'))?;
+    let cut = at + token[at..].chars().next()?.len_utf8() + 1;
+    let (left, right) = token.split_at(cut);
+    let word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.chars().next().is_some_and(char::is_lowercase);
+    let letters_before = left[..at].chars().any(char::is_alphanumeric);
+    (letters_before && lower && word.chars().count() >= 3 && ctx.lex.is_common_word(&word))
+        .then(|| vec![left.to_string(), right.to_string()])
+}
+
 /// The words a run of letters should be split into, if it is words run
 /// together.
 fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let len = run.chars().count();
-    if len < 3 || ctx.lex.is_word(run) || !run.chars().any(char::is_lowercase) {
+    if len < 3
+        || ctx.lex.is_word(run)
+        || is_inflected_word(run, ctx.lex)
+        || !run.chars().any(char::is_lowercase)
+    {
         return None;
     }
     if ctx.run_together {
@@ -663,6 +695,17 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         }
         segment(run, ctx, true)
     }
+}
+
+/// An inflected form of a listed word that the list itself lacks:
+/// "onboarding" from "onboard", "subteams" is not (no "subteam").
+fn is_inflected_word(run: &str, lex: &Lexicon) -> bool {
+    const SUFFIXES: &[&str] = &["ing", "ed", "es", "s", "ers", "er"];
+    SUFFIXES.iter().any(|suffix| {
+        run.strip_suffix(suffix).is_some_and(|stem| {
+            stem.chars().count() >= 4 && (lex.is_word(stem) || lex.is_word(&format!("{stem}e")))
+        })
+    })
 }
 
 /// Two parts whose letter case shows where one word ends: "BPA|helped",
@@ -732,8 +775,10 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
                     11..=20 => 1.1,
                     21..=35 => 1.25,
                     36..=50 => 1.5,
-                    51..=60 => 2.5,
-                    _ => 3.0,
+                    // A rare word still costs less than two common ones:
+                    // "stakeholders" is not "stake holders".
+                    51..=60 => 1.8,
+                    _ => 1.9,
                 }
         }
         Some(e) if e.kind == Kind::Name => {
@@ -897,6 +942,28 @@ mod tests {
                 assert_eq!(split(t, mode), t, "{t} (run-together mode {mode})");
             }
         }
+    }
+
+    #[test]
+    fn possessive_ends_a_word() {
+        assert_eq!(split("18F’sgoal", true), "18F’s goal");
+        assert_eq!(split("18F’sgoal", false), "18F’sgoal");
+        assert_eq!(split("it’s", true), "it’s");
+    }
+
+    #[test]
+    fn whole_words_beat_common_parts() {
+        assert_eq!(split("manystakeholders", true), "many stakeholders");
+        assert_eq!(split("onboarding", true), "onboarding");
+        assert_eq!(split("theyneed", true), "they need");
+    }
+
+    #[test]
+    fn a_word_keeps_its_space_before_run_together_words() {
+        let vocab = DocVocabulary::from_text("a newuser");
+        let ctx = ctx_with(&vocab, true);
+        assert!(!should_merge("a", "newuser", &ctx));
+        assert!(should_merge("rec", "ognised", &ctx));
     }
 
     #[test]

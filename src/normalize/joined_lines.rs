@@ -1,0 +1,238 @@
+//! Lines an extractor joined: some PDF text extractors undo every hyphen at a
+//! line end themselves, real ones too. They drop the hyphen and move the whole
+//! next line up, so "a slower-" / "than-anticipated process. Originally, we"
+//! comes out as one line of twice the column width with "slowerthan" in it.
+//!
+//! In text from a typeset page every line fits the column, so a line far
+//! longer than the column is such a join. It is cut back into its two
+//! printed lines where the first one ended: the cut lies about one column
+//! width into the line, inside a run of letters that is no word but whose
+//! two sides are words ("slower" + "than", "18F" + "owned") or that the
+//! document writes elsewhere with the hyphen ("rust-lang"). The hyphen is
+//! put back and the first line is marked [`Line::glue`], so the compound is
+//! whole again and `paragraphs` sees each line's printed length (a short last
+//! line of a paragraph is no longer hidden inside a long one).
+//!
+//! A long line with no such cut, or with more than one, is left alone and
+//! the case is logged as declined.
+
+use super::lexicon::{DocVocabulary, Lexicon};
+use super::lines::Line;
+use super::paragraphs::{is_typeset, printed_len, printed_width};
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "cut lines an extractor joined at a line-end hyphen, and restore the hyphen",
+    stage: Stage::Lines(run),
+};
+
+const NAME: &str = "joined-lines";
+
+/// A line longer than this share of the column width cannot have been
+/// printed as one line: text in a proportional font varies by a few percent
+/// around the width, a joined line is one and a half to two widths long.
+const OVERLONG: f64 = 1.2;
+
+/// Where the first printed line may have ended, as a share of the column
+/// width: a line broken with a hyphen is a full line.
+const FIRST_LINE_MIN: f64 = 0.8;
+const FIRST_LINE_MAX: f64 = 1.1;
+
+/// Shortest part on either side of a restored hyphen.
+const MIN_PART: usize = 2;
+
+pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    if !is_typeset(lines) {
+        return;
+    }
+    let Some(width) = printed_width(lines) else {
+        return;
+    };
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let vocab = DocVocabulary::from_text(&text);
+    let lexicon = Lexicon::english();
+    let mut out = Vec::with_capacity(lines.len() + 8);
+    for mut line in lines.drain(..) {
+        while printed_len(line.trimmed()) > width * OVERLONG {
+            let cuts = cuts(&line.text, width, &vocab, lexicon);
+            let [cut] = cuts[..] else {
+                log.decline(NAME, "overlong-line", line.span(), line.trimmed());
+                break;
+            };
+            let (first, rest) = line.text.split_at(cut);
+            let (token_start, token_end) = token_around(&line.text, cut);
+            log.record(
+                NAME,
+                "hyphen-lost-at-line-end",
+                line.span(),
+                &line.text[token_start..token_end],
+                format!(
+                    "{}-{}",
+                    &line.text[token_start..cut],
+                    &line.text[cut..token_end]
+                ),
+            );
+            let mut head = line.clone();
+            head.text = format!("{first}-");
+            head.glue = true;
+            line.text = rest.to_string();
+            line.page_break = false;
+            out.push(head);
+        }
+        out.push(line);
+    }
+    *lines = out;
+}
+
+/// Byte offsets in `text` where a hyphen and a line break were lost.
+fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec<usize> {
+    let body = text.trim_start();
+    let offset = text.len() - body.len();
+    let hyphen = printed_len("-");
+    let mut found = Vec::new();
+    // The printed length of the text before each character, summed as we
+    // go: only the first column width is read, so a long line costs no more.
+    let mut before = 0.0;
+    let mut previous: Option<char> = None;
+    for (i, c) in body.char_indices() {
+        let first = before + hyphen;
+        if first > width * FIRST_LINE_MAX {
+            break;
+        }
+        let at = offset + i;
+        if first >= width * FIRST_LINE_MIN
+            && previous.is_some_and(char::is_alphanumeric)
+            && c.is_alphanumeric()
+            && lost_hyphen(text, at, vocab, lexicon)
+        {
+            found.push(at);
+        }
+        before += printed_len(c.encode_utf8(&mut [0; 4]));
+        previous = Some(c);
+    }
+    found
+}
+
+/// Whether a hyphen was lost at byte `at`, inside a run of letters and digits.
+fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) -> bool {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| at + i);
+    let (head, tail, run) = (&text[start..at], &text[at..end], &text[start..end]);
+    if head.chars().count() < MIN_PART || tail.chars().count() < MIN_PART {
+        return false;
+    }
+    // The document writes the compound with its hyphen elsewhere.
+    let (token_start, token_end) = token_around(text, at);
+    let token = text[token_start..token_end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let with_hyphen = format!("{}-{}", &text[token_start..at], &text[at..token_end]);
+    let with_hyphen = with_hyphen.trim_matches(|c: char| !c.is_alphanumeric());
+    let proven = vocab.has_compound(with_hyphen)
+        || vocab
+            .compound_for(run)
+            .is_some_and(|c| c == format!("{head}-{tail}").to_lowercase());
+    if proven && !token.is_empty() {
+        return true;
+    }
+    // Otherwise: no word as it stands, two words apart.
+    let word = |w: &str| lexicon.is_word(w) || vocab.contains(w);
+    let known_run = lexicon.is_word(run) || vocab.count(run) >= 2;
+    !known_run && word(head) && word(tail)
+}
+
+/// The whitespace-delimited token around byte `at`, as byte offsets.
+fn token_around(text: &str, at: usize) -> (usize, usize) {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::split;
+
+    /// A typeset page (it starts with a page break) whose fourth line holds
+    /// the next line joined to it at "slower-" / "than-anticipated".
+    fn page(joined: &str) -> String {
+        let full = "the quick brown fox jumps over the lazy dog again and";
+        let mut text = String::from("\u{c}");
+        for _ in 0..3 {
+            text.push_str(full);
+            text.push('\n');
+        }
+        text.push_str(joined);
+        text.push('\n');
+        for _ in 0..5 {
+            text.push_str(full);
+            text.push('\n');
+        }
+        text
+    }
+
+    fn fix(text: &str) -> (Vec<Line>, RepairLog) {
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        (lines, log)
+    }
+
+    #[test]
+    fn joined_line_is_cut_and_hyphen_restored() {
+        let joined = "process has involved many of them and led to a slowerthan-anticipated \
+                      procurement process. Originally, we had a";
+        let (lines, log) = fix(&page(joined));
+        assert_eq!(log.applied(), 1, "{:?}", log.changes);
+        let head = lines.iter().find(|l| l.glue).expect("a glued first half");
+        assert!(head.text.ends_with("a slower-"), "{}", head.text);
+        assert!(lines.iter().any(|l| l.text.starts_with("than-anticipated")));
+        let doc = crate::normalize::lines::into_document(&lines);
+        assert!(
+            doc.blocks[0]
+                .plain_text()
+                .contains("slower-than-anticipated")
+        );
+        // Idempotent: the cut lines are of ordinary length.
+        let mut again = lines.clone();
+        let mut log2 = RepairLog::default();
+        run(&mut again, &mut log2);
+        assert_eq!(again, lines);
+        assert_eq!(log2.changes.len(), 0);
+    }
+
+    #[test]
+    fn long_line_without_a_lost_hyphen_is_left_alone() {
+        let long = "process has involved many of them and led to a slower procurement \
+                    process than anyone had anticipated when we had a";
+        let (lines, log) = fix(&page(long));
+        assert_eq!(log.applied(), 0);
+        assert!(lines.iter().any(|l| l.text == long));
+    }
+
+    #[test]
+    fn plain_text_is_left_alone() {
+        let text =
+            page("a slowerthan-anticipated procurement process went on and on and on and on");
+        let text = text.trim_start_matches('\u{c}');
+        let (_, log) = fix(text);
+        assert!(log.changes.is_empty());
+    }
+}
