@@ -517,7 +517,7 @@ pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted>
 
     // 4. What printpdf does not write.
     finish(&mut doc, layout, meta, &tree, &links)?;
-    doc.compress();
+    compress_streams(&mut doc);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)
         .map_err(|e| Error::write("pdf", format!("cannot serialize: {e}")))?;
@@ -862,4 +862,31 @@ fn outline(
         ]),
     );
     Some(root)
+}
+
+/// Deflates every stream that allows it, at zlib's default level. lopdf's own
+/// `compress` uses the best level, which costs several times the CPU of the
+/// default for a few percent of size: a quarter of all batch time here.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        // An incompressible stream (or an encoder error) stays as it is.
+        if let Ok(compressed) = compressed
+            && compressed.len() + 19 < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }

@@ -227,6 +227,9 @@ impl Face {
     }
 }
 
+/// Shaped words kept between documents: a language's working vocabulary.
+const SHAPING_CACHE_LIMIT: usize = 50_000;
+
 /// The six faces of the embedded set, with a shaping cache. Layout measures
 /// through it ([`Measure`]); emission shapes and embeds through it.
 pub struct FontSet {
@@ -245,6 +248,15 @@ impl FontSet {
             faces,
             cache: RefCell::new(HashMap::new()),
         })
+    }
+
+    /// Empties the shaping cache once it holds more than
+    /// [`SHAPING_CACHE_LIMIT`] words, so that a long batch keeps bounded memory.
+    pub fn trim_cache(&self) {
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() > SHAPING_CACHE_LIMIT {
+            cache.clear();
+        }
     }
 
     pub fn face(&self, face: FontFace) -> &Face {

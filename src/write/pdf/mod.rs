@@ -16,13 +16,33 @@ use crate::model::Document;
 
 use super::{Output, WriteOptions};
 
+thread_local! {
+    /// Each thread loads the font set once and keeps it, with its shaping
+    /// cache, for every document it writes: loading and parsing the font
+    /// files costs more than laying out a short document.
+    static FONTS: std::cell::OnceCell<fonts::FontSet> = const { std::cell::OnceCell::new() };
+}
+
 /// Writes the PDF edition.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
+    FONTS.with(|cell| {
+        let fonts = match cell.get() {
+            Some(f) => f,
+            None => {
+                let loaded = fonts::FontSet::load()?;
+                cell.get_or_init(|| loaded)
+            }
+        };
+        fonts.trim_cache();
+        write_with(doc, options, fonts)
+    })
+}
+
+fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
-    let fonts = fonts::FontSet::load()?;
-    let laid_out = layout::layout(doc, &style, &fonts);
+    let laid_out = layout::layout(doc, &style, fonts);
     let meta = info::PdfMeta::from_document(doc, options.timestamp);
-    let emitted = emit::emit(&laid_out, &fonts, &meta)?;
+    let emitted = emit::emit(&laid_out, fonts, &meta)?;
     let mut missing: Vec<char> = laid_out.missing_glyphs.clone();
     missing.extend(emitted.missing);
     missing.sort_unstable();
