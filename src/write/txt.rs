@@ -211,7 +211,7 @@ impl Writer {
             Block::List { start, items, .. } => {
                 for (n, item) in items.iter().enumerate() {
                     let marker = match start {
-                        Some(s) => format!("{}. ", s + n as u64),
+                        Some(s) => format!("{}. ", s.saturating_add(n as u64)),
                         None => "- ".to_string(),
                     };
                     let first = format!("{indent}{marker}");
