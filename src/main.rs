@@ -2,7 +2,7 @@
 //! exit with a documented code (0 ok, 1 some document failed, 2 usage error).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -59,6 +59,10 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
         )));
     }
     batch::check_collisions(&inputs, &args.output)?;
+    if let Some(report) = &args.report {
+        let refs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+        fsutil::refuse_overwriting_input(report, &refs)?;
+    }
     batch::stop_on_interrupt();
     let progress = if args.quiet {
         Progress::Quiet
@@ -93,6 +97,14 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
         return Ok(());
     }
     let input = args.input.as_deref().expect("clap requires INPUT");
+    let outputs = [Some(&args.output), args.report.as_ref()];
+    for output in outputs
+        .into_iter()
+        .flatten()
+        .filter(|p| *p != Path::new("-"))
+    {
+        fsutil::refuse_overwriting_input(output, &[input])?;
+    }
     let loaded = convert::load(input, &args.read.load_options()?)?;
     let text = match args.format {
         NormalizeFormat::Text => write::txt::render_repaired(&loaded.doc, false),
