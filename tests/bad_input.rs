@@ -736,3 +736,20 @@ fn converting_writes_nothing_next_to_or_over_the_inputs() {
     assert_eq!(snapshot(&inputs), before, "inputs untouched, nothing added");
     assert!(out.join("a/a.txt").is_file() && out.join("b/b.txt").is_file());
 }
+
+#[test]
+fn convert_reads_standard_input_once() {
+    // Regression: the input was read twice (once to hash it, once to
+    // convert it), so `-` failed with "No such file" and could not work.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    recto()
+        .args(["convert", "-q", "-t", "txt", "-o"])
+        .arg(&out)
+        .arg("-")
+        .write_stdin(PROSE)
+        .assert()
+        .success();
+    let txt = std::fs::read_to_string(out.join("-/-.txt")).unwrap();
+    assert!(txt.contains("The second paragraph ends here."), "{txt}");
+}
