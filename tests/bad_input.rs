@@ -753,3 +753,23 @@ fn convert_reads_standard_input_once() {
     let txt = std::fs::read_to_string(out.join("-/-.txt")).unwrap();
     assert!(txt.contains("The second paragraph ends here."), "{txt}");
 }
+
+#[test]
+fn templates_cannot_read_files_outside_their_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = write_input(tmp.path(), "doc.txt", PROSE.as_bytes());
+    let secret = write_input(tmp.path(), "secret.txt", b"SECRET-CONTENT {title}\n");
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(templates.join("txt")).unwrap();
+    std::os::unix::fs::symlink(&secret, templates.join("txt/header.txt")).unwrap();
+    let out = tmp.path().join("out");
+    convert(&input, &out, "txt")
+        .arg("--templates")
+        .arg(&templates)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "template links outside the template directory",
+        ));
+    assert_nothing_written(&out);
+}

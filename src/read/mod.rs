@@ -112,10 +112,7 @@ fn decode_utf16(
     path: &Path,
     lossy: bool,
 ) -> Result<String> {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     let mut out = String::with_capacity(units.len());
     for (i, r) in char::decode_utf16(units.iter().copied()).enumerate() {
         match r {
@@ -130,7 +127,10 @@ fn decode_utf16(
             }
         }
     }
-    if bytes.len() % 2 == 1 && !lossy {
+    if bytes.len() % 2 == 1 && lossy {
+        // A stray last byte is half a character: replaced, not guessed at.
+        out.push(char::REPLACEMENT_CHARACTER);
+    } else if bytes.len() % 2 == 1 {
         return Err(Error::InvalidUtf8 {
             path: path.to_path_buf(),
             offset: 1 + bytes.len(),
@@ -188,6 +188,15 @@ mod tests {
             .to_string();
         assert!(msg.contains("looks binary") && msg.contains("PDF"), "{msg}");
         assert!(decode(b"abc\0def", p(), false).is_err());
+    }
+
+    #[test]
+    fn odd_length_utf16_is_an_error_or_a_replacement() {
+        let odd = [0xff, 0xfe, b'h', 0, b'i', 0, b'!'];
+        let err = decode(&odd, p(), false).unwrap_err().to_string();
+        assert!(err.contains("byte 6"), "{err}");
+        // Regression: the stray byte was decoded as if padded with a zero ("!").
+        assert_eq!(decode(&odd, p(), true).unwrap(), "hi\u{fffd}");
     }
 
     #[test]
