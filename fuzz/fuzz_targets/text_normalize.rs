@@ -1,6 +1,7 @@
 //! Raw text reader + normalization: bytes are decoded leniently, read and
-//! repaired. Checks: no panic, a valid tree, and repairing the repaired text
-//! again changes nothing (the passes are idempotent on their own output).
+//! repaired. Checks: no panic, a valid tree, no letter or digit lost without
+//! a log entry, and repairing the repaired text again changes nothing (the
+//! passes are idempotent on their own output).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,9 +14,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let options = normalize::Options::default();
-    let (doc, _log) = normalize::normalize_text(&text, &options);
+    let (doc, log) = normalize::normalize_text(&text, &options);
     let problems = doc.validate();
     assert!(problems.is_empty(), "invalid tree: {problems:?}");
+    recto_fuzz::assert_nothing_lost(&text, &recto_fuzz::document_text(&doc), &log);
 
     let once = write::txt::render_repaired(&doc, false);
     let (again, _) = normalize::normalize_text(&once, &options);

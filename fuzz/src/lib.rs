@@ -368,3 +368,69 @@ pub fn write_options() -> recto::write::WriteOptions {
 pub fn is_clear_error(e: &recto::Error) -> bool {
     !e.to_string().trim().is_empty()
 }
+
+/// Letters and digits of a text, counted after compatibility decomposition
+/// and lower-casing: the forms legitimate repairs (ligatures, NFC, case of a
+/// heading) do not change. The same rule as `tests/properties.rs`.
+fn alphanumerics(text: &str) -> std::collections::BTreeMap<char, usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut counts = std::collections::BTreeMap::new();
+    let lower: String = text
+        .nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    for c in lower.nfkd().filter(|c| c.is_alphanumeric()) {
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Panics unless every letter and digit of `input` is in the repaired
+/// document's text (`output`, body and metadata) or in a removal the log
+/// records.
+pub fn assert_nothing_lost(input: &str, output: &str, log: &recto::normalize::RepairLog) {
+    let mut budget = alphanumerics(output);
+    for change in log.changes.iter().filter(|c| !c.declined) {
+        let after = alphanumerics(&change.after);
+        for (c, n) in alphanumerics(&change.before) {
+            let kept = after.get(&c).copied().unwrap_or(0);
+            *budget.entry(c).or_insert(0) += n.saturating_sub(kept);
+        }
+    }
+    for (c, n) in alphanumerics(input) {
+        let have = budget.get(&c).copied().unwrap_or(0);
+        assert!(
+            have >= n,
+            "U+{:04X} {c:?}: {n} in the input, {have} in the output and the logged removals",
+            c as u32
+        );
+    }
+}
+
+/// Every piece of text a document holds, body and metadata alike (passes
+/// may move the title or the abstract out of the body): the string values
+/// of its JSON form, without the type tags and spans the form adds.
+pub fn document_text(doc: &Document) -> String {
+    fn walk(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::String(s) => {
+                out.push_str(s);
+                out.push(' ');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    if key != "t" && key != "kind" && key != "span" {
+                        walk(value, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&doc.to_json()).expect("the AST is JSON");
+    let mut out = String::new();
+    walk(&json, &mut out);
+    out
+}
