@@ -554,6 +554,17 @@ fn an_output_directory_under_a_regular_file_is_a_clear_error() {
         .code(1)
         .stderr(predicate::str::contains("somefile"));
     assert_eq!(snapshot(tmp.path()), before, "nothing written or changed");
+
+    // A file where the document's own output directory would be.
+    let out = tmp.path().join("out3");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("doc"), b"in the way").unwrap();
+    convert(&input, &out, "txt,ast")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("out3/doc"));
+    assert_eq!(std::fs::read(out.join("doc")).unwrap(), b"in the way");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 }
 
 #[test]
