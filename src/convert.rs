@@ -216,7 +216,15 @@ pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
     out.join(safe_stem(input))
 }
 
-/// The file stem of an input, reduced to characters that are safe in a path.
+/// Longest output stem, in bytes. File names are limited to 255 bytes on
+/// common file systems, and the longest name made from a stem is
+/// `<stem>.repairs.json`: a longer stem made the last files of a document
+/// fail after the first were written. Two inputs that share their first
+/// 200 bytes are then caught as colliding before anything is written.
+const MAX_STEM_BYTES: usize = 200;
+
+/// The file stem of an input, reduced to characters that are safe in a path
+/// and short enough for every output name made from it.
 pub fn safe_stem(input: &Path) -> String {
     let stem = input
         .file_stem()
@@ -232,7 +240,14 @@ pub fn safe_stem(input: &Path) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.trim_start_matches('.').to_string();
+    let mut cleaned = cleaned.trim_start_matches('.').to_string();
+    if cleaned.len() > MAX_STEM_BYTES {
+        let mut end = MAX_STEM_BYTES;
+        while !cleaned.is_char_boundary(end) {
+            end -= 1;
+        }
+        cleaned.truncate(end);
+    }
     if cleaned.is_empty() {
         "document".to_string()
     } else {
@@ -410,5 +425,13 @@ mod tests {
             Format::Txt,
         );
         assert_eq!(out, Path::new("out/passwd/passwd.txt"));
+    }
+
+    #[test]
+    fn long_names_give_stems_that_fit_a_file_name() {
+        let name = format!("{}.txt", "é".repeat(120));
+        let stem = safe_stem(Path::new(&name));
+        assert!(stem.len() <= MAX_STEM_BYTES && stem.chars().all(|c| c == 'é'));
+        assert!(format!("{stem}.repairs.json").len() <= 255);
     }
 }

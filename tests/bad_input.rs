@@ -784,3 +784,24 @@ fn templates_cannot_read_files_outside_their_directory() {
         ));
     assert_nothing_written(&out);
 }
+
+#[test]
+fn a_very_long_input_name_gives_whole_outputs_or_none() {
+    // Regression: a 248-byte name made `<stem>.ast.json` too long for the
+    // file system after `<stem>.txt` had been written.
+    let tmp = tempfile::tempdir().unwrap();
+    let name = format!("{}.txt", "a".repeat(248));
+    let input = write_input(tmp.path(), &name, PROSE.as_bytes());
+    let out = tmp.path().join("out");
+    convert(&input, &out, "txt,ast").assert().success();
+    let written = snapshot(&out);
+    assert_eq!(
+        written.len(),
+        4,
+        "txt, ast, repairs and stamp: {:?}",
+        written.keys()
+    );
+    for path in written.keys() {
+        assert!(path.file_name().unwrap().len() <= 255);
+    }
+}
