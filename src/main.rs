@@ -60,7 +60,8 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
     }
     batch::check_collisions(&inputs, &args.output)?;
     if let Some(report) = &args.report {
-        let refs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+        let read = read_paths(&inputs, args.read.meta.as_deref());
+        let refs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
         fsutil::refuse_overwriting_input(report, &refs)?;
     }
     batch::stop_on_interrupt();
@@ -103,7 +104,9 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
         .flatten()
         .filter(|p| *p != Path::new("-"))
     {
-        fsutil::refuse_overwriting_input(output, &[input])?;
+        let read = read_paths(&[input.to_path_buf()], args.read.meta.as_deref());
+        let refs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        fsutil::refuse_overwriting_input(output, &refs)?;
     }
     let loaded = convert::load(input, &args.read.load_options()?)?;
     let text = match args.format {
@@ -143,6 +146,18 @@ fn run_meta(args: &MetaArgs) -> Result<()> {
     let mut text = serde_json::to_string_pretty(&json).expect("JSON values serialize");
     text.push('\n');
     write_output(Path::new("-"), text.as_bytes())
+}
+
+/// Every file a run reads: the inputs, their metadata sidecars, and the
+/// `--meta` file. None of them may be an output.
+fn read_paths(inputs: &[PathBuf], meta_file: Option<&Path>) -> Vec<PathBuf> {
+    let sidecars = inputs.iter().filter_map(|i| meta::sidecar_of(i));
+    inputs
+        .iter()
+        .cloned()
+        .chain(sidecars)
+        .chain(meta_file.map(Path::to_path_buf))
+        .collect()
 }
 
 fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -653,6 +653,25 @@ fn an_input_that_is_also_an_output_path_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("would overwrite the input"));
+    // Nor over the metadata files read with the input.
+    let sidecar = write_input(tmp.path(), "other.meta.toml", b"title = \"T\"\n");
+    let before = snapshot(tmp.path());
+    recto()
+        .arg("normalize")
+        .arg(&other)
+        .arg("--report")
+        .arg(&sidecar)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the input"));
+    recto()
+        .args(["convert", "-q", "-t", "txt", "--report"])
+        .arg(&sidecar)
+        .arg("-o")
+        .arg(tmp.path().join("out2"))
+        .arg(&other)
+        .assert()
+        .code(2);
     assert_eq!(snapshot(tmp.path()), before, "the inputs are untouched");
 }
 
