@@ -653,6 +653,7 @@ fn an_input_that_is_also_an_output_path_is_refused() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("would overwrite the input"));
+    assert_eq!(snapshot(tmp.path()), before, "the input is untouched");
     // Nor over the metadata files read with the input.
     let sidecar = write_input(tmp.path(), "other.meta.toml", b"title = \"T\"\n");
     let before = snapshot(tmp.path());
