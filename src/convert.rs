@@ -67,6 +67,12 @@ pub struct Loaded {
 /// resolves its metadata.
 pub fn load(input: &Path, options: &LoadOptions) -> Result<Loaded> {
     let bytes = read_input(input, options.max_input_size)?;
+    load_bytes(input, bytes, options)
+}
+
+/// [`load`] for bytes already read from `input` (which names them in
+/// messages and locates the metadata sidecar).
+pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result<Loaded> {
     let text = read::decode(&bytes, input, options.lossy)?;
     if text.trim().is_empty() {
         return Err(Error::Empty {
@@ -124,38 +130,44 @@ pub fn load(input: &Path, options: &LoadOptions) -> Result<Loaded> {
     })
 }
 
-fn read_input(input: &Path, limit: u64) -> Result<Vec<u8>> {
+/// Reads an input whole, refusing more than `limit` bytes. The limit is
+/// enforced on what is read, not only on the size the file system reports:
+/// a device or a pipe (`/dev/zero`, a FIFO) reports 0 and never ends.
+pub fn read_input(input: &Path, limit: u64) -> Result<Vec<u8>> {
     use std::io::Read;
-    if input == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::io("<stdin>", e))?;
-        if buf.len() as u64 > limit {
+    let (name, reader): (PathBuf, Box<dyn Read>) = if input == Path::new("-") {
+        ("<stdin>".into(), Box::new(std::io::stdin()))
+    } else {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: is a directory; give a file",
+                input.display()
+            )));
+        }
+        if meta.len() > limit {
             return Err(Error::TooLarge {
-                path: "<stdin>".into(),
-                size: buf.len() as u64,
+                path: input.to_path_buf(),
+                size: meta.len(),
                 limit,
             });
         }
-        return Ok(buf);
-    }
-    let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
-    if meta.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: is a directory; give a file",
-            input.display()
-        )));
-    }
-    if meta.len() > limit {
+        let file = std::fs::File::open(input).map_err(|e| Error::io(input, e))?;
+        (input.to_path_buf(), Box::new(file))
+    };
+    let mut buf = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io(&name, e))?;
+    if buf.len() as u64 > limit {
         return Err(Error::TooLarge {
-            path: input.to_path_buf(),
-            size: meta.len(),
+            path: name,
+            size: buf.len() as u64,
             limit,
         });
     }
-    std::fs::read(input).map_err(|e| Error::io(input, e))
+    Ok(buf)
 }
 
 /// What to write, and where.
@@ -204,7 +216,15 @@ pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
     out.join(safe_stem(input))
 }
 
-/// The file stem of an input, reduced to characters that are safe in a path.
+/// Longest output stem, in bytes. File names are limited to 255 bytes on
+/// common file systems, and the longest name made from a stem is
+/// `<stem>.repairs.json`: a longer stem made the last files of a document
+/// fail after the first were written. Two inputs that share their first
+/// 200 bytes are then caught as colliding before anything is written.
+const MAX_STEM_BYTES: usize = 200;
+
+/// The file stem of an input, reduced to characters that are safe in a path
+/// and short enough for every output name made from it.
 pub fn safe_stem(input: &Path) -> String {
     let stem = input
         .file_stem()
@@ -220,7 +240,14 @@ pub fn safe_stem(input: &Path) -> String {
             }
         })
         .collect();
-    let cleaned = cleaned.trim_start_matches('.').to_string();
+    let mut cleaned = cleaned.trim_start_matches('.').to_string();
+    if cleaned.len() > MAX_STEM_BYTES {
+        let mut end = MAX_STEM_BYTES;
+        while !cleaned.is_char_boundary(end) {
+            end -= 1;
+        }
+        cleaned.truncate(end);
+    }
     if cleaned.is_empty() {
         "document".to_string()
     } else {
@@ -286,7 +313,10 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
             }
         }
     }
-    let stamp = stamp_of(input, options)?;
+    // Read once, bounded: the same bytes are hashed and converted (standard
+    // input cannot be read twice, and a file may change in between).
+    let bytes = read_input(input, options.load.max_input_size)?;
+    let stamp = stamp_of(input, &bytes, options)?;
     report.content_hash = stamp.clone();
     report.outputs = targets.iter().map(|(_, p)| p.clone()).collect();
     let stamp_path = dir.join(STAMP_FILE);
@@ -297,7 +327,7 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         return Ok(Status::Skipped);
     }
 
-    let loaded = load(input, &options.load)?;
+    let loaded = load_bytes(input, bytes, &options.load)?;
     report.repairs = loaded.log.applied();
     report.repairs_by_rule = loaded.log.summary();
     report.warnings = loaded.warnings.clone();
@@ -349,9 +379,8 @@ pub fn repairs_json(input: &Path, log: &RepairLog) -> String {
 
 /// A hash of everything the outputs of `input` depend on: the input, its
 /// metadata file, the options, the templates, and this version of Recto.
-fn stamp_of(input: &Path, options: &ConvertOptions) -> Result<String> {
-    let mut material = Vec::new();
-    material.extend(std::fs::read(input).map_err(|e| Error::io(input, e))?);
+fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<String> {
+    let mut material = bytes.to_vec();
     let meta_path = match &options.load.meta_file {
         Some(p) => Some(p.clone()),
         None => meta::sidecar_of(input),
@@ -396,5 +425,13 @@ mod tests {
             Format::Txt,
         );
         assert_eq!(out, Path::new("out/passwd/passwd.txt"));
+    }
+
+    #[test]
+    fn long_names_give_stems_that_fit_a_file_name() {
+        let name = format!("{}.txt", "é".repeat(120));
+        let stem = safe_stem(Path::new(&name));
+        assert!(stem.len() <= MAX_STEM_BYTES && stem.chars().all(|c| c == 'é'));
+        assert!(format!("{stem}.repairs.json").len() <= 255);
     }
 }

@@ -42,6 +42,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Whether `a` and `b` are the same existing file, whatever links or `..`
+/// lead to it. A path that does not exist yet is no existing file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Refuses an output path that is one of the inputs: Recto never writes
+/// over what it reads.
+pub fn refuse_overwriting_input(output: &Path, inputs: &[&Path]) -> Result<()> {
+    match inputs.iter().find(|input| same_file(output, input)) {
+        Some(input) => Err(Error::Usage(format!(
+            "{}: writing there would overwrite the input {}; choose another path",
+            output.display(),
+            input.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Removes temporary files a killed run left in `dir`.
 pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {

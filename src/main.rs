@@ -2,7 +2,7 @@
 //! exit with a documented code (0 ok, 1 some document failed, 2 usage error).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -59,6 +59,11 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
         )));
     }
     batch::check_collisions(&inputs, &args.output)?;
+    if let Some(report) = &args.report {
+        let read = read_paths(&inputs, args.read.meta.as_deref());
+        let refs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        fsutil::refuse_overwriting_input(report, &refs)?;
+    }
     batch::stop_on_interrupt();
     let progress = if args.quiet {
         Progress::Quiet
@@ -93,6 +98,16 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
         return Ok(());
     }
     let input = args.input.as_deref().expect("clap requires INPUT");
+    let outputs = [Some(&args.output), args.report.as_ref()];
+    for output in outputs
+        .into_iter()
+        .flatten()
+        .filter(|p| *p != Path::new("-"))
+    {
+        let read = read_paths(&[input.to_path_buf()], args.read.meta.as_deref());
+        let refs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        fsutil::refuse_overwriting_input(output, &refs)?;
+    }
     let loaded = convert::load(input, &args.read.load_options()?)?;
     let text = match args.format {
         NormalizeFormat::Text => write::txt::render_repaired(&loaded.doc, false),
@@ -131,6 +146,18 @@ fn run_meta(args: &MetaArgs) -> Result<()> {
     let mut text = serde_json::to_string_pretty(&json).expect("JSON values serialize");
     text.push('\n');
     write_output(Path::new("-"), text.as_bytes())
+}
+
+/// Every file a run reads: the inputs, their metadata sidecars, and the
+/// `--meta` file. None of them may be an output.
+fn read_paths(inputs: &[PathBuf], meta_file: Option<&Path>) -> Vec<PathBuf> {
+    let sidecars = inputs.iter().filter_map(|i| meta::sidecar_of(i));
+    inputs
+        .iter()
+        .cloned()
+        .chain(sidecars)
+        .chain(meta_file.map(Path::to_path_buf))
+        .collect()
 }
 
 fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -126,10 +126,19 @@ enum InlineContainer {
 /// real document nests 64 quotes, and every consumer of the tree recurses.
 const MAX_CONTAINER_DEPTH: usize = 64;
 
+/// Inline markup (emphasis, links, HTML spans) nested deeper than this is
+/// read as its text: every consumer of the tree recurses into markup, and
+/// 100,000 nested `<u>` overflowed the stack.
+const MAX_INLINE_DEPTH: usize = 64;
+
 struct Builder {
     stack: Vec<Frame>,
     /// Containers opened past `MAX_CONTAINER_DEPTH` and not yet closed.
     flattened: usize,
+    /// Inline markup opened past `MAX_INLINE_DEPTH` and not yet closed.
+    flattened_inline: usize,
+    /// HTML spans (`<u>`, ...) opened past `MAX_INLINE_DEPTH`, not yet closed.
+    flattened_html: usize,
 }
 
 impl Default for Builder {
@@ -141,6 +150,8 @@ impl Default for Builder {
                 span: Span::UNKNOWN,
             }],
             flattened: 0,
+            flattened_inline: 0,
+            flattened_html: 0,
         }
     }
 }
@@ -181,6 +192,10 @@ impl Builder {
             tag,
             Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
         );
+        if !is_block && (self.flattened_inline > 0 || self.inline_depth() >= MAX_INLINE_DEPTH) {
+            self.flattened_inline += 1;
+            return;
+        }
         if is_block {
             self.close_open_spans(true);
         }
@@ -224,6 +239,21 @@ impl Builder {
         self.stack.push(frame);
     }
 
+    /// Open inline markup frames (paragraphs and headings not counted).
+    fn inline_depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| {
+                matches!(f, Frame::Inlines { kind, .. } if !matches!(
+                    kind,
+                    InlineContainer::Paragraph
+                        | InlineContainer::ImplicitParagraph
+                        | InlineContainer::Heading(_)
+                ))
+            })
+            .count()
+    }
+
     fn depth(&self) -> usize {
         self.stack
             .iter()
@@ -245,6 +275,10 @@ impl Builder {
                 | TagEnd::Link
                 | TagEnd::Image
         );
+        if is_inline && self.flattened_inline > 0 {
+            self.flattened_inline -= 1;
+            return;
+        }
         self.close_open_spans(!is_inline && !matches!(end, TagEnd::Paragraph | TagEnd::Heading(_)));
         if is_inline || matches!(end, TagEnd::Paragraph | TagEnd::Heading(_)) {
             // Unbalanced HTML spans end with the element that holds them.
@@ -300,7 +334,13 @@ impl Builder {
             Frame::Blocks { kind, blocks, span } => match kind {
                 Container::Root => unreachable!("the root frame is never popped"),
                 Container::Quote => self.push_block(Block::BlockQuote { blocks, span }),
-                Container::List { start, items } => {
+                Container::List { start, mut items } => {
+                    // Blocks land in a list outside any item only when the
+                    // items were flattened (too deep): they are the last
+                    // item's content, never to be dropped.
+                    if !blocks.is_empty() {
+                        items.push(blocks);
+                    }
                     self.push_block(Block::List { start, items, span })
                 }
                 Container::Item => {
@@ -337,6 +377,10 @@ impl Builder {
             _ => None,
         };
         match (kind, closing) {
+            (Some(_), false) if self.inline_depth() >= MAX_INLINE_DEPTH => {
+                self.flattened_html += 1;
+            }
+            (Some(_), true) if self.flattened_html > 0 => self.flattened_html -= 1,
             (Some(k), false) => self
                 .stack
                 .push(inline_frame(InlineContainer::Html(k), span)),
@@ -518,6 +562,34 @@ mod tests {
         let md = (0..5_000)
             .map(|i| format!("{}- x\n", "  ".repeat(i)))
             .collect::<String>();
-        let _ = parse(&md);
+        let (doc, _) = parse(&md);
+        assert!(doc.blocks[0].plain_text().contains("x"));
+    }
+
+    #[test]
+    fn items_past_the_depth_limit_keep_their_text() {
+        // Regression: past the container limit, the text of flattened items
+        // went into the enclosing list's frame and was dropped with it.
+        let md: String = (0..200)
+            .map(|i| format!("{}- item{i}\n", "  ".repeat(i)))
+            .collect();
+        let (doc, _) = parse(&md);
+        let text = doc.blocks[0].plain_text();
+        for i in 0..200 {
+            assert!(text.contains(&format!("item{i}")), "item{i} lost");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_inline_html_does_not_overflow() {
+        // Regression: 100,000 nested `<u>` made 100,000 nested `Underline`
+        // nodes, and canonicalizing them overflowed the stack.
+        let n = 100_000;
+        let md = "<u>".repeat(n) + "deep" + &"</u>".repeat(n) + " after";
+        let (doc, _) = parse(&md);
+        assert_eq!(plain_text(doc.blocks[0].inlines().unwrap()), "deep after");
+        let md = "*_".repeat(n) + "x" + &"_*".repeat(n);
+        let (doc, _) = parse(&md);
+        assert!(doc.blocks[0].plain_text().contains('x'));
     }
 }

@@ -47,6 +47,13 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
 /// How much of the start of a file is inspected for NUL bytes.
 const BINARY_SNIFF_LEN: usize = 8192;
 
+/// Data is binary when more than one byte in this many (of the inspected
+/// start) is NUL. Binary formats are full of NULs (and so is UTF-16 without
+/// a byte-order mark); a damaged text extract may carry a stray one or two,
+/// and refusing the whole text for them would lose it. Stray NULs are kept
+/// as text for normalization to remove (and log) and writers to drop.
+const BINARY_NUL_RATIO: usize = 100;
+
 /// Decodes the bytes of an input file into text with `\n` line ends.
 ///
 /// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order
@@ -79,7 +86,8 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    head.contains(&0).then_some("it contains NUL bytes")
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    (nuls > 0 && nuls * BINARY_NUL_RATIO >= head.len()).then_some("it contains NUL bytes")
 }
 
 fn decode_utf8(bytes: &[u8], path: &Path, lossy: bool, skipped: usize) -> Result<String> {
@@ -104,10 +112,7 @@ fn decode_utf16(
     path: &Path,
     lossy: bool,
 ) -> Result<String> {
-    let units: Vec<u16> = bytes
-        .chunks(2)
-        .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     let mut out = String::with_capacity(units.len());
     for (i, r) in char::decode_utf16(units.iter().copied()).enumerate() {
         match r {
@@ -122,7 +127,10 @@ fn decode_utf16(
             }
         }
     }
-    if bytes.len() % 2 == 1 && !lossy {
+    if bytes.len() % 2 == 1 && lossy {
+        // A stray last byte is half a character: replaced, not guessed at.
+        out.push(char::REPLACEMENT_CHARACTER);
+    } else if bytes.len() % 2 == 1 {
         return Err(Error::InvalidUtf8 {
             path: path.to_path_buf(),
             offset: 1 + bytes.len(),
@@ -180,5 +188,22 @@ mod tests {
             .to_string();
         assert!(msg.contains("looks binary") && msg.contains("PDF"), "{msg}");
         assert!(decode(b"abc\0def", p(), false).is_err());
+    }
+
+    #[test]
+    fn odd_length_utf16_is_an_error_or_a_replacement() {
+        let odd = [0xff, 0xfe, b'h', 0, b'i', 0, b'!'];
+        let err = decode(&odd, p(), false).unwrap_err().to_string();
+        assert!(err.contains("byte 6"), "{err}");
+        // Regression: the stray byte was decoded as if padded with a zero ("!").
+        assert_eq!(decode(&odd, p(), true).unwrap(), "hi\u{fffd}");
+    }
+
+    #[test]
+    fn a_stray_nul_in_long_text_is_kept_as_text() {
+        let text = format!("{}\0{}", "word ".repeat(40), "more ".repeat(40));
+        assert_eq!(decode(text.as_bytes(), p(), false).unwrap(), text);
+        let utf16_without_bom: Vec<u8> = "plain words here".bytes().flat_map(|b| [b, 0]).collect();
+        assert!(decode(&utf16_without_bom, p(), false).is_err());
     }
 }

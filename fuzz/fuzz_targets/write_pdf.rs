@@ -1,0 +1,17 @@
+//! The pdf writer on documents built from the fuzz input. Checks: no panic;
+//! the output is a PDF with header, %%EOF and pages that lopdf parses, or the writer answers with a clear error.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use recto::write::{self, Format};
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = arbitrary::Unstructured::new(data);
+    let doc = recto_fuzz::document(&mut u);
+    match write::write(Format::Pdf, &doc, &recto_fuzz::write_options()) {
+        Ok(out) => {
+            recto_fuzz::assert_parsable_pdf(&out.bytes);
+        }
+        Err(e) => assert!(recto_fuzz::is_clear_error(&e), "an error without a message"),
+    }
+});
