@@ -1,6 +1,7 @@
 //! Stage and whole-pipeline benchmarks: `cargo bench --bench pipeline`.
 //!
-//! - `stage/*`: each stage on the sample brief (read, normalize, metadata, each writer);
+//! - `stage/*`: each stage on the sample brief (read, normalize, metadata, each writer),
+//!   and `stage/whole-pipeline` (file to all four editions in memory), in MB/s;
 //! - `normalize/scale/*`: normalization of 1x, 10x and 100x the sample, reported in MB/s
 //!   (throughput that stays flat as the input grows means linear time);
 //! - `pdf/pages`: the PDF writer on a document of about 100 pages.
@@ -45,6 +46,14 @@ fn stages(c: &mut Criterion) {
     });
     let loaded = load(&path, &LoadOptions::default()).unwrap();
     let options = WriteOptions::default();
+    g.bench_function("whole-pipeline", |b| {
+        b.iter(|| {
+            let doc = load(black_box(&path), &LoadOptions::default()).unwrap().doc;
+            for format in [Format::Txt, Format::Jats, Format::Epub, Format::Pdf] {
+                write(format, &doc, &options).unwrap();
+            }
+        })
+    });
     for format in [Format::Txt, Format::Jats, Format::Epub, Format::Pdf] {
         if write(format, &loaded.doc, &options).is_err() {
             continue;
