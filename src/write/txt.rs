@@ -432,6 +432,23 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_never_overflow() {
+        // Regression: found by the write_txt fuzz target
+        // (tests/regressions/write_txt-list-start-overflow.crash).
+        let p = Block::paragraph(inlines_from_text("x"), Span::UNKNOWN);
+        let doc = Document {
+            blocks: vec![Block::List {
+                start: Some(u64::MAX),
+                items: vec![vec![p.clone()], vec![p]],
+                span: Span::UNKNOWN,
+            }],
+            ..Document::default()
+        };
+        let text = render_repaired(&doc, false);
+        assert_eq!(text.matches(&format!("{}. x", u64::MAX)).count(), 2);
+    }
+
+    #[test]
     fn long_words_are_never_split() {
         let lines = wrap_words(&format!("a {} b", "x".repeat(100)), 10, "", "");
         assert_eq!(
