@@ -376,6 +376,15 @@ proptest! {
 }
 
 #[test]
+fn list_marker_removal_is_logged_word_for_word() {
+    // Regression: proptest found that the list-item log showed the first
+    // four words before and after the marker was stripped, so the after
+    // side held a word the before side did not, and the marker's letter
+    // looked lost.
+    check_text_pipeline("(a) * word\u{85}word\u{85}\u{e0}");
+}
+
+#[test]
 fn a_one_megabyte_line_is_repaired_in_linear_time() {
     let word = "Lorem ipsum dolor sit amet, ﬁnis 42 漢字 ";
     let line: String = word.repeat(1024 * 1024 / word.len() + 1);

@@ -310,13 +310,11 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
         let ordered = marker.ordinal;
         let mut content = content.clone();
         strip_marker(&mut content, text.len() - marker.rest.len());
-        log.record(
-            NAME,
-            "list-item",
-            *span,
-            head_words(&text),
-            head_words(marker.rest),
-        );
+        // Before and after show the same words, with and without the
+        // marker, so the log accounts for exactly what was removed.
+        let shown = head_words(marker.rest);
+        let label = text[..text.len() - marker.rest.len()].trim();
+        log.record(NAME, "list-item", *span, format!("{label} {shown}"), shown);
         let item = vec![Block::paragraph(content, *span)];
         match out.last_mut() {
             Some(Block::List {
