@@ -385,6 +385,13 @@ fn list_marker_removal_is_logged_word_for_word() {
 }
 
 #[test]
+fn punctuation_at_a_line_start_is_joined_the_same_on_every_run() {
+    // Regression: the text_normalize fuzz target found "9" / ")" on two
+    // lines repaired to "9 )", and a second run to "9)".
+    check_text_pipeline("\n9\n)");
+}
+
+#[test]
 fn a_one_megabyte_line_is_repaired_in_linear_time() {
     let word = "Lorem ipsum dolor sit amet, ﬁnis 42 漢字 ";
     let line: String = word.repeat(1024 * 1024 / word.len() + 1);

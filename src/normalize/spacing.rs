@@ -224,7 +224,10 @@ fn is_closing_punctuation(token: &str) -> bool {
 fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
     let mut i = 1;
     while i + 1 < inlines.len() {
-        if inlines[i] == Inline::Space
+        // A line that starts with closing punctuation is the same stray gap
+        // as a space before it: treating both alike keeps the pass
+        // idempotent once wrapped lines are joined.
+        if matches!(inlines[i], Inline::Space | Inline::SoftBreak)
             && let (Inline::Text(prev), Inline::Text(next)) = (&inlines[i - 1], &inlines[i + 1])
             && is_closing_punctuation(next)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
