@@ -392,6 +392,13 @@ fn punctuation_at_a_line_start_is_joined_the_same_on_every_run() {
 }
 
 #[test]
+fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
+    // Regression: the text_normalize fuzz target found "blo" / "c" on two
+    // lines repaired to "blo c", and a second run to "bloc".
+    check_text_pipeline("blo\nc");
+}
+
+#[test]
 fn a_one_megabyte_line_is_repaired_in_linear_time() {
     let word = "Lorem ipsum dolor sit amet, ﬁnis 42 漢字 ";
     let line: String = word.repeat(1024 * 1024 / word.len() + 1);

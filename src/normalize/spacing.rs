@@ -289,7 +289,10 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
     let mut i = 1;
     while i + 1 < inlines.len() {
         let merged = match (&inlines[i - 1], &inlines[i], &inlines[i + 1]) {
-            (Inline::Text(left), Inline::Space, Inline::Text(right)) => {
+            // A word split over two lines without a hyphen is the same
+            // stray gap as a space inside it (and the pass stays idempotent
+            // once the lines are joined).
+            (Inline::Text(left), Inline::Space | Inline::SoftBreak, Inline::Text(right)) => {
                 should_merge(left, right, ctx).then(|| format!("{left}{right}"))
             }
             _ => None,
