@@ -44,10 +44,6 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
     }
     // The output directory is never searched for inputs: its .txt files are editions.
     let mut inputs = batch::discover(&paths, std::slice::from_ref(&args.output))?;
-    if let Some(shard) = &args.shard {
-        let shard = Shard::parse(shard)?;
-        inputs.retain(|p| shard.contains(p));
-    }
     if inputs.is_empty() {
         return Err(Error::Usage(format!(
             "no .txt or .md inputs found in {}",
@@ -57,6 +53,22 @@ fn run_convert(args: &ConvertArgs) -> Result<ExitCode> {
                 .collect::<Vec<_>>()
                 .join(", ")
         )));
+    }
+    if let Some(shard) = &args.shard {
+        let shard = Shard::parse(shard)?;
+        let found = inputs.len();
+        inputs.retain(|p| shard.contains(p));
+        if inputs.is_empty() {
+            // A small set split over many machines leaves some with nothing:
+            // that is a finished shard, not an error.
+            if !args.quiet {
+                eprintln!(
+                    "shard {}/{} holds none of the {found} inputs; nothing to do",
+                    shard.index, shard.count
+                );
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
     }
     batch::check_collisions(&inputs, &args.output)?;
     if let Some(report) = &args.report {

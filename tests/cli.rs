@@ -313,6 +313,34 @@ fn shards_cover_inputs_exactly_once() {
 }
 
 #[test]
+fn an_empty_shard_is_a_finished_shard() {
+    // Regression: with few inputs and many shards, a shard can hold none of
+    // them; that ended in a usage error (exit 2) instead of success.
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(inputs.join("only.txt"), "One document.\n").unwrap();
+    let out = tmp.path().join("out");
+    let mut empty_shards = 0;
+    for k in 1..=8 {
+        let assert = recto()
+            .args(["convert", "-t", "txt", "--shard", &format!("{k}/8"), "-o"])
+            .arg(&out)
+            .arg(&inputs)
+            .assert()
+            .success();
+        if String::from_utf8_lossy(&assert.get_output().stderr).contains("holds none") {
+            empty_shards += 1;
+        }
+    }
+    assert_eq!(
+        empty_shards, 7,
+        "one shard converts the document, seven have nothing"
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+}
+
+#[test]
 fn completions_are_printed() {
     recto()
         .args(["completions", "bash"])
