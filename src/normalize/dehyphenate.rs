@@ -19,7 +19,7 @@
 //! Runs while line ends still exist (before `paragraphs` joins lines).
 
 use super::lexicon::{DocVocabulary, Lexicon};
-use super::lines::Line;
+use super::lines::{Line, vocabulary};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -40,12 +40,7 @@ const SUSPENSION_WORDS: &[&str] = &["and", "or", "nor", "to", "und", "&"];
 // never adds or removes lines.
 #[allow(clippy::ptr_arg)]
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    let text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let vocab = DocVocabulary::from_text(&text);
+    let vocab = vocabulary(lines);
     let lexicon = Lexicon::english();
     for i in 0..lines.len() {
         if lines[i].glue {

@@ -17,7 +17,7 @@
 //! the case is logged as declined.
 
 use super::lexicon::{DocVocabulary, Lexicon};
-use super::lines::Line;
+use super::lines::{Line, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
 use super::{Pass, RepairLog, Stage};
 
@@ -49,12 +49,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let Some(width) = printed_width(lines) else {
         return;
     };
-    let text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let vocab = DocVocabulary::from_text(&text);
+    let vocab = vocabulary(lines);
     let lexicon = Lexicon::english();
     let mut out = Vec::with_capacity(lines.len() + 8);
     for mut line in lines.drain(..) {

@@ -138,6 +138,17 @@ pub fn blank(number: u32) -> Line {
     }
 }
 
+/// The document's own vocabulary, read from its lines: the evidence the
+/// line passes weigh against the word list.
+pub fn vocabulary(lines: &[Line]) -> super::lexicon::DocVocabulary {
+    let text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    super::lexicon::DocVocabulary::from_text(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
