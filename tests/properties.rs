@@ -392,6 +392,17 @@ fn punctuation_at_a_line_start_is_joined_the_same_on_every_run() {
 }
 
 #[test]
+fn a_list_item_never_reads_back_as_a_page_number() {
+    // Regression: the text_normalize fuzz target found "+" / "5[" written
+    // as the item "- 5[", which a second run removed as a "- 4 -" page
+    // number. Page labels now need a matching closer, and an item ending in
+    // a dash ("5 -") takes the "* " bullet.
+    check_text_pipeline("+\n5[");
+    check_text_pipeline("+\n5 -");
+    check_text_pipeline("+\n5\u{2014}");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

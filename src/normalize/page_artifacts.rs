@@ -199,9 +199,16 @@ pub fn is_page_label(t: &str) -> bool {
                 _ => false,
             };
     }
-    let dashes = |c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')');
-    let inner = t.trim_matches(|c: char| dashes(c) || c.is_whitespace());
-    inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes) && is_number(inner)
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let (Some(open), Some(close)) = (t.chars().next(), t.chars().last()) else {
+        return false;
+    };
+    // The closer must answer the opener: "- 4 -", "[4]", "(4)". A bullet
+    // item such as "- 5[" is text, not a page label.
+    let paired =
+        (dash(open) && dash(close)) || (open, close) == ('[', ']') || (open, close) == ('(', ')');
+    let inner = t.trim_matches(|c: char| dash(c) || "[]()".contains(c) || c.is_whitespace());
+    paired && inner.len() < t.len() && is_number(inner)
 }
 
 fn is_number(s: &str) -> bool {
@@ -262,6 +269,10 @@ mod tests {
         assert!(!is_page_label("Page one"));
         assert!(!is_page_label("4"));
         assert!(!is_page_label("-4"));
+        assert!(is_page_label("[4]"));
+        assert!(is_page_label("(12)"));
+        assert!(!is_page_label("- 5["), "a bullet item, not a label");
+        assert!(!is_page_label("[5 -"));
     }
 
     #[test]

@@ -212,6 +212,7 @@ impl Writer {
                 for (n, item) in items.iter().enumerate() {
                     let marker = match start {
                         Some(s) => format!("{}. ", s.saturating_add(n as u64)),
+                        None if ends_with_dash(item) => "* ".to_string(),
                         None => "- ".to_string(),
                     };
                     let first = format!("{indent}{marker}");
@@ -261,6 +262,17 @@ impl Writer {
         push_inlines(inlines, self.layout.markdown, &mut s);
         s
     }
+}
+
+/// Whether a list item's text ends in a dash. Written as "- 5 -" such an item
+/// reads back as a "- 4 -" page number, so it takes the "* " bullet instead.
+fn ends_with_dash(item: &[Block]) -> bool {
+    let Some(Block::Paragraph { content, .. }) = item.first() else {
+        return false;
+    };
+    let mut text = String::new();
+    push_inlines(content, false, &mut text);
+    text.trim_end().ends_with(['-', '–', '—'])
 }
 
 fn push_inlines(inlines: &[Inline], md: bool, out: &mut String) {
