@@ -403,6 +403,14 @@ fn a_list_item_never_reads_back_as_a_page_number() {
 }
 
 #[test]
+fn punctuation_never_joins_a_number_into_a_list_marker() {
+    // Regression: the text_normalize fuzz target found "3" / ")" / "))"
+    // repaired to "3) ))", which a second run read as the list item "3. ))".
+    check_text_pipeline("\n3\t\n)\t))");
+    check_text_pipeline("3\n. then more");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

@@ -155,12 +155,18 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
 }
 
 fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
-    for inline in inlines.iter_mut() {
+    fix_from(inlines, true, span, ctx, log);
+}
+
+/// `at_start`: `inlines` begins its block, so its first word is where a
+/// reader looks for a list marker.
+fn fix_from(inlines: &mut Vec<Inline>, at_start: bool, span: Span, ctx: &Ctx, log: &mut RepairLog) {
+    for (n, inline) in inlines.iter_mut().enumerate() {
         if let Some(children) = inline.children_mut() {
-            fix(children, span, ctx, log);
+            fix_from(children, at_start && n == 0, span, ctx, log);
         }
     }
-    space_before_punctuation(inlines, span, log);
+    space_before_punctuation(inlines, at_start, span, log);
     merge_stray_spaces(inlines, span, ctx, log);
     split_tokens(inlines, span, ctx, log);
     split_at_markup_edges(inlines, span, ctx, log);
@@ -220,10 +226,21 @@ fn is_closing_punctuation(token: &str) -> bool {
         && chars.all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'))
 }
 
-/// "word ," -> "word,".
-fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
+/// "word ," -> "word,". Not at the start of a block when the joined word
+/// would read as a list marker ("3 ) text" -> "3) text"): the next reading
+/// would make the paragraph a list item.
+fn space_before_punctuation(
+    inlines: &mut Vec<Inline>,
+    at_start: bool,
+    span: Span,
+    log: &mut RepairLog,
+) {
     let mut i = 1;
     while i + 1 < inlines.len() {
+        if at_start && i == 1 && reads_as_list_marker(inlines) {
+            i += 1;
+            continue;
+        }
         // A line that starts with closing punctuation is the same stray gap
         // as a space before it: treating both alike keeps the pass
         // idempotent once wrapped lines are joined.
@@ -249,6 +266,16 @@ fn space_before_punctuation(inlines: &mut Vec<Inline>, span: Span, log: &mut Rep
             i += 1;
         }
     }
+}
+
+/// Whether joining the block's first two words ("3", ")") would start the
+/// block with a list marker ("3) ...").
+fn reads_as_list_marker(inlines: &[Inline]) -> bool {
+    let (Some(Inline::Text(first)), Some(Inline::Text(second))) = (inlines.first(), inlines.get(2))
+    else {
+        return false;
+    };
+    super::structure::list_marker(&format!("{first}{second} x")).is_some()
 }
 
 /// The maximal runs of letters (with apostrophes between letters) in a
