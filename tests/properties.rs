@@ -400,6 +400,8 @@ fn a_list_item_never_reads_back_as_a_page_number() {
     check_text_pipeline("+\n5[");
     check_text_pipeline("+\n5 -");
     check_text_pipeline("+\n5\u{2014}");
+    // And "(]1(" / ")" joined to "(]1( )", which the bracket rule read as "(1)".
+    check_text_pipeline("(]1(\n)");
 }
 
 #[test]

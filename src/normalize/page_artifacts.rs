@@ -199,16 +199,18 @@ pub fn is_page_label(t: &str) -> bool {
                 _ => false,
             };
     }
+    // "- 4 -", "—12—": dashes on both sides.
     let dash = |c: char| matches!(c, '-' | '–' | '—');
-    let (Some(open), Some(close)) = (t.chars().next(), t.chars().last()) else {
-        return false;
-    };
-    // The closer must answer the opener: "- 4 -", "[4]", "(4)". A bullet
-    // item such as "- 5[" is text, not a page label.
-    let paired =
-        (dash(open) && dash(close)) || (open, close) == ('[', ']') || (open, close) == ('(', ')');
-    let inner = t.trim_matches(|c: char| dash(c) || "[]()".contains(c) || c.is_whitespace());
-    paired && inner.len() < t.len() && is_number(inner)
+    if t.starts_with(dash) && t.ends_with(dash) {
+        return is_number(t.trim_matches(dash).trim());
+    }
+    // "[4]", "(4)": one bracket pair around the number, nothing else.
+    ["[]", "()"].iter().any(|pair| {
+        let (open, close) = pair.split_at(1);
+        t.strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+            .is_some_and(|inner| is_number(inner.trim()))
+    })
 }
 
 fn is_number(s: &str) -> bool {
@@ -273,6 +275,8 @@ mod tests {
         assert!(is_page_label("(12)"));
         assert!(!is_page_label("- 5["), "a bullet item, not a label");
         assert!(!is_page_label("[5 -"));
+        assert!(!is_page_label("(]1( )"), "brackets must pair with the number alone");
+        assert!(!is_page_label("-"));
     }
 
     #[test]
