@@ -3,6 +3,8 @@
 //! those into PDF bytes with embedded, subset fonts, metadata, an outline,
 //! links and a structure tree (tagged PDF).
 
+pub mod content;
+mod deflate;
 pub mod emit;
 pub mod fonts;
 pub mod info;

@@ -1,0 +1,253 @@
+//! Page content streams, written as bytes.
+//!
+//! A page's text is drawn as few operators as it can be: one `Tf` when the
+//! face or size changes, one `Tm` per baseline, and one `TJ` array per
+//! baseline whose numbers move the pen from wherever the previous glyph left
+//! it to where layout put the next one. The pen is tracked in the same
+//! integer `/W` widths the viewer advances by, so glyphs land exactly where
+//! shaping placed them.
+//!
+//! Writing the stream directly (rather than through an operator list) keeps a
+//! page's content to a few kilobytes of bytes while it is built: a long
+//! document never holds more than one page of operators.
+
+/// Where the next glyph is drawn: the open `TJ` array on one baseline.
+struct Baseline {
+    font: usize,
+    size: f32,
+    /// The `Tm` origin as written (rounded), which later kerns measure from.
+    x0: f32,
+    y: f32,
+    /// Pen position from `x0`, in thousandths of an em of `size`.
+    pen: f32,
+}
+
+/// One glyph to draw: its code in the embedded font, the width the font's
+/// `/W` entry gives it (thousandths of an em), and where it belongs, in
+/// thousandths of an em from the segment's start.
+pub struct Glyph {
+    pub code: u16,
+    pub width: f32,
+    pub at: f32,
+}
+
+#[derive(Default)]
+pub struct ContentStream {
+    bytes: Vec<u8>,
+    /// The `Tf` in force inside the current text object.
+    font: Option<(usize, f32)>,
+    line: Option<Baseline>,
+}
+
+impl ContentStream {
+    pub fn into_bytes(mut self) -> Vec<u8> {
+        self.close_line();
+        self.bytes
+    }
+
+    /// `/Tag <<properties>> BDC`; `properties` is a dictionary body.
+    pub fn begin_marked(&mut self, tag: &str, properties: &[u8]) {
+        self.close_line();
+        self.bytes.push(b'/');
+        self.bytes.extend_from_slice(tag.as_bytes());
+        self.bytes.extend_from_slice(b" <<");
+        self.bytes.extend_from_slice(properties);
+        self.bytes.extend_from_slice(b">> BDC\n");
+    }
+
+    pub fn end_marked(&mut self) {
+        self.close_line();
+        self.bytes.extend_from_slice(b"EMC\n");
+    }
+
+    pub fn begin_text(&mut self) {
+        self.close_line();
+        self.bytes.extend_from_slice(b"BT\n");
+        self.font = None;
+    }
+
+    pub fn end_text(&mut self) {
+        self.close_line();
+        self.bytes.extend_from_slice(b"ET\n");
+        self.font = None;
+    }
+
+    /// Draws glyphs of font resource `/F{font}` at `size`, the segment
+    /// starting at (`x`, `y`). Continues the open `TJ` when the baseline,
+    /// face and size are the same.
+    pub fn glyphs(&mut self, font: usize, size: f32, x: f32, y: f32, glyphs: &[Glyph]) {
+        let y = round2(y);
+        let continues = self
+            .line
+            .as_ref()
+            .is_some_and(|l| l.font == font && l.size == size && l.y == y);
+        if !continues {
+            self.close_line();
+            if self.font != Some((font, size)) {
+                self.bytes.extend_from_slice(b"/F");
+                push_int(&mut self.bytes, font as i64);
+                self.bytes.push(b' ');
+                push_num(&mut self.bytes, size);
+                self.bytes.extend_from_slice(b" Tf\n");
+                self.font = Some((font, size));
+            }
+            let x0 = round2(x);
+            self.bytes.extend_from_slice(b"1 0 0 1 ");
+            push_num(&mut self.bytes, x0);
+            self.bytes.push(b' ');
+            push_num(&mut self.bytes, y);
+            self.bytes.extend_from_slice(b" Tm\n[");
+            self.line = Some(Baseline {
+                font,
+                size,
+                x0,
+                y,
+                pen: 0.0,
+            });
+        }
+        let Some(line) = self.line.as_mut() else {
+            return;
+        };
+        let start = (x - line.x0) * 1000.0 / size;
+        for g in glyphs {
+            // A TJ number n moves the pen by -n/1000 em.
+            let kern = round2(line.pen - (start + g.at));
+            if kern.abs() >= 0.01 {
+                self.bytes.push(b' ');
+                push_num(&mut self.bytes, kern);
+                self.bytes.push(b' ');
+                line.pen -= kern;
+            }
+            self.bytes.push(b'<');
+            push_hex4(&mut self.bytes, g.code);
+            self.bytes.push(b'>');
+            line.pen += g.width;
+        }
+    }
+
+    /// A stroked straight line `width` points wide.
+    pub fn line_segment(&mut self, from: (f32, f32), to: (f32, f32), width: f32) {
+        self.close_line();
+        self.bytes.extend_from_slice(b"q\n");
+        push_num(&mut self.bytes, width);
+        self.bytes.extend_from_slice(b" w\n");
+        for (point, op) in [(from, b" m\n"), (to, b" l\n")] {
+            push_num(&mut self.bytes, point.0);
+            self.bytes.push(b' ');
+            push_num(&mut self.bytes, point.1);
+            self.bytes.extend_from_slice(op);
+        }
+        self.bytes.extend_from_slice(b"S\nQ\n");
+    }
+
+    fn close_line(&mut self) {
+        if self.line.take().is_some() {
+            self.bytes.extend_from_slice(b"] TJ\n");
+        }
+    }
+}
+
+pub fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// A number with at most two decimals and no trailing zeros ("12", "-3.5",
+/// "0.25"), as PDF wants it: no exponent, no "-0".
+pub fn push_num(out: &mut Vec<u8>, v: f32) {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let abs = hundredths.unsigned_abs();
+    push_int(out, (abs / 100) as i64);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push(b'.');
+        out.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            out.push(b'0' + (frac % 10) as u8);
+        }
+    }
+}
+
+fn push_int(out: &mut Vec<u8>, v: i64) {
+    let mut buffer = itoa::Buffer::new();
+    out.extend_from_slice(buffer.format(v).as_bytes());
+}
+
+fn push_hex4(out: &mut Vec<u8>, code: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[usize::from((code >> shift) & 0xF)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(v: f32) -> String {
+        let mut out = Vec::new();
+        push_num(&mut out, v);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_short_and_plain() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(-3.5), "-3.5");
+        assert_eq!(num(0.25), "0.25");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(752.29004), "752.29");
+        assert_eq!(num(1e9), "1000000000");
+    }
+
+    #[test]
+    fn words_on_one_baseline_share_one_tj() {
+        let mut c = ContentStream::default();
+        c.begin_text();
+        let word = |code| {
+            [Glyph {
+                code,
+                width: 500.0,
+                at: 0.0,
+            }]
+        };
+        c.glyphs(1, 10.0, 100.0, 700.0, &word(3));
+        // The pen is at 105 after one 500-unit glyph; the next word is at 110.
+        c.glyphs(1, 10.0, 110.0, 700.0, &word(4));
+        c.glyphs(1, 10.0, 100.0, 688.0, &word(5));
+        c.end_text();
+        let text = String::from_utf8(c.into_bytes()).unwrap();
+        assert_eq!(
+            text,
+            "BT\n/F1 10 Tf\n1 0 0 1 100 700 Tm\n[<0003> -500 <0004>] TJ\n\
+             1 0 0 1 100 688 Tm\n[<0005>] TJ\nET\n"
+        );
+    }
+
+    #[test]
+    fn a_marked_content_boundary_closes_the_array() {
+        let mut c = ContentStream::default();
+        c.begin_text();
+        c.glyphs(
+            2,
+            9.5,
+            0.0,
+            0.0,
+            &[Glyph {
+                code: 0x1ab,
+                width: 250.0,
+                at: 0.0,
+            }],
+        );
+        c.begin_marked("Span", b"/ActualText <FEFF0041>");
+        c.end_marked();
+        c.end_text();
+        let text = String::from_utf8(c.into_bytes()).unwrap();
+        assert_eq!(
+            text,
+            "BT\n/F2 9.5 Tf\n1 0 0 1 0 0 Tm\n[<01ab>] TJ\n/Span <</ActualText <FEFF0041>>> BDC\nEMC\nET\n"
+        );
+    }
+}
