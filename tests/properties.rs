@@ -413,6 +413,14 @@ fn punctuation_never_joins_a_number_into_a_list_marker() {
 }
 
 #[test]
+fn punctuation_split_off_a_word_is_joined_the_same_on_every_run() {
+    // Regression: the text_normalize fuzz target found "sta" / "??\"ih)"
+    // repaired to "sta ??\" ih)" (the split came after the join), and a
+    // second run to "sta??\" ih)".
+    check_text_pipeline("sta\n??\"ih)\u{FFFD}\u{FFFD}\u{FFFD}\u{1F}%");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

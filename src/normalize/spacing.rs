@@ -169,6 +169,9 @@ fn fix_from(inlines: &mut Vec<Inline>, at_start: bool, span: Span, ctx: &Ctx, lo
     space_before_punctuation(inlines, at_start, span, log);
     merge_stray_spaces(inlines, span, ctx, log);
     split_tokens(inlines, span, ctx, log);
+    // Splitting can leave closing punctuation after a space ("sta ??\"ih)"
+    // -> "sta ??\" ih)"), which the next reading would join.
+    space_before_punctuation(inlines, at_start, span, log);
     split_at_markup_edges(inlines, span, ctx, log);
 }
 
