@@ -2,6 +2,8 @@
 //! `hyphenation` crate. Only the dictionaries built into the binary are
 //! used (American English); other languages are set without hyphenation.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
@@ -10,9 +12,12 @@ use hyphenation::{Hyphenator as _, Language, Load, Standard};
 /// halves look odd.
 const MIN_WORD_CHARS: usize = 5;
 
-/// Hyphenates words of one language.
+/// Hyphenates words of one language. One hyphenator serves one document and
+/// remembers the words it has seen: a document repeats its words, and the
+/// pattern lookup is the costly part.
 pub struct Hyphenator {
     dictionary: Option<&'static Standard>,
+    seen: RefCell<HashMap<String, Vec<usize>>>,
 }
 
 impl Hyphenator {
@@ -26,12 +31,18 @@ impl Hyphenator {
             .unwrap_or("")
             .to_ascii_lowercase();
         let dictionary = (primary == "en").then(english).flatten();
-        Hyphenator { dictionary }
+        Hyphenator {
+            dictionary,
+            seen: RefCell::default(),
+        }
     }
 
     /// A hyphenator that never splits a word.
     pub fn none() -> Hyphenator {
-        Hyphenator { dictionary: None }
+        Hyphenator {
+            dictionary: None,
+            seen: RefCell::default(),
+        }
     }
 
     /// Byte offsets inside `word` where it may be split with a hyphen.
@@ -42,6 +53,17 @@ impl Hyphenator {
         let Some(dict) = self.dictionary else {
             return Vec::new();
         };
+        if let Some(points) = self.seen.borrow().get(word) {
+            return points.clone();
+        }
+        let points = Self::lookup(dict, word);
+        self.seen
+            .borrow_mut()
+            .insert(word.to_string(), points.clone());
+        points
+    }
+
+    fn lookup(dict: &Standard, word: &str) -> Vec<usize> {
         let start = word
             .char_indices()
             .find(|(_, c)| c.is_alphabetic())
