@@ -275,7 +275,10 @@ mod tests {
         assert!(is_page_label("(12)"));
         assert!(!is_page_label("- 5["), "a bullet item, not a label");
         assert!(!is_page_label("[5 -"));
-        assert!(!is_page_label("(]1( )"), "brackets must pair with the number alone");
+        assert!(
+            !is_page_label("(]1( )"),
+            "brackets must pair with the number alone"
+        );
         assert!(!is_page_label("-"));
     }
 
