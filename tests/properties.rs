@@ -421,6 +421,14 @@ fn punctuation_split_off_a_word_is_joined_the_same_on_every_run() {
 }
 
 #[test]
+fn page_numbers_revealed_by_a_removal_go_in_the_same_run() {
+    // Regression: the text_normalize fuzz target found bare lines "0", "0",
+    // "1", "1": the middle pair counts up and was removed, and a second run
+    // removed the outer pair, which then counted up too.
+    check_text_pipeline("mmm\n\nmm\n\nmovem\n\u{3}m\n\n0\n\n\u{FFFD}\n\n0\n1\n\n\u{FFFD}\n\n1\n");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

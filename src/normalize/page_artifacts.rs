@@ -40,10 +40,24 @@ const MIN_HEADER_CHARS: usize = 8;
 /// Longest line (in characters) that can be a stray punctuation line.
 const MAX_STRAY_CHARS: usize = 3;
 
+/// Removing artifacts can reveal more: the bare numbers left on either side
+/// of a removed pair count up in their turn. Rounds repeat until nothing is
+/// found (so that a second run finds nothing either), at most this often.
+const MAX_ROUNDS: usize = 8;
+
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    for _ in 0..MAX_ROUNDS {
+        if !remove_round(lines, log) {
+            break;
+        }
+    }
+}
+
+/// One round of detection and removal; whether anything was removed.
+fn remove_round(lines: &mut Vec<Line>, log: &mut RepairLog) -> bool {
     let remove = find_artifacts(lines);
     if remove.iter().all(|r| r.is_none()) {
-        return;
+        return false;
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut carry_break = false;
@@ -64,6 +78,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         }
     }
     *lines = out;
+    true
 }
 
 /// For each line, the rule that removes it, if any.
