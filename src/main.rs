@@ -180,9 +180,11 @@ fn read_paths(inputs: &[PathBuf], meta_file: Option<&Path>) -> Vec<PathBuf> {
 fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
     if path == Path::new("-") {
         let mut out = std::io::stdout().lock();
-        out.write_all(bytes)
-            .and_then(|()| out.flush())
-            .map_err(|e| Error::io("<stdout>", e))
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            // The reader has all it wanted (`recto normalize x - | head`).
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            result => result.map_err(|e| Error::io("<stdout>", e)),
+        }
     } else {
         fsutil::write_atomic(path, bytes)
     }

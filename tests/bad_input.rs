@@ -618,6 +618,33 @@ fn a_full_disk_is_a_clear_error() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    // `recto normalize big.txt | head`: the pipe closes before all is written.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = write_input(tmp.path(), "big.txt", PROSE.repeat(2_000).as_bytes());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_recto"))
+        .arg("normalize")
+        .arg(&input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn an_input_that_is_also_an_output_path_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
