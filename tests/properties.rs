@@ -559,8 +559,8 @@ fn document_tree() -> impl Strategy<Value = Document> {
                     meta.publisher = Some(text.clone());
                     meta.license = Some(text.clone());
                     meta.identifier = Some(text);
-                    // A day only with a month: the model's JSON form (`YYYY-MM-DD`)
-                    // cannot hold a day without one.
+                    // A day only with a month: `Document::validate()` requires
+                    // it (the JSON form, `YYYY-MM-DD`, cannot hold a day alone).
                     let day = month.and(day);
                     meta.date = Some(recto::model::Date { year, month, day });
                 }

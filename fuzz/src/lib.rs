@@ -4,8 +4,10 @@
 //! The tree is built by hand from an `arbitrary::Unstructured` rather than
 //! derived, so the model does not need to know about fuzzing. Every tree it
 //! builds satisfies `Document::validate()` (the invariant writers may rely
-//! on) but is not necessarily canonical: empty markup, doubled spaces and
-//! stray breaks are left in on purpose.
+//! on), except for the date, which is any year, month and day on purpose
+//! (writers must not fail on a date outside the contract either), and is not
+//! necessarily canonical: empty markup, doubled spaces and stray breaks are
+//! left in on purpose.
 
 use std::io::{Cursor, Read};
 

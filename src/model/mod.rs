@@ -198,6 +198,15 @@ impl Document {
         for back in &self.back {
             blocks(&back.blocks, &mut problems);
         }
+        // A date must be one its own text form reads back as: a day needs a
+        // month, and each part must be in range.
+        if let Some(date) = self.meta.date
+            && Date::parse(&date.to_string()) != Ok(date)
+        {
+            problems.push(format!(
+                "metadata: date {date:?} is not a YYYY, YYYY-MM or YYYY-MM-DD date"
+            ));
+        }
         problems
     }
 }
@@ -237,6 +246,24 @@ mod tests {
         let mut b = sample();
         b.blocks.clear();
         assert_ne!(a.content_uuid(), b.content_uuid());
+    }
+
+    #[test]
+    fn validate_finds_dates_that_do_not_read_back() {
+        let mut doc = sample();
+        assert!(doc.validate().is_empty());
+        doc.meta.date = Some(Date {
+            year: 0,
+            month: None,
+            day: Some(1),
+        });
+        assert_eq!(doc.validate().len(), 1, "{:?}", doc.validate());
+        doc.meta.date = Some(Date {
+            year: 2025,
+            month: Some(13),
+            day: None,
+        });
+        assert_eq!(doc.validate().len(), 1);
     }
 
     #[test]
