@@ -141,12 +141,13 @@ pub fn blank(number: u32) -> Line {
 /// The document's own vocabulary, read from its lines: the evidence the
 /// line passes weigh against the word list.
 pub fn vocabulary(lines: &[Line]) -> super::lexicon::DocVocabulary {
-    let text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    super::lexicon::DocVocabulary::from_text(&text)
+    // Line by line reads the same tokens as the lines joined with `\n`,
+    // without copying the whole text first.
+    let mut vocab = super::lexicon::DocVocabulary::default();
+    for line in lines {
+        vocab.add_text(&line.text);
+    }
+    vocab
 }
 
 #[cfg(test)]
