@@ -81,9 +81,7 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            self.add(tail(rest));
         }
     }
 
@@ -93,6 +91,21 @@ impl Hasher for WordHasher {
 
     fn finish(&self) -> u64 {
         self.0.wrapping_mul(Self::K).rotate_left(26)
+    }
+}
+
+/// The last 1 to 7 bytes of a key as a number, without a copy loop: two
+/// overlapping 4-byte reads cover 4 to 7 bytes; the first, middle and last
+/// byte cover 1 to 3. (The `0xff` that ends every `str` key tells lengths
+/// apart; tails that read alike only cost a probe.)
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
     }
 }
 
@@ -318,6 +331,12 @@ impl DocVocabulary {
     /// Collects the words of a document's text: title, abstract, body and
     /// end matter.
     pub fn from_document(doc: &crate::model::Document) -> DocVocabulary {
+        DocVocabulary::from_document_with_body(doc, &body_texts(doc))
+    }
+
+    /// [`DocVocabulary::from_document`] for a caller that holds the body
+    /// already as [`body_texts`], and reads it for other evidence as well.
+    pub fn from_document_with_body(doc: &crate::model::Document, body: &[String]) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
         let mut add = |text: &str| vocab.add_text(text);
         if let Some(t) = doc.meta.title_text() {
@@ -326,8 +345,8 @@ impl DocVocabulary {
         if let Some(t) = doc.meta.abstract_text() {
             add(&t);
         }
-        for block in &doc.blocks {
-            add(&block.plain_text());
+        for text in body {
+            add(text);
         }
         for back in &doc.back {
             for block in &back.blocks {
@@ -440,6 +459,11 @@ impl DocVocabulary {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The plain text of each block of a document's body, in order.
+pub fn body_texts(doc: &crate::model::Document) -> Vec<String> {
+    doc.blocks.iter().map(|b| b.plain_text()).collect()
 }
 
 /// Strips punctuation around a token ("(word)," -> "word"), keeping what is
