@@ -11,7 +11,7 @@ use crate::model::{Block, Document, Inline};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::lexicon::{DocVocabulary, Lexicon, Lower};
+use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -23,12 +23,13 @@ pub const PASS: Pass = Pass {
 const NAME: &str = "hyphen-restore";
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
-    let vocab = DocVocabulary::from_document(doc);
+    let body = body_texts(doc);
+    let vocab = DocVocabulary::from_document_with_body(doc, &body);
     if vocab.is_empty() {
         return;
     }
     let ev = Evidence {
-        heads: compound_heads(doc),
+        heads: compound_heads(&body),
         vocab,
     };
     for block in &mut doc.blocks {
@@ -44,10 +45,11 @@ struct Evidence {
     heads: HashSet<String>,
 }
 
-fn compound_heads(doc: &Document) -> HashSet<String> {
+/// The heads of the compounds in the document's [`body_texts`].
+fn compound_heads(body: &[String]) -> HashSet<String> {
     let mut heads = HashSet::new();
-    for block in &doc.blocks {
-        for token in block.plain_text().split_whitespace() {
+    for text in body {
+        for token in text.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some((head, rest)) = token.split_once('-')
                 && !head.is_empty()

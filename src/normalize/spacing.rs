@@ -23,7 +23,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::inline_walk::for_each_inlines;
-use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, is_function_word};
+use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, body_texts, is_function_word};
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -64,11 +64,12 @@ struct Ctx<'a> {
 struct Bigrams(HashMap<String, HashSet<String>>);
 
 impl Bigrams {
-    /// The pairs of adjacent words in the document's body.
-    fn of(doc: &Document) -> Bigrams {
+    /// The pairs of adjacent words in the document's body (its
+    /// [`body_texts`]).
+    fn of(body: &[String]) -> Bigrams {
         let mut pairs = Bigrams::default();
-        for block in &doc.blocks {
-            let text = block.plain_text().to_lowercase();
+        for text in body {
+            let text = text.to_lowercase();
             let mut words = text
                 .split_whitespace()
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -112,14 +113,16 @@ impl Bigrams {
 }
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
-    let vocab = DocVocabulary::from_document(doc);
+    // The body's text, read once for the three kinds of evidence.
+    let body = body_texts(doc);
+    let vocab = DocVocabulary::from_document_with_body(doc, &body);
     let lex = Lexicon::english();
-    let (evidence, words) = run_together_evidence(doc, &vocab);
+    let (evidence, words) = evidence_in(&body, &vocab);
     let ctx = Ctx {
         lex,
         vocab: &vocab,
         run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
-        bigrams: Bigrams::of(doc),
+        bigrams: Bigrams::of(&body),
     };
     for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
 }
@@ -128,20 +131,20 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
 /// and splitting into words with a function word of two letters or more
 /// among them), and all distinct runs.
 pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, usize) {
+    evidence_in(&body_texts(doc), vocab)
+}
+
+/// [`run_together_evidence`] over the document's [`body_texts`].
+fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
     let ctx = Ctx {
         lex: Lexicon::english(),
         vocab,
         run_together: true,
         bigrams: Bigrams::default(),
     };
-    let mut text = String::new();
-    for block in &doc.blocks {
-        text.push_str(&block.plain_text());
-        text.push('\n');
-    }
     let mut seen: HashSet<String> = HashSet::new();
     let mut evidence = 0;
-    for token in text.split_whitespace() {
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
         if is_protected(token) {
             continue;
         }
