@@ -236,21 +236,32 @@ impl<'a> Lower<'a> {
     /// non-ASCII text, `str::to_lowercase` and `char::to_lowercase` differ
     /// on a final sigma, so each caller keeps its own).
     pub fn new(word: &'a str, slow: impl Fn(&str) -> String) -> Lower<'a> {
+        let bytes = word.as_bytes();
+        if bytes.len() <= STACK_WORD {
+            // One pass: lower-case into the buffer while checking that the
+            // word is ASCII and whether anything changed.
+            let mut buf = [0u8; STACK_WORD];
+            let (mut ascii, mut changed) = (true, false);
+            for (to, &b) in buf.iter_mut().zip(bytes) {
+                ascii &= b.is_ascii();
+                *to = b.to_ascii_lowercase();
+                changed |= *to != b;
+            }
+            return match (ascii, changed) {
+                (false, _) => Lower::Heap(slow(word)),
+                (true, false) => Lower::Same(word),
+                (true, true) => Lower::Stack {
+                    buf,
+                    len: bytes.len(),
+                },
+            };
+        }
         if !word.is_ascii() {
-            return Lower::Heap(slow(word));
-        }
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Lower::Same(word);
-        }
-        if word.len() > STACK_WORD {
-            return Lower::Heap(word.to_ascii_lowercase());
-        }
-        let mut buf = [0u8; STACK_WORD];
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        Lower::Stack {
-            buf,
-            len: word.len(),
+            Lower::Heap(slow(word))
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lower::Heap(word.to_ascii_lowercase())
+        } else {
+            Lower::Same(word)
         }
     }
 
