@@ -94,6 +94,30 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The offset of the first `\n` in `bytes` at or after `from` (the length
+/// when there is none). Eight bytes at a time: the word list has 130,000
+/// short lines, and a byte-by-byte search was a large share of loading it.
+fn next_newline(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let newlines = ONES * u64::from(b'\n');
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        // Bytes equal to `\n` become zero; the lowest flagged byte of
+        // "has a zero byte" is the first of them.
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ newlines;
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return at + (zero.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| at + p)
+}
+
 /// The last 1 to 7 bytes of a key as a number, without a copy loop: two
 /// overlapping 4-byte reads cover 4 to 7 bytes; the first, middle and last
 /// byte cover 1 to 3. (The `0xff` that ends every `str` key tells lengths
@@ -124,16 +148,16 @@ impl Lexicon {
             kind: Kind::Word,
         };
         // Empty lines are skipped below, so splitting at each `\n` reads the
-        // same lines as `str::lines` (the data has no `\r`); a plain byte
-        // split is faster on lines this short (eight bytes on average).
-        let lines = data
-            .as_bytes()
-            .split(|&b| b == b'\n')
-            .scan(0, |start, bytes| {
-                let line = &data[*start..*start + bytes.len()];
-                *start += bytes.len() + 1;
-                Some(line)
-            });
+        // same lines as `str::lines` (the data has no `\r`).
+        let mut start = 0;
+        let lines = std::iter::from_fn(|| {
+            (start < data.len()).then(|| {
+                let end = next_newline(data.as_bytes(), start);
+                let line = &data[start..end];
+                start = end + 1;
+                line
+            })
+        });
         for line in lines {
             if let Some(header) = line.strip_prefix('#') {
                 let mut parts = header.split_whitespace();
@@ -487,6 +511,45 @@ fn trim_token(token: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_line_ends_like_a_byte_search() {
+        let naive = |b: &[u8], from: usize| {
+            b[from..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| from + p)
+        };
+        for text in [
+            "",
+            "\n",
+            "a",
+            "abcdefgh\n",
+            "abcdefghijklmnop",
+            "caf\u{e9}\nx\n\nlonger line here\u{2019}s\n",
+            "\n\n\n\n\n\n\n\n\n",
+            "\u{ff}\u{fe}\u{10a0a}\n\u{a0a}",
+        ] {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                assert_eq!(
+                    next_newline(b, from),
+                    naive(b, from),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn list_has_as_many_words_as_lines() {
+        // Every line is a header or one word, each word listed once.
+        let words = ENGLISH_DATA
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(Lexicon::english().len(), words);
+    }
 
     #[test]
     fn knows_common_words_in_both_spellings() {
