@@ -48,14 +48,18 @@ struct Evidence {
 /// The heads of the compounds in the document's [`body_texts`].
 fn compound_heads(body: &[String]) -> HashSet<String> {
     let mut heads = HashSet::new();
-    for text in body {
-        for token in text.split_whitespace() {
+    // Only tokens with a hyphen can hold a head: look at no other.
+    for text in body.iter().filter(|t| t.contains('-')) {
+        for token in text.split_whitespace().filter(|t| t.contains('-')) {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some((head, rest)) = token.split_once('-')
                 && !head.is_empty()
                 && rest.chars().next().is_some_and(char::is_alphanumeric)
             {
-                heads.insert(head.to_lowercase());
+                let head = Lower::new(head, str::to_lowercase);
+                if !heads.contains(head.as_str()) {
+                    heads.insert(head.into_string());
+                }
             }
         }
     }
