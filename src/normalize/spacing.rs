@@ -245,38 +245,28 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
 /// Tokens that must never be edited: URLs, e-mail addresses, DOIs, paths,
 /// code.
 fn is_protected(token: &str) -> bool {
-    // All ASCII, so a byte test finds them (no UTF-8 sequence holds an
-    // ASCII byte): this runs on every token more than once.
-    let code_char = |b: u8| {
-        matches!(
-            b,
-            b'/' | b'\\'
-                | b'@'
-                | b'_'
-                | b'='
-                | b'<'
-                | b'>'
-                | b'{'
-                | b'}'
-                | b'['
-                | b']'
-                | b'|'
-                | b'#'
-                | b'`'
-                | b'~'
-                | b'^'
-                | b'$'
-                | b'&'
-                | b'*'
-                | b'+'
-        )
-    };
-    token.bytes().any(code_char)
+    // This runs on every token, more than once: one bit test per byte.
+    token.bytes().any(|b| b < 128 && CODE_MASK >> b & 1 == 1)
         || token
             .as_bytes()
             .get(..4)
             .is_some_and(|start| start.eq_ignore_ascii_case(b"www."))
 }
+
+/// Characters of code, paths and addresses. All ASCII, so a byte test finds
+/// them: no byte of a multi-byte UTF-8 character is ASCII.
+const CODE_CHARS: &[u8] = b"/\\@_=<>{}[]|#`~^$&*+";
+
+/// One bit per byte of `CODE_CHARS`.
+const CODE_MASK: u128 = {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < CODE_CHARS.len() {
+        mask |= 1 << CODE_CHARS[i];
+        i += 1;
+    }
+    mask
+};
 
 /// Closing punctuation that never follows a space in English text.
 fn is_closing_punctuation(token: &str) -> bool {
