@@ -40,7 +40,10 @@ const SUSPENSION_WORDS: &[&str] = &["and", "or", "nor", "to", "und", "&"];
 // never adds or removes lines.
 #[allow(clippy::ptr_arg)]
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    let vocab = vocabulary(lines);
+    // Read the document's vocabulary only once a line ends in a hyphen:
+    // many documents have none. No line was changed before that point, so
+    // it is the vocabulary of the lines as they came in.
+    let mut vocab: Option<DocVocabulary> = None;
     let lexicon = Lexicon::english();
     for i in 0..lines.len() {
         if lines[i].glue {
@@ -54,7 +57,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             lines[i].glue = true;
             continue;
         }
-        match decide(&lines[i].text, &lines[j].text, &vocab, lexicon) {
+        if !ends_in_hyphen(&lines[i].text) {
+            continue; // nothing for `decide` to do
+        }
+        let vocab = vocab.get_or_insert_with(|| vocabulary(lines));
+        match decide(&lines[i].text, &lines[j].text, vocab, lexicon) {
             None => {}
             Some(Edit::Decline(what)) => log.decline(NAME, "ambiguous", span(lines, i, j), what),
             Some(Edit::Join {
@@ -130,11 +137,18 @@ enum Edit {
     Decline(String),
 }
 
+/// A line that ends in a hyphen or a soft hyphen (trailing spaces aside):
+/// the only lines `decide` looks at.
+fn ends_in_hyphen(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with('-') || line.ends_with(SOFT_HYPHEN)
+}
+
 fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<Edit> {
-    let first = first.trim_end();
-    if !(first.ends_with('-') || first.ends_with(SOFT_HYPHEN)) {
+    if !ends_in_hyphen(first) {
         return None;
     }
+    let first = first.trim_end();
     let soft = first.ends_with(SOFT_HYPHEN);
     let body = &first[..first.len() - if soft { SOFT_HYPHEN.len_utf8() } else { 1 }];
     // The broken token: the last whitespace-separated word of the line.

@@ -98,6 +98,13 @@ pub fn clean(
     if text.is_ascii() && !text.chars().any(|c| c.is_ascii_control() && c != '\t') {
         return None; // the common case: nothing to do
     }
+    if !text.chars().any(may_need_a_rule)
+        && is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        // Nearly as common (curly quotes, accents): no rule has anything to
+        // change, so none needs to split the text into pieces.
+        return None;
+    }
     let mut current = text.to_string();
     let mut changed = false;
     for (name, rule) in RULES {
@@ -129,6 +136,28 @@ pub fn clean(
         }
     }
     changed.then_some(current)
+}
+
+/// Whether some rule other than `nfc` may change a text holding `c` (each
+/// rule's own test, joined; text without any of them is left alone by all).
+fn may_need_a_rule(c: char) -> bool {
+    c.is_ascii_control() && c != '\t' && c != '\n'
+        || matches!(
+            c,
+            '\u{FFFE}'
+                | '\u{FFFF}'
+                | '\u{FEFF}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FB00}'..='\u{FB06}'
+                | SOFT_HYPHEN
+        )
 }
 
 /// Keeps the characters for which `keep` is true, borrowing when all are.

@@ -8,9 +8,10 @@
 
 use crate::model::{Block, Document, Inline};
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::lexicon::{DocVocabulary, Lexicon};
+use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -22,12 +23,13 @@ pub const PASS: Pass = Pass {
 const NAME: &str = "hyphen-restore";
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
-    let vocab = DocVocabulary::from_document(doc);
+    let body = body_texts(doc);
+    let vocab = DocVocabulary::from_document_with_body(doc, &body);
     if vocab.is_empty() {
         return;
     }
     let ev = Evidence {
-        heads: compound_heads(doc),
+        heads: compound_heads(&body),
         vocab,
     };
     for block in &mut doc.blocks {
@@ -43,16 +45,21 @@ struct Evidence {
     heads: HashSet<String>,
 }
 
-fn compound_heads(doc: &Document) -> HashSet<String> {
+/// The heads of the compounds in the document's [`body_texts`].
+fn compound_heads(body: &[String]) -> HashSet<String> {
     let mut heads = HashSet::new();
-    for block in &doc.blocks {
-        for token in block.plain_text().split_whitespace() {
+    // Only tokens with a hyphen can hold a head: look at no other.
+    for text in body.iter().filter(|t| t.contains('-')) {
+        for token in text.split_whitespace().filter(|t| t.contains('-')) {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
             if let Some((head, rest)) = token.split_once('-')
                 && !head.is_empty()
                 && rest.chars().next().is_some_and(char::is_alphanumeric)
             {
-                heads.insert(head.to_lowercase());
+                let head = Lower::new(head, str::to_lowercase);
+                if !heads.contains(head.as_str()) {
+                    heads.insert(head.into_string());
+                }
             }
         }
     }
@@ -86,7 +93,9 @@ fn restore_from_head(token: &str, ev: &Evidence) -> Option<String> {
         if tail.chars().count() < MIN_PART || head.chars().count() < MIN_PART {
             continue;
         }
-        if ev.heads.contains(&head.to_lowercase())
+        if ev
+            .heads
+            .contains(Lower::new(head, str::to_lowercase).as_str())
             && (lexicon.is_common_word(tail) || ev.vocab.contains(tail))
         {
             if found.is_some() {
@@ -154,29 +163,40 @@ fn fix_inlines(
 /// run of letters, digits and hyphens ("rustlang" in "rustlang/rust,") is
 /// looked up on its own.
 fn restore(token: &str, vocab: &DocVocabulary) -> Option<String> {
-    let mut out = String::with_capacity(token.len() + 4);
-    let mut changed = false;
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String, changed: &mut bool| {
-        match restore_word(run, vocab) {
-            Some(fixed) => {
-                out.push_str(&fixed);
-                *changed = true;
-            }
-            None => out.push_str(run),
-        }
-        run.clear();
-    };
-    for c in token.chars() {
-        if c.is_alphanumeric() || c == '-' {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out, &mut changed);
-            out.push(c);
+    // The repaired token is built only once a run changes: nearly every
+    // token stays as it is.
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `token` already in `out`
+    for (start, end) in word_runs(token) {
+        if let Some(fixed) = restore_word(&token[start..end], vocab) {
+            let out = out.get_or_insert_with(|| String::with_capacity(token.len() + 4));
+            out.push_str(&token[copied..start]);
+            out.push_str(&fixed);
+            copied = end;
         }
     }
-    flush(&mut run, &mut out, &mut changed);
-    changed.then_some(out)
+    let mut out = out?;
+    out.push_str(&token[copied..]);
+    Some(out)
+}
+
+/// The byte ranges of the maximal runs of letters, digits and hyphens in a
+/// token.
+fn word_runs(token: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let in_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut chars = token.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| in_word(c))?;
+        let mut end = token.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !in_word(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
 }
 
 /// A word that is one of the document's compounds with some or all of its
@@ -185,7 +205,11 @@ fn restore_word(word: &str, vocab: &DocVocabulary) -> Option<String> {
     if word.starts_with('-') || word.ends_with('-') {
         return None;
     }
-    let bare: String = word.chars().filter(|&c| c != '-').collect();
+    let bare: Cow<str> = if word.contains('-') {
+        Cow::Owned(word.chars().filter(|&c| c != '-').collect())
+    } else {
+        Cow::Borrowed(word)
+    };
     if bare.chars().count() < 4 {
         return None;
     }

@@ -10,7 +10,9 @@
 //! with the SCOWL level kept as a rough frequency: level 10 holds the most
 //! common words, 70 rare ones. Nothing is loaded from disk or the network.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// The word list, embedded at compile time.
@@ -50,7 +52,85 @@ impl Entry {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Lower-cased word -> its entry. Keys borrow from the embedded data.
-    entries: HashMap<&'static str, Entry>,
+    entries: HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>,
+}
+
+/// A fast hash for the word list. Loading the list hashes 130,000 words,
+/// which took most of the time of normalizing a short document with the
+/// default (DoS-resistant) hasher. The keys are fixed, embedded data, so
+/// input text cannot choose them to collide.
+///
+/// Multiply-rotate over 8-byte chunks; `finish` mixes once more and rotates
+/// the well-mixed high bits down, where the table takes its bucket index.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(Self::K).rotate_left(5);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(tail(rest));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.wrapping_mul(Self::K).rotate_left(26)
+    }
+}
+
+/// The offset of the first `\n` in `bytes` at or after `from` (the length
+/// when there is none). Eight bytes at a time: the word list has 130,000
+/// short lines, and a byte-by-byte search was a large share of loading it.
+fn next_newline(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let newlines = ONES * u64::from(b'\n');
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        // Bytes equal to `\n` become zero; the lowest flagged byte of
+        // "has a zero byte" is the first of them.
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ newlines;
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return at + (zero.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| at + p)
+}
+
+/// The last 1 to 7 bytes of a key as a number, without a copy loop: two
+/// overlapping 4-byte reads cover 4 to 7 bytes; the first, middle and last
+/// byte cover 1 to 3. (The `0xff` that ends every `str` key tells lengths
+/// apart; tails that read alike only cost a probe.)
+fn tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
+        u64::from(lo) | (u64::from(hi) << 32)
+    } else {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
+    }
 }
 
 impl Lexicon {
@@ -62,12 +142,23 @@ impl Lexicon {
     /// Parses the `#<level> <kind>` sectioned format written by
     /// `data/words/build.py`.
     fn parse(data: &'static str) -> Lexicon {
-        let mut entries = HashMap::with_capacity(140_000);
+        let mut entries = HashMap::with_capacity_and_hasher(140_000, Default::default());
         let mut current = Entry {
             level: 70,
             kind: Kind::Word,
         };
-        for line in data.lines() {
+        // Empty lines are skipped below, so splitting at each `\n` reads the
+        // same lines as `str::lines` (the data has no `\r`).
+        let mut start = 0;
+        let lines = std::iter::from_fn(|| {
+            (start < data.len()).then(|| {
+                let end = next_newline(data.as_bytes(), start);
+                let line = &data[start..end];
+                start = end + 1;
+                line
+            })
+        });
+        for line in lines {
             if let Some(header) = line.strip_prefix('#') {
                 let mut parts = header.split_whitespace();
                 let level = parts.next().and_then(|l| l.parse().ok()).unwrap_or(70);
@@ -98,8 +189,9 @@ impl Lexicon {
     /// typographic apostrophe. `None` when it is not in the list.
     pub fn lookup(&self, word: &str) -> Option<Entry> {
         let key = lookup_key(word)?;
+        let key = key.as_str();
         self.entries
-            .get(key.as_str())
+            .get(key)
             .or_else(|| {
                 // "users'" (plural possessive) -> "users".
                 key.strip_suffix('\'').and_then(|k| self.entries.get(k))
@@ -141,22 +233,101 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether `word` is an English function word ("of", "the", "they"),
 /// ignoring case.
 pub fn is_function_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = Lower::new(word, str::to_lowercase);
     FUNCTION_WORDS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Longest ASCII word lower-cased on the stack; longer ones are rare.
+const STACK_WORD: usize = 32;
+
+/// A lower-cased word, without allocating for the common case: a short
+/// ASCII word. Every lookup lower-cases its word, and spacing alone makes
+/// millions of lookups in a long document, so a `String` per lookup was a
+/// large share of the time of the whole pipeline.
+pub enum Lower<'a> {
+    /// The word was lower-case already.
+    Same(&'a str),
+    /// A short ASCII word, lower-cased.
+    Stack {
+        buf: [u8; STACK_WORD],
+        len: usize,
+    },
+    Heap(String),
+}
+
+impl<'a> Lower<'a> {
+    /// `word` lower-cased: ASCII words directly, others with `slow` (for
+    /// non-ASCII text, `str::to_lowercase` and `char::to_lowercase` differ
+    /// on a final sigma, so each caller keeps its own).
+    pub fn new(word: &'a str, slow: impl Fn(&str) -> String) -> Lower<'a> {
+        let bytes = word.as_bytes();
+        if bytes.len() <= STACK_WORD {
+            // One pass: lower-case into the buffer while checking that the
+            // word is ASCII and whether anything changed.
+            let mut buf = [0u8; STACK_WORD];
+            let (mut ascii, mut changed) = (true, false);
+            for (to, &b) in buf.iter_mut().zip(bytes) {
+                ascii &= b.is_ascii();
+                *to = b.to_ascii_lowercase();
+                changed |= *to != b;
+            }
+            return match (ascii, changed) {
+                (false, _) => Lower::Heap(slow(word)),
+                (true, false) => Lower::Same(word),
+                (true, true) => Lower::Stack {
+                    buf,
+                    len: bytes.len(),
+                },
+            };
+        }
+        if !word.is_ascii() {
+            Lower::Heap(slow(word))
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lower::Heap(word.to_ascii_lowercase())
+        } else {
+            Lower::Same(word)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(s) => s,
+            Lower::Stack { buf, len } => std::str::from_utf8(&buf[..*len]).expect("ASCII"),
+            Lower::Heap(s) => s,
+        }
+    }
+
+    pub fn into_string(self) -> String {
+        match self {
+            Lower::Heap(s) => s,
+            other => other.as_str().to_string(),
+        }
+    }
+
+    /// Drops the last `n` bytes (a suffix that ends at a char boundary).
+    fn truncate(&mut self, n: usize) {
+        match self {
+            Lower::Same(s) => *s = &s[..s.len() - n],
+            Lower::Stack { len, .. } => *len -= n,
+            Lower::Heap(s) => s.truncate(s.len() - n),
+        }
+    }
 }
 
 /// Lower-cases, maps `’` to `'` and drops a possessive `'s`. `None` for an
 /// empty result.
-fn lookup_key(word: &str) -> Option<String> {
-    let mut key: String = word
-        .chars()
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    if key.len() > 2 && key.ends_with("'s") {
-        key.truncate(key.len() - 2);
+fn lookup_key(word: &str) -> Option<Lower<'_>> {
+    let mut key = Lower::new(word, |word| {
+        word.chars()
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    });
+    let k = key.as_str();
+    if k.len() > 2 && k.ends_with("'s") {
+        key.truncate(2);
     }
-    (!key.is_empty()).then_some(key)
+    (!key.as_str().is_empty()).then_some(key)
 }
 
 /// The words of one document: how often each occurs (ignoring case) and
@@ -166,8 +337,10 @@ pub struct DocVocabulary {
     counts: HashMap<String, usize>,
     /// Lower-cased compounds as written, e.g. "china-india", "state-of-the-art".
     compounds: HashSet<String>,
-    /// Adjacent parts of every compound, e.g. ("of", "the") from "state-of-the-art".
-    pairs: HashSet<(String, String)>,
+    /// Adjacent parts of every compound, e.g. "of" -> {"the"} from
+    /// "state-of-the-art". Nested rather than keyed by a pair of strings so
+    /// that a lookup needs no owned key.
+    pairs: HashMap<String, HashSet<String>>,
     /// A compound with its hyphens removed -> the compound ("rustlang" -> "rust-lang").
     unhyphenated: HashMap<String, String>,
 }
@@ -179,29 +352,36 @@ impl DocVocabulary {
     /// counted; soft hyphens (U+00AD) inside a token are ignored.
     pub fn from_text(text: &str) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
-        for raw in text.split_whitespace() {
-            vocab.add_token(raw);
-        }
+        vocab.add_text(text);
         vocab
+    }
+
+    /// Adds the words of more raw text (see [`DocVocabulary::from_text`]).
+    pub fn add_text(&mut self, text: &str) {
+        for raw in text.split_whitespace() {
+            self.add_token(raw);
+        }
     }
 
     /// Collects the words of a document's text: title, abstract, body and
     /// end matter.
     pub fn from_document(doc: &crate::model::Document) -> DocVocabulary {
+        DocVocabulary::from_document_with_body(doc, &body_texts(doc))
+    }
+
+    /// [`DocVocabulary::from_document`] for a caller that holds the body
+    /// already as [`body_texts`], and reads it for other evidence as well.
+    pub fn from_document_with_body(doc: &crate::model::Document, body: &[String]) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
-        let mut add = |text: &str| {
-            for raw in text.split_whitespace() {
-                vocab.add_token(raw);
-            }
-        };
+        let mut add = |text: &str| vocab.add_text(text);
         if let Some(t) = doc.meta.title_text() {
             add(&t);
         }
         if let Some(t) = doc.meta.abstract_text() {
             add(&t);
         }
-        for block in &doc.blocks {
-            add(&block.plain_text());
+        for text in body {
+            add(text);
         }
         for back in &doc.back {
             for block in &back.blocks {
@@ -211,37 +391,60 @@ impl DocVocabulary {
         vocab
     }
 
+    // Called for every token of the document, several times per document:
+    // it allocates only for a word seen for the first time.
     fn add_token(&mut self, raw: &str) {
         if raw.ends_with('-') || raw.ends_with('\u{AD}') {
             return;
         }
-        let cleaned: String = raw.chars().filter(|&c| c != '\u{AD}').collect();
+        let cleaned: Cow<str> = if raw.contains('\u{AD}') {
+            Cow::Owned(raw.chars().filter(|&c| c != '\u{AD}').collect())
+        } else {
+            Cow::Borrowed(raw)
+        };
         let Some(word) = trim_token(&cleaned) else {
             return;
         };
         let Some(key) = lookup_key(word) else {
             return;
         };
+        let key = key.as_str();
         if key.contains('-') {
-            let parts: Vec<&str> = key.split('-').collect();
-            // Only letter/digit parts make a compound ("China-India",
-            // "pre-2020"), not "--" or a range of punctuation.
-            if parts.len() > 1
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.chars().any(char::is_alphanumeric))
-            {
-                for pair in parts.windows(2) {
-                    self.pairs
-                        .insert((pair[0].to_string(), pair[1].to_string()));
-                }
-                self.unhyphenated
-                    .entry(parts.concat())
-                    .or_insert_with(|| key.clone());
-                self.compounds.insert(key.clone());
+            self.add_compound(key);
+        }
+        match self.counts.get_mut(key) {
+            Some(n) => *n += 1,
+            None => {
+                self.counts.insert(key.to_string(), 1);
             }
         }
-        *self.counts.entry(key).or_insert(0) += 1;
+    }
+
+    /// Records a lower-cased token holding a hyphen, if it is a compound.
+    fn add_compound(&mut self, key: &str) {
+        let parts: Vec<&str> = key.split('-').collect();
+        // Only letter/digit parts make a compound ("China-India",
+        // "pre-2020"), not "--" or a range of punctuation.
+        if parts.len() < 2
+            || !parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().any(char::is_alphanumeric))
+        {
+            return;
+        }
+        if self.compounds.contains(key) {
+            return; // seen before: its pairs and joined form are in place
+        }
+        for pair in parts.windows(2) {
+            self.pairs
+                .entry(pair[0].to_string())
+                .or_default()
+                .insert(pair[1].to_string());
+        }
+        self.unhyphenated
+            .entry(parts.concat())
+            .or_insert_with(|| key.to_string());
+        self.compounds.insert(key.to_string());
     }
 
     /// Whether the document uses `word` as a whole token (ignoring case).
@@ -254,7 +457,7 @@ impl DocVocabulary {
     /// as a use of "long".
     pub fn count(&self, word: &str) -> usize {
         lookup_key(word)
-            .and_then(|k| self.counts.get(&k).copied())
+            .and_then(|k| self.counts.get(k.as_str()).copied())
             .unwrap_or(0)
     }
 
@@ -263,7 +466,10 @@ impl DocVocabulary {
     /// "of", "the"). Ignores case.
     pub fn hyphenated(&self, a: &str, b: &str) -> bool {
         match (lookup_key(a), lookup_key(b)) {
-            (Some(a), Some(b)) => self.pairs.contains(&(a, b)),
+            (Some(a), Some(b)) => self
+                .pairs
+                .get(a.as_str())
+                .is_some_and(|next| next.contains(b.as_str())),
             _ => false,
         }
     }
@@ -272,12 +478,12 @@ impl DocVocabulary {
     /// hyphens, spell `joined` ("rustlang" -> "rust-lang"), lower-cased.
     pub fn compound_for(&self, joined: &str) -> Option<&str> {
         let key = lookup_key(joined)?;
-        self.unhyphenated.get(&key).map(String::as_str)
+        self.unhyphenated.get(key.as_str()).map(String::as_str)
     }
 
     /// Whether the document uses the exact compound `word` ("China-India").
     pub fn has_compound(&self, word: &str) -> bool {
-        lookup_key(word).is_some_and(|k| self.compounds.contains(&k))
+        lookup_key(word).is_some_and(|k| self.compounds.contains(k.as_str()))
     }
 
     /// The number of distinct words seen.
@@ -290,6 +496,11 @@ impl DocVocabulary {
     }
 }
 
+/// The plain text of each block of a document's body, in order.
+pub fn body_texts(doc: &crate::model::Document) -> Vec<String> {
+    doc.blocks.iter().map(|b| b.plain_text()).collect()
+}
+
 /// Strips punctuation around a token ("(word)," -> "word"), keeping what is
 /// inside ("U.S", "e-mail", "don't"). `None` when nothing is left.
 fn trim_token(token: &str) -> Option<&str> {
@@ -300,6 +511,45 @@ fn trim_token(token: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_line_ends_like_a_byte_search() {
+        let naive = |b: &[u8], from: usize| {
+            b[from..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| from + p)
+        };
+        for text in [
+            "",
+            "\n",
+            "a",
+            "abcdefgh\n",
+            "abcdefghijklmnop",
+            "caf\u{e9}\nx\n\nlonger line here\u{2019}s\n",
+            "\n\n\n\n\n\n\n\n\n",
+            "\u{ff}\u{fe}\u{10a0a}\n\u{a0a}",
+        ] {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                assert_eq!(
+                    next_newline(b, from),
+                    naive(b, from),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn list_has_as_many_words_as_lines() {
+        // Every line is a header or one word, each word listed once.
+        let words = ENGLISH_DATA
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(Lexicon::english().len(), words);
+    }
 
     #[test]
     fn knows_common_words_in_both_spellings() {

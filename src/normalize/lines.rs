@@ -66,7 +66,13 @@ pub fn split(text: &str) -> Vec<Line> {
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let page_break = pending_break || raw.contains('\u{c}');
-        let text: String = raw.chars().filter(|&c| c != '\u{c}').collect();
+        // Copied as it is unless it holds a form feed (a char-by-char copy of
+        // every line was a visible share of reading a long document).
+        let text: String = if raw.contains('\u{c}') {
+            raw.chars().filter(|&c| c != '\u{c}').collect()
+        } else {
+            raw.to_string()
+        };
         let number = i as u32 + 1;
         // A form feed on a line of its own marks the page for the next line.
         pending_break = page_break && text.trim().is_empty();
@@ -141,12 +147,13 @@ pub fn blank(number: u32) -> Line {
 /// The document's own vocabulary, read from its lines: the evidence the
 /// line passes weigh against the word list.
 pub fn vocabulary(lines: &[Line]) -> super::lexicon::DocVocabulary {
-    let text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    super::lexicon::DocVocabulary::from_text(&text)
+    // Line by line reads the same tokens as the lines joined with `\n`,
+    // without copying the whole text first.
+    let mut vocab = super::lexicon::DocVocabulary::default();
+    for line in lines {
+        vocab.add_text(&line.text);
+    }
+    vocab
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
     {
         return;
     }
-    let items = items(std::mem::take(inlines));
+    let mut items = items(std::mem::take(inlines));
     let partner = match_tags(&items);
     for (i, item) in items.iter().enumerate() {
         if let Item::Open(_, lit) | Item::Close(lit) = item
@@ -90,7 +90,8 @@ fn fix(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {
             log.decline(PASS.name, "unbalanced-tag", span, lit.clone());
         }
     }
-    *inlines = build(&items, 0, items.len(), &partner, span, log);
+    let len = items.len();
+    *inlines = build(&mut items, 0, len, &partner, span, log);
 }
 
 /// Cuts the tags out of `Text` tokens.
@@ -101,6 +102,11 @@ fn items(inlines: Vec<Inline>) -> Vec<Item> {
             out.push(Item::Inline(inline));
             continue;
         };
+        if !text.contains('<') {
+            // No tag in it: the token moves over as it is.
+            out.push(Item::Inline(Inline::Text(text)));
+            continue;
+        }
         let mut rest = text.as_str();
         while let Some((before, tag, literal, after)) = next_tag(rest) {
             if !before.is_empty() {
@@ -180,8 +186,10 @@ fn match_tags(items: &[Item]) -> Vec<Option<usize>> {
     }
 }
 
+/// The inlines of `items[from..to]`. Each item is read once, so its inline
+/// is moved out rather than copied.
 fn build(
-    items: &[Item],
+    items: &mut [Item],
     from: usize,
     to: usize,
     partner: &[Option<usize>],
@@ -191,45 +199,54 @@ fn build(
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        match &items[i] {
-            Item::Inline(inline) => out.push(inline.clone()),
-            Item::Open(tag, lit) => match partner[i] {
-                Some(j) if j > i && j < to => {
-                    let mut content = build(items, i + 1, j, partner, span, log);
-                    // Spaces just inside the tags belong outside the span.
-                    let lead = content
-                        .iter()
-                        .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
-                        .count();
-                    let leading: Vec<Inline> = content.drain(..lead).collect();
-                    let trail = content
-                        .iter()
-                        .rev()
-                        .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
-                        .count();
-                    let trailing: Vec<Inline> = content.drain(content.len() - trail..).collect();
-                    let text = plain_text(&content);
-                    let close = match &items[j] {
-                        Item::Close(l) => l.as_str(),
-                        _ => "",
-                    };
-                    log.record(
-                        PASS.name,
-                        tag.rule(),
-                        span,
-                        format!("{lit}{text}{close}"),
-                        text,
-                    );
-                    out.extend(leading);
-                    if !content.is_empty() {
-                        out.push(tag.wrap(content));
-                    }
-                    out.extend(trailing);
-                    i = j;
+        let (tag, lit) = match &mut items[i] {
+            Item::Inline(inline) => {
+                out.push(std::mem::replace(inline, Inline::Space));
+                i += 1;
+                continue;
+            }
+            Item::Close(lit) => {
+                out.push(Inline::Text(lit.clone()));
+                i += 1;
+                continue;
+            }
+            Item::Open(tag, lit) => (*tag, lit.clone()),
+        };
+        match partner[i] {
+            Some(j) if j > i && j < to => {
+                let mut content = build(items, i + 1, j, partner, span, log);
+                // Spaces just inside the tags belong outside the span.
+                let lead = content
+                    .iter()
+                    .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
+                    .count();
+                let leading: Vec<Inline> = content.drain(..lead).collect();
+                let trail = content
+                    .iter()
+                    .rev()
+                    .take_while(|x| matches!(x, Inline::Space | Inline::SoftBreak))
+                    .count();
+                let trailing: Vec<Inline> = content.drain(content.len() - trail..).collect();
+                let text = plain_text(&content);
+                let close = match &items[j] {
+                    Item::Close(l) => l.as_str(),
+                    _ => "",
+                };
+                log.record(
+                    PASS.name,
+                    tag.rule(),
+                    span,
+                    format!("{lit}{text}{close}"),
+                    text,
+                );
+                out.extend(leading);
+                if !content.is_empty() {
+                    out.push(tag.wrap(content));
                 }
-                _ => out.push(Inline::Text(lit.clone())),
-            },
-            Item::Close(lit) => out.push(Inline::Text(lit.clone())),
+                out.extend(trailing);
+                i = j;
+            }
+            _ => out.push(Inline::Text(lit)),
         }
         i += 1;
     }

@@ -240,19 +240,36 @@ fn bare_number(t: &str) -> Option<u32> {
 /// A line with a page number at its start or end stripped ("Title 12",
 /// "12 Title", "Title12" after a word), whitespace collapsed, and the number.
 fn header_key(t: &str) -> (String, Option<u32>) {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Every line goes through here: the words are read from the line
+    // itself rather than collected first.
+    let words = || t.split_whitespace();
     let mut number = None;
-    let mut body: &[&str] = &words;
-    if body.len() > 1 {
-        if let Some(n) = body.last().and_then(|w| bare_number(w)) {
+    let (mut drop_first, mut drop_last) = (false, false);
+    let mut ends = words();
+    if let (Some(first), Some(last)) = (ends.next(), ends.next_back()) {
+        // Two words or more.
+        if let Some(n) = bare_number(last) {
             number = Some(n);
-            body = &body[..body.len() - 1];
-        } else if let Some(n) = body.first().and_then(|w| bare_number(w)) {
+            drop_last = true;
+        } else if let Some(n) = bare_number(first) {
             number = Some(n);
-            body = &body[1..];
+            drop_first = true;
         }
     }
-    let mut key = body.join(" ");
+    let mut body = words();
+    if drop_first {
+        body.next();
+    }
+    if drop_last {
+        body.next_back();
+    }
+    let mut key = String::with_capacity(t.len());
+    for (k, word) in body.enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
     if number.is_none() {
         // A number glued to the last word by text extraction: "policy2".
         let stripped = key.trim_end_matches(|c: char| c.is_ascii_digit());

@@ -20,10 +20,10 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::inline_walk::for_each_inlines;
-use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
+use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, body_texts, is_function_word};
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -55,36 +55,74 @@ struct Ctx<'a> {
     run_together: bool,
     /// Pairs of adjacent words (lower-cased) the document writes with a
     /// space: "agency partners" there confirms splitting "agencypartners".
-    bigrams: HashSet<(String, String)>,
+    bigrams: Bigrams,
 }
 
-/// Lower-cased pairs of adjacent words in the document's body.
-fn bigrams(doc: &Document) -> HashSet<(String, String)> {
-    let mut pairs = HashSet::new();
-    for block in &doc.blocks {
-        let text = block.plain_text().to_lowercase();
-        let words: Vec<&str> = text
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .collect();
-        for pair in words.windows(2) {
-            if !pair[0].is_empty() && !pair[1].is_empty() {
-                pairs.insert((pair[0].to_string(), pair[1].to_string()));
+/// Lower-cased pairs of adjacent words: first word -> the words after it.
+/// Nested so that a lookup needs no owned pair of strings.
+#[derive(Default)]
+struct Bigrams(HashMap<String, HashSet<String>>);
+
+impl Bigrams {
+    /// The pairs of adjacent words in the document's body (its
+    /// [`body_texts`]).
+    fn of(body: &[String]) -> Bigrams {
+        let mut pairs = Bigrams::default();
+        for text in body {
+            let text = text.to_lowercase();
+            let mut words = text
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+            let Some(mut prev) = words.next() else {
+                continue;
+            };
+            for word in words {
+                if !prev.is_empty() && !word.is_empty() {
+                    pairs.insert(prev, word);
+                }
+                prev = word;
+            }
+        }
+        pairs
+    }
+
+    fn insert(&mut self, a: &str, b: &str) {
+        // Most pairs repeat: look before allocating.
+        match self.0.get_mut(a) {
+            Some(next) => {
+                if !next.contains(b) {
+                    next.insert(b.to_string());
+                }
+            }
+            None => {
+                self.0.insert(a.to_string(), HashSet::from([b.to_string()]));
             }
         }
     }
-    pairs
+
+    /// Whether the document writes `a b`, ignoring case.
+    fn contains(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (
+            Lower::new(a, str::to_lowercase),
+            Lower::new(b, str::to_lowercase),
+        );
+        self.0
+            .get(a.as_str())
+            .is_some_and(|next| next.contains(b.as_str()))
+    }
 }
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
-    let vocab = DocVocabulary::from_document(doc);
+    // The body's text, read once for the three kinds of evidence.
+    let body = body_texts(doc);
+    let vocab = DocVocabulary::from_document_with_body(doc, &body);
     let lex = Lexicon::english();
-    let (evidence, words) = run_together_evidence(doc, &vocab);
+    let (evidence, words) = evidence_in(&body, &vocab);
     let ctx = Ctx {
         lex,
         vocab: &vocab,
         run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
-        bigrams: bigrams(doc),
+        bigrams: Bigrams::of(&body),
     };
     for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
 }
@@ -93,27 +131,30 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
 /// and splitting into words with a function word of two letters or more
 /// among them), and all distinct runs.
 pub fn run_together_evidence(doc: &Document, vocab: &DocVocabulary) -> (usize, usize) {
+    evidence_in(&body_texts(doc), vocab)
+}
+
+/// [`run_together_evidence`] over the document's [`body_texts`].
+fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
     let ctx = Ctx {
         lex: Lexicon::english(),
         vocab,
         run_together: true,
-        bigrams: HashSet::new(),
+        bigrams: Bigrams::default(),
     };
-    let mut text = String::new();
-    for block in &doc.blocks {
-        text.push_str(&block.plain_text());
-        text.push('\n');
-    }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut evidence = 0;
-    for token in text.split_whitespace() {
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
         if is_protected(token) {
             continue;
         }
         for (at, run) in letter_runs(token) {
-            if !seen.insert(run.to_lowercase()) {
+            // Look before inserting: most runs were seen already.
+            let lower = Lower::new(run, str::to_lowercase);
+            if seen.contains(lower.as_str()) {
                 continue;
             }
+            seen.insert(lower.into_string());
             if run.chars().count() >= 4
                 && !ctx.lex.is_word(run)
                 && !glued_to_digit_or_hyphen(token, at, run)
@@ -213,12 +254,28 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
 /// Tokens that must never be edited: URLs, e-mail addresses, DOIs, paths,
 /// code.
 fn is_protected(token: &str) -> bool {
-    const CODE_CHARS: &[char] = &[
-        '/', '\\', '@', '_', '=', '<', '>', '{', '}', '[', ']', '|', '#', '`', '~', '^', '$', '&',
-        '*', '+',
-    ];
-    token.contains(CODE_CHARS) || token.to_ascii_lowercase().starts_with("www.")
+    // This runs on every token, more than once: one bit test per byte.
+    token.bytes().any(|b| b < 128 && CODE_MASK >> b & 1 == 1)
+        || token
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|start| start.eq_ignore_ascii_case(b"www."))
 }
+
+/// Characters of code, paths and addresses. All ASCII, so a byte test finds
+/// them: no byte of a multi-byte UTF-8 character is ASCII.
+const CODE_CHARS: &[u8] = b"/\\@_=<>{}[]|#`~^$&*+";
+
+/// One bit per byte of `CODE_CHARS`.
+const CODE_MASK: u128 = {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < CODE_CHARS.len() {
+        mask |= 1 << CODE_CHARS[i];
+        i += 1;
+    }
+    mask
+};
 
 /// Closing punctuation that never follows a space in English text.
 fn is_closing_punctuation(token: &str) -> bool {
@@ -282,25 +339,68 @@ fn reads_as_list_marker(inlines: &[Inline]) -> bool {
 }
 
 /// The maximal runs of letters (with apostrophes between letters) in a
-/// token, with their byte offsets.
-fn letter_runs(token: &str) -> Vec<(usize, &str)> {
-    let mut runs = Vec::new();
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = token.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let apostrophe_inside = is_apostrophe(c)
-            && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || apostrophe_inside {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            runs.push((s, &token[s..i]));
+/// token, with their byte offsets. An iterator rather than a `Vec`: it runs
+/// on nearly every token, and most tokens are one run.
+fn letter_runs(token: &str) -> LetterRuns<'_> {
+    LetterRuns {
+        token,
+        ascii: token.is_ascii(),
+        at: 0,
+        chars: token.char_indices().peekable(),
+    }
+}
+
+struct LetterRuns<'a> {
+    token: &'a str,
+    /// Most tokens are ASCII: their bytes are their chars, read faster.
+    ascii: bool,
+    /// Where the ASCII scan goes on.
+    at: usize,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> LetterRuns<'a> {
+    /// `next` for an ASCII token: the same rule on bytes (an ASCII letter
+    /// is `is_alphabetic`, and the only ASCII apostrophe is `'`).
+    fn next_ascii(&mut self) -> Option<(usize, &'a str)> {
+        let bytes = self.token.as_bytes();
+        let mut start: Option<usize> = None;
+        while let Some(&b) = bytes.get(self.at) {
+            let i = self.at;
+            self.at += 1;
+            let apostrophe_inside = b == b'\''
+                && start.is_some()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+            if b.is_ascii_alphabetic() || apostrophe_inside {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some((s, &self.token[s..i]));
+            }
         }
+        start.map(|s| (s, &self.token[s..]))
     }
-    if let Some(s) = start {
-        runs.push((s, &token[s..]));
+}
+
+impl<'a> Iterator for LetterRuns<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.ascii {
+            return self.next_ascii();
+        }
+        let mut start: Option<usize> = None;
+        while let Some((i, c)) = self.chars.next() {
+            let apostrophe_inside = is_apostrophe(c)
+                && start.is_some()
+                && self.chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if c.is_alphabetic() || apostrophe_inside {
+                start.get_or_insert(i);
+            } else if let Some(s) = start {
+                return Some((s, &self.token[s..i]));
+            }
+        }
+        start.map(|s| (s, &self.token[s..]))
     }
-    runs
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -351,10 +451,10 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
         return false;
     }
     // The letters that touch across the space.
-    let Some(&(l_at, l)) = letter_runs(left).last() else {
+    let Some((l_at, l)) = letter_runs(left).last() else {
         return false;
     };
-    let Some(&(r_at, r)) = letter_runs(right).first() else {
+    let Some((r_at, r)) = letter_runs(right).next() else {
         return false;
     };
     if l_at + l.len() != left.len()
@@ -423,9 +523,12 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             out.push(inline);
             continue;
         };
-        let pieces = split_token(&token, ctx, &mut |rule, before, after| {
+        let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
             log.record(PASS.name, rule, span, before, after)
-        });
+        }) else {
+            out.push(Inline::Text(token));
+            continue;
+        };
         for (k, piece) in pieces.into_iter().enumerate() {
             if k > 0 {
                 out.push(Inline::Space);
@@ -442,10 +545,28 @@ fn split_token(
     ctx: &Ctx,
     report: &mut dyn FnMut(&'static str, String, String),
 ) -> Vec<String> {
+    split_token_if_needed(token, ctx, report).unwrap_or_else(|| vec![token.to_string()])
+}
+
+/// [`split_token`], but `None` when the token stays whole, as nearly every
+/// token does: that case then copies nothing.
+fn split_token_if_needed(
+    token: &str,
+    ctx: &Ctx,
+    report: &mut dyn FnMut(&'static str, String, String),
+) -> Option<Vec<String>> {
     // No word is this long: a longer token is data (a hash, a base64
     // blob), and leaving it alone keeps the pass linear in the input.
     if is_protected(token) || token.len() > MAX_TOKEN {
-        return vec![token.to_string()];
+        return None;
+    }
+    // When no rule splits the whole token, none splits anything (each rule
+    // then sees the token alone).
+    if !splits(token, split_after_punctuation)
+        && !splits(token, |p| split_run_together(p, ctx))
+        && !splits(token, split_word_number)
+    {
+        return None;
     }
     let mut pieces = apply(vec![token.to_string()], "after-punctuation", report, |p| {
         split_after_punctuation(p)
@@ -453,7 +574,17 @@ fn split_token(
     pieces = apply(pieces, "run-together", report, |p| {
         split_run_together(p, ctx)
     });
-    apply(pieces, "word-number", report, split_word_number)
+    Some(apply(pieces, "word-number", report, split_word_number))
+}
+
+/// Whether a splitting rule cuts `piece` (the test `apply` makes).
+fn splits(piece: &str, split: impl Fn(&str) -> Option<Vec<String>>) -> bool {
+    split(piece).is_some_and(|parts| is_real_split(&parts, piece))
+}
+
+/// Parts that make progress: more than one, each shorter than the piece.
+fn is_real_split(parts: &[String], piece: &str) -> bool {
+    parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len())
 }
 
 /// Runs one splitting rule over every piece until it splits nothing more
@@ -464,12 +595,16 @@ fn apply(
     report: &mut dyn FnMut(&'static str, String, String),
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
-    fn fully(piece: String, split: &dyn Fn(&str) -> Option<Vec<String>>, out: &mut Vec<String>) {
-        let mut todo = vec![piece];
+    fn fully(
+        parts: Vec<String>,
+        split: &dyn Fn(&str) -> Option<Vec<String>>,
+        out: &mut Vec<String>,
+    ) {
+        let mut todo: Vec<String> = parts.into_iter().rev().collect();
         while let Some(piece) = todo.pop() {
             match split(&piece) {
                 // Every part is shorter than the piece, so this ends.
-                Some(parts) if parts.len() > 1 && parts.iter().all(|p| p.len() < piece.len()) => {
+                Some(parts) if is_real_split(&parts, &piece) => {
                     todo.extend(parts.into_iter().rev());
                 }
                 _ => out.push(piece),
@@ -478,12 +613,16 @@ fn apply(
     }
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let mut parts = Vec::new();
-        fully(piece.clone(), &split, &mut parts);
-        if parts.len() > 1 {
-            report(rule, piece, parts.join(" "));
+        match split(&piece) {
+            Some(first) if is_real_split(&first, &piece) => {
+                let mut parts = Vec::new();
+                fully(first, &split, &mut parts);
+                report(rule, piece, parts.join(" "));
+                out.extend(parts);
+            }
+            // A piece the rule leaves whole is kept as it is, not copied.
+            _ => out.push(piece),
         }
-        out.extend(parts);
     }
     out
 }
@@ -522,6 +661,14 @@ fn letters_after(chars: &[(usize, char)], start: usize) -> usize {
 
 /// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
 fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
+    // Every cut is next to punctuation or a curly quote (the quotes' UTF-8
+    // starts with 0xE2): most tokens have none, and need no closer look.
+    if !token
+        .bytes()
+        .any(|b| matches!(b, b',' | b';' | b'.' | b'?' | b'!' | b':' | b'"' | 0xE2))
+    {
+        return None;
+    }
     let chars: Vec<(usize, char)> = token.char_indices().collect();
     let n = chars.len();
     let mut cuts = Vec::new();
@@ -696,12 +843,9 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         // A repeated unknown token is the document's own word ("toolchain"),
         // unless it is glued to a function word ("theyneed") or the document
         // also writes its parts apart ("agency partners").
-        let confirmed = parts.windows(2).all(|w| {
-            case_boundary(&w[0], &w[1])
-                || ctx
-                    .bigrams
-                    .contains(&(w[0].to_lowercase(), w[1].to_lowercase()))
-        });
+        let confirmed = parts
+            .windows(2)
+            .all(|w| case_boundary(&w[0], &w[1]) || ctx.bigrams.contains(&w[0], &w[1]));
         let has_function_word = parts
             .iter()
             .any(|p| p.chars().count() >= 2 && is_function_word(p));
@@ -915,7 +1059,7 @@ mod tests {
             lex: Lexicon::english(),
             vocab,
             run_together,
-            bigrams: HashSet::new(),
+            bigrams: Bigrams::default(),
         }
     }
 
