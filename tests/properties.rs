@@ -429,6 +429,14 @@ fn page_numbers_revealed_by_a_removal_go_in_the_same_run() {
 }
 
 #[test]
+fn spacing_weighs_the_evidence_its_own_repairs_make() {
+    // Regression: the text_normalize fuzz target found "PpP;PP" split to
+    // "PpP; PP", which made "PpP" a word of the document, so a second run
+    // split the run-together "PpPPpT" the first had left alone.
+    check_text_pipeline("\"\nPp\u{13}T\nPpP\u{c};PP\nPpP\u{c}Pp\u{13}T\nPpP\u{c};PT\nPpUp;\u{13}");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

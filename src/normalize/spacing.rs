@@ -112,7 +112,24 @@ impl Bigrams {
     }
 }
 
+/// Repairs change the evidence the rules weigh (a word split off becomes
+/// vocabulary, the rate of lost spaces moves), and a second reading of the
+/// repaired text would weigh the new evidence. So the pass repeats while a
+/// round changes something, at most this often, and a second run finds
+/// nothing left to do.
+const MAX_ROUNDS: usize = 3;
+
 fn run(doc: &mut Document, log: &mut RepairLog) {
+    for _ in 0..MAX_ROUNDS {
+        let before = log.changes.len();
+        round(doc, log);
+        if log.changes.len() == before {
+            break;
+        }
+    }
+}
+
+fn round(doc: &mut Document, log: &mut RepairLog) {
     // The body's text, read once for the three kinds of evidence.
     let body = body_texts(doc);
     let vocab = DocVocabulary::from_document_with_body(doc, &body);
