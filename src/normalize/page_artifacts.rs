@@ -40,22 +40,46 @@ const MIN_HEADER_CHARS: usize = 8;
 /// Longest line (in characters) that can be a stray punctuation line.
 const MAX_STRAY_CHARS: usize = 3;
 
-/// Removing artifacts can reveal more: the bare numbers left on either side
-/// of a removed pair count up in their turn. Rounds repeat until nothing is
-/// found (so that a second run finds nothing either), at most this often.
+/// Removing a pair of bare numbers that count up can make the numbers on
+/// either side count up in their turn ("0", "0", "1", "1"). That rule alone
+/// repeats until it finds nothing (so that a second run finds nothing
+/// either), at most this often; the edge rules do not, as each round would
+/// eat further into the text at page edges.
 const MAX_ROUNDS: usize = 8;
 
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let first = find_artifacts(lines);
+    if !remove(lines, first, log) {
+        return;
+    }
     for _ in 0..MAX_ROUNDS {
-        if !remove_round(lines, log) {
+        let counting = counting_numbers(lines);
+        if !remove(lines, counting, log) {
             break;
         }
     }
 }
 
-/// One round of detection and removal; whether anything was removed.
-fn remove_round(lines: &mut Vec<Line>, log: &mut RepairLog) -> bool {
-    let remove = find_artifacts(lines);
+/// Bare numbers that count up through the document: page numbers even where
+/// no form feed marks the page.
+fn counting_numbers(lines: &[Line]) -> Vec<Option<&'static str>> {
+    let mut why: Vec<Option<&'static str>> = vec![None; lines.len()];
+    let bare: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| bare_number(line.trimmed()).map(|n| (i, n)))
+        .collect();
+    for w in bare.windows(2) {
+        if w[1].1 == w[0].1 + 1 {
+            why[w[0].0] = Some("page-number");
+            why[w[1].0] = Some("page-number");
+        }
+    }
+    why
+}
+
+/// Removes the lines marked with a rule, logging each; whether any was.
+fn remove(lines: &mut Vec<Line>, remove: Vec<Option<&'static str>>, log: &mut RepairLog) -> bool {
     if remove.iter().all(|r| r.is_none()) {
         return false;
     }
@@ -93,26 +117,15 @@ fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
             .count();
 
     // Page numbers.
-    let mut bare: Vec<(usize, u32)> = Vec::new();
     for &i in &content {
         let t = lines[i].trimmed();
-        if is_page_label(t) {
+        if is_page_label(t) || (bare_number(t).is_some() && edge[i] && !title_zone.contains(&i)) {
             why[i] = Some("page-number");
-        } else if let Some(n) = bare_number(t) {
-            bare.push((i, n));
-            if edge[i] && !title_zone.contains(&i) {
-                why[i] = Some("page-number");
-            }
         }
     }
-    // Bare numbers that count up through the document are page numbers even
-    // where no form feed marks the page.
-    if bare.len() >= 2 {
-        for w in bare.windows(2) {
-            if w[1].1 == w[0].1 + 1 {
-                why[w[0].0] = Some("page-number");
-                why[w[1].0] = Some("page-number");
-            }
+    for (i, rule) in counting_numbers(lines).into_iter().enumerate() {
+        if rule.is_some() {
+            why[i] = rule;
         }
     }
 
