@@ -291,7 +291,7 @@ fn pages_that_repeat_keep_their_text() {
     // nothing, each round ate the next lines at the page edges, and 10,650
     // words came out as 198.)
     let text = std::fs::read_to_string("input/kazan-summit-china-india-brief.txt").unwrap();
-    let pages = vec![text.as_str(); 10].join("\n\n\u{c}\n");
+    let pages = [text.as_str(); 10].join("\n\n\u{c}\n");
     let (doc, _) = normalize_text(&pages, &Options::default());
     let words_in = pages.split_whitespace().count();
     let words_out = render_repaired(&doc, false).split_whitespace().count();
