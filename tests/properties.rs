@@ -437,6 +437,21 @@ fn spacing_weighs_the_evidence_its_own_repairs_make() {
 }
 
 #[test]
+fn a_sentence_cut_is_judged_on_the_paragraph_as_joined() {
+    // Regression: the text_normalize fuzz target found paragraphs that a
+    // first run left apart and a second run joined ("split-sentence-join"):
+    // the rule counted the words of the block as the input had it, not as
+    // earlier joins had made it, and counted words, which the spacing pass
+    // then changed ("In6" -> "In 6").
+    check_text_pipeline(
+        " \u{FFFD}\t\t\t\tI\t\t\t?\t\t\t\t\u{FFFD}\t\t\t\u{F}\n\t\t\t\t!\t\n\"\n\u{1A}~P\t\u{C}\te\n\t\t\nk\n`P\t\u{C}\te\n\t\t\nk\n``",
+    );
+    check_text_pipeline(
+        "]\n\nIn6\nn\n\u{FFFD}I\n\u{FFFD}In5Zu]\u{FFFD}\u{FFFD}h\n]R\n\nn\n\u{FFFD}I2\u{8}\n\n!!",
+    );
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

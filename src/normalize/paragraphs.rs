@@ -154,7 +154,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     format!("{} ¶", tail(lines[a].trimmed())),
                 );
             }
-        } else if let Some(rule) = rejoin(lines, a, b, width).filter(|_| !first_block) {
+        } else if let Some(rule) =
+            rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
+        {
             join_after[a] = true;
             log.record(
                 NAME,
@@ -270,7 +272,14 @@ fn heading_after_blank(lines: &[Line], a: usize, b: usize, width: Option<Ruler>)
 }
 
 /// Why blank lines between `a` and `b` cut one paragraph, if they do.
-fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'static str> {
+fn rejoin(
+    lines: &[Line],
+    a: usize,
+    b: usize,
+    width: Option<Ruler>,
+    split_after: &[bool],
+    join_after: &[bool],
+) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if list_marker(tb).is_some() || author_names(tb).is_some() {
         return None;
@@ -299,25 +308,45 @@ fn rejoin(lines: &[Line], a: usize, b: usize, width: Option<Ruler>) -> Option<&'
     if lower_next
         && ta.ends_with(|c: char| c.is_alphabetic() || c == ',')
         && !ends_with_dash(ta)
-        && block_words(lines, a) >= MIN_CUT_BLOCK_WORDS
+        && paragraph_chars(lines, a, split_after, join_after) >= MIN_CUT_BLOCK_CHARS
     {
         return Some("split-sentence-join");
     }
     None
 }
 
-/// A block cut without a page break must be this long before the cut: a
-/// shorter one may be a title or a heading followed by text in lower case.
-const MIN_CUT_BLOCK_WORDS: usize = 6;
+/// A block cut without a page break must be this long (in letters and
+/// digits, about six words) before the cut: a shorter one may be a title or
+/// a heading followed by text in lower case.
+const MIN_CUT_BLOCK_CHARS: usize = 24;
 
 /// Words in the block that ends at line `a` (up to the preceding blank line).
-fn block_words(lines: &[Line], a: usize) -> usize {
+/// Letters and digits (up to `MIN_CUT_BLOCK_CHARS`) of the paragraph that
+/// line `a` ends, as the decisions made so far shape it: a join across a
+/// blank line continues it, a split ends it. That is the paragraph a second
+/// reading of the repaired text sees; and letters, unlike words, do not
+/// change when later passes mend the spacing. So both readings decide alike.
+fn paragraph_chars(lines: &[Line], a: usize, split_after: &[bool], join_after: &[bool]) -> usize {
     let mut n = 0;
-    for line in lines[..=a].iter().rev() {
-        if line.is_blank() || n >= MIN_CUT_BLOCK_WORDS {
+    let mut i = a;
+    while n < MIN_CUT_BLOCK_CHARS {
+        n += lines[i]
+            .trimmed()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count();
+        let Some(prev) = (0..i).rev().find(|&j| !lines[j].is_blank()) else {
+            break;
+        };
+        let continues = if prev + 1 < i {
+            join_after[prev]
+        } else {
+            !split_after[prev]
+        };
+        if !continues {
             break;
         }
-        n += line.trimmed().split_whitespace().count();
+        i = prev;
     }
     n
 }
