@@ -452,6 +452,15 @@ fn a_sentence_cut_is_judged_on_the_paragraph_as_joined() {
 }
 
 #[test]
+fn a_byline_without_a_title_is_not_written_to_be_read_as_a_heading() {
+    // Regression: the text_normalize fuzz target found "JOiK" / "OiK" / "is"
+    // / "A@K$:" read as an author bio ("JOiK OiK is ..."); the repaired text
+    // put the author's name on a line of its own, with no title above it,
+    // and a second run read that line as a heading.
+    check_text_pipeline("JOiK\nOiK\nis\nA@\u{F}\u{FFFD}K$:");
+}
+
+#[test]
 fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
     // Regression: the text_normalize fuzz target found "blo" / "c" on two
     // lines repaired to "blo c", and a second run to "bloc".

@@ -201,6 +201,8 @@ fn biography(doc: &mut Document, log: &mut RepairLog) {
         let author = match find_author(&doc.meta.authors, &name) {
             Some(a) => a,
             None if doc.meta.authors.is_empty() => {
+                // The name now stands twice: as the author and in the bio.
+                log.record(NAME, "author-from-bio", span, "", name.clone());
                 doc.meta.authors.push(Author::from_name(&name));
                 0
             }

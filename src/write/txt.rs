@@ -69,7 +69,10 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
     if let Some(subtitle) = &meta.subtitle {
         out.paragraph(subtitle, "", "");
     }
-    if !meta.authors.is_empty() {
+    // In the repaired text (no header) a byline reads back as one only under
+    // a title; alone it would read as a heading. Without a title the names
+    // came from the bios, which follow.
+    if !meta.authors.is_empty() && (layout.header || meta.title.is_some()) {
         let names: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
         out.plain(&names.join(", "));
     }
