@@ -487,7 +487,7 @@ fn hand_meta() -> PdfMeta {
 #[test]
 fn emission_of_a_hand_built_layout_passes_the_validators() {
     let fonts = FontSet::load().unwrap();
-    let emitted = emit(&hand_layout(), &fonts, &hand_meta()).unwrap();
+    let emitted = emit(hand_layout(), &fonts, &hand_meta()).unwrap();
     assert!(emitted.missing.is_empty());
     if !have_all() {
         return;
@@ -537,7 +537,7 @@ fn emission_of_a_hand_built_layout_passes_the_validators() {
 #[test]
 fn the_outline_links_and_structure_are_written() {
     let fonts = FontSet::load().unwrap();
-    let bytes = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    let bytes = emit(hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let catalog = doc.catalog().unwrap();
     let mark_info = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap();
@@ -653,8 +653,8 @@ fn two_writes_are_byte_identical() {
     let b = recto::write::pdf::write(&doc, &options()).unwrap().bytes;
     assert!(a == b, "two writes of one document differ");
     let fonts = FontSet::load().unwrap();
-    let c = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
-    let d = emit(&hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    let c = emit(hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
+    let d = emit(hand_layout(), &fonts, &hand_meta()).unwrap().bytes;
     assert!(c == d);
 }
 
@@ -780,7 +780,7 @@ fn awkward_documents_still_give_valid_pdfs() {
         recto::write::pdf::write(&empty, &options()).unwrap().bytes,
     ];
     for layout in [broken, nan] {
-        files.push(emit(&layout, &fonts, &hand_meta()).unwrap().bytes);
+        files.push(emit(layout, &fonts, &hand_meta()).unwrap().bytes);
     }
     if !have("qpdf") || !have("pdfinfo") {
         return;

@@ -17,7 +17,6 @@
 //! program it is given as is, so it is given the subset, and the content
 //! stream uses the subset's glyph ids.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -140,101 +139,52 @@ fn segment_glyphs(seg: &Segment, fonts: &FontSet, emb: &Embedded, out: &mut Vec<
     }
 }
 
-/// A copy of `layout` that is safe to write whatever layout produced: every
-/// number finite (a NaN would make the file unreadable), text sizes
-/// positive, a page size, and at least one page (a PDF needs a page).
-fn sanitized(layout: &Layout) -> Cow<'_, Layout> {
-    fn finite(v: f32) -> f32 {
-        if v.is_finite() { v } else { 0.0 }
-    }
-    if is_sane(layout) {
-        return Cow::Borrowed(layout);
-    }
-    let mut out = layout.clone();
-    if !(out.width.is_finite() && out.width > 0.0) {
-        out.width = 595.28;
-    }
-    if !(out.height.is_finite() && out.height > 0.0) {
-        out.height = 841.89;
-    }
-    for page in &mut out.pages {
-        for item in &mut page.items {
-            match item {
-                Item::Text(run) => {
-                    run.x = finite(run.x);
-                    run.y = finite(run.y);
-                    if !(run.size.is_finite() && run.size > 0.0) {
-                        run.size = 10.0;
-                    }
-                }
-                Item::Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    ..
-                } => {
-                    for v in [x1, y1, x2, y2, width] {
-                        *v = finite(*v);
-                    }
-                }
-                Item::Link {
-                    x,
-                    y,
-                    width,
-                    height,
-                    ..
-                } => {
-                    for v in [x, y, width, height] {
-                        *v = finite(*v);
-                    }
-                }
-            }
+/// Makes `layout` safe to write whatever layout produced: every number
+/// finite (a NaN would make the file unreadable), text sizes positive, a
+/// page size, and at least one page (a PDF needs a page).
+fn sanitize(layout: &mut Layout) {
+    fn finite(v: &mut f32) {
+        if !v.is_finite() {
+            *v = 0.0;
         }
     }
-    for entry in &mut out.outline {
-        entry.y = finite(entry.y);
+    if !(layout.width.is_finite() && layout.width > 0.0) {
+        layout.width = 595.28;
     }
-    if out.pages.is_empty() {
-        out.pages.push(Page::default());
+    if !(layout.height.is_finite() && layout.height > 0.0) {
+        layout.height = 841.89;
     }
-    Cow::Owned(out)
-}
-
-/// Whether `sanitized` would change nothing (the usual case: no copy).
-fn is_sane(layout: &Layout) -> bool {
-    let all_finite = |vs: &[f32]| vs.iter().all(|v| v.is_finite());
-    layout.width.is_finite()
-        && layout.width > 0.0
-        && layout.height.is_finite()
-        && layout.height > 0.0
-        && !layout.pages.is_empty()
-        && layout.outline.iter().all(|e| e.y.is_finite())
-        && layout
-            .pages
-            .iter()
-            .flat_map(|p| &p.items)
-            .all(|item| match item {
-                Item::Text(run) => {
-                    all_finite(&[run.x, run.y]) && run.size.is_finite() && run.size > 0.0
+    for item in layout.pages.iter_mut().flat_map(|p| &mut p.items) {
+        match item {
+            Item::Text(run) => {
+                [&mut run.x, &mut run.y].into_iter().for_each(finite);
+                if !(run.size.is_finite() && run.size > 0.0) {
+                    run.size = 10.0;
                 }
-                Item::Rule {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    ..
-                } => all_finite(&[*x1, *y1, *x2, *y2, *width]),
-                Item::Link {
-                    x,
-                    y,
-                    width,
-                    height,
-                    ..
-                } => all_finite(&[*x, *y, *width, *height]),
-            })
+            }
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                ..
+            } => [x1, y1, x2, y2, width].into_iter().for_each(finite),
+            Item::Link {
+                x,
+                y,
+                width,
+                height,
+                ..
+            } => [x, y, width, height].into_iter().for_each(finite),
+        }
+    }
+    for entry in &mut layout.outline {
+        finite(&mut entry.y);
+    }
+    if layout.pages.is_empty() {
+        layout.pages.push(Page::default());
+    }
 }
 
 /// A URI as the 7-bit ASCII PDF requires: other bytes percent-encoded.
@@ -265,8 +215,11 @@ struct PageLink {
     parent: usize,
 }
 
-pub fn emit(layout: &Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
-    let layout = &*sanitized(layout);
+/// Takes the layout by value: sanitizing it in place spares a copy of a
+/// long document's every run.
+pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
+    sanitize(&mut layout);
+    let layout = &layout;
     // 1. Shape every run and collect the glyphs each face needs.
     let mut missing = BTreeSet::new();
     let mut shaped_pages: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(layout.pages.len());

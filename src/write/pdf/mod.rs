@@ -42,10 +42,10 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 
 fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
-    let laid_out = layout::layout(doc, &style, fonts);
+    let mut laid_out = layout::layout(doc, &style, fonts);
     let meta = info::PdfMeta::from_document(doc, options.timestamp);
-    let emitted = emit::emit(&laid_out, fonts, &meta)?;
-    let mut missing: Vec<char> = laid_out.missing_glyphs.clone();
+    let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
+    let emitted = emit::emit(laid_out, fonts, &meta)?;
     missing.extend(emitted.missing);
     missing.sort_unstable();
     missing.dedup();
