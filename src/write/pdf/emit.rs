@@ -102,20 +102,25 @@ fn pdf_text(text: &str) -> Object {
     if text.chars().all(|c| (' '..='~').contains(&c)) {
         Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
     } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in text.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
+        Object::String(utf16_text(text), StringFormat::Hexadecimal)
     }
 }
 
-/// A PDF text string as a hexadecimal literal: UTF-16BE with a byte-order
-/// mark, for a marked-content property list.
-fn utf16_hex(text: &str) -> Vec<u8> {
-    let mut out = b"<FEFF".to_vec();
+/// `text` as UTF-16BE with a byte-order mark.
+fn utf16_text(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
     for unit in text.encode_utf16() {
-        out.extend_from_slice(format!("{unit:04X}").as_bytes());
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    bytes
+}
+
+/// A PDF text string as a hexadecimal literal, for a marked-content
+/// property list written straight into a content stream.
+fn utf16_hex(text: &str) -> Vec<u8> {
+    let mut out = vec![b'<'];
+    for byte in utf16_text(text) {
+        out.extend_from_slice(format!("{byte:02X}").as_bytes());
     }
     out.push(b'>');
     out
