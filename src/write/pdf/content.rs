@@ -77,36 +77,14 @@ impl ContentStream {
     /// face and size are the same.
     pub fn glyphs(&mut self, font: usize, size: f32, x: f32, y: f32, glyphs: &[Glyph]) {
         let y = round2(y);
-        let continues = self
-            .line
-            .as_ref()
-            .is_some_and(|l| l.font == font && l.size == size && l.y == y);
-        if !continues {
-            self.close_line();
-            if self.font != Some((font, size)) {
-                self.bytes.extend_from_slice(b"/F");
-                push_int(&mut self.bytes, font as i64);
-                self.bytes.push(b' ');
-                push_num(&mut self.bytes, size);
-                self.bytes.extend_from_slice(b" Tf\n");
-                self.font = Some((font, size));
+        let mut line = match self.line.take() {
+            Some(line) if line.font == font && line.size == size && line.y == y => line,
+            open => {
+                if open.is_some() {
+                    self.bytes.extend_from_slice(b"] TJ\n");
+                }
+                self.begin_line(font, size, round2(x), y)
             }
-            let x0 = round2(x);
-            self.bytes.extend_from_slice(b"1 0 0 1 ");
-            push_num(&mut self.bytes, x0);
-            self.bytes.push(b' ');
-            push_num(&mut self.bytes, y);
-            self.bytes.extend_from_slice(b" Tm\n[");
-            self.line = Some(Baseline {
-                font,
-                size,
-                x0,
-                y,
-                pen: 0.0,
-            });
-        }
-        let Some(line) = self.line.as_mut() else {
-            return;
         };
         let start = (x - line.x0) * 1000.0 / size;
         for g in glyphs {
@@ -122,6 +100,31 @@ impl ContentStream {
             push_hex4(&mut self.bytes, g.code);
             self.bytes.push(b'>');
             line.pen += g.width;
+        }
+        self.line = Some(line);
+    }
+
+    /// `Tf` if the face or size changes, `Tm` at (`x0`, `y`), and an open `[`.
+    fn begin_line(&mut self, font: usize, size: f32, x0: f32, y: f32) -> Baseline {
+        if self.font != Some((font, size)) {
+            self.bytes.extend_from_slice(b"/F");
+            push_int(&mut self.bytes, font as i64);
+            self.bytes.push(b' ');
+            push_num(&mut self.bytes, size);
+            self.bytes.extend_from_slice(b" Tf\n");
+            self.font = Some((font, size));
+        }
+        self.bytes.extend_from_slice(b"1 0 0 1 ");
+        push_num(&mut self.bytes, x0);
+        self.bytes.push(b' ');
+        push_num(&mut self.bytes, y);
+        self.bytes.extend_from_slice(b" Tm\n[");
+        Baseline {
+            font,
+            size,
+            x0,
+            y,
+            pen: 0.0,
         }
     }
 
