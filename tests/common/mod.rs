@@ -107,3 +107,5 @@ pub fn zip_names(path: &Path) -> Vec<String> {
     let archive = zip::ZipArchive::new(file).unwrap();
     archive.file_names().map(str::to_string).collect()
 }
+
+pub mod real;
