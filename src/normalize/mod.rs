@@ -14,6 +14,7 @@ pub mod hyphen_restore;
 pub mod joined_lines;
 pub mod page_artifacts;
 pub mod paragraphs;
+pub mod regions;
 pub mod structure;
 
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
@@ -193,25 +194,30 @@ pub struct Pass {
 /// 2. `page-artifacts` before anything joins lines: page numbers and running
 ///    headers sit in the middle of paragraphs, and only whole lines and page
 ///    breaks show what they are.
-/// 3. `joined-lines` cuts lines an extractor joined at a line-end hyphen back
+/// 3. `regions` labels what is not prose (code listings, tables) once the
+///    furniture is gone, so that a listing cut by a page break is one
+///    region; every later line pass changes prose lines only, and the block
+///    builder makes the verbatim lines code and table blocks.
+/// 4. `joined-lines` cuts lines an extractor joined at a line-end hyphen back
 ///    into their printed lines, before anything reads line ends or lengths.
 ///    Then `dehyphenate` while line ends still exist, and after the artifacts are
 ///    gone, so that a word broken across a page meets its other half.
-/// 4. `paragraphs` last on lines: it decides where blocks start and end
+/// 5. `paragraphs` last on lines: it decides where blocks start and end
 ///    (paragraph ends without blank lines, page-break joins). Then the lines
 ///    are grouped into blocks.
-/// 5. `markup` turns tags into inlines, then `structure` (title, authors,
+/// 6. `markup` turns tags into inlines, then `structure` (title, authors,
 ///    headings, lists) takes the title and author lines into the metadata
 ///    before `spacing` runs: names are not prose, and splitting "Alla" as a
 ///    run-together "All a" would lose the author. Headings and list markers
 ///    are recognised as well on text whose spacing is still damaged.
-/// 6. `spacing`, then `hyphen-restore`, which needs the whole document's
+/// 7. `spacing`, then `hyphen-restore`, which needs the whole document's
 ///    vocabulary with its spacing repaired, then `end-matter` (abstract, bio,
 ///    disclaimers), which needs the headings and repaired text.
 pub fn pipeline() -> Vec<Pass> {
     vec![
         hygiene::PASS,
         page_artifacts::PASS,
+        regions::PASS,
         joined_lines::PASS,
         dehyphenate::PASS,
         paragraphs::PASS,
