@@ -291,6 +291,7 @@ fn without_spans(mut blocks: Vec<Block>) -> Vec<Block> {
                 Block::Heading { span, .. }
                 | Block::Paragraph { span, .. }
                 | Block::CodeBlock { span, .. }
+                | Block::Table { span, .. }
                 | Block::ThematicBreak { span } => *span = Span::UNKNOWN,
                 Block::List { items, span, .. } => {
                     *span = Span::UNKNOWN;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::inline::{Inline, plain_text};
+use super::table::Table;
 
 /// Input lines a block came from: 1-based, inclusive. `0..0` means unknown
 /// (a block made by a pass rather than read from the input).
@@ -97,6 +98,12 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Span::is_unknown")]
         span: Span,
     },
+    /// A table. Its cell text is verbatim: no repair changes it.
+    Table {
+        table: Table,
+        #[serde(default, skip_serializing_if = "Span::is_unknown")]
+        span: Span,
+    },
 }
 
 impl Block {
@@ -119,7 +126,8 @@ impl Block {
             | Block::List { span, .. }
             | Block::BlockQuote { span, .. }
             | Block::CodeBlock { span, .. }
-            | Block::ThematicBreak { span } => *span,
+            | Block::ThematicBreak { span }
+            | Block::Table { span, .. } => *span,
         }
     }
 
@@ -156,6 +164,7 @@ impl Block {
             }
             Block::CodeBlock { text, .. } => text.clone(),
             Block::ThematicBreak { .. } => String::new(),
+            Block::Table { table, .. } => table.plain_text(),
             _ => self
                 .children()
                 .iter()

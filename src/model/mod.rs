@@ -4,10 +4,12 @@
 mod block;
 mod inline;
 mod metadata;
+mod table;
 
 pub use block::{BackKind, BackMatter, Block, Section, Span, sections};
 pub use inline::{Inline, canonicalize, inlines_from_text, plain_text};
 pub use metadata::{Abstract, Author, Date, IdentifierKind, Metadata, civil_from_unix};
+pub use table::{Alignment, Grid, MAX_COLSPAN, Placed, RowKind, Table, TableCell, TableRow};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -129,6 +131,22 @@ impl Document {
                         items.retain(|i| !i.is_empty());
                     }
                     Block::BlockQuote { blocks: inner, .. } => blocks(inner),
+                    // Canonical form changes no character of a cell, so
+                    // cells take it too; an empty cell is kept (it holds
+                    // its place in the row).
+                    Block::Table { table, .. } => {
+                        if let Some(caption) = &mut table.caption {
+                            canonicalize(caption);
+                        }
+                        if table.caption.as_ref().is_some_and(Vec::is_empty) {
+                            table.caption = None;
+                        }
+                        for row in table.head.iter_mut().chain(table.body.iter_mut()) {
+                            for cell in &mut row.cells {
+                                canonicalize(&mut cell.content);
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -137,6 +155,7 @@ impl Document {
                     !content.is_empty()
                 }
                 Block::List { items, .. } => !items.is_empty(),
+                Block::Table { table, .. } => !table.is_empty() || table.caption.is_some(),
                 _ => true,
             });
         }
@@ -187,6 +206,20 @@ impl Document {
                     }
                     Block::List { items, .. } => items.iter().for_each(|i| blocks(i, problems)),
                     Block::BlockQuote { blocks: inner, .. } => blocks(inner, problems),
+                    Block::Table { table, .. } => {
+                        if let Some(caption) = &table.caption {
+                            inlines(caption, &format!("{at}: caption"), problems);
+                        }
+                        for (r, (_, row)) in table.rows().enumerate() {
+                            for (c, cell) in row.cells.iter().enumerate() {
+                                let here = format!("{at}: row {}, cell {}", r + 1, c + 1);
+                                if cell.colspan == 0 || cell.rowspan == 0 {
+                                    problems.push(format!("{here}: a span of 0"));
+                                }
+                                inlines(&cell.content, &here, problems);
+                            }
+                        }
+                    }
                     _ => {}
                 }
                 if let Some(c) = b.inlines() {

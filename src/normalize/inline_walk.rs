@@ -6,7 +6,8 @@ use crate::model::{Block, Document, Inline, Span};
 
 /// Calls `f` on the inline content of every heading and paragraph (nested in
 /// lists and quotes too), the title, subtitle, abstract, author biographies
-/// and end matter. Code blocks are verbatim and are not visited. Markup
+/// and end matter. Code blocks and tables are verbatim and are not visited
+/// (a table's cells are content to keep, not prose to repair). Markup
 /// children are left to `f`.
 pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
     for inlines in [&mut doc.meta.title, &mut doc.meta.subtitle]
@@ -45,7 +46,7 @@ fn blocks(list: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
                 }
             }
             Block::BlockQuote { blocks: inner, .. } => blocks(inner, f),
-            Block::CodeBlock { .. } | Block::ThematicBreak { .. } => {}
+            Block::CodeBlock { .. } | Block::ThematicBreak { .. } | Block::Table { .. } => {}
         }
     }
 }

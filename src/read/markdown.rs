@@ -5,7 +5,9 @@ use pulldown_cmark::{
     CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use crate::model::{Block, Document, Inline, Span, inlines_from_text};
+use crate::model::{
+    Alignment, Block, Document, Inline, Span, Table, TableCell, TableRow, inlines_from_text,
+};
 
 /// The front matter block of a Markdown file, unparsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +29,8 @@ pub enum FrontMatterSyntax {
 pub fn parse(text: &str) -> (Document, Option<FrontMatter>) {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_STRIKETHROUGH;
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES;
     let lines = LineIndex::new(text);
     let mut builder = Builder::default();
     let mut front_matter = None;
@@ -95,6 +98,12 @@ enum Frame {
         text: String,
         span: Span,
     },
+    /// A pipe table: the rows so far and the row being read.
+    Table {
+        table: Table,
+        row: Vec<TableCell>,
+        span: Span,
+    },
 }
 
 enum Container {
@@ -120,6 +129,8 @@ enum InlineContainer {
     Image,
     /// A `<u>`, `<i>`, ... span opened by inline HTML.
     Html(&'static str),
+    /// The content of a table cell.
+    Cell,
 }
 
 /// Block containers nested deeper than this are read as their content: no
@@ -231,8 +242,19 @@ impl Builder {
                 inline_frame(InlineContainer::Link(target), span)
             }
             Tag::Image { .. } => inline_frame(InlineContainer::Image, span),
-            // Tables, footnote definitions, definition lists and the like are
-            // not enabled; their text arrives as paragraphs. Any other
+            Tag::Table(alignments) => Frame::Table {
+                table: Table {
+                    columns: alignments.iter().map(|a| alignment(*a)).collect(),
+                    ..Table::default()
+                },
+                row: Vec::new(),
+                span,
+            },
+            // Rows collect in the table frame; a row ends with its end event.
+            Tag::TableHead | Tag::TableRow => return,
+            Tag::TableCell => inline_frame(InlineContainer::Cell, span),
+            // Footnote definitions, definition lists and the like are not
+            // enabled; their text arrives as paragraphs. Any other
             // container is read as a plain block container.
             _ => blocks_frame(Container::Quote, span),
         };
@@ -249,6 +271,7 @@ impl Builder {
                     InlineContainer::Paragraph
                         | InlineContainer::ImplicitParagraph
                         | InlineContainer::Heading(_)
+                        | InlineContainer::Cell
                 ))
             })
             .count()
@@ -292,6 +315,18 @@ impl Builder {
                 self.close_inline_frame();
             }
         }
+        if let TagEnd::TableHead | TagEnd::TableRow = end {
+            if let Some(Frame::Table { table, row, .. }) = self.stack.last_mut() {
+                let cells = std::mem::take(row);
+                let part = if end == TagEnd::TableHead {
+                    &mut table.head
+                } else {
+                    &mut table.body
+                };
+                part.push(TableRow { cells });
+            }
+            return;
+        }
         if self.stack.len() <= 1 {
             return;
         }
@@ -321,7 +356,19 @@ impl Builder {
                     span,
                 ),
                 InlineContainer::Html(_) => self.push_inlines(inlines, span),
+                InlineContainer::Cell => self.push_cell(inlines),
             },
+            Frame::Table {
+                mut table,
+                row,
+                span,
+            } => {
+                // A row left open (input cut short) is still a row.
+                if !row.is_empty() {
+                    table.body.push(TableRow { cells: row });
+                }
+                self.push_block(Block::Table { table, span })
+            }
             Frame::Code {
                 language,
                 text,
@@ -451,9 +498,25 @@ impl Builder {
 
     fn push_block(&mut self, block: Block) {
         self.close_open_spans(true);
+        if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+            // Tables hold only cells of inlines; should a block ever arrive
+            // between cells, its text becomes a cell of its own.
+            row.push(TableCell::new(inlines_from_text(&block.plain_text())));
+            return;
+        }
         match self.stack.last_mut() {
             Some(Frame::Blocks { blocks, .. }) => blocks.push(block),
             _ => unreachable!("a block container is always below inline frames"),
+        }
+    }
+
+    /// A finished cell joins the row being read.
+    fn push_cell(&mut self, content: Vec<Inline>) {
+        match self.stack.last_mut() {
+            Some(Frame::Table { row, .. }) => row.push(TableCell::new(content)),
+            // A cell outside a table (never produced by the parser) keeps
+            // its text as inline content.
+            _ => self.push_inlines(content, Span::UNKNOWN),
         }
     }
 
@@ -471,6 +534,7 @@ impl Builder {
                 InlineContainer::Heading(level) => {
                     self.push_block(Block::heading(level, inlines, span))
                 }
+                InlineContainer::Cell => self.push_cell(inlines),
                 _ => self.push_inlines(inlines, span),
             }
         }
@@ -510,6 +574,15 @@ fn blocks_frame(kind: Container, span: Span) -> Frame {
         kind,
         blocks: Vec::new(),
         span,
+    }
+}
+
+fn alignment(a: pulldown_cmark::Alignment) -> Alignment {
+    match a {
+        pulldown_cmark::Alignment::None => Alignment::Default,
+        pulldown_cmark::Alignment::Left => Alignment::Left,
+        pulldown_cmark::Alignment::Center => Alignment::Center,
+        pulldown_cmark::Alignment::Right => Alignment::Right,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the same entry point, reads the model and never repairs it; time, ids and
 //! templates come in through [`WriteOptions`], never from the environment.
 
+mod columns;
 pub mod epub;
 pub mod jats;
 pub mod pdf;

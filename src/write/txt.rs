@@ -2,8 +2,10 @@
 //! wrapped paragraphs. Also renders the repaired text that `recto normalize`
 //! prints (no header, no wrapping), plain or as Markdown.
 
+mod table;
+
 use crate::error::Result;
-use crate::model::{Block, Document, Inline, Metadata};
+use crate::model::{Block, Document, Inline, Metadata, Table};
 
 use super::{Output, WriteOptions};
 
@@ -21,6 +23,20 @@ pub struct TextLayout {
     pub wrap: Option<usize>,
     /// Mark headings, emphasis, lists and links the Markdown way.
     pub markdown: bool,
+    /// How tables are written (when not as Markdown).
+    pub tables: TableText,
+}
+
+/// How the plain text shows a table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TableText {
+    /// Aligned columns, cells wrapped within the wrap column; `key: value`
+    /// records when the columns cannot fit.
+    #[default]
+    Aligned,
+    /// One row per line, cells separated by a tab: what tools that score or
+    /// re-read the repaired text expect.
+    Tabbed,
 }
 
 /// Writes the plain-text edition.
@@ -30,6 +46,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         header: true,
         wrap: options.wrap,
         markdown: false,
+        tables: TableText::Aligned,
     };
     Ok(Output {
         bytes: render(doc, layout, &header).into_bytes(),
@@ -45,6 +62,7 @@ pub fn render_repaired(doc: &Document, markdown: bool) -> String {
             header: false,
             wrap: None,
             markdown,
+            tables: TableText::Tabbed,
         },
         BUILTIN_HEADER,
     )
@@ -257,6 +275,50 @@ impl Writer {
                 self.chunks.push(body);
             }
             Block::ThematicBreak { .. } => self.chunks.push(format!("{indent}* * *")),
+            Block::Table { table, .. } => self.table(table, indent),
+        }
+    }
+
+    /// A table: its caption as a paragraph, then the rows in the form the
+    /// layout asks for.
+    fn table(&mut self, t: &Table, indent: &str) {
+        if let Some(caption) = &t.caption {
+            self.paragraph(caption, indent, indent);
+        }
+        let md = self.layout.markdown;
+        let render = |inlines: &[Inline]| {
+            let mut s = String::new();
+            push_inlines(inlines, md, &mut s);
+            s
+        };
+        let text_table = table::TextTable::new(t, render);
+        let lines = if md {
+            table::pipe(&text_table)
+        } else if self.layout.tables == TableText::Tabbed {
+            table::tabbed(t, render)
+        } else {
+            let room = self
+                .width()
+                .saturating_sub(table::display_width(indent))
+                .max(1);
+            match text_table.aligned(room) {
+                Some(lines) => lines,
+                None => {
+                    for record in text_table.records() {
+                        let lines: Vec<String> = record
+                            .iter()
+                            .flat_map(|l| {
+                                wrap_words(l, self.width(), indent, &format!("{indent}    "))
+                            })
+                            .collect();
+                        self.chunks.push(lines.join("\n"));
+                    }
+                    return;
+                }
+            }
+        };
+        if !lines.is_empty() {
+            self.chunks.push(prefix_lines(&lines.join("\n"), indent));
         }
     }
 
@@ -329,27 +391,28 @@ fn prefix_lines(text: &str, prefix: &str) -> String {
         .join("\n")
 }
 
-/// Greedy word wrap at `width` columns (counted in characters). Words longer
+/// Greedy word wrap at `width` columns (counted in display width: a CJK
+/// character takes two columns). Words longer
 /// than the width stand alone on their line; they are never split. `\n` in
 /// the text forces a line break.
 pub fn wrap_words(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
-    let mut line_len = first.chars().count();
+    let mut line_len = table::display_width(first);
     let mut empty = true;
     for (i, hard_line) in text.split('\n').enumerate() {
         if i > 0 {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             line = rest.to_string();
-            line_len = rest.chars().count();
+            line_len = table::display_width(rest);
             empty = true;
         }
         for word in hard_line.split_whitespace() {
-            let wlen = word.chars().count();
+            let wlen = table::display_width(word);
             if !empty && line_len + 1 + wlen > width {
                 lines.push(std::mem::take(&mut line));
                 line = rest.to_string();
-                line_len = rest.chars().count();
+                line_len = table::display_width(rest);
                 empty = true;
             }
             if !empty {

@@ -14,6 +14,7 @@
 pub mod epub;
 pub mod jats;
 pub mod pdf;
+pub mod validate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

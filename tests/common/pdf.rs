@@ -153,6 +153,7 @@ pub fn txt_body(doc: &Document) -> String {
         header: false,
         wrap: WriteOptions::default().wrap,
         markdown: false,
+        tables: recto::write::txt::TableText::Aligned,
     };
     recto::write::txt::render(doc, layout, recto::write::txt::BUILTIN_HEADER)
 }

@@ -21,6 +21,7 @@ mod front;
 mod lang;
 mod nav;
 mod package;
+mod table;
 mod url;
 mod xhtml;
 mod zip;

@@ -171,6 +171,7 @@ impl Renderer {
                 out.push_str("</code></pre>\n");
             }
             Block::ThematicBreak { .. } => out.push_str("<hr/>\n"),
+            Block::Table { table, .. } => self.table(out, table),
         }
     }
 

@@ -8,12 +8,13 @@ use std::borrow::Cow;
 use crate::model::{Block, Document, Section, sections};
 
 use super::xml::Xml;
-use super::{Ctx, inline};
+use super::{Ctx, inline, table};
 
 /// What a container accepts as direct children.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Allowed {
-    /// Paragraph-level blocks: `<p>`, `<list>`, `<disp-quote>`, `<preformat>`, `<code>`.
+    /// Paragraph-level blocks: `<p>`, `<list>`, `<disp-quote>`, `<preformat>`,
+    /// `<code>`, `<table-wrap>`.
     ParaLevel,
     /// Only `<p>` (an abstract or acknowledgements in the Publishing tag set):
     /// any other block goes inside a `<p>`, which may hold it.
@@ -87,6 +88,7 @@ pub fn emits(block: &Block) -> bool {
         Block::Paragraph { content, .. } => !content.is_empty(),
         Block::List { items, .. } => !items.is_empty(),
         Block::ThematicBreak { .. } => false,
+        Block::Table { table, .. } => !table.is_empty() || table.caption.is_some(),
         Block::Heading { .. } | Block::BlockQuote { .. } | Block::CodeBlock { .. } => true,
     }
 }
@@ -103,7 +105,9 @@ pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
     let wrap = match b {
         Block::Paragraph { .. } | Block::Heading { .. } => false,
         Block::List { .. } => allowed == Allowed::Paras,
-        Block::BlockQuote { .. } | Block::CodeBlock { .. } => allowed != Allowed::ParaLevel,
+        Block::BlockQuote { .. } | Block::CodeBlock { .. } | Block::Table { .. } => {
+            allowed != Allowed::ParaLevel
+        }
         Block::ThematicBreak { .. } => false,
     };
     if wrap {
@@ -141,6 +145,7 @@ pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
                 None => x.line("preformat", &[("preformat-type", "code")], text),
             }
         }
+        Block::Table { table, .. } => table::write(x, cx, table),
         Block::ThematicBreak { .. } => {}
     }
     if wrap {

@@ -13,6 +13,7 @@ mod back;
 mod body;
 mod front;
 mod inline;
+mod table;
 mod xml;
 
 use crate::error::Result;
@@ -48,6 +49,8 @@ pub(crate) struct Ctx {
     uses_ali: bool,
     /// Thematic breaks: JATS has no element for them.
     dropped_breaks: usize,
+    /// Tables written so far, for their ids.
+    tables: usize,
 }
 
 impl Ctx {
@@ -59,6 +62,7 @@ impl Ctx {
             uses_xlink: false,
             uses_ali: false,
             dropped_breaks: 0,
+            tables: 0,
         }
     }
 
@@ -75,6 +79,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         uses_xlink: false,
         uses_ali: false,
         dropped_breaks: 0,
+        tables: 0,
     };
     // The content first, so the root element declares only the namespaces used.
     let mut content = Xml::new(1);

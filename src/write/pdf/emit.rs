@@ -623,6 +623,12 @@ fn finish(
         if let Some(page) = first_page {
             dict.set("Pg", reference(page_ids[page]));
         }
+        if let Some(scope) = elem.scope {
+            dict.set(
+                "A",
+                Dictionary::from_iter(vec![("O", name("Table")), ("Scope", name(scope))]),
+            );
+        }
         if elem.tag == "Link" {
             if let Some(Kid::Annot { page, annot }) = elem.kids.first() {
                 let target = &links[*page][*annot].target;

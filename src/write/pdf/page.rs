@@ -26,6 +26,18 @@ pub enum StructRole {
     ListBody,
     Quote,
     Code,
+    /// A table's caption, inside the table element `table`.
+    Caption {
+        table: u32,
+    },
+    /// A table cell: a header cell (`TH`, scope column) or a data cell
+    /// (`TD`) of row element `row` of table element `table`. Row and table
+    /// numbers come from the same counter as ids.
+    Cell {
+        header: bool,
+        row: u32,
+        table: u32,
+    },
     /// Page furniture: running header, page number. Marked as an artifact.
     Artifact,
 }

@@ -6,7 +6,8 @@
 //! The shape: `Document` holds, in order, `Title`, `H1`..`H6`, `P`,
 //! `BlockQuote`, `Code` and `L` elements; an `L` holds `LI` elements, each
 //! with an `Lbl` and an `LBody` (a label opens an item; the body after it
-//! joins that item).
+//! joins that item). A `Table` holds its `Caption` and `TR` rows, a row its
+//! `TH` (with the column scope) and `TD` cells.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,6 +31,9 @@ pub struct Elem {
     /// The parent element; the root is its own parent.
     pub parent: usize,
     pub kids: Vec<Kid>,
+    /// The `/Scope` of a header cell (`Column`), written as a `Table`
+    /// attribute.
+    pub scope: Option<&'static str>,
 }
 
 /// What identifies one element among the runs' `StructRef`s.
@@ -38,6 +42,8 @@ enum Key {
     Content(StructRole, u32, Option<u32>),
     List(u32),
     Item(Option<u32>, u32),
+    Table(u32),
+    Row(u32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +63,7 @@ impl Default for StructTree {
                 tag: "Document".into(),
                 parent: 0,
                 kids: Vec::new(),
+                scope: None,
             }],
             index: HashMap::new(),
             last_item: HashMap::new(),
@@ -76,6 +83,9 @@ pub fn tag_for(role: StructRole) -> String {
         StructRole::ListBody => "LBody".into(),
         StructRole::Quote => "BlockQuote".into(),
         StructRole::Code => "Code".into(),
+        StructRole::Caption { .. } => "Caption".into(),
+        StructRole::Cell { header: true, .. } => "TH".into(),
+        StructRole::Cell { header: false, .. } => "TD".into(),
         StructRole::Artifact => "Artifact".into(),
     }
 }
@@ -90,6 +100,7 @@ impl StructTree {
             tag,
             parent,
             kids: Vec::new(),
+            scope: None,
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         self.index.insert(key, id);
@@ -100,6 +111,19 @@ impl StructTree {
     pub fn element(&mut self, s: StructRef) -> usize {
         match s.role {
             StructRole::ListLabel | StructRole::ListBody => self.list_part(s),
+            StructRole::Caption { table } => {
+                let t = self.child(Key::Table(table), 0, "Table".into());
+                self.child(Key::Content(s.role, s.id, None), t, tag_for(s.role))
+            }
+            StructRole::Cell { header, row, table } => {
+                let t = self.child(Key::Table(table), 0, "Table".into());
+                let tr = self.child(Key::Row(row), t, "TR".into());
+                let cell = self.child(Key::Content(s.role, s.id, None), tr, tag_for(s.role));
+                if header {
+                    self.elems[cell].scope = Some("Column");
+                }
+                cell
+            }
             role => self.child(Key::Content(role, s.id, None), 0, tag_for(role)),
         }
     }
@@ -146,6 +170,7 @@ impl StructTree {
             tag: "Link".into(),
             parent,
             kids: vec![Kid::Annot { page, annot }],
+            scope: None,
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         id
@@ -168,6 +193,36 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(t.elems[a].kids.len(), 2);
         assert_eq!(t.elems[0].kids, vec![Kid::Elem(a)]);
+    }
+
+    #[test]
+    fn cells_nest_in_rows_in_one_table() {
+        let mut t = StructTree::default();
+        let cell = |header, row, id| {
+            r(
+                StructRole::Cell {
+                    header,
+                    row,
+                    table: 1,
+                },
+                id,
+                None,
+            )
+        };
+        let cap = t.add_content(r(StructRole::Caption { table: 1 }, 2, None), 0, 0);
+        let th = t.add_content(cell(true, 3, 4), 0, 1);
+        let td = t.add_content(cell(false, 5, 6), 1, 0);
+        let table = t.elems[cap].parent;
+        assert_eq!(t.elems[table].tag, "Table");
+        assert_eq!(t.elems[th].tag, "TH");
+        assert_eq!(t.elems[th].scope, Some("Column"));
+        assert_eq!(t.elems[td].scope, None);
+        let (tr1, tr2) = (t.elems[th].parent, t.elems[td].parent);
+        assert_ne!(tr1, tr2);
+        assert_eq!(t.elems[tr1].tag, "TR");
+        assert_eq!(t.elems[tr1].parent, table);
+        assert_eq!(t.elems[tr2].parent, table);
+        assert_eq!(t.elems[0].kids, vec![Kid::Elem(table)]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod hyphenate;
 pub mod linebreak;
 pub mod paginate;
 pub mod style;
+mod table;
 pub mod text;
 
 use std::collections::BTreeSet;
@@ -134,6 +135,7 @@ impl<'a> Composer<'a> {
             keep_with_prev: keep,
             page_break_before: false,
             outline: None,
+            repeat: None,
         });
     }
 
@@ -241,6 +243,7 @@ impl<'a> Composer<'a> {
                 self.code(text, frame, s);
                 self.space(style.blocks.space);
             }
+            Block::Table { table, .. } => self.table(table, frame),
             Block::ThematicBreak { .. } => {
                 self.space(style.blocks.space * 1.5);
                 let mid = (frame.left + frame.right) / 2.0;

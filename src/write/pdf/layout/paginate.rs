@@ -4,6 +4,8 @@
 //! the first line or before the last line of a paragraph). Then the page
 //! furniture: running header and page number from page 2 on.
 
+use std::rc::Rc;
+
 use super::super::page::{FontFace, Item, OutlineEntry, Page, StructRef, StructRole, TextRun};
 use super::style::Style;
 
@@ -37,6 +39,10 @@ pub struct VLine {
     pub page_break_before: bool,
     /// Bookmark for a heading line.
     pub outline: Option<(String, u8)>,
+    /// Lines set again at the top of the page when a page starts at this
+    /// line: the header rows of the table this line is a body row of. The
+    /// copies are page artifacts; the header is in the structure once.
+    pub repeat: Option<Rc<[VLine]>>,
 }
 
 /// Puts lines on pages. Never returns zero pages.
@@ -47,16 +53,22 @@ pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntr
     let mut outline = Vec::new();
     let mut start = 0;
     while start < lines.len() {
-        let end = page_end(&lines, start, top, bottom);
+        let prefix: &[VLine] = match &lines[start].repeat {
+            Some(head) if start > 0 => head,
+            _ => &[],
+        };
+        let end = page_end(&lines, prefix, start, top, bottom);
         let mut page = Page::default();
         let mut baseline = top;
-        for (k, line) in lines[start..end].iter().enumerate() {
+        let repeated = prefix.iter().map(|l| (l, true));
+        let own = lines[start..end].iter().map(|l| (l, false));
+        for (k, (line, artifact)) in repeated.chain(own).enumerate() {
             baseline = if k == 0 {
                 top - ASCENT * line.size
             } else {
                 baseline - line.space_before - line.advance
             };
-            if let Some((title, level)) = &line.outline {
+            if let Some((title, level)) = line.outline.as_ref().filter(|_| !artifact) {
                 outline.push(OutlineEntry {
                     title: title.clone(),
                     level: *level,
@@ -64,8 +76,18 @@ pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntr
                     y: baseline + ASCENT * line.size,
                 });
             }
-            page.items
-                .extend(line.items.iter().map(|item| lift(item, baseline)));
+            // A repeated header's link areas would point twice at one link.
+            let items = line
+                .items
+                .iter()
+                .filter(|item| !(artifact && matches!(item, Item::Link { .. })));
+            page.items.extend(items.map(|item| {
+                let mut item = lift(item, baseline);
+                if let (true, Item::Text(run)) = (artifact, &mut item) {
+                    run.structure = ARTIFACT;
+                }
+                item
+            }));
         }
         pages.push(page);
         start = end;
@@ -76,14 +98,22 @@ pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntr
     (pages, outline)
 }
 
-/// Index one past the last line of the page starting at `start`.
-fn page_end(lines: &[VLine], start: usize, top: f32, bottom: f32) -> usize {
+/// Index one past the last line of the page starting at `start`, below
+/// the `prefix` lines repeated at its top.
+fn page_end(lines: &[VLine], prefix: &[VLine], start: usize, top: f32, bottom: f32) -> usize {
     let mut baseline = top;
+    for (k, line) in prefix.iter().enumerate() {
+        baseline = if k == 0 {
+            top - ASCENT * line.size
+        } else {
+            baseline - line.space_before - line.advance
+        };
+    }
     for (k, line) in lines.iter().enumerate().skip(start) {
         if k > start && line.page_break_before {
             return k;
         }
-        baseline = if k == start {
+        baseline = if k == start && prefix.is_empty() {
             top - ASCENT * line.size
         } else {
             baseline - line.space_before - line.advance

@@ -23,6 +23,7 @@ pub struct Style {
     pub quote: Quote,
     pub code: Code,
     pub list: List,
+    pub table: TableStyle,
     pub blocks: Blocks,
     pub furniture: Furniture,
 }
@@ -123,6 +124,30 @@ pub struct List {
     pub label_gap: f32,
 }
 
+/// Tables. The section may be left out of a style file written before
+/// tables were set; the built-in values are used then.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableStyle {
+    pub size: f32,
+    pub leading: f32,
+    /// Space each side of a cell's text, and above and below it.
+    pub padding: f32,
+    /// Width of the rules above the table, under its header and below it.
+    pub rule: f32,
+}
+
+impl Default for TableStyle {
+    fn default() -> Self {
+        TableStyle {
+            size: 9.0,
+            leading: 11.5,
+            padding: 4.0,
+            rule: 0.5,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Blocks {
@@ -152,6 +177,8 @@ struct StyleFile {
     quote: Quote,
     code: Code,
     list: List,
+    #[serde(default)]
+    table: TableStyle,
     blocks: Blocks,
     furniture: Furniture,
 }
@@ -188,6 +215,7 @@ impl Style {
             quote: file.quote,
             code: file.code,
             list: file.list,
+            table: file.table,
             blocks: file.blocks,
             furniture: file.furniture,
         };
@@ -213,6 +241,8 @@ impl Style {
             self.quote.leading,
             self.code.size,
             self.code.leading,
+            self.table.size,
+            self.table.leading,
             self.title.size,
             self.title.subtitle_size,
             self.title.author_size,
@@ -237,6 +267,8 @@ impl Style {
             self.code.indent,
             self.list.indent,
             self.list.label_gap,
+            self.table.padding,
+            self.table.rule,
             self.blocks.space,
             self.furniture.header_offset,
             self.furniture.footer_offset,
@@ -288,5 +320,15 @@ mod tests {
         assert!(Style::parse(&narrow, Paper::A4).is_err());
         let nan = BUILTIN_STYLE.replace("size = 10.8", "size = nan");
         assert!(Style::parse(&nan, Paper::A4).is_err());
+    }
+
+    #[test]
+    fn a_style_without_a_table_section_still_loads() {
+        let start = BUILTIN_STYLE.find("[table]").unwrap();
+        let end = BUILTIN_STYLE.find("# Block spacing").unwrap();
+        let old = format!("{}{}", &BUILTIN_STYLE[..start], &BUILTIN_STYLE[end..]);
+        let style = Style::parse(&old, Paper::A4).unwrap();
+        assert_eq!(style.table, TableStyle::default());
+        assert_eq!(Style::builtin(Paper::A4).table, TableStyle::default());
     }
 }
