@@ -73,6 +73,9 @@ pub struct ReadArgs {
     /// Set a metadata field, overriding every other source (repeatable), e.g. --set date=2025-10-23
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub sets: Vec<String>,
+    /// Read Markdown front matter as strictly as a metadata file: an unknown key is an error (by default it is kept as an extra field)
+    #[arg(long)]
+    pub strict_meta: bool,
     /// Run only these normalization passes (comma-separated)
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub passes: Option<Vec<String>>,
@@ -205,6 +208,7 @@ impl ReadArgs {
             lossy: self.lossy,
             max_input_size: self.max_input_size,
             format: self.input_format,
+            strict_meta: self.strict_meta,
         })
     }
 }

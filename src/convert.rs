@@ -36,6 +36,9 @@ pub struct LoadOptions {
     pub max_input_size: u64,
     /// Read the input as this format instead of guessing from its name.
     pub format: Option<InputFormat>,
+    /// Read Markdown front matter as strictly as a metadata file: an unknown
+    /// key is an error instead of an `extra` field.
+    pub strict_meta: bool,
 }
 
 impl Default for LoadOptions {
@@ -48,6 +51,7 @@ impl Default for LoadOptions {
             lossy: false,
             max_input_size: DEFAULT_MAX_INPUT_SIZE,
             format: None,
+            strict_meta: false,
         }
     }
 }
@@ -87,6 +91,7 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         file: None,
         front_matter: None,
     };
+    let mut front_warnings = Vec::new();
     let (doc, log) = match format {
         InputFormat::Text if options.raw => (read::text::parse(&text), RepairLog::default()),
         InputFormat::Text => normalize::normalize_text(&text, &options.normalize),
@@ -97,8 +102,15 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
                     read::markdown::FrontMatterSyntax::Yaml => meta::file::Syntax::Yaml,
                     read::markdown::FrontMatterSyntax::Toml => meta::file::Syntax::Toml,
                 };
-                let parsed = meta::file::parse(&front.text, syntax, input, front.first_line)?;
-                sources.front_matter = Some((input.to_path_buf(), parsed));
+                let parsed = meta::front_matter::parse(
+                    &front.text,
+                    syntax,
+                    input,
+                    front.first_line,
+                    options.strict_meta,
+                )?;
+                front_warnings = parsed.warnings;
+                sources.front_matter = Some((input.to_path_buf(), parsed.meta));
             }
             if options.raw {
                 (doc, RepairLog::default())
@@ -116,7 +128,8 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         meta::load_file(meta_path, input)?
     };
     let mut doc = doc;
-    let (provenance, warnings) = meta::resolve(&mut doc, &sources, &text)?;
+    let (provenance, mut warnings) = meta::resolve(&mut doc, &sources, &text)?;
+    warnings.splice(0..0, front_warnings);
     let mut fingerprint = bytes;
     if let Some((path, _)) = &sources.file {
         fingerprint.extend(std::fs::read(path).map_err(|e| Error::io(path, e))?);
@@ -389,7 +402,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}",
         env!("CARGO_PKG_VERSION"),
         options.formats,
         options.load.sets,
@@ -397,6 +410,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         options.load.raw,
         options.load.lossy,
         options.load.format,
+        options.load.strict_meta,
         options.source_date_epoch,
         options.write.templates.fingerprint(),
         options.write.wrap.map_or("none".into(), |w| w.to_string()),

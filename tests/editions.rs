@@ -85,24 +85,6 @@ orcid = "0000-0001-5109-3700"
 "#
 }
 
-/// The text edition's header: key -> values, in order.
-fn txt_header(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in text.lines() {
-        if line.is_empty() {
-            break;
-        }
-        if let Some(rest) = line.strip_prefix("  ") {
-            let last = out.last_mut().unwrap();
-            last.1.push(' ');
-            last.1.push_str(rest);
-        } else if let Some((k, v)) = line.split_once(": ") {
-            out.push((k.to_string(), v.to_string()));
-        }
-    }
-    out
-}
-
 #[test]
 fn full_metadata_reads_back_from_every_edition() {
     let tmp = tempfile::tempdir().unwrap();
@@ -119,7 +101,7 @@ fn full_metadata_reads_back_from_every_edition() {
 
     // Plain text.
     let txt = std::fs::read_to_string(dir.join("meta-test.txt")).unwrap();
-    let header = txt_header(&txt);
+    let header = common::editions::txt_header(&txt);
     let get = |k: &str| -> Vec<&str> {
         header
             .iter()

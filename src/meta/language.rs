@@ -61,17 +61,23 @@ const SAMPLE_WORDS: usize = 2000;
 
 /// The language of `text` as a BCP 47 code; `en` when the text gives no clue.
 pub fn detect_language(text: &str) -> &'static str {
+    guess_language(text).unwrap_or("en")
+}
+
+/// The language whose function words `text` uses most, or `None` when it
+/// uses none of them.
+pub fn guess_language(text: &str) -> Option<&'static str> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(SAMPLE_WORDS)
         .map(str::to_lowercase)
         .collect();
-    let mut best = ("en", 0usize);
+    let mut best = (None, 0usize);
     for (lang, list) in FUNCTION_WORDS {
         let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
         if hits > best.1 {
-            best = (lang, hits);
+            best = (Some(*lang), hits);
         }
     }
     best.0
@@ -100,5 +106,6 @@ mod tests {
             "de"
         );
         assert_eq!(detect_language("12345 !!!"), "en");
+        assert_eq!(guess_language("12345 !!!"), None);
     }
 }

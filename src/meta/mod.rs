@@ -10,6 +10,7 @@
 //!    `urn:uuid:` identifier derived from the content.
 
 pub mod file;
+pub mod front_matter;
 mod language;
 mod links;
 
@@ -22,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::model::{Abstract, Author, Date, Document, Metadata, plain_text};
 
 pub use file::{MetaFile, sidecar_of};
-pub use language::detect_language;
+pub use language::{detect_language, guess_language};
 pub use links::apply_links;
 
 /// Where a field's value came from.
@@ -33,6 +34,8 @@ pub enum Source {
     FrontMatter(PathBuf),
     /// Found in the text by normalization, at this input line when known.
     Detected(Option<u32>),
+    /// Guessed from the words of the text (the language).
+    Guessed,
     Default,
 }
 
@@ -44,6 +47,7 @@ impl std::fmt::Display for Source {
             Source::FrontMatter(p) => write!(f, "front matter of {}", p.display()),
             Source::Detected(Some(line)) => write!(f, "detected at line {line}"),
             Source::Detected(None) => f.write_str("detected in the text"),
+            Source::Guessed => f.write_str("guessed from the text"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -151,8 +155,13 @@ pub fn resolve(
     merge_author_details(&mut meta.authors, &detected.authors);
     doc.meta = meta;
     if doc.meta.language.is_none() {
-        doc.meta.language = Some(detect_language(source_text).to_string());
-        prov.insert("language".into(), Source::Default);
+        // A guess is said to be one; `en` without any clue is a default.
+        let (language, source) = match guess_language(source_text) {
+            Some(lang) => (lang, Source::Guessed),
+            None => ("en", Source::Default),
+        };
+        doc.meta.language = Some(language.to_string());
+        prov.insert("language".into(), source);
     }
     let warnings = match sources.links() {
         Some(map) => apply_links(doc, map),

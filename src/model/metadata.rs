@@ -197,10 +197,15 @@ pub struct Date {
 }
 
 impl Date {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a time part after `T` is ignored).
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A time after `T` or a space
+    /// (`2024-01-05T10:30:00+01:00`, `2024-01-05 10:30:00 +0100`) is ignored:
+    /// the date is the calendar date as written, whatever the zone.
     pub fn parse(s: &str) -> Result<Date, String> {
         let s = s.trim();
-        let s = s.split_once('T').map_or(s, |(d, _)| d);
+        let s = match s.split_once(['T', ' ']) {
+            Some((d, time)) if time.trim_start().starts_with(|c: char| c.is_ascii_digit()) => d,
+            _ => s,
+        };
         let bad = || format!("`{s}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.split('-');
         let year_part = parts.next().ok_or_else(bad)?;
@@ -380,6 +385,13 @@ mod tests {
         assert!(Date::parse("2025-02-30").is_err());
         assert!(Date::parse("25-01-01").is_err());
         assert!(Date::parse("2025-13").is_err());
+        assert_eq!(
+            Date::parse("2024-01-05 10:30:00 +0100")
+                .unwrap()
+                .to_string(),
+            "2024-01-05"
+        );
+        assert!(Date::parse("2024-01-05 noon").is_err());
         assert_eq!(Date::parse("1970-01-02").unwrap().unix_seconds(), 86400);
         assert_eq!(civil_from_unix(86400 + 3661), (1970, 1, 2, 1, 1, 1));
         let d = Date::parse("2024-02-29").unwrap();
