@@ -7,7 +7,9 @@ mod metadata;
 
 pub use block::{BackKind, BackMatter, Block, Section, Span, sections};
 pub use inline::{Inline, canonicalize, inlines_from_text, plain_text};
-pub use metadata::{Abstract, Author, Date, IdentifierKind, Metadata, civil_from_unix};
+pub use metadata::{
+    Abstract, Author, Date, IdentifierKind, Metadata, Publication, civil_from_unix,
+};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
