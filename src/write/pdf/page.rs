@@ -112,10 +112,14 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// A bookmark: a heading's title and where it is.
+/// A bookmark: a heading's title and where it is. The outline holds the
+/// title, the abstract's heading under it, every section heading and the
+/// end matter's headings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
+    /// Depth in the outline, 1 at the top: the title, the body's highest
+    /// headings and the end matter are at 1.
     pub level: u8,
     /// 0-based page index.
     pub page: usize,
