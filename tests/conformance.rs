@@ -5,9 +5,10 @@
 //! (`../shared/corpus/dev`) and a document with full deposit metadata
 //! (`tests/data/full-metadata`).
 //!
-//! Every test here needs `../shared`; without it the tests say so and pass.
-//! A checker that `../shared/tools/external/install` has not installed
-//! (exit 2) is skipped locally and fails under RECTO_REQUIRE_VALIDATORS=1.
+//! Every test here needs `../shared`, and a checker that
+//! `../shared/tools/external/install` has installed (it exits 2 when not):
+//! without them a test says so and passes locally, and fails under
+//! RECTO_REQUIRE_VALIDATORS=1 (CI, whose `.ci/run` runs the installer).
 
 mod common;
 
@@ -22,14 +23,18 @@ use common::{root, validators_required};
 const SAMPLE: &str = "kazan-summit-china-india-brief";
 const FULL: &str = "river-sediment-article";
 
-/// The shared folder, when it is beside the repository. Its absence skips
-/// these tests (it is not a tool CI installs).
+/// The folder of the external checkers, `../shared/tools/external`. Its
+/// absence skips these tests locally and fails them under
+/// RECTO_REQUIRE_VALIDATORS=1 (`common::shared`).
 fn shared() -> Option<PathBuf> {
-    let dir = root().join("../shared");
-    if dir.join("tools/external").is_dir() {
+    let dir = common::shared()?;
+    let tools = dir.join("tools/external");
+    if tools.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipped: ../shared/tools/external is not beside the repository");
+        let msg = format!("{} is missing", tools.display());
+        assert!(!validators_required(), "{msg} (RECTO_REQUIRE_VALIDATORS=1)");
+        eprintln!("skipped: {msg}");
         None
     }
 }
