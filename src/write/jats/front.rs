@@ -398,7 +398,12 @@ fn write_aff(x: &mut Xml, id: &str, label: Option<usize>, aff: &str) {
                 x.end("institution");
             }
             Part::Country(t) => {
-                x.start("country", &[]);
+                // The ISO code lets a repository know the country whatever
+                // language the name is in (JATS4R affiliations).
+                match affiliation::country_code(t) {
+                    Some(code) => x.start("country", &[("country", code)]),
+                    None => x.start("country", &[]),
+                }
                 x.text(t);
                 x.end("country");
             }
