@@ -167,9 +167,16 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
 /// first heading, else "Untitled". `meta::edition_title` gives a converted
 /// document a title before it is written (the first heading, else the file
 /// name); this is the last resort for documents written through the
-/// library without one, so that the editions still agree.
+/// library without one, so that the editions still agree. Characters no
+/// edition can carry (those XML forbids) are left out first, so a title of
+/// nothing else counts as none.
 pub fn document_title(doc: &Document) -> String {
-    let clean = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = |t: String| {
+        xml_text::xml_safe(&t)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     doc.meta
         .title_text()
         .map(clean)
@@ -277,5 +284,26 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
                 out.push(p);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Inline, Span};
+
+    #[test]
+    fn a_title_of_characters_no_edition_can_carry_counts_as_none() {
+        let mut doc = Document::default();
+        doc.meta.title = Some(vec![Inline::Code("\u{c}\u{0}\u{fffe}".into())]);
+        assert_eq!(document_title(&doc), "Untitled");
+        doc.blocks.push(Block::Heading {
+            level: 1,
+            content: vec![Inline::text("Rivers\u{1}  of  the plains")],
+            span: Span::default(),
+        });
+        assert_eq!(document_title(&doc), "Rivers of the plains");
+        doc.meta.title = Some(vec![Inline::text(" Stated\ttitle ")]);
+        assert_eq!(document_title(&doc), "Stated title");
     }
 }
