@@ -8,9 +8,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::convert::{ConvertOptions, DEFAULT_MAX_INPUT_SIZE, LoadOptions};
 use crate::error::{Error, Result};
 use crate::meta::MetaSources;
+use crate::meta::profile::Profile;
 use crate::normalize;
 use crate::read::InputFormat;
-use crate::write::{Format, JatsTagset, Paper, Templates, WriteOptions};
+use crate::write::{Format, JatsTagset, Paper, PdfStandard, Templates, WriteOptions};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -21,6 +22,7 @@ Examples:
   recto normalize brief.txt              the repaired text on standard output
   recto normalize brief.txt --explain    ... and every repair on standard error
   recto meta brief.txt                   the resolved metadata and where each field came from
+  recto check brief.txt --profile pmc    the metadata a PMC deposit needs that the brief lacks
 
 Exit codes:
   0  every document converted (or was already up to date)
@@ -48,6 +50,8 @@ pub enum Command {
     Normalize(NormalizeArgs),
     /// Print the resolved metadata of one document, with the source of each field
     Meta(MetaArgs),
+    /// List the metadata a deposit profile needs that documents lack
+    Check(CheckArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -121,6 +125,9 @@ pub struct ConvertArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     pub quiet: bool,
+    /// Write no document that lacks metadata this deposit profile needs (repeatable)
+    #[arg(long, value_enum, value_name = "PROFILE")]
+    pub strict: Vec<Profile>,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -138,6 +145,9 @@ pub struct WriteArgs {
     /// JATS tag set
     #[arg(long, value_enum, default_value_t = JatsTagset::Archiving)]
     pub jats_tagset: JatsTagset,
+    /// Standards the PDF claims: PDF/A-2 and PDF/UA-1, or none
+    #[arg(long, value_enum, value_name = "STANDARD", default_value_t = PdfStandard::PdfA2PdfUa1)]
+    pub pdf_standard: PdfStandard,
     /// Directory of templates (epub/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -181,6 +191,18 @@ pub struct MetaArgs {
     /// Input file
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Input files
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Deposit profile to check against (repeatable)
+    #[arg(long, value_enum, value_name = "PROFILE", required = true)]
+    pub profile: Vec<Profile>,
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -275,11 +297,13 @@ impl ConvertArgs {
                 wrap,
                 jats_tagset: self.write.jats_tagset,
                 paper: self.write.paper,
+                pdf_standard: self.write.pdf_standard,
                 templates,
                 ..WriteOptions::default()
             },
             source_date_epoch: source_date_epoch()?,
             force: self.force,
+            strict: self.strict.clone(),
         })
     }
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::meta::profile::Profile;
 use crate::meta::{self, MetaSources, Provenance};
 use crate::model::Document;
 use crate::normalize::{self, RepairLog};
@@ -65,6 +66,20 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// Hash of the input bytes and of its metadata file.
     pub input_hash: String,
+}
+
+impl Loaded {
+    /// Readies the document for its editions: a document that states no
+    /// title gets one by the rule of [`meta::title::settle`], recorded in
+    /// the provenance and said in a warning. The repaired text that
+    /// `recto normalize` prints is made without this step: it holds only
+    /// what the source said.
+    pub fn settle_title(&mut self, input: &Path) {
+        if let Some(settled) = meta::title::settle(&mut self.doc, input) {
+            self.provenance.insert("title".into(), settled.source);
+            self.warnings.push(settled.warning);
+        }
+    }
 }
 
 /// Reads `input` (a path, or `-` for standard input), repairs it, and
@@ -194,6 +209,9 @@ pub struct ConvertOptions {
     pub source_date_epoch: Option<i64>,
     /// Redo documents whose outputs are up to date.
     pub force: bool,
+    /// Deposit profiles a document must satisfy to be written
+    /// (`--strict PROFILE`).
+    pub strict: Vec<Profile>,
 }
 
 /// How converting one document ended.
@@ -340,7 +358,18 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         return Ok(Status::Skipped);
     }
 
-    let loaded = load_bytes(input, bytes, &options.load)?;
+    let mut loaded = load_bytes(input, bytes, &options.load)?;
+    loaded.settle_title(input);
+    for profile in &options.strict {
+        let missing = meta::profile::missing(*profile, &loaded.doc.meta);
+        if !missing.is_empty() {
+            return Err(Error::Incomplete {
+                path: input.to_path_buf(),
+                profile: profile.name(),
+                list: meta::profile::render(&missing),
+            });
+        }
+    }
     report.repairs = loaded.log.applied();
     report.repairs_by_rule = loaded.log.summary();
     report.warnings = loaded.warnings.clone();
@@ -402,7 +431,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}",
         env!("CARGO_PKG_VERSION"),
         options.formats,
         options.load.sets,
@@ -416,6 +445,8 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         options.write.wrap.map_or("none".into(), |w| w.to_string()),
         options.write.jats_tagset,
         options.write.paper,
+        options.write.pdf_standard,
+        options.strict,
     );
     material.extend(settings.as_bytes());
     Ok(hash::hex_digest(&material))

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use recto::batch::{self, Progress, Shard};
-use recto::cli::{Cli, Command, ConvertArgs, MetaArgs, NormalizeArgs, NormalizeFormat};
+use recto::cli::{CheckArgs, Cli, Command, ConvertArgs, MetaArgs, NormalizeArgs, NormalizeFormat};
 use recto::convert;
 use recto::error::{Error, Result};
 use recto::{fsutil, meta, normalize, write};
@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => run_convert(&args),
         Command::Normalize(args) => run_normalize(&args).map(|()| ExitCode::SUCCESS),
         Command::Meta(args) => run_meta(&args).map(|()| ExitCode::SUCCESS),
+        Command::Check(args) => run_check(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "recto", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
@@ -163,11 +164,50 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
 }
 
 fn run_meta(args: &MetaArgs) -> Result<()> {
-    let loaded = convert::load(&args.input, &args.read.load_options()?)?;
+    let mut loaded = convert::load(&args.input, &args.read.load_options()?)?;
+    loaded.settle_title(&args.input);
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
     let json = meta::provenance_json(&loaded.doc.meta, &loaded.provenance);
     let mut text = serde_json::to_string_pretty(&json).expect("JSON values serialize");
     text.push('\n');
     write_output(Path::new("-"), text.as_bytes())
+}
+
+/// `recto check`: for each input and profile, the fields the profile
+/// needs that the document lacks. Exit 0 when none is missing, 1 otherwise.
+fn run_check(args: &CheckArgs) -> Result<ExitCode> {
+    let options = args.read.load_options()?;
+    let mut complete = true;
+    for input in &args.inputs {
+        let mut loaded = convert::load(input, &options)?;
+        loaded.settle_title(input);
+        for profile in &args.profile {
+            let missing = meta::profile::missing(*profile, &loaded.doc.meta);
+            if missing.is_empty() {
+                println!(
+                    "{}: {}: every field the profile needs is given",
+                    input.display(),
+                    profile.name()
+                );
+            } else {
+                complete = false;
+                println!(
+                    "{}: {}: {} field(s) missing; give them in the metadata file or with --set KEY=VALUE:\n{}",
+                    input.display(),
+                    profile.name(),
+                    missing.len(),
+                    meta::profile::render(&missing)
+                );
+            }
+        }
+    }
+    Ok(if complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Every file a run reads: the inputs, their metadata sidecars, and the

@@ -8,7 +8,9 @@ mod table;
 
 pub use block::{BackKind, BackMatter, Block, Section, Span, sections};
 pub use inline::{Inline, canonicalize, inlines_from_text, plain_text};
-pub use metadata::{Abstract, Author, Date, IdentifierKind, Metadata, civil_from_unix};
+pub use metadata::{
+    Abstract, Author, Date, IdentifierKind, Metadata, Publication, civil_from_unix,
+};
 pub use table::{Alignment, Grid, MAX_COLSPAN, Placed, RowKind, Table, TableCell, TableRow};
 
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@
 mod columns;
 pub mod epub;
 pub mod jats;
+pub mod labels;
 pub mod pdf;
 pub mod txt;
 pub mod xml_text;
@@ -87,6 +88,18 @@ pub enum Paper {
     Letter,
 }
 
+/// The standards the PDF edition claims to meet, in its XMP metadata.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2 (level U when every glyph maps to Unicode, else level B),
+    /// with the sRGB output intent, and PDF/UA-1.
+    #[default]
+    #[value(name = "pdfa2-pdfua1")]
+    PdfA2PdfUa1,
+    /// No claim: a plain tagged PDF 1.7.
+    None,
+}
+
 /// The timestamp used when neither `SOURCE_DATE_EPOCH` nor a document date
 /// is known: 1980-01-01T00:00:00Z, the earliest time a zip entry can hold, so
 /// that outputs stay reproducible without a clock.
@@ -99,6 +112,7 @@ pub struct WriteOptions {
     pub wrap: Option<usize>,
     pub jats_tagset: JatsTagset,
     pub paper: Paper,
+    pub pdf_standard: PdfStandard,
     /// Seconds since the Unix epoch: the modification time written into
     /// outputs (EPUB `dcterms:modified`, zip entries, PDF dates).
     pub timestamp: i64,
@@ -111,6 +125,7 @@ impl Default for WriteOptions {
             wrap: Some(72),
             jats_tagset: JatsTagset::default(),
             paper: Paper::default(),
+            pdf_standard: PdfStandard::default(),
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
         }
@@ -147,6 +162,35 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
             warnings: Vec::new(),
         }),
     }
+}
+
+/// The title every edition states: the metadata's, else the text of the
+/// first heading, else "Untitled". `meta::edition_title` gives a converted
+/// document a title before it is written (the first heading, else the file
+/// name); this is the last resort for documents written through the
+/// library without one, so that the editions still agree. Characters no
+/// edition can carry (those XML forbids) are left out first, so a title of
+/// nothing else counts as none.
+pub fn document_title(doc: &Document) -> String {
+    let clean = |t: String| {
+        xml_text::xml_safe(&t)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    doc.meta
+        .title_text()
+        .map(clean)
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            doc.blocks.iter().find_map(|b| match b {
+                crate::model::Block::Heading { content, .. } => {
+                    Some(clean(crate::model::plain_text(content))).filter(|t| !t.is_empty())
+                }
+                _ => None,
+            })
+        })
+        .unwrap_or_else(|| "Untitled".to_string())
 }
 
 /// Style files a user can change without recompiling. Each writer names the
@@ -241,5 +285,26 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
                 out.push(p);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Inline, Span};
+
+    #[test]
+    fn a_title_of_characters_no_edition_can_carry_counts_as_none() {
+        let mut doc = Document::default();
+        doc.meta.title = Some(vec![Inline::Code("\u{c}\u{0}\u{fffe}".into())]);
+        assert_eq!(document_title(&doc), "Untitled");
+        doc.blocks.push(Block::Heading {
+            level: 1,
+            content: vec![Inline::text("Rivers\u{1}  of  the plains")],
+            span: Span::default(),
+        });
+        assert_eq!(document_title(&doc), "Rivers of the plains");
+        doc.meta.title = Some(vec![Inline::text(" Stated\ttitle ")]);
+        assert_eq!(document_title(&doc), "Stated title");
     }
 }

@@ -5,7 +5,9 @@
 mod table;
 
 use crate::error::Result;
-use crate::model::{Block, Document, Inline, Metadata, Table};
+use crate::model::{Block, Document, Inline, Table};
+
+use super::labels::Labels;
 
 use super::{Output, WriteOptions};
 
@@ -75,12 +77,17 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
         chunks: Vec::new(),
     };
     if layout.header {
-        let header = header_lines(&doc.meta, header_template, layout.wrap);
+        let header = header_lines(doc, header_template, layout.wrap);
         if !header.is_empty() {
             out.chunks.push(header);
         }
     }
     let meta = &doc.meta;
+    // The edition (with its header) carries the front and back matter the
+    // PDF and the EPUB show, with the same labels; the repaired text that
+    // `recto normalize` prints holds only what the source itself said.
+    let edition = layout.header;
+    let labels = Labels::for_language(doc.language());
     if let Some(title) = &meta.title {
         out.heading(1, title);
     }
@@ -90,23 +97,43 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
     // In the repaired text (no header) a byline reads back as one only under
     // a title; alone it would read as a heading. Without a title the names
     // came from the bios, which follow.
-    if !meta.authors.is_empty() && (layout.header || meta.title.is_some()) {
+    if !meta.authors.is_empty() && (edition || meta.title.is_some()) {
         let names: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
         out.plain(&names.join(", "));
     }
+    if edition {
+        for affiliation in meta.distinct_affiliations() {
+            out.plain(affiliation);
+        }
+        if let Some(date) = meta.date {
+            out.plain(&labels.long_date(date));
+        }
+    }
     if let Some(abs) = &meta.abstract_ {
-        if let Some(title) = &abs.title {
-            out.heading(2, title);
+        let title = abs
+            .title
+            .as_deref()
+            .filter(|t| !crate::model::plain_text(t).trim().is_empty());
+        match title {
+            Some(title) => out.heading(2, title),
+            None if edition => out.heading(2, &[Inline::text(labels.abstract_)]),
+            None => {}
         }
         out.blocks(&abs.blocks, "");
     }
     out.blocks(&doc.blocks, "");
+    let bios = meta.authors.iter().filter(|a| !a.bio.is_empty()).count();
+    if edition && bios > 0 {
+        out.heading(2, &[Inline::text(labels.about_authors(bios))]);
+    }
     for author in &meta.authors {
         out.blocks(&author.bio, "");
     }
     for back in &doc.back {
-        if let Some(title) = &back.title {
-            out.heading(2, title);
+        match &back.title {
+            Some(title) => out.heading(2, title),
+            None if edition => out.heading(2, &[Inline::text(labels.back(back.kind))]),
+            None => {}
         }
         out.blocks(&back.blocks, "");
     }
@@ -116,11 +143,12 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
 }
 
 /// The header: template lines filled from the metadata.
-fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String {
+fn header_lines(doc: &Document, template: &str, wrap: Option<usize>) -> String {
+    let meta = &doc.meta;
     let text = |i: &Option<Vec<Inline>>| i.as_deref().map(crate::model::plain_text);
     let keywords = (!meta.keywords.is_empty()).then(|| meta.keywords.join(", "));
     let fields: Vec<(&str, Option<String>)> = vec![
-        ("title", text(&meta.title)),
+        ("title", Some(super::document_title(doc))),
         ("subtitle", text(&meta.subtitle)),
         ("date", meta.date.map(|d| d.to_string())),
         ("language", meta.language.clone()),
@@ -137,12 +165,11 @@ fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String 
             continue;
         }
         if line.contains("{author}") {
+            // The name and e-mail; the affiliations are listed under the
+            // names in the text, as in the PDF's title block.
             for a in &meta.authors {
-                let mut who = a.name.clone();
-                if !a.affiliations.is_empty() {
-                    who.push_str(&format!(" ({})", a.affiliations.join("; ")));
-                }
-                if let Some(email) = &a.email {
+                let mut who = a.name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(email) = a.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
                     who.push_str(&format!(" <{email}>"));
                 }
                 lines.push(line.replace("{author}", &who));
@@ -168,23 +195,50 @@ fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String 
         }
     }
     let width = wrap.unwrap_or(usize::MAX);
+    let keywords_key = template
+        .lines()
+        .find(|l| !l.trim_start().starts_with('#') && l.contains("{keywords}"))
+        .and_then(|l| l.split("{keywords}").next())
+        .unwrap_or("");
     lines
         .iter()
         .map(|l| {
-            // Prose values wrap with indented continuation lines; names,
-            // identifiers and lists stay on one line each, so that a reader
-            // of the header never mistakes a continuation for a new entry.
-            let prose = ["Title:", "Subtitle:", "Abstract:", "Publisher:", "License:"]
-                .iter()
-                .any(|k| l.starts_with(k));
-            if prose {
-                wrap_words(l, width, "", "  ").join("\n")
+            // Every value folds at the wrap column onto indented lines, which
+            // never read as a new key. A keyword list folds only between
+            // keywords, so that no keyword is split over two lines.
+            if !keywords_key.is_empty() && l.starts_with(keywords_key) {
+                fold_list(l, width)
             } else {
-                l.clone()
+                wrap_words(l, width, "", "  ").join("\n")
             }
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A `Key: a, b, c` line folded between its items, onto lines indented
+/// like every continuation.
+fn fold_list(line: &str, width: usize) -> String {
+    let Some((key, value)) = line.split_once(": ") else {
+        return line.to_string();
+    };
+    let items: Vec<&str> = value.split(", ").collect();
+    let mut lines = vec![format!("{key}:")];
+    for (i, item) in items.iter().enumerate() {
+        let unit = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.to_string()
+        };
+        let last = lines.last_mut().expect("lines is never empty");
+        if i > 0 && last.chars().count() + 1 + unit.chars().count() > width {
+            lines.push(format!("  {unit}"));
+        } else {
+            last.push(' ');
+            last.push_str(&unit);
+        }
+    }
+    lines.join("\n")
 }
 
 struct Writer {

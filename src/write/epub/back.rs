@@ -6,6 +6,7 @@ use crate::model::{BackKind, Document, plain_text};
 use super::nav::Landmark;
 use super::xhtml::{Renderer, TocNode, esc, label};
 use super::{XHTML_END, xhtml_head};
+use crate::write::labels::Labels;
 
 /// The `epub:type` and ARIA role of a kind of end matter; none for end
 /// matter of no known kind, rather than a guess.
@@ -38,6 +39,7 @@ pub fn end_matter(
         return None;
     }
     r.file = "back.xhtml".into();
+    let labels = Labels::for_language(lang);
     let mut inner = String::new();
     let mut first_label = None;
     for back in &doc.back {
@@ -52,7 +54,7 @@ pub fn end_matter(
             .filter(|t| !t.is_empty());
         let text = title
             .clone()
-            .unwrap_or_else(|| back.kind.label().to_string());
+            .unwrap_or_else(|| labels.back(back.kind).to_string());
         inner.push_str(&format!(
             "<section id=\"{id}\"{semantics} aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
         ));
@@ -79,14 +81,11 @@ pub fn end_matter(
         });
     }
     if !bios.is_empty() {
-        let heading = if bios.len() == 1 {
-            "About the author"
-        } else {
-            "About the authors"
-        };
+        let heading = labels.about_authors(bios.len());
         inner.push_str(&format!(
             "<section id=\"contributors\" epub:type=\"contributors\" aria-labelledby=\"contributors-h\">\n\
-             <h1 id=\"contributors-h\">{heading}</h1>\n"
+             <h1 id=\"contributors-h\">{}</h1>\n",
+            esc(heading)
         ));
         for a in bios {
             let id = r.id("bio");

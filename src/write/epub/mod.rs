@@ -27,9 +27,10 @@ mod xhtml;
 mod zip;
 
 use crate::error::{Error, Result};
-use crate::model::{Block, Document};
+use crate::model::Document;
 
 use super::{Output, WriteOptions};
+use crate::write::labels::Labels;
 use nav::Landmark;
 use package::{Facts, Item, Package};
 use xhtml::{Renderer, TocNode, esc, label};
@@ -82,7 +83,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     });
     landmarks.push(Landmark {
         kind: "titlepage",
-        label: "Title page".into(),
+        label: Labels::for_language(&lang).title_page.into(),
         href: r.file.clone(),
     });
     docs.push(ContentDoc {
@@ -202,29 +203,17 @@ fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
     id
 }
 
-/// The title: the metadata's, else the first heading's, else "Untitled".
+/// The title every edition states ([`crate::write::document_title`]), with
+/// a warning when the metadata has none.
 fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
-    if let Some(t) = doc
-        .meta
-        .title_text()
-        .map(|t| label(&t))
-        .filter(|t| !t.is_empty())
-    {
-        return t;
+    let title = label(&super::document_title(doc));
+    let stated = doc.meta.title_text().is_some_and(|t| !label(&t).is_empty());
+    if !stated {
+        warnings.push(format!(
+            "no title in the metadata; the EPUB is titled `{title}`"
+        ));
     }
-    let heading = doc.blocks.iter().find_map(|b| match b {
-        Block::Heading { content, .. } => {
-            Some(label(&crate::model::plain_text(content))).filter(|t| !t.is_empty())
-        }
-        _ => None,
-    });
-    warnings.push(match &heading {
-        Some(h) => {
-            format!("no title in the metadata; the EPUB is titled by its first heading, `{h}`")
-        }
-        None => "no title in the metadata or the text; the EPUB is titled `Untitled`".into(),
-    });
-    heading.unwrap_or_else(|| "Untitled".into())
+    title
 }
 
 /// The publication date as W3CDTF (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), when

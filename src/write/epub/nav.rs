@@ -2,6 +2,7 @@
 //! landmarks, page list) and the NCX that older reading systems use.
 
 use super::xhtml::{PageTarget, TocNode, esc};
+use crate::write::labels::Labels;
 
 /// A landmark: a major part of the book, for "go to" menus.
 #[derive(Debug, Clone)]
@@ -25,7 +26,10 @@ pub fn nav_document(
     out.push_str(
         "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n",
     );
-    out.push_str("<h1 id=\"toc-title\">Contents</h1>\n");
+    out.push_str(&format!(
+        "<h1 id=\"toc-title\">{}</h1>\n",
+        esc(Labels::for_language(lang).contents)
+    ));
     toc_list(&mut out, toc);
     out.push_str("</nav>\n");
     out.push_str("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-labelledby=\"landmarks-title\">\n");

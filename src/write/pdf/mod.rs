@@ -16,7 +16,7 @@ pub mod xmp;
 use crate::error::Result;
 use crate::model::Document;
 
-use super::{Output, WriteOptions};
+use super::{Output, PdfStandard, WriteOptions};
 
 thread_local! {
     /// Each thread loads the font set once and keeps it, with its shaping
@@ -43,13 +43,20 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
     let mut laid_out = layout::layout(doc, &style, fonts);
-    let meta = info::PdfMeta::from_document(doc, options.timestamp);
+    let meta = info::PdfMeta::from_document(doc, options.timestamp, options.pdf_standard);
     let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
     let emitted = emit::emit(laid_out, fonts, &meta)?;
     missing.extend(emitted.missing);
     missing.sort_unstable();
     missing.dedup();
-    let warnings = missing_glyph_warnings(&missing);
+    let mut warnings = missing_glyph_warnings(&missing);
+    if meta.standard == PdfStandard::PdfA2PdfUa1 && emitted.conformance.pdfa2.is_none() {
+        warnings.push(
+            "pdf: not claimed as PDF/A-2: PDF/A forbids drawing the empty .notdef glyph \
+             that stands for the characters above"
+                .into(),
+        );
+    }
     Ok(Output {
         bytes: emitted.bytes,
         warnings,

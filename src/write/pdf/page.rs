@@ -73,9 +73,13 @@ pub struct StructRef {
 /// follow the same rule, without a drawn hyphen. Emission writes
 /// `actual_text` as a marked-content `/ActualText` span.
 ///
-/// Layout draws one run per word (or per part of a word in one face);
-/// the spaces between words are the gaps between runs, so justified lines
-/// need no word spacing operator. Runs carry no leading or trailing blanks.
+/// Layout draws one run per word (or per part of a word in one face).
+/// A run that a word space follows, on its line or at the end of a line
+/// that breaks between words, ends with one U+0020: emission draws it as
+/// the font's space glyph, and places the next run where layout put it, so
+/// justified lines need no word spacing operator and the text still holds
+/// real spaces (ISO 32000-1, 14.8.2.5). Runs carry no leading blanks, and
+/// no trailing blank besides that one space.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     pub x: f32,
@@ -120,10 +124,14 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// A bookmark: a heading's title and where it is.
+/// A bookmark: a heading's title and where it is. The outline holds the
+/// title, the abstract's heading under it, every section heading and the
+/// end matter's headings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
+    /// Depth in the outline, 1 at the top: the title, the body's highest
+    /// headings and the end matter are at 1.
     pub level: u8,
     /// 0-based page index.
     pub page: usize,

@@ -424,9 +424,15 @@ pub fn set(
         ragged_stretch: setting.width / 3.0,
     };
     let lines = linebreak::break_lines(&nodes, &params);
-    let mut out = Vec::with_capacity(lines.len());
+    let mut out: Vec<SetLine> = Vec::with_capacity(lines.len());
     let mut continues = false;
     for line in &lines {
+        // The line before this one ended between words: its last run takes
+        // the word space, so that text read in content order (the structure
+        // tree, a screen reader) does not run the two lines' words together.
+        if !continues && let Some(prev) = out.last_mut() {
+            end_with_space(&mut prev.items);
+        }
         let (set, broke_inside) =
             place_line(line, &nodes, &pieces, &words, setting, measure, continues);
         continues = broke_inside;
@@ -435,6 +441,21 @@ pub fn set(
         }
     }
     out
+}
+
+/// Appends a word space to the last text run of a line (and to what it
+/// reads as, when that differs from what it draws).
+fn end_with_space(items: &mut [Item]) {
+    let last = items.iter_mut().rev().find_map(|item| match item {
+        Item::Text(run) => Some(run),
+        _ => None,
+    });
+    if let Some(run) = last {
+        run.text.push(' ');
+        if let Some(actual) = &mut run.actual_text {
+            actual.push(' ');
+        }
+    }
 }
 
 fn push(nodes: &mut Vec<Node>, pieces: &mut Vec<Option<Piece>>, n: Node, p: Option<Piece>) {
@@ -675,6 +696,15 @@ fn place_line(
         }
         if k + 1 == n && hyphen {
             text.push('-');
+        }
+        // A run followed by another word on the line ends with the space
+        // between them: a real U+0020 in the text, whose width is part of
+        // the gap that justification sets.
+        if runs.get(k + 1).is_some_and(|next| next.word != r.word) {
+            text.push(' ');
+            if let Some(actual) = &mut actual_text {
+                actual.push(' ');
+            }
         }
         items.push(Item::Text(TextRun {
             x: r.x,
