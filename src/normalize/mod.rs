@@ -38,6 +38,12 @@ pub struct Change {
     /// The pass saw a candidate but left it alone as ambiguous.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub declined: bool,
+    /// What in the document (or the word list) proves a change to a word:
+    /// "the document writes 'rust-lang' (2x)", "word list: 'international'".
+    /// Every edit that changes a word token names its evidence; for a
+    /// declined case, what was missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// Every change made while normalizing one document.
@@ -62,7 +68,25 @@ impl RepairLog {
             before: before.into(),
             after: after.into(),
             declined: false,
+            evidence: None,
         });
+    }
+
+    /// [`RepairLog::record`] for an edit that changes a word, with the
+    /// evidence that proves it.
+    pub fn record_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        before: impl Into<String>,
+        after: impl Into<String>,
+        evidence: impl Into<String>,
+    ) {
+        self.record(pass, rule, span, before, after);
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(evidence.into());
+        }
     }
 
     pub fn decline(
@@ -80,7 +104,24 @@ impl RepairLog {
             before: text.clone(),
             after: text,
             declined: true,
+            evidence: None,
         });
+    }
+
+    /// [`RepairLog::decline`] with what the case lacked ("no use of
+    /// 'cd-rom' in the document").
+    pub fn decline_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        text: impl Into<String>,
+        missing: impl Into<String>,
+    ) {
+        self.decline(pass, rule, span, text);
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(missing.into());
+        }
     }
 
     /// Edits made (declined cases not counted).
