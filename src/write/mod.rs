@@ -6,6 +6,7 @@ mod columns;
 pub mod epub;
 pub mod jats;
 pub mod pdf;
+pub mod resources;
 pub mod txt;
 pub mod xml_text;
 
@@ -103,6 +104,8 @@ pub struct WriteOptions {
     /// outputs (EPUB `dcterms:modified`, zip entries, PDF dates).
     pub timestamp: i64,
     pub templates: Templates,
+    /// The images the document refers to, loaded by the reader's side.
+    pub resources: resources::Resources,
 }
 
 impl Default for WriteOptions {
@@ -113,6 +116,7 @@ impl Default for WriteOptions {
             paper: Paper::default(),
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
+            resources: resources::Resources::default(),
         }
     }
 }
@@ -133,6 +137,9 @@ pub struct Output {
     pub bytes: Vec<u8>,
     /// Things the writer dropped or could not show, for the user to see.
     pub warnings: Vec<String>,
+    /// Files that go beside the edition (the JATS edition's images), by
+    /// their path relative to it.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Writes one edition of a document.
@@ -144,7 +151,7 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
         Format::Txt => txt::write(doc, options),
         Format::Ast => Ok(Output {
             bytes: doc.to_json().into_bytes(),
-            warnings: Vec::new(),
+            ..Output::default()
         }),
     }
 }

@@ -244,6 +244,60 @@ impl<'a> Composer<'a> {
                 self.space(style.blocks.space);
             }
             Block::Table { table, .. } => self.table(table, frame),
+            Block::Figure { image, caption, .. } => {
+                // Images are not embedded yet: the alt text stands in, with
+                // the caption under it.
+                self.space(style.blocks.space);
+                let s = self.structure(frame, StructRole::Paragraph);
+                let mut content = vec![Inline::Image(image.clone())];
+                if let Some(c) = caption
+                    .as_ref()
+                    .filter(|c| plain_text(c).trim() != image.alt.trim())
+                {
+                    content.push(Inline::LineBreak);
+                    content.extend(c.iter().cloned());
+                }
+                self.inline_block(
+                    &content,
+                    frame,
+                    frame.face,
+                    frame.size,
+                    frame.leading,
+                    0.0,
+                    false,
+                    s,
+                );
+                self.space(style.blocks.space);
+            }
+            Block::DefinitionList { items, .. } => {
+                self.space(style.blocks.space);
+                for d in items {
+                    let s = self.structure(frame, StructRole::Paragraph);
+                    let face = if matches!(frame.face, FontFace::Italic) {
+                        FontFace::BoldItalic
+                    } else {
+                        FontFace::Bold
+                    };
+                    self.inline_block(
+                        &d.term,
+                        frame,
+                        face,
+                        frame.size,
+                        frame.leading,
+                        0.0,
+                        false,
+                        s,
+                    );
+                    let inner = Frame {
+                        left: frame.left + style.list.indent,
+                        ..*frame
+                    };
+                    for def in &d.definitions {
+                        self.blocks(def, &inner);
+                    }
+                }
+                self.space(style.blocks.space);
+            }
             Block::ThematicBreak { .. } => {
                 self.space(style.blocks.space * 1.5);
                 let mid = (frame.left + frame.right) / 2.0;
