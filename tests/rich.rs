@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::validate::{assert_qpdf_clean, epubcheck_problems, in_order, jats_problems, pdftotext};
+use common::validate::{
+    assert_qpdf_clean, epubcheck_problems, in_order, jats_problems, pdftotext, struct_tree,
+};
 use common::{data, recto, zip_entry, zip_names};
 use recto::model::{Block, Document, Inline};
 use recto::write::{self, Format, JatsTagset, WriteOptions};
@@ -184,6 +186,26 @@ fn pdf_carries_notes_as_endnotes_and_alt_text() {
     let (doc, options, _) = loaded();
     let out = written(Format::Pdf, &doc, &options);
     assert_qpdf_clean(&out.bytes);
+    let tree = struct_tree(&out.bytes);
+    let all = tree.all();
+    let notes = all.iter().filter(|n| n.tag == "Note").count();
+    assert_eq!(notes, 3, "one Note element per footnote");
+    let alts: Vec<&str> = all
+        .iter()
+        .filter(|n| n.tag == "Figure")
+        .map(|n| n.alt.as_deref().expect("every Figure has /Alt"))
+        .collect();
+    assert_eq!(
+        alts,
+        [
+            "A river at dawn, seen from the bridge",
+            "Orange sunset over the bay",
+            "A chart that was never drawn"
+        ]
+    );
+    for tag in ["Table", "TR", "TH", "TD"] {
+        assert!(all.iter().any(|n| n.tag == tag), "no {tag}");
+    }
     let Some(text) = pdftotext(&out.bytes) else {
         return common::skip("pdftotext");
     };
@@ -246,3 +268,4 @@ fn the_cli_copies_images_next_to_the_jats_edition() {
         std::fs::read(data("images/river.png")).unwrap()
     );
 }
+

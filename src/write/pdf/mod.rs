@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::error::Result;
-use crate::model::{BackKind, BackMatter, Block, Document, Inline};
+use crate::model::{Block, Document, Inline, Note};
 
 use super::{Output, WriteOptions};
 
@@ -77,9 +77,9 @@ fn missing_glyph_warnings(missing: &[char]) -> Vec<String> {
     )]
 }
 
-/// The document with its footnotes as numbered endnotes: each reference
-/// becomes its number in brackets, and the notes a "Notes" part of the end
-/// matter, in the order they are first referenced.
+/// The document with its footnotes ready to set as numbered endnotes: each
+/// reference becomes its number in brackets, and each note starts with its
+/// number; the notes are in the order they are first referenced.
 fn with_endnotes(doc: &Document) -> Cow<'_, Document> {
     if doc.notes.is_empty() {
         return Cow::Borrowed(doc);
@@ -89,7 +89,7 @@ fn with_endnotes(doc: &Document) -> Cow<'_, Document> {
         .iter()
         .map(|(n, note)| (note.label.clone(), *n))
         .collect();
-    let mut notes = Vec::with_capacity(numbered.len());
+    let mut notes: Vec<Note> = Vec::with_capacity(numbered.len());
     for (n, note) in &numbered {
         let marker = vec![Inline::Text(format!("[{n}]")), Inline::Space];
         let mut blocks = note.blocks.clone();
@@ -99,23 +99,22 @@ fn with_endnotes(doc: &Document) -> Cow<'_, Document> {
             }
             _ => blocks.insert(0, Block::paragraph(marker, crate::model::Span::UNKNOWN)),
         }
-        notes.extend(blocks);
+        notes.push(Note {
+            label: note.label.clone(),
+            blocks,
+        });
     }
     let mut out = doc.clone();
-    out.notes.clear();
     number_blocks(&mut out.blocks, &numbers);
-    number_blocks(&mut notes, &numbers);
+    for note in &mut notes {
+        number_blocks(&mut note.blocks, &numbers);
+    }
     for back in &mut out.back {
         number_blocks(&mut back.blocks, &numbers);
     }
-    out.back.insert(
-        0,
-        BackMatter {
-            kind: BackKind::Notes,
-            title: Some(vec![Inline::Text("Notes".into())]),
-            blocks: notes,
-        },
-    );
+    // In the order they are numbered; the layout sets them last, each a
+    // `Note` element.
+    out.notes = notes;
     Cow::Owned(out)
 }
 

@@ -42,12 +42,14 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
         missing: BTreeSet::new(),
         pending_space: 0.0,
         pending_keep: false,
+        alts: std::collections::BTreeMap::new(),
     };
     c.title_block(doc);
     c.abstract_(doc);
     let body = c.frame(style);
     c.blocks(&doc.blocks, &body);
     c.end_matter(doc);
+    c.notes(doc);
 
     let (mut pages, outline) = paginate::paginate(std::mem::take(&mut c.lines), style);
     let short = doc
@@ -63,6 +65,7 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
         pages,
         outline,
         missing_glyphs: c.missing.into_iter().collect(),
+        alts: c.alts,
     }
 }
 
@@ -99,6 +102,8 @@ struct Composer<'a> {
     pending_space: f32,
     /// The next line must stay on the page of the previous one.
     pending_keep: bool,
+    /// Alt text of each figure element, by id.
+    alts: std::collections::BTreeMap<u32, String>,
 }
 
 impl<'a> Composer<'a> {
@@ -248,7 +253,20 @@ impl<'a> Composer<'a> {
                 // Images are not embedded yet: the alt text stands in, with
                 // the caption under it.
                 self.space(style.blocks.space);
-                let s = self.structure(frame, StructRole::Paragraph);
+                let s = StructRef {
+                    role: StructRole::Figure,
+                    id: self.id(),
+                    list: None,
+                };
+                let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.alts.insert(
+                    s.id,
+                    if alt.is_empty() {
+                        "Image".to_string()
+                    } else {
+                        alt
+                    },
+                );
                 let mut content = vec![Inline::Image(image.clone())];
                 if let Some(c) = caption
                     .as_ref()
@@ -672,6 +690,36 @@ impl<'a> Composer<'a> {
     }
 
     /// Author bios and end matter, set smaller after the body.
+    /// The footnotes, as numbered endnotes after everything else (the PDF
+    /// writer has put each note's number before its text), each one `Note`
+    /// element.
+    fn notes(&mut self, doc: &Document) {
+        if doc.notes.is_empty() {
+            return;
+        }
+        let style = self.style;
+        let base = self.frame(style);
+        let frame = Frame {
+            size: style.small.size,
+            leading: style.small.leading,
+            ..base
+        };
+        self.heading(&[Inline::text("Notes")], 2, &frame, true);
+        for note in &doc.notes {
+            let s = StructRef {
+                role: StructRole::Note,
+                id: self.id(),
+                list: None,
+            };
+            let inner = Frame {
+                container: Some(s),
+                ..frame
+            };
+            self.blocks(&note.blocks, &inner);
+            self.space(style.small.leading * 0.5);
+        }
+    }
+
     fn end_matter(&mut self, doc: &Document) {
         let style = self.style;
         let base = self.frame(style);
