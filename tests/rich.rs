@@ -269,3 +269,55 @@ fn the_cli_copies_images_next_to_the_jats_edition() {
     );
 }
 
+/// Markdown pieces with notes, images, marks and definition lists,
+/// joined at random: references to notes that exist or not, notes
+/// defined twice or never referenced, images that load or not.
+fn rich_piece() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("Text with a note[^a] and another[^b].".to_string()),
+        Just("A reference to nothing[^zz].".to_string()),
+        Just("[^a]: The first note, with ~~struck~~ text.".to_string()),
+        Just("[^a]: Defined twice.".to_string()),
+        Just("[^b]: A note with a [^a] reference inside.".to_string()),
+        Just("[^unused]: Never referenced.".to_string()),
+        Just("![A river](images/river.png)".to_string()),
+        Just("![Gone](images/none.png \"Title\")".to_string()),
+        Just("Inline ![icon](images/sunset.jpg) image.".to_string()),
+        Just("Term\n: Definition with ^raised^ text.".to_string()),
+        Just("- [ ] open\n- [x] done".to_string()),
+        Just("| a | b |\n|---|---|\n| 1[^a] | ![x](images/river.png) |".to_string()),
+        Just("Math $x^2$ and $$\\int f$$ here.".to_string()),
+        "[a-z ]{0,30}".prop_map(|s| s),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn random_rich_markdown_stays_valid_in_every_writer(
+        pieces in proptest::collection::vec(rich_piece(), 1..10)
+    ) {
+        let text = pieces.join("\n\n");
+        let (doc, _) = recto::read::markdown::parse(&text);
+        proptest::prop_assert!(doc.validate().is_empty(), "{:?}\n{text}", doc.validate());
+        let base = data("rich.md");
+        let (resources, _) = recto::read::images::load(&doc, base.parent().unwrap());
+        let options = WriteOptions { resources, ..WriteOptions::default() };
+        let txt = String::from_utf8(written(Format::Txt, &doc, &options).bytes).unwrap();
+        for note in &doc.notes {
+            let words = note.blocks.first().map(Block::plain_text).unwrap_or_default();
+            for word in words.split_whitespace() {
+                proptest::prop_assert!(txt.contains(word), "{word} lost:\n{txt}");
+            }
+        }
+        for format in [Format::Pdf, Format::Epub, Format::Jats] {
+            let out = written(format, &doc, &options);
+            proptest::prop_assert!(!out.bytes.is_empty());
+        }
+        let xml = written(Format::Jats, &doc, &options).bytes;
+        if let Some(problems) = jats_problems(&xml, JatsTagset::Archiving) {
+            proptest::prop_assert!(problems.is_empty(), "{problems}\n{text}");
+        }
+    }
+}
