@@ -12,6 +12,7 @@ use crate::meta::{self, MetaSources, Provenance};
 use crate::model::Document;
 use crate::normalize::{self, RepairLog};
 use crate::read::{self, InputFormat};
+use crate::write::resources::Resources;
 use crate::write::{self, Format, WriteOptions};
 use crate::{fsutil, hash};
 
@@ -66,6 +67,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// Hash of the input bytes and of its metadata file.
     pub input_hash: String,
+    /// The images the document refers to, read relative to the input.
+    pub resources: Resources,
 }
 
 impl Loaded {
@@ -145,6 +148,12 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
     let mut doc = doc;
     let (provenance, mut warnings) = meta::resolve(&mut doc, &sources, &text)?;
     warnings.splice(0..0, front_warnings);
+    let base = match input.parent() {
+        Some(dir) if input != Path::new("-") && !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (resources, image_warnings) = read::images::load(&doc, &base);
+    warnings.extend(image_warnings);
     let mut fingerprint = bytes;
     if let Some((path, _)) = &sources.file {
         fingerprint.extend(std::fs::read(path).map_err(|e| Error::io(path, e))?);
@@ -155,6 +164,7 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         provenance,
         warnings,
         input_hash: hash::hex_digest(&fingerprint),
+        resources,
     })
 }
 
@@ -375,6 +385,7 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
     report.warnings = loaded.warnings.clone();
     let mut write_options = options.write.clone();
     write_options.timestamp = WriteOptions::timestamp_for(&loaded.doc, options.source_date_epoch);
+    write_options.resources = loaded.resources.clone();
 
     // Every edition is made in memory before anything is written, so a
     // writer error leaves the previous outputs untouched.
@@ -387,6 +398,9 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
                 .map(|w| format!("{}: {w}", format.name())),
         );
         files.push((path.clone(), out.bytes));
+        for (name, bytes) in out.files {
+            files.push((dir.join(name), bytes));
+        }
     }
     files.push((repairs_path, repairs_json(input, &loaded.log).into_bytes()));
 
@@ -400,6 +414,9 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         Err(e) => return Err(Error::io(&stamp_path, e)),
     }
     for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
         fsutil::write_atomic(path, bytes)?;
     }
     fsutil::write_atomic(&stamp_path, format!("{stamp}\n").as_bytes())?;

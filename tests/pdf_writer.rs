@@ -286,6 +286,7 @@ fn hand_layout() -> Layout {
             },
         ],
         missing_glyphs: Vec::new(),
+        alts: Default::default(),
     }
 }
 

@@ -292,7 +292,14 @@ fn without_spans(mut blocks: Vec<Block>) -> Vec<Block> {
                 | Block::Paragraph { span, .. }
                 | Block::CodeBlock { span, .. }
                 | Block::Table { span, .. }
+                | Block::Figure { span, .. }
                 | Block::ThematicBreak { span } => *span = Span::UNKNOWN,
+                Block::DefinitionList { items, span } => {
+                    *span = Span::UNKNOWN;
+                    for d in items {
+                        d.definitions.iter_mut().for_each(|def| clear(def));
+                    }
+                }
                 Block::List { items, span, .. } => {
                     *span = Span::UNKNOWN;
                     items.iter_mut().for_each(|i| clear(i));
@@ -607,7 +614,12 @@ fn document_tree() -> impl Strategy<Value = Document> {
                         blocks: back,
                     }]
                 };
-                Document { meta, blocks, back }
+                Document {
+                    meta,
+                    blocks,
+                    back,
+                    ..Document::default()
+                }
             },
         )
 }

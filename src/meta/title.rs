@@ -43,6 +43,7 @@ pub fn settle(doc: &mut Document, input: &Path) -> Option<Settled> {
             level,
             content,
             span,
+            ..
         } = doc.blocks[at].clone()
         else {
             unreachable!("position found a heading");

@@ -3,6 +3,7 @@
 //! Readers never reject content: a reader can misjudge a structure, never
 //! refuse it. Only undecodable bytes are errors.
 
+pub mod images;
 pub mod markdown;
 pub mod text;
 

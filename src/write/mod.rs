@@ -7,6 +7,7 @@ pub mod epub;
 pub mod jats;
 pub mod labels;
 pub mod pdf;
+pub mod resources;
 pub mod txt;
 pub mod xml_text;
 
@@ -117,6 +118,8 @@ pub struct WriteOptions {
     /// outputs (EPUB `dcterms:modified`, zip entries, PDF dates).
     pub timestamp: i64,
     pub templates: Templates,
+    /// The images the document refers to, loaded by the reader's side.
+    pub resources: resources::Resources,
 }
 
 impl Default for WriteOptions {
@@ -128,6 +131,7 @@ impl Default for WriteOptions {
             pdf_standard: PdfStandard::default(),
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
+            resources: resources::Resources::default(),
         }
     }
 }
@@ -148,6 +152,9 @@ pub struct Output {
     pub bytes: Vec<u8>,
     /// Things the writer dropped or could not show, for the user to see.
     pub warnings: Vec<String>,
+    /// Files that go beside the edition (the JATS edition's images), by
+    /// their path relative to it.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Writes one edition of a document.
@@ -159,7 +166,7 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
         Format::Txt => txt::write(doc, options),
         Format::Ast => Ok(Output {
             bytes: doc.to_json().into_bytes(),
-            warnings: Vec::new(),
+            ..Output::default()
         }),
     }
 }
@@ -301,6 +308,7 @@ mod tests {
         doc.blocks.push(Block::Heading {
             level: 1,
             content: vec![Inline::text("Rivers\u{1}  of  the plains")],
+            id: None,
             span: Span::default(),
         });
         assert_eq!(document_title(&doc), "Rivers of the plains");

@@ -5,7 +5,9 @@
 mod table;
 
 use crate::error::Result;
-use crate::model::{Block, Document, Inline, Table};
+use std::collections::BTreeMap;
+
+use crate::model::{Block, Document, Image, Inline, Table};
 
 use super::labels::Labels;
 
@@ -52,7 +54,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     };
     Ok(Output {
         bytes: render(doc, layout, &header).into_bytes(),
-        warnings: Vec::new(),
+        ..Output::default()
     })
 }
 
@@ -72,9 +74,17 @@ pub fn render_repaired(doc: &Document, markdown: bool) -> String {
 
 /// Renders the document with the given layout and header template.
 pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> String {
+    let notes = doc.numbered_notes();
     let mut out = Writer {
         layout,
         chunks: Vec::new(),
+        marks: Marks {
+            md: layout.markdown,
+            notes: notes
+                .iter()
+                .map(|(n, note)| (note.label.clone(), *n))
+                .collect(),
+        },
     };
     if layout.header {
         let header = header_lines(doc, header_template, layout.wrap);
@@ -137,6 +147,7 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
         }
         out.blocks(&back.blocks, "");
     }
+    out.notes(&notes);
     let mut text = out.chunks.join("\n\n");
     text.push('\n');
     text
@@ -244,6 +255,14 @@ fn fold_list(line: &str, width: usize) -> String {
 struct Writer {
     layout: TextLayout,
     chunks: Vec<String>,
+    marks: Marks,
+}
+
+/// How inline content is marked: the Markdown way or not, and the number
+/// of each footnote.
+struct Marks {
+    md: bool,
+    notes: BTreeMap<String, usize>,
 }
 
 impl Writer {
@@ -257,9 +276,17 @@ impl Writer {
     }
 
     fn heading(&mut self, level: u8, content: &[Inline]) {
+        self.heading_with_id(level, content, None);
+    }
+
+    fn heading_with_id(&mut self, level: u8, content: &[Inline], id: Option<&str>) {
         let text = self.inline_text(content);
         let text = if self.layout.markdown {
-            format!("{} {text}", "#".repeat(level.clamp(1, 6) as usize))
+            let anchor = id
+                .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace) && !i.contains('}'))
+                .map(|i| format!(" {{#{i}}}"))
+                .unwrap_or_default();
+            format!("{} {text}{anchor}", "#".repeat(level.clamp(1, 6) as usize))
         } else {
             text
         };
@@ -281,7 +308,9 @@ impl Writer {
 
     fn block(&mut self, block: &Block, indent: &str) {
         match block {
-            Block::Heading { level, content, .. } => self.heading(*level, content),
+            Block::Heading {
+                level, content, id, ..
+            } => self.heading_with_id(*level, content, id.as_deref()),
             Block::Paragraph { content, .. } => self.paragraph(content, indent, indent),
             Block::List { start, items, .. } => {
                 for (n, item) in items.iter().enumerate() {
@@ -330,6 +359,93 @@ impl Writer {
             }
             Block::ThematicBreak { .. } => self.chunks.push(format!("{indent}* * *")),
             Block::Table { table, .. } => self.table(table, indent),
+            Block::Figure { image, caption, .. } => self.figure(image, caption.as_deref(), indent),
+            Block::DefinitionList { items, .. } => {
+                for d in items {
+                    let term = self.inline_text(&d.term);
+                    self.chunks
+                        .push(wrap_words(&term, self.width(), indent, indent).join("\n"));
+                    for def in &d.definitions {
+                        // Markdown marks each definition with ": "; plain
+                        // text indents it under its term.
+                        let (first, rest) = if self.layout.markdown {
+                            (format!("{indent}: "), format!("{indent}  "))
+                        } else {
+                            (format!("{indent}    "), format!("{indent}    "))
+                        };
+                        let mut parts = def.iter();
+                        match parts.next() {
+                            Some(Block::Paragraph { content, .. }) => {
+                                self.paragraph(content, &first, &rest)
+                            }
+                            Some(other) => {
+                                self.chunks.push(first.trim_end().to_string());
+                                self.block(other, &rest);
+                            }
+                            None => self.chunks.push(first.trim_end().to_string()),
+                        }
+                        for inner in parts {
+                            self.block(inner, &rest);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A figure: the image as `[Image: alt]` (Markdown: the image itself),
+    /// then its caption when it says more than the alt text.
+    fn figure(&mut self, image: &Image, caption: Option<&[Inline]>, indent: &str) {
+        let caption_text = caption.map(|c| self.inline_text(c));
+        if self.layout.markdown {
+            // Read back, an image alone in a paragraph is a figure whose
+            // caption is its alt text.
+            let alt = caption_text.clone().unwrap_or_else(|| image.alt.clone());
+            let text = image_markdown(&alt, image);
+            self.chunks
+                .push(wrap_words(&text, self.width(), indent, indent).join("\n"));
+            return;
+        }
+        let mut text = image_text(image);
+        if let Some(c) = caption_text.filter(|c| c.trim() != image.alt.trim()) {
+            text.push('\n');
+            text.push_str(&c);
+        }
+        self.chunks
+            .push(wrap_words(&text, self.width(), indent, indent).join("\n"));
+    }
+
+    /// The footnotes, numbered, after everything else.
+    fn notes(&mut self, notes: &[(usize, &crate::model::Note)]) {
+        if notes.is_empty() {
+            return;
+        }
+        if !self.layout.markdown {
+            self.heading(2, &[Inline::text("Notes")]);
+        }
+        for (n, note) in notes {
+            let (first, rest) = if self.layout.markdown {
+                (
+                    format!("[^{}]: ", md_label(&note.label)),
+                    "    ".to_string(),
+                )
+            } else {
+                let marker = format!("[{n}] ");
+                let pad = " ".repeat(marker.len());
+                (marker, pad)
+            };
+            let mut parts = note.blocks.iter();
+            match parts.next() {
+                Some(Block::Paragraph { content, .. }) => self.paragraph(content, &first, &rest),
+                Some(other) => {
+                    self.chunks.push(first.trim_end().to_string());
+                    self.block(other, &rest);
+                }
+                None => self.chunks.push(first.trim_end().to_string()),
+            }
+            for inner in parts {
+                self.block(inner, &rest);
+            }
         }
     }
 
@@ -340,9 +456,10 @@ impl Writer {
             self.paragraph(caption, indent, indent);
         }
         let md = self.layout.markdown;
+        let marks = &self.marks;
         let render = |inlines: &[Inline]| {
             let mut s = String::new();
-            push_inlines(inlines, md, &mut s);
+            push_inlines(inlines, marks, &mut s);
             s
         };
         let text_table = table::TextTable::new(t, render);
@@ -378,8 +495,51 @@ impl Writer {
 
     fn inline_text(&self, inlines: &[Inline]) -> String {
         let mut s = String::new();
-        push_inlines(inlines, self.layout.markdown, &mut s);
+        push_inlines(inlines, &self.marks, &mut s);
         s
+    }
+}
+
+/// An image in plain text: `[Image: alt]`.
+fn image_text(image: &Image) -> String {
+    let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+    if alt.is_empty() {
+        "[Image]".to_string()
+    } else {
+        format!("[Image: {alt}]")
+    }
+}
+
+/// An image in Markdown: `![alt](src "title")`.
+fn image_markdown(alt: &str, image: &Image) -> String {
+    let alt = alt.replace('[', "\\[").replace(']', "\\]");
+    let src = if image.src.contains([' ', '(', ')']) || image.src.is_empty() {
+        format!("<{}>", image.src.replace(['<', '>'], ""))
+    } else {
+        image.src.clone()
+    };
+    match &image.title {
+        Some(t) => format!("![{alt}]({src} \"{}\")", t.replace('"', "\\\"")),
+        None => format!("![{alt}]({src})"),
+    }
+}
+
+/// A footnote label as Markdown writes it between `[^` and `]`.
+fn md_label(label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || matches!(c, '[' | ']' | '^') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if clean.is_empty() {
+        "note".into()
+    } else {
+        clean
     }
 }
 
@@ -390,11 +550,16 @@ fn ends_with_dash(item: &[Block]) -> bool {
         return false;
     };
     let mut text = String::new();
-    push_inlines(content, false, &mut text);
+    let marks = Marks {
+        md: false,
+        notes: BTreeMap::new(),
+    };
+    push_inlines(content, &marks, &mut text);
     text.trim_end().ends_with(['-', '–', '—'])
 }
 
-fn push_inlines(inlines: &[Inline], md: bool, out: &mut String) {
+fn push_inlines(inlines: &[Inline], marks: &Marks, out: &mut String) {
+    let md = marks.md;
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(t),
@@ -407,35 +572,60 @@ fn push_inlines(inlines: &[Inline], md: bool, out: &mut String) {
                 out.push('`');
             }
             Inline::Code(c) => out.push_str(c),
-            Inline::Emphasis(c) => wrap_marks(c, md, "*", "*", out),
-            Inline::Strong(c) => wrap_marks(c, md, "**", "**", out),
-            Inline::Underline(c) => wrap_marks(c, md, "<u>", "</u>", out),
+            Inline::Emphasis(c) => wrap_marks(c, marks, "*", "*", out),
+            Inline::Strong(c) => wrap_marks(c, marks, "**", "**", out),
+            Inline::Underline(c) => wrap_marks(c, marks, "<u>", "</u>", out),
+            // Struck-out, raised and lowered text keep their marks in plain
+            // text too: the meaning is in the mark ("~~$40~~ $30", "x^2^").
+            Inline::Strikeout(c) => always_marks(c, marks, "~~", out),
+            Inline::Superscript(c) => always_marks(c, marks, "^", out),
+            Inline::Subscript(c) => always_marks(c, marks, "~", out),
+            Inline::Math { display, tex } => {
+                let fence = if *display { "$$" } else { "$" };
+                out.push_str(fence);
+                out.push_str(tex);
+                out.push_str(fence);
+            }
+            Inline::NoteRef(label) => match (md, marks.notes.get(label)) {
+                (true, _) => out.push_str(&format!("[^{}]", md_label(label))),
+                (false, Some(n)) => out.push_str(&format!("[{n}]")),
+                (false, None) => out.push_str(&format!("[{label}]")),
+            },
+            Inline::Image(image) if md => out.push_str(&image_markdown(&image.alt, image)),
+            Inline::Image(image) => out.push_str(&image_text(image)),
+            Inline::Checkbox(done) => out.push_str(if *done { "[x]" } else { "[ ]" }),
             Inline::Link { target, content } => match (target, md) {
                 (Some(url), true) => {
                     out.push('[');
-                    push_inlines(content, md, out);
+                    push_inlines(content, marks, out);
                     out.push_str(&format!("]({url})"));
                 }
                 (Some(url), false) => {
-                    push_inlines(content, md, out);
+                    push_inlines(content, marks, out);
                     out.push_str(&format!(" <{url}>"));
                 }
-                (None, true) => wrap_marks(content, md, "<u>", "</u>", out),
-                (None, false) => push_inlines(content, md, out),
+                (None, true) => wrap_marks(content, marks, "<u>", "</u>", out),
+                (None, false) => push_inlines(content, marks, out),
             },
             Inline::PageMarker(_) => {}
         }
     }
 }
 
-fn wrap_marks(inner: &[Inline], md: bool, open: &str, close: &str, out: &mut String) {
-    if md {
+fn wrap_marks(inner: &[Inline], marks: &Marks, open: &str, close: &str, out: &mut String) {
+    if marks.md {
         out.push_str(open);
     }
-    push_inlines(inner, md, out);
-    if md {
+    push_inlines(inner, marks, out);
+    if marks.md {
         out.push_str(close);
     }
+}
+
+fn always_marks(inner: &[Inline], marks: &Marks, mark: &str, out: &mut String) {
+    out.push_str(mark);
+    push_inlines(inner, marks, out);
+    out.push_str(mark);
 }
 
 fn prefix_lines(text: &str, prefix: &str) -> String {

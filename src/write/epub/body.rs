@@ -28,10 +28,12 @@ pub fn body(
             Block::Heading {
                 level,
                 content,
+                id,
                 span,
             } => Block::Heading {
                 level: (*level).clamp(1, 6),
                 content: content.clone(),
+                id: id.clone(),
                 span: *span,
             },
             other => other.clone(),

@@ -20,6 +20,7 @@ mod body;
 mod front;
 mod lang;
 mod nav;
+mod notes;
 mod package;
 mod table;
 mod url;
@@ -70,6 +71,12 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     let css = options.templates.get("epub/style.css", BUILTIN_CSS)?;
 
     let mut r = Renderer::default();
+    r.resources = options.resources.clone();
+    r.note_numbers = doc
+        .numbered_notes()
+        .into_iter()
+        .map(|(n, note)| (note.label.clone(), n))
+        .collect();
     let mut toc = Vec::new();
     let mut landmarks = Vec::new();
     let mut docs = Vec::new();
@@ -106,10 +113,18 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
             xhtml,
         });
     }
+    if let Some((xhtml, entry)) = notes::notes_document(doc, &lang, &mut r) {
+        toc.push(entry);
+        docs.push(ContentDoc {
+            file: r.file.clone(),
+            xhtml,
+        });
+    }
 
     let facts = Facts {
         section_headings: r.section_headings,
         page_breaks: r.page_list.len(),
+        images: r.images_shown,
     };
     let mut items = vec![
         Item {
@@ -134,6 +149,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
             in_spine: false,
         },
     ];
+    // Only images the content shows go in the package: an unused file
+    // would be an EPUBCheck warning.
+    if r.images_shown > 0 {
+        for image in options.resources.images() {
+            items.push(Item {
+                id: format!("img-{}", items.len() + 1),
+                href: image.name.clone(),
+                media_type: image.kind.media_type(),
+                properties: None,
+                in_spine: false,
+            });
+        }
+    }
     for d in &docs {
         items.push(Item {
             id: format!("doc-{}", d.file.trim_end_matches(".xhtml")),
@@ -154,7 +182,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     }
     .render(&mut warnings)?;
 
-    let nav = nav::nav_document(&lang, &title, &toc, &landmarks, &r.page_list);
+    let nav = nav::nav_document(&lang, &title, &toc, &landmarks, &r.page_list, &r.figures);
     let ncx = nav::ncx(&identifier, &lang, &title, &toc);
 
     let mut zip = zip::DeterministicZip::new(options.timestamp);
@@ -166,10 +194,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     for d in &docs {
         zip.add(&format!("{DIR}/{}", d.file), d.xhtml.as_bytes());
     }
+    if r.images_shown > 0 {
+        for image in options.resources.images() {
+            zip.add(&format!("{DIR}/{}", image.name), &image.bytes);
+        }
+    }
     let bytes = zip
         .into_bytes()
         .map_err(|e| Error::write("epub", format!("cannot write the zip container: {e}")))?;
-    Ok(Output { bytes, warnings })
+    Ok(Output {
+        bytes,
+        warnings,
+        ..Output::default()
+    })
 }
 
 /// The start of a content document, up to and including `<body>`.

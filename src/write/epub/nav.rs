@@ -21,6 +21,7 @@ pub fn nav_document(
     toc: &[TocNode],
     landmarks: &[Landmark],
     pages: &[PageTarget],
+    figures: &[PageTarget],
 ) -> String {
     let mut out = super::xhtml_head(lang, title, "");
     out.push_str(
@@ -51,6 +52,18 @@ pub fn nav_document(
                 "<li><a href=\"{}\">{}</a></li>\n",
                 esc(&p.href),
                 esc(&p.label)
+            ));
+        }
+        out.push_str("</ol>\n</nav>\n");
+    }
+    if !figures.is_empty() {
+        out.push_str("<nav epub:type=\"loi\" id=\"loi\" aria-labelledby=\"loi-title\">\n");
+        out.push_str("<h2 id=\"loi-title\">Figures</h2>\n<ol>\n");
+        for f in figures {
+            out.push_str(&format!(
+                "<li><a href=\"{}\">{}</a></li>\n",
+                esc(&f.href),
+                esc(&f.label)
             ));
         }
         out.push_str("</ol>\n</nav>\n");

@@ -362,6 +362,9 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
                             content.begin_marked("Artifact", b"/Type /Pagination");
                         } else {
                             let elem = tree.add_content(run.structure, p, mcid);
+                            if tree.elems[elem].alt.is_none() {
+                                tree.elems[elem].alt = layout.alts.get(&run.structure.id).cloned();
+                            }
                             content.begin_marked(
                                 &tree.elems[elem].tag,
                                 format!("/MCID {mcid}").as_bytes(),
@@ -659,6 +662,9 @@ fn finish(
                 "A",
                 Dictionary::from_iter(vec![("O", name("Table")), ("Scope", name(scope))]),
             );
+        }
+        if let Some(alt) = elem.alt.as_deref().filter(|_| elem.tag == "Figure") {
+            dict.set("Alt", pdf_text(alt));
         }
         if elem.tag == "Link" {
             if let Some(Kid::Annot { page, annot }) = elem.kids.first() {

@@ -38,6 +38,11 @@ pub enum StructRole {
         row: u32,
         table: u32,
     },
+    /// A footnote (set as an endnote): all of its paragraphs.
+    Note,
+    /// An image, or the alt text standing in for it; its `/Alt` is in
+    /// [`Layout::alts`] under the element's id.
+    Figure,
     /// Page furniture: running header, page number. Marked as an artifact.
     Artifact,
 }
@@ -148,6 +153,8 @@ pub struct Layout {
     pub outline: Vec<OutlineEntry>,
     /// Characters no face could show, reported as writer warnings.
     pub missing_glyphs: Vec<char>,
+    /// The alternative text of each `Figure` element, by its id.
+    pub alts: std::collections::BTreeMap<u32, String>,
 }
 
 /// How wide a string is when set in a face and size, and whether the faces

@@ -54,12 +54,14 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
             })
             .min()
             .unwrap_or(1),
+        alts: std::collections::BTreeMap::new(),
     };
     c.title_block(doc);
     c.abstract_(doc);
     let body = c.frame(style);
     c.blocks(&doc.blocks, &body);
     c.end_matter(doc);
+    c.notes(doc);
 
     let (mut pages, outline) = paginate::paginate(std::mem::take(&mut c.lines), style);
     let short = doc
@@ -75,6 +77,7 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
         pages,
         outline,
         missing_glyphs: c.missing.into_iter().collect(),
+        alts: c.alts,
     }
 }
 
@@ -117,6 +120,8 @@ struct Composer<'a> {
     /// the outline, beside the title and the end matter, as in the EPUB's
     /// table of contents.
     top_level: u8,
+    /// Alt text of each figure element, by id.
+    alts: std::collections::BTreeMap<u32, String>,
 }
 
 impl<'a> Composer<'a> {
@@ -273,6 +278,73 @@ impl<'a> Composer<'a> {
                 self.space(style.blocks.space);
             }
             Block::Table { table, .. } => self.table(table, frame),
+            Block::Figure { image, caption, .. } => {
+                // Images are not embedded yet: the alt text stands in, with
+                // the caption under it.
+                self.space(style.blocks.space);
+                let s = StructRef {
+                    role: StructRole::Figure,
+                    id: self.id(),
+                    list: None,
+                };
+                let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.alts.insert(
+                    s.id,
+                    if alt.is_empty() {
+                        "Image".to_string()
+                    } else {
+                        alt
+                    },
+                );
+                let mut content = vec![Inline::Image(image.clone())];
+                if let Some(c) = caption
+                    .as_ref()
+                    .filter(|c| plain_text(c).trim() != image.alt.trim())
+                {
+                    content.push(Inline::LineBreak);
+                    content.extend(c.iter().cloned());
+                }
+                self.inline_block(
+                    &content,
+                    frame,
+                    frame.face,
+                    frame.size,
+                    frame.leading,
+                    0.0,
+                    false,
+                    s,
+                );
+                self.space(style.blocks.space);
+            }
+            Block::DefinitionList { items, .. } => {
+                self.space(style.blocks.space);
+                for d in items {
+                    let s = self.structure(frame, StructRole::Paragraph);
+                    let face = if matches!(frame.face, FontFace::Italic) {
+                        FontFace::BoldItalic
+                    } else {
+                        FontFace::Bold
+                    };
+                    self.inline_block(
+                        &d.term,
+                        frame,
+                        face,
+                        frame.size,
+                        frame.leading,
+                        0.0,
+                        false,
+                        s,
+                    );
+                    let inner = Frame {
+                        left: frame.left + style.list.indent,
+                        ..*frame
+                    };
+                    for def in &d.definitions {
+                        self.blocks(def, &inner);
+                    }
+                }
+                self.space(style.blocks.space);
+            }
             Block::ThematicBreak { .. } => {
                 self.space(style.blocks.space * 1.5);
                 let mid = (frame.left + frame.right) / 2.0;
@@ -656,6 +728,36 @@ impl<'a> Composer<'a> {
     }
 
     /// Author bios and end matter, set smaller after the body.
+    /// The footnotes, as numbered endnotes after everything else (the PDF
+    /// writer has put each note's number before its text), each one `Note`
+    /// element.
+    fn notes(&mut self, doc: &Document) {
+        if doc.notes.is_empty() {
+            return;
+        }
+        let style = self.style;
+        let base = self.frame(style);
+        let frame = Frame {
+            size: style.small.size,
+            leading: style.small.leading,
+            ..base
+        };
+        self.heading(&[Inline::text("Notes")], 2, &frame, Some(1));
+        for note in &doc.notes {
+            let s = StructRef {
+                role: StructRole::Note,
+                id: self.id(),
+                list: None,
+            };
+            let inner = Frame {
+                container: Some(s),
+                ..frame
+            };
+            self.blocks(&note.blocks, &inner);
+            self.space(style.small.leading * 0.5);
+        }
+    }
+
     fn end_matter(&mut self, doc: &Document) {
         let style = self.style;
         let base = self.frame(style);

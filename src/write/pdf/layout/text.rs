@@ -142,6 +142,13 @@ impl<'a> Tokenizer<'a> {
         });
     }
 
+    fn marked(&mut self, inner: &[Inline], mark: &str, style: Style) {
+        let f = face(style.bold, style.italic);
+        self.push_text(mark, f, style);
+        self.walk(inner, style);
+        self.push_text(mark, f, style);
+    }
+
     fn walk(&mut self, inlines: &[Inline], style: Style) {
         for inline in inlines {
             match inline {
@@ -236,6 +243,44 @@ impl<'a> Tokenizer<'a> {
                     }
                 },
                 Inline::PageMarker(_) => {}
+                // Struck, raised and lowered text keep their marks, as in
+                // the text edition: the meaning is in the mark ("~~$40~~").
+                Inline::Strikeout(c) => self.marked(c, "~~", style),
+                Inline::Superscript(c) => self.marked(c, "^", style),
+                Inline::Subscript(c) => self.marked(c, "~", style),
+                Inline::Math { display, tex } => {
+                    let fence = if *display { "$$" } else { "$" };
+                    let text = format!("{fence}{tex}{fence}");
+                    for (i, part) in text.split(char::is_whitespace).enumerate() {
+                        if i > 0 {
+                            self.space();
+                        }
+                        self.push_text(part, FontFace::Mono, style);
+                    }
+                }
+                // Footnote references are numbered before layout; a bare
+                // label is shown as it is.
+                Inline::NoteRef(label) => {
+                    self.push_text(&format!("[{label}]"), face(style.bold, style.italic), style)
+                }
+                Inline::Image(image) => {
+                    let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let text = if alt.is_empty() {
+                        "[Image]".to_string()
+                    } else {
+                        format!("[Image: {alt}]")
+                    };
+                    for (i, part) in text.split(' ').enumerate() {
+                        if i > 0 {
+                            self.space();
+                        }
+                        self.push_text(part, face(style.bold, !style.italic), style);
+                    }
+                }
+                Inline::Checkbox(done) => {
+                    self.push_text(if *done { "[x]" } else { "[ ]" }, FontFace::Mono, style);
+                    self.space();
+                }
             }
         }
     }
