@@ -43,6 +43,9 @@ const MIN_COLUMN_WORDS: usize = 4;
 /// One line in this many may run a long cell across a gutter.
 const OVERRUN_LINES_PER: usize = 8;
 
+/// At most this many lines may run across one gutter.
+const MAX_OVERRUN_LINES: usize = 2;
+
 /// Continuation lines (one cell, in a later column) in a row; more is a
 /// paragraph under the table.
 const MAX_CONTINUATIONS: usize = 2;
@@ -337,7 +340,7 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
     }
     // A long cell may run into the next column on a few lines (it is then
     // not cut: see `split_at`).
-    let tolerance = run.len() / OVERRUN_LINES_PER;
+    let tolerance = (run.len() / OVERRUN_LINES_PER).min(MAX_OVERRUN_LINES);
     let blank = |x: usize| occupied[x] <= tolerance;
     // Gutters: columns blank on (nearly) every row, at least MIN_GAP wide.
     let mut gutters: Vec<(usize, usize)> = Vec::new();
@@ -356,6 +359,28 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         }
     }
     let declined = |why| Some(Found::Declined { start, end, why });
+    // A gutter ends a column that most rows fill: blank space that only
+    // some lines reach into (the left edge of a right-aligned column) is
+    // not a gutter.
+    let row_lines = (0..run.len()).filter(|&k| is_row(k)).count();
+    let mut from = left;
+    gutters.retain(|&(s, e)| {
+        let filled = run
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| {
+                is_row(*k)
+                    && l[from.min(l.len())..s.min(l.len())]
+                        .iter()
+                        .any(|c| !c.is_whitespace())
+            })
+            .count();
+        let keep = filled * 2 >= row_lines;
+        if keep {
+            from = e;
+        }
+        keep
+    });
     if gutters.is_empty() {
         return declined("no column is blank on every line");
     }
@@ -388,6 +413,9 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         .count();
     if full_rows < MIN_ALIGNED_ROWS {
         return declined("fewer than three lines with two cells");
+    }
+    if full_rows * 2 < row_lines {
+        return declined("most lines hold one piece of text: a paragraph, not a table");
     }
     if bounds.len() == 1 && numbered_lines(&cells) {
         return declined("numbered headings or items, not a table");
