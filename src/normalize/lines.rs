@@ -5,7 +5,7 @@
 //! so that every change can name where it happened, even after lines were
 //! merged or removed.
 
-use crate::model::{Block, Document, Inline, Span, inlines_from_text};
+use crate::model::{Block, Document, Inline, Span, Table, inlines_from_text};
 
 /// One input line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,8 +187,18 @@ fn verbatim_block(run: &[Line]) -> Option<Block> {
     if span.is_unknown() {
         return None;
     }
-    // Until the model has a table block, a table keeps its rows as lines of
-    // preformatted text, so that no cell is lost or flattened into prose.
+    if run[0].kind == LineKind::Table {
+        let texts: Vec<&str> = run
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect();
+        let (head, body) = table_rows(&texts);
+        return Some(Block::Table {
+            table: Table::from_text_rows(head, body),
+            span,
+        });
+    }
     Some(Block::CodeBlock {
         language: None,
         text: verbatim_text(run),
@@ -224,6 +234,51 @@ pub fn verbatim_text(run: &[Line]) -> String {
         }
     }
     text
+}
+
+/// A rule line: dashes, equals signs, and the corners and bars of a grid.
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().filter(|c| matches!(c, '-' | '=')).count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | '_' | ' '))
+}
+
+/// Rows of a table from its lines as the `regions` pass wrote them: cells
+/// split at tabs; a line whose first cell is empty continues the row above
+/// (a cell wrapped onto a second line); the rows above the first rule line
+/// are the header.
+pub fn table_rows(texts: &[&str]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut head_rows = None;
+    for t in texts {
+        if is_rule(t) {
+            if head_rows.is_none() && !rows.is_empty() {
+                head_rows = Some(rows.len());
+            }
+            continue;
+        }
+        let cells: Vec<String> = t.split('\t').map(|c| c.trim().to_string()).collect();
+        match rows.last_mut() {
+            Some(last) if cells.len() > 1 && cells[0].is_empty() => {
+                for (k, cell) in cells.into_iter().enumerate() {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if k >= last.len() {
+                        last.resize(k + 1, String::new());
+                    }
+                    if !last[k].is_empty() {
+                        last[k].push(' ');
+                    }
+                    last[k].push_str(&cell);
+                }
+            }
+            _ => rows.push(cells),
+        }
+    }
+    let body = rows.split_off(head_rows.unwrap_or(0));
+    (rows, body)
 }
 
 /// Indices of the lines that are not blank, in order.
