@@ -158,7 +158,7 @@ impl Counting {
         let best = |roman: bool| {
             votes
                 .iter()
-                .filter(|((_, r, _), pages)| *r == roman && has_neighbours(pages, layout))
+                .filter(|((key, r, _), pages)| *r == roman && has_neighbours(key, pages, layout))
                 .max_by_key(|((key, _, offset), pages)| (pages.len(), -offset.abs(), *key))
                 .map(|((key, _, offset), _)| (*offset, key.to_string()))
         };
@@ -192,10 +192,20 @@ impl Counting {
 /// Whether two of the pages follow each other in the printed sequence: a
 /// document prints its numbers on page after page, whereas two numbers of
 /// the text that happen to fit one offset on pages far apart (a "545" at the
-/// foot of page 2 and a "547" at the head of page 4) prove nothing.
-fn has_neighbours(pages: &HashSet<usize>, layout: &Layout) -> bool {
+/// foot of page 2 and a "547" at the head of page 4) prove nothing. A
+/// running head with words may alternate with another on facing pages
+/// ("Chapter 1. Beginner's guide 19", "1.2. Brief tutorial 20"), so its
+/// pages may be two apart.
+fn has_neighbours(key: &str, pages: &HashSet<usize>, layout: &Layout) -> bool {
     let ordinals: HashSet<i64> = pages.iter().map(|&p| layout.ordinals[p]).collect();
-    ordinals.iter().any(|o| ordinals.contains(&(o + 1)))
+    let reach = if key.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        2
+    } else {
+        1
+    };
+    ordinals
+        .iter()
+        .any(|o| (1..=reach).any(|d| ordinals.contains(&(o + d))))
 }
 
 /// "Page 3", "Page 3 of 9", "[Page 6]", "— 3 —": a page number by its words.
@@ -274,6 +284,10 @@ fn furniture(
     let candidates = recurring_lines(shapes, layout, &found, (&everywhere, &everywhere));
     let (top_band, bottom_band) = outer_bands(shapes, layout, &found, &candidates);
     let recurring = recurring_lines(shapes, layout, &found, (&top_band, &bottom_band));
+    let inside: HashSet<&str> = (0..n)
+        .filter(|&k| !layout.at_edge(k))
+        .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
+        .collect();
     for k in 0..n {
         if found[k].is_some() {
             continue;
@@ -282,6 +296,21 @@ fn furniture(
         let top = top_band[k] && recurring.contains(&(true, s.literal.as_str()));
         let bottom = bottom_band[k] && recurring.contains(&(false, s.literal.as_str()));
         if !(top || bottom) {
+            continue;
+        }
+        // A line the text also prints inside its pages (a table's header
+        // row, repeated where the table goes on) is content, unless it is
+        // the very first or last text of its page.
+        if inside.contains(s.literal.as_str()) && !outermost(k, top, shapes, layout) {
+            log.decline(
+                NAME,
+                "mid-page",
+                line(k).span(),
+                format!(
+                    "{} (recurs at a page edge, but also inside pages, behind other text)",
+                    line(k).trimmed()
+                ),
+            );
             continue;
         }
         if top && !bottom && layout.page[k] == 0 && is_title(k, shapes, layout) {
@@ -366,6 +395,22 @@ fn furniture(
         .enumerate()
         .filter_map(|(k, r)| r.map(|r| (k, r)))
         .collect()
+}
+
+/// Whether line `k` is the outermost text at its page's top (or bottom)
+/// edge: nothing but bare numbers between it and the edge.
+fn outermost(k: usize, top: bool, shapes: &[Option<Shape>], layout: &Layout) -> bool {
+    let p = layout.page[k];
+    let mut between = if top {
+        layout.bounds[p]..k
+    } else {
+        k + 1..layout.bounds[p + 1]
+    };
+    between.all(|j| {
+        shapes[j]
+            .as_ref()
+            .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
+    })
 }
 
 fn side_rule(layout: &Layout, k: usize) -> &'static str {

@@ -79,6 +79,9 @@ pub fn shape(text: &str) -> Option<Shape> {
         return None;
     }
     let (counter, key_words) = match find_counter(&words) {
+        // A number before or after a line with no words is not a running
+        // head's: "19   }" is a numbered line of a code listing.
+        Some((_, Form::InText, key_words)) if !has_words(&key_words) => (None, words.clone()),
         Some((counter, form, key_words)) => (Some((counter, form)), key_words),
         None => (None, words.clone()),
     };
@@ -87,6 +90,17 @@ pub fn shape(text: &str) -> Option<Shape> {
         literal: caps_head(&words).unwrap_or_else(|| join_lower(&words)),
         counter,
     })
+}
+
+/// Two letters at least outside the counter's place.
+fn has_words(words: &[String]) -> bool {
+    words
+        .iter()
+        .filter(|w| *w != "#")
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .count()
+        >= 2
 }
 
 fn join_lower(words: &[String]) -> String {
@@ -401,6 +415,11 @@ mod tests {
         assert_eq!(counter("1 JSON MESSAGES 2"), Some((2, Form::InText)));
         assert_eq!(counter("FOR READING:6"), Some((6, Form::InText)));
         assert_eq!(counter("(3)"), Some((3, Form::Bare)));
+        assert_eq!(
+            counter("19                }"),
+            None,
+            "a listing's line number"
+        );
         assert_eq!(counter("1.2"), None, "a section number is not a counter");
         assert_eq!(counter("0"), None);
     }

@@ -355,3 +355,35 @@ fn stray_dot_goes() {
     assert_eq!(texts(&lines), vec!["Para one.", "Para two."]);
     assert_eq!(log.changes[0].rule, "stray-punctuation");
 }
+
+#[test]
+fn a_table_header_repeated_on_each_page_stays() {
+    // A table that goes on over the pages repeats its header row below the
+    // running head; the same row stands inside the pages too.
+    let text = paginate(
+        3,
+        12,
+        |_| Some("Manual 5.4\nFunction".into()),
+        |p| Some(p.to_string()),
+        true,
+    )
+    .replace("line 6 of page 2", "Function\nline 6 of page 2");
+    let (lines, log) = repaired(&text);
+    let got = texts(&lines);
+    assert_eq!(
+        got.iter().filter(|l| **l == "Function").count(),
+        4,
+        "{got:?}"
+    );
+    // The running head goes from later pages; the first page's is its title.
+    assert_eq!(
+        got.iter().filter(|l| **l == "Manual 5.4").count(),
+        1,
+        "{got:?}"
+    );
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "mid-page")
+    );
+}
