@@ -174,6 +174,13 @@ impl Counting {
         }
     }
 
+    /// The text starts on a page numbered past the first (pages 19 to 21
+    /// of a manual): its first page is no title page.
+    fn excerpt(&self) -> bool {
+        self.roman
+            .map_or(self.arabic.is_some_and(|o| o > 0), |o| o > 0)
+    }
+
     /// Whether the line's counter is the number of the page at `ordinal`.
     fn fits(&self, shape: &Shape, ordinal: i64) -> bool {
         let Some((c, _)) = &shape.counter else {
@@ -313,7 +320,12 @@ fn furniture(
             );
             continue;
         }
-        if top && !bottom && layout.page[k] == 0 && is_title(k, shapes, layout) {
+        if top
+            && !bottom
+            && layout.page[k] == 0
+            && !counting.excerpt()
+            && is_title(k, shapes, layout)
+        {
             log.decline(
                 NAME,
                 "title-page",

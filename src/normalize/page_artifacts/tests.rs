@@ -387,3 +387,20 @@ fn a_table_header_repeated_on_each_page_stays() {
             .any(|c| c.declined && c.rule == "mid-page")
     );
 }
+
+#[test]
+fn an_excerpt_has_no_title_page() {
+    // Pages 19 to 21 of a manual: the first page's running head is the
+    // running head, not the document's title.
+    let text = paginate(
+        3,
+        12,
+        |_| Some("Chapter 1. Beginner's guide".into()),
+        |p| Some((p + 18).to_string()),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 12));
+    let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+    assert_eq!(got, vec!["19", "20", "21"]);
+}
