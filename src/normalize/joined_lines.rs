@@ -78,6 +78,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             head.glue = true;
             line.text = rest.to_string();
             line.page_break = false;
+            // A page that starts here starts with the head's first word.
+            line.page_starts.clear();
             out.push(head);
         }
         out.push(line);
@@ -212,6 +214,31 @@ mod tests {
         run(&mut again, &mut log2);
         assert_eq!(again, lines);
         assert_eq!(log2.changes.len(), 0);
+    }
+
+    #[test]
+    fn a_page_start_stays_with_the_first_half() {
+        use crate::normalize::lines::PageStart;
+        let joined = "process has involved many of them and led to a slowerthan-anticipated \
+                      procurement process. Originally, we had a";
+        let mut lines = split(&page(joined));
+        let at = lines
+            .iter()
+            .position(|l| l.text.contains("slowerthan"))
+            .unwrap();
+        lines[at].page_starts.push(PageStart {
+            label: "7".into(),
+            printed: true,
+        });
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let marked: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.page_starts.is_empty())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(marked.len(), 1, "{marked:?}");
+        assert!(marked[0].ends_with("a slower-"), "{marked:?}");
     }
 
     #[test]

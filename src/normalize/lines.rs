@@ -28,6 +28,11 @@ pub struct Line {
     /// What the line is, as the `regions` pass classified it. Only prose
     /// lines are repaired; the others are kept verbatim by every later pass.
     pub kind: LineKind,
+    /// The printed pages that start at this line (set by `page-artifacts`
+    /// on the first line that stays of each page; more than one only where
+    /// a page held nothing but furniture). Later passes that merge lines
+    /// keep them on the line that holds this line's first word.
+    pub page_starts: Vec<PageStart>,
 }
 
 /// What a line is: running text, or something that must be kept as it is.
@@ -60,6 +65,16 @@ impl LineKind {
             LineKind::Table => "table",
         }
     }
+}
+
+/// Where a printed page of the source starts, and how it was numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStart {
+    /// The page's label as printed ("12", "xii"), or as counted from its
+    /// neighbours when the page printed none.
+    pub label: String,
+    /// The label was read from the page's own furniture (not counted).
+    pub printed: bool,
 }
 
 impl Line {
@@ -118,6 +133,7 @@ pub fn split(text: &str) -> Vec<Line> {
             page_break: page_break && !pending_break,
             glue: false,
             kind: LineKind::Prose,
+            page_starts: Vec::new(),
         });
     }
     // A trailing newline is not a line of its own.
@@ -296,6 +312,7 @@ pub fn blank(number: u32) -> Line {
         page_break: false,
         glue: false,
         kind: LineKind::Prose,
+        page_starts: Vec::new(),
     }
 }
 
