@@ -172,7 +172,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
             join_after[a] = true;
-            log.record(
+            log.record_cited(
                 NAME,
                 rule,
                 lines[a].span().join(lines[b].span()),
@@ -182,6 +182,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     head(lines[b].trimmed())
                 ),
                 format!("{} {}", tail(lines[a].trimmed()), head(lines[b].trimmed())),
+                rule_evidence(rule),
             );
         }
     }
@@ -315,6 +316,10 @@ fn rule_evidence(rule: &str) -> &'static str {
         }
         "heading-line" => "a short line without punctuation between two sentences",
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
+        "page-break-join" => "the text before the page break does not end its paragraph",
+        "split-sentence-join" => {
+            "the text before the blank line stops mid-sentence, the text after goes on in lower case"
+        }
         _ => "the layout of the lines",
     }
 }

@@ -343,6 +343,9 @@ fn is_closing_punctuation(token: &str) -> bool {
     matches!(chars.next(), Some(',' | '.' | ';' | ':' | '!' | '?' | ')'))
         && token != "..."
         && !token.starts_with("..")
+        // ":::", "::", ";;" are operators of code ("cat ::: outputs").
+        && !token.contains("::")
+        && !token.contains(";;")
         && chars.all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'))
 }
 
