@@ -667,6 +667,7 @@ fn split_token_if_needed(
         || is_code_name(token)
         || (!ctx.run_together && is_camel_case_name(token))
         || token.len() > MAX_TOKEN
+        || is_compound_of_names(token, ctx)
     {
         return None;
     }
@@ -686,6 +687,25 @@ fn split_token_if_needed(
         split_run_together(p, ctx)
     });
     Some(apply(pieces, "word-number", report, word_number))
+}
+
+/// A hyphenated name of code ("anstyle-wincon", "msrv-resolver"): two or
+/// more of its parts are no word of the list and never written alone.
+/// Spaces lost inside a compound ("well-knownfact") leave one such part.
+fn is_compound_of_names(token: &str, ctx: &Ctx) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if !core.contains('-') {
+        return false;
+    }
+    core.split('-')
+        .filter(|part| {
+            !part.is_empty()
+                && part.chars().all(char::is_alphabetic)
+                && !ctx.lex.is_word(part)
+                && !ctx.vocab.contains(part)
+        })
+        .count()
+        >= 2
 }
 
 /// Whether a splitting rule cuts `piece` (the test `apply` makes).
@@ -1245,6 +1265,12 @@ mod tests {
         assert_eq!(split("way?They", false), "way? They");
         assert_eq!(split("18F.From", false), "18F. From");
         assert_eq!(split("State,18F,and", false), "State, 18F, and");
+    }
+
+    #[test]
+    fn names_of_code_with_hyphens_are_not_split() {
+        assert_eq!(split("anstyle-wincon", true), "anstyle-wincon");
+        assert_eq!(split("well-knownfact", true), "well-known fact");
     }
 
     #[test]
