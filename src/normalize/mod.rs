@@ -20,6 +20,7 @@ pub mod structure;
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
 // line.
 pub mod hygiene;
+pub mod identifier;
 mod inline_walk;
 pub mod lexicon;
 pub mod markup;
