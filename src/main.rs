@@ -134,10 +134,15 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
     if args.explain {
         let mut err = std::io::stderr().lock();
         for c in &loaded.log.changes {
-            let verdict = if c.declined { "declined" } else { "" };
+            let verdict = if c.declined { "declined " } else { "" };
+            let evidence = c
+                .evidence
+                .as_deref()
+                .map(|e| format!(" ({e})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 err,
-                "{}:{}: {}/{} {verdict}{:?} -> {:?}",
+                "{}:{}: {}/{} {verdict}{:?} -> {:?}{evidence}",
                 input.display(),
                 c.span,
                 c.pass,

@@ -1,28 +1,13 @@
 //! The `recto` binary driven for real in temporary directories: exit codes,
 //! messages, and the files written (and not written).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use common::{data, recto};
 use predicates::prelude::*;
-
-fn recto() -> assert_cmd::Command {
-    let mut cmd = cargo_bin_cmd!("recto");
-    cmd.env_remove("SOURCE_DATE_EPOCH");
-    cmd
-}
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
-    dir.is_dir().then_some(dir)
-}
 
 #[test]
 fn convert_writes_txt_and_ast() {
@@ -347,23 +332,6 @@ fn completions_are_printed() {
         .assert()
         .success()
         .stdout(predicate::str::contains("recto"));
-}
-
-#[test]
-fn every_dev_corpus_input_normalizes() {
-    let Some(dir) = corpus_dir() else {
-        eprintln!("skipped: ../shared/corpus/dev is not here");
-        return;
-    };
-    let mut n = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            recto().arg("normalize").arg(&path).assert().success();
-            n += 1;
-        }
-    }
-    assert!(n >= 30, "{n} inputs");
 }
 
 #[test]

@@ -5,9 +5,9 @@
 //! validating tests print why and return, unless `RECTO_REQUIRE_VALIDATORS=1`
 //! is set, in which case they fail.
 
+mod common;
+
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -16,7 +16,6 @@ use recto::model::{
 };
 use recto::write::{Templates, WriteOptions, epub};
 
-const EPUBCHECK_JAR: &str = "/usr/share/java/epubcheck.jar";
 /// 2025-10-30T12:00:00Z
 const TIMESTAMP: i64 = 1_761_825_600;
 
@@ -152,20 +151,11 @@ fn full_document() -> Document {
     doc
 }
 
-/// A document shaped like the sample brief in `shared/seed`: title, one
-/// author with e-mail, affiliation and bio, a "Summary" abstract, and
-/// paragraphs whose underlined link text lost its URL. Built from the seed
-/// text when it is there, else from a short stand-in.
+/// A document shaped like the sample brief (`input/`): title, one author
+/// with e-mail, affiliation and bio, a "Summary" abstract, and paragraphs
+/// whose underlined link text lost its URL.
 fn sample_brief() -> Document {
-    let seed =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_c6ebfa3e93631e82.txt");
-    let text = std::fs::read_to_string(&seed)
-        .or_else(|_| std::fs::read_to_string("/work/shared/seed/000_c6ebfa3e93631e82.txt"))
-        .unwrap_or_else(|_| {
-            "Brief Title\n\nAnn Author\n\nSummary\n\nThe summary.\n\nA <u>lost link</u> here.\n\n\
-             Dr Ann Author is a Fellow at the Institute (ann@example.org).\n"
-                .to_string()
-        });
+    let text = std::fs::read_to_string(common::sample_input()).unwrap();
     let paras: Vec<&str> = text
         .split("\n\n")
         .map(str::trim)
@@ -254,112 +244,7 @@ fn entry(bytes: &[u8], name: &str) -> String {
 
 // ------------------------------------------------------------ EPUBCheck
 
-/// Checks many books in one Java process: EPUBCheck takes seconds to start.
-const BATCH_CHECK_JAVA: &str = r#"
-public class BatchCheck {
-    public static void main(String[] args) {
-        for (String file : args) {
-            System.out.println("=== BEGIN " + file);
-            int rc = new com.adobe.epubcheck.tool.EpubChecker().run(new String[] { file });
-            System.out.println("=== END " + file + " rc=" + rc);
-        }
-    }
-}
-"#;
-
-/// Whether validators must run (the test fails instead of skipping).
-fn required() -> bool {
-    std::env::var("RECTO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
-}
-
-fn skip(why: &str) {
-    if required() {
-        panic!("RECTO_REQUIRE_VALIDATORS=1 but {why}");
-    }
-    eprintln!("skipping EPUBCheck: {why}");
-}
-
-/// Runs EPUBCheck on every file; returns, per file, the FATAL/ERROR/WARNING
-/// lines it printed (empty means clean), or `None` when EPUBCheck is absent.
-fn epubcheck(files: &[PathBuf]) -> Option<Vec<(PathBuf, Vec<String>)>> {
-    if !Path::new(EPUBCHECK_JAR).is_file() {
-        skip(&format!("{EPUBCHECK_JAR} is not installed"));
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("BatchCheck.java");
-    std::fs::write(&source, BATCH_CHECK_JAVA).unwrap();
-    let out = match Command::new("java")
-        .arg("-cp")
-        .arg(EPUBCHECK_JAR)
-        .arg(&source)
-        .args(files)
-        .output()
-    {
-        Ok(out) => out,
-        Err(e) => {
-            skip(&format!("java cannot be run: {e}"));
-            return None;
-        }
-    };
-    let text = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        text.contains("=== END"),
-        "EPUBCheck did not run (exit {:?}):\n{text}",
-        out.status
-    );
-    // EPUBCheck prints its messages on stderr and the markers on stdout, so
-    // messages are matched to a file by the path it names in each message.
-    let results = files
-        .iter()
-        .map(|f| {
-            let name = f.file_name().unwrap().to_string_lossy().to_string();
-            let bad: Vec<String> = text
-                .lines()
-                .filter(|l| {
-                    (l.starts_with("FATAL") || l.starts_with("ERROR") || l.starts_with("WARNING"))
-                        && l.contains(&name)
-                })
-                .map(str::to_string)
-                .collect();
-            let ok = text.contains(&format!("=== END {} rc=0", f.display()));
-            let mut bad = bad;
-            if !ok && bad.is_empty() {
-                bad.push(format!("EPUBCheck returned non-zero for {name}"));
-            }
-            (f.clone(), bad)
-        })
-        .collect();
-    Some(results)
-}
-
-/// Copies the books to `RECTO_KEEP_OUTPUTS` when set, to look at them by hand.
-fn keep(books: &[PathBuf]) {
-    if let Some(dir) = std::env::var_os("RECTO_KEEP_OUTPUTS") {
-        let dir = PathBuf::from(dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for b in books {
-            std::fs::copy(b, dir.join(b.file_name().unwrap())).unwrap();
-        }
-    }
-}
-
-fn assert_clean(results: Vec<(PathBuf, Vec<String>)>) {
-    let dirty: Vec<_> = results.iter().filter(|(_, bad)| !bad.is_empty()).collect();
-    assert!(
-        dirty.is_empty(),
-        "EPUBCheck found problems:\n{}",
-        dirty
-            .iter()
-            .map(|(f, bad)| format!("{}:\n  {}", f.display(), bad.join("\n  ")))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-}
+use common::epub::{assert_clean, assert_results_clean, epubcheck, keep};
 
 // ------------------------------------------------------------ tests
 
@@ -374,45 +259,7 @@ fn hand_built_documents_pass_epubcheck() {
     std::fs::write(&long, write_epub(&long_document())).unwrap();
     let books = [path, brief, long];
     keep(&books);
-    if let Some(results) = epubcheck(&books) {
-        assert_clean(results);
-    }
-}
-
-#[test]
-fn dev_corpus_passes_epubcheck() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
-    let corpus = if corpus.is_dir() {
-        corpus
-    } else {
-        PathBuf::from("/work/shared/corpus/dev")
-    };
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    inputs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    inputs.sort();
-    if inputs.is_empty() {
-        skip(&format!("no corpus inputs in {}", corpus.display()));
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let mut books = Vec::new();
-    for input in &inputs {
-        let raw = std::fs::read_to_string(input).unwrap();
-        let (doc, _) = recto::normalize::normalize_text(&raw, &Default::default());
-        let path = dir
-            .path()
-            .join(input.file_name().unwrap())
-            .with_extension("epub");
-        std::fs::write(&path, write_epub(&doc)).unwrap();
-        books.push(path);
-    }
-    keep(&books);
-    if let Some(results) = epubcheck(&books) {
-        assert_eq!(results.len(), inputs.len());
-        assert_clean(results);
-    }
+    assert_clean(&books);
 }
 
 #[test]
@@ -839,7 +686,7 @@ fn random_documents_pass_epubcheck() {
             }
             eprintln!("failing books kept in {}", keep.display());
         }
-        assert_clean(results);
+        assert_results_clean(&results);
     }
 }
 

@@ -1,14 +1,15 @@
 //! The JATS edition: validated against the real JATS 1.3 DTDs with xmllint,
-//! for a hand-built document with every kind of metadata, for every input
-//! of the dev corpus, and for random documents; plus determinism.
+//! for a hand-built document with every kind of metadata and for random
+//! documents; plus determinism (every document of `tests/corpus` is
+//! validated in `tests/local_corpus.rs`).
 //!
-//! The DTDs are found through `RECTO_JATS_DTD_DIR`, else in the shared
-//! schema folder beside the repository. When xmllint or the DTDs are missing
-//! the validating tests print why and return, unless
+//! The DTDs are the ones vendored in `tests/schemas/jats/1.3`. When xmllint
+//! is missing the validating tests print why and return, unless
 //! `RECTO_REQUIRE_VALIDATORS=1` is set, which turns the skip into a failure.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -20,83 +21,12 @@ use recto::write::{JatsTagset, WriteOptions, jats};
 
 // ------------------------------------------------------------ validators
 
-const TAGSETS: [(JatsTagset, &str); 2] = [
-    (JatsTagset::Archiving, "JATS-archivearticle1-3.dtd"),
-    (JatsTagset::Publishing, "JATS-journalpublishing1-3.dtd"),
-];
+use common::jats::{TAGSETS, xmllint_available as validators_available, xpath};
 
-/// The shared folder beside the repository (or beside any folder above it,
-/// so that git worktrees nested one level deeper find it too).
-fn shared(relative: &str) -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    repo.ancestors()
-        .skip(1)
-        .map(|dir| dir.join("shared").join(relative))
-        .find(|candidate| candidate.exists())
-        .unwrap_or_else(|| repo.join("../shared").join(relative))
-}
-
-fn dtd_dir() -> PathBuf {
-    std::env::var_os("RECTO_JATS_DTD_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| shared("schemas/jats/1.3"))
-}
-
-/// Whether the validators can run; otherwise says why (and fails when
-/// `RECTO_REQUIRE_VALIDATORS=1`).
-fn validators_available() -> bool {
-    let problem = if Command::new("xmllint").arg("--version").output().is_err() {
-        Some("xmllint is not installed (Debian package libxml2-utils)".to_string())
-    } else if !dtd_dir().join(TAGSETS[0].1).is_file() {
-        Some(format!(
-            "the JATS 1.3 DTDs are not in {} (set RECTO_JATS_DTD_DIR)",
-            dtd_dir().display()
-        ))
-    } else {
-        None
-    };
-    match problem {
-        None => true,
-        Some(why) if std::env::var("RECTO_REQUIRE_VALIDATORS").as_deref() == Ok("1") => {
-            panic!("RECTO_REQUIRE_VALIDATORS=1 but {why}")
-        }
-        Some(why) => {
-            eprintln!("skipping JATS validation: {why}");
-            false
-        }
-    }
-}
-
-/// Validates files against the DTD of `tagset` with one xmllint call.
+/// Validates files against the vendored DTD of `tagset` (Ok when xmllint is
+/// missing and validators are not required: `validators_available` said so).
 fn validate(files: &[PathBuf], tagset: JatsTagset) -> Result<(), String> {
-    let dtd = dtd_dir().join(TAGSETS.iter().find(|t| t.0 == tagset).unwrap().1);
-    let out = Command::new("xmllint")
-        .args(["--noout", "--nonet", "--dtdvalid"])
-        .arg(&dtd)
-        .args(files)
-        .output()
-        .expect("xmllint runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "xmllint against {} failed ({}):\n{}",
-            dtd.display(),
-            out.status,
-            stderr.chars().take(4000).collect::<String>()
-        ))
-    }
-}
-
-/// The string value of an XPath expression, read by xmllint.
-fn xpath(file: &Path, expr: &str) -> String {
-    let out = Command::new("xmllint")
-        .args(["--nonet", "--xpath", expr])
-        .arg(file)
-        .output()
-        .expect("xmllint runs");
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    common::jats::validate(files, tagset).unwrap_or(Ok(()))
 }
 
 fn write_jats(doc: &Document, tagset: JatsTagset) -> String {
@@ -309,7 +239,7 @@ fn full_document_is_valid_in_both_tag_sets_and_reads_back() {
     }
     let dir = tempfile::tempdir().unwrap();
     let doc = full_document();
-    for (tagset, _) in TAGSETS {
+    for tagset in TAGSETS {
         let file = dir.path().join(format!("{tagset:?}.xml"));
         std::fs::write(&file, write_jats(&doc, tagset)).unwrap();
         validate(std::slice::from_ref(&file), tagset).unwrap();
@@ -383,7 +313,7 @@ fn publishing_tag_set_has_its_doctype_and_required_journal_meta() {
 #[test]
 fn output_is_deterministic() {
     let doc = full_document();
-    for (tagset, _) in TAGSETS {
+    for tagset in TAGSETS {
         assert_eq!(write_jats(&doc, tagset), write_jats(&doc, tagset));
     }
     let mut plain = Document::default();
@@ -401,50 +331,9 @@ fn empty_document_is_valid() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("empty.xml");
-    for (tagset, _) in TAGSETS {
+    for tagset in TAGSETS {
         std::fs::write(&file, write_jats(&Document::default(), tagset)).unwrap();
         validate(std::slice::from_ref(&file), tagset).unwrap();
-    }
-}
-
-fn corpus_dir() -> PathBuf {
-    shared("corpus/dev")
-}
-
-#[test]
-fn every_dev_corpus_input_gives_valid_jats() {
-    if !validators_available() {
-        return;
-    }
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .map(|rd| rd.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    inputs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    inputs.sort();
-    if inputs.is_empty() {
-        if std::env::var("RECTO_REQUIRE_VALIDATORS").as_deref() == Ok("1") {
-            panic!("no corpus inputs in {}", corpus_dir().display());
-        }
-        eprintln!("skipping: no corpus inputs in {}", corpus_dir().display());
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    for (tagset, _) in TAGSETS {
-        let mut files = Vec::new();
-        for input in &inputs {
-            let raw = std::fs::read_to_string(input).unwrap();
-            let (doc, _log) =
-                recto::normalize::normalize_text(&raw, &recto::normalize::Options::default());
-            let xml = write_jats(&doc, tagset);
-            assert!(xml.contains("<body>"), "{}: no body", input.display());
-            let file = dir.path().join(format!(
-                "{tagset:?}-{}.xml",
-                input.file_stem().unwrap().to_string_lossy()
-            ));
-            std::fs::write(&file, xml).unwrap();
-            files.push(file);
-        }
-        validate(&files, tagset).unwrap();
     }
 }
 
@@ -666,7 +555,7 @@ fn random_documents_give_valid_jats() {
         .collect();
     let validate_now = validators_available();
     let dir = tempfile::tempdir().unwrap();
-    for (tagset, _) in TAGSETS {
+    for tagset in TAGSETS {
         let mut files = Vec::new();
         for (n, doc) in docs.iter().enumerate() {
             let xml = write_jats(doc, tagset);
@@ -780,7 +669,7 @@ fn sample_brief_matches_golden_and_is_valid() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (tagset, _) in TAGSETS {
+    for tagset in TAGSETS {
         let file = dir.path().join("sample.xml");
         std::fs::write(&file, write_jats(&sample_brief(), tagset)).unwrap();
         validate(std::slice::from_ref(&file), tagset).unwrap();

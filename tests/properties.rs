@@ -11,6 +11,8 @@
 //! Case counts are kept small so that the suite stays fast; the fuzz targets
 //! in `fuzz/` run the same checks for as long as one likes.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
@@ -700,31 +702,6 @@ proptest! {
 
 // ---------------------------------------------------------------- validators on a sample
 
-fn validators_required() -> bool {
-    std::env::var("RECTO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
-}
-
-/// Runs a validator; `None` (after a message) when it is not installed.
-fn run_validator(program: &str, args: &[&str]) -> Option<std::process::Output> {
-    match std::process::Command::new(program).args(args).output() {
-        Ok(out) => Some(out),
-        Err(e) => {
-            assert!(!validators_required(), "{program} is required: {e}");
-            eprintln!("skipped: {program} is not available ({e})");
-            None
-        }
-    }
-}
-
-/// The JATS Archiving DTD from the shared schemas beside the repository.
-fn jats_dtd() -> Option<std::path::PathBuf> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [manifest.join("../shared"), "/work/shared".into()]
-        .into_iter()
-        .map(|d| d.join("schemas/jats/1.3/JATS-archivearticle1-3.dtd"))
-        .find(|p| p.is_file())
-}
-
 #[test]
 fn sampled_trees_give_dtd_valid_jats_and_epubcheck_clean_epub() {
     use proptest::strategy::ValueTree;
@@ -734,66 +711,19 @@ fn sampled_trees_give_dtd_valid_jats_and_epubcheck_clean_epub() {
         .map(|_| document_tree().new_tree(&mut runner).unwrap().current())
         .collect();
     let tmp = tempfile::tempdir().unwrap();
+    let (mut xmls, mut epubs) = (Vec::new(), Vec::new());
     for (i, doc) in docs.iter().enumerate() {
-        // Needs the JATS and EPUB writers (other branches); until they merge
-        // they answer "not available" and this test has nothing to check.
-        let jats = match write::write(Format::Jats, doc, &WriteOptions::default()) {
-            Ok(out) => out.bytes,
-            Err(e) if e.to_string().contains("not available") => {
-                eprintln!("skipped: {e}");
-                return;
-            }
-            Err(e) => panic!("JATS writer refused sample {i}: {e}"),
-        };
+        let jats = write::write(Format::Jats, doc, &WriteOptions::default())
+            .unwrap_or_else(|e| panic!("JATS writer refused sample {i}: {e}"));
         let xml = tmp.path().join(format!("sample{i}.xml"));
-        std::fs::write(&xml, &jats).unwrap();
-        match jats_dtd() {
-            Some(dtd) => {
-                if let Some(o) = run_validator(
-                    "xmllint",
-                    &[
-                        "--noout",
-                        "--dtdvalid",
-                        dtd.to_str().unwrap(),
-                        xml.to_str().unwrap(),
-                    ],
-                ) {
-                    assert!(
-                        o.status.success(),
-                        "sample {i}: {}",
-                        String::from_utf8_lossy(&o.stderr)
-                    );
-                }
-            }
-            None => {
-                assert!(!validators_required(), "the JATS DTD is required");
-                eprintln!("skipped: no JATS DTD under shared/schemas");
-            }
-        }
-        let epub = match write::write(Format::Epub, doc, &WriteOptions::default()) {
-            Ok(out) => out.bytes,
-            Err(e) if e.to_string().contains("not available") => {
-                eprintln!("skipped: {e}");
-                return;
-            }
-            Err(e) => panic!("EPUB writer refused sample {i}: {e}"),
-        };
+        std::fs::write(&xml, &jats.bytes).unwrap();
+        xmls.push(xml);
+        let epub = write::write(Format::Epub, doc, &WriteOptions::default())
+            .unwrap_or_else(|e| panic!("EPUB writer refused sample {i}: {e}"));
         let path = tmp.path().join(format!("sample{i}.epub"));
-        std::fs::write(&path, &epub).unwrap();
-        if let Some(o) = run_validator(
-            "java",
-            &[
-                "-jar",
-                "/usr/share/java/epubcheck.jar",
-                path.to_str().unwrap(),
-            ],
-        ) {
-            assert!(
-                o.status.success(),
-                "sample {i}: {}{}",
-                String::from_utf8_lossy(&o.stdout),
-                String::from_utf8_lossy(&o.stderr)
-            );
-        }
+        std::fs::write(&path, &epub.bytes).unwrap();
+        epubs.push(path);
     }
+    common::jats::assert_valid(&xmls, recto::write::JatsTagset::Archiving);
+    common::epub::assert_clean(&epubs);
 }

@@ -52,6 +52,10 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let Some(j) = continuation(lines, i) else {
             continue;
         };
+        // Code and tables keep their line ends: a hyphen there is text.
+        if !lines[i].kind.is_prose() || !lines[j].kind.is_prose() {
+            continue;
+        }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
             log.record(NAME, "dash-at-line-end", span(lines, i, j), before, after);
             lines[i].glue = true;

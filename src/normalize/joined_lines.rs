@@ -53,7 +53,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let lexicon = Lexicon::english();
     let mut out = Vec::with_capacity(lines.len() + 8);
     for mut line in lines.drain(..) {
-        while printed_len(line.trimmed()) > width * OVERLONG {
+        // Verbatim lines (code, tables) are long by their own right.
+        while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
             let cuts = cuts(&line.text, width, &vocab, lexicon);
             let [cut] = cuts[..] else {
                 log.decline(NAME, "overlong-line", line.span(), line.trimmed());

@@ -25,6 +25,41 @@ pub struct Line {
     /// end, "happen—" / "who"). The text stays on its lines, so layout passes
     /// still see the lines as they were printed.
     pub glue: bool,
+    /// What the line is, as the `regions` pass classified it. Only prose
+    /// lines are repaired; the others are kept verbatim by every later pass.
+    pub kind: LineKind,
+}
+
+/// What a line is: running text, or something that must be kept as it is.
+///
+/// Set by the `regions` pass before any prose repair. A blank line carries
+/// the kind of the region it stands in, so a blank line inside a code
+/// listing keeps the listing one block.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    /// Running text: the prose passes may join, split and re-space it.
+    #[default]
+    Prose,
+    /// A line of a code listing or other preformatted text.
+    Code,
+    /// A row of a table: its cells separated by tabs.
+    Table,
+}
+
+impl LineKind {
+    /// Prose, which the repair passes may change. Every other kind is verbatim.
+    pub fn is_prose(self) -> bool {
+        self == LineKind::Prose
+    }
+
+    /// The name used in the repair log and `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineKind::Prose => "prose",
+            LineKind::Code => "code",
+            LineKind::Table => "table",
+        }
+    }
 }
 
 impl Line {
@@ -82,6 +117,7 @@ pub fn split(text: &str) -> Vec<Line> {
             last: number,
             page_break: page_break && !pending_break,
             glue: false,
+            kind: LineKind::Prose,
         });
     }
     // A trailing newline is not a line of its own.
@@ -91,15 +127,29 @@ pub fn split(text: &str) -> Vec<Line> {
     out
 }
 
-/// Runs of non-blank lines become paragraphs; each line break inside a
+/// Runs of non-blank prose lines become paragraphs; each line break inside a
 /// block is a `SoftBreak`. The structure pass later decides which of them are
-/// headings or list items.
+/// headings or list items. A run of verbatim lines (see [`LineKind`]) becomes
+/// one block of its kind, its text as it stands.
 pub fn into_document(lines: &[Line]) -> Document {
     let mut blocks = Vec::new();
     let mut current: Vec<Inline> = Vec::new();
     let mut span = Span::UNKNOWN;
     let mut glue = false;
-    for line in lines {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if !line.kind.is_prose() {
+            flush(&mut blocks, &mut current, &mut span);
+            glue = false;
+            let end = (i..lines.len())
+                .find(|&j| lines[j].kind != line.kind)
+                .unwrap_or(lines.len());
+            blocks.extend(verbatim_block(&lines[i..end]));
+            i = end;
+            continue;
+        }
+        i += 1;
         if line.is_blank() {
             if !glue {
                 flush(&mut blocks, &mut current, &mut span);
@@ -127,6 +177,55 @@ fn flush(blocks: &mut Vec<Block>, current: &mut Vec<Inline>, span: &mut Span) {
     *span = Span::UNKNOWN;
 }
 
+/// The block for a run of verbatim lines of one kind, or `None` when the run
+/// holds nothing but blank lines.
+fn verbatim_block(run: &[Line]) -> Option<Block> {
+    let span = run
+        .iter()
+        .filter(|l| !l.is_blank())
+        .fold(Span::UNKNOWN, |s, l| s.join(l.span()));
+    if span.is_unknown() {
+        return None;
+    }
+    // Until the model has a table block, a table keeps its rows as lines of
+    // preformatted text, so that no cell is lost or flattened into prose.
+    Some(Block::CodeBlock {
+        language: None,
+        text: verbatim_text(run),
+        span,
+    })
+}
+
+/// The lines as they stand: trailing whitespace and the indentation all
+/// lines share removed, blank lines inside kept, blank lines at either end
+/// dropped.
+pub fn verbatim_text(run: &[Line]) -> String {
+    let first = run.iter().position(|l| !l.is_blank()).unwrap_or(0);
+    let last = run.iter().rposition(|l| !l.is_blank()).map_or(0, |i| i + 1);
+    let run = &run[first..last.max(first)];
+    let common = run
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::indent)
+        .min()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for (k, line) in run.iter().enumerate() {
+        if k > 0 {
+            text.push('\n');
+        }
+        if !line.is_blank() {
+            let start = line
+                .text
+                .char_indices()
+                .nth(common)
+                .map_or(line.text.len(), |(b, _)| b);
+            text.push_str(line.text[start..].trim_end());
+        }
+    }
+    text
+}
+
 /// Indices of the lines that are not blank, in order.
 pub fn non_blank(lines: &[Line]) -> Vec<usize> {
     (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect()
@@ -141,6 +240,7 @@ pub fn blank(number: u32) -> Line {
         last: number,
         page_break: false,
         glue: false,
+        kind: LineKind::Prose,
     }
 }
 
@@ -176,6 +276,19 @@ mod tests {
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(doc.blocks[0].span(), Span::lines(2, 3));
         assert_eq!(doc.blocks[1].span(), Span::line(5));
+    }
+
+    #[test]
+    fn verbatim_runs_become_one_block_each() {
+        let mut lines = split("Intro text:\n    fn a() {\n\n        b();\n    }\nAfter.");
+        for l in &mut lines[1..5] {
+            l.kind = LineKind::Code;
+        }
+        let doc = into_document(&lines);
+        assert_eq!(doc.blocks.len(), 3, "{:?}", doc.blocks);
+        assert_eq!(doc.blocks[1].plain_text(), "fn a() {\n\n    b();\n}");
+        assert_eq!(doc.blocks[1].span(), Span::lines(2, 5));
+        assert_eq!(doc.blocks[2].plain_text(), "After.");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod hyphen_restore;
 pub mod joined_lines;
 pub mod page_artifacts;
 pub mod paragraphs;
+pub mod regions;
 pub mod structure;
 
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
@@ -38,6 +39,12 @@ pub struct Change {
     /// The pass saw a candidate but left it alone as ambiguous.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub declined: bool,
+    /// What in the document (or the word list) proves a change to a word:
+    /// "the document writes 'rust-lang' (2x)", "word list: 'international'".
+    /// Every edit that changes a word token names its evidence; for a
+    /// declined case, what was missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// Every change made while normalizing one document.
@@ -62,7 +69,25 @@ impl RepairLog {
             before: before.into(),
             after: after.into(),
             declined: false,
+            evidence: None,
         });
+    }
+
+    /// [`RepairLog::record`] for an edit that changes a word, with the
+    /// evidence that proves it.
+    pub fn record_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        before: impl Into<String>,
+        after: impl Into<String>,
+        evidence: impl Into<String>,
+    ) {
+        self.record(pass, rule, span, before, after);
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(evidence.into());
+        }
     }
 
     pub fn decline(
@@ -80,7 +105,24 @@ impl RepairLog {
             before: text.clone(),
             after: text,
             declined: true,
+            evidence: None,
         });
+    }
+
+    /// [`RepairLog::decline`] with what the case lacked ("no use of
+    /// 'cd-rom' in the document").
+    pub fn decline_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        text: impl Into<String>,
+        missing: impl Into<String>,
+    ) {
+        self.decline(pass, rule, span, text);
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(missing.into());
+        }
     }
 
     /// Edits made (declined cases not counted).
@@ -152,25 +194,30 @@ pub struct Pass {
 /// 2. `page-artifacts` before anything joins lines: page numbers and running
 ///    headers sit in the middle of paragraphs, and only whole lines and page
 ///    breaks show what they are.
-/// 3. `joined-lines` cuts lines an extractor joined at a line-end hyphen back
+/// 3. `regions` labels what is not prose (code listings, tables) once the
+///    furniture is gone, so that a listing cut by a page break is one
+///    region; every later line pass changes prose lines only, and the block
+///    builder makes the verbatim lines code and table blocks.
+/// 4. `joined-lines` cuts lines an extractor joined at a line-end hyphen back
 ///    into their printed lines, before anything reads line ends or lengths.
 ///    Then `dehyphenate` while line ends still exist, and after the artifacts are
 ///    gone, so that a word broken across a page meets its other half.
-/// 4. `paragraphs` last on lines: it decides where blocks start and end
+/// 5. `paragraphs` last on lines: it decides where blocks start and end
 ///    (paragraph ends without blank lines, page-break joins). Then the lines
 ///    are grouped into blocks.
-/// 5. `markup` turns tags into inlines, then `structure` (title, authors,
+/// 6. `markup` turns tags into inlines, then `structure` (title, authors,
 ///    headings, lists) takes the title and author lines into the metadata
 ///    before `spacing` runs: names are not prose, and splitting "Alla" as a
 ///    run-together "All a" would lose the author. Headings and list markers
 ///    are recognised as well on text whose spacing is still damaged.
-/// 6. `spacing`, then `hyphen-restore`, which needs the whole document's
+/// 7. `spacing`, then `hyphen-restore`, which needs the whole document's
 ///    vocabulary with its spacing repaired, then `end-matter` (abstract, bio,
 ///    disclaimers), which needs the headings and repaired text.
 pub fn pipeline() -> Vec<Pass> {
     vec![
         hygiene::PASS,
         page_artifacts::PASS,
+        regions::PASS,
         joined_lines::PASS,
         dehyphenate::PASS,
         paragraphs::PASS,

@@ -131,6 +131,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let mut join_after = vec![false; lines.len()];
     for k in 0..content.len() - 1 {
         let (a, b) = (content[k], content[k + 1]);
+        // A verbatim line (code, table) is a block boundary of its own
+        // kind: no paragraph decision joins or splits next to it.
+        if !lines[a].kind.is_prose() || !lines[b].kind.is_prose() {
+            continue;
+        }
         let adjacent = b == a + 1;
         let next = content.get(k + 2).copied().filter(|&n| n == b + 1);
         if lines[a].glue {
@@ -364,7 +369,7 @@ fn wrap_width(lines: &[Line], typeset: bool) -> Option<Ruler> {
     };
     let mut lens: Vec<f64> = lines
         .iter()
-        .filter(|l| !l.is_blank())
+        .filter(|l| !l.is_blank() && l.kind.is_prose())
         .map(|l| probe.len(l.trimmed()))
         .collect();
     if lens.len() < MIN_LINES_FOR_PROFILE {

@@ -123,7 +123,9 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             && !t.ends_with(',')
             && starts_capital(t)
             && list_marker(t).is_none()
-            && author_names(t).is_none()
+            // "Libraries After Hours" has the shape of a name, but words
+            // that are all ordinary English make a title, not a person.
+            && author_names(t).is_none_or(|names| names.iter().all(|n| is_common_phrase(n)))
             && !SECTION_NAMES.contains(&t.trim_end_matches(':').to_lowercase().as_str())
         {
             title_blocks = 1;

@@ -1,82 +1,97 @@
-//! Helpers shared by the integration tests: finding validators and the
-//! shared corpus, and running tools.
+//! Helpers shared by the integration tests, kept here once: where the test
+//! data is, how the `recto` binary is run, and how the real validators are
+//! found and run (`jats`, `epub`, `pdf`).
+//!
+//! Everything these helpers need lives in the repository (`tests/data`,
+//! `tests/corpus`, the vendored JATS DTDs in `tests/schemas`). A validator
+//! that is not installed makes its check print `skipped: ...` and return,
+//! unless `RECTO_REQUIRE_VALIDATORS=1`, when it fails the test. The team's
+//! larger corpora beside the repository (`../shared`) are used only by the
+//! separate `shared_corpora` test group.
 
 #![allow(dead_code)]
 
+pub mod epub;
+pub mod jats;
+pub mod pdf;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// Whether a missing validator must fail the test (CI) instead of skipping it.
-pub fn validators_required() -> bool {
-    std::env::var("RECTO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
-}
-
-/// Whether `program` can be run. When it cannot, says so, and panics if
-/// validators are required.
-pub fn have(program: &str, why: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        let msg = format!("{program} is not installed: {why} not checked");
-        assert!(!validators_required(), "{msg} (RECTO_REQUIRE_VALIDATORS=1)");
-        eprintln!("skipped: {msg}");
-    }
-    found
-}
 
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared folder beside the repository, when it is there.
-pub fn shared() -> Option<PathBuf> {
-    let dir = root().join("../shared");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            !validators_required(),
-            "../shared is missing (RECTO_REQUIRE_VALIDATORS=1)"
-        );
-        eprintln!("skipped: ../shared is not beside the repository");
-        None
-    }
+/// A file of `tests/data`.
+pub fn data(name: &str) -> PathBuf {
+    root().join("tests/data").join(name)
 }
 
-/// The JATS 1.3 DTD directory: `RECTO_JATS_DTD_DIR`, or the shared copy.
-pub fn jats_dtd_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("RECTO_JATS_DTD_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    let dir = root().join("../shared/schemas/jats/1.3");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            !validators_required(),
-            "JATS DTDs not found (RECTO_REQUIRE_VALIDATORS=1)"
-        );
-        eprintln!("skipped: JATS DTDs not found (set RECTO_JATS_DTD_DIR)");
-        None
-    }
+/// The committed sample input (`input/<stem>.txt`) and its stem.
+pub const SAMPLE_STEM: &str = "kazan-summit-china-india-brief";
+
+pub fn sample_input() -> PathBuf {
+    root().join("input").join(format!("{SAMPLE_STEM}.txt"))
 }
 
-/// The EPUBCheck jar, when installed.
-pub fn epubcheck_jar() -> Option<PathBuf> {
-    let jar = Path::new("/usr/share/java/epubcheck.jar");
-    if jar.is_file() && have("java", "EPUBCheck") {
-        Some(jar.to_path_buf())
-    } else {
-        assert!(
-            !validators_required(),
-            "EPUBCheck is not installed (RECTO_REQUIRE_VALIDATORS=1)"
-        );
-        eprintln!("skipped: EPUBCheck (/usr/share/java/epubcheck.jar) is not installed");
-        None
+/// The documents of the repository's own small corpus (`tests/corpus`,
+/// see its README), sorted.
+pub fn local_corpus() -> Vec<PathBuf> {
+    let dir = root().join("tests/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name != "README.md" && (name.ends_with(".txt") || name.ends_with(".md"))
+        })
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 5,
+        "tests/corpus holds {} documents",
+        files.len()
+    );
+    files
+}
+
+/// The `recto` binary of this build, with no `SOURCE_DATE_EPOCH` from the
+/// environment (tests that want one set it).
+pub fn recto() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("recto");
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+// ------------------------------------------------------------ validators
+
+/// Whether a missing validator must fail the test (CI) instead of skipping it.
+pub fn validators_required() -> bool {
+    std::env::var("RECTO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
+}
+
+/// Says that a check is skipped, and why; fails instead when validators are
+/// required.
+pub fn skip(why: &str) {
+    assert!(
+        !validators_required(),
+        "{why} (RECTO_REQUIRE_VALIDATORS=1 makes this a failure)"
+    );
+    eprintln!("skipped: {why}");
+}
+
+/// Whether `program` can be run. When it cannot, says so (see [`skip`]).
+pub fn have(program: &str, why: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        skip(&format!("{program} is not installed: {why} not checked"));
     }
+    found
 }
 
 /// Runs a command and returns (status ok, stdout, stderr).
@@ -89,6 +104,47 @@ pub fn run(cmd: &mut Command) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Runs a validator; `None` (after [`skip`]) when it is not installed.
+pub fn run_validator(program: &str, args: &[&str]) -> Option<std::process::Output> {
+    match Command::new(program).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) => {
+            skip(&format!("{program} cannot be run ({e})"));
+            None
+        }
+    }
+}
+
+// ------------------------------------------------------------ files
+
+/// Every file under `dir` with its contents, for before/after comparisons.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(p.clone(), std::fs::read(&p).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+/// The paths of every file under `dir`, relative to it, sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    snapshot(dir)
+        .keys()
+        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().into_owned())
+        .collect()
 }
 
 /// Reads one entry of a zip archive as text.
@@ -107,3 +163,5 @@ pub fn zip_names(path: &Path) -> Vec<String> {
     let archive = zip::ZipArchive::new(file).unwrap();
     archive.file_names().map(str::to_string).collect()
 }
+
+pub mod real;

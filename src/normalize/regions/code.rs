@@ -1,0 +1,403 @@
+//! What a single line says about being code: the signals a listing leaves in
+//! extracted text once fonts, colours and boxes are gone.
+//!
+//! Every rule reads the characters of the line only (its neighbours are the
+//! grouping's business, in `mod.rs`). Rules are about the shapes of code in
+//! general (braces, statement ends, assignments, comments, prompts, symbol
+//! density), never about the keywords of one language.
+
+/// How strongly a line reads as code.
+///
+/// The repaired text puts every paragraph on one line, so a second reading
+/// sees prose lines joined. The strong rules are chosen so that a joined
+/// line is strong only where one of its parts was (a shape at the start or
+/// the end of a line, a share of symbols); the grouping relies on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// A shape prose does not take: the line can start a code region.
+    Strong(&'static str),
+    /// A shape code often takes and prose sometimes does: the line can
+    /// continue a region that strong lines started, never start one.
+    Weak(&'static str),
+    /// A short fragment that says nothing either way (fewer than
+    /// [`PROSE_MIN_WORDS`] words: a wrapped-off comment word, a lone name).
+    Neutral,
+    /// Running text, or a longer line without any code shape.
+    Prose,
+}
+
+/// A line with at least this share of operator symbols (`= ; { } < > & |`
+/// and the like, see [`is_operator_symbol`]) is code without further
+/// evidence: prose has next to none of them.
+const OPERATOR_DENSE: f64 = 0.2;
+
+/// A line of prose has at least this many words. Shorter lines (a heading,
+/// the end of a paragraph, a cell) say little and count as neutral.
+const PROSE_MIN_WORDS: usize = 4;
+
+/// Share of a prose line's words that are plain words (letters, with
+/// punctuation around them): code lines are made of identifiers, numbers
+/// and operators, prose of words.
+const PROSE_WORD_SHARE: f64 = 0.75;
+
+/// A statement ending in `;` is code when it has at most this many words
+/// (`mod inner;`, `use std::io;`): a wrapped sentence that happens to end at
+/// a semicolon has more.
+const SHORT_STATEMENT_WORDS: usize = 2;
+
+/// Characters that make up operators and brackets in code, and are rare in
+/// running text.
+fn is_code_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '{' | '}'
+            | '['
+            | ']'
+            | '('
+            | ')'
+            | '<'
+            | '>'
+            | '='
+            | ';'
+            | '&'
+            | '|'
+            | '*'
+            | '/'
+            | '\\'
+            | '#'
+            | '$'
+            | '@'
+            | '`'
+            | '~'
+            | '^'
+            | '%'
+            | '+'
+            | '_'
+            | ':'
+            | '!'
+            | '"'
+            | '\''
+    )
+}
+
+/// Symbols that only code and markup use between words; brackets, quotes,
+/// colons and slashes also serve prose ("[Page 6]", "and/or").
+fn is_operator_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '{' | '}' | '=' | ';' | '&' | '|' | '\\' | '$' | '@' | '`' | '~' | '^' | '<' | '>'
+    )
+}
+
+/// Operators of two or more characters that running text never writes.
+const OPERATORS: &[&str] = &[
+    "::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "();", "()",
+    "#[", "#![", "{}", "[]", "..=",
+];
+
+/// How a line reads, from its own characters.
+pub fn signal(line: &str) -> Signal {
+    let cleaned = without_inline_tags(line.trim());
+    let t = cleaned.as_ref();
+    if t.is_empty() {
+        return Signal::Neutral;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let prose = is_prose_sentence(&words);
+    if let Some(rule) = comment(t) {
+        return Signal::Strong(rule);
+    }
+    if block_delimiter(t) {
+        return Signal::Strong("brace");
+    }
+    if section_header(t) {
+        return Signal::Strong("section-header");
+    }
+    if key_value(t) {
+        return Signal::Strong("key-value");
+    }
+    if shell_prompt(t) {
+        return Signal::Strong("shell-prompt");
+    }
+    // A `#` comment reads as prose by its words, and in plain text a `#`
+    // may also mark a heading: it continues a listing, never starts one.
+    if t.starts_with("# ") || t == "#" {
+        return Signal::Weak("hash-comment");
+    }
+    if prose {
+        return Signal::Prose;
+    }
+    if statement_end(t, words.len()) {
+        return Signal::Strong("statement-end");
+    }
+    if has_operator(t) {
+        return Signal::Strong("operator");
+    }
+    if operator_share(t) >= OPERATOR_DENSE {
+        return Signal::Strong("symbol-dense");
+    }
+    if words.iter().any(|w| is_flag(w)) && !ends_like_sentence(t) {
+        return Signal::Weak("command-flag");
+    }
+    // Any code symbol at all: the line may continue a listing. (A count,
+    // not a share: a line joined from parts has a symbol if one part had.)
+    if t.contains(is_code_symbol) {
+        return Signal::Weak("symbols");
+    }
+    if words.len() >= PROSE_MIN_WORDS {
+        Signal::Prose
+    } else {
+        Signal::Neutral
+    }
+}
+
+/// `mod inner;`, `foo(1, 2);`, `};`: a statement end. A wrapped sentence
+/// may end at a semicolon too, but not with a closing bracket before it or
+/// after a word or two.
+fn statement_end(t: &str, words: usize) -> bool {
+    t.ends_with(';')
+        && (words <= SHORT_STATEMENT_WORDS
+            || t.ends_with(");")
+            || t.ends_with("];")
+            || t.ends_with("};"))
+}
+
+/// The inline tags the `markup` pass reads (`<u>`, `<i>`, `<em>`, `<b>`,
+/// `<strong>`, and their closing forms): text copied from a web page keeps
+/// them around words of prose, so they say nothing about code.
+const INLINE_TAGS: &[&str] = &["u", "i", "em", "b", "strong"];
+
+fn without_inline_tags(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('<') {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let tag = after.find('>').map(|close| &after[..close]);
+        match tag {
+            Some(name)
+                if INLINE_TAGS
+                    .contains(&name.trim_start_matches('/').to_ascii_lowercase().as_str()) =>
+            {
+                rest = &after[name.len() + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Share of the visible characters that are operator symbols.
+fn operator_share(t: &str) -> f64 {
+    share(t, is_operator_symbol)
+}
+
+fn share(t: &str, counted: fn(char) -> bool) -> f64 {
+    let (mut hits, mut visible) = (0usize, 0usize);
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        hits += usize::from(counted(c));
+    }
+    if visible == 0 {
+        0.0
+    } else {
+        hits as f64 / visible as f64
+    }
+}
+
+fn has_operator(t: &str) -> bool {
+    OPERATORS.iter().any(|op| t.contains(op))
+}
+
+/// A sentence of ordinary words: enough words, most of them plain.
+fn is_prose_sentence(words: &[&str]) -> bool {
+    if words.len() < PROSE_MIN_WORDS {
+        return false;
+    }
+    let plain = words.iter().filter(|w| is_plain_word(w)).count();
+    plain as f64 >= words.len() as f64 * PROSE_WORD_SHARE
+}
+
+/// Letters (an apostrophe or hyphen inside), with ordinary punctuation
+/// around: "word", "(word,", "don't", "well-known.".
+pub fn is_plain_word(w: &str) -> bool {
+    let core = w
+        .trim_start_matches(['(', '"', '\'', '“', '‘'])
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’']);
+    !core.is_empty()
+        && core.chars().next().is_some_and(char::is_alphabetic)
+        && core
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-' || c == '\u{AD}')
+}
+
+fn ends_like_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')']);
+    (t.ends_with(['.', '!', '?']) && !t.ends_with("..")) || t.ends_with(':')
+}
+
+/// `// ...`, `/* ... */`, `*/`: comment syntax that prose does not open
+/// a line with.
+fn comment(t: &str) -> Option<&'static str> {
+    if t.starts_with("//") || t.starts_with("/*") || t.starts_with("*/") {
+        Some("comment")
+    } else {
+        None
+    }
+}
+
+/// A line that opens or closes a block: ends with `{`, or is made of
+/// closing brackets and separators only (`}`, `});`, `],`).
+fn block_delimiter(t: &str) -> bool {
+    if t.chars()
+        .all(|c| matches!(c, '}' | ')' | ']' | ';' | ',' | '{' | '(' | '['))
+    {
+        return t.contains(['{', '}']) || t.len() >= 2;
+    }
+    t.ends_with('{') && t.len() > 1 && !t.ends_with(" {{")
+        || t.starts_with('}') && t.len() > 1 && !t.chars().nth(1).is_some_and(char::is_alphabetic)
+}
+
+/// `[profile.dev]`, `[[bin]]`, `[dependencies.foo]`, `#[path = "a.rs"]`,
+/// `#![no_std]`: a bracketed name alone on its line (a configuration
+/// section or an attribute).
+fn section_header(t: &str) -> bool {
+    let inner = t
+        .strip_prefix("#![")
+        .or_else(|| t.strip_prefix("#["))
+        .or_else(|| t.strip_prefix('['))
+        .and_then(|r| r.strip_suffix(']'));
+    let Some(inner) = inner else {
+        return false;
+    };
+    let inner = inner.trim_start_matches('[').trim_end_matches(']');
+    let attribute = t.starts_with('#');
+    !inner.is_empty()
+        && inner
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '"')
+        && (attribute
+            || inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '"' | '\'' | '*')))
+}
+
+/// `name = value`, optionally followed by a comment: an assignment or a
+/// configuration entry. The value is one token (a number, a quoted
+/// string, a bracketed list, a name): in prose, "x = y" goes on with words.
+fn key_value(t: &str) -> bool {
+    let Some((key, rest)) = t.split_once(" = ").or_else(|| {
+        t.split_once('=').filter(|(k, r)| {
+            !k.ends_with([' ', '!', '<', '>', '=']) && !r.starts_with(['=', ' ', '>'])
+        })
+    }) else {
+        return false;
+    };
+    let key = key.trim();
+    let key_ok = !key.is_empty()
+        && key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | '[' | ']'));
+    if !key_ok {
+        return false;
+    }
+    // The value, up to a trailing comment.
+    let value = rest
+        .split_once(" #")
+        .or_else(|| rest.split_once(" //"))
+        .map_or(rest, |(v, _)| v)
+        .trim();
+    if value.is_empty() {
+        return false;
+    }
+    let quoted = |q: char| value.starts_with(q) && value.ends_with(q) && value.len() >= 2;
+    let bracketed = (value.starts_with('[') && value.ends_with(']'))
+        || (value.starts_with('{') && value.ends_with('}'))
+        || (value.starts_with('(') && value.ends_with(')'));
+    quoted('"')
+        || quoted('\'')
+        || bracketed
+        || !value.contains(char::is_whitespace) && !value.ends_with(['.', ','])
+}
+
+/// `$ cargo build`: a shell prompt before a command.
+fn shell_prompt(t: &str) -> bool {
+    t.strip_prefix("$ ").is_some_and(|cmd| {
+        cmd.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/' | '~'))
+    })
+}
+
+/// `--release`, `-C`, `-p`: a command-line option.
+fn is_flag(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ')']);
+    let body = w.strip_prefix("--").or_else(|| w.strip_prefix('-'));
+    body.is_some_and(|b| {
+        b.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && b.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '=' | '_'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strong(t: &str) -> bool {
+        matches!(signal(t), Signal::Strong(_))
+    }
+
+    #[test]
+    fn code_shapes_are_strong() {
+        for line in [
+            "[profile.dev]",
+            "opt-level = 1               # Use slightly better optimizations.",
+            "strip = \"debuginfo\"",
+            "split-debuginfo = '...'  # Platform-specific.",
+            "fn sin(f: f64) -> f64 {",
+            "}",
+            "});",
+            "mod inner;",
+            "#[path = \"foo.rs\"]",
+            "// Load the `local_data` module from `thread_files/",
+            "/* ... */",
+            "$ cargo build --release",
+            "let x = foo::bar(1, 2);",
+        ] {
+            assert!(strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn prose_is_never_strong() {
+        for line in [
+            "The opt-level setting controls the -C opt-level flag which",
+            "true or false. strip = true is equivalent to strip = \"symbols\".",
+            "with crate::util's contents in a file named util/mod.rs. It is not",
+            "Note: When not using --target, this has a consequence",
+            "the $5 million it cost; and so on and so forth;",
+            "It costs $ 5 billion.",
+            "China and India (the two largest) agreed [in 2023] to talk.",
+            "1.1 opt-level",
+            "[1] Smith, J. (2020). A study.",
+            "[Page 6]",
+            "- RFC PR: <u>rust-lang/rfcs#2959</u>",
+            "- The audit report is available <u>here.</u>",
+        ] {
+            assert!(!strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! Regions: what is not prose, decided before any prose repair.
+//!
+//! Extracted text mixes running text with what must be kept as it is: code
+//! listings, tables, tables of contents. The prose passes after this one
+//! join lines, rejoin broken words and re-space tokens; on a listing each of
+//! those is damage. So this pass labels every line first (its
+//! [`LineKind`]), as a layout analyser labels the lines of a page before it
+//! builds paragraphs, and the later line passes leave every line that is not
+//! prose alone. `lines::into_document` turns each run of verbatim lines into
+//! one block of its kind.
+//!
+//! How a region is found: every line gets a signal from its own characters
+//! (`code.rs`: braces, statement ends, assignments, comments, prompts,
+//! symbol density; or the shape of a sentence). A line with a strong signal
+//! starts a region; the region grows over its neighbours while they carry
+//! code signals or say nothing either way, and stops at a sentence. It is
+//! kept when enough of its lines are code-like. Every region is logged with
+//! its rules, span, first line and confidence; a candidate that is not kept
+//! is logged as declined.
+
+mod code;
+
+use code::Signal;
+
+use super::lines::{Line, LineKind};
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "label code listings and tables, which the prose repairs then leave verbatim",
+    stage: Stage::Lines(run),
+};
+
+const NAME: &str = "regions";
+
+/// Words of neutral lines (short fragments) a region may cross between two
+/// of its code lines: about one line's worth, such as a comment's last words
+/// that an extractor set on a line of their own. Counted in words, not
+/// lines, so that a second reading of the repaired text (where such lines
+/// were joined into one) decides alike.
+const MAX_NEUTRAL_WORDS: usize = 6;
+
+/// A unit of lines with only weak code signals (`# comment` lines, lines
+/// of flags and symbols) joins an adjacent code region when it has at least
+/// this many lines. One such line alone is as likely a paragraph of prose;
+/// the repaired text writes each paragraph on one line, so a second reading
+/// never takes a paragraph for such a unit.
+const MIN_WEAK_UNIT_LINES: usize = 2;
+
+pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
+    let mut in_code = vec![false; lines.len()];
+    for region in code_regions(lines, &signals) {
+        let first = lines[region.start].trimmed();
+        let span = lines[region.start].span().join(lines[region.end].span());
+        if let Some(why) = region.declined {
+            log.decline(
+                NAME,
+                "code-region",
+                span,
+                format!("{first} ({why}: {})", region.rules.join(", ")),
+            );
+            continue;
+        }
+        log.record(
+            NAME,
+            "code-region",
+            span,
+            first,
+            format!(
+                "code: {} lines, confidence {:.2} ({})",
+                region.lines,
+                region.confidence(),
+                region.rules.join(", ")
+            ),
+        );
+        in_code[region.start..=region.end].fill(true);
+    }
+    label(lines, &in_code, log);
+}
+
+/// Sets the kinds, and drops the blank lines a page break put inside a
+/// listing (the margins of two pages, not lines of the code).
+fn label(lines: &mut Vec<Line>, in_code: &[bool], log: &mut RepairLog) {
+    let mut keep = vec![true; lines.len()];
+    for i in 0..lines.len() {
+        if !in_code[i] {
+            continue;
+        }
+        lines[i].kind = LineKind::Code;
+        if lines[i].page_break {
+            let mut j = i;
+            while j > 0 && in_code[j - 1] && lines[j - 1].is_blank() {
+                j -= 1;
+                keep[j] = false;
+            }
+            if j < i {
+                log.record(
+                    NAME,
+                    "page-break-in-code",
+                    lines[j].span().join(lines[i].span()),
+                    "",
+                    "",
+                );
+            }
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut k = 0;
+    lines.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// A stretch of lines that may be code, with the evidence for it.
+#[derive(Debug)]
+struct Candidate {
+    /// First and last line (indices); both carry a code signal.
+    start: usize,
+    end: usize,
+    /// Non-blank lines, and how many carry a strong or weak code signal.
+    lines: usize,
+    strong: usize,
+    weak: usize,
+    /// The rules that fired, each once, in order.
+    rules: Vec<&'static str>,
+    /// Why the candidate is not taken as code, if it is not.
+    declined: Option<&'static str>,
+}
+
+impl Candidate {
+    /// Strong lines count fully, weak ones half.
+    fn confidence(&self) -> f64 {
+        (self.strong as f64 + self.weak as f64 / 2.0) / self.lines as f64
+    }
+}
+
+/// The code regions, taken and declined, in order.
+///
+/// 1. Within a unit (a run of non-blank lines), a candidate grows from a
+///    strong line up and down over lines with code signals and short
+///    fragments, and stops at prose; it starts and ends at lines with code
+///    signals.
+/// 2. A one-line candidate between two lines of prose is declined: a code
+///    word quoted in a paragraph, not a listing.
+/// 3. Across blank lines, candidates (and units of weak lines only) that
+///    nothing but blank lines and short fragments separate make one region:
+///    a listing with blank lines inside, or cut by a page break.
+fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
+    let mut pieces: Vec<Candidate> = Vec::new();
+    for (a, b) in units(lines) {
+        if b + 1 - a >= MIN_WEAK_UNIT_LINES
+            && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
+        {
+            pieces.push(candidate(lines, signals, a, b));
+            continue;
+        }
+        let mut i = a;
+        while i <= b {
+            if !matches!(signals[i], Signal::Strong(_)) {
+                i += 1;
+                continue;
+            }
+            let floor = pieces.last().map_or(a, |c| (c.end + 1).max(a));
+            let start = grow(lines, signals, i, floor, b, true);
+            let end = grow(lines, signals, i, floor, b, false);
+            let mut c = candidate(lines, signals, start, end);
+            let prose = |j: usize| matches!(signals[j], Signal::Prose);
+            if start == end && start > a && end < b && prose(start - 1) && prose(end + 1) {
+                c.declined = Some("one line inside a paragraph");
+            }
+            pieces.push(c);
+            i = end + 1;
+        }
+    }
+    // Merge across blank lines.
+    let mut out: Vec<Candidate> = Vec::new();
+    for piece in pieces {
+        if piece.declined.is_none()
+            && let Some(last) = out.last_mut()
+            && last.declined.is_none()
+            && bridgeable(lines, signals, last.end, piece.start)
+        {
+            let merged = candidate(lines, signals, last.start, piece.end);
+            *last = merged;
+            continue;
+        }
+        out.push(piece);
+    }
+    for c in &mut out {
+        if c.declined.is_none() && c.strong == 0 {
+            c.declined = Some("weak signals only");
+        }
+    }
+    out
+}
+
+/// Runs of non-blank lines, as (first, last) indices.
+fn units(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        match (line.is_blank(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i - 1));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, lines.len() - 1));
+    }
+    out
+}
+
+/// Grows a candidate from the strong line `from` within `floor..=ceiling`
+/// (one unit), upwards or downwards: over lines with code signals, and over
+/// neutral fragments of at most [`MAX_NEUTRAL_WORDS`] words in a row; it
+/// stops at prose. Returns the farthest line with a code signal.
+fn grow(
+    lines: &[Line],
+    signals: &[Signal],
+    from: usize,
+    floor: usize,
+    ceiling: usize,
+    up: bool,
+) -> usize {
+    let mut reached = from;
+    let mut at = from;
+    let mut neutral_words = 0;
+    loop {
+        let next = if up {
+            at.checked_sub(1).filter(|&p| p >= floor)
+        } else {
+            Some(at + 1).filter(|&n| n <= ceiling)
+        };
+        let Some(n) = next else {
+            break;
+        };
+        match signals[n] {
+            Signal::Strong(_) | Signal::Weak(_) => {
+                reached = n;
+                neutral_words = 0;
+            }
+            Signal::Neutral => {
+                neutral_words += words(&lines[n]);
+                if neutral_words > MAX_NEUTRAL_WORDS {
+                    break;
+                }
+            }
+            Signal::Prose => break,
+        }
+        at = n;
+    }
+    reached
+}
+
+fn words(line: &Line) -> usize {
+    line.text.split_whitespace().count()
+}
+
+/// Whether the lines strictly between `end` and `start` are blank lines
+/// (at least one) and neutral fragments of at most [`MAX_NEUTRAL_WORDS`]
+/// words in all.
+fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> bool {
+    let between = &lines[end + 1..start];
+    if !between.iter().any(Line::is_blank) {
+        return false;
+    }
+    let mut neutral_words = 0;
+    for (line, signal) in between.iter().zip(&signals[end + 1..start]) {
+        if line.is_blank() {
+            continue;
+        }
+        if *signal != Signal::Neutral {
+            return false;
+        }
+        neutral_words += words(line);
+    }
+    neutral_words <= MAX_NEUTRAL_WORDS
+}
+
+fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Candidate {
+    let mut c = Candidate {
+        start,
+        end,
+        lines: 0,
+        strong: 0,
+        weak: 0,
+        rules: Vec::new(),
+        declined: None,
+    };
+    for (line, signal) in lines[start..=end].iter().zip(&signals[start..=end]) {
+        if line.is_blank() {
+            continue;
+        }
+        c.lines += 1;
+        let rule = match *signal {
+            Signal::Strong(rule) => {
+                c.strong += 1;
+                rule
+            }
+            Signal::Weak(rule) => {
+                c.weak += 1;
+                rule
+            }
+            Signal::Neutral | Signal::Prose => continue,
+        };
+        if !c.rules.contains(&rule) {
+            c.rules.push(rule);
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::{into_document, split};
+
+    fn classify(text: &str) -> (Vec<Line>, RepairLog) {
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        (lines, log)
+    }
+
+    fn kinds(lines: &[Line]) -> String {
+        lines
+            .iter()
+            .map(|l| match l.kind {
+                LineKind::Prose => 'p',
+                LineKind::Code => 'c',
+                LineKind::Table => 't',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_listing_after_prose_is_code() {
+        let text = "Settings can be changed with key/value pairs like this:\n\
+                    [profile.dev]\n\
+                    opt-level = 1\n\
+                    overflow-checks = false\n\
+                    \n\
+                    Cargo only looks at the profile settings in the manifest.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pcccpp");
+        assert_eq!(log.applied(), 1, "{:?}", log.changes);
+        let doc = into_document(&lines);
+        assert_eq!(
+            doc.blocks[1].plain_text(),
+            "[profile.dev]\nopt-level = 1\noverflow-checks = false"
+        );
+    }
+
+    #[test]
+    fn a_listing_cut_by_a_page_break_stays_one_block() {
+        let text = "An example of a module:\n\
+                    mod math {\n\
+                    \x20   fn sin(f: f64) -> f64 {\n\
+                    \x20       unimplemented!();\n\
+                    \n\
+                    \n\
+                    \u{c}    }\n\
+                    }\n\
+                    \n\
+                    Modules are defined in the type namespace of the module.";
+        let (lines, log) = classify(text);
+        let doc = into_document(&lines);
+        assert_eq!(doc.blocks.len(), 3, "{:#?}", doc.blocks);
+        assert_eq!(
+            doc.blocks[1].plain_text(),
+            "mod math {\n    fn sin(f: f64) -> f64 {\n        unimplemented!();\n    }\n}"
+        );
+        assert!(log.changes.iter().any(|c| c.rule == "page-break-in-code"));
+    }
+
+    #[test]
+    fn prose_with_code_words_is_prose() {
+        let text = "The opt-level setting controls the -C opt-level flag which\n\
+                    controls the level of optimization. With crate::util's\n\
+                    contents in a file named util/mod.rs it is not allowed.\n\
+                    true or false. strip = true is equivalent to strip = \"symbols\".";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pppp");
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+    }
+
+    #[test]
+    fn a_code_word_inside_a_paragraph_is_declined_and_logged() {
+        let text = "The first line of a paragraph goes on here and
+                    x = 1
+                    then the paragraph goes on with more words.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppp");
+        assert_eq!(log.applied(), 0);
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "code-region")
+        );
+    }
+
+    #[test]
+    fn comment_lines_after_a_listing_join_it() {
+        let text = "Change them like this:
+                    [profile.dev]
+                    opt-level = 1
+                    optimizations.
+                    overflow-checks = false
+                    checks.
+                    
+                    # Use slightly better
+                    # Disable integer overflow
+                    
+                    Cargo only looks at the profile settings in the manifest.";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "pccccccccpp");
+    }
+}

@@ -1,0 +1,47 @@
+#!/bin/bash
+# Regenerates the extracts of this folder from the Debian packages named in
+# README.md. Needs apt-get (with a Debian 12 package list), poppler-utils and
+# ghostscript. Run from anywhere; writes into this folder.
+#
+#   bash tests/real/extract.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+mkdir -p pkg
+
+# id  package  file inside the package  first page  last page
+documents='
+glpk-api       glpk-doc     usr/share/doc/glpk-doc/glpk.pdf                      54 56
+gmpl-data      glpk-doc     usr/share/doc/glpk-doc/gmpl.pdf                      50 52
+nauty-guide    nauty-doc    usr/share/doc/nauty/nug28.pdf                        15 17
+camlidl-manual camlidl-doc  usr/share/doc/camlidl/camlidl-1.04.doc.pdf           15 17
+4ti2-manual    4ti2-doc     usr/share/doc/4ti2/4ti2_manual.pdf                   19 21
+fasta-guide    fasta3-doc   usr/share/doc/fasta3/fasta_guide.pdf                  6  8
+mrbayes-manual mrbayes-doc  usr/share/doc/mrbayes/Manual_MrBayes_v3.2.pdf        20 22
+pari-tutorial  pari-doc     usr/share/pari/doc/tutorial.pdf                      45 47
+gnuplot-manual gnuplot-doc  usr/share/doc/gnuplot/gnuplot.pdf                    38 40
+music-manual   music-doc    usr/share/doc/music-doc/music-manual.pdf.gz          35 37
+mpich-user     mpich-doc    usr/share/doc/mpich/user.pdf.gz                       3  5
+crc-guide      zlib1g-dev   usr/share/doc/zlib1g-dev/crc-doc.1.0.pdf.gz          14 16
+'
+
+echo "$documents" | while read -r id package file first last; do
+    [ -n "$id" ] || continue
+    [ -d "pkg/$package" ] || { apt-get download "$package" >/dev/null; dpkg-deb -x "$package"_*.deb "pkg/$package"; }
+    pdf="pkg/$package/$file"
+    case "$pdf" in *.gz) gunzip -c "$pdf" > "$id.pdf"; pdf="$id.pdf" ;; esac
+    mkdir -p "$here/$id"
+    pdftotext -enc UTF-8 -f "$first" -l "$last" "$pdf" "$here/$id/pdftotext.txt"
+    pdftotext -enc UTF-8 -layout -f "$first" -l "$last" "$pdf" "$here/$id/layout.txt"
+    gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=txtwrite -dFirstPage="$first" -dLastPage="$last" \
+        -sOutputFile="$here/$id/txtwrite.txt" "$pdf"
+done
+
+# The sendmail guide is shipped as paginated plain text (nroff -me): 66-line
+# pages, running heads and feet. Pages 4 to 7 of the file (lines 199-462).
+apt-get download sendmail-doc >/dev/null
+dpkg-deb -x sendmail-doc_*.deb pkg/sendmail-doc
+mkdir -p "$here/sendmail-op"
+gunzip -c pkg/sendmail-doc/usr/share/doc/sendmail-doc/op/op.txt.gz | sed -n 199,462p > "$here/sendmail-op/nroff.txt"

@@ -1,0 +1,305 @@
+//! The `shared_corpora` group: checks that use the team's larger corpora and
+//! tools kept beside the repository in `../shared` (or `RECTO_SHARED_DIR`):
+//! the dev and dev2 normalization corpora and the edition referee.
+//!
+//! A clone without `../shared` cannot run them, and says so in its summary
+//! line (`test result: skipped: ../shared not found. 0 passed; ...`) instead
+//! of counting them as passed: this group has its own small harness
+//! (`harness = false` in Cargo.toml) because libtest has no "skipped at run
+//! time" outcome. `RECTO_REQUIRE_VALIDATORS=1` makes a missing validator a
+//! failure here as everywhere, but never a missing `../shared`.
+//!
+//! Every check here has a counterpart on the repository's own corpus
+//! (`tests/local_corpus.rs`) that always runs.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use common::{SAMPLE_STEM, have, recto, root, run};
+use recto::write::WriteOptions;
+
+/// How one check ended, besides a panic (a failure).
+enum Outcome {
+    Passed,
+    Skipped(String),
+}
+
+type Check = fn(&Path) -> Outcome;
+
+const CHECKS: &[(&str, Check)] = &[
+    ("dev_corpora_normalize", dev_corpora_normalize),
+    ("dev_corpora_give_valid_jats", dev_corpora_give_valid_jats),
+    ("dev_corpora_pass_epubcheck", dev_corpora_pass_epubcheck),
+    (
+        "dev_corpus_passes_the_pdf_validators",
+        dev_corpus_passes_the_pdf_validators,
+    ),
+    (
+        "sample_editions_pass_the_referee",
+        sample_editions_pass_the_referee,
+    ),
+];
+
+// ------------------------------------------------------------ the checks
+
+/// The damaged inputs of `corpus/<name>` under the shared folder.
+fn corpus(shared: &Path, name: &str) -> Vec<PathBuf> {
+    let dir = shared.join("corpus").join(name);
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(
+        inputs.len() >= 10,
+        "{}: {} inputs",
+        dir.display(),
+        inputs.len()
+    );
+    inputs
+}
+
+fn dev_and_dev2(shared: &Path) -> Vec<PathBuf> {
+    let mut all = corpus(shared, "dev");
+    all.extend(corpus(shared, "dev2"));
+    all
+}
+
+fn normalized(input: &Path) -> recto::model::Document {
+    let raw = std::fs::read_to_string(input).unwrap();
+    recto::normalize::normalize_text(&raw, &Default::default()).0
+}
+
+fn dev_corpora_normalize(shared: &Path) -> Outcome {
+    for input in dev_and_dev2(shared) {
+        recto().arg("normalize").arg(&input).assert().success();
+    }
+    Outcome::Passed
+}
+
+fn dev_corpora_give_valid_jats(shared: &Path) -> Outcome {
+    if !common::jats::xmllint_available() {
+        return Outcome::Skipped("xmllint is not installed".into());
+    }
+    let inputs = dev_and_dev2(shared);
+    let dir = tempfile::tempdir().unwrap();
+    for tagset in common::jats::TAGSETS {
+        let options = WriteOptions {
+            jats_tagset: tagset,
+            ..WriteOptions::default()
+        };
+        let mut files = Vec::new();
+        for input in &inputs {
+            let out = recto::write::jats::write(&normalized(input), &options).unwrap();
+            let file = dir.path().join(format!(
+                "{tagset:?}-{}.xml",
+                input.file_stem().unwrap().to_string_lossy()
+            ));
+            std::fs::write(&file, out.bytes).unwrap();
+            files.push(file);
+        }
+        common::jats::assert_valid(&files, tagset);
+    }
+    Outcome::Passed
+}
+
+fn dev_corpora_pass_epubcheck(shared: &Path) -> Outcome {
+    if common::epub::epubcheck_jar().is_none() {
+        return Outcome::Skipped("EPUBCheck is not installed".into());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = Vec::new();
+    for input in dev_and_dev2(shared) {
+        let out = recto::write::epub::write(&normalized(&input), &WriteOptions::default()).unwrap();
+        let path = dir
+            .path()
+            .join(input.file_name().unwrap())
+            .with_extension("epub");
+        std::fs::write(&path, out.bytes).unwrap();
+        books.push(path);
+    }
+    common::epub::keep(&books);
+    common::epub::assert_clean(&books);
+    Outcome::Passed
+}
+
+fn dev_corpus_passes_the_pdf_validators(shared: &Path) -> Outcome {
+    if !common::pdf::have_all() {
+        return Outcome::Skipped("qpdf or poppler-utils is not installed".into());
+    }
+    let mut failures = Vec::new();
+    for input in corpus(shared, "dev") {
+        let doc = normalized(&input);
+        let out = recto::write::pdf::write(&doc, &WriteOptions::default()).unwrap();
+        let file = common::pdf::save(&out.bytes);
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        failures.extend(common::pdf::document_failures(
+            &name, &doc, &file.path, 0.005,
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Outcome::Passed
+}
+
+fn sample_editions_pass_the_referee(shared: &Path) -> Outcome {
+    let checker = shared.join("tools/check-outputs");
+    if !checker.is_file() {
+        return Outcome::Skipped(format!("{} is not there", checker.display()));
+    }
+    for tool in [
+        "python3",
+        "xmllint",
+        "qpdf",
+        "pdfinfo",
+        "pdffonts",
+        "pdftotext",
+    ] {
+        if !have(tool, "the shared referee") {
+            return Outcome::Skipped(format!("{tool} is not installed"));
+        }
+    }
+    if common::epub::epubcheck_jar().is_none() {
+        return Outcome::Skipped("EPUBCheck is not installed".into());
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    recto()
+        .current_dir(root())
+        .args(["convert", "-q", "-o"])
+        .arg(tmp.path())
+        .arg(common::sample_input())
+        .assert()
+        .success();
+    let dir = tmp.path().join(SAMPLE_STEM);
+    // The referee takes exactly one file per edition.
+    std::fs::remove_file(dir.join(format!("{SAMPLE_STEM}.repairs.json"))).unwrap();
+    let (ok, out, err) = run(Command::new("python3").arg(&checker).arg(&dir));
+    let bad: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("FAIL") || l.starts_with("WARN"))
+        .collect();
+    assert!(ok && bad.is_empty(), "referee:\n{out}\n{err}");
+    Outcome::Passed
+}
+
+// ------------------------------------------------------------ the harness
+
+/// The shared folder: `RECTO_SHARED_DIR`, else `../shared` beside the repository.
+fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("RECTO_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    dir.join("corpus").is_dir().then_some(dir)
+}
+
+/// The test names to run: libtest's name filters, `--exact` and `--skip`.
+fn selected(args: &[String]) -> Vec<(&'static str, Check)> {
+    let mut filters = Vec::new();
+    let mut skips = Vec::new();
+    let mut exact = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--exact" => exact = true,
+            "--skip" => skips.extend(it.next().cloned()),
+            // libtest options that take a value, which is not a filter.
+            "--test-threads" | "--format" | "--color" | "--logfile" | "-Z" | "--shuffle-seed" => {
+                it.next();
+            }
+            a if a.starts_with('-') => {}
+            a => filters.push(a.to_string()),
+        }
+    }
+    let matches = |name: &str, pattern: &str| {
+        if exact {
+            name == pattern
+        } else {
+            name.contains(pattern)
+        }
+    };
+    CHECKS
+        .iter()
+        .copied()
+        .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| matches(name, f)))
+        .filter(|(name, _)| !skips.iter().any(|s| matches(name, s)))
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let checks = selected(&args);
+    if args.iter().any(|a| a == "--list") {
+        for (name, _) in &checks {
+            println!("{name}: test");
+        }
+        return ExitCode::SUCCESS;
+    }
+    // `cargo test -- --ignored` runs only ignored tests: none are here.
+    let checks = if args.iter().any(|a| a == "--ignored") {
+        Vec::new()
+    } else {
+        checks
+    };
+    let filtered_out = CHECKS.len() - checks.len();
+    let started = Instant::now();
+    println!("\nrunning {} tests", checks.len());
+    let Some(shared) = shared_dir() else {
+        for (name, _) in &checks {
+            println!("test {name} ... skipped");
+        }
+        println!(
+            "\ntest result: skipped: ../shared not found. 0 passed; 0 failed; {} skipped; {filtered_out} filtered out; finished in 0.00s\n",
+            checks.len()
+        );
+        return ExitCode::SUCCESS;
+    };
+    let (mut passed, mut skipped, mut failed) = (0, Vec::new(), Vec::new());
+    for (name, check) in checks {
+        match std::panic::catch_unwind(|| check(&shared)) {
+            Ok(Outcome::Passed) => {
+                passed += 1;
+                println!("test {name} ... ok");
+            }
+            Ok(Outcome::Skipped(why)) => {
+                println!("test {name} ... skipped: {why}");
+                skipped.push(format!("{name}: {why}"));
+            }
+            Err(_) => {
+                println!("test {name} ... FAILED");
+                failed.push(name);
+            }
+        }
+    }
+    if !failed.is_empty() {
+        println!("\nfailures:");
+        for name in &failed {
+            println!("    {name}");
+        }
+    }
+    let verdict = if !failed.is_empty() {
+        "FAILED"
+    } else if skipped.is_empty() {
+        "ok"
+    } else {
+        "ok, with skips"
+    };
+    println!(
+        "\ntest result: {verdict}. {passed} passed; {} failed; {} skipped{}; {filtered_out} filtered out; finished in {:.2}s\n",
+        failed.len(),
+        skipped.len(),
+        if skipped.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", skipped.join("; "))
+        },
+        started.elapsed().as_secs_f64()
+    );
+    if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(101)
+    }
+}
