@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::meta::MetaSources;
 use crate::normalize;
 use crate::read::InputFormat;
-use crate::write::{Format, JatsTagset, Paper, Templates, WriteOptions};
+use crate::write::{DEFAULT_MAX_PAGES, Format, JatsTagset, Paper, Templates, WriteOptions};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -135,6 +135,9 @@ pub struct WriteArgs {
     /// JATS tag set
     #[arg(long, value_enum, default_value_t = JatsTagset::Archiving)]
     pub jats_tagset: JatsTagset,
+    /// Fail a document whose PDF edition needs more pages than this
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PAGES)]
+    pub max_pages: usize,
     /// Directory of templates (epub/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -272,6 +275,7 @@ impl ConvertArgs {
                 jats_tagset: self.write.jats_tagset,
                 paper: self.write.paper,
                 templates,
+                max_pages: self.write.max_pages,
                 ..WriteOptions::default()
             },
             source_date_epoch: source_date_epoch()?,

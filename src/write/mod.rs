@@ -91,6 +91,12 @@ pub enum Paper {
 /// that outputs stay reproducible without a clock.
 pub const FALLBACK_TIMESTAMP: i64 = 315_532_800;
 
+/// Most pages the PDF edition may have unless raised (`--max-pages`). A
+/// document past it fails alone, with a message naming the limit, instead
+/// of holding a whole batch's memory and time: 20,000 pages is some 60 MB
+/// of text, and no real document in the corpora comes near it.
+pub const DEFAULT_MAX_PAGES: usize = 20_000;
+
 /// Everything a writer may depend on besides the document.
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
@@ -102,6 +108,8 @@ pub struct WriteOptions {
     /// outputs (EPUB `dcterms:modified`, zip entries, PDF dates).
     pub timestamp: i64,
     pub templates: Templates,
+    /// PDF: fail the document when its layout needs more pages than this.
+    pub max_pages: usize,
 }
 
 impl Default for WriteOptions {
@@ -112,6 +120,7 @@ impl Default for WriteOptions {
             paper: Paper::default(),
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 }

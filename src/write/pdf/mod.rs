@@ -13,7 +13,7 @@ pub mod page;
 pub mod tagging;
 pub mod xmp;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Document;
 
 use super::{Output, WriteOptions};
@@ -43,6 +43,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
     let mut laid_out = layout::layout(doc, &style, fonts);
+    // Checked before emission, the costly half: a document past the limit
+    // fails alone and early.
+    if laid_out.pages.len() > options.max_pages {
+        return Err(Error::write(
+            "pdf",
+            format!(
+                "the document needs {} pages, more than the limit of {} pages; \
+                 raise it with --max-pages",
+                laid_out.pages.len(),
+                options.max_pages
+            ),
+        ));
+    }
     let meta = info::PdfMeta::from_document(doc, options.timestamp);
     let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
     let emitted = emit::emit(laid_out, fonts, &meta)?;
