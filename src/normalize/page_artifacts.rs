@@ -246,7 +246,7 @@ fn is_number(s: &str) -> bool {
 }
 
 /// A line that is only a number of 1 to 4 digits.
-fn bare_number(t: &str) -> Option<u32> {
+pub(super) fn bare_number(t: &str) -> Option<u32> {
     is_number(t).then(|| t.parse().ok()).flatten()
 }
 
