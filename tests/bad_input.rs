@@ -859,7 +859,7 @@ fn a_batch_converts_every_good_document_whatever_the_bad_ones_do() {
     write_input(&inputs, "bad-numbers.txt", numbers.as_bytes());
     let nesting = format!("{} deep\n", ">".repeat(20_000));
     write_input(&inputs, "bad-nesting.md", nesting.as_bytes());
-    write_input(&inputs, "bad-pages.txt", PROSE.repeat(1000).as_bytes());
+    write_input(&inputs, "bad-pages.txt", PROSE.repeat(2500).as_bytes());
     write_input(&inputs, "bad-size.txt", &vec![b'a'; 600_000]);
     write_input(&inputs, "bad-binary.txt", &[0u8; 4096]);
     let out = tmp.path().join("out");
@@ -870,7 +870,7 @@ fn a_batch_converts_every_good_document_whatever_the_bad_ones_do() {
         .arg(&inputs)
         .args([
             "--max-pages",
-            "20",
+            "150",
             "--max-input-size",
             "500000",
             "--report",
