@@ -11,7 +11,9 @@ use crate::meta::MetaSources;
 use crate::meta::profile::Profile;
 use crate::normalize;
 use crate::read::InputFormat;
-use crate::write::{Format, JatsTagset, Paper, PdfStandard, Templates, WriteOptions};
+use crate::write::{
+    DEFAULT_MAX_PAGES, Format, JatsTagset, Paper, PdfStandard, Templates, WriteOptions,
+};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -148,6 +150,9 @@ pub struct WriteArgs {
     /// Standards the PDF claims: PDF/A-2 and PDF/UA-1, or none
     #[arg(long, value_enum, value_name = "STANDARD", default_value_t = PdfStandard::PdfA2PdfUa1)]
     pub pdf_standard: PdfStandard,
+    /// Fail a document whose PDF edition needs more pages than this
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PAGES)]
+    pub max_pages: usize,
     /// Directory of templates (epub/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -299,6 +304,7 @@ impl ConvertArgs {
                 paper: self.write.paper,
                 pdf_standard: self.write.pdf_standard,
                 templates,
+                max_pages: self.write.max_pages,
                 ..WriteOptions::default()
             },
             source_date_epoch: source_date_epoch()?,

@@ -318,7 +318,21 @@ pub fn convert(input: &Path, options: &ConvertOptions) -> DocReport {
         content_hash: String::new(),
         millis: 0,
     };
-    match convert_inner(input, options, &mut report) {
+    // A panic is a bug in Recto, but it must cost only this document: the
+    // batch's other documents, in flight on other threads or still to
+    // come, are converted as if it had failed with an error.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        convert_inner(input, options, &mut report)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        Err(Error::Internal(what))
+    });
+    match outcome {
         Ok(status) => report.status = status,
         Err(e) => {
             report.status = Status::Failed;

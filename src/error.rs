@@ -49,6 +49,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    #[error(
+        "internal error (a bug in Recto; this document was skipped, please report it with the input): {0}"
+    )]
+    Internal(String),
     #[error("{format} writer: {message}")]
     Write {
         format: &'static str,

@@ -439,6 +439,21 @@ fn page_numbers_revealed_by_a_removal_go_in_the_same_run() {
 }
 
 #[test]
+#[ignore = "open (issue #16): the join guard in `paragraphs` is not enough for this reproducer yet"]
+fn a_kept_bare_number_is_not_joined_into_a_paragraph() {
+    // Regression (the open family of issue #16): bare lines "22", "2",
+    // "23" do not count up, so the first run kept them, and joined the "2"
+    // into the paragraph before it; a second run then found "22", "23"
+    // counting up and removed them as page numbers.
+    let crash =
+        common::root().join("tests/regressions/text_normalize-counting-numbers-after-join.crash");
+    let bytes = std::fs::read(&crash).unwrap();
+    let text = read::decode(&bytes, Path::new("crash.txt"), true).unwrap();
+    check_text_pipeline(&text);
+    check_text_pipeline("The river rose in the night and\n\n22\n\n2\n\nthe harbour\n\n23\n");
+}
+
+#[test]
 fn spacing_weighs_the_evidence_its_own_repairs_make() {
     // Regression: the text_normalize fuzz target found "PpP;PP" split to
     // "PpP; PP", which made "PpP" a word of the document, so a second run

@@ -474,6 +474,15 @@ fn recurring_lines<'a>(
         .collect()
 }
 
+/// A line that is only a number of 1 to 4 digits (a page number, if it
+/// stands at a page edge).
+pub(super) fn bare_number(t: &str) -> Option<u32> {
+    let t = t.trim();
+    (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
 /// The outer bands of the pages: from each edge inward, the lines that are
 /// page numbers or recurring candidates, up to the first other line. Bare
 /// numbers are passed over (the section number of a running head may stand

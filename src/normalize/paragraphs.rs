@@ -24,6 +24,7 @@
 //! room for the next word.
 
 use super::lines::{Line, blank};
+use super::page_artifacts::bare_number;
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -370,6 +371,14 @@ fn rejoin(
 ) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if list_marker(tb).is_some() || author_names(tb).is_some() {
+        return None;
+    }
+    // A bare number that `page-artifacts` kept (it did not count with its
+    // neighbours) stays a block of its own. Joined into a paragraph, it
+    // would no longer stand between the bare numbers around it, and a
+    // second reading of the repaired text would find those counting up and
+    // remove them as page numbers: the repair would not be idempotent.
+    if bare_number(ta).is_some() || bare_number(tb).is_some() {
         return None;
     }
     let page_break = (a + 1..=b).any(|i| lines[i].page_break);

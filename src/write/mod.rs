@@ -106,6 +106,12 @@ pub enum PdfStandard {
 /// that outputs stay reproducible without a clock.
 pub const FALLBACK_TIMESTAMP: i64 = 315_532_800;
 
+/// Most pages the PDF edition may have unless raised (`--max-pages`). A
+/// document past it fails alone, with a message naming the limit, instead
+/// of holding a whole batch's memory and time: 20,000 pages is some 60 MB
+/// of text, and no real document in the corpora comes near it.
+pub const DEFAULT_MAX_PAGES: usize = 20_000;
+
 /// Everything a writer may depend on besides the document.
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
@@ -120,6 +126,8 @@ pub struct WriteOptions {
     pub templates: Templates,
     /// The images the document refers to, loaded by the reader's side.
     pub resources: resources::Resources,
+    /// PDF: fail the document when its layout needs more pages than this.
+    pub max_pages: usize,
 }
 
 impl Default for WriteOptions {
@@ -132,6 +140,7 @@ impl Default for WriteOptions {
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
             resources: resources::Resources::default(),
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 }

@@ -16,7 +16,7 @@ pub mod xmp;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Block, Document, Inline, Note};
 
 use super::{Output, PdfStandard, WriteOptions};
@@ -47,6 +47,19 @@ fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) ->
     let style = layout::Style::load(options)?;
     let doc = with_endnotes(doc);
     let mut laid_out = layout::layout(&doc, &style, fonts);
+    // Checked before emission, the costly half: a document past the limit
+    // fails alone and early.
+    if laid_out.pages.len() > options.max_pages {
+        return Err(Error::write(
+            "pdf",
+            format!(
+                "the document needs {} pages, more than the limit of {} pages; \
+                 raise it with --max-pages",
+                laid_out.pages.len(),
+                options.max_pages
+            ),
+        ));
+    }
     let meta = info::PdfMeta::from_document(&doc, options.timestamp, options.pdf_standard);
     let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
     let emitted = emit::emit(laid_out, fonts, &meta)?;

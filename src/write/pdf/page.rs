@@ -165,4 +165,37 @@ pub trait Measure {
     fn width(&self, text: &str, face: FontFace, size: f32) -> f32;
     /// Whether `face` has a glyph for `c`.
     fn has_glyph(&self, face: FontFace, c: char) -> bool;
+    /// The width of every prefix of `text`: entry `i` is the width of
+    /// `text[..i]` at each character boundary `i` (other entries repeat the
+    /// boundary before them), so the list has `text.len() + 1` entries and
+    /// the last is the width of the whole. Measured from one shaping of the
+    /// whole text, so the cost is linear in its length (shaping every prefix
+    /// apart would cost its square, which a word of many thousand letters
+    /// makes felt). Kerning across a boundary counts on its left.
+    ///
+    /// The default adds up the widths of the characters one by one, which is
+    /// exact for a measure without kerning or ligatures.
+    fn prefix_widths(&self, text: &str, face: FontFace, size: f32) -> Vec<f32> {
+        prefix_widths_by_character(self, text, face, size)
+    }
+}
+
+/// [`Measure::prefix_widths`] by adding up the widths of the characters
+/// measured one by one.
+pub fn prefix_widths_by_character<M: Measure + ?Sized>(
+    m: &M,
+    text: &str,
+    face: FontFace,
+    size: f32,
+) -> Vec<f32> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut w = 0.0;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        out.push(w);
+        out.extend(std::iter::repeat_n(w, c.len_utf8() - 1));
+        w += m.width(c.encode_utf8(&mut buf), face, size);
+    }
+    out.push(w);
+    out
 }
