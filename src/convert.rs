@@ -92,9 +92,21 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         front_matter: None,
     };
     let mut front_warnings = Vec::new();
+    // Recto's own text edition read back: its `Key: value` header is
+    // metadata, not the first paragraphs (blanked, so line numbers hold).
+    let mut body = std::borrow::Cow::Borrowed(text.as_str());
+    if format == InputFormat::Text
+        && let Some((fields, lines)) = read::text::recto_header(&text)
+    {
+        let parsed = meta::front_matter::parse(&fields, meta::file::Syntax::Yaml, input, 1, false)?;
+        front_warnings = parsed.warnings;
+        sources.front_matter = Some((input.to_path_buf(), parsed.meta));
+        let rest: Vec<&str> = text.split('\n').skip(lines).collect();
+        body = std::borrow::Cow::Owned(format!("{}{}", "\n".repeat(lines), rest.join("\n")));
+    }
     let (doc, log) = match format {
-        InputFormat::Text if options.raw => (read::text::parse(&text), RepairLog::default()),
-        InputFormat::Text => normalize::normalize_text(&text, &options.normalize),
+        InputFormat::Text if options.raw => (read::text::parse(&body), RepairLog::default()),
+        InputFormat::Text => normalize::normalize_text(&body, &options.normalize),
         InputFormat::Markdown => {
             let (doc, front) = read::markdown::parse(&text);
             if let Some(front) = front {

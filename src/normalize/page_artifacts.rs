@@ -167,6 +167,35 @@ fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
         }
     }
 
+    // The title as a running head on a later page, often cut short with an
+    // ellipsis: a page's first line that repeats the opening lines of the
+    // document. Once is enough evidence when it is at the top of a page.
+    let opening = title_zone
+        .iter()
+        .map(|&i| lines[i].trimmed())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for k in 1..content.len() {
+        let i = content[k];
+        if why[i].is_some() || !page_starts_at(lines, &content, k) {
+            continue;
+        }
+        let t = lines[i].trimmed();
+        let cut = t
+            .strip_suffix('…')
+            .or_else(|| t.strip_suffix("..."))
+            .unwrap_or(t)
+            .trim_end();
+        if cut.chars().count() >= 2 * MIN_HEADER_CHARS
+            && (opening.starts_with(cut)
+                && (cut.len() < t.len()
+                    || opening.len() == cut.len()
+                    || opening[cut.len()..].starts_with(' ')))
+        {
+            why[i] = Some("title-header");
+        }
+    }
+
     // Stray punctuation: a line of one to three dots or commas, left behind
     // when a paragraph's last characters were pushed to a line of their own.
     for &i in &content {

@@ -134,6 +134,13 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
     if title_blocks == 0 {
         return;
     }
+    if title_blocks == 1 && continues_title(&texts) && is_para(&doc.blocks[1]) {
+        // "One Year After the Kazan Summit: An" / "Assessment of ...": a
+        // title set on two lines. A title does not end on an article, a
+        // preposition or a conjunction; the line that finishes it is the
+        // document's own evidence.
+        title_blocks = 2;
+    }
     let taken: Vec<Block> = doc.blocks.drain(..title_blocks).collect();
     let span = taken.iter().fold(Span::UNKNOWN, |s, b| s.join(b.span()));
     let mut title = Vec::new();
@@ -165,6 +172,107 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             .extend(names.iter().map(|n| Author::from_name(n)));
         doc.blocks.remove(0);
     }
+    affiliation_line(doc, log);
+    identifier_line(doc, log);
+}
+
+/// A title page (Recto's EPUB sets one) may print the document's
+/// identifier on a line of its own under the byline: a `urn:`, `doi:` or
+/// DOI address alone in its block is the identifier, not a paragraph.
+fn identifier_line(doc: &mut Document, log: &mut RepairLog) {
+    if doc.meta.identifier.is_some() || doc.meta.title.is_none() {
+        return;
+    }
+    let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+        return;
+    };
+    let text = plain_text(content);
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let is_identifier = !text.contains(char::is_whitespace)
+        && ["urn:uuid:", "urn:isbn:", "doi:10.", "https://doi.org/10."]
+            .iter()
+            .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    if !is_identifier {
+        return;
+    }
+    log.record(NAME, "identifier", *span, text, "identifier");
+    doc.meta.identifier = Some(text.to_string());
+    doc.blocks.remove(0);
+}
+
+/// Words that name an institution: a line under the byline that holds one
+/// is where the authors work, not a heading.
+const INSTITUTION_WORDS: &[&str] = &[
+    "university",
+    "institute",
+    "college",
+    "school",
+    "department",
+    "centre",
+    "center",
+    "laboratory",
+    "faculty",
+    "academy",
+    "foundation",
+    "hospital",
+    "universität",
+    "université",
+    "universidad",
+];
+
+/// A title page sets the affiliation on the line under the author's name
+/// ("Institute of South Asian Studies, National University of Singapore").
+/// Taken into the one author's affiliations when that author has none yet,
+/// the line is short, ends no sentence and names an institution.
+fn affiliation_line(doc: &mut Document, log: &mut RepairLog) {
+    let [author] = doc.meta.authors.as_mut_slice() else {
+        return;
+    };
+    let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+        return;
+    };
+    let text = plain_text(content);
+    let institution = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()));
+    if !author.affiliations.is_empty()
+        || !institution
+        || text.split_whitespace().count() > MAX_TITLE_WORDS
+        || ends_sentence(&text)
+        || !starts_capital(&text)
+    {
+        return;
+    }
+    log.record(NAME, "affiliation", *span, text.clone(), "affiliation");
+    author.affiliations.push(text);
+    doc.blocks.remove(0);
+}
+
+/// Words a title cannot end on: articles, prepositions and conjunctions.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with",
+    "from", "into", "onto", "about", "after", "before", "between", "against", "versus", "vs",
+    "via", "as", "&",
+];
+
+/// Whether the second of the first blocks finishes a title the first one
+/// leaves hanging on a dangling word: the first ends on one of
+/// [`DANGLING_WORDS`], the second is a short line that starts with a
+/// capital and ends no sentence, and together they are no longer than a
+/// title.
+fn continues_title(texts: &[String]) -> bool {
+    let [first, next, ..] = texts else {
+        return false;
+    };
+    let last = first.split_whitespace().last().unwrap_or("").to_lowercase();
+    DANGLING_WORDS.contains(&last.as_str())
+        && first.split_whitespace().count() + next.split_whitespace().count() <= MAX_TITLE_WORDS
+        && starts_capital(next)
+        && !ends_sentence(next)
+        && !next.ends_with(',')
+        && list_marker(next).is_none()
+        && author_names(next).is_none_or(|names| names.iter().all(|n| is_common_phrase(n)))
 }
 
 /// Words that are all ordinary English words ("Executive Summary", "Next
