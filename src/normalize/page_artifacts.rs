@@ -167,9 +167,10 @@ fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
         }
     }
 
-    // The title as a running head on a later page, often cut short with an
+    // The title as a running head on a later page, cut short with an
     // ellipsis: a page's first line that repeats the opening lines of the
-    // document. Once is enough evidence when it is at the top of a page.
+    // document and ends in "…". Once is enough evidence at the top of a
+    // page: a cut title is no sentence and no heading of the text.
     let opening = title_zone
         .iter()
         .map(|&i| lines[i].trimmed())
@@ -186,11 +187,11 @@ fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
             .or_else(|| t.strip_suffix("..."))
             .unwrap_or(t)
             .trim_end();
+        // Only a cut title: a whole one at a page top may be a section
+        // heading that shares the document's name, and it is kept.
         if cut.chars().count() >= 2 * MIN_HEADER_CHARS
-            && (opening.starts_with(cut)
-                && (cut.len() < t.len()
-                    || opening.len() == cut.len()
-                    || opening[cut.len()..].starts_with(' ')))
+            && cut.len() < t.len()
+            && opening.starts_with(cut)
         {
             why[i] = Some("title-header");
         }
@@ -334,6 +335,26 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<&str> {
         lines.iter().map(|l| l.trimmed()).collect()
+    }
+
+    #[test]
+    fn the_title_cut_short_at_the_top_of_a_page_is_a_running_head() {
+        let text = "One Year After the Kazan Summit: An\nAssessment of China-India Relations\nIvan Lidarev\n\nBody text of the first page ends here.\n\u{c}One Year After the Kazan Summit: An Assessment of\u{2026}\n\nBody text of the second page.\n";
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        assert!(
+            !texts(&lines).iter().any(|t| t.ends_with('\u{2026}')),
+            "{:?}",
+            texts(&lines)
+        );
+        assert_eq!(log.changes[0].rule, "title-header");
+        // The same words inside a page are text.
+        let text = "One Year After the Kazan Summit: An\nAssessment\n\nBody.\nOne Year After the Kazan Summit: An Assessment of\u{2026}\n";
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        assert!(log.changes.iter().all(|c| c.rule != "title-header"));
     }
 
     #[test]

@@ -533,3 +533,63 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
         rest,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Options, normalize_text};
+
+    fn title(text: &str) -> Option<String> {
+        let (doc, _) = normalize_text(text, &Options::default());
+        doc.meta.title.as_deref().map(plain_text)
+    }
+
+    #[test]
+    fn a_title_set_on_two_lines_is_one_title() {
+        let text = "One Year After the Kazan Summit: An\n\nAssessment of China-India Relations\n\nIvan Lidarev\n\nThe first paragraph is here and it says enough.\n";
+        assert_eq!(
+            title(text).as_deref(),
+            Some("One Year After the Kazan Summit: An Assessment of China-India Relations")
+        );
+    }
+
+    #[test]
+    fn a_title_ending_on_a_full_word_takes_no_second_line() {
+        // Nothing dangles: the next line is a heading, not the title's end.
+        let text = "Rivers and Their Banks\n\nIntroduction\n\nThe first paragraph is here and it says enough.\n";
+        assert_eq!(title(text).as_deref(), Some("Rivers and Their Banks"));
+        // A dangling word, but the next block is a sentence.
+        let text = "Notes on the\n\nThe river rose in the night and the town woke to it.\n";
+        assert_eq!(title(text).as_deref(), Some("Notes on the"));
+    }
+
+    #[test]
+    fn an_institution_line_under_the_byline_is_the_affiliation() {
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nInstitute of River Studies, University of Leeds\n\nThe first paragraph is here and it says enough.\n";
+        let (doc, log) = normalize_text(text, &Options::default());
+        assert_eq!(
+            doc.meta.authors[0].affiliations,
+            ["Institute of River Studies, University of Leeds"]
+        );
+        assert!(log.changes.iter().any(|c| c.rule == "affiliation"));
+        // A sentence that names a university is body text.
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nThe University of Leeds studied the river for ten years.\n\nMore text here.\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert!(doc.meta.authors[0].affiliations.is_empty());
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_identifier_under_the_byline_is_the_identifier() {
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nurn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700\n\nThe first paragraph is here.\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert_eq!(
+            doc.meta.identifier.as_deref(),
+            Some("urn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700")
+        );
+        // In the body it stays text.
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nThe first paragraph is here.\n\nurn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert!(doc.meta.identifier.is_none());
+    }
+}
