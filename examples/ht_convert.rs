@@ -24,7 +24,8 @@ fn main() -> std::process::ExitCode {
     };
     let mut failed = false;
     for input in &args.inputs {
-        let report = recto::convert::convert(input, &options);
+        let job = recto::convert::Job::flat(&args.output, input);
+        let report = recto::convert::convert(&job, &options);
         eprintln!(
             "{}: {:?} {}",
             input.display(),

@@ -447,9 +447,10 @@ fn an_output_directory_under_a_regular_file_is_a_clear_error() {
     let input = write_input(tmp.path(), "doc.txt", PROSE.as_bytes());
     let blocker = write_input(tmp.path(), "somefile", b"not a directory");
     let before = snapshot(tmp.path());
+    // A setup error (exit 2), found before the document is read.
     convert(&input, &blocker.join("out"), "txt,ast")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("somefile/out"))
         .stderr(predicate::str::contains("Not a directory"));
     recto()
@@ -468,8 +469,12 @@ fn an_output_directory_under_a_regular_file_is_a_clear_error() {
         .arg(tmp.path().join("out"))
         .arg(&input)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("somefile"));
+
+    // The output directory was made (and checked writable) before the
+    // report file failed; nothing else was written.
+    std::fs::remove_dir(tmp.path().join("out")).unwrap();
     assert_eq!(snapshot(tmp.path()), before, "nothing written or changed");
 
     // A file where the document's own output directory would be.
@@ -664,17 +669,15 @@ fn input_names_cannot_place_outputs_outside_the_output_directory() {
             .as_os_str()
             .to_string_lossy()
             .into_owned();
-        assert!(
-            !dir.starts_with('.') && !dir.contains(' ') && !dir.contains('('),
-            "{dir}"
-        );
+        assert!(!dir.starts_with('.'), "{dir}");
     }
+    // Readable names are kept (the stem rule in the README).
     assert!(
-        work.join("out/my_report__final_/my_report__final_.txt")
+        work.join("out/my report (final)/my report (final).txt")
             .is_file()
     );
     assert!(
-        work.join("out/ünïcödé_漢字_résumé/ünïcödé_漢字_résumé.txt")
+        work.join("out/ünïcödé 漢字 résumé/ünïcödé 漢字 résumé.txt")
             .is_file()
     );
     // Nothing next to or over the inputs.
@@ -725,7 +728,7 @@ fn convert_reads_standard_input_once() {
         .write_stdin(PROSE)
         .assert()
         .success();
-    let txt = std::fs::read_to_string(out.join("-/-.txt")).unwrap();
+    let txt = std::fs::read_to_string(out.join("stdin/stdin.txt")).unwrap();
     assert!(txt.contains("The second paragraph ends here."), "{txt}");
 }
 
@@ -742,7 +745,7 @@ fn templates_cannot_read_files_outside_their_directory() {
         .arg("--templates")
         .arg(&templates)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "template links outside the template directory",
         ));

@@ -597,10 +597,20 @@ fn style_comes_from_the_template_directory() {
     assert_eq!((s.margins.left, s.width), (100.0, 612.0));
     let builtin = Style::load(&WriteOptions::default()).unwrap();
     assert_eq!(builtin, style());
+    // A partial style is merged over the built-in one key by key (#19).
     std::fs::write(dir.path().join("pdf/style.toml"), "[margins]\ntop = 1.0\n").unwrap();
+    let partial = Style::load(&options).unwrap();
+    assert_eq!(partial.margins.top, 1.0);
+    assert_eq!(
+        partial.margins.left,
+        Style::builtin(Paper::Letter).margins.left
+    );
+    // An unknown key is an error naming the file and line.
+    std::fs::write(dir.path().join("pdf/style.toml"), "[margins]\ntopp = 1.0\n").unwrap();
+    let e = Style::load(&options).unwrap_err().to_string();
     assert!(
-        Style::load(&options).is_err(),
-        "an incomplete style is an error"
+        e.contains("style.toml:2: unknown key `margins.topp`"),
+        "{e}"
     );
 }
 

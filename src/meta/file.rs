@@ -397,12 +397,21 @@ pub fn read(path: &Path) -> Result<MetaFile> {
 /// The sidecar metadata file of an input, if there is one:
 /// `<stem>.meta.toml`, `<stem>.meta.yaml`, `<stem>.meta.yml` or `<stem>.meta.json`.
 pub fn sidecar_of(input: &Path) -> Option<PathBuf> {
-    let stem = input.file_stem()?.to_str()?;
+    sidecars_of(input).into_iter().next()
+}
+
+/// Every sidecar metadata file of an input. More than one is an error for
+/// the reader (see `meta::load_file`): which one wins would be a guess.
+pub fn sidecars_of(input: &Path) -> Vec<PathBuf> {
+    let Some(stem) = input.file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
     let dir = input.parent().unwrap_or(Path::new(""));
     ["toml", "yaml", "yml", "json"]
         .iter()
         .map(|ext| dir.join(format!("{stem}.meta.{ext}")))
-        .find(|p| p.is_file())
+        .filter(|p| p.is_file())
+        .collect()
 }
 
 /// Titles are inline content in the model; files hold plain text.

@@ -502,7 +502,20 @@ pub fn provenance_json(meta: &Metadata, prov: &Provenance) -> Value {
 pub fn load_file(given: Option<&Path>, input: &Path) -> Result<Option<(PathBuf, MetaFile)>> {
     let path = match given {
         Some(p) => Some(p.to_path_buf()),
-        None => sidecar_of(input),
+        None => match file::sidecars_of(input).as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            many => {
+                return Err(Error::Usage(format!(
+                    "{}: more than one metadata file beside it ({}); keep one, or name one with --meta",
+                    input.display(),
+                    many.iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        },
     };
     path.map(|p| file::read(&p).map(|f| (p, f))).transpose()
 }

@@ -8,11 +8,11 @@ pub mod jats;
 pub mod labels;
 pub mod pdf;
 pub mod resources;
+pub mod templates;
 pub mod txt;
 pub mod xml_text;
 
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+pub use templates::Templates;
 
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -209,99 +209,22 @@ pub fn document_title(doc: &Document) -> String {
         .unwrap_or_else(|| "Untitled".to_string())
 }
 
-/// Style files a user can change without recompiling. Each writer names the
-/// file it wants relative to the template directory and passes its built-in
-/// copy; the user's file wins when it exists.
-#[derive(Debug, Clone, Default)]
-pub struct Templates {
-    dir: Option<PathBuf>,
-}
-
-impl Templates {
-    /// Templates from `dir`, falling back to the built-in copies.
-    pub fn from_dir(dir: impl Into<PathBuf>) -> Templates {
-        Templates {
-            dir: Some(dir.into()),
-        }
+/// Loads and checks every template in `options` (the PDF page style for
+/// each paper size, the text header, the EPUB style sheet), so that a
+/// broken template is one setup error before any document is read rather
+/// than the same failure for every document.
+pub fn check_templates(options: &WriteOptions) -> Result<()> {
+    for paper in [Paper::A4, Paper::Letter] {
+        pdf::layout::Style::load(&WriteOptions {
+            paper,
+            ..options.clone()
+        })?;
     }
-
-    /// Built-in templates only.
-    pub fn builtin() -> Templates {
-        Templates { dir: None }
-    }
-
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
-    /// The template at `relative` (such as `epub/style.css`): the user's copy
-    /// when the directory has one, else `builtin`. Only plain relative paths
-    /// below the template directory are read; templates are data, never code.
-    pub fn get(&self, relative: &str, builtin: &'static str) -> Result<Cow<'static, str>> {
-        let Some(dir) = &self.dir else {
-            return Ok(Cow::Borrowed(builtin));
-        };
-        let rel = Path::new(relative);
-        let plain = rel
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !plain {
-            return Err(Error::Usage(format!(
-                "template path `{relative}` must stay inside the template directory"
-            )));
-        }
-        let path = dir.join(rel);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
-                let real = path.canonicalize().map_err(|e| Error::io(&path, e))?;
-                if !real.starts_with(&root) {
-                    return Err(Error::Usage(format!(
-                        "{}: template links outside the template directory {}",
-                        path.display(),
-                        root.display()
-                    )));
-                }
-                Ok(Cow::Owned(text))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Cow::Borrowed(builtin)),
-            Err(e) => Err(Error::io(path, e)),
-        }
-    }
-
-    /// A fingerprint of the templates in use, for incremental rebuilds.
-    pub fn fingerprint(&self) -> String {
-        let Some(dir) = &self.dir else {
-            return "builtin".into();
-        };
-        let mut files = Vec::new();
-        collect_files(dir, &mut files);
-        files.sort();
-        let mut out = String::new();
-        for f in files {
-            if let Ok(bytes) = std::fs::read(&f) {
-                out.push_str(&format!(
-                    "{}:{};",
-                    f.display(),
-                    crate::hash::hex_digest(&bytes)
-                ));
-            }
-        }
-        out
-    }
-}
-
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                collect_files(&p, out);
-            } else {
-                out.push(p);
-            }
-        }
-    }
+    txt::header_template(options)?;
+    options
+        .templates
+        .get("epub/style.css", epub::BUILTIN_CSS)
+        .map(drop)
 }
 
 #[cfg(test)]

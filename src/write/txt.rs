@@ -43,9 +43,36 @@ pub enum TableText {
     Tabbed,
 }
 
+/// The placeholders a header template may use.
+pub const HEADER_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "author",
+    "date",
+    "language",
+    "identifier",
+    "publisher",
+    "series",
+    "keywords",
+    "license",
+    "abstract",
+];
+
+/// The header template in use: the user's `txt/header.txt`, checked for
+/// unknown placeholders, or the built-in one.
+pub fn header_template(options: &WriteOptions) -> Result<std::borrow::Cow<'static, str>> {
+    Ok(match options.templates.user_file("txt/header.txt")? {
+        Some((path, text)) => {
+            super::templates::check_placeholders(&text, HEADER_FIELDS, &path)?;
+            std::borrow::Cow::Owned(text)
+        }
+        None => std::borrow::Cow::Borrowed(BUILTIN_HEADER),
+    })
+}
+
 /// Writes the plain-text edition.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
-    let header = options.templates.get("txt/header.txt", BUILTIN_HEADER)?;
+    let header = header_template(options)?;
     let layout = TextLayout {
         header: true,
         wrap: options.wrap,

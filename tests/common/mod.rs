@@ -13,6 +13,7 @@
 
 pub mod editions;
 pub mod epub;
+pub mod extract;
 pub mod jats;
 pub mod pdf;
 pub mod validate;
