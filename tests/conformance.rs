@@ -43,20 +43,24 @@ fn shared() -> Option<PathBuf> {
 /// document, converted once for all the tests of this file.
 struct Batch {
     _dir: tempfile::TempDir,
-    out: PathBuf,
+    /// Each document's stem and output directory (the batch mirrors the
+    /// input folders under `out`).
     stems: Vec<String>,
+    dirs: Vec<PathBuf>,
 }
 
 impl Batch {
     fn files(&self, ext: &str) -> Vec<PathBuf> {
         self.stems
             .iter()
-            .map(|s| self.out.join(s).join(format!("{s}.{ext}")))
+            .zip(&self.dirs)
+            .map(|(s, d)| d.join(format!("{s}.{ext}")))
             .collect()
     }
 
     fn file(&self, stem: &str, ext: &str) -> PathBuf {
-        self.out.join(stem).join(format!("{stem}.{ext}"))
+        let k = self.stems.iter().position(|s| s == stem).unwrap();
+        self.dirs[k].join(format!("{stem}.{ext}"))
     }
 }
 
@@ -82,14 +86,11 @@ fn batch() -> Option<&'static Batch> {
                 .arg(&out)
                 .args(&inputs);
             cmd.assert().success();
-            let stems = inputs
-                .iter()
-                .map(|p| recto::convert::safe_stem(p))
-                .collect();
+            let jobs = recto::batch::plan(&inputs, &inputs, &out, None).unwrap();
             Some(Batch {
                 _dir: dir,
-                out,
-                stems,
+                stems: jobs.iter().map(|j| j.stem.clone()).collect(),
+                dirs: jobs.into_iter().map(|j| j.dir).collect(),
             })
         })
         .as_ref()

@@ -349,9 +349,9 @@ fn the_pdf_reads_as_the_text_edition_word_for_word() {
     let refs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let out = tmp.path().join("out");
     convert(&["-t", "pdf,txt"], &refs, &out);
-    for input in &inputs {
-        let stem = input.file_stem().unwrap().to_string_lossy();
-        let dir = out.join(&*stem);
+    let jobs = recto::batch::plan(&inputs, &inputs, &out, None).unwrap();
+    for job in &jobs {
+        let (stem, dir) = (&job.stem, &job.dir);
         let pdf = words(&pdf_body_text(&dir.join(format!("{stem}.pdf"))));
         let txt = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap();
         let txt = words(txt_body(&txt));
