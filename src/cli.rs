@@ -21,6 +21,8 @@ Examples:
   recto normalize brief.txt              the repaired text on standard output
   recto normalize brief.txt --explain    ... and every repair on standard error
   recto meta brief.txt                   the resolved metadata and where each field came from
+  recto review brief.txt                 brief.review.html: every repair, side by side, to accept or reject
+  recto convert brief.txt --reject brief.reject.txt   the editions with the rejected repairs undone
 
 Exit codes:
   0  every document converted (or was already up to date)
@@ -48,6 +50,8 @@ pub enum Command {
     Normalize(NormalizeArgs),
     /// Print the resolved metadata of one document, with the source of each field
     Meta(MetaArgs),
+    /// Write the repair review page of one document: input and repaired text side by side, every edit to accept or reject
+    Review(ReviewArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -85,6 +89,9 @@ pub struct ReadArgs {
     /// Do not repair the text at all: the reader's blocks as they are
     #[arg(long)]
     pub raw: bool,
+    /// Leave undone the edits listed in FILE (edit ids, as downloaded from the review page)
+    #[arg(long, value_name = "FILE")]
+    pub reject: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -98,7 +105,7 @@ pub struct ConvertArgs {
     /// Output directory
     #[arg(short, long, value_name = "DIR", default_value = "output")]
     pub output: PathBuf,
-    /// Formats to write, comma-separated: pdf, epub, jats, txt, ast
+    /// Formats to write, comma-separated: pdf, epub, jats, txt, html, ast
     #[arg(
         short = 't',
         long = "to",
@@ -121,6 +128,9 @@ pub struct ConvertArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write the repair review page, <stem>.review.html, beside the editions
+    #[arg(long)]
+    pub review: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -138,7 +148,7 @@ pub struct WriteArgs {
     /// JATS tag set
     #[arg(long, value_enum, default_value_t = JatsTagset::Archiving)]
     pub jats_tagset: JatsTagset,
-    /// Directory of templates (epub/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
+    /// Directory of templates (epub/style.css, html/page.html, html/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }
@@ -177,6 +187,18 @@ pub struct NormalizeArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Input file
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// The page to write (default: <stem>.review.html in the current directory; '-' for standard output)
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct MetaArgs {
     /// Input file
     #[arg(value_name = "INPUT")]
@@ -201,6 +223,10 @@ impl ReadArgs {
             normalize: normalize::Options {
                 only: self.passes.clone(),
                 skip: self.skip_pass.clone(),
+                reject: match &self.reject {
+                    Some(path) => crate::review::reject::read(path)?,
+                    None => Default::default(),
+                },
             },
             raw: self.raw,
             meta_file: self.meta.clone(),
@@ -280,6 +306,7 @@ impl ConvertArgs {
             },
             source_date_epoch: source_date_epoch()?,
             force: self.force,
+            review: self.review,
         })
     }
 }

@@ -61,6 +61,8 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub doc: Document,
     pub log: RepairLog,
+    /// The decoded input text, for the review page.
+    pub source: String,
     pub provenance: Provenance,
     pub warnings: Vec<String>,
     /// Hash of the input bytes and of its metadata file.
@@ -137,6 +139,7 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
     Ok(Loaded {
         doc,
         log,
+        source: text,
         provenance,
         warnings,
         input_hash: hash::hex_digest(&fingerprint),
@@ -194,6 +197,8 @@ pub struct ConvertOptions {
     pub source_date_epoch: Option<i64>,
     /// Redo documents whose outputs are up to date.
     pub force: bool,
+    /// Also write the review page, `<stem>.review.html`.
+    pub review: bool,
 }
 
 /// How converting one document ended.
@@ -316,6 +321,9 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         .collect();
     targets.dedup();
     let repairs_path = dir.join(format!("{}.repairs.json", safe_stem(input)));
+    let review_path = options
+        .review
+        .then(|| dir.join(format!("{}.review.html", safe_stem(input))));
     if let Ok(real_input) = input.canonicalize() {
         for path in targets.iter().map(|(_, p)| p).chain([&repairs_path]) {
             if path.canonicalize().ok().as_ref() == Some(&real_input) {
@@ -336,6 +344,7 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
     if !options.force
         && std::fs::read_to_string(&stamp_path).is_ok_and(|s| s.trim() == stamp)
         && targets.iter().all(|(_, p)| p.is_file())
+        && review_path.as_ref().is_none_or(|p| p.is_file())
     {
         return Ok(Status::Skipped);
     }
@@ -344,6 +353,7 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
     report.repairs = loaded.log.applied();
     report.repairs_by_rule = loaded.log.summary();
     report.warnings = loaded.warnings.clone();
+    report.warnings.extend(unmet_rejections(&loaded.log));
     let mut write_options = options.write.clone();
     write_options.timestamp = WriteOptions::timestamp_for(&loaded.doc, options.source_date_epoch);
 
@@ -360,6 +370,15 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         files.push((path.clone(), out.bytes));
     }
     files.push((repairs_path, repairs_json(input, &loaded.log).into_bytes()));
+    if let Some(path) = review_path {
+        let page = crate::review::page(&crate::review::Review {
+            name: &input.display().to_string(),
+            source: &loaded.source,
+            doc: &loaded.doc,
+            log: &loaded.log,
+        });
+        files.push((path, page.into_bytes()));
+    }
 
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     fsutil::remove_stale_temps(&dir);
@@ -375,6 +394,18 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
     }
     fsutil::write_atomic(&stamp_path, format!("{stamp}\n").as_bytes())?;
     Ok(Status::Converted)
+}
+
+/// A warning for the rejected edits no pass met (none when all were).
+pub fn unmet_rejections(log: &RepairLog) -> Option<String> {
+    let unmet = log.unmet_rejections();
+    (!unmet.is_empty()).then(|| {
+        format!(
+            "{} rejected edit(s) not found, so not undone (the input changed since the review, or the pass cannot undo them): {}",
+            unmet.len(),
+            unmet.join(" ")
+        )
+    })
 }
 
 /// The repair report of one document as JSON: every change, and a count per rule.
@@ -402,7 +433,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
         options.formats,
         options.load.sets,
@@ -416,6 +447,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         options.write.wrap.map_or("none".into(), |w| w.to_string()),
         options.write.jats_tagset,
         options.write.paper,
+        options.review,
     );
     material.extend(settings.as_bytes());
     Ok(hash::hex_digest(&material))

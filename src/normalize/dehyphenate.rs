@@ -57,8 +57,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             continue;
         }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
-            log.record(NAME, "dash-at-line-end", span(lines, i, j), before, after);
-            lines[i].glue = true;
+            if log.approve(NAME, "dash-at-line-end", span(lines, i, j), before, after) {
+                lines[i].glue = true;
+            }
             continue;
         }
         if !ends_in_hyphen(&lines[i].text) {
@@ -74,7 +75,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 before,
                 after,
             }) => {
-                log.record(NAME, rule, span(lines, i, j), before, after);
+                if !log.approve(NAME, rule, span(lines, i, j), before, after) {
+                    continue;
+                }
                 let t = lines[i].text.trim_end();
                 let cut = t.len() - t.chars().next_back().map_or(0, char::len_utf8);
                 lines[i].text = format!("{}{}", &t[..cut], if keep { "-" } else { "" });

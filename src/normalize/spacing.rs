@@ -251,15 +251,16 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
             let cuts_at_edge = !l.is_empty()
                 && !r.is_empty()
                 && joined.len() <= MAX_TOKEN
-                && split_token(&joined, ctx, &mut |_, _, _| {})
+                && split_token(&joined, ctx, &mut |_, _, _| true)
                     .iter()
                     .scan(0, |at, p| {
                         *at += p.len();
                         Some(*at)
                     })
                     .any(|at| at == l.len());
-            if cuts_at_edge {
-                log.record(PASS.name, "run-together", span, joined, format!("{l} {r}"));
+            if cuts_at_edge
+                && log.approve(PASS.name, "run-together", span, joined, format!("{l} {r}"))
+            {
                 inlines.insert(i, Inline::Space);
                 i += 1;
             }
@@ -330,15 +331,18 @@ fn space_before_punctuation(
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
-            log.record(
+            if log.approve(
                 PASS.name,
                 "space-before-punctuation",
                 span,
                 before,
                 after.clone(),
-            );
-            inlines[i - 1] = Inline::Text(after);
-            inlines.drain(i..=i + 1);
+            ) {
+                inlines[i - 1] = Inline::Text(after);
+                inlines.drain(i..=i + 1);
+            } else {
+                i += 1;
+            }
         } else {
             i += 1;
         }
@@ -446,17 +450,22 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
         };
         match merged {
             Some(joined) => {
-                if let (Inline::Text(l), Inline::Text(r)) = (&inlines[i - 1], &inlines[i + 1]) {
-                    log.record(
+                let approved = match (&inlines[i - 1], &inlines[i + 1]) {
+                    (Inline::Text(l), Inline::Text(r)) => log.approve(
                         PASS.name,
                         "stray-space",
                         span,
                         format!("{l} {r}"),
                         joined.clone(),
-                    );
+                    ),
+                    _ => true,
+                };
+                if approved {
+                    inlines[i - 1] = Inline::Text(joined);
+                    inlines.drain(i..=i + 1);
+                } else {
+                    i += 1;
                 }
-                inlines[i - 1] = Inline::Text(joined);
-                inlines.drain(i..=i + 1);
             }
             None => i += 1,
         }
@@ -541,7 +550,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             continue;
         };
         let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
-            log.record(PASS.name, rule, span, before, after)
+            log.approve(PASS.name, rule, span, before, after)
         }) else {
             out.push(Inline::Text(token));
             continue;
@@ -560,7 +569,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
 fn split_token(
     token: &str,
     ctx: &Ctx,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
 ) -> Vec<String> {
     split_token_if_needed(token, ctx, report).unwrap_or_else(|| vec![token.to_string()])
 }
@@ -570,7 +579,7 @@ fn split_token(
 fn split_token_if_needed(
     token: &str,
     ctx: &Ctx,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
 ) -> Option<Vec<String>> {
     // No word is this long: a longer token is data (a hash, a base64
     // blob), and leaving it alone keeps the pass linear in the input.
@@ -609,7 +618,7 @@ fn is_real_split(parts: &[String], piece: &str) -> bool {
 fn apply(
     pieces: Vec<String>,
     rule: &'static str,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
     fn fully(
@@ -634,8 +643,12 @@ fn apply(
             Some(first) if is_real_split(&first, &piece) => {
                 let mut parts = Vec::new();
                 fully(first, &split, &mut parts);
-                report(rule, piece, parts.join(" "));
-                out.extend(parts);
+                // An edit the editor rejected leaves the piece whole.
+                if report(rule, piece.clone(), parts.join(" ")) {
+                    out.extend(parts);
+                } else {
+                    out.push(piece);
+                }
             }
             // A piece the rule leaves whole is kept as it is, not copied.
             _ => out.push(piece),
@@ -1083,7 +1096,7 @@ mod tests {
     fn split(token: &str, run_together: bool) -> String {
         let vocab = DocVocabulary::from_text(token);
         let ctx = ctx_with(&vocab, run_together);
-        split_token(token, &ctx, &mut |_, _, _| {}).join(" ")
+        split_token(token, &ctx, &mut |_, _, _| true).join(" ")
     }
 
     #[test]

@@ -15,15 +15,17 @@
 //! no landmark is set. The seam stays in this module: [`zip`] is the
 //! container, [`package`] the package document, [`nav`] the navigation.
 
-mod back;
-mod body;
-mod front;
-mod lang;
-mod nav;
+// The body renderer, title page, end matter, language tags and link
+// checks are shared with the HTML edition (`write::html`).
+pub(crate) mod back;
+pub(crate) mod body;
+pub(crate) mod front;
+pub(crate) mod lang;
+pub(crate) mod nav;
 mod package;
 mod table;
-mod url;
-mod xhtml;
+pub(crate) mod url;
+pub(crate) mod xhtml;
 mod zip;
 
 use crate::error::{Error, Result};
@@ -193,7 +195,7 @@ const XHTML_END: &str = "</body>\n</html>\n";
 
 /// The identifier shared by every edition; a blank one falls back to the
 /// content-derived UUID, since EPUB requires a non-empty identifier.
-fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
+pub(crate) fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
     let id = label(&doc.identifier());
     if id.is_empty() {
         warnings.push("the identifier is blank; the EPUB uses the content-derived UUID".into());
@@ -203,7 +205,7 @@ fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
 }
 
 /// The title: the metadata's, else the first heading's, else "Untitled".
-fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
+pub(crate) fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
     if let Some(t) = doc
         .meta
         .title_text()

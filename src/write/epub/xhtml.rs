@@ -63,9 +63,22 @@ pub struct Renderer {
     next_id: usize,
     /// Inside an `<a>`: nested links must not become `<a>` again.
     link_depth: usize,
+    /// Writing an HTML5 page rather than an EPUB content document: no
+    /// `epub:type` attributes, which HTML does not have (the ARIA roles
+    /// carry the same meaning there).
+    pub html5: bool,
 }
 
 impl Renderer {
+    /// ` epub:type="kind"` in an EPUB content document, nothing in HTML5.
+    pub fn epub_type(&self, kind: &str) -> String {
+        if self.html5 {
+            String::new()
+        } else {
+            format!(" epub:type=\"{kind}\"")
+        }
+    }
+
     /// A fresh id with the given prefix, unique across the book.
     pub fn id(&mut self, prefix: &str) -> String {
         self.next_id += 1;
@@ -170,7 +183,9 @@ impl Renderer {
                 out.push_str(&esc(text));
                 out.push_str("</code></pre>\n");
             }
-            Block::ThematicBreak { .. } => out.push_str("<hr/>\n"),
+            Block::ThematicBreak { .. } => {
+                out.push_str(if self.html5 { "<hr>\n" } else { "<hr/>\n" })
+            }
             Block::Table { table, .. } => self.table(out, table),
         }
     }
@@ -185,7 +200,7 @@ impl Renderer {
         match inline {
             Inline::Text(s) => out.push_str(&esc(s)),
             Inline::Space | Inline::SoftBreak => out.push(' '),
-            Inline::LineBreak => out.push_str("<br/>"),
+            Inline::LineBreak => out.push_str(if self.html5 { "<br>" } else { "<br/>" }),
             Inline::Emphasis(c) => self.wrap(out, "<em>", c, "</em>"),
             Inline::Strong(c) => self.wrap(out, "<strong>", c, "</strong>"),
             Inline::Underline(c) => self.wrap(out, "<u>", c, "</u>"),
@@ -202,7 +217,8 @@ impl Renderer {
                     text = format!("{}", self.page_list.len() + 1);
                 }
                 out.push_str(&format!(
-                    "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"{id}\" aria-label=\"{}\"></span>",
+                    "<span{} role=\"doc-pagebreak\" id=\"{id}\" aria-label=\"{}\"></span>",
+                    self.epub_type("pagebreak"),
                     esc(&text)
                 ));
                 self.page_list.push(PageTarget {
