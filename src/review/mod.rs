@@ -195,16 +195,16 @@ fn entries(out: &mut String, edits: &[Edit<'_>]) {
         let c = e.change;
         let state = if c.rejected { " rejected" } else { "" };
         out.push_str(&format!(
-            "<li class=\"entry r{} k-{}{state}\" data-id=\"{}\" data-n=\"{}\"><input type=\"checkbox\" class=\"keep\" id=\"keep-{n}\"{} aria-label=\"Keep edit {} ({}/{})\"> \
-             <a href=\"#e-{n}\">{}</a> <span class=\"rule\">{}/{}</span> <del>{}</del> → <ins>{}</ins>",
+            "<li class=\"entry r{}{state}\" data-id=\"{}\" data-n=\"{}\"><input type=\"checkbox\" class=\"keep\" id=\"keep-{n}\"{} aria-label=\"Keep edit {} ({}/{})\"> \
+             <span class=\"swatch k-{kind}\" title=\"{}\"></span> <a href=\"#e-{n}\">{}</a> <span class=\"rule\">{}/{}</span> <del>{}</del> → <ins>{}</ins>",
             e.rule,
-            kind(c),
             e.id,
             e.n,
             if c.rejected { "" } else { " checked" },
             e.n + 1,
             esc(c.pass),
             esc(c.rule),
+            kind_label(kind(c)),
             if c.span.is_unknown() {
                 "metadata".to_string()
             } else {
@@ -215,6 +215,7 @@ fn entries(out: &mut String, edits: &[Edit<'_>]) {
             esc(&shown(&c.before)),
             esc(&shown(&c.after)),
             n = e.n,
+            kind = kind(c),
         ));
         if c.rejected {
             out.push_str(" <span class=\"state\">rejected</span>");
