@@ -137,16 +137,18 @@ fn fix_inlines(
         match inline {
             Inline::Text(t) => {
                 if let Some(fixed) = restore(t, &vocab.vocab) {
-                    log.record(NAME, "compound-in-document", span, t.clone(), fixed.clone());
-                    *t = fixed;
-                } else if let Some(fixed) = restore_each(t, |w| restore_from_head(w, vocab)) {
-                    log.record(
+                    if log.approve(NAME, "compound-in-document", span, t.clone(), fixed.clone()) {
+                        *t = fixed;
+                    }
+                } else if let Some(fixed) = restore_each(t, |w| restore_from_head(w, vocab))
+                    && log.approve(
                         NAME,
                         "compound-head-in-document",
                         span,
                         t.clone(),
                         fixed.clone(),
-                    );
+                    )
+                {
                     *t = fixed;
                 }
             }

@@ -383,3 +383,58 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
         }
     }
 }
+
+#[cfg(test)]
+mod reject_tests {
+    use super::*;
+
+    #[test]
+    fn rejected_edits_are_refused_logged_once_and_accounted_for() {
+        let span = Span::line(3);
+        let id = edit_id("spacing", "word-number", span, "by22", "by 22");
+        let unknown = "e000000000000".to_string();
+        let mut log = RepairLog::with_rejected([id.clone(), unknown.clone()].into());
+        assert!(!log.approve("spacing", "word-number", span, "by22", "by 22"));
+        // A second round meets it again: still refused, not logged twice.
+        assert!(!log.approve("spacing", "word-number", span, "by22", "by 22"));
+        assert!(log.approve("spacing", "word-number", span, "in2020", "in 2020"));
+        assert_eq!(log.changes.len(), 2);
+        assert!(log.changes[0].rejected && log.changes[0].id() == id);
+        assert_eq!(log.applied(), 1);
+        assert_eq!(log.summary().get("spacing/word-number"), Some(&1));
+        assert_eq!(log.unmet_rejections(), [unknown.as_str()]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_tell_edits_apart() {
+        let a = edit_id("spacing", "word-number", Span::line(3), "by22", "by 22");
+        assert_eq!(
+            a,
+            edit_id("spacing", "word-number", Span::line(3), "by22", "by 22")
+        );
+        assert_ne!(
+            a,
+            edit_id("spacing", "word-number", Span::line(4), "by22", "by 22")
+        );
+        assert!(crate::review::reject::is_edit_id(&a), "{a}");
+    }
+
+    #[test]
+    fn a_rejected_furniture_line_stays() {
+        let text = include_str!("../../input/kazan-summit-china-india-brief.txt");
+        let (_, log) = normalize_text(text, &Options::default());
+        let c = log
+            .changes
+            .iter()
+            .find(|c| c.pass == "page-artifacts")
+            .expect("the sample has a stray line of furniture");
+        let options = Options {
+            reject: [c.id()].into(),
+            ..Options::default()
+        };
+        let (_, again) = normalize_text(text, &options);
+        assert!(again.unmet_rejections().is_empty());
+        assert_eq!(again.applied(), log.applied() - 1);
+        assert!(again.changes.iter().any(|r| r.rejected && r.id() == c.id()));
+    }
+}

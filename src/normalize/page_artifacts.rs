@@ -85,13 +85,15 @@ fn remove(lines: &mut Vec<Line>, remove: Vec<Option<&'static str>>, log: &mut Re
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut carry_break = false;
+    let mut removed = false;
     for (line, why) in lines.drain(..).zip(remove) {
         match why {
-            Some(rule) => {
-                log.record(NAME, rule, line.span(), line.trimmed(), "");
+            // A line the editor rejected removing stays.
+            Some(rule) if log.approve(NAME, rule, line.span(), line.trimmed(), "") => {
+                removed = true;
                 carry_break |= line.page_break || rule != "stray-punctuation";
             }
-            None => {
+            _ => {
                 let mut line = line;
                 if carry_break && !line.is_blank() {
                     line.page_break = true;
@@ -102,7 +104,7 @@ fn remove(lines: &mut Vec<Line>, remove: Vec<Option<&'static str>>, log: &mut Re
         }
     }
     *lines = out;
-    true
+    removed
 }
 
 /// For each line, the rule that removes it, if any.

@@ -35,13 +35,9 @@ impl Values<'_> {
 /// would publish a page without the document, and an unknown placeholder
 /// is a typing error: both are refused, naming the template file.
 pub fn fill(template: &str, file: &str, values: &Values<'_>) -> Result<String> {
-    if !template.contains("{{body}}") {
-        return Err(Error::Usage(format!(
-            "template {file} has no {{{{body}}}} placeholder: the page would not show the document"
-        )));
-    }
     let mut out = String::with_capacity(template.len() + values.body.len() + values.style.len());
     let mut rest = template;
+    let mut has_body = false;
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
@@ -51,6 +47,7 @@ pub fn fill(template: &str, file: &str, values: &Values<'_>) -> Result<String> {
             )));
         };
         let name = after[..close].trim();
+        has_body |= name == "body";
         let value = values.get(name).ok_or_else(|| {
             Error::Usage(format!(
                 "template {file}: unknown placeholder {{{{{name}}}}}; the placeholders are {NAMES}"
@@ -60,6 +57,11 @@ pub fn fill(template: &str, file: &str, values: &Values<'_>) -> Result<String> {
         rest = &after[close + 2..];
     }
     out.push_str(rest);
+    if !has_body {
+        return Err(Error::Usage(format!(
+            "template {file} has no {{{{body}}}} placeholder: the page would not show the document"
+        )));
+    }
     Ok(out)
 }
 
