@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::convert::{self, ConvertOptions, DocReport, Status};
+use crate::convert::{self, ConvertOptions, DocReport, Job, Status};
 use crate::error::{Error, Result};
 
 /// The input files under `paths`: files as given, directories searched
@@ -128,22 +128,109 @@ impl Shard {
     }
 }
 
+/// Where each input's editions go. The output tree mirrors the input
+/// tree: paths are taken relative to the deepest folder that holds every
+/// input given (a folder given counts as itself, a file as its folder), so
+/// `-o out c1/doc.txt c2/doc.txt` writes `out/c1/doc/` and `out/c2/doc/`,
+/// and `-o out corpus/` writes `out/<path under corpus>/<stem>/`. Only
+/// plain folder names are kept (no `..`, no root), each made safe with
+/// [`convert::safe_name`]. Standard input (`-`) is named `stdin_stem`.
+/// Two inputs that would still write to the same directory (`doc.txt` and
+/// `doc.md` side by side) are refused before anything is written.
+pub fn plan(
+    given: &[PathBuf],
+    inputs: &[PathBuf],
+    out: &Path,
+    stdin_stem: Option<&str>,
+) -> Result<Vec<Job>> {
+    let bases: Vec<Vec<Component>> = given
+        .iter()
+        .filter(|p| p.as_path() != Path::new("-"))
+        .map(|p| {
+            let base = if p.is_dir() {
+                p.as_path()
+            } else {
+                p.parent().unwrap_or(Path::new(""))
+            };
+            plain_components(base)
+        })
+        .collect();
+    let common = bases
+        .iter()
+        .skip(1)
+        .fold(bases.first().map_or(0, Vec::len), |n, b| {
+            n.min(bases[0].iter().zip(b).take_while(|(x, y)| x == y).count())
+        });
+    let jobs: Vec<Job> = inputs
+        .iter()
+        .map(|input| {
+            if input == Path::new("-") {
+                let stem = convert::safe_name(stdin_stem.unwrap_or(convert::STDIN_STEM));
+                return Job {
+                    input: input.clone(),
+                    dir: out.join(&stem),
+                    stem,
+                };
+            }
+            let stem = convert::safe_stem(input);
+            let mut dir = out.to_path_buf();
+            let parent = plain_components(input.parent().unwrap_or(Path::new("")));
+            for c in parent.iter().skip(common) {
+                if let Component::Normal(name) = c {
+                    dir.push(convert::safe_name(&name.to_string_lossy()));
+                }
+            }
+            dir.push(&stem);
+            Job {
+                input: input.clone(),
+                dir,
+                stem,
+            }
+        })
+        .collect();
+    check_collisions(&jobs)?;
+    Ok(jobs)
+}
+
+fn plain_components(path: &Path) -> Vec<Component<'_>> {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
 /// Two inputs that would write to the same output directory. Checked before
 /// anything is written.
-pub fn check_collisions(inputs: &[PathBuf], out: &Path) -> Result<()> {
-    let mut seen: BTreeMap<PathBuf, &PathBuf> = BTreeMap::new();
-    for input in inputs {
-        let dir = convert::output_dir(out, input);
-        if let Some(other) = seen.insert(dir.clone(), input) {
+pub fn check_collisions(jobs: &[Job]) -> Result<()> {
+    let mut seen: BTreeMap<&Path, &PathBuf> = BTreeMap::new();
+    for job in jobs {
+        if let Some(other) = seen.insert(&job.dir, &job.input) {
             return Err(Error::Usage(format!(
                 "{} and {} would both write to {}; rename one of them or convert them in separate runs",
                 other.display(),
-                input.display(),
-                dir.display()
+                job.input.display(),
+                job.dir.display()
             )));
         }
     }
     Ok(())
+}
+
+/// Makes sure the output directory exists and can be written, once, before
+/// any document is read: an unwritable directory is one setup error, not
+/// the same failure for every document.
+pub fn prepare_output(out: &Path) -> Result<()> {
+    let setup = |e: std::io::Error| {
+        Error::Usage(format!(
+            "{}: {e}; the output directory must be writable: fix its permissions or choose another with -o",
+            out.display()
+        ))
+    };
+    std::fs::create_dir_all(out).map_err(setup)?;
+    tempfile::Builder::new()
+        .prefix(crate::fsutil::TEMP_PREFIX)
+        .tempfile_in(out)
+        .map(drop)
+        .map_err(setup)
 }
 
 /// How progress is shown.
@@ -175,6 +262,8 @@ pub struct Summary {
     pub repairs: usize,
     pub warnings: usize,
     pub elapsed: Duration,
+    /// Time and counts per normalization pass, over every document.
+    pub passes: Vec<crate::normalize::PassStat>,
 }
 
 impl Summary {
@@ -206,9 +295,9 @@ impl Summary {
 /// the next is taken, so memory does not grow with the number of inputs.
 /// Writes one JSON line per document to `report` when given.
 pub fn run(
-    inputs: &[PathBuf],
+    jobs: &[Job],
     options: &ConvertOptions,
-    jobs: Option<usize>,
+    threads: Option<usize>,
     progress: Progress,
     report: Option<&Path>,
 ) -> Result<Summary> {
@@ -216,28 +305,28 @@ pub fn run(
     let report_file = report
         .map(|p| {
             if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                std::fs::create_dir_all(dir).map_err(|e| report_setup_error(p, e))?;
             }
             std::fs::File::create(p)
                 .map(std::io::BufWriter::new)
-                .map_err(|e| Error::io(p, e))
+                .map_err(|e| report_setup_error(p, e))
         })
         .transpose()?;
     let report_file = Mutex::new(report_file);
-    let bar = make_bar(inputs.len() as u64, progress);
+    let bar = make_bar(jobs.len() as u64, progress);
     let summary = Mutex::new(Summary::default());
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(threads.unwrap_or(0))
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start {jobs:?} worker threads: {e}")))?;
+        .map_err(|e| Error::Usage(format!("cannot start {threads:?} worker threads: {e}")))?;
     let record_error: Mutex<Option<Error>> = Mutex::new(None);
     pool.install(|| {
-        inputs.par_iter().for_each(|input| {
+        jobs.par_iter().for_each(|job| {
             if INTERRUPTED.load(Ordering::SeqCst) {
                 summary.lock().expect("summary lock").not_started += 1;
                 return;
             }
-            let doc = convert::convert(input, options);
+            let doc = convert::convert(job, options);
             record(&doc, &summary, &bar, progress);
             if let Some(w) = report_file.lock().expect("report lock").as_mut() {
                 let line = serde_json::to_string(&doc).expect("reports serialize");
@@ -267,6 +356,15 @@ pub fn run(
     Ok(summary)
 }
 
+/// A report file that cannot be created is a setup error: found before
+/// any document is read.
+fn report_setup_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Usage(format!(
+        "{}: {e}; the --report file must be writable: choose another path",
+        path.display()
+    ))
+}
+
 fn make_bar(len: u64, progress: Progress) -> Option<indicatif::ProgressBar> {
     if progress == Progress::Quiet || !std::io::stderr().is_terminal() {
         return None;
@@ -291,6 +389,12 @@ fn record(
     let mut s = summary.lock().expect("summary lock");
     s.repairs += doc.repairs;
     s.warnings += doc.warnings.len();
+    for stat in &doc.passes {
+        match s.passes.iter_mut().find(|p| p.pass == stat.pass) {
+            Some(p) => p.add(stat),
+            None => s.passes.push(*stat),
+        }
+    }
     match doc.status {
         Status::Converted => s.converted += 1,
         Status::Skipped => s.skipped += 1,
@@ -302,11 +406,16 @@ fn record(
     drop(s);
     let line = match doc.status {
         Status::Converted => format!(
-            "converted {} ({} repairs)",
+            "converted {} -> {} ({} repairs)",
             doc.input.display(),
+            doc.output_dir.display(),
             doc.repairs
         ),
-        Status::Skipped => format!("up to date {}", doc.input.display()),
+        Status::Skipped => format!(
+            "up to date {} -> {}",
+            doc.input.display(),
+            doc.output_dir.display()
+        ),
         Status::Failed => format!(
             "failed {}: {}",
             doc.input.display(),
@@ -363,14 +472,47 @@ mod tests {
         assert!(Shard::parse("x").is_err());
     }
 
+    fn dirs(jobs: &[Job]) -> Vec<String> {
+        jobs.iter().map(|j| j.dir.display().to_string()).collect()
+    }
+
+    #[test]
+    fn outputs_mirror_the_input_tree() {
+        let out = Path::new("out");
+        let given = [PathBuf::from("c1/doc.txt"), PathBuf::from("c2/doc.txt")];
+        let jobs = plan(&given, &given, out, None).unwrap();
+        assert_eq!(dirs(&jobs), ["out/c1/doc", "out/c2/doc"]);
+        // One file: its folder is the base.
+        let one = [PathBuf::from("/somewhere/deep/my notes (draft) v2.txt")];
+        let jobs = plan(&one, &one, out, None).unwrap();
+        assert_eq!(dirs(&jobs), ["out/my notes (draft) v2"]);
+        // `..` and the root never leave the output directory.
+        let given = [PathBuf::from("../a/x.txt"), PathBuf::from("/b/y.txt")];
+        let jobs = plan(&given, &given, out, None).unwrap();
+        assert_eq!(dirs(&jobs), ["out/a/x", "out/b/y"]);
+        // Standard input takes its name from --stem.
+        let jobs = plan(
+            &[PathBuf::from("-")],
+            &[PathBuf::from("-")],
+            out,
+            Some("essay"),
+        )
+        .unwrap();
+        assert_eq!(dirs(&jobs), ["out/essay"]);
+        assert_eq!(
+            jobs[0].output_path(crate::write::Format::Txt),
+            Path::new("out/essay/essay.txt")
+        );
+    }
+
     #[test]
     fn collisions_are_found() {
-        let inputs = vec![PathBuf::from("a/doc.txt"), PathBuf::from("b/doc.md")];
-        let err = check_collisions(&inputs, Path::new("out"))
+        let inputs = vec![PathBuf::from("a/doc.txt"), PathBuf::from("a/doc.md")];
+        let err = plan(&inputs, &inputs, Path::new("out"), None)
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("a/doc.txt") && err.contains("b/doc.md"),
+            err.contains("a/doc.txt") && err.contains("a/doc.md"),
             "{err}"
         );
     }

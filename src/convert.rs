@@ -7,10 +7,12 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::meta::profile::Profile;
 use crate::meta::{self, MetaSources, Provenance};
 use crate::model::Document;
 use crate::normalize::{self, RepairLog};
 use crate::read::{self, InputFormat};
+use crate::write::resources::Resources;
 use crate::write::{self, Format, WriteOptions};
 use crate::{fsutil, hash};
 
@@ -67,6 +69,22 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// Hash of the input bytes and of its metadata file.
     pub input_hash: String,
+    /// The images the document refers to, read relative to the input.
+    pub resources: Resources,
+}
+
+impl Loaded {
+    /// Readies the document for its editions: a document that states no
+    /// title gets one by the rule of [`meta::title::settle`], recorded in
+    /// the provenance and said in a warning. The repaired text that
+    /// `recto normalize` prints is made without this step: it holds only
+    /// what the source said.
+    pub fn settle_title(&mut self, input: &Path) {
+        if let Some(settled) = meta::title::settle(&mut self.doc, input) {
+            self.provenance.insert("title".into(), settled.source);
+            self.warnings.push(settled.warning);
+        }
+    }
 }
 
 /// Reads `input` (a path, or `-` for standard input), repairs it, and
@@ -94,9 +112,21 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         front_matter: None,
     };
     let mut front_warnings = Vec::new();
+    // Recto's own text edition read back: its `Key: value` header is
+    // metadata, not the first paragraphs (blanked, so line numbers hold).
+    let mut body = std::borrow::Cow::Borrowed(text.as_str());
+    if format == InputFormat::Text
+        && let Some((fields, lines)) = read::text::recto_header(&text)
+    {
+        let parsed = meta::front_matter::parse(&fields, meta::file::Syntax::Yaml, input, 1, false)?;
+        front_warnings = parsed.warnings;
+        sources.front_matter = Some((input.to_path_buf(), parsed.meta));
+        let rest: Vec<&str> = text.split('\n').skip(lines).collect();
+        body = std::borrow::Cow::Owned(format!("{}{}", "\n".repeat(lines), rest.join("\n")));
+    }
     let (doc, log) = match format {
-        InputFormat::Text if options.raw => (read::text::parse(&text), RepairLog::default()),
-        InputFormat::Text => normalize::normalize_text(&text, &options.normalize),
+        InputFormat::Text if options.raw => (read::text::parse(&body), RepairLog::default()),
+        InputFormat::Text => normalize::normalize_text(&body, &options.normalize),
         InputFormat::Markdown => {
             let (doc, front) = read::markdown::parse(&text);
             if let Some(front) = front {
@@ -132,6 +162,12 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
     let mut doc = doc;
     let (provenance, mut warnings) = meta::resolve(&mut doc, &sources, &text)?;
     warnings.splice(0..0, front_warnings);
+    let base = match input.parent() {
+        Some(dir) if input != Path::new("-") && !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (resources, image_warnings) = read::images::load(&doc, &base);
+    warnings.extend(image_warnings);
     let mut fingerprint = bytes;
     if let Some((path, _)) = &sources.file {
         fingerprint.extend(std::fs::read(path).map_err(|e| Error::io(path, e))?);
@@ -143,6 +179,7 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         provenance,
         warnings,
         input_hash: hash::hex_digest(&fingerprint),
+        resources,
     })
 }
 
@@ -199,6 +236,9 @@ pub struct ConvertOptions {
     pub force: bool,
     /// Also write the review page, `<stem>.review.html`.
     pub review: bool,
+    /// Deposit profiles a document must satisfy to be written
+    /// (`--strict PROFILE`).
+    pub strict: Vec<Profile>,
 }
 
 /// How converting one document ended.
@@ -214,6 +254,8 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocReport {
     pub input: PathBuf,
+    /// The directory the editions went to.
+    pub output_dir: PathBuf,
     pub outputs: Vec<PathBuf>,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -225,13 +267,47 @@ pub struct DocReport {
     pub warnings: Vec<String>,
     /// Hash of everything the outputs depend on.
     pub content_hash: String,
+    /// Time and counts per normalization pass (for `--verbose`).
+    #[serde(skip)]
+    pub passes: Vec<normalize::PassStat>,
     pub millis: u64,
 }
 
-/// The output directory of an input: `<out>/<stem>/`, with the stem made
-/// safe so that no input name can place files outside `out`.
-pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
-    out.join(safe_stem(input))
+/// Where the editions of one input go: `<dir>/<stem>.<ext>`, with `dir`
+/// already under the output directory (see [`crate::batch::plan`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub input: PathBuf,
+    pub dir: PathBuf,
+    pub stem: String,
+}
+
+impl Job {
+    /// The job of one input written straight under `out`: `<out>/<stem>/`.
+    pub fn flat(out: &Path, input: &Path) -> Job {
+        let stem = safe_stem(input);
+        Job {
+            input: input.to_path_buf(),
+            dir: out.join(&stem),
+            stem,
+        }
+    }
+
+    /// The path of one edition.
+    pub fn output_path(&self, format: Format) -> PathBuf {
+        self.dir
+            .join(format!("{}.{}", self.stem, format.extension()))
+    }
+
+    /// The repair report written beside the editions.
+    pub fn repairs_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.repairs.json", self.stem))
+    }
+
+    /// Where the review page of this input goes (`--review`).
+    pub fn review_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.review.html", self.stem))
+    }
 }
 
 /// Longest output stem, in bytes. File names are limited to 255 bytes on
@@ -241,30 +317,52 @@ pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
 /// 200 bytes are then caught as colliding before anything is written.
 const MAX_STEM_BYTES: usize = 200;
 
-/// The file stem of an input, reduced to characters that are safe in a path
-/// and short enough for every output name made from it.
+/// The output stem of an input: its file name without the extension,
+/// made safe with [`safe_name`]. Standard input (`-`) has no name: its
+/// stem is given with `--stem`, else [`STDIN_STEM`].
 pub fn safe_stem(input: &Path) -> String {
+    if input == Path::new("-") {
+        return STDIN_STEM.to_string();
+    }
     let stem = input
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let cleaned: String = stem
+    safe_name(&stem)
+}
+
+/// The stem of standard input when `--stem` does not name it.
+pub const STDIN_STEM: &str = "stdin";
+
+/// A file or directory name as Recto writes it. The rule (also in the
+/// README): letters of any script, digits, spaces and punctuation are kept
+/// as they are; replaced by `_` are only what a common file system refuses
+/// or a shell reads as a path: `/` and `\`, control characters, and the
+/// characters Windows forbids in names (`< > : " | ? *`). Leading dots are
+/// dropped (no hidden outputs), trailing dots and spaces too (Windows drops
+/// them), the name is cut to 200 bytes, and an empty result is `document`.
+pub fn safe_name(name: &str) -> String {
+    let cleaned: String = name
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
+            if c.is_control() || matches!(c, '/' | '\\' | '<' | '>' | ':' | '"' | '|' | '?' | '*') {
                 '_'
+            } else {
+                c
             }
         })
         .collect();
-    let mut cleaned = cleaned.trim_start_matches('.').to_string();
+    let mut cleaned = cleaned
+        .trim_start_matches(['.', ' '])
+        .trim_end_matches(['.', ' '])
+        .to_string();
     if cleaned.len() > MAX_STEM_BYTES {
         let mut end = MAX_STEM_BYTES;
         while !cleaned.is_char_boundary(end) {
             end -= 1;
         }
         cleaned.truncate(end);
+        cleaned.truncate(cleaned.trim_end_matches(['.', ' ']).len());
     }
     if cleaned.is_empty() {
         "document".to_string()
@@ -273,19 +371,14 @@ pub fn safe_stem(input: &Path) -> String {
     }
 }
 
-/// The path of one edition of an input.
-pub fn output_path(out: &Path, input: &Path, format: Format) -> PathBuf {
-    let stem = safe_stem(input);
-    out.join(&stem)
-        .join(format!("{stem}.{}", format.extension()))
-}
-
 /// Converts one input into the requested editions. Never panics on content;
 /// every failure is an `Err` naming the file.
-pub fn convert(input: &Path, options: &ConvertOptions) -> DocReport {
+pub fn convert(job: &Job, options: &ConvertOptions) -> DocReport {
     let started = Instant::now();
+    let input = job.input.as_path();
     let mut report = DocReport {
         input: input.to_path_buf(),
+        output_dir: job.dir.clone(),
         outputs: Vec::new(),
         status: Status::Failed,
         error: None,
@@ -293,9 +386,24 @@ pub fn convert(input: &Path, options: &ConvertOptions) -> DocReport {
         repairs_by_rule: Default::default(),
         warnings: Vec::new(),
         content_hash: String::new(),
+        passes: Vec::new(),
         millis: 0,
     };
-    match convert_inner(input, options, &mut report) {
+    // A panic is a bug in Recto, but it must cost only this document: the
+    // batch's other documents, in flight on other threads or still to
+    // come, are converted as if it had failed with an error.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        convert_inner(job, options, &mut report)
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        Err(Error::Internal(what))
+    });
+    match outcome {
         Ok(status) => report.status = status,
         Err(e) => {
             report.status = Status::Failed;
@@ -312,18 +420,17 @@ pub fn convert(input: &Path, options: &ConvertOptions) -> DocReport {
     report
 }
 
-fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport) -> Result<Status> {
-    let dir = output_dir(&options.out_dir, input);
+fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) -> Result<Status> {
+    let input = job.input.as_path();
+    let dir = &job.dir;
     let mut targets: Vec<(Format, PathBuf)> = options
         .formats
         .iter()
-        .map(|f| (*f, output_path(&options.out_dir, input, *f)))
+        .map(|f| (*f, job.output_path(*f)))
         .collect();
     targets.dedup();
-    let repairs_path = dir.join(format!("{}.repairs.json", safe_stem(input)));
-    let review_path = options
-        .review
-        .then(|| dir.join(format!("{}.review.html", safe_stem(input))));
+    let repairs_path = job.repairs_path();
+    let review_path = options.review.then(|| job.review_path());
     if let Ok(real_input) = input.canonicalize() {
         for path in targets.iter().map(|(_, p)| p).chain([&repairs_path]) {
             if path.canonicalize().ok().as_ref() == Some(&real_input) {
@@ -349,13 +456,26 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         return Ok(Status::Skipped);
     }
 
-    let loaded = load_bytes(input, bytes, &options.load)?;
+    let mut loaded = load_bytes(input, bytes, &options.load)?;
+    loaded.settle_title(input);
+    for profile in &options.strict {
+        let missing = meta::profile::missing(*profile, &loaded.doc.meta);
+        if !missing.is_empty() {
+            return Err(Error::Incomplete {
+                path: input.to_path_buf(),
+                profile: profile.name(),
+                list: meta::profile::render(&missing),
+            });
+        }
+    }
     report.repairs = loaded.log.applied();
     report.repairs_by_rule = loaded.log.summary();
+    report.passes = loaded.log.pass_stats();
     report.warnings = loaded.warnings.clone();
     report.warnings.extend(unmet_rejections(&loaded.log));
     let mut write_options = options.write.clone();
     write_options.timestamp = WriteOptions::timestamp_for(&loaded.doc, options.source_date_epoch);
+    write_options.resources = loaded.resources.clone();
 
     // Every edition is made in memory before anything is written, so a
     // writer error leaves the previous outputs untouched.
@@ -368,6 +488,9 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
                 .map(|w| format!("{}: {w}", format.name())),
         );
         files.push((path.clone(), out.bytes));
+        for (name, bytes) in out.files {
+            files.push((dir.join(name), bytes));
+        }
     }
     files.push((repairs_path, repairs_json(input, &loaded.log).into_bytes()));
     if let Some(path) = review_path {
@@ -380,8 +503,8 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         files.push((path, page.into_bytes()));
     }
 
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    fsutil::remove_stale_temps(&dir);
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    fsutil::remove_stale_temps(dir);
     // The stamp goes first and last: removed before the outputs change, so
     // an interrupted run is redone, and written once they are all in place.
     match std::fs::remove_file(&stamp_path) {
@@ -390,6 +513,9 @@ fn convert_inner(input: &Path, options: &ConvertOptions, report: &mut DocReport)
         Err(e) => return Err(Error::io(&stamp_path, e)),
     }
     for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
         fsutil::write_atomic(path, bytes)?;
     }
     fsutil::write_atomic(&stamp_path, format!("{stamp}\n").as_bytes())?;
@@ -406,6 +532,41 @@ pub fn unmet_rejections(log: &RepairLog) -> Option<String> {
             unmet.join(" ")
         )
     })
+}
+
+/// Whether the editions of `job` are up to date (a run would skip it),
+/// for `--dry-run`: the input is read and hashed, nothing is written.
+/// Standard input is never up to date (it cannot be read again).
+pub fn is_up_to_date(job: &Job, options: &ConvertOptions) -> Result<bool> {
+    if options.force || job.input == Path::new("-") {
+        return Ok(false);
+    }
+    let bytes = read_input(&job.input, options.load.max_input_size)?;
+    let stamp = stamp_of(&job.input, &bytes, options)?;
+    Ok(
+        std::fs::read_to_string(job.dir.join(STAMP_FILE)).is_ok_and(|s| s.trim() == stamp)
+            && options
+                .formats
+                .iter()
+                .all(|f| job.output_path(*f).is_file())
+            && (!options.review || job.review_path().is_file()),
+    )
+}
+
+/// One edition of one input, made in memory (for `-o -`): nothing is
+/// written beside it, no repair report, no stamp.
+pub fn convert_to_bytes(
+    input: &Path,
+    format: Format,
+    options: &ConvertOptions,
+) -> Result<(Vec<u8>, Vec<String>)> {
+    let loaded = load(input, &options.load)?;
+    let mut write_options = options.write.clone();
+    write_options.timestamp = WriteOptions::timestamp_for(&loaded.doc, options.source_date_epoch);
+    let out = write::write(format, &loaded.doc, &write_options)?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(out.warnings);
+    Ok((out.bytes, warnings))
 }
 
 /// The repair report of one document as JSON: every change, and a count per rule.
@@ -433,7 +594,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
         options.formats,
         options.load.sets,
@@ -447,6 +608,8 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         options.write.wrap.map_or("none".into(), |w| w.to_string()),
         options.write.jats_tagset,
         options.write.paper,
+        options.write.pdf_standard,
+        options.strict,
         options.review,
     );
     material.extend(settings.as_bytes());
@@ -458,19 +621,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stems_are_safe() {
+    fn stems_keep_readable_names() {
         assert_eq!(
-            safe_stem(Path::new("a/b/My Brief (v2).txt")),
-            "My_Brief__v2_"
+            safe_stem(Path::new("a/b/my notes (draft) v2.txt")),
+            "my notes (draft) v2"
         );
+        assert_eq!(
+            safe_stem(Path::new("ünïcödé 漢字 résumé.md")),
+            "ünïcödé 漢字 résumé"
+        );
+        assert_eq!(safe_stem(Path::new("a:b|c?.txt")), "a_b_c_");
+        assert_eq!(safe_stem(Path::new("tab\there .txt")), "tab_here");
         assert_eq!(safe_stem(Path::new("..txt")), "document");
         assert_eq!(safe_stem(Path::new("/x/.hidden.md")), "hidden");
-        let out = output_path(
-            Path::new("out"),
-            Path::new("../../etc/passwd.txt"),
-            Format::Txt,
+        assert_eq!(safe_stem(Path::new("-")), STDIN_STEM);
+        let job = Job::flat(Path::new("out"), Path::new("../../etc/passwd.txt"));
+        assert_eq!(
+            job.output_path(Format::Txt),
+            Path::new("out/passwd/passwd.txt")
         );
-        assert_eq!(out, Path::new("out/passwd/passwd.txt"));
     }
 
     #[test]

@@ -37,8 +37,22 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    #[error(
+        "{}: not written: the {profile} profile needs what the document lacks:\n{list}\nGive it in the metadata file or with --set KEY=VALUE (see `recto check --profile {profile}`)",
+        path.display()
+    )]
+    Incomplete {
+        path: PathBuf,
+        profile: &'static str,
+        /// The missing fields, one per line.
+        list: String,
+    },
     #[error("{0}")]
     Usage(String),
+    #[error(
+        "internal error (a bug in Recto; this document was skipped, please report it with the input): {0}"
+    )]
+    Internal(String),
     #[error("{format} writer: {message}")]
     Write {
         format: &'static str,

@@ -370,7 +370,9 @@ fn content_is_semantic_and_nothing_is_dropped() {
         "epub:type=\"abstract\" role=\"doc-abstract\"",
         "<em>successful thaw</em>",
         "<span class=\"affiliation\">Example University; Second Institute</span>",
-        "<p class=\"date\">2025-10-30</p>",
+        // The date as a reader says it, in the document's language, and
+        // machine-readable.
+        "<p class=\"date\"><time datetime=\"2025-10-30\">30 October 2025</time></p>",
     ] {
         assert!(title.contains(want), "title.xhtml lacks {want}\n{title}");
     }

@@ -200,7 +200,7 @@ fn full_document_maps_every_field() {
         "<given-names>Ada</given-names>",
         "<email>ada@example.org</email>",
         "<xref ref-type=\"aff\" rid=\"aff2\">2</xref>",
-        "<aff id=\"aff1\"><institution>Institute of Hydrology</institution>, <institution>University of Oslo</institution>, <country>Norway</country></aff>",
+        "<aff id=\"aff1\"><label>1</label><institution>Institute of Hydrology</institution>, <institution>University of Oslo</institution>, <country country=\"NO\">Norway</country></aff>",
         "<bio>\n            <p>Ada Lindqvist studies rivers.</p>\n          </bio>",
         "iso-8601-date=\"2025-10-23\"",
         "<day>23</day>",
@@ -268,6 +268,11 @@ fn full_document_is_valid_in_both_tag_sets_and_reads_back() {
         );
         assert_eq!(read(&format!("count({meta}/aff)")), "2");
         assert_eq!(read(&format!("{meta}/aff[@id='aff2']/country")), "Japan");
+        // The ISO 3166-1 code that JATS4R asks for, from the name.
+        assert_eq!(
+            read(&format!("{meta}/aff[@id='aff2']/country/@country")),
+            "JP"
+        );
         assert_eq!(
             read(&format!("{meta}/article-id[@pub-id-type='doi']")),
             "10.1234/rivers.2025"

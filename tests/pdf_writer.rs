@@ -8,13 +8,13 @@ mod common;
 
 use common::pdf::*;
 use recto::model::{Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span};
-use recto::write::WriteOptions;
 use recto::write::pdf::emit::emit;
 use recto::write::pdf::fonts::FontSet;
 use recto::write::pdf::info::PdfMeta;
 use recto::write::pdf::page::{
     FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun,
 };
+use recto::write::{PdfStandard, WriteOptions};
 
 // ------------------------------------------------------------- documents
 
@@ -286,6 +286,7 @@ fn hand_layout() -> Layout {
             },
         ],
         missing_glyphs: Vec::new(),
+        alts: Default::default(),
     }
 }
 
@@ -301,6 +302,7 @@ fn hand_meta() -> PdfMeta {
         publisher: None,
         rights: None,
         timestamp: 1_700_000_000,
+        standard: PdfStandard::default(),
     }
 }
 

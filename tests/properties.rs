@@ -292,7 +292,14 @@ fn without_spans(mut blocks: Vec<Block>) -> Vec<Block> {
                 | Block::Paragraph { span, .. }
                 | Block::CodeBlock { span, .. }
                 | Block::Table { span, .. }
+                | Block::Figure { span, .. }
                 | Block::ThematicBreak { span } => *span = Span::UNKNOWN,
+                Block::DefinitionList { items, span } => {
+                    *span = Span::UNKNOWN;
+                    for d in items {
+                        d.definitions.iter_mut().for_each(|def| clear(def));
+                    }
+                }
                 Block::List { items, span, .. } => {
                     *span = Span::UNKNOWN;
                     items.iter_mut().for_each(|i| clear(i));
@@ -432,6 +439,21 @@ fn page_numbers_revealed_by_a_removal_go_in_the_same_run() {
 }
 
 #[test]
+#[ignore = "open (issue #16): the join guard in `paragraphs` is not enough for this reproducer yet"]
+fn a_kept_bare_number_is_not_joined_into_a_paragraph() {
+    // Regression (the open family of issue #16): bare lines "22", "2",
+    // "23" do not count up, so the first run kept them, and joined the "2"
+    // into the paragraph before it; a second run then found "22", "23"
+    // counting up and removed them as page numbers.
+    let crash =
+        common::root().join("tests/regressions/text_normalize-counting-numbers-after-join.crash");
+    let bytes = std::fs::read(&crash).unwrap();
+    let text = read::decode(&bytes, Path::new("crash.txt"), true).unwrap();
+    check_text_pipeline(&text);
+    check_text_pipeline("The river rose in the night and\n\n22\n\n2\n\nthe harbour\n\n23\n");
+}
+
+#[test]
 fn spacing_weighs_the_evidence_its_own_repairs_make() {
     // Regression: the text_normalize fuzz target found "PpP;PP" split to
     // "PpP; PP", which made "PpP" a word of the document, so a second run
@@ -471,15 +493,14 @@ fn a_word_split_over_two_lines_is_joined_the_same_on_every_run() {
 }
 
 #[test]
-fn a_one_megabyte_line_is_repaired_in_linear_time() {
+fn a_one_megabyte_line_is_repaired_without_loss() {
     let word = "Lorem ipsum dolor sit amet, ﬁnis 42 漢字 ";
     let line: String = word.repeat(1024 * 1024 / word.len() + 1);
     let text = format!("Title\n\n{line}\n\nLast paragraph.\n");
-    let started = std::time::Instant::now();
+    // Correctness only: how time grows with the input is measured by the
+    // scaling suite on a release build, not by a clock in a debug test
+    // (a quadratic pass on a 1 MB line would not finish at all).
     check_text_pipeline(&text);
-    // Generous for an unoptimized build; a quadratic pass on a 1 MB line
-    // would take hours.
-    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
     let long_word = "x".repeat(1024 * 1024);
     check_text_pipeline(&long_word);
 }
@@ -608,7 +629,12 @@ fn document_tree() -> impl Strategy<Value = Document> {
                         blocks: back,
                     }]
                 };
-                Document { meta, blocks, back }
+                Document {
+                    meta,
+                    blocks,
+                    back,
+                    ..Document::default()
+                }
             },
         )
 }

@@ -8,8 +8,8 @@
 mod common;
 
 use common::validate::{
-    epubcheck_problems, in_order, jats_problems, keep, pdftotext, pdftotext_layout, qpdf_problems,
-    struct_tree,
+    assert_qpdf_clean, epubcheck_problems, in_order, jats_problems, keep, pdftotext,
+    pdftotext_layout, struct_tree,
 };
 use proptest::prelude::*;
 use recto::model::{
@@ -211,9 +211,7 @@ fn epub_tables_pass_epubcheck() {
 fn pdf_tables_are_tagged_and_read_in_row_order() {
     let pdf = written(Format::Pdf, &doc(), &WriteOptions::default());
     keep("tables.pdf", &pdf);
-    if let Some(problems) = qpdf_problems(&pdf) {
-        assert!(problems.is_empty(), "{problems}");
-    }
+    assert_qpdf_clean(&pdf);
     let tree = struct_tree(&pdf);
     let all = tree.all();
     let tables: Vec<_> = all.iter().filter(|n| n.tag == "Table").collect();
@@ -437,9 +435,7 @@ fn check_valid(doc: &Document, table: &Table) {
                 }
             }
             Format::Pdf => {
-                if let Some(p) = qpdf_problems(bytes) {
-                    assert!(p.is_empty(), "{p}");
-                }
+                assert_qpdf_clean(bytes);
                 let tree = struct_tree(bytes);
                 let has_text = cell_words(table).iter().any(|w| !w.is_empty());
                 if has_text {

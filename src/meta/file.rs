@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 
+use super::publication::{Checked, Scalar, keys};
 use crate::error::{Error, Result};
 use crate::model::{Abstract, Author, Date, inlines_from_text};
 
@@ -52,6 +53,30 @@ pub struct MetaFile {
     pub keywords: Option<Vec<String>>,
     #[serde(alias = "rights")]
     pub license: Option<String>,
+    // Publication facts (see `meta::publication`), checked when read.
+    #[serde(alias = "journal")]
+    pub journal_title: Option<Scalar>,
+    pub journal_id: Option<Scalar>,
+    pub journal_id_type: Option<Checked<keys::JournalIdType>>,
+    #[serde(alias = "issn", alias = "ppub_issn")]
+    pub issn_print: Option<Checked<keys::IssnPrint>>,
+    #[serde(alias = "eissn", alias = "epub_issn")]
+    pub issn_electronic: Option<Checked<keys::IssnElectronic>>,
+    pub volume: Option<Scalar>,
+    pub issue: Option<Scalar>,
+    #[serde(alias = "first_page")]
+    pub fpage: Option<Scalar>,
+    #[serde(alias = "last_page")]
+    pub lpage: Option<Scalar>,
+    #[serde(alias = "elocation", alias = "article_number")]
+    pub elocation_id: Option<Scalar>,
+    #[serde(alias = "subject", alias = "category", alias = "categories")]
+    pub subjects: Option<StringOrList>,
+    pub date_type: Option<Checked<keys::DateType>>,
+    pub publication_format: Option<Checked<keys::PublicationFormat>>,
+    pub copyright_year: Option<Checked<keys::CopyrightYear>>,
+    pub copyright_holder: Option<Scalar>,
+    pub copyright_statement: Option<Scalar>,
     /// Link text to URL: turns link text whose URL was lost into real links.
     pub links: Option<BTreeMap<String, String>>,
     /// Free-form fields, kept as given.
@@ -372,12 +397,21 @@ pub fn read(path: &Path) -> Result<MetaFile> {
 /// The sidecar metadata file of an input, if there is one:
 /// `<stem>.meta.toml`, `<stem>.meta.yaml`, `<stem>.meta.yml` or `<stem>.meta.json`.
 pub fn sidecar_of(input: &Path) -> Option<PathBuf> {
-    let stem = input.file_stem()?.to_str()?;
+    sidecars_of(input).into_iter().next()
+}
+
+/// Every sidecar metadata file of an input. More than one is an error for
+/// the reader (see `meta::load_file`): which one wins would be a guess.
+pub fn sidecars_of(input: &Path) -> Vec<PathBuf> {
+    let Some(stem) = input.file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
     let dir = input.parent().unwrap_or(Path::new(""));
     ["toml", "yaml", "yml", "json"]
         .iter()
         .map(|ext| dir.join(format!("{stem}.meta.{ext}")))
-        .find(|p| p.is_file())
+        .filter(|p| p.is_file())
+        .collect()
 }
 
 /// Titles are inline content in the model; files hold plain text.
@@ -465,6 +499,20 @@ orcid = "0000-0002-1825-0097"
         .unwrap_err()
         .to_string();
         assert!(e.contains("f.md:3"), "{e}");
+    }
+
+    #[test]
+    fn publication_keys_are_read_and_checked_at_their_line() {
+        let m =
+            toml("journal = \"J\"\nvolume = 12\nissn = \"2049-3630\"\nsubjects = [\"A\", \"B\"]\n")
+                .unwrap();
+        assert_eq!(m.volume.unwrap().0, "12");
+        assert_eq!(m.issn_print.unwrap().0, "2049-3630");
+        assert_eq!(m.subjects.unwrap().0.len(), 2);
+        let e = toml("title = \"T\"\nissn_electronic = \"2049-3631\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(":2:") && e.contains("check digit"), "{e}");
     }
 
     #[test]

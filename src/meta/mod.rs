@@ -13,6 +13,9 @@ pub mod file;
 pub mod front_matter;
 mod language;
 mod links;
+pub mod profile;
+pub mod publication;
+pub mod title;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -100,10 +103,15 @@ impl MetaSources {
                     "summary" => "abstract".to_string(),
                     _ => key,
                 };
-                if !FIELDS.contains(&key.as_str()) && !key.starts_with("extra.") {
+                let key = publication::canonical(&key).to_string();
+                if !FIELDS.contains(&key.as_str())
+                    && !publication::KEYS.contains(&key.as_str())
+                    && !key.starts_with("extra.")
+                {
                     return Err(Error::Usage(format!(
-                        "--set `{k}`: unknown field; use one of {} or extra.NAME",
-                        FIELDS.join(", ")
+                        "--set `{k}`: unknown field; use one of {}, {} or extra.NAME",
+                        FIELDS.join(", "),
+                        publication::KEYS.join(", ")
                     )));
                 }
                 Ok((key, v.trim().to_string()))
@@ -130,7 +138,7 @@ pub fn resolve(
     let detected = std::mem::take(&mut doc.meta);
     // Lowest first: each layer overwrites what it states.
     let mut meta = detected.clone();
-    for field in FIELDS {
+    for field in FIELDS.iter().chain(publication::KEYS) {
         if is_set(&detected, field) {
             prov.insert(
                 field.to_string(),
@@ -187,7 +195,7 @@ fn is_set(m: &Metadata, field: &str) -> bool {
         "abstract" => m.abstract_.is_some(),
         "keywords" => !m.keywords.is_empty(),
         "license" => m.license.is_some(),
-        _ => false,
+        key => publication::is_set(&m.publication, key),
     }
 }
 
@@ -288,10 +296,70 @@ fn apply_file(
         meta.license = Some(v.clone());
         put("license");
     }
+    for (key, value) in publication_values(f) {
+        // Checked when the file was read.
+        publication::set(&mut meta.publication, key, &value).map_err(|message| {
+            Error::Metadata {
+                path: source_path(&source),
+                line: 1,
+                message,
+            }
+        })?;
+        put(key);
+    }
     if let Some(extra) = &f.extra {
         meta.extra.extend(extra.clone());
     }
     Ok(())
+}
+
+fn source_path(source: &Source) -> PathBuf {
+    match source {
+        Source::File(p) | Source::FrontMatter(p) => p.clone(),
+        _ => PathBuf::new(),
+    }
+}
+
+/// The publication keys a metadata file states, as `--set` would give them.
+fn publication_values(f: &MetaFile) -> Vec<(&'static str, String)> {
+    let s = |v: &Option<publication::Scalar>| v.as_ref().map(|v| v.0.clone());
+    let subjects = f.subjects.as_ref().map(|l| l.0.join(";"));
+    let checked = [
+        (
+            "journal_id_type",
+            f.journal_id_type.as_ref().map(|v| v.0.clone()),
+        ),
+        ("issn_print", f.issn_print.as_ref().map(|v| v.0.clone())),
+        (
+            "issn_electronic",
+            f.issn_electronic.as_ref().map(|v| v.0.clone()),
+        ),
+        ("date_type", f.date_type.as_ref().map(|v| v.0.clone())),
+        (
+            "publication_format",
+            f.publication_format.as_ref().map(|v| v.0.clone()),
+        ),
+        (
+            "copyright_year",
+            f.copyright_year.as_ref().map(|v| v.0.clone()),
+        ),
+    ];
+    [
+        ("journal_title", s(&f.journal_title)),
+        ("journal_id", s(&f.journal_id)),
+        ("volume", s(&f.volume)),
+        ("issue", s(&f.issue)),
+        ("fpage", s(&f.fpage)),
+        ("lpage", s(&f.lpage)),
+        ("elocation_id", s(&f.elocation_id)),
+        ("subjects", subjects),
+        ("copyright_holder", s(&f.copyright_holder)),
+        ("copyright_statement", s(&f.copyright_statement)),
+    ]
+    .into_iter()
+    .chain(checked)
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect()
 }
 
 fn apply_set(meta: &mut Metadata, key: &str, value: &str) -> Result<()> {
@@ -328,6 +396,9 @@ fn apply_set(meta: &mut Metadata, key: &str, value: &str) -> Result<()> {
                 .collect()
         }
         "license" => meta.license = Some(value.to_string()),
+        key if publication::KEYS.contains(&key) => {
+            publication::set(&mut meta.publication, key, value).map_err(bad)?
+        }
         other => {
             let name = other.strip_prefix("extra.").unwrap_or(other);
             meta.extra.insert(name.to_string(), value.to_string());
@@ -410,6 +481,17 @@ pub fn provenance_json(meta: &Metadata, prov: &Provenance) -> Value {
             );
         }
     }
+    for field in publication::KEYS {
+        if let (Some(source), Some(value)) = (
+            prov.get(*field),
+            publication::value(&meta.publication, field),
+        ) {
+            out.insert(
+                field.to_string(),
+                json!({ "value": value, "source": source.to_string() }),
+            );
+        }
+    }
     if !meta.extra.is_empty() {
         out.insert("extra".into(), json!(meta.extra));
     }
@@ -420,7 +502,20 @@ pub fn provenance_json(meta: &Metadata, prov: &Provenance) -> Value {
 pub fn load_file(given: Option<&Path>, input: &Path) -> Result<Option<(PathBuf, MetaFile)>> {
     let path = match given {
         Some(p) => Some(p.to_path_buf()),
-        None => sidecar_of(input),
+        None => match file::sidecars_of(input).as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            many => {
+                return Err(Error::Usage(format!(
+                    "{}: more than one metadata file beside it ({}); keep one, or name one with --meta",
+                    input.display(),
+                    many.iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        },
     };
     path.map(|p| file::read(&p).map(|f| (p, f))).transpose()
 }

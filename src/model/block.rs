@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::inline::{Inline, plain_text};
+use super::inline::{Image, Inline, plain_text};
 use super::table::Table;
 
 /// Input lines a block came from: 1-based, inclusive. `0..0` means unknown
@@ -60,10 +60,13 @@ impl std::fmt::Display for Span {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "t")]
 pub enum Block {
-    /// A heading; `level` is 1 (top) to 6.
+    /// A heading; `level` is 1 (top) to 6. `id` is the anchor the source
+    /// gave it (`# Title {#anchor}`), kept for links into the document.
     Heading {
         level: u8,
         content: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
         #[serde(default, skip_serializing_if = "Span::is_unknown")]
         span: Span,
     },
@@ -104,6 +107,36 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Span::is_unknown")]
         span: Span,
     },
+    /// An image standing as a block, with its caption.
+    Figure {
+        image: Image,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<Vec<Inline>>,
+        #[serde(default, skip_serializing_if = "Span::is_unknown")]
+        span: Span,
+    },
+    /// Terms, each with one or more definitions.
+    DefinitionList {
+        items: Vec<Definition>,
+        #[serde(default, skip_serializing_if = "Span::is_unknown")]
+        span: Span,
+    },
+}
+
+/// One term of a definition list and its definitions (each a list of blocks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Definition {
+    pub term: Vec<Inline>,
+    pub definitions: Vec<Vec<Block>>,
+}
+
+/// A footnote: its label (as the source names it, unique in the document)
+/// and its content. `Inline::NoteRef(label)` points at it; writers number
+/// notes in the order they are first referenced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub label: String,
+    pub blocks: Vec<Block>,
 }
 
 impl Block {
@@ -115,6 +148,7 @@ impl Block {
         Block::Heading {
             level,
             content,
+            id: None,
             span,
         }
     }
@@ -127,7 +161,9 @@ impl Block {
             | Block::BlockQuote { span, .. }
             | Block::CodeBlock { span, .. }
             | Block::ThematicBreak { span }
-            | Block::Table { span, .. } => *span,
+            | Block::Table { span, .. }
+            | Block::Figure { span, .. }
+            | Block::DefinitionList { span, .. } => *span,
         }
     }
 
@@ -146,11 +182,16 @@ impl Block {
         }
     }
 
-    /// The blocks nested inside this one (list items flattened, in order).
+    /// The blocks nested inside this one (list items and definitions
+    /// flattened, in order).
     pub fn children(&self) -> Vec<&Block> {
         match self {
             Block::List { items, .. } => items.iter().flatten().collect(),
             Block::BlockQuote { blocks, .. } => blocks.iter().collect(),
+            Block::DefinitionList { items, .. } => items
+                .iter()
+                .flat_map(|d| d.definitions.iter().flatten())
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -165,6 +206,19 @@ impl Block {
             Block::CodeBlock { text, .. } => text.clone(),
             Block::ThematicBreak { .. } => String::new(),
             Block::Table { table, .. } => table.plain_text(),
+            Block::Figure { image, caption, .. } => match caption {
+                Some(c) => plain_text(c),
+                None => image.alt.clone(),
+            },
+            Block::DefinitionList { items, .. } => items
+                .iter()
+                .map(|d| {
+                    let mut lines = vec![plain_text(&d.term)];
+                    lines.extend(d.definitions.iter().flatten().map(Block::plain_text));
+                    lines.join("\n")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             _ => self
                 .children()
                 .iter()

@@ -2,6 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An image: where it comes from (as the source wrote it), what it shows
+/// in words, and its title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// The path or URL as written in the source; writers look it up in the
+    /// resources the reader loaded.
+    pub src: String,
+    /// Text that stands in for the image where it cannot be shown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
 /// One piece of running text.
 ///
 /// Whitespace is structure, not content: `Text` never holds a space or a line
@@ -22,8 +36,26 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Underline(Vec<Inline>),
+    /// Struck-out text (`~~text~~` in Markdown).
+    Strikeout(Vec<Inline>),
+    /// Raised text (`^text^`).
+    Superscript(Vec<Inline>),
+    /// Lowered text (`~text~`).
+    Subscript(Vec<Inline>),
     /// Inline code, verbatim.
     Code(String),
+    /// A formula, kept as its TeX source (verbatim, like code); `display`
+    /// when it stands on its own line (`$$...$$`).
+    Math {
+        display: bool,
+        tex: String,
+    },
+    /// A reference to the footnote with this label (see `Document::notes`).
+    NoteRef(String),
+    /// An image within the text.
+    Image(Image),
+    /// The box of a task-list item, ticked or not, where the item begins.
+    Checkbox(bool),
     /// A link. `target` is `None` for link text whose URL was lost (text that
     /// was underlined in the source, say): it is still a link, and every
     /// writer shows its text.
@@ -44,7 +76,12 @@ impl Inline {
     /// The inline children of a markup span, if this is one.
     pub fn children(&self) -> Option<&[Inline]> {
         match self {
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Underline(c) => Some(c),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Underline(c)
+            | Inline::Strikeout(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => Some(c),
             Inline::Link { content, .. } => Some(content),
             _ => None,
         }
@@ -52,7 +89,12 @@ impl Inline {
 
     pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
         match self {
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Underline(c) => Some(c),
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Underline(c)
+            | Inline::Strikeout(c)
+            | Inline::Superscript(c)
+            | Inline::Subscript(c) => Some(c),
             Inline::Link { content, .. } => Some(content),
             _ => None,
         }
@@ -93,7 +135,9 @@ pub fn inlines_from_text(text: &str) -> Vec<Inline> {
 }
 
 /// The text of inlines as a reader would see it: spaces and soft breaks as
-/// one space, hard breaks as a newline, markup dropped, link text kept.
+/// one space, hard breaks as a newline, markup dropped, link text kept,
+/// formulas as their TeX source, an image as its alt text, a footnote
+/// reference as nothing (its note is text of its own).
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain(inlines, &mut out);
@@ -103,10 +147,11 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 fn push_plain(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text(s) | Inline::Code(s) => out.push_str(s),
+            Inline::Text(s) | Inline::Code(s) | Inline::Math { tex: s, .. } => out.push_str(s),
+            Inline::Image(image) => out.push_str(&image.alt),
             Inline::Space | Inline::SoftBreak => out.push(' '),
             Inline::LineBreak => out.push('\n'),
-            Inline::PageMarker(_) => {}
+            Inline::PageMarker(_) | Inline::NoteRef(_) | Inline::Checkbox(_) => {}
             other => push_plain(other.children().unwrap_or_default(), out),
         }
     }

@@ -37,9 +37,72 @@ pub struct Metadata {
     /// `https://creativecommons.org/licenses/by/4.0/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
+    /// Where and how the document was published, for journal deposit.
+    #[serde(default, skip_serializing_if = "Publication::is_empty")]
+    pub publication: Publication,
     /// Anything else, kept as given.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+}
+
+/// Where and how a document was published: the facts journals and
+/// repositories ask for (JATS `journal-meta` and `article-meta`, PMC
+/// deposit). Every field is optional, written only when given, and never
+/// guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publication {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_id: Option<String>,
+    /// The kind of `journal_id` (JATS `journal-id-type`): `publisher-id`
+    /// when not given, or `nlm-ta`, `pmc`, `issn`, `doi`, `coden`, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_id_type: Option<String>,
+    /// ISSN of the print edition, `1234-5679`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn_print: Option<String>,
+    /// ISSN of the electronic edition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issn_electronic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// First and last page in the printed issue. Printed page numbers found
+    /// in the text may fill them when the metadata gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fpage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lpage: Option<String>,
+    /// The electronic location (article number) when there are no pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elocation_id: Option<String>,
+    /// Article categories: the article's kind or section in the journal
+    /// ("Research Article", "Policy Brief").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    /// What the date is the date of (JATS `date-type`): `pub` when not
+    /// given, or `collection`, `issue-pub`, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_type: Option<String>,
+    /// The medium the date refers to (JATS `publication-format`):
+    /// `electronic` when not given, or `print`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright_holder: Option<String>,
+    /// The copyright statement as printed ("© 2025 The Authors").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyright_statement: Option<String>,
+}
+
+impl Publication {
+    pub fn is_empty(&self) -> bool {
+        self == &Publication::default()
+    }
 }
 
 impl Metadata {
@@ -60,6 +123,19 @@ impl Metadata {
                 .collect::<Vec<_>>()
                 .join("\n\n")
         })
+    }
+
+    /// Every affiliation of the authors once, trimmed, in order of first
+    /// mention: the list title blocks show under the names.
+    pub fn distinct_affiliations(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for aff in self.authors.iter().flat_map(|a| &a.affiliations) {
+            let aff = aff.trim();
+            if !aff.is_empty() && !out.contains(&aff) {
+                out.push(aff);
+            }
+        }
+        out
     }
 
     /// The identifier with its kind, when one is set.

@@ -6,9 +6,11 @@ mod inline;
 mod metadata;
 mod table;
 
-pub use block::{BackKind, BackMatter, Block, Section, Span, sections};
-pub use inline::{Inline, canonicalize, inlines_from_text, plain_text};
-pub use metadata::{Abstract, Author, Date, IdentifierKind, Metadata, civil_from_unix};
+pub use block::{BackKind, BackMatter, Block, Definition, Note, Section, Span, sections};
+pub use inline::{Image, Inline, canonicalize, inlines_from_text, plain_text};
+pub use metadata::{
+    Abstract, Author, Date, IdentifierKind, Metadata, Publication, civil_from_unix,
+};
 pub use table::{Alignment, Grid, MAX_COLSPAN, Placed, RowKind, Table, TableCell, TableRow};
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +27,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub back: Vec<BackMatter>,
+    /// Footnotes, referenced from the text by `Inline::NoteRef(label)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,6 +96,14 @@ impl Document {
             hash.update(b"\n");
             hash.update(block.plain_text().as_bytes());
         }
+        for note in &self.notes {
+            hash.update(b"\0note\0");
+            hash.update(note.label.as_bytes());
+            for block in &note.blocks {
+                hash.update(b"\n");
+                hash.update(block.plain_text().as_bytes());
+            }
+        }
         let d = hash.finalize();
         let mut b = [0u8; 16];
         b.copy_from_slice(&d[..16]);
@@ -131,6 +144,16 @@ impl Document {
                         items.retain(|i| !i.is_empty());
                     }
                     Block::BlockQuote { blocks: inner, .. } => blocks(inner),
+                    Block::Figure {
+                        caption: Some(c), ..
+                    } => canonicalize(c),
+                    Block::DefinitionList { items, .. } => {
+                        for d in items.iter_mut() {
+                            canonicalize(&mut d.term);
+                            d.definitions.iter_mut().for_each(blocks);
+                        }
+                        items.retain(|d| !d.term.is_empty() || !d.definitions.is_empty());
+                    }
                     // Canonical form changes no character of a cell, so
                     // cells take it too; an empty cell is kept (it holds
                     // its place in the row).
@@ -155,6 +178,7 @@ impl Document {
                     !content.is_empty()
                 }
                 Block::List { items, .. } => !items.is_empty(),
+                Block::DefinitionList { items, .. } => !items.is_empty(),
                 Block::Table { table, .. } => !table.is_empty() || table.caption.is_some(),
                 _ => true,
             });
@@ -164,6 +188,10 @@ impl Document {
             blocks(&mut back.blocks);
         }
         self.back.retain(|b| !b.blocks.is_empty());
+        // A note left empty is kept: a reference still points at it.
+        for note in &mut self.notes {
+            blocks(&mut note.blocks);
+        }
         for author in &mut self.meta.authors {
             blocks(&mut author.bio);
         }
@@ -176,6 +204,84 @@ impl Document {
         {
             canonicalize(t);
         }
+    }
+
+    /// The labels of every footnote reference, in reading order (body, then
+    /// the notes themselves, then end matter).
+    pub fn note_refs(&self) -> Vec<String> {
+        fn inlines(list: &[Inline], out: &mut Vec<String>) {
+            for i in list {
+                match i {
+                    Inline::NoteRef(label) => out.push(label.clone()),
+                    other => inlines(other.children().unwrap_or_default(), out),
+                }
+            }
+        }
+        fn blocks(list: &[Block], out: &mut Vec<String>) {
+            for b in list {
+                match b {
+                    Block::Table { table, .. } => {
+                        if let Some(c) = &table.caption {
+                            inlines(c, out);
+                        }
+                        for (_, row) in table.rows() {
+                            row.cells.iter().for_each(|c| inlines(&c.content, out));
+                        }
+                    }
+                    Block::Figure { caption, .. } => {
+                        inlines(caption.as_deref().unwrap_or_default(), out)
+                    }
+                    Block::DefinitionList { items, .. } => {
+                        for d in items {
+                            inlines(&d.term, out);
+                            d.definitions.iter().for_each(|b| blocks(b, out));
+                        }
+                    }
+                    other => {
+                        inlines(other.inlines().unwrap_or_default(), out);
+                        if !matches!(other, Block::DefinitionList { .. }) {
+                            for c in other.children() {
+                                blocks(std::slice::from_ref(c), out);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        blocks(&self.blocks, &mut out);
+        for note in &self.notes {
+            blocks(&note.blocks, &mut out);
+        }
+        for back in &self.back {
+            blocks(&back.blocks, &mut out);
+        }
+        out
+    }
+
+    /// The footnotes in the order writers number them: first by their
+    /// first reference, then the notes nothing refers to, in the order
+    /// they were defined. Each with its number (from 1).
+    pub fn numbered_notes(&self) -> Vec<(usize, &Note)> {
+        let mut order: Vec<&Note> = Vec::with_capacity(self.notes.len());
+        let mut seen = std::collections::BTreeSet::new();
+        for label in self.note_refs() {
+            if seen.insert(label.clone())
+                && let Some(note) = self.notes.iter().find(|n| n.label == label)
+            {
+                order.push(note);
+            }
+        }
+        for note in &self.notes {
+            if !seen.contains(&note.label) {
+                order.push(note);
+            }
+        }
+        order
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (i + 1, n))
+            .collect()
     }
 
     /// Checks the invariants writers rely on; returns what is wrong. Runs in
@@ -206,6 +312,15 @@ impl Document {
                     }
                     Block::List { items, .. } => items.iter().for_each(|i| blocks(i, problems)),
                     Block::BlockQuote { blocks: inner, .. } => blocks(inner, problems),
+                    Block::Figure {
+                        caption: Some(c), ..
+                    } => inlines(c, &format!("{at}: caption"), problems),
+                    Block::DefinitionList { items, .. } => {
+                        for d in items {
+                            inlines(&d.term, &format!("{at}: term"), problems);
+                            d.definitions.iter().for_each(|b| blocks(b, problems));
+                        }
+                    }
                     Block::Table { table, .. } => {
                         if let Some(caption) = &table.caption {
                             inlines(caption, &format!("{at}: caption"), problems);
@@ -230,6 +345,18 @@ impl Document {
         blocks(&self.blocks, &mut problems);
         for back in &self.back {
             blocks(&back.blocks, &mut problems);
+        }
+        let mut labels = std::collections::BTreeSet::new();
+        for note in &self.notes {
+            if !labels.insert(note.label.as_str()) {
+                problems.push(format!("note `{}` is defined twice", note.label));
+            }
+            blocks(&note.blocks, &mut problems);
+        }
+        for label in self.note_refs() {
+            if !labels.contains(label.as_str()) {
+                problems.push(format!("note reference `{label}` has no note"));
+            }
         }
         // A date must be one its own text form reads back as: a day needs a
         // month, and each part must be in range.

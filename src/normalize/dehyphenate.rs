@@ -18,6 +18,7 @@
 //!
 //! Runs while line ends still exist (before `paragraphs` joins lines).
 
+use super::identifier::{identifier_reason, is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon};
 use super::lines::{Line, vocabulary};
 use super::{Pass, RepairLog, Stage};
@@ -57,7 +58,14 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             continue;
         }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
-            if log.approve(NAME, "dash-at-line-end", span(lines, i, j), before, after) {
+            if log.approve_cited(
+                NAME,
+                "dash-at-line-end",
+                span(lines, i, j),
+                before,
+                after,
+                "a dash between two words needs no space",
+            ) {
                 lines[i].glue = true;
             }
             continue;
@@ -68,14 +76,17 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let vocab = vocab.get_or_insert_with(|| vocabulary(lines));
         match decide(&lines[i].text, &lines[j].text, vocab, lexicon) {
             None => {}
-            Some(Edit::Decline(what)) => log.decline(NAME, "ambiguous", span(lines, i, j), what),
+            Some(Edit::Decline { text, missing }) => {
+                log.decline_cited(NAME, "ambiguous", span(lines, i, j), text, missing)
+            }
             Some(Edit::Join {
                 rule,
                 keep,
                 before,
                 after,
+                evidence,
             }) => {
-                if !log.approve(NAME, rule, span(lines, i, j), before, after) {
+                if !log.approve_cited(NAME, rule, span(lines, i, j), before, after, evidence) {
                     continue;
                 }
                 let t = lines[i].text.trim_end();
@@ -140,8 +151,14 @@ enum Edit {
         keep: bool,
         before: String,
         after: String,
+        /// What proves the reading, for the log.
+        evidence: String,
     },
-    Decline(String),
+    Decline {
+        text: String,
+        /// What was missing.
+        missing: String,
+    },
 }
 
 /// A line that ends in a hyphen or a soft hyphen (trailing spaces aside):
@@ -149,6 +166,23 @@ enum Edit {
 fn ends_in_hyphen(line: &str) -> bool {
     let line = line.trim_end();
     line.ends_with('-') || line.ends_with(SOFT_HYPHEN)
+}
+
+/// The run of letters and digits that ends `s` ("glp_ipt" -> "ipt").
+fn trailing_alnum(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The run of letters and digits that starts `s` ("cp," -> "cp").
+fn leading_alnum(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<Edit> {
@@ -189,73 +223,191 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
         return None;
     }
     let before = format!("{token}{} {next_token}", if soft { "\u{AD}" } else { "-" });
-    let join = |keep: bool, rule: &'static str| {
+    let join = |keep: bool, rule: &'static str, evidence: String| {
         let word = format!("{token}{}{next_token}", if keep { "-" } else { "" });
         Some(Edit::Join {
             rule,
             keep,
             before: before.clone(),
             after: word,
+            evidence,
+        })
+    };
+    let decline = |missing: String| {
+        Some(Edit::Decline {
+            text: before.clone(),
+            missing,
         })
     };
     if soft {
-        return join(false, "soft-hyphen");
+        return join(
+            false,
+            "soft-hyphen",
+            "a soft hyphen: the typesetter's own break inside a word".to_string(),
+        );
     }
     if SUSPENSION_WORDS.contains(&tail.to_lowercase().as_str()) {
         return None;
     }
-    let joined = format!("{head}{tail}");
+    // Names from code, paths and numbers ("glp_ipt-" / "cp", "88-" / "59-1",
+    // "$BUILD-" / "TOOLS/Site"): no word list knows them, only the
+    // document's own spelling decides.
     let digits =
         head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
-    if vocab.hyphenated(head, tail) || vocab.has_compound(&format!("{head}-{tail}")) {
-        return join(true, "compound-in-document");
+    if digits || is_identifier(token) || is_identifier(next_token) {
+        return decide_identifier(token, next_token, vocab, join, decline);
+    }
+    let joined = format!("{head}{tail}");
+    let compound = format!("{head}-{tail}");
+    if vocab.hyphenated(head, tail) || vocab.has_compound(&compound) {
+        return join(
+            true,
+            "compound-in-document",
+            format!("the document writes '{compound}'"),
+        );
     }
     if vocab.contains(&joined) {
-        return join(false, "word-in-document");
-    }
-    if digits {
-        return join(true, "compound-with-digits");
+        return join(
+            false,
+            "word-in-document",
+            format!("the document writes '{joined}'"),
+        );
     }
     let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     if capitalised(head) && capitalised(tail) {
-        return join(true, "compound-of-names");
+        return join(
+            true,
+            "compound-of-names",
+            format!("'{head}' and '{tail}' are both capitalised: two names joined"),
+        );
     }
     // A token already holding a hyphen is a compound being continued
     // ("team-repo-" + "admins"): the break is at a real hyphen unless the
     // last part and the tail make a word.
     if lexicon.is_word(&joined) {
-        return join(false, "word-in-lexicon");
+        return join(false, "word-in-lexicon", format!("word list: '{joined}'"));
     }
     if lexicon.is_word(head) && lexicon.is_word(tail) {
-        return join(true, "compound-of-words");
+        return join(
+            true,
+            "compound-of-words",
+            format!("word list: '{head}' and '{tail}', not '{joined}'"),
+        );
     }
     // The second half may have lost the space after it ("re-" + "viewforms"):
     // a word made with the start of the tail, the rest a word too.
-    if glued_word_split(head, tail, lexicon) {
-        return join(false, "word-in-lexicon");
+    if let Some(word) = glued_word_split(head, tail, lexicon) {
+        return join(
+            false,
+            "word-in-lexicon",
+            format!("word list: '{word}', the rest of '{tail}' a word too"),
+        );
     }
     // Neither reading is proven. A real compound is made of words ("long-" +
     // "suspended"); when one half is no word at all ("stakehold-" + "ers"),
     // the line end most likely split one word, often one damaged by other
     // repairs still to come. A capitalised half could be a name: left alone.
     if tail.chars().all(char::is_lowercase) && head.chars().all(char::is_lowercase) {
-        return join(false, "hyphenation-by-default");
+        let fragment = if lexicon.is_word(tail) { head } else { tail };
+        return join(
+            false,
+            "hyphenation-by-default",
+            format!("'{fragment}' is no word: the line end broke one word"),
+        );
     }
-    Some(Edit::Decline(before))
+    decline(format!(
+        "neither '{joined}' nor '{compound}' is in the document or the word list"
+    ))
+}
+
+/// The line-end hyphen of an identifier: kept or dropped only as the
+/// document itself spells the token, or the name around the break
+/// ("BUILD" + "TOOLS" where the document writes "$BUILDTOOLS").
+fn decide_identifier(
+    token: &str,
+    next_token: &str,
+    vocab: &DocVocabulary,
+    join: impl Fn(bool, &'static str, String) -> Option<Edit>,
+    decline: impl Fn(String) -> Option<Edit>,
+) -> Option<Edit> {
+    let hyphenated = format!("{token}-{next_token}");
+    let joined = format!("{token}{next_token}");
+    if vocab.writes(&hyphenated) {
+        let shown = hyphenated.trim_matches(|c: char| !c.is_alphanumeric());
+        return join(
+            true,
+            "identifier-in-document",
+            format!("the document writes '{shown}'"),
+        );
+    }
+    if vocab.writes(&joined) {
+        let shown = joined.trim_matches(|c: char| !c.is_alphanumeric());
+        return join(
+            false,
+            "identifier-in-document",
+            format!("the document writes '{shown}'"),
+        );
+    }
+    // The name that holds the break, between code punctuation.
+    let (left, right) = (trailing_alnum(token), leading_alnum(next_token));
+    let name = format!("{left}{right}");
+    let name_hyphenated = format!("{left}-{right}");
+    if !left.is_empty()
+        && !right.is_empty()
+        && name.chars().any(char::is_alphabetic)
+        && vocab.writes(&name)
+        && !vocab.writes(&name_hyphenated)
+    {
+        return join(
+            false,
+            "identifier-in-document",
+            format!("the document writes '{name}'"),
+        );
+    }
+    if !left.is_empty()
+        && !right.is_empty()
+        && vocab.writes(&name_hyphenated)
+        && !vocab.writes(&name)
+    {
+        return join(
+            true,
+            "identifier-in-document",
+            format!("the document writes '{name_hyphenated}'"),
+        );
+    }
+    // Between two letters of a name with digits ("18F-" + "owned") the
+    // hyphen is the author's: typesetters do not hyphenate such words.
+    let letters_at_break = left.ends_with(char::is_alphabetic)
+        && right.starts_with(char::is_alphabetic)
+        && left.chars().any(|c| c.is_ascii_digit())
+        && right.chars().all(char::is_alphabetic);
+    if letters_at_break && !is_code_name(token) && !is_code_name(next_token) {
+        return join(
+            true,
+            "compound-with-digits",
+            format!("'{left}' holds digits: no typesetter hyphenates it, the hyphen is written"),
+        );
+    }
+    decline(format!(
+        "an identifier ({}); the document writes neither '{joined}' nor '{hyphenated}'",
+        identifier_reason(token)
+            .or_else(|| identifier_reason(next_token))
+            .unwrap_or("digits")
+    ))
 }
 
 /// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
 /// word too ("re" + "view|forms").
-fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> bool {
+fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> Option<String> {
     // Longer runs are no words: trying every split would cost quadratic time.
     if head.len() + tail.len() > 60 {
-        return false;
+        return None;
     }
-    tail.char_indices().skip(2).any(|(p, _)| {
+    tail.char_indices().skip(2).find_map(|(p, _)| {
         let (start, rest) = tail.split_at(p);
-        rest.chars().count() >= 2
-            && lexicon.is_common_word(&format!("{head}{start}"))
-            && lexicon.is_common_word(rest)
+        let word = format!("{head}{start}");
+        (rest.chars().count() >= 2 && lexicon.is_common_word(&word) && lexicon.is_common_word(rest))
+            .then_some(word)
     })
 }
 

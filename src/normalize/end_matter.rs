@@ -242,7 +242,63 @@ fn biography(doc: &mut Document, log: &mut RepairLog) {
             a.affiliations.push(affiliation);
         }
         a.bio.push(block);
+        let name = a.name.clone();
+        bio_heading(doc, i, &name, log);
         return;
+    }
+}
+
+/// The heading over a biography ("About the author", as Recto's EPUB and
+/// many briefs print it) goes with the bio: left behind it would head an
+/// empty section. Only when the bio was the heading's whole section. A
+/// line with just the author's name over the bio goes too (the EPUB heads
+/// each bio with the name): it is the bio's label, not a section.
+fn bio_heading(doc: &mut Document, mut bio_at: usize, name: &str, log: &mut RepairLog) {
+    let Some(mut h) = bio_at.checked_sub(1) else {
+        return;
+    };
+    let is_name = |b: &Block| {
+        matches!(b, Block::Heading { .. } | Block::Paragraph { .. })
+            && b.plain_text().trim().eq_ignore_ascii_case(name)
+    };
+    let alone = doc
+        .blocks
+        .get(bio_at)
+        .is_none_or(|b| matches!(b, Block::Heading { .. }));
+    if alone && is_name(&doc.blocks[h]) {
+        let label = doc.blocks.remove(h);
+        log.record(
+            NAME,
+            "author-bio-name",
+            label.span(),
+            label.plain_text(),
+            "",
+        );
+        bio_at = h;
+        let Some(above) = h.checked_sub(1) else {
+            return;
+        };
+        h = above;
+    }
+    let alone = doc
+        .blocks
+        .get(bio_at)
+        .is_none_or(|b| matches!(b, Block::Heading { .. }));
+    let is_bio_title = heading_text(&doc.blocks[h]).is_some_and(|t| {
+        matches!(
+            t.trim_end_matches(':').to_lowercase().as_str(),
+            "about the author" | "about the authors" | "the author" | "the authors" | "biography"
+        )
+    });
+    if alone && is_bio_title {
+        let heading = doc.blocks.remove(h);
+        log.record(
+            NAME,
+            "author-bio-heading",
+            heading.span(),
+            heading.plain_text(),
+            "",
+        );
     }
 }
 

@@ -11,6 +11,7 @@ use crate::model::{Block, Document, Inline};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use super::identifier::is_identifier;
 use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
 use super::{Pass, RepairLog, Stage};
 
@@ -30,6 +31,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     }
     let ev = Evidence {
         heads: compound_heads(&body),
+        path_parts: hyphenated_path_parts(&body),
         vocab,
     };
     for block in &mut doc.blocks {
@@ -43,6 +45,44 @@ struct Evidence {
     /// First parts of the hyphenated compounds the document writes, lower
     /// case: "all" from "all-wise", "non" from "non-owner".
     heads: HashSet<String>,
+    /// Hyphenated parts of the paths the document writes: "rust-lang" from
+    /// "rust-lang/rfcs#3309", case kept.
+    path_parts: HashSet<String>,
+}
+
+/// The hyphenated parts of the `/`-separated tokens of the document.
+fn hyphenated_path_parts(body: &[String]) -> HashSet<String> {
+    let mut parts = HashSet::new();
+    for text in body.iter().filter(|t| t.contains('/') && t.contains('-')) {
+        for token in text.split_whitespace().filter(|t| t.contains('/')) {
+            for part in token.split('/').map(path_part).filter(|p| p.contains('-')) {
+                if !parts.contains(part) {
+                    parts.insert(part.to_string());
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// A part of a path without the punctuation around it ("rfcs#3309," keeps
+/// "rfcs#3309").
+fn path_part(part: &str) -> &str {
+    part.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// Whether every part of the path `token` that `fixed` changes is a part the
+/// document writes so in another path ("rustlang/rust" -> "rust-lang/rust"
+/// where it writes "rust-lang/rfcs").
+fn proven_in_paths(token: &str, fixed: &str, parts: &HashSet<String>) -> bool {
+    let (before, after): (Vec<&str>, Vec<&str>) =
+        (token.split('/').collect(), fixed.split('/').collect());
+    token.contains('/')
+        && before.len() == after.len()
+        && before
+            .iter()
+            .zip(&after)
+            .all(|(b, a)| b == a || parts.contains(path_part(a)))
 }
 
 /// The heads of the compounds in the document's [`body_texts`].
@@ -137,19 +177,48 @@ fn fix_inlines(
         match inline {
             Inline::Text(t) => {
                 if let Some(fixed) = restore(t, &vocab.vocab) {
-                    if log.approve(NAME, "compound-in-document", span, t.clone(), fixed.clone()) {
-                        *t = fixed;
+                    let written = fixed.trim_matches(|c: char| !c.is_alphanumeric());
+                    if is_identifier(t)
+                        && !vocab.vocab.writes(&fixed)
+                        && !proven_in_paths(t, &fixed, &vocab.path_parts)
+                    {
+                        log.decline_cited(
+                            NAME,
+                            "identifier",
+                            span,
+                            t.clone(),
+                            format!("an identifier; the document never writes '{written}'"),
+                        );
+                        continue;
                     }
-                } else if let Some(fixed) = restore_each(t, |w| restore_from_head(w, vocab))
-                    && log.approve(
+                    let evidence = if is_identifier(t) && !vocab.vocab.writes(&fixed) {
+                        format!("the document writes the parts of '{written}' in other paths")
+                    } else {
+                        format!("the document writes '{}'", spelled_as(&fixed, vocab))
+                    };
+                    if log.approve_cited(
                         NAME,
-                        "compound-head-in-document",
+                        "compound-in-document",
                         span,
                         t.clone(),
                         fixed.clone(),
-                    )
-                {
-                    *t = fixed;
+                        evidence,
+                    ) {
+                        *t = fixed;
+                    }
+                } else if let Some(guess) = restore_each(t, |w| restore_from_head(w, vocab)) {
+                    // The document hyphenates the head elsewhere ("all-wise"),
+                    // but never this word: no proof for this one.
+                    let guess = guess
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_string();
+                    log.decline_cited(
+                        NAME,
+                        "compound-head-only",
+                        span,
+                        t.clone(),
+                        format!("the document never writes '{guess}'"),
+                    );
                 }
             }
             other => {
@@ -235,7 +304,35 @@ fn restore_word(word: &str, vocab: &DocVocabulary) -> Option<String> {
             out.push(letters.next()?);
         }
     }
-    letters.next().is_none().then_some(out)
+    if letters.next().is_some() {
+        return None;
+    }
+    // The document must write this very word with its hyphens: the same
+    // letters in the same case, or capitalised at a sentence start
+    // ("Floating-point" for "floating-point"), never "RISC-V" for "riscv".
+    (vocab.writes(&out) || vocab.writes(&decapitalised(&out))).then_some(out)
+}
+
+/// The word with its first letter in lower case when only that one is
+/// upper case ("Floating-point" -> "floating-point"); else unchanged.
+fn decapitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() && chars.clone().all(|c| !c.is_uppercase()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// The spelling of `fixed` the document writes (for the log).
+fn spelled_as(fixed: &str, ev: &Evidence) -> String {
+    let word = fixed.trim_matches(|c: char| !c.is_alphanumeric());
+    if ev.vocab.writes(word) {
+        word.to_string()
+    } else {
+        decapitalised(word)
+    }
 }
 
 /// Where a word's hyphens stand, counted in letters before each.
@@ -274,6 +371,7 @@ mod tests {
         let ev = Evidence {
             vocab: DocVocabulary::from_text("he was all-wise and allpowerful"),
             heads: ["all".to_string()].into_iter().collect(),
+            path_parts: HashSet::new(),
         };
         assert_eq!(
             restore_each("allpowerful.", |w| restore_from_head(w, &ev)).as_deref(),

@@ -5,8 +5,8 @@
 use crate::model::{Block, Document, Inline, Span};
 
 /// Calls `f` on the inline content of every heading and paragraph (nested in
-/// lists and quotes too), the title, subtitle, abstract, author biographies
-/// and end matter. Code blocks and tables are verbatim and are not visited
+/// lists, quotes and definition lists too), figure captions, footnotes, the
+/// title, subtitle, abstract, author biographies and end matter. Code blocks and tables are verbatim and are not visited
 /// (a table's cells are content to keep, not prose to repair). Markup
 /// children are left to `f`.
 pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
@@ -26,6 +26,9 @@ pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, 
         blocks(&mut author.bio, f);
     }
     blocks(&mut doc.blocks, f);
+    for note in &mut doc.notes {
+        blocks(&mut note.blocks, f);
+    }
     for back in &mut doc.back {
         if let Some(title) = &mut back.title {
             f(title, Span::UNKNOWN);
@@ -46,6 +49,19 @@ fn blocks(list: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
                 }
             }
             Block::BlockQuote { blocks: inner, .. } => blocks(inner, f),
+            Block::Figure { caption, span, .. } => {
+                if let Some(c) = caption {
+                    f(c, *span)
+                }
+            }
+            Block::DefinitionList { items, span } => {
+                for d in items {
+                    f(&mut d.term, *span);
+                    for def in &mut d.definitions {
+                        blocks(def, f);
+                    }
+                }
+            }
             Block::CodeBlock { .. } | Block::ThematicBreak { .. } | Block::Table { .. } => {}
         }
     }

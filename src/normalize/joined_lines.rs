@@ -16,6 +16,7 @@
 //! A long line with no such cut, or with more than one, is left alone and
 //! the case is logged as declined.
 
+use super::identifier::{is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon};
 use super::lines::{Line, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
@@ -55,14 +56,20 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for mut line in lines.drain(..) {
         // Verbatim lines (code, tables) are long by their own right.
         while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
-            let cuts = cuts(&line.text, width, &vocab, lexicon);
-            let [cut] = cuts[..] else {
-                log.decline(NAME, "overlong-line", line.span(), line.trimmed());
+            let mut cuts = cuts(&line.text, width, &vocab, lexicon);
+            if cuts.len() != 1 {
+                let missing = if cuts.is_empty() {
+                    "no lost hyphen is proven near the column width"
+                } else {
+                    "more than one place could have been the line end"
+                };
+                log.decline_cited(NAME, "overlong-line", line.span(), line.trimmed(), missing);
                 break;
-            };
+            }
+            let (cut, evidence) = cuts.remove(0);
             let (first, rest) = line.text.split_at(cut);
             let (token_start, token_end) = token_around(&line.text, cut);
-            log.record(
+            log.record_cited(
                 NAME,
                 "hyphen-lost-at-line-end",
                 line.span(),
@@ -72,12 +79,15 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     &line.text[token_start..cut],
                     &line.text[cut..token_end]
                 ),
+                evidence,
             );
             let mut head = line.clone();
             head.text = format!("{first}-");
             head.glue = true;
             line.text = rest.to_string();
             line.page_break = false;
+            // A page that starts here starts with the head's first word.
+            line.page_starts.clear();
             out.push(head);
         }
         out.push(line);
@@ -85,8 +95,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     *lines = out;
 }
 
-/// Byte offsets in `text` where a hyphen and a line break were lost.
-fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec<usize> {
+/// Byte offsets in `text` where a hyphen and a line break were lost, with
+/// the evidence for each.
+fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec<(usize, String)> {
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let hyphen = printed_len("-");
@@ -104,9 +115,9 @@ fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec
         if first >= width * FIRST_LINE_MIN
             && previous.is_some_and(char::is_alphanumeric)
             && c.is_alphanumeric()
-            && lost_hyphen(text, at, vocab, lexicon)
+            && let Some(evidence) = lost_hyphen(text, at, vocab, lexicon)
         {
-            found.push(at);
+            found.push((at, evidence));
         }
         before += printed_len(c.encode_utf8(&mut [0; 4]));
         previous = Some(c);
@@ -114,8 +125,9 @@ fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec
     found
 }
 
-/// Whether a hyphen was lost at byte `at`, inside a run of letters and digits.
-fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) -> bool {
+/// Whether a hyphen was lost at byte `at`, inside a run of letters and
+/// digits: what proves it, or `None`.
+fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<String> {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -128,7 +140,7 @@ fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) 
         .map_or(text.len(), |(i, _)| at + i);
     let (head, tail, run) = (&text[start..at], &text[at..end], &text[start..end]);
     if head.chars().count() < MIN_PART || tail.chars().count() < MIN_PART {
-        return false;
+        return None;
     }
     // The document writes the compound with its hyphen elsewhere.
     let (token_start, token_end) = token_around(text, at);
@@ -137,17 +149,37 @@ fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) 
         .to_string();
     let with_hyphen = format!("{}-{}", &text[token_start..at], &text[at..token_end]);
     let with_hyphen = with_hyphen.trim_matches(|c: char| !c.is_alphanumeric());
-    let proven = vocab.has_compound(with_hyphen)
-        || vocab
-            .compound_for(run)
-            .is_some_and(|c| c == format!("{head}-{tail}").to_lowercase());
-    if proven && !token.is_empty() {
-        return true;
+    // A name from code, a path or a number ("glp_iptcp", "aarch64-unknown-
+    // linuxgnu") gets its hyphen back only as the document spells it.
+    if vocab.writes(with_hyphen) {
+        return Some(format!("the document writes '{with_hyphen}'"));
+    }
+    // A name with digits ("18Fowned") may still have lost a hyphen between
+    // two words; a number ("8859-1"), a path or a code name may not.
+    let digit_at_cut = head.ends_with(|c: char| c.is_ascii_digit())
+        || tail.starts_with(|c: char| c.is_ascii_digit());
+    if is_code_name(&token) || (is_identifier(&token) && digit_at_cut) {
+        return None;
+    }
+    let compound = format!("{head}-{tail}");
+    if vocab.has_compound(with_hyphen) && !token.is_empty() {
+        return Some(format!("the document writes '{with_hyphen}'"));
+    }
+    if vocab
+        .compound_for(run)
+        .is_some_and(|c| c == compound.to_lowercase())
+        && !token.is_empty()
+    {
+        return Some(format!("the document writes '{compound}'"));
     }
     // Otherwise: no word as it stands, two words apart.
     let word = |w: &str| lexicon.is_word(w) || vocab.contains(w);
     let known_run = lexicon.is_word(run) || vocab.count(run) >= 2;
-    !known_run && word(head) && word(tail)
+    (!known_run && word(head) && word(tail)).then(|| {
+        format!(
+            "'{run}' is no word, '{head}' and '{tail}' are; the line is too long for the column"
+        )
+    })
 }
 
 /// The whitespace-delimited token around byte `at`, as byte offsets.
@@ -212,6 +244,31 @@ mod tests {
         run(&mut again, &mut log2);
         assert_eq!(again, lines);
         assert_eq!(log2.changes.len(), 0);
+    }
+
+    #[test]
+    fn a_page_start_stays_with_the_first_half() {
+        use crate::normalize::lines::PageStart;
+        let joined = "process has involved many of them and led to a slowerthan-anticipated \
+                      procurement process. Originally, we had a";
+        let mut lines = split(&page(joined));
+        let at = lines
+            .iter()
+            .position(|l| l.text.contains("slowerthan"))
+            .unwrap();
+        lines[at].page_starts.push(PageStart {
+            label: "7".into(),
+            printed: true,
+        });
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let marked: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.page_starts.is_empty())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(marked.len(), 1, "{marked:?}");
+        assert!(marked[0].ends_with("a slower-"), "{marked:?}");
     }
 
     #[test]

@@ -343,6 +343,10 @@ pub struct DocVocabulary {
     pairs: HashMap<String, HashSet<String>>,
     /// A compound with its hyphens removed -> the compound ("rustlang" -> "rust-lang").
     unhyphenated: HashMap<String, String>,
+    /// Every token as written, case kept, surrounding punctuation trimmed
+    /// ("$BUILDTOOLS" as "BUILDTOOLS"): the exact spellings an identifier
+    /// is checked against.
+    forms: HashSet<String>,
 }
 
 impl DocVocabulary {
@@ -405,6 +409,9 @@ impl DocVocabulary {
         let Some(word) = trim_token(&cleaned) else {
             return;
         };
+        if !self.forms.contains(word) {
+            self.forms.insert(word.to_string());
+        }
         let Some(key) = lookup_key(word) else {
             return;
         };
@@ -479,6 +486,12 @@ impl DocVocabulary {
     pub fn compound_for(&self, joined: &str) -> Option<&str> {
         let key = lookup_key(joined)?;
         self.unhyphenated.get(key.as_str()).map(String::as_str)
+    }
+
+    /// Whether the document writes `word` exactly so, case and all, as a
+    /// whole token (surrounding punctuation aside).
+    pub fn writes(&self, word: &str) -> bool {
+        trim_token(word).is_some_and(|w| self.forms.contains(w))
     }
 
     /// Whether the document uses the exact compound `word` ("China-India").

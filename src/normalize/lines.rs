@@ -5,7 +5,7 @@
 //! so that every change can name where it happened, even after lines were
 //! merged or removed.
 
-use crate::model::{Block, Document, Inline, Span, inlines_from_text};
+use crate::model::{Block, Document, Inline, Span, Table, inlines_from_text};
 
 /// One input line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,11 @@ pub struct Line {
     /// What the line is, as the `regions` pass classified it. Only prose
     /// lines are repaired; the others are kept verbatim by every later pass.
     pub kind: LineKind,
+    /// The printed pages that start at this line (set by `page-artifacts`
+    /// on the first line that stays of each page; more than one only where
+    /// a page held nothing but furniture). Later passes that merge lines
+    /// keep them on the line that holds this line's first word.
+    pub page_starts: Vec<PageStart>,
 }
 
 /// What a line is: running text, or something that must be kept as it is.
@@ -60,6 +65,16 @@ impl LineKind {
             LineKind::Table => "table",
         }
     }
+}
+
+/// Where a printed page of the source starts, and how it was numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStart {
+    /// The page's label as printed ("12", "xii"), or as counted from its
+    /// neighbours when the page printed none.
+    pub label: String,
+    /// The label was read from the page's own furniture (not counted).
+    pub printed: bool,
 }
 
 impl Line {
@@ -118,6 +133,7 @@ pub fn split(text: &str) -> Vec<Line> {
             page_break: page_break && !pending_break,
             glue: false,
             kind: LineKind::Prose,
+            page_starts: Vec::new(),
         });
     }
     // A trailing newline is not a line of its own.
@@ -187,8 +203,18 @@ fn verbatim_block(run: &[Line]) -> Option<Block> {
     if span.is_unknown() {
         return None;
     }
-    // Until the model has a table block, a table keeps its rows as lines of
-    // preformatted text, so that no cell is lost or flattened into prose.
+    if run[0].kind == LineKind::Table {
+        let texts: Vec<&str> = run
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect();
+        let (head, body) = table_rows(&texts);
+        return Some(Block::Table {
+            table: Table::from_text_rows(head, body),
+            span,
+        });
+    }
     Some(Block::CodeBlock {
         language: None,
         text: verbatim_text(run),
@@ -226,6 +252,51 @@ pub fn verbatim_text(run: &[Line]) -> String {
     text
 }
 
+/// A rule line: dashes, equals signs, and the corners and bars of a grid.
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().filter(|c| matches!(c, '-' | '=')).count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | '_' | ' '))
+}
+
+/// Rows of a table from its lines as the `regions` pass wrote them: cells
+/// split at tabs; a line whose first cell is empty continues the row above
+/// (a cell wrapped onto a second line); the rows above the first rule line
+/// are the header.
+pub fn table_rows(texts: &[&str]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut head_rows = None;
+    for t in texts {
+        if is_rule(t) {
+            if head_rows.is_none() && !rows.is_empty() {
+                head_rows = Some(rows.len());
+            }
+            continue;
+        }
+        let cells: Vec<String> = t.split('\t').map(|c| c.trim().to_string()).collect();
+        match rows.last_mut() {
+            Some(last) if cells.len() > 1 && cells[0].is_empty() => {
+                for (k, cell) in cells.into_iter().enumerate() {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if k >= last.len() {
+                        last.resize(k + 1, String::new());
+                    }
+                    if !last[k].is_empty() {
+                        last[k].push(' ');
+                    }
+                    last[k].push_str(&cell);
+                }
+            }
+            _ => rows.push(cells),
+        }
+    }
+    let body = rows.split_off(head_rows.unwrap_or(0));
+    (rows, body)
+}
+
 /// Indices of the lines that are not blank, in order.
 pub fn non_blank(lines: &[Line]) -> Vec<usize> {
     (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect()
@@ -241,6 +312,7 @@ pub fn blank(number: u32) -> Line {
         page_break: false,
         glue: false,
         kind: LineKind::Prose,
+        page_starts: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! every edit it makes (and every case it declines) so an editor can audit it.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -22,6 +23,7 @@ pub mod structure;
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
 // line.
 pub mod hygiene;
+pub mod identifier;
 mod inline_walk;
 pub mod lexicon;
 pub mod markup;
@@ -89,6 +91,43 @@ pub struct RepairLog {
     /// The rejected ids a pass met and left undone.
     #[serde(skip)]
     undone: BTreeSet<String>,
+    /// How long each pass ran, in the order they ran (for `--verbose`).
+    #[serde(skip)]
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// One line of `--verbose`: a pass, the time it took, the edits it made
+/// and the cases it declined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassStat {
+    pub pass: &'static str,
+    pub elapsed: Duration,
+    pub applied: usize,
+    pub declined: usize,
+}
+
+impl PassStat {
+    /// Adds `other` (the same pass on another document) into `self`.
+    pub fn add(&mut self, other: &PassStat) {
+        self.elapsed += other.elapsed;
+        self.applied += other.applied;
+        self.declined += other.declined;
+    }
+
+    /// The table `--verbose` prints, one pass a line, in pipeline order.
+    pub fn render(stats: &[PassStat]) -> String {
+        let mut s = String::from("pass               time      edits  declined\n");
+        for p in stats {
+            s.push_str(&format!(
+                "{:<16} {:>8.2}ms {:>8} {:>9}\n",
+                p.pass,
+                p.elapsed.as_secs_f64() * 1000.0,
+                p.applied,
+                p.declined
+            ));
+        }
+        s
+    }
 }
 
 impl RepairLog {
@@ -132,6 +171,26 @@ impl RepairLog {
             }
         }
         self.record(pass, rule, span, before, after);
+        true
+    }
+
+    /// [`RepairLog::approve`] for an edit that changes a word, with the
+    /// evidence that proves it.
+    pub fn approve_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        before: impl Into<String>,
+        after: impl Into<String>,
+        evidence: impl Into<String>,
+    ) -> bool {
+        if !self.approve(pass, rule, span, before, after) {
+            return false;
+        }
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(evidence.into());
+        }
         true
     }
 
@@ -215,6 +274,32 @@ impl RepairLog {
         if let Some(last) = self.changes.last_mut() {
             last.evidence = Some(missing.into());
         }
+    }
+
+    /// Time and counts per pass that ran, in pipeline order.
+    pub fn pass_stats(&self) -> Vec<PassStat> {
+        let mut stats: Vec<PassStat> = Vec::new();
+        for (pass, elapsed) in &self.timings {
+            match stats.iter_mut().find(|s| s.pass == *pass) {
+                Some(s) => s.elapsed += *elapsed,
+                None => stats.push(PassStat {
+                    pass,
+                    elapsed: *elapsed,
+                    applied: 0,
+                    declined: 0,
+                }),
+            }
+        }
+        for c in &self.changes {
+            if let Some(s) = stats.iter_mut().find(|s| s.pass == c.pass) {
+                if c.declined {
+                    s.declined += 1;
+                } else if !c.rejected {
+                    s.applied += 1;
+                }
+            }
+        }
+        stats
     }
 
     /// Edits made (declined and rejected cases not counted).
@@ -343,7 +428,9 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
     let mut lines = lines::split(text);
     for pass in &passes {
         if let Stage::Lines(run) = pass.stage {
+            let started = Instant::now();
             run(&mut lines, &mut log);
+            log.timings.push((pass.name, started.elapsed()));
         }
     }
     let mut doc = lines::into_document(&lines);
@@ -372,8 +459,10 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
             _ => None,
         };
         if let Some(run) = run {
+            let started = Instant::now();
             run(doc, log);
             doc.canonicalize();
+            log.timings.push((pass.name, started.elapsed()));
             debug_assert!(
                 doc.validate().is_empty(),
                 "pass {} left an invalid tree: {:?}",

@@ -1,396 +1,677 @@
 //! Page artifacts: what a printed page adds around the text and a reader
 //! must not see in the repaired document. Page numbers ("12", "Page 3 of 7",
-//! "- 4 -"), running headers and footers (the title or author repeated on
-//! every page), and stray punctuation-only lines (a lone ".").
+//! "— 4 —", "1/3"), running headers and footers (the title, a section title
+//! in capitals, an RFC's "RFC 9005  Profiles  March 2026", a browser's date
+//! and URL), and stray punctuation-only lines (a lone ".").
 //!
-//! Only whole lines are removed, and only where the layout proves them: a bare
-//! number or a repeated line is an artifact at the top or bottom of a page, or
-//! when it repeats with a changing page number; in running text a line such as
-//! "2018" could be content and is left alone. Where a removed line stood at a
-//! page edge, the page break moves to the next line that stays, so that the
-//! `paragraphs` pass can still join a paragraph cut by the page.
+//! Furniture is known by its position and by its recurrence, never by its
+//! look alone:
+//!
+//! 1. the pages are found first ([`pages`]): form feeds, or, where the
+//!    extractor wrote none, the document's own page counter;
+//! 2. only lines at a page edge (the first and last [`EDGE_LINES`] non-blank
+//!    lines of a page) can be furniture. A line inside a page is content,
+//!    whatever it looks like: a lone number there is a list item, a table
+//!    cell or a line of code;
+//! 3. an edge line is furniture when it recurs across pages with its page
+//!    counter, dates and a capitalised running title abstracted ([`shape`]):
+//!    its counter counts the pages (the page number is the page's position
+//!    plus one offset shared by the document's pages), or the same line
+//!    stands at the same edge of most pages;
+//! 4. the first page's title is not a running header, though the header of
+//!    later pages repeats it.
+//!
+//! Every removal is logged, and so is every candidate left alone (a number at
+//! a page edge that does not count, a header line inside a page). What the
+//! pass learns of the pages stays on the lines ([`Line::page_starts`]): where
+//! each printed page starts and its printed label, counted from its
+//! neighbours where it printed none.
 
-use std::collections::HashMap;
+mod pages;
+mod shape;
 
-use super::lines::Line;
+use std::collections::{HashMap, HashSet};
+
+use self::pages::{Pages, Source};
+use self::shape::{Form, Shape, shape, to_roman};
+use super::lines::{Line, PageStart, non_blank};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
     name: NAME,
-    about: "remove page numbers, running headers and footers, stray punctuation lines",
+    about: "remove page numbers, running headers and footers at page edges, stray punctuation lines",
     stage: Stage::Lines(run),
 };
 
 const NAME: &str = "page-artifacts";
 
 /// How many non-blank lines at the top and at the bottom of a page can be
-/// page furniture. Two covers a header with a title line and an author line,
-/// plus a page number below the text.
-const EDGE_LINES: usize = 3;
+/// furniture: a browser prints a date and a title above the text and a URL
+/// and a counter below it, and pdftotext can put a section number between
+/// the parts of a LaTeX running head ("1", "JSON MESSAGES", "1.2", "2").
+pub const EDGE_LINES: usize = 4;
 
-/// The first lines of the document hold the title and the authors, which the
-/// running header repeats; they are never removed as a header.
-const TITLE_ZONE: usize = 3;
+/// A line with no counter is a running header or footer when it stands at
+/// the same edge of at least this many pages (two in a document of two or
+/// three pages)...
+const MIN_RECURRENCE: usize = 3;
 
-/// A running header must be at least this long (in characters, after the page
-/// number is stripped), so that short repeated headings ("Step 2", "Notes")
-/// are not mistaken for one.
-const MIN_HEADER_CHARS: usize = 8;
+/// ...and of at least half the pages from its first page to its last, so a
+/// chapter's running head counts within its chapter, and two pages that
+/// happen to open with the same line of code do not.
+const MIN_RECURRENCE_SHARE: f64 = 0.5;
 
 /// Longest line (in characters) that can be a stray punctuation line.
 const MAX_STRAY_CHARS: usize = 3;
 
-/// Removing a pair of bare numbers that count up can make the numbers on
-/// either side count up in their turn ("0", "0", "1", "1"). That rule alone
-/// repeats until it finds nothing (so that a second run finds nothing
-/// either), at most this often; the edge rules do not, as each round would
-/// eat further into the text at page edges.
-const MAX_ROUNDS: usize = 8;
-
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    let first = find_artifacts(lines);
-    if !remove(lines, first, log) {
-        return;
-    }
-    for _ in 0..MAX_ROUNDS {
-        let counting = counting_numbers(lines);
-        if !remove(lines, counting, log) {
-            break;
-        }
-    }
-}
-
-/// Bare numbers that count up through the document: page numbers even where
-/// no form feed marks the page.
-fn counting_numbers(lines: &[Line]) -> Vec<Option<&'static str>> {
+    let content = non_blank(lines);
+    let shapes: Vec<Option<Shape>> = content.iter().map(|&i| shape(lines[i].trimmed())).collect();
+    let pages = pages::find(lines, &content, &shapes);
+    let layout = Layout::new(&pages, content.len());
+    let counting = Counting::new(&layout, &shapes);
     let mut why: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let bare: Vec<(usize, u32)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, line)| bare_number(line.trimmed()).map(|n| (i, n)))
-        .collect();
-    for w in bare.windows(2) {
-        if w[1].1 == w[0].1 + 1 {
-            why[w[0].0] = Some("page-number");
-            why[w[1].0] = Some("page-number");
-        }
+    for (k, rule) in furniture(lines, &content, &shapes, &layout, &counting, log) {
+        why[content[k]] = Some(rule);
     }
-    why
-}
-
-/// Removes the lines marked with a rule, logging each; whether any was.
-fn remove(lines: &mut Vec<Line>, remove: Vec<Option<&'static str>>, log: &mut RepairLog) -> bool {
-    if remove.iter().all(|r| r.is_none()) {
-        return false;
-    }
-    let mut out = Vec::with_capacity(lines.len());
-    let mut carry_break = false;
-    let mut removed = false;
-    for (line, why) in lines.drain(..).zip(remove) {
-        match why {
-            // A line the editor rejected removing stays.
-            Some(rule) if log.approve(NAME, rule, line.span(), line.trimmed(), "") => {
-                removed = true;
-                carry_break |= line.page_break || rule != "stray-punctuation";
-            }
-            _ => {
-                let mut line = line;
-                if carry_break && !line.is_blank() {
-                    line.page_break = true;
-                    carry_break = false;
-                }
-                out.push(line);
-            }
-        }
-    }
-    *lines = out;
-    removed
-}
-
-/// For each line, the rule that removes it, if any.
-fn find_artifacts(lines: &[Line]) -> Vec<Option<&'static str>> {
-    let mut why: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let title_zone: Vec<usize> = content.iter().take(TITLE_ZONE).copied().collect();
-    let edge = page_edges(lines, &content);
-    let pages = 1
-        + (1..content.len())
-            .filter(|&k| page_starts_at(lines, &content, k))
-            .count();
-
-    // Page numbers.
+    let labels = page_labels(&layout, &shapes, &counting, &why, &content);
     for &i in &content {
-        let t = lines[i].trimmed();
-        if is_page_label(t) || (bare_number(t).is_some() && edge[i] && !title_zone.contains(&i)) {
-            why[i] = Some("page-number");
-        }
-    }
-    for (i, rule) in counting_numbers(lines).into_iter().enumerate() {
-        if rule.is_some() {
-            why[i] = rule;
-        }
-    }
-
-    // Running headers and footers: the same line (page number aside) at page
-    // edges, or the same line with a changing page number attached.
-    let mut groups: HashMap<String, Vec<(usize, Option<u32>)>> = HashMap::new();
-    for &i in &content {
-        if why[i].is_some() {
-            continue;
-        }
-        let (key, number) = header_key(lines[i].trimmed());
-        if key.chars().count() >= MIN_HEADER_CHARS && key.chars().any(char::is_alphabetic) {
-            groups.entry(key).or_default().push((i, number));
-        }
-    }
-    for hits in groups.values() {
-        if hits.len() < 2 {
-            continue;
-        }
-        let at_edges = hits.iter().filter(|(i, _)| edge[*i]).count();
-        let mut numbers: Vec<u32> = hits.iter().filter_map(|(_, n)| *n).collect();
-        numbers.dedup();
-        let numbered = numbers.len() >= 2;
-        if at_edges < 2 && !numbered {
-            continue;
-        }
-        // A running header or footer is on most pages; text that repeats
-        // near a page edge twice in a long document is a coincidence.
-        if !numbered && at_edges * 2 < pages.max(4) {
-            continue;
-        }
-        for &(i, n) in hits {
-            if title_zone.contains(&i) {
-                continue;
-            }
-            if edge[i] || (numbered && n.is_some()) {
-                why[i] = Some("running-header");
-            }
-        }
-    }
-
-    // Stray punctuation: a line of one to three dots or commas, left behind
-    // when a paragraph's last characters were pushed to a line of their own.
-    for &i in &content {
-        // A soft hyphen is invisible: ".\u{AD}" is a lone dot too.
-        let t = lines[i].trimmed().trim_matches('\u{AD}');
-        if why[i].is_none()
-            && t.chars().count() <= MAX_STRAY_CHARS
-            && t.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | '·'))
-        {
+        if why[i].is_none() && is_stray_punctuation(lines[i].trimmed()) {
             why[i] = Some("stray-punctuation");
         }
     }
-    why
+    apply(lines, &content, &pages, labels, why, log);
 }
 
-/// Which lines lie within `EDGE_LINES` non-blank lines of a page break (or of
-/// the end of the document, the bottom of the last page). The top of the first
-/// page is not an edge: it holds the title, not a header.
-fn page_edges(lines: &[Line], content: &[usize]) -> Vec<bool> {
-    let mut edge = vec![false; lines.len()];
-    // Positions in `content` where a new page starts.
-    let starts: Vec<usize> = (0..content.len())
-        .filter(|&k| k > 0 && page_starts_at(lines, content, k))
+/// The pages as ranges of non-blank lines, and each line's place on them.
+struct Layout {
+    /// The first non-blank line of each page, and the end of the last.
+    bounds: Vec<usize>,
+    /// The page of each non-blank line (0-based).
+    page: Vec<usize>,
+    /// Each page's place in the printed sequence ([`Pages::ordinals`]).
+    ordinals: Vec<i64>,
+    top: Vec<bool>,
+    bottom: Vec<bool>,
+}
+
+impl Layout {
+    fn new(pages: &Pages, len: usize) -> Layout {
+        let mut page = vec![0; len];
+        let (mut top, mut bottom) = (vec![false; len], vec![false; len]);
+        for p in 0..pages.starts.len() {
+            let range = pages.range(p, len);
+            for k in range.clone() {
+                page[k] = p;
+                top[k] = k < range.start + EDGE_LINES;
+                bottom[k] = k + EDGE_LINES >= range.end;
+            }
+        }
+        let mut bounds = pages.starts.clone();
+        bounds.push(len);
+        Layout {
+            bounds,
+            page,
+            ordinals: pages.ordinals.clone(),
+            top,
+            bottom,
+        }
+    }
+
+    fn pages(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    fn at_edge(&self, k: usize) -> bool {
+        self.top[k] || self.bottom[k]
+    }
+}
+
+/// The document's page numbering: the page at ordinal `n` prints `n +
+/// offset`. The offset is the one that edge counters of one shape agree on
+/// over the most pages (two neighbouring pages at least), apart for roman and arabic numerals,
+/// as front matter counts on its own.
+struct Counting {
+    arabic: Option<i64>,
+    roman: Option<i64>,
+    /// The shapes of the counters that set the offsets.
+    keys: HashSet<String>,
+}
+
+impl Counting {
+    fn new(layout: &Layout, shapes: &[Option<Shape>]) -> Counting {
+        // Votes per line shape: numbers of different shapes that happen to
+        // agree on two pages (a "2" on one, a "(3)" on the next) prove nothing.
+        let mut votes: HashMap<(&str, bool, i64), HashSet<usize>> = HashMap::new();
+        for (k, shape) in shapes.iter().enumerate() {
+            if let Some(s) = shape
+                && let Some((c, _)) = &s.counter
+                && layout.at_edge(k)
+            {
+                let offset = c.value as i64 - layout.ordinals[layout.page[k]];
+                votes
+                    .entry((s.key.as_str(), c.roman, offset))
+                    .or_default()
+                    .insert(layout.page[k]);
+            }
+        }
+        let best = |roman: bool| {
+            votes
+                .iter()
+                .filter(|((key, r, _), pages)| *r == roman && has_neighbours(key, pages, layout))
+                .max_by_key(|((key, _, offset), pages)| (pages.len(), -offset.abs(), *key))
+                .map(|((key, _, offset), _)| (*offset, key.to_string()))
+        };
+        let (arabic, roman) = (best(false), best(true));
+        Counting {
+            arabic: arabic.as_ref().map(|a| a.0),
+            roman: roman.as_ref().map(|r| r.0),
+            keys: arabic
+                .into_iter()
+                .chain(roman)
+                .map(|(_, key)| key)
+                .collect(),
+        }
+    }
+
+    /// The text starts on a page numbered past the first (pages 19 to 21
+    /// of a manual): its first page is no title page.
+    fn excerpt(&self) -> bool {
+        self.roman
+            .map_or(self.arabic.is_some_and(|o| o > 0), |o| o > 0)
+    }
+
+    /// Whether the line's counter is the number of the page at `ordinal`.
+    fn fits(&self, shape: &Shape, ordinal: i64) -> bool {
+        let Some((c, _)) = &shape.counter else {
+            return false;
+        };
+        let offset = c.value as i64 - ordinal;
+        match if c.roman { self.roman } else { self.arabic } {
+            Some(established) => offset == established,
+            // A label that names itself a page number, alone, counts when
+            // it is the page's position ("Page 1 of 1" on the only page).
+            None => offset == 0 && self_evident(shape),
+        }
+    }
+}
+
+/// Whether two of the pages follow each other in the printed sequence: a
+/// document prints its numbers on page after page, whereas two numbers of
+/// the text that happen to fit one offset on pages far apart (a "545" at the
+/// foot of page 2 and a "547" at the head of page 4) prove nothing. A
+/// running head with words may alternate with another on facing pages
+/// ("Chapter 1. Beginner's guide 19", "1.2. Brief tutorial 20"), so its
+/// pages may be two apart.
+fn has_neighbours(key: &str, pages: &HashSet<usize>, layout: &Layout) -> bool {
+    let ordinals: HashSet<i64> = pages.iter().map(|&p| layout.ordinals[p]).collect();
+    let reach = if key.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        2
+    } else {
+        1
+    };
+    ordinals
+        .iter()
+        .any(|o| (1..=reach).any(|d| ordinals.contains(&(o + d))))
+}
+
+/// "Page 3", "Page 3 of 9", "[Page 6]", "— 3 —": a page number by its words.
+fn self_evident(shape: &Shape) -> bool {
+    matches!(shape.counter, Some((_, Form::Label)))
+        && (shape.key.contains("page #") || shape.key.contains("[page #]") || {
+            let k = shape.key.replace(' ', "");
+            ["-#-", "–#–", "—#—"].contains(&k.as_str())
+        })
+}
+
+/// The furniture lines (as positions among the non-blank lines) with the
+/// rule that removes each; declined candidates are logged.
+fn furniture(
+    lines: &[Line],
+    content: &[usize],
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    counting: &Counting,
+    log: &mut RepairLog,
+) -> Vec<(usize, &'static str)> {
+    let n = content.len();
+    let mut found: Vec<Option<&'static str>> = vec![None; n];
+    let line = |k: usize| &lines[content[k]];
+
+    // Counters that count the pages. A number inside a line of text must
+    // do so on two pages with the same words around it.
+    let mut counted_keys: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (k, shape) in shapes.iter().enumerate() {
+        if let Some(s) = shape
+            && layout.at_edge(k)
+            && counting.fits(s, layout.ordinals[layout.page[k]])
+        {
+            counted_keys
+                .entry(s.key.as_str())
+                .or_default()
+                .insert(layout.page[k]);
+        }
+    }
+    // A page prints its number once: where the page has a counter of the
+    // shape that numbers the pages, another number that fits is content
+    // (an equation "(3)" at the foot of page 3).
+    let mut numbered: HashSet<usize> = HashSet::new();
+    for (k, shape) in shapes.iter().enumerate() {
+        if let Some(s) = shape
+            && layout.at_edge(k)
+            && counting.keys.contains(&s.key)
+            && counting.fits(s, layout.ordinals[layout.page[k]])
+        {
+            numbered.insert(layout.page[k]);
+        }
+    }
+    for k in 0..n {
+        let Some(s) = &shapes[k] else { continue };
+        let Some((_, form)) = &s.counter else {
+            continue;
+        };
+        if !layout.at_edge(k) {
+            continue;
+        }
+        let numbered_otherwise =
+            numbered.contains(&layout.page[k]) && !counting.keys.contains(&s.key);
+        if counting.fits(s, layout.ordinals[layout.page[k]]) && !numbered_otherwise {
+            let recurs = counted_keys.get(s.key.as_str()).map_or(0, HashSet::len) >= 2;
+            if *form != Form::InText || recurs || self_evident(s) {
+                found[k] = Some(match form {
+                    Form::InText => side_rule(layout, k),
+                    _ => "page-number",
+                });
+            }
+        }
+    }
+
+    // Lines that recur at the same edge of most pages.
+    let everywhere = vec![true; n];
+    let candidates = recurring_lines(shapes, layout, &found, (&everywhere, &everywhere));
+    let (top_band, bottom_band) = outer_bands(shapes, layout, &found, &candidates);
+    let recurring = recurring_lines(shapes, layout, &found, (&top_band, &bottom_band));
+    let inside: HashSet<&str> = (0..n)
+        .filter(|&k| !layout.at_edge(k))
+        .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
         .collect();
-    if starts.is_empty() {
-        return edge;
-    }
-    for &s in &starts {
-        for &i in content.iter().skip(s).take(EDGE_LINES) {
-            edge[i] = true;
+    for k in 0..n {
+        if found[k].is_some() {
+            continue;
         }
-        for &i in content[s.saturating_sub(EDGE_LINES)..s].iter() {
-            edge[i] = true;
+        let Some(s) = &shapes[k] else { continue };
+        let top = top_band[k] && recurring.contains(&(true, s.literal.as_str()));
+        let bottom = bottom_band[k] && recurring.contains(&(false, s.literal.as_str()));
+        if !(top || bottom) {
+            continue;
+        }
+        // A line the text also prints inside its pages (a table's header
+        // row, repeated where the table goes on) is content, unless it is
+        // the very first or last text of its page.
+        if inside.contains(s.literal.as_str()) && !outermost(k, top, shapes, layout) {
+            log.decline(
+                NAME,
+                "mid-page",
+                line(k).span(),
+                format!(
+                    "{} (recurs at a page edge, but also inside pages, behind other text)",
+                    line(k).trimmed()
+                ),
+            );
+            continue;
+        }
+        if top
+            && !bottom
+            && layout.page[k] == 0
+            && !counting.excerpt()
+            && is_title(k, shapes, layout)
+        {
+            log.decline(
+                NAME,
+                "title-page",
+                line(k).span(),
+                format!(
+                    "{} (the first page's title, repeated by the running header)",
+                    line(k).trimmed()
+                ),
+            );
+            continue;
+        }
+        found[k] = Some(if top {
+            "running-header"
+        } else {
+            "running-footer"
+        });
+    }
+
+    // The number printed with a running head in capitals ("1" before "JSON
+    // MESSAGES"), where it recurs so on two pages or more.
+    let companions: Vec<usize> = (0..n)
+        .filter(|&k| found[k].is_none() && layout.at_edge(k) && layout.page[k] > 0)
+        .filter(|&k| {
+            shapes[k]
+                .as_ref()
+                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
+        })
+        .filter(|&k| before_caps_head(k, shapes, layout, &found))
+        .collect();
+    let companion_pages: HashSet<usize> = companions.iter().map(|&k| layout.page[k]).collect();
+    if companion_pages.len() >= 2 {
+        for &k in &companions {
+            found[k] = Some("running-head-number");
         }
     }
-    for &i in content.iter().rev().take(EDGE_LINES) {
-        edge[i] = true;
+
+    // Numbers at a page edge that do not count the pages, and the shapes of
+    // headers and footers inside a page, are content: say so.
+    for k in 0..n {
+        if found[k].is_none()
+            && layout.at_edge(k)
+            && let Some(s) = &shapes[k]
+            && matches!(s.counter, Some((_, Form::Bare | Form::Label)))
+        {
+            log.decline(
+                NAME,
+                "page-number",
+                line(k).span(),
+                format!(
+                    "{} (a number at a page edge that does not count the pages)",
+                    line(k).trimmed()
+                ),
+            );
+        }
     }
-    edge
+    let furniture_shapes: HashSet<&str> = (0..n)
+        .filter(|&k| found[k].is_some_and(|r| r == "running-header" || r == "running-footer"))
+        .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
+        .collect();
+    for k in 0..n {
+        if found[k].is_none()
+            && !layout.at_edge(k)
+            && let Some(s) = &shapes[k]
+            && furniture_shapes.contains(s.literal.as_str())
+        {
+            log.decline(
+                NAME,
+                "mid-page",
+                line(k).span(),
+                format!(
+                    "{} (like a running header, but inside a page)",
+                    line(k).trimmed()
+                ),
+            );
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, r)| r.map(|r| (k, r)))
+        .collect()
 }
 
-/// Whether a page break lies between content line `k - 1` and `k`.
-fn page_starts_at(lines: &[Line], content: &[usize], k: usize) -> bool {
-    (content[k - 1] + 1..=content[k]).any(|i| lines[i].page_break)
-}
-
-/// "Page 3", "Page 3 of 7", "- 4 -", "— 4 —", "[4]": labels that are page
-/// numbers wherever they stand.
-pub fn is_page_label(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    if let Some(rest) = lower.strip_prefix("page ") {
-        let mut parts = rest.split_whitespace();
-        let first = parts.next();
-        return first.is_some_and(is_number)
-            && match (parts.next(), parts.next(), parts.next()) {
-                (None, _, _) => true,
-                (Some("of"), Some(n), None) => is_number(n),
-                _ => false,
-            };
-    }
-    // "- 4 -", "—12—": dashes on both sides.
-    let dash = |c: char| matches!(c, '-' | '–' | '—');
-    if t.starts_with(dash) && t.ends_with(dash) {
-        return is_number(t.trim_matches(dash).trim());
-    }
-    // "[4]", "(4)": one bracket pair around the number, nothing else.
-    ["[]", "()"].iter().any(|pair| {
-        let (open, close) = pair.split_at(1);
-        t.strip_prefix(open)
-            .and_then(|rest| rest.strip_suffix(close))
-            .is_some_and(|inner| is_number(inner.trim()))
+/// Whether line `k` is the outermost text at its page's top (or bottom)
+/// edge: nothing but bare numbers between it and the edge.
+fn outermost(k: usize, top: bool, shapes: &[Option<Shape>], layout: &Layout) -> bool {
+    let p = layout.page[k];
+    let mut between = if top {
+        layout.bounds[p]..k
+    } else {
+        k + 1..layout.bounds[p + 1]
+    };
+    between.all(|j| {
+        shapes[j]
+            .as_ref()
+            .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
     })
 }
 
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+fn side_rule(layout: &Layout, k: usize) -> &'static str {
+    if layout.top[k] {
+        "running-header"
+    } else {
+        "running-footer"
+    }
 }
 
-/// A line that is only a number of 1 to 4 digits.
-fn bare_number(t: &str) -> Option<u32> {
-    is_number(t).then(|| t.parse().ok()).flatten()
+/// Literal line shapes (with letters) that stand at the top (`true`) or the
+/// bottom edge of enough pages, see [`MIN_RECURRENCE`], counting only the
+/// lines in `within` (top, bottom).
+fn recurring_lines<'a>(
+    shapes: &'a [Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+    within: (&[bool], &[bool]),
+) -> HashSet<(bool, &'a str)> {
+    let mut pages_of: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    for (k, s) in shapes.iter().enumerate() {
+        let Some(s) = s else { continue };
+        if found[k].is_some() || s.letters() < 2 {
+            continue;
+        }
+        let top = layout.top[k] && within.0[k];
+        let bottom = layout.bottom[k] && within.1[k];
+        for (side, at) in [(true, top), (false, bottom)] {
+            if at {
+                let pages = pages_of.entry((side, s.literal.as_str())).or_default();
+                if pages.last() != Some(&layout.page[k]) {
+                    pages.push(layout.page[k]);
+                }
+            }
+        }
+    }
+    let needed = if layout.pages() <= 3 {
+        2
+    } else {
+        MIN_RECURRENCE
+    };
+    pages_of
+        .into_iter()
+        .filter(|(_, pages)| {
+            let span = pages[pages.len() - 1] - pages[0] + 1;
+            pages.len() >= needed && pages.len() as f64 >= span as f64 * MIN_RECURRENCE_SHARE
+        })
+        .map(|(key, _)| key)
+        .collect()
 }
 
-/// A line with a page number at its start or end stripped ("Title 12",
-/// "12 Title", "Title12" after a word), whitespace collapsed, and the number.
-fn header_key(t: &str) -> (String, Option<u32>) {
-    // Every line goes through here: the words are read from the line
-    // itself rather than collected first.
-    let words = || t.split_whitespace();
-    let mut number = None;
-    let (mut drop_first, mut drop_last) = (false, false);
-    let mut ends = words();
-    if let (Some(first), Some(last)) = (ends.next(), ends.next_back()) {
-        // Two words or more.
-        if let Some(n) = bare_number(last) {
-            number = Some(n);
-            drop_last = true;
-        } else if let Some(n) = bare_number(first) {
-            number = Some(n);
-            drop_first = true;
+/// A line that is only a number of 1 to 4 digits (a page number, if it
+/// stands at a page edge).
+pub(super) fn bare_number(t: &str) -> Option<u32> {
+    let t = t.trim();
+    (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The outer bands of the pages: from each edge inward, the lines that are
+/// page numbers or recurring candidates, up to the first other line. Bare
+/// numbers are passed over (the section number of a running head may stand
+/// before it). A header or footer is the outermost text of its page; a
+/// line that recurs behind text at the edge, or behind a running head in
+/// capitals (a table's header row on two pages), is content.
+fn outer_bands(
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+    candidates: &HashSet<(bool, &str)>,
+) -> (Vec<bool>, Vec<bool>) {
+    let n = shapes.len();
+    let (mut top, mut bottom) = (vec![false; n], vec![false; n]);
+    for p in 0..layout.pages() {
+        let (start, end) = (layout.bounds[p], layout.bounds[p + 1]);
+        for (side, band) in [(true, &mut top), (false, &mut bottom)] {
+            let order: Box<dyn Iterator<Item = usize>> = if side {
+                Box::new((start..end).take(EDGE_LINES))
+            } else {
+                Box::new((start..end).rev().take(EDGE_LINES))
+            };
+            for k in order {
+                let shape = shapes[k].as_ref();
+                if found[k].is_some()
+                    || shape.is_some_and(|s| candidates.contains(&(side, s.literal.as_str())))
+                {
+                    band[k] = true;
+                    // A running head in capitals is one line: what follows
+                    // it is the page's text (a table's header row).
+                    if shape.is_some_and(Shape::is_caps_head) {
+                        break;
+                    }
+                } else if !shape.is_some_and(|s| matches!(s.counter, Some((_, Form::Bare)))) {
+                    break;
+                }
+            }
         }
     }
-    let mut body = words();
-    if drop_first {
-        body.next();
+    (top, bottom)
+}
+
+/// Whether the first page's line `k`, which the running header repeats, is
+/// the document's title: not a date, and not printed twice in a row (a
+/// browser prints the title in its header right above the page's own).
+fn is_title(k: usize, shapes: &[Option<Shape>], layout: &Layout) -> bool {
+    let Some(s) = &shapes[k] else { return false };
+    if s.has_date() {
+        return false;
     }
-    if drop_last {
-        body.next_back();
-    }
-    let mut key = String::with_capacity(t.len());
-    for (k, word) in body.enumerate() {
-        if k > 0 {
-            key.push(' ');
+    !(k + 1..layout.bounds[1].min(k + EDGE_LINES))
+        .any(|j| shapes[j].as_ref().is_some_and(|t| t.literal == s.literal))
+}
+
+/// Whether bare number `k` stands before a running head in capitals at the
+/// same page edge, with nothing but furniture between them, as LaTeX prints
+/// a section's number before its title ("1 JSON MESSAGES"). A number after
+/// the head is the page's own text (the section that starts there).
+fn before_caps_head(
+    k: usize,
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+) -> bool {
+    let same_edge = |j: usize| {
+        layout.page[j] == layout.page[k]
+            && ((layout.top[k] && layout.top[j]) || (layout.bottom[k] && layout.bottom[j]))
+    };
+    for j in (k + 1..shapes.len()).take_while(|&j| same_edge(j)) {
+        if found[j].is_some() && shapes[j].as_ref().is_some_and(Shape::is_caps_head) {
+            return true;
         }
-        key.push_str(word);
+        if found[j].is_none() {
+            return false;
+        }
     }
-    if number.is_none() {
-        // A number glued to the last word by text extraction: "policy2".
-        let stripped = key.trim_end_matches(|c: char| c.is_ascii_digit());
-        let digits = &key[stripped.len()..];
-        if !digits.is_empty()
-            && digits.len() <= 3
-            && stripped.ends_with(|c: char| c.is_alphabetic())
+    false
+}
+
+/// The label of each page: its counter as printed, or counted from the
+/// document's numbering when the page printed none. Empty when the text
+/// shows no pages.
+fn page_labels(
+    layout: &Layout,
+    shapes: &[Option<Shape>],
+    counting: &Counting,
+    why: &[Option<&'static str>],
+    content: &[usize],
+) -> Vec<PageStart> {
+    let pages = layout.pages();
+    let mut printed: Vec<Option<String>> = vec![None; pages];
+    for (k, s) in shapes.iter().enumerate() {
+        let page = layout.page[k];
+        if printed[page].is_none()
+            && why[content[k]].is_some_and(|r| r != "running-head-number")
+            && let Some(s) = s
+            && let Some((c, _)) = &s.counter
+            && counting.fits(s, layout.ordinals[page])
         {
-            number = digits.parse().ok();
-            key.truncate(stripped.len());
+            printed[page] = Some(c.printed.clone());
         }
     }
-    (key, number)
+    if pages < 2 && printed.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    printed
+        .into_iter()
+        .enumerate()
+        .map(|(p, label)| match label {
+            Some(label) => PageStart {
+                label,
+                printed: true,
+            },
+            None => PageStart {
+                label: counted_label(counting, layout.ordinals[p]),
+                printed: false,
+            },
+        })
+        .collect()
+}
+
+/// The number of the page at `position` as the document counts (arabic
+/// first, then roman, else its position).
+fn counted_label(counting: &Counting, position: i64) -> String {
+    if let Some(n) = counting.arabic.map(|o| position + o).filter(|&n| n > 0) {
+        return n.to_string();
+    }
+    if let Some(n) = counting.roman.map(|o| position + o).filter(|&n| n > 0) {
+        return to_roman(n as u32);
+    }
+    position.to_string()
+}
+
+/// A line of one to three dots or commas, left behind when a paragraph's
+/// last characters were pushed to a line of their own.
+fn is_stray_punctuation(t: &str) -> bool {
+    // A soft hyphen is invisible: ".\u{AD}" is a lone dot too.
+    let t = t.trim_matches('\u{AD}');
+    t.chars().count() <= MAX_STRAY_CHARS
+        && t.chars().all(|c| matches!(c, '.' | ',' | ';' | ':' | '·'))
+}
+
+/// Removes the lines marked with a rule, logging each, and marks where each
+/// page starts on the first line of it that stays. A page found without a
+/// form feed gets a page break there, as one with a form feed has.
+fn apply(
+    lines: &mut Vec<Line>,
+    content: &[usize],
+    pages: &Pages,
+    labels: Vec<PageStart>,
+    why: Vec<Option<&'static str>>,
+    log: &mut RepairLog,
+) {
+    let mut starts_at: HashMap<usize, (usize, PageStart)> = HashMap::new();
+    for (p, label) in labels.into_iter().enumerate() {
+        if let Some(&k) = pages.starts.get(p)
+            && let Some(&i) = content.get(k)
+        {
+            starts_at.insert(i, (p, label));
+        }
+    }
+    if starts_at.is_empty() && why.iter().all(Option::is_none) {
+        return;
+    }
+    let found_pages = pages.source == Source::Counter;
+    let mut out = Vec::with_capacity(lines.len());
+    let mut carry_break = false;
+    let mut carry_starts: Vec<PageStart> = Vec::new();
+    for (i, (mut line, rule)) in lines.drain(..).zip(why).enumerate() {
+        if let Some((p, label)) = starts_at.remove(&i) {
+            carry_break |= p > 0 && found_pages;
+            carry_starts.push(label);
+        }
+        carry_break |= line.page_break;
+        // A line the editor rejected removing stays.
+        if let Some(rule) = rule
+            && log.approve(NAME, rule, line.span(), line.trimmed(), "")
+        {
+            continue;
+        }
+        if !line.is_blank() {
+            line.page_break = carry_break;
+            line.page_starts.append(&mut carry_starts);
+            carry_break = false;
+        }
+        out.push(line);
+    }
+    *lines = out;
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::normalize::lines::split;
-
-    fn texts(lines: &[Line]) -> Vec<&str> {
-        lines.iter().map(|l| l.trimmed()).collect()
-    }
-
-    #[test]
-    fn labels() {
-        assert!(is_page_label("Page 3 of 7"));
-        assert!(is_page_label("page 3"));
-        assert!(is_page_label("- 4 -"));
-        assert!(is_page_label("—12—"));
-        assert!(!is_page_label("Page one"));
-        assert!(!is_page_label("4"));
-        assert!(!is_page_label("-4"));
-        assert!(is_page_label("[4]"));
-        assert!(is_page_label("(12)"));
-        assert!(!is_page_label("- 5["), "a bullet item, not a label");
-        assert!(!is_page_label("[5 -"));
-        assert!(
-            !is_page_label("(]1( )"),
-            "brackets must pair with the number alone"
-        );
-        assert!(!is_page_label("-"));
-    }
-
-    #[test]
-    fn header_keys_strip_page_numbers() {
-        assert_eq!(
-            header_key("RFC 2872: access-policy2").0,
-            "RFC 2872: access-policy"
-        );
-        assert_eq!(header_key("A Title     12").1, Some(12));
-        assert_eq!(header_key("2018").0, "2018");
-    }
-
-    #[test]
-    fn removes_numbers_and_headers_at_page_edges() {
-        let text = "My Title\nText one\ngoes on\n1\n\u{c}My Title\n\ncontinues here\n2\n\u{c}My Title\nend.";
-        let mut lines = split(text);
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        assert_eq!(
-            texts(&lines),
-            vec![
-                "My Title",
-                "Text one",
-                "goes on",
-                "",
-                "continues here",
-                "end."
-            ]
-        );
-        assert!(lines[4].page_break, "the page break moves to the next line");
-        assert_eq!(log.applied(), 4);
-    }
-
-    #[test]
-    fn numbered_headers_without_form_feeds() {
-        let text =
-            "A Long Title\nby Someone\nbody line\nA Long Title   2\nmore body\nA Long Title 3\nend";
-        let mut lines = split(text);
-        run(&mut lines, &mut RepairLog::default());
-        assert_eq!(
-            texts(&lines),
-            vec![
-                "A Long Title",
-                "by Someone",
-                "body line",
-                "more body",
-                "end"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_number_in_running_text_stays() {
-        let mut lines = split("In the year\n2018\nthings happened.");
-        run(&mut lines, &mut RepairLog::default());
-        assert_eq!(lines.len(), 3);
-    }
-
-    #[test]
-    fn stray_dot_goes() {
-        let mut lines = split("Para one.\n\n.\n\nPara two.");
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        assert_eq!(texts(&lines), vec!["Para one.", "", "", "Para two."]);
-        assert_eq!(log.changes[0].rule, "stray-punctuation");
-    }
-}
+mod tests;

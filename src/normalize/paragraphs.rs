@@ -24,6 +24,7 @@
 //! room for the next word.
 
 use super::lines::{Line, blank};
+use super::page_artifacts::bare_number;
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -149,21 +150,35 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 (typeset && after_blank && heading_after_blank(lines, a, b, width))
                     .then_some("heading-after-blank")
             });
-            if let Some(rule) = rule {
+            let cut = rule.and_then(|r| sentence_goes_on(lines, a, b, r).map(|why| (r, why)));
+            if let Some((rule, why)) = cut {
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    format!("{why}, and no indentation shows a new paragraph"),
+                );
+            } else if let Some(rule) = rule {
                 split_after[a] = true;
-                log.record(
+                log.record_cited(
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
                     tail(lines[a].trimmed()),
                     format!("{} ¶", tail(lines[a].trimmed())),
+                    rule_evidence(rule),
                 );
             }
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
             join_after[a] = true;
-            log.record(
+            log.record_cited(
                 NAME,
                 rule,
                 lines[a].span().join(lines[b].span()),
@@ -173,6 +188,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     head(lines[b].trimmed())
                 ),
                 format!("{} {}", tail(lines[a].trimmed()), head(lines[b].trimmed())),
+                rule_evidence(rule),
             );
         }
     }
@@ -246,6 +262,74 @@ fn boundary(
     None
 }
 
+/// Why a paragraph found by width alone (`rule`) would cut a sentence
+/// between adjacent lines `a` and `b`: line `a` stops on a comma or on a
+/// word that needs a next one ("the", "of", "and"), or line `b` goes on in
+/// lower case. `None` when the break may stand: the sentence ended, or the
+/// layout shows a new paragraph (line `b` indented deeper than line `a`).
+/// List items and headings found by their own marks are not weighed here.
+fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<String> {
+    if !matches!(
+        rule,
+        "short-line-sentence-end" | "short-line-before-capital" | "heading-line"
+    ) {
+        return None;
+    }
+    let indent = |t: &str| t.len() - t.trim_start().len();
+    if indent(&lines[b].text) > indent(&lines[a].text) {
+        return None;
+    }
+    let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
+    if ta.ends_with(',') {
+        return Some("the line ends on a comma".to_string());
+    }
+    let last = ta.rsplit(char::is_whitespace).next().unwrap_or("");
+    // As written: a capital "A" ends "Appendix A", a heading.
+    if CONTINUING_WORDS.contains(&last) {
+        return Some(format!(
+            "the line ends on '{last}', which needs a next word"
+        ));
+    }
+    if starts_lower_word(tb) && !ta.ends_with(['.', '!', '?', ':']) {
+        return Some(format!(
+            "the next line goes on in lower case ('{}')",
+            first_word(tb)
+        ));
+    }
+    None
+}
+
+/// Articles, prepositions, conjunctions and possessives: a sentence does not
+/// end on them.
+const CONTINUING_WORDS: &[&str] = &[
+    "a", "about", "across", "after", "against", "along", "among", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "behind", "between", "both", "but", "by", "during",
+    "each", "either", "every", "for", "from", "has", "have", "her", "his", "if", "in", "into",
+    "is", "its", "my", "neither", "nor", "of", "on", "onto", "or", "our", "per", "than", "that",
+    "the", "their", "these", "this", "those", "through", "to", "toward", "towards", "under",
+    "unless", "upon", "via", "was", "were", "whether", "which", "while", "with", "within",
+    "without", "your",
+];
+
+/// What a boundary rule read in the layout, for the log.
+fn rule_evidence(rule: &str) -> &'static str {
+    match rule {
+        "list-item-start" => "the next line starts with a list marker",
+        "numbered-line-start" => "a sentence ends and the next line starts with a section number",
+        "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
+        "short-line-before-capital" => {
+            "a line with room for the next word, before a capitalised line"
+        }
+        "heading-line" => "a short line without punctuation between two sentences",
+        "heading-after-blank" => "a short line after a blank line, before a capitalised line",
+        "page-break-join" => "the text before the page break does not end its paragraph",
+        "split-sentence-join" => {
+            "the text before the blank line stops mid-sentence, the text after goes on in lower case"
+        }
+        _ => "the layout of the lines",
+    }
+}
+
 /// "1.b. The target...", "2.3 Scope": a line opening with a section number.
 fn numbered_start(t: &str) -> bool {
     let first = first_word(t);
@@ -287,6 +371,14 @@ fn rejoin(
 ) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if list_marker(tb).is_some() || author_names(tb).is_some() {
+        return None;
+    }
+    // A bare number that `page-artifacts` kept (it did not count with its
+    // neighbours) stays a block of its own. Joined into a paragraph, it
+    // would no longer stand between the bare numbers around it, and a
+    // second reading of the repaired text would find those counting up and
+    // remove them as page numbers: the repair would not be idempotent.
+    if bare_number(ta).is_some() || bare_number(tb).is_some() {
         return None;
     }
     let page_break = (a + 1..=b).any(|i| lines[i].page_break);
@@ -450,6 +542,54 @@ mod tests {
         assert_eq!(b.len(), 4, "{b:#?}");
         assert!(b[0].ends_with("ends here."));
         assert_eq!(b[2], "A Heading");
+    }
+
+    #[test]
+    fn no_paragraph_starts_inside_a_sentence() {
+        // Short lines before capitalised words, but each stops on a word
+        // that needs a next one, or on a comma: one paragraph.
+        let text = format!(
+            "{WRAPPED} It names the\nProject Gutenberg licence and\nRust, Cargo,\n\
+             Crates and the rest of them in one sentence that goes on\n\
+             to the end of the line here."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(
+            b.last().unwrap().starts_with("The third paragraph")
+                && b.last()
+                    .unwrap()
+                    .contains("It names the Project Gutenberg licence and Rust, Cargo, Crates"),
+            "{b:#?}"
+        );
+        // Each declined break is in the log with what was missing.
+        let declined: Vec<_> = log
+            .changes
+            .iter()
+            .filter(|c| c.pass == NAME && c.declined)
+            .collect();
+        assert!(declined.len() >= 2, "{declined:#?}");
+        assert!(
+            declined.iter().all(|c| c
+                .evidence
+                .as_deref()
+                .is_some_and(|e| e.contains("no indentation"))),
+            "{declined:#?}"
+        );
+    }
+
+    #[test]
+    fn an_indented_line_starts_a_paragraph_after_a_comma() {
+        let text = format!("{WRAPPED}\nIt lists one,\n    Another paragraph starts here.");
+        let b = blocks(&text);
+        assert_eq!(
+            b.last().unwrap(),
+            "Another paragraph starts here.",
+            "{b:#?}"
+        );
     }
 
     #[test]

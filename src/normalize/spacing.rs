@@ -22,6 +22,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::identifier::{is_camel_case_name, is_code_name, is_identifier};
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, body_texts, is_function_word};
 use super::{Pass, RepairLog, Stage};
@@ -56,6 +57,13 @@ struct Ctx<'a> {
     /// Pairs of adjacent words (lower-cased) the document writes with a
     /// space: "agency partners" there confirms splitting "agencypartners".
     bigrams: Bigrams,
+    /// Every part of a split must be a word the document writes on its own
+    /// somewhere: a split into words it never uses ("a sit can", "ti on")
+    /// has no evidence. Off only while the damage itself is measured.
+    attested: bool,
+    /// Letters the document writes with more than one number ("in" from
+    /// "in1" and "in2"): names, not a word glued to a number.
+    numbered_stems: HashSet<String>,
 }
 
 /// Lower-cased pairs of adjacent words: first word -> the words after it.
@@ -140,7 +148,12 @@ fn round(doc: &mut Document, log: &mut RepairLog) {
         vocab: &vocab,
         run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
         bigrams: Bigrams::of(&body),
+        attested: true,
+        numbered_stems: numbered_stems(&body),
     };
+    if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
+        eprintln!("lost spaces: {evidence} of {words} runs");
+    }
     for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
 }
 
@@ -158,11 +171,13 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         vocab,
         run_together: true,
         bigrams: Bigrams::default(),
+        attested: false,
+        numbered_stems: HashSet::new(),
     };
     let mut seen: HashSet<String> = HashSet::new();
     let mut evidence = 0;
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        if is_protected(token) {
+        if is_protected(token) || is_code_name(token) {
             continue;
         }
         for (at, run) in letter_runs(token) {
@@ -212,6 +227,32 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
         .any(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
 }
 
+/// The letters that the document writes glued to more than one number
+/// ("in1", "in2"; "x86", "x64").
+fn numbered_stems(body: &[String]) -> HashSet<String> {
+    let mut numbers: HashMap<String, String> = HashMap::new();
+    let mut stems = HashSet::new();
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = token.len() - token.trim_start_matches(char::is_alphabetic).len();
+        let (stem, number) = token.split_at(letters);
+        if letters == 0 || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let stem = stem.to_lowercase();
+        match numbers.get(&stem) {
+            Some(seen) if seen != number => {
+                stems.insert(stem);
+            }
+            Some(_) => {}
+            None => {
+                numbers.insert(stem, number.to_string());
+            }
+        }
+    }
+    stems
+}
+
 fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     fix_from(inlines, true, span, ctx, log);
 }
@@ -258,11 +299,13 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
                         Some(*at)
                     })
                     .any(|at| at == l.len());
-            if cuts_at_edge
-                && log.approve(PASS.name, "run-together", span, joined, format!("{l} {r}"))
-            {
-                inlines.insert(i, Inline::Space);
-                i += 1;
+            if cuts_at_edge {
+                let after = format!("{l} {r}");
+                let evidence = split_evidence("run-together", &after, ctx);
+                if log.approve_cited(PASS.name, "run-together", span, joined, after, evidence) {
+                    inlines.insert(i, Inline::Space);
+                    i += 1;
+                }
             }
         }
         i += 1;
@@ -301,6 +344,9 @@ fn is_closing_punctuation(token: &str) -> bool {
     matches!(chars.next(), Some(',' | '.' | ';' | ':' | '!' | '?' | ')'))
         && token != "..."
         && !token.starts_with("..")
+        // ":::", "::", ";;" are operators of code ("cat ::: outputs").
+        && !token.contains("::")
+        && !token.contains(";;")
         && chars.all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'))
 }
 
@@ -326,17 +372,21 @@ fn space_before_punctuation(
             && let (Inline::Text(prev), Inline::Text(next)) = (&inlines[i - 1], &inlines[i + 1])
             && is_closing_punctuation(next)
             && prev.chars().last().is_some_and(char::is_alphanumeric)
+            // Code spaces its punctuation as it likes ("(&dmap )").
+            && !is_protected(prev)
+            && !is_code_name(prev)
             // A spaced ellipsis (". . .") is typography, not a stray space.
             && !(next == "." && matches!(inlines.get(i + 3), Some(Inline::Text(t)) if t == "."))
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
-            if log.approve(
+            if log.approve_cited(
                 PASS.name,
                 "space-before-punctuation",
                 span,
                 before,
                 after.clone(),
+                "closing punctuation never follows a space in prose",
             ) {
                 inlines[i - 1] = Inline::Text(after);
                 inlines.drain(i..=i + 1);
@@ -451,13 +501,17 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
         match merged {
             Some(joined) => {
                 let approved = match (&inlines[i - 1], &inlines[i + 1]) {
-                    (Inline::Text(l), Inline::Text(r)) => log.approve(
-                        PASS.name,
-                        "stray-space",
-                        span,
-                        format!("{l} {r}"),
-                        joined.clone(),
-                    ),
+                    (Inline::Text(l), Inline::Text(r)) => {
+                        let evidence = merge_evidence(l, r, ctx);
+                        log.approve_cited(
+                            PASS.name,
+                            "stray-space",
+                            span,
+                            format!("{l} {r}"),
+                            joined.clone(),
+                            evidence,
+                        )
+                    }
                     _ => true,
                 };
                 if approved {
@@ -472,8 +526,22 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
     }
 }
 
+/// Why two pieces were merged, for the log.
+fn merge_evidence(left: &str, right: &str, ctx: &Ctx) -> String {
+    let l = letter_runs(left).last().map_or("", |(_, r)| r);
+    let r = letter_runs(right).next().map_or("", |(_, r)| r);
+    let joined = format!("{l}{r}");
+    if ctx.vocab.count(&joined) >= 1 {
+        format!("the document writes '{joined}'")
+    } else if ctx.lex.is_word(&joined) {
+        format!("word list: '{joined}'")
+    } else {
+        format!("the document lost spaces elsewhere; '{joined}' splits into words it writes")
+    }
+}
+
 fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
-    if is_protected(left) || is_protected(right) {
+    if is_protected(left) || is_protected(right) || is_identifier(left) || is_identifier(right) {
         return false;
     }
     // The letters that touch across the space.
@@ -550,7 +618,8 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             continue;
         };
         let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
-            log.approve(PASS.name, rule, span, before, after)
+            let evidence = split_evidence(rule, &after, ctx);
+            log.approve_cited(PASS.name, rule, span, before, after, evidence)
         }) else {
             out.push(Inline::Text(token));
             continue;
@@ -563,6 +632,26 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         }
     }
     *inlines = out;
+}
+
+/// Why a token was split as it was, for the log.
+fn split_evidence(rule: &str, after: &str, ctx: &Ctx) -> String {
+    let words: Vec<String> = after
+        .split(' ')
+        .filter_map(|p| {
+            let w = p.trim_matches(|c: char| !c.is_alphanumeric());
+            (!w.is_empty()).then(|| format!("'{w}'"))
+        })
+        .collect();
+    match rule {
+        "after-punctuation" => "punctuation glued to the word after it".to_string(),
+        "word-number" => "a function word glued to a number".to_string(),
+        _ if ctx.run_together => format!(
+            "the document lost spaces elsewhere, and writes {}",
+            words.join(", ")
+        ),
+        _ => format!("function words run together: {}", words.join(", ")),
+    }
 }
 
 /// Splits one whitespace-free token into the words it should have been.
@@ -583,24 +672,51 @@ fn split_token_if_needed(
 ) -> Option<Vec<String>> {
     // No word is this long: a longer token is data (a hash, a base64
     // blob), and leaving it alone keeps the pass linear in the input.
-    if is_protected(token) || token.len() > MAX_TOKEN {
+    // A camel-case name ("IsTerminal", "nLocalVars") is code in a document
+    // that kept its spaces; where spaces were lost, "aRequest" is damage.
+    if is_protected(token)
+        || is_code_name(token)
+        || (!ctx.run_together && is_camel_case_name(token))
+        || token.len() > MAX_TOKEN
+        || is_compound_of_names(token, ctx)
+    {
         return None;
     }
+    let word_number = |p: &str| split_word_number(p, ctx);
     // When no rule splits the whole token, none splits anything (each rule
     // then sees the token alone).
-    if !splits(token, split_after_punctuation)
+    if !splits(token, |p| split_after_punctuation(p, ctx))
         && !splits(token, |p| split_run_together(p, ctx))
-        && !splits(token, split_word_number)
+        && !splits(token, word_number)
     {
         return None;
     }
     let mut pieces = apply(vec![token.to_string()], "after-punctuation", report, |p| {
-        split_after_punctuation(p)
+        split_after_punctuation(p, ctx)
     });
     pieces = apply(pieces, "run-together", report, |p| {
         split_run_together(p, ctx)
     });
-    Some(apply(pieces, "word-number", report, split_word_number))
+    Some(apply(pieces, "word-number", report, word_number))
+}
+
+/// A hyphenated name of code ("anstyle-wincon", "msrv-resolver"): two or
+/// more of its parts are no word of the list and never written alone.
+/// Spaces lost inside a compound ("well-knownfact") leave one such part.
+fn is_compound_of_names(token: &str, ctx: &Ctx) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    if !core.contains('-') {
+        return false;
+    }
+    core.split('-')
+        .filter(|part| {
+            !part.is_empty()
+                && part.chars().all(char::is_alphabetic)
+                && !ctx.lex.is_word(part)
+                && !ctx.vocab.contains(part)
+        })
+        .count()
+        >= 2
 }
 
 /// Whether a splitting rule cuts `piece` (the test `apply` makes).
@@ -690,7 +806,7 @@ fn letters_after(chars: &[(usize, char)], start: usize) -> usize {
 }
 
 /// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
-fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
+fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     // Every cut is next to punctuation or a curly quote (the quotes' UTF-8
     // starts with 0xE2): most tokens have none, and need no closer look.
     if !token
@@ -732,8 +848,18 @@ fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
                     || (alnum_before >= 2
                         && prev.is_uppercase()
                         && chars[k - 2].1.is_alphanumeric());
-                let word_after =
-                    next.is_uppercase() && chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase());
+                // The word after must be one: "comm.Bcast" is a name.
+                let known_after = || {
+                    let word: String = chars[k + 1..]
+                        .iter()
+                        .map(|&(_, c)| c)
+                        .take_while(|c| c.is_alphabetic())
+                        .collect();
+                    ctx.lex.is_word(&word) || ctx.vocab.count(&word) >= 2
+                };
+                let word_after = next.is_uppercase()
+                    && chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase())
+                    && known_after();
                 let quote_after = is_opening_quote(next)
                     && chars.get(k + 2).is_some_and(|(_, c)| c.is_uppercase());
                 let before_ok = if c == '.' || c == ':' {
@@ -762,7 +888,9 @@ fn split_after_punctuation(token: &str) -> Option<Vec<String>> {
 }
 
 /// "by22" -> "by 22", "of90-120" -> "of 90-120", "2015and" -> "2015 and".
-fn split_word_number(token: &str) -> Option<Vec<String>> {
+/// Not where the document writes the letters with other numbers too
+/// ("in1 in2"): those are names.
+fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let lead = token.len()
         - token
             .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -770,7 +898,9 @@ fn split_word_number(token: &str) -> Option<Vec<String>> {
     let body = &token[lead..];
     let letters = body.len() - body.trim_start_matches(char::is_alphabetic).len();
     if letters >= 2 && body[letters..].starts_with(|c: char| c.is_ascii_digit()) {
-        return is_function_word(&body[..letters]).then(|| cut(token, &[lead + letters]));
+        let stem = &body[..letters];
+        let named = ctx.numbered_stems.contains(stem.to_lowercase().as_str());
+        return (is_function_word(stem) && !named).then(|| cut(token, &[lead + letters]));
     }
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits >= 1 {
@@ -876,10 +1006,16 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let confirmed = parts
             .windows(2)
             .all(|w| case_boundary(&w[0], &w[1]) || ctx.bigrams.contains(&w[0], &w[1]));
-        let has_function_word = parts
+        // A run the document writes again and again is its own word
+        // ("anstyle", "errno"), unless the document writes its parts apart,
+        // or a function word of three letters or more shows the glue
+        // ("theyneed", "makethe"): short ones ("an", "no") start and end
+        // names too often.
+        let glued_by_function_word = parts
             .iter()
-            .any(|p| p.chars().count() >= 2 && is_function_word(p));
-        if ctx.vocab.count(run) >= 2 && !confirmed && !has_function_word {
+            .any(|p| p.chars().count() >= 3 && is_function_word(p))
+            || parts.iter().all(|p| is_function_word(p));
+        if ctx.vocab.count(run) >= 2 && !confirmed && !glued_by_function_word {
             return None;
         }
         // A capitalised unknown word is often a name ("Alla" is not "Al la"):
@@ -928,10 +1064,44 @@ fn case_boundary(left: &str, right: &str) -> bool {
     (l_upper && r_lower) || (l_lower && r_title)
 }
 
+/// Whether a part of a split is a word the document shows: one it writes
+/// on its own, a function word, or (where the document lost its spaces, so
+/// that many words occur only glued to others) a common word or name of the
+/// list of three letters or more, or a long one ("Christlike", "Carlyle").
+/// Rare short words and fragments ("ti", "po", "pec") need the document's
+/// own use.
+fn is_attested(part: &str, ctx: &Ctx) -> bool {
+    // Function words ("I", "am", "it", "to") are words of every English
+    // text, whether or not this one writes them apart.
+    if ctx.vocab.contains(part) || is_function_word(part) || matches!(part, "a" | "A" | "I") {
+        return true;
+    }
+    let len = part.chars().count();
+    ctx.run_together
+        && len >= ATTESTED_MIN_LEN
+        && ctx.lex.lookup(part).is_some_and(|e| {
+            e.kind != Kind::Abbreviation
+                && (e.level <= ATTESTED_MAX_LEVEL || len >= ATTESTED_RARE_LEN)
+        })
+}
+
+/// A part the document never writes alone must be at least this long...
+const ATTESTED_MIN_LEN: usize = 3;
+/// ...and a word of at most this SCOWL level (50: the common half of the
+/// list; short rare words, "pec", "tat", match fragments of other words too
+/// often)...
+const ATTESTED_MAX_LEVEL: u8 = 50;
+/// ...unless it is this long: a long rare word ("stakeholders") is seldom
+/// a fragment.
+const ATTESTED_RARE_LEN: usize = 7;
+
 /// The cost of a run as one part: lower for more common words, infinite for
 /// anything that is not a word. `strict` accepts function words only.
 fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
     const NO: f32 = f32::INFINITY;
+    if ctx.attested && !is_attested(part, ctx) {
+        return NO;
+    }
     let first = part.chars().next();
     let last = part.chars().last();
     if first.is_none_or(is_apostrophe) || last.is_some_and(is_apostrophe) {
@@ -1090,6 +1260,8 @@ mod tests {
             vocab,
             run_together,
             bigrams: Bigrams::default(),
+            attested: false,
+            numbered_stems: HashSet::new(),
         }
     }
 
@@ -1108,6 +1280,12 @@ mod tests {
         assert_eq!(split("way?They", false), "way? They");
         assert_eq!(split("18F.From", false), "18F. From");
         assert_eq!(split("State,18F,and", false), "State, 18F, and");
+    }
+
+    #[test]
+    fn names_of_code_with_hyphens_are_not_split() {
+        assert_eq!(split("anstyle-wincon", true), "anstyle-wincon");
+        assert_eq!(split("well-knownfact", true), "well-known fact");
     }
 
     #[test]

@@ -134,6 +134,13 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
     if title_blocks == 0 {
         return;
     }
+    if title_blocks == 1 && continues_title(&texts) && is_para(&doc.blocks[1]) {
+        // "One Year After the Kazan Summit: An" / "Assessment of ...": a
+        // title set on two lines. A title does not end on an article, a
+        // preposition or a conjunction; the line that finishes it is the
+        // document's own evidence.
+        title_blocks = 2;
+    }
     let taken: Vec<Block> = doc.blocks.drain(..title_blocks).collect();
     let span = taken.iter().fold(Span::UNKNOWN, |s, b| s.join(b.span()));
     let mut title = Vec::new();
@@ -165,6 +172,107 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             .extend(names.iter().map(|n| Author::from_name(n)));
         doc.blocks.remove(0);
     }
+    affiliation_line(doc, log);
+    identifier_line(doc, log);
+}
+
+/// A title page (Recto's EPUB sets one) may print the document's
+/// identifier on a line of its own under the byline: a `urn:`, `doi:` or
+/// DOI address alone in its block is the identifier, not a paragraph.
+fn identifier_line(doc: &mut Document, log: &mut RepairLog) {
+    if doc.meta.identifier.is_some() || doc.meta.title.is_none() {
+        return;
+    }
+    let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+        return;
+    };
+    let text = plain_text(content);
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let is_identifier = !text.contains(char::is_whitespace)
+        && ["urn:uuid:", "urn:isbn:", "doi:10.", "https://doi.org/10."]
+            .iter()
+            .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    if !is_identifier {
+        return;
+    }
+    log.record(NAME, "identifier", *span, text, "identifier");
+    doc.meta.identifier = Some(text.to_string());
+    doc.blocks.remove(0);
+}
+
+/// Words that name an institution: a line under the byline that holds one
+/// is where the authors work, not a heading.
+const INSTITUTION_WORDS: &[&str] = &[
+    "university",
+    "institute",
+    "college",
+    "school",
+    "department",
+    "centre",
+    "center",
+    "laboratory",
+    "faculty",
+    "academy",
+    "foundation",
+    "hospital",
+    "universität",
+    "université",
+    "universidad",
+];
+
+/// A title page sets the affiliation on the line under the author's name
+/// ("Institute of South Asian Studies, National University of Singapore").
+/// Taken into the one author's affiliations when that author has none yet,
+/// the line is short, ends no sentence and names an institution.
+fn affiliation_line(doc: &mut Document, log: &mut RepairLog) {
+    let [author] = doc.meta.authors.as_mut_slice() else {
+        return;
+    };
+    let Some(Block::Paragraph { content, span }) = doc.blocks.first() else {
+        return;
+    };
+    let text = plain_text(content);
+    let institution = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| INSTITUTION_WORDS.contains(&w.to_lowercase().as_str()));
+    if !author.affiliations.is_empty()
+        || !institution
+        || text.split_whitespace().count() > MAX_TITLE_WORDS
+        || ends_sentence(&text)
+        || !starts_capital(&text)
+    {
+        return;
+    }
+    log.record(NAME, "affiliation", *span, text.clone(), "affiliation");
+    author.affiliations.push(text);
+    doc.blocks.remove(0);
+}
+
+/// Words a title cannot end on: articles, prepositions and conjunctions.
+const DANGLING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with",
+    "from", "into", "onto", "about", "after", "before", "between", "against", "versus", "vs",
+    "via", "as", "&",
+];
+
+/// Whether the second of the first blocks finishes a title the first one
+/// leaves hanging on a dangling word: the first ends on one of
+/// [`DANGLING_WORDS`], the second is a short line that starts with a
+/// capital and ends no sentence, and together they are no longer than a
+/// title.
+fn continues_title(texts: &[String]) -> bool {
+    let [first, next, ..] = texts else {
+        return false;
+    };
+    let last = first.split_whitespace().last().unwrap_or("").to_lowercase();
+    DANGLING_WORDS.contains(&last.as_str())
+        && first.split_whitespace().count() + next.split_whitespace().count() <= MAX_TITLE_WORDS
+        && starts_capital(next)
+        && !ends_sentence(next)
+        && !next.ends_with(',')
+        && list_marker(next).is_none()
+        && author_names(next).is_none_or(|names| names.iter().all(|n| is_common_phrase(n)))
 }
 
 /// Words that are all ordinary English words ("Executive Summary", "Next
@@ -424,4 +532,64 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
         ordinal: Some(u64::from(l.as_bytes()[0] - b'a') + 1),
         rest,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Options, normalize_text};
+
+    fn title(text: &str) -> Option<String> {
+        let (doc, _) = normalize_text(text, &Options::default());
+        doc.meta.title.as_deref().map(plain_text)
+    }
+
+    #[test]
+    fn a_title_set_on_two_lines_is_one_title() {
+        let text = "One Year After the Kazan Summit: An\n\nAssessment of China-India Relations\n\nIvan Lidarev\n\nThe first paragraph is here and it says enough.\n";
+        assert_eq!(
+            title(text).as_deref(),
+            Some("One Year After the Kazan Summit: An Assessment of China-India Relations")
+        );
+    }
+
+    #[test]
+    fn a_title_ending_on_a_full_word_takes_no_second_line() {
+        // Nothing dangles: the next line is a heading, not the title's end.
+        let text = "Rivers and Their Banks\n\nIntroduction\n\nThe first paragraph is here and it says enough.\n";
+        assert_eq!(title(text).as_deref(), Some("Rivers and Their Banks"));
+        // A dangling word, but the next block is a sentence.
+        let text = "Notes on the\n\nThe river rose in the night and the town woke to it.\n";
+        assert_eq!(title(text).as_deref(), Some("Notes on the"));
+    }
+
+    #[test]
+    fn an_institution_line_under_the_byline_is_the_affiliation() {
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nInstitute of River Studies, University of Leeds\n\nThe first paragraph is here and it says enough.\n";
+        let (doc, log) = normalize_text(text, &Options::default());
+        assert_eq!(
+            doc.meta.authors[0].affiliations,
+            ["Institute of River Studies, University of Leeds"]
+        );
+        assert!(log.changes.iter().any(|c| c.rule == "affiliation"));
+        // A sentence that names a university is body text.
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nThe University of Leeds studied the river for ten years.\n\nMore text here.\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert!(doc.meta.authors[0].affiliations.is_empty());
+        assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_identifier_under_the_byline_is_the_identifier() {
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nurn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700\n\nThe first paragraph is here.\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert_eq!(
+            doc.meta.identifier.as_deref(),
+            Some("urn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700")
+        );
+        // In the body it stays text.
+        let text = "A Short Brief on Rivers\n\nJane Doe\n\nThe first paragraph is here.\n\nurn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert!(doc.meta.identifier.is_none());
+    }
 }

@@ -6,7 +6,8 @@ use pulldown_cmark::{
 };
 
 use crate::model::{
-    Alignment, Block, Document, Inline, Span, Table, TableCell, TableRow, inlines_from_text,
+    Alignment, Block, Definition, Document, Image, Inline, Note, Span, Table, TableCell, TableRow,
+    inlines_from_text, plain_text,
 };
 
 /// The front matter block of a Markdown file, unparsed.
@@ -30,7 +31,14 @@ pub fn parse(text: &str) -> (Document, Option<FrontMatter>) {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TABLES;
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT;
     let lines = LineIndex::new(text);
     let mut builder = Builder::default();
     let mut front_matter = None;
@@ -114,19 +122,35 @@ enum Container {
         items: Vec<Vec<Block>>,
     },
     Item,
+    /// A footnote definition: its blocks become a note, not body text.
+    Footnote(String),
+    DefinitionList(Vec<Definition>),
+    /// One definition of the last term of the enclosing definition list.
+    Definition,
+    /// A container with no meaning of its own (an HTML block): its blocks
+    /// join the enclosing container.
+    Transparent,
 }
 
 enum InlineContainer {
     Paragraph,
     /// Inline content outside a paragraph (a tight list item).
     ImplicitParagraph,
-    Heading(u8),
+    /// A heading of a level, with the anchor the source gave it.
+    Heading(u8, Option<String>),
     Emphasis,
     Strong,
     Strike,
+    Superscript,
+    Subscript,
     Link(Option<String>),
-    /// Image alt text: kept as text, since Recto has no images.
-    Image,
+    /// An image, its alt text collecting inside.
+    Image {
+        src: String,
+        title: Option<String>,
+    },
+    /// The term of a definition list item.
+    Term,
     /// A `<u>`, `<i>`, ... span opened by inline HTML.
     Html(&'static str),
     /// The content of a table cell.
@@ -144,6 +168,8 @@ const MAX_INLINE_DEPTH: usize = 64;
 
 struct Builder {
     stack: Vec<Frame>,
+    /// Footnote definitions read so far.
+    notes: Vec<Note>,
     /// Containers opened past `MAX_CONTAINER_DEPTH` and not yet closed.
     flattened: usize,
     /// Inline markup opened past `MAX_INLINE_DEPTH` and not yet closed.
@@ -160,6 +186,7 @@ impl Default for Builder {
                 blocks: Vec::new(),
                 span: Span::UNKNOWN,
             }],
+            notes: Vec::new(),
             flattened: 0,
             flattened_inline: 0,
             flattened_html: 0,
@@ -185,23 +212,51 @@ impl Builder {
                     self.push_block(Block::paragraph(inlines, span));
                 }
             }
-            Event::FootnoteReference(r) => self.push_text(&format!("[{r}]")),
-            Event::TaskListMarker(done) => self.push_text(if done { "[x] " } else { "[ ] " }),
-            Event::InlineMath(m) | Event::DisplayMath(m) => {
-                self.push_inline(Inline::Code(m.into_string()), span)
+            Event::FootnoteReference(r) => self.push_inline(Inline::NoteRef(note_label(&r)), span),
+            Event::TaskListMarker(done) => {
+                self.push_inline(Inline::Checkbox(done), span);
+                self.push_inline(Inline::Space, span);
             }
+            Event::InlineMath(m) => self.push_inline(
+                Inline::Math {
+                    display: false,
+                    tex: m.into_string(),
+                },
+                span,
+            ),
+            Event::DisplayMath(m) => self.push_inline(
+                Inline::Math {
+                    display: true,
+                    tex: m.into_string(),
+                },
+                span,
+            ),
         }
     }
 
     fn start(&mut self, tag: Tag<'_>, span: Span) {
-        let is_container = matches!(tag, Tag::BlockQuote(_) | Tag::List(_) | Tag::Item);
+        let is_container = matches!(
+            tag,
+            Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionList
+                | Tag::DefinitionListDefinition
+        );
         if is_container && (self.flattened > 0 || self.depth() >= MAX_CONTAINER_DEPTH) {
             self.flattened += 1;
             return;
         }
         let is_block = !matches!(
             tag,
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
         );
         if !is_block && (self.flattened_inline > 0 || self.inline_depth() >= MAX_INLINE_DEPTH) {
             self.flattened_inline += 1;
@@ -212,9 +267,13 @@ impl Builder {
         }
         let frame = match tag {
             Tag::Paragraph => inline_frame(InlineContainer::Paragraph, span),
-            Tag::Heading { level, .. } => {
-                inline_frame(InlineContainer::Heading(heading_level(level)), span)
-            }
+            Tag::Heading { level, id, .. } => inline_frame(
+                InlineContainer::Heading(
+                    heading_level(level),
+                    id.map(|i| i.into_string()).filter(|i| !i.trim().is_empty()),
+                ),
+                span,
+            ),
             Tag::BlockQuote(_) => blocks_frame(Container::Quote, span),
             Tag::List(start) => blocks_frame(
                 Container::List {
@@ -237,11 +296,28 @@ impl Builder {
             Tag::Emphasis => inline_frame(InlineContainer::Emphasis, span),
             Tag::Strong => inline_frame(InlineContainer::Strong, span),
             Tag::Strikethrough => inline_frame(InlineContainer::Strike, span),
+            Tag::Superscript => inline_frame(InlineContainer::Superscript, span),
+            Tag::Subscript => inline_frame(InlineContainer::Subscript, span),
             Tag::Link { dest_url, .. } => {
                 let target = (!dest_url.is_empty()).then(|| dest_url.into_string());
                 inline_frame(InlineContainer::Link(target), span)
             }
-            Tag::Image { .. } => inline_frame(InlineContainer::Image, span),
+            Tag::Image {
+                dest_url, title, ..
+            } => inline_frame(
+                InlineContainer::Image {
+                    src: dest_url.into_string(),
+                    title: (!title.trim().is_empty()).then(|| title.into_string()),
+                },
+                span,
+            ),
+            Tag::FootnoteDefinition(label) => {
+                blocks_frame(Container::Footnote(note_label(&label)), span)
+            }
+            Tag::DefinitionList => blocks_frame(Container::DefinitionList(Vec::new()), span),
+            Tag::DefinitionListTitle => inline_frame(InlineContainer::Term, span),
+            Tag::DefinitionListDefinition => blocks_frame(Container::Definition, span),
+            Tag::HtmlBlock => blocks_frame(Container::Transparent, span),
             Tag::Table(alignments) => Frame::Table {
                 table: Table {
                     columns: alignments.iter().map(|a| alignment(*a)).collect(),
@@ -253,10 +329,9 @@ impl Builder {
             // Rows collect in the table frame; a row ends with its end event.
             Tag::TableHead | Tag::TableRow => return,
             Tag::TableCell => inline_frame(InlineContainer::Cell, span),
-            // Footnote definitions, definition lists and the like are not
-            // enabled; their text arrives as paragraphs. Any other
-            // container is read as a plain block container.
-            _ => blocks_frame(Container::Quote, span),
+            // Any other container (none is enabled) is read as a container
+            // with no meaning of its own: its text is kept.
+            _ => blocks_frame(Container::Transparent, span),
         };
         self.stack.push(frame);
     }
@@ -270,8 +345,9 @@ impl Builder {
                     kind,
                     InlineContainer::Paragraph
                         | InlineContainer::ImplicitParagraph
-                        | InlineContainer::Heading(_)
+                        | InlineContainer::Heading(..)
                         | InlineContainer::Cell
+                        | InlineContainer::Term
                 ))
             })
             .count()
@@ -285,7 +361,15 @@ impl Builder {
     }
 
     fn end(&mut self, end: TagEnd) {
-        let is_container = matches!(end, TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item);
+        let is_container = matches!(
+            end,
+            TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListDefinition
+        );
         if is_container && self.flattened > 0 {
             self.flattened -= 1;
             return;
@@ -295,6 +379,8 @@ impl Builder {
             TagEnd::Emphasis
                 | TagEnd::Strong
                 | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
                 | TagEnd::Link
                 | TagEnd::Image
         );
@@ -337,17 +423,21 @@ impl Builder {
                 inlines,
                 span,
             } => match kind {
-                InlineContainer::Paragraph | InlineContainer::ImplicitParagraph => {
-                    self.push_block(Block::paragraph(inlines, span))
-                }
-                InlineContainer::Heading(level) => {
-                    self.push_block(Block::heading(level, inlines, span))
-                }
                 InlineContainer::Emphasis => self.push_inline(Inline::Emphasis(inlines), span),
                 InlineContainer::Strong => self.push_inline(Inline::Strong(inlines), span),
-                InlineContainer::Strike | InlineContainer::Image => {
-                    self.push_inlines(inlines, span)
+                InlineContainer::Strike => self.push_inline(Inline::Strikeout(inlines), span),
+                InlineContainer::Superscript => {
+                    self.push_inline(Inline::Superscript(inlines), span)
                 }
+                InlineContainer::Subscript => self.push_inline(Inline::Subscript(inlines), span),
+                InlineContainer::Image { src, title } => self.push_inline(
+                    Inline::Image(Image {
+                        src,
+                        alt: alt_text(&inlines),
+                        title,
+                    }),
+                    span,
+                ),
                 InlineContainer::Link(target) => self.push_inline(
                     Inline::Link {
                         target,
@@ -356,7 +446,7 @@ impl Builder {
                     span,
                 ),
                 InlineContainer::Html(_) => self.push_inlines(inlines, span),
-                InlineContainer::Cell => self.push_cell(inlines),
+                kind => self.finish_inline_container(kind, inlines, span),
             },
             Frame::Table {
                 mut table,
@@ -381,6 +471,33 @@ impl Builder {
             Frame::Blocks { kind, blocks, span } => match kind {
                 Container::Root => unreachable!("the root frame is never popped"),
                 Container::Quote => self.push_block(Block::BlockQuote { blocks, span }),
+                Container::Transparent => blocks.into_iter().for_each(|b| self.push_block(b)),
+                Container::Footnote(label) => self.add_note(label, blocks),
+                Container::DefinitionList(items) => {
+                    // Blocks outside any term's definitions (only when the
+                    // list was flattened) follow the list.
+                    if !items.is_empty() {
+                        self.push_block(Block::DefinitionList { items, span });
+                    }
+                    blocks.into_iter().for_each(|b| self.push_block(b));
+                }
+                Container::Definition => {
+                    if let Some(Frame::Blocks {
+                        kind: Container::DefinitionList(items),
+                        ..
+                    }) = self.stack.last_mut()
+                    {
+                        match items.last_mut() {
+                            Some(d) => d.definitions.push(blocks),
+                            None => items.push(Definition {
+                                term: Vec::new(),
+                                definitions: vec![blocks],
+                            }),
+                        }
+                    } else {
+                        blocks.into_iter().for_each(|b| self.push_block(b));
+                    }
+                }
                 Container::List { start, mut items } => {
                     // Blocks land in a list outside any item only when the
                     // items were flattened (too deep): they are the last
@@ -528,16 +645,62 @@ impl Builder {
         }) = self.stack.pop()
         {
             match kind {
-                InlineContainer::Paragraph | InlineContainer::ImplicitParagraph => {
-                    self.push_block(Block::paragraph(inlines, span))
-                }
-                InlineContainer::Heading(level) => {
-                    self.push_block(Block::heading(level, inlines, span))
-                }
-                InlineContainer::Cell => self.push_cell(inlines),
+                InlineContainer::Paragraph
+                | InlineContainer::ImplicitParagraph
+                | InlineContainer::Heading(..)
+                | InlineContainer::Cell
+                | InlineContainer::Term => self.finish_inline_container(kind, inlines, span),
                 _ => self.push_inlines(inlines, span),
             }
         }
+    }
+
+    /// Ends a container of inlines that is not markup: a paragraph (an
+    /// image alone in one is a figure), a heading, a cell, a term.
+    fn finish_inline_container(&mut self, kind: InlineContainer, inlines: Vec<Inline>, span: Span) {
+        match kind {
+            InlineContainer::Paragraph | InlineContainer::ImplicitParagraph => {
+                match figure(inlines, span) {
+                    Ok(block) => self.push_block(block),
+                    Err(inlines) => self.push_block(Block::paragraph(inlines, span)),
+                }
+            }
+            InlineContainer::Heading(level, id) => self.push_block(Block::Heading {
+                level,
+                content: inlines,
+                id,
+                span,
+            }),
+            InlineContainer::Cell => self.push_cell(inlines),
+            InlineContainer::Term => match self.stack.last_mut() {
+                Some(Frame::Blocks {
+                    kind: Container::DefinitionList(items),
+                    ..
+                }) => items.push(Definition {
+                    term: inlines,
+                    definitions: Vec::new(),
+                }),
+                // A term outside a list (the list was flattened): its text
+                // stays, as a paragraph.
+                _ => self.push_block(Block::paragraph(inlines, span)),
+            },
+            _ => self.push_inlines(inlines, span),
+        }
+    }
+
+    /// A footnote definition read; a second definition of a label already
+    /// used is kept under a label of its own (nothing refers to it).
+    fn add_note(&mut self, label: String, blocks: Vec<Block>) {
+        let mut unique = label.clone();
+        let mut n = 1;
+        while self.notes.iter().any(|note| note.label == unique) {
+            n += 1;
+            unique = format!("{label} ({n})");
+        }
+        self.notes.push(Note {
+            label: unique,
+            blocks,
+        });
     }
 
     fn finish(mut self) -> Document {
@@ -552,6 +715,7 @@ impl Builder {
         };
         let mut doc = Document {
             blocks,
+            notes: std::mem::take(&mut self.notes),
             ..Document::default()
         };
         doc.canonicalize();
@@ -574,6 +738,43 @@ fn blocks_frame(kind: Container, span: Span) -> Frame {
         kind,
         blocks: Vec::new(),
         span,
+    }
+}
+
+/// A footnote label as references and definitions are matched: case
+/// folded and whitespace collapsed, as CommonMark matches link labels.
+fn note_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The alt text of an image: its content as plain text, one line.
+fn alt_text(inlines: &[Inline]) -> String {
+    plain_text(inlines)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A paragraph that holds only an image is a figure, captioned by the
+/// image's alt text (as pandoc reads it); any other paragraph is returned.
+fn figure(inlines: Vec<Inline>, span: Span) -> Result<Block, Vec<Inline>> {
+    let mut content = inlines
+        .iter()
+        .filter(|i| !matches!(i, Inline::Space | Inline::SoftBreak | Inline::LineBreak));
+    match (content.next(), content.next()) {
+        (Some(Inline::Image(image)), None) => {
+            let caption = inlines_from_text(&image.alt);
+            Ok(Block::Figure {
+                image: image.clone(),
+                caption: (!caption.is_empty()).then_some(caption),
+                span,
+            })
+        }
+        _ => Err(inlines),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Readers never reject content: a reader can misjudge a structure, never
 //! refuse it. Only undecodable bytes are errors.
 
+pub mod images;
 pub mod markdown;
 pub mod text;
 
@@ -44,15 +45,21 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 ];
 
-/// How much of the start of a file is inspected for NUL bytes.
+/// How much of the start of a file is inspected for control bytes.
 const BINARY_SNIFF_LEN: usize = 8192;
 
-/// Data is binary when more than one byte in this many (of the inspected
-/// start) is NUL. Binary formats are full of NULs (and so is UTF-16 without
-/// a byte-order mark); a damaged text extract may carry a stray one or two,
-/// and refusing the whole text for them would lose it. Stray NULs are kept
-/// as text for normalization to remove (and log) and writers to drop.
-const BINARY_NUL_RATIO: usize = 100;
+/// The one rule for "binary" (without a byte-order mark): the data starts
+/// with a known magic number ([`BINARY_SIGNATURES`]), or at least one byte
+/// in this many of its first [`BINARY_SNIFF_LEN`] bytes is a control byte
+/// that text does not use: NUL and the other C0 controls except tab, line
+/// feed, vertical tab, form feed, carriage return and escape. Binary formats
+/// are full of them (UTF-16 without a byte-order mark is half NUL); a damaged
+/// text extract may carry stray ones, in any number, and refusing the whole
+/// text for them would lose it. So one NUL in an 8-byte file and 838 NULs in
+/// 88 KB of text are both text: normalization removes the NULs and logs each
+/// removal, and writers never see them. The share, not a count, decides, so
+/// the answer does not depend on the file's length.
+const BINARY_CONTROL_SHARE: usize = 4;
 
 /// Decodes the bytes of an input file into text with `\n` line ends.
 ///
@@ -86,8 +93,14 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
-    let nuls = head.iter().filter(|&&b| b == 0).count();
-    (nuls > 0 && nuls * BINARY_NUL_RATIO >= head.len()).then_some("it contains NUL bytes")
+    let controls = head.iter().filter(|&&b| is_binary_control(b)).count();
+    (controls > 0 && controls * BINARY_CONTROL_SHARE >= head.len())
+        .then_some("a quarter or more of its start is NUL bytes or other control characters")
+}
+
+/// C0 control bytes that no text uses ([`BINARY_CONTROL_SHARE`]).
+fn is_binary_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1b)
 }
 
 fn decode_utf8(bytes: &[u8], path: &Path, lossy: bool, skipped: usize) -> Result<String> {
@@ -187,7 +200,33 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("looks binary") && msg.contains("PDF"), "{msg}");
-        assert!(decode(b"abc\0def", p(), false).is_err());
+        assert!(decode(b"abc\0\0\0\0def", p(), false).is_err());
+    }
+
+    /// The one rule, on the two files that used to get opposite answers.
+    #[test]
+    fn stray_nuls_are_text_whatever_the_length() {
+        let small = b"note\0ok\n";
+        assert_eq!(small.len(), 8);
+        assert_eq!(decode(small, p(), false).unwrap(), "note\0ok\n");
+        // 88 KB of text with 838 NULs: spread through it, or all at its start.
+        let line = "Words of an ordinary paragraph, extracted from a PDF file.\n";
+        let body = line.repeat(88_000 / line.len());
+        let step = body.len() / 838;
+        let mut spread = String::new();
+        for (i, c) in body.char_indices() {
+            if i % step == 0 && spread.matches('\0').count() < 838 {
+                spread.push('\0');
+            }
+            spread.push(c);
+        }
+        let front = format!("{}{body}", "\0".repeat(838));
+        for text in [spread, front] {
+            assert!(text.len() > 88_000 && text.matches('\0').count() == 838);
+            assert_eq!(decode(text.as_bytes(), p(), false).unwrap(), text);
+        }
+        // Form feeds (page breaks) and escapes are text, however many.
+        assert!(decode(b"\x0c\x0c\x0c\x1b[1mA\x0c", p(), false).is_ok());
     }
 
     #[test]

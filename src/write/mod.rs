@@ -6,12 +6,14 @@ mod columns;
 pub mod epub;
 pub mod html;
 pub mod jats;
+pub mod labels;
 pub mod pdf;
+pub mod resources;
+pub mod templates;
 pub mod txt;
 pub mod xml_text;
 
-use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+pub use templates::Templates;
 
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -93,10 +95,28 @@ pub enum Paper {
     Letter,
 }
 
+/// The standards the PDF edition claims to meet, in its XMP metadata.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2 (level U when every glyph maps to Unicode, else level B),
+    /// with the sRGB output intent, and PDF/UA-1.
+    #[default]
+    #[value(name = "pdfa2-pdfua1")]
+    PdfA2PdfUa1,
+    /// No claim: a plain tagged PDF 1.7.
+    None,
+}
+
 /// The timestamp used when neither `SOURCE_DATE_EPOCH` nor a document date
 /// is known: 1980-01-01T00:00:00Z, the earliest time a zip entry can hold, so
 /// that outputs stay reproducible without a clock.
 pub const FALLBACK_TIMESTAMP: i64 = 315_532_800;
+
+/// Most pages the PDF edition may have unless raised (`--max-pages`). A
+/// document past it fails alone, with a message naming the limit, instead
+/// of holding a whole batch's memory and time: 20,000 pages is some 60 MB
+/// of text, and no real document in the corpora comes near it.
+pub const DEFAULT_MAX_PAGES: usize = 20_000;
 
 /// Everything a writer may depend on besides the document.
 #[derive(Debug, Clone)]
@@ -105,10 +125,15 @@ pub struct WriteOptions {
     pub wrap: Option<usize>,
     pub jats_tagset: JatsTagset,
     pub paper: Paper,
+    pub pdf_standard: PdfStandard,
     /// Seconds since the Unix epoch: the modification time written into
     /// outputs (EPUB `dcterms:modified`, zip entries, PDF dates).
     pub timestamp: i64,
     pub templates: Templates,
+    /// The images the document refers to, loaded by the reader's side.
+    pub resources: resources::Resources,
+    /// PDF: fail the document when its layout needs more pages than this.
+    pub max_pages: usize,
 }
 
 impl Default for WriteOptions {
@@ -117,8 +142,11 @@ impl Default for WriteOptions {
             wrap: Some(72),
             jats_tagset: JatsTagset::default(),
             paper: Paper::default(),
+            pdf_standard: PdfStandard::default(),
             timestamp: FALLBACK_TIMESTAMP,
             templates: Templates::default(),
+            resources: resources::Resources::default(),
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 }
@@ -139,6 +167,9 @@ pub struct Output {
     pub bytes: Vec<u8>,
     /// Things the writer dropped or could not show, for the user to see.
     pub warnings: Vec<String>,
+    /// Files that go beside the edition (the JATS edition's images), by
+    /// their path relative to it.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Writes one edition of a document.
@@ -151,102 +182,76 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
         Format::Html => html::write(doc, options),
         Format::Ast => Ok(Output {
             bytes: doc.to_json().into_bytes(),
-            warnings: Vec::new(),
+            ..Output::default()
         }),
     }
 }
 
-/// Style files a user can change without recompiling. Each writer names the
-/// file it wants relative to the template directory and passes its built-in
-/// copy; the user's file wins when it exists.
-#[derive(Debug, Clone, Default)]
-pub struct Templates {
-    dir: Option<PathBuf>,
-}
-
-impl Templates {
-    /// Templates from `dir`, falling back to the built-in copies.
-    pub fn from_dir(dir: impl Into<PathBuf>) -> Templates {
-        Templates {
-            dir: Some(dir.into()),
-        }
-    }
-
-    /// Built-in templates only.
-    pub fn builtin() -> Templates {
-        Templates { dir: None }
-    }
-
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
-    /// The template at `relative` (such as `epub/style.css`): the user's copy
-    /// when the directory has one, else `builtin`. Only plain relative paths
-    /// below the template directory are read; templates are data, never code.
-    pub fn get(&self, relative: &str, builtin: &'static str) -> Result<Cow<'static, str>> {
-        let Some(dir) = &self.dir else {
-            return Ok(Cow::Borrowed(builtin));
-        };
-        let rel = Path::new(relative);
-        let plain = rel
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !plain {
-            return Err(Error::Usage(format!(
-                "template path `{relative}` must stay inside the template directory"
-            )));
-        }
-        let path = dir.join(rel);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
-                let real = path.canonicalize().map_err(|e| Error::io(&path, e))?;
-                if !real.starts_with(&root) {
-                    return Err(Error::Usage(format!(
-                        "{}: template links outside the template directory {}",
-                        path.display(),
-                        root.display()
-                    )));
+/// The title every edition states: the metadata's, else the text of the
+/// first heading, else "Untitled". `meta::edition_title` gives a converted
+/// document a title before it is written (the first heading, else the file
+/// name); this is the last resort for documents written through the
+/// library without one, so that the editions still agree. Characters no
+/// edition can carry (those XML forbids) are left out first, so a title of
+/// nothing else counts as none.
+pub fn document_title(doc: &Document) -> String {
+    let clean = |t: String| {
+        xml_text::xml_safe(&t)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    doc.meta
+        .title_text()
+        .map(clean)
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            doc.blocks.iter().find_map(|b| match b {
+                crate::model::Block::Heading { content, .. } => {
+                    Some(clean(crate::model::plain_text(content))).filter(|t| !t.is_empty())
                 }
-                Ok(Cow::Owned(text))
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Cow::Borrowed(builtin)),
-            Err(e) => Err(Error::io(path, e)),
-        }
-    }
-
-    /// A fingerprint of the templates in use, for incremental rebuilds.
-    pub fn fingerprint(&self) -> String {
-        let Some(dir) = &self.dir else {
-            return "builtin".into();
-        };
-        let mut files = Vec::new();
-        collect_files(dir, &mut files);
-        files.sort();
-        let mut out = String::new();
-        for f in files {
-            if let Ok(bytes) = std::fs::read(&f) {
-                out.push_str(&format!(
-                    "{}:{};",
-                    f.display(),
-                    crate::hash::hex_digest(&bytes)
-                ));
-            }
-        }
-        out
-    }
+                _ => None,
+            })
+        })
+        .unwrap_or_else(|| "Untitled".to_string())
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                collect_files(&p, out);
-            } else {
-                out.push(p);
-            }
-        }
+/// Loads and checks every template in `options` (the PDF page style for
+/// each paper size, the text header, the EPUB style sheet), so that a
+/// broken template is one setup error before any document is read rather
+/// than the same failure for every document.
+pub fn check_templates(options: &WriteOptions) -> Result<()> {
+    for paper in [Paper::A4, Paper::Letter] {
+        pdf::layout::Style::load(&WriteOptions {
+            paper,
+            ..options.clone()
+        })?;
+    }
+    txt::header_template(options)?;
+    options
+        .templates
+        .get("epub/style.css", epub::BUILTIN_CSS)
+        .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Inline, Span};
+
+    #[test]
+    fn a_title_of_characters_no_edition_can_carry_counts_as_none() {
+        let mut doc = Document::default();
+        doc.meta.title = Some(vec![Inline::Code("\u{c}\u{0}\u{fffe}".into())]);
+        assert_eq!(document_title(&doc), "Untitled");
+        doc.blocks.push(Block::Heading {
+            level: 1,
+            content: vec![Inline::text("Rivers\u{1}  of  the plains")],
+            id: None,
+            span: Span::default(),
+        });
+        assert_eq!(document_title(&doc), "Rivers of the plains");
+        doc.meta.title = Some(vec![Inline::text(" Stated\ttitle ")]);
+        assert_eq!(document_title(&doc), "Stated title");
     }
 }

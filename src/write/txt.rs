@@ -5,7 +5,11 @@
 mod table;
 
 use crate::error::Result;
-use crate::model::{Block, Document, Inline, Metadata, Table};
+use std::collections::BTreeMap;
+
+use crate::model::{Block, Document, Image, Inline, Table};
+
+use super::labels::Labels;
 
 use super::{Output, WriteOptions};
 
@@ -39,9 +43,36 @@ pub enum TableText {
     Tabbed,
 }
 
+/// The placeholders a header template may use.
+pub const HEADER_FIELDS: &[&str] = &[
+    "title",
+    "subtitle",
+    "author",
+    "date",
+    "language",
+    "identifier",
+    "publisher",
+    "series",
+    "keywords",
+    "license",
+    "abstract",
+];
+
+/// The header template in use: the user's `txt/header.txt`, checked for
+/// unknown placeholders, or the built-in one.
+pub fn header_template(options: &WriteOptions) -> Result<std::borrow::Cow<'static, str>> {
+    Ok(match options.templates.user_file("txt/header.txt")? {
+        Some((path, text)) => {
+            super::templates::check_placeholders(&text, HEADER_FIELDS, &path)?;
+            std::borrow::Cow::Owned(text)
+        }
+        None => std::borrow::Cow::Borrowed(BUILTIN_HEADER),
+    })
+}
+
 /// Writes the plain-text edition.
 pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
-    let header = options.templates.get("txt/header.txt", BUILTIN_HEADER)?;
+    let header = header_template(options)?;
     let layout = TextLayout {
         header: true,
         wrap: options.wrap,
@@ -50,7 +81,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     };
     Ok(Output {
         bytes: render(doc, layout, &header).into_bytes(),
-        warnings: Vec::new(),
+        ..Output::default()
     })
 }
 
@@ -70,17 +101,30 @@ pub fn render_repaired(doc: &Document, markdown: bool) -> String {
 
 /// Renders the document with the given layout and header template.
 pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> String {
+    let notes = doc.numbered_notes();
     let mut out = Writer {
         layout,
         chunks: Vec::new(),
+        marks: Marks {
+            md: layout.markdown,
+            notes: notes
+                .iter()
+                .map(|(n, note)| (note.label.clone(), *n))
+                .collect(),
+        },
     };
     if layout.header {
-        let header = header_lines(&doc.meta, header_template, layout.wrap);
+        let header = header_lines(doc, header_template, layout.wrap);
         if !header.is_empty() {
             out.chunks.push(header);
         }
     }
     let meta = &doc.meta;
+    // The edition (with its header) carries the front and back matter the
+    // PDF and the EPUB show, with the same labels; the repaired text that
+    // `recto normalize` prints holds only what the source itself said.
+    let edition = layout.header;
+    let labels = Labels::for_language(doc.language());
     if let Some(title) = &meta.title {
         out.heading(1, title);
     }
@@ -90,37 +134,59 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
     // In the repaired text (no header) a byline reads back as one only under
     // a title; alone it would read as a heading. Without a title the names
     // came from the bios, which follow.
-    if !meta.authors.is_empty() && (layout.header || meta.title.is_some()) {
+    if !meta.authors.is_empty() && (edition || meta.title.is_some()) {
         let names: Vec<&str> = meta.authors.iter().map(|a| a.name.as_str()).collect();
         out.plain(&names.join(", "));
     }
+    if edition {
+        for affiliation in meta.distinct_affiliations() {
+            out.plain(affiliation);
+        }
+        if let Some(date) = meta.date {
+            out.plain(&labels.long_date(date));
+        }
+    }
     if let Some(abs) = &meta.abstract_ {
-        if let Some(title) = &abs.title {
-            out.heading(2, title);
+        let title = abs
+            .title
+            .as_deref()
+            .filter(|t| !crate::model::plain_text(t).trim().is_empty());
+        match title {
+            Some(title) => out.heading(2, title),
+            None if edition => out.heading(2, &[Inline::text(labels.abstract_)]),
+            None => {}
         }
         out.blocks(&abs.blocks, "");
     }
     out.blocks(&doc.blocks, "");
+    let bios = meta.authors.iter().filter(|a| !a.bio.is_empty()).count();
+    if edition && bios > 0 {
+        out.heading(2, &[Inline::text(labels.about_authors(bios))]);
+    }
     for author in &meta.authors {
         out.blocks(&author.bio, "");
     }
     for back in &doc.back {
-        if let Some(title) = &back.title {
-            out.heading(2, title);
+        match &back.title {
+            Some(title) => out.heading(2, title),
+            None if edition => out.heading(2, &[Inline::text(labels.back(back.kind))]),
+            None => {}
         }
         out.blocks(&back.blocks, "");
     }
+    out.notes(&notes);
     let mut text = out.chunks.join("\n\n");
     text.push('\n');
     text
 }
 
 /// The header: template lines filled from the metadata.
-fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String {
+fn header_lines(doc: &Document, template: &str, wrap: Option<usize>) -> String {
+    let meta = &doc.meta;
     let text = |i: &Option<Vec<Inline>>| i.as_deref().map(crate::model::plain_text);
     let keywords = (!meta.keywords.is_empty()).then(|| meta.keywords.join(", "));
     let fields: Vec<(&str, Option<String>)> = vec![
-        ("title", text(&meta.title)),
+        ("title", Some(super::document_title(doc))),
         ("subtitle", text(&meta.subtitle)),
         ("date", meta.date.map(|d| d.to_string())),
         ("language", meta.language.clone()),
@@ -137,12 +203,11 @@ fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String 
             continue;
         }
         if line.contains("{author}") {
+            // The name and e-mail; the affiliations are listed under the
+            // names in the text, as in the PDF's title block.
             for a in &meta.authors {
-                let mut who = a.name.clone();
-                if !a.affiliations.is_empty() {
-                    who.push_str(&format!(" ({})", a.affiliations.join("; ")));
-                }
-                if let Some(email) = &a.email {
+                let mut who = a.name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(email) = a.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
                     who.push_str(&format!(" <{email}>"));
                 }
                 lines.push(line.replace("{author}", &who));
@@ -168,28 +233,63 @@ fn header_lines(meta: &Metadata, template: &str, wrap: Option<usize>) -> String 
         }
     }
     let width = wrap.unwrap_or(usize::MAX);
+    let keywords_key = template
+        .lines()
+        .find(|l| !l.trim_start().starts_with('#') && l.contains("{keywords}"))
+        .and_then(|l| l.split("{keywords}").next())
+        .unwrap_or("");
     lines
         .iter()
         .map(|l| {
-            // Prose values wrap with indented continuation lines; names,
-            // identifiers and lists stay on one line each, so that a reader
-            // of the header never mistakes a continuation for a new entry.
-            let prose = ["Title:", "Subtitle:", "Abstract:", "Publisher:", "License:"]
-                .iter()
-                .any(|k| l.starts_with(k));
-            if prose {
-                wrap_words(l, width, "", "  ").join("\n")
+            // Every value folds at the wrap column onto indented lines, which
+            // never read as a new key. A keyword list folds only between
+            // keywords, so that no keyword is split over two lines.
+            if !keywords_key.is_empty() && l.starts_with(keywords_key) {
+                fold_list(l, width)
             } else {
-                l.clone()
+                wrap_words(l, width, "", "  ").join("\n")
             }
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
+/// A `Key: a, b, c` line folded between its items, onto lines indented
+/// like every continuation.
+fn fold_list(line: &str, width: usize) -> String {
+    let Some((key, value)) = line.split_once(": ") else {
+        return line.to_string();
+    };
+    let items: Vec<&str> = value.split(", ").collect();
+    let mut lines = vec![format!("{key}:")];
+    for (i, item) in items.iter().enumerate() {
+        let unit = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.to_string()
+        };
+        let last = lines.last_mut().expect("lines is never empty");
+        if i > 0 && last.chars().count() + 1 + unit.chars().count() > width {
+            lines.push(format!("  {unit}"));
+        } else {
+            last.push(' ');
+            last.push_str(&unit);
+        }
+    }
+    lines.join("\n")
+}
+
 struct Writer {
     layout: TextLayout,
     chunks: Vec<String>,
+    marks: Marks,
+}
+
+/// How inline content is marked: the Markdown way or not, and the number
+/// of each footnote.
+struct Marks {
+    md: bool,
+    notes: BTreeMap<String, usize>,
 }
 
 impl Writer {
@@ -203,9 +303,17 @@ impl Writer {
     }
 
     fn heading(&mut self, level: u8, content: &[Inline]) {
+        self.heading_with_id(level, content, None);
+    }
+
+    fn heading_with_id(&mut self, level: u8, content: &[Inline], id: Option<&str>) {
         let text = self.inline_text(content);
         let text = if self.layout.markdown {
-            format!("{} {text}", "#".repeat(level.clamp(1, 6) as usize))
+            let anchor = id
+                .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace) && !i.contains('}'))
+                .map(|i| format!(" {{#{i}}}"))
+                .unwrap_or_default();
+            format!("{} {text}{anchor}", "#".repeat(level.clamp(1, 6) as usize))
         } else {
             text
         };
@@ -227,7 +335,9 @@ impl Writer {
 
     fn block(&mut self, block: &Block, indent: &str) {
         match block {
-            Block::Heading { level, content, .. } => self.heading(*level, content),
+            Block::Heading {
+                level, content, id, ..
+            } => self.heading_with_id(*level, content, id.as_deref()),
             Block::Paragraph { content, .. } => self.paragraph(content, indent, indent),
             Block::List { start, items, .. } => {
                 for (n, item) in items.iter().enumerate() {
@@ -276,6 +386,93 @@ impl Writer {
             }
             Block::ThematicBreak { .. } => self.chunks.push(format!("{indent}* * *")),
             Block::Table { table, .. } => self.table(table, indent),
+            Block::Figure { image, caption, .. } => self.figure(image, caption.as_deref(), indent),
+            Block::DefinitionList { items, .. } => {
+                for d in items {
+                    let term = self.inline_text(&d.term);
+                    self.chunks
+                        .push(wrap_words(&term, self.width(), indent, indent).join("\n"));
+                    for def in &d.definitions {
+                        // Markdown marks each definition with ": "; plain
+                        // text indents it under its term.
+                        let (first, rest) = if self.layout.markdown {
+                            (format!("{indent}: "), format!("{indent}  "))
+                        } else {
+                            (format!("{indent}    "), format!("{indent}    "))
+                        };
+                        let mut parts = def.iter();
+                        match parts.next() {
+                            Some(Block::Paragraph { content, .. }) => {
+                                self.paragraph(content, &first, &rest)
+                            }
+                            Some(other) => {
+                                self.chunks.push(first.trim_end().to_string());
+                                self.block(other, &rest);
+                            }
+                            None => self.chunks.push(first.trim_end().to_string()),
+                        }
+                        for inner in parts {
+                            self.block(inner, &rest);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A figure: the image as `[Image: alt]` (Markdown: the image itself),
+    /// then its caption when it says more than the alt text.
+    fn figure(&mut self, image: &Image, caption: Option<&[Inline]>, indent: &str) {
+        let caption_text = caption.map(|c| self.inline_text(c));
+        if self.layout.markdown {
+            // Read back, an image alone in a paragraph is a figure whose
+            // caption is its alt text.
+            let alt = caption_text.clone().unwrap_or_else(|| image.alt.clone());
+            let text = image_markdown(&alt, image);
+            self.chunks
+                .push(wrap_words(&text, self.width(), indent, indent).join("\n"));
+            return;
+        }
+        let mut text = image_text(image);
+        if let Some(c) = caption_text.filter(|c| c.trim() != image.alt.trim()) {
+            text.push('\n');
+            text.push_str(&c);
+        }
+        self.chunks
+            .push(wrap_words(&text, self.width(), indent, indent).join("\n"));
+    }
+
+    /// The footnotes, numbered, after everything else.
+    fn notes(&mut self, notes: &[(usize, &crate::model::Note)]) {
+        if notes.is_empty() {
+            return;
+        }
+        if !self.layout.markdown {
+            self.heading(2, &[Inline::text("Notes")]);
+        }
+        for (n, note) in notes {
+            let (first, rest) = if self.layout.markdown {
+                (
+                    format!("[^{}]: ", md_label(&note.label)),
+                    "    ".to_string(),
+                )
+            } else {
+                let marker = format!("[{n}] ");
+                let pad = " ".repeat(marker.len());
+                (marker, pad)
+            };
+            let mut parts = note.blocks.iter();
+            match parts.next() {
+                Some(Block::Paragraph { content, .. }) => self.paragraph(content, &first, &rest),
+                Some(other) => {
+                    self.chunks.push(first.trim_end().to_string());
+                    self.block(other, &rest);
+                }
+                None => self.chunks.push(first.trim_end().to_string()),
+            }
+            for inner in parts {
+                self.block(inner, &rest);
+            }
         }
     }
 
@@ -286,9 +483,10 @@ impl Writer {
             self.paragraph(caption, indent, indent);
         }
         let md = self.layout.markdown;
+        let marks = &self.marks;
         let render = |inlines: &[Inline]| {
             let mut s = String::new();
-            push_inlines(inlines, md, &mut s);
+            push_inlines(inlines, marks, &mut s);
             s
         };
         let text_table = table::TextTable::new(t, render);
@@ -324,8 +522,51 @@ impl Writer {
 
     fn inline_text(&self, inlines: &[Inline]) -> String {
         let mut s = String::new();
-        push_inlines(inlines, self.layout.markdown, &mut s);
+        push_inlines(inlines, &self.marks, &mut s);
         s
+    }
+}
+
+/// An image in plain text: `[Image: alt]`.
+fn image_text(image: &Image) -> String {
+    let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+    if alt.is_empty() {
+        "[Image]".to_string()
+    } else {
+        format!("[Image: {alt}]")
+    }
+}
+
+/// An image in Markdown: `![alt](src "title")`.
+fn image_markdown(alt: &str, image: &Image) -> String {
+    let alt = alt.replace('[', "\\[").replace(']', "\\]");
+    let src = if image.src.contains([' ', '(', ')']) || image.src.is_empty() {
+        format!("<{}>", image.src.replace(['<', '>'], ""))
+    } else {
+        image.src.clone()
+    };
+    match &image.title {
+        Some(t) => format!("![{alt}]({src} \"{}\")", t.replace('"', "\\\"")),
+        None => format!("![{alt}]({src})"),
+    }
+}
+
+/// A footnote label as Markdown writes it between `[^` and `]`.
+fn md_label(label: &str) -> String {
+    let clean: String = label
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || matches!(c, '[' | ']' | '^') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if clean.is_empty() {
+        "note".into()
+    } else {
+        clean
     }
 }
 
@@ -336,11 +577,16 @@ fn ends_with_dash(item: &[Block]) -> bool {
         return false;
     };
     let mut text = String::new();
-    push_inlines(content, false, &mut text);
+    let marks = Marks {
+        md: false,
+        notes: BTreeMap::new(),
+    };
+    push_inlines(content, &marks, &mut text);
     text.trim_end().ends_with(['-', '–', '—'])
 }
 
-fn push_inlines(inlines: &[Inline], md: bool, out: &mut String) {
+fn push_inlines(inlines: &[Inline], marks: &Marks, out: &mut String) {
+    let md = marks.md;
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(t),
@@ -353,35 +599,60 @@ fn push_inlines(inlines: &[Inline], md: bool, out: &mut String) {
                 out.push('`');
             }
             Inline::Code(c) => out.push_str(c),
-            Inline::Emphasis(c) => wrap_marks(c, md, "*", "*", out),
-            Inline::Strong(c) => wrap_marks(c, md, "**", "**", out),
-            Inline::Underline(c) => wrap_marks(c, md, "<u>", "</u>", out),
+            Inline::Emphasis(c) => wrap_marks(c, marks, "*", "*", out),
+            Inline::Strong(c) => wrap_marks(c, marks, "**", "**", out),
+            Inline::Underline(c) => wrap_marks(c, marks, "<u>", "</u>", out),
+            // Struck-out, raised and lowered text keep their marks in plain
+            // text too: the meaning is in the mark ("~~$40~~ $30", "x^2^").
+            Inline::Strikeout(c) => always_marks(c, marks, "~~", out),
+            Inline::Superscript(c) => always_marks(c, marks, "^", out),
+            Inline::Subscript(c) => always_marks(c, marks, "~", out),
+            Inline::Math { display, tex } => {
+                let fence = if *display { "$$" } else { "$" };
+                out.push_str(fence);
+                out.push_str(tex);
+                out.push_str(fence);
+            }
+            Inline::NoteRef(label) => match (md, marks.notes.get(label)) {
+                (true, _) => out.push_str(&format!("[^{}]", md_label(label))),
+                (false, Some(n)) => out.push_str(&format!("[{n}]")),
+                (false, None) => out.push_str(&format!("[{label}]")),
+            },
+            Inline::Image(image) if md => out.push_str(&image_markdown(&image.alt, image)),
+            Inline::Image(image) => out.push_str(&image_text(image)),
+            Inline::Checkbox(done) => out.push_str(if *done { "[x]" } else { "[ ]" }),
             Inline::Link { target, content } => match (target, md) {
                 (Some(url), true) => {
                     out.push('[');
-                    push_inlines(content, md, out);
+                    push_inlines(content, marks, out);
                     out.push_str(&format!("]({url})"));
                 }
                 (Some(url), false) => {
-                    push_inlines(content, md, out);
+                    push_inlines(content, marks, out);
                     out.push_str(&format!(" <{url}>"));
                 }
-                (None, true) => wrap_marks(content, md, "<u>", "</u>", out),
-                (None, false) => push_inlines(content, md, out),
+                (None, true) => wrap_marks(content, marks, "<u>", "</u>", out),
+                (None, false) => push_inlines(content, marks, out),
             },
             Inline::PageMarker(_) => {}
         }
     }
 }
 
-fn wrap_marks(inner: &[Inline], md: bool, open: &str, close: &str, out: &mut String) {
-    if md {
+fn wrap_marks(inner: &[Inline], marks: &Marks, open: &str, close: &str, out: &mut String) {
+    if marks.md {
         out.push_str(open);
     }
-    push_inlines(inner, md, out);
-    if md {
+    push_inlines(inner, marks, out);
+    if marks.md {
         out.push_str(close);
     }
+}
+
+fn always_marks(inner: &[Inline], marks: &Marks, mark: &str, out: &mut String) {
+    out.push_str(mark);
+    push_inlines(inner, marks, out);
+    out.push_str(mark);
 }
 
 fn prefix_lines(text: &str, prefix: &str) -> String {

@@ -14,6 +14,7 @@
 pub mod browser;
 pub mod editions;
 pub mod epub;
+pub mod extract;
 pub mod jats;
 pub mod pdf;
 pub mod validate;
@@ -66,6 +67,55 @@ pub fn recto() -> assert_cmd::Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("recto");
     cmd.env_remove("SOURCE_DATE_EPOCH");
     cmd
+}
+
+/// What one run of a child process cost, read from the kernel's own
+/// accounting of that child (`wait4`): CPU time is less disturbed than wall
+/// time by other work on a shared machine, and the peak resident set is
+/// exact, where sampling would miss a short peak.
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    pub success: bool,
+    /// User plus system CPU time, in seconds.
+    pub cpu: f64,
+    pub wall: f64,
+    /// Peak resident set size, in bytes.
+    pub peak_rss: u64,
+}
+
+/// Runs `cmd` (its output discarded) and measures it; see [`Cost`].
+#[cfg(unix)]
+pub fn measure(cmd: &mut Command) -> Cost {
+    use std::process::Stdio;
+    let started = std::time::Instant::now();
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero `rusage` is a valid value for the kernel to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `pid` is our own child, not yet waited for (`child` is
+        // never waited on through std), and both out-pointers are valid.
+        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if r == pid {
+            break;
+        }
+        let e = std::io::Error::last_os_error();
+        assert_eq!(e.kind(), std::io::ErrorKind::Interrupted, "wait4: {e}");
+    }
+    drop(child);
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Cost {
+        success: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        wall: started.elapsed().as_secs_f64(),
+        // Linux reports kilobytes.
+        peak_rss: usage.ru_maxrss as u64 * 1024,
+    }
 }
 
 // ------------------------------------------------------------ validators
@@ -168,3 +218,19 @@ pub fn zip_names(path: &Path) -> Vec<String> {
 }
 
 pub mod real;
+
+/// The team's shared folder beside the repository (`RECTO_SHARED_DIR`, else
+/// `../shared`). Without it the caller's checks print `skipped:` and return:
+/// it is not a validator, so `RECTO_REQUIRE_VALIDATORS=1` does not make its
+/// absence a failure (a clone on its own must pass).
+pub fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("RECTO_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared not found ({})", dir.display());
+        None
+    }
+}

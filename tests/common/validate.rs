@@ -1,63 +1,47 @@
-//! Running the real validators on one edition in memory: xmllint with the
-//! JATS DTD, EPUBCheck, qpdf, pdftotext, and the PDF structure tree read
-//! back with lopdf. Each returns `None` when its tool is missing (having
-//! said so, and panicked when validators are required).
+//! One edition in memory through the validators of `jats`, `epub` and
+//! `pdf` (each `None` when its tool is missing), pdftotext with and
+//! without `-layout`, and the PDF structure tree read back with lopdf.
 
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
 
 use recto::write::JatsTagset;
 
-use super::epub::epubcheck_jar;
-use super::{have, run};
+/// `bytes` saved as `name` in a temporary directory (kept alive by the
+/// returned guard).
+fn saved(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
 
 /// xmllint's complaints about `xml` against the DTD of `tagset` (empty when
 /// valid).
 pub fn jats_problems(xml: &[u8], tagset: JatsTagset) -> Option<String> {
-    if !super::jats::xmllint_available() {
-        return None;
-    }
-    let dtd = super::jats::dtd(tagset);
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("article.xml");
-    std::fs::write(&file, xml).unwrap();
-    let (ok, _, err) = run(Command::new("xmllint")
-        .args(["--noout", "--nonet", "--dtdvalid"])
-        .arg(&dtd)
-        .arg(&file));
-    Some(if ok { String::new() } else { err })
+    let (_dir, file) = saved("article.xml", xml);
+    super::jats::validate(&[file], tagset).map(|r| r.err().unwrap_or_default())
 }
 
 /// EPUBCheck's fatal errors, errors and warnings for `epub` (empty when clean).
 pub fn epubcheck_problems(epub: &[u8]) -> Option<String> {
-    let jar = epubcheck_jar()?;
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("book.epub");
-    std::fs::write(&file, epub).unwrap();
-    let (_, out, err) = run(Command::new("java").arg("-jar").arg(&jar).arg(&file));
-    let all = format!("{out}\n{err}");
-    let bad: Vec<&str> = all
-        .lines()
-        .filter(|l| l.starts_with("FATAL") || l.starts_with("ERROR") || l.starts_with("WARNING"))
-        .collect();
-    assert!(all.contains("Messages:"), "EPUBCheck did not run: {all}");
-    Some(bad.join("\n"))
+    let (_dir, file) = saved("book.epub", epub);
+    let results = super::epub::epubcheck(&[file])?;
+    Some(
+        results
+            .into_iter()
+            .flat_map(|(_, bad)| bad)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
 }
 
-/// What `qpdf --check` objects to in `pdf` (empty when clean).
-pub fn qpdf_problems(pdf: &[u8]) -> Option<String> {
-    if !have("qpdf", "PDF syntax") {
-        return None;
+/// Panics unless `qpdf --check` finds `pdf` clean (nothing when qpdf is
+/// missing and validators are not required).
+pub fn assert_qpdf_clean(pdf: &[u8]) {
+    if super::pdf::have("qpdf") {
+        let (_dir, file) = saved("doc.pdf", pdf);
+        super::pdf::assert_qpdf_clean(&file);
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("doc.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let (ok, out, err) = run(Command::new("qpdf").arg("--check").arg(&file));
-    Some(if ok && !out.contains("WARNING") {
-        String::new()
-    } else {
-        format!("{out}\n{err}")
-    })
 }
 
 /// The text pdftotext reads from `pdf`, in its default reading order.
@@ -72,19 +56,17 @@ pub fn pdftotext_layout(pdf: &[u8]) -> Option<String> {
 }
 
 fn pdftotext_with(pdf: &[u8], args: &[&str]) -> Option<String> {
-    if !have("pdftotext", "PDF text") {
+    if !super::pdf::have("pdftotext") {
         return None;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let file = tmp.path().join("doc.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let (ok, out, err) = run(Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .args(args)
-        .arg(&file)
-        .arg("-"));
-    assert!(ok, "pdftotext failed: {err}");
-    Some(out)
+    let (_dir, file) = saved("doc.pdf", pdf);
+    let mut all = vec!["-enc", "UTF-8"];
+    all.extend_from_slice(args);
+    all.push(super::pdf::arg(&file));
+    all.push("-");
+    let (ok, text) = super::pdf::run("pdftotext", &all);
+    assert!(ok, "pdftotext failed: {text}");
+    Some(text)
 }
 
 /// One structure element of a tagged PDF: its type, attributes of

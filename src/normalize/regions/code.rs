@@ -40,13 +40,19 @@ const PROSE_MIN_WORDS: usize = 4;
 /// and operators, prose of words.
 const PROSE_WORD_SHARE: f64 = 0.75;
 
+/// A line with an operator that ends like a sentence with at least this
+/// many words is prose quoting code ("paths like `crate::foo`."): code
+/// lines end in brackets, separators or names, not in a full stop.
+const SENTENCE_MIN_WORDS: usize = 3;
+
 /// A statement ending in `;` is code when it has at most this many words
 /// (`mod inner;`, `use std::io;`): a wrapped sentence that happens to end at
 /// a semicolon has more.
 const SHORT_STATEMENT_WORDS: usize = 2;
 
 /// Characters that make up operators and brackets in code, and are rare in
-/// running text.
+/// running text. (Not the colon: prose ends a line with one before every
+/// listing it introduces.)
 fn is_code_symbol(c: char) -> bool {
     matches!(
         c,
@@ -73,7 +79,6 @@ fn is_code_symbol(c: char) -> bool {
             | '%'
             | '+'
             | '_'
-            | ':'
             | '!'
             | '"'
             | '\''
@@ -103,6 +108,9 @@ pub fn signal(line: &str) -> Signal {
         return Signal::Neutral;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
+    if numbered_heading(&words) {
+        return Signal::Prose;
+    }
     let prose = is_prose_sentence(&words);
     if let Some(rule) = comment(t) {
         return Signal::Strong(rule);
@@ -113,7 +121,7 @@ pub fn signal(line: &str) -> Signal {
     if section_header(t) {
         return Signal::Strong("section-header");
     }
-    if key_value(t) {
+    if key_value(t) || json_member(t) {
         return Signal::Strong("key-value");
     }
     if shell_prompt(t) {
@@ -130,7 +138,7 @@ pub fn signal(line: &str) -> Signal {
     if statement_end(t, words.len()) {
         return Signal::Strong("statement-end");
     }
-    if has_operator(t) {
+    if has_operator(t) && !(ends_like_sentence(t) && words.len() >= SENTENCE_MIN_WORDS) {
         return Signal::Strong("operator");
     }
     if operator_share(t) >= OPERATOR_DENSE {
@@ -141,10 +149,13 @@ pub fn signal(line: &str) -> Signal {
     }
     // Any code symbol at all: the line may continue a listing. (A count,
     // not a share: a line joined from parts has a symbol if one part had.)
-    if t.contains(is_code_symbol) {
+    // A fragment with a symbol that ends a sentence ("(cargo doc).") is
+    // text; it is not neutral either, so no region crosses it.
+    let symbols = t.contains(is_code_symbol);
+    if symbols && !ends_like_sentence(t) {
         return Signal::Weak("symbols");
     }
-    if words.len() >= PROSE_MIN_WORDS {
+    if symbols || words.len() >= PROSE_MIN_WORDS {
         Signal::Prose
     } else {
         Signal::Neutral
@@ -332,6 +343,41 @@ fn key_value(t: &str) -> bool {
         || !value.contains(char::is_whitespace) && !value.ends_with(['.', ','])
 }
 
+/// `"name": value`: a member of a JSON object (or a YAML mapping with a
+/// quoted key), its value a string, a number, a list, an object or a
+/// literal.
+fn json_member(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('"') else {
+        return false;
+    };
+    let Some((key, value)) = rest.split_once("\":") else {
+        return false;
+    };
+    let value = value.trim_start();
+    !key.is_empty()
+        && !key.contains('"')
+        && (value.starts_with(['"', '[', '{', '-'])
+            || value.starts_with(|c: char| c.is_ascii_digit())
+            || ["true", "false", "null"]
+                .iter()
+                .any(|literal| value.trim_end_matches(',') == *literal))
+}
+
+/// "4.3.1 Restricted visibility", "2.1 kind == \"module\"": a line that opens
+/// with a section number of two or more parts is a heading, whatever
+/// follows it.
+fn numbered_heading(words: &[&str]) -> bool {
+    let [first, second, ..] = words else {
+        return false;
+    };
+    let parts: Vec<&str> = first.trim_end_matches('.').split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+        && second.chars().next().is_some_and(char::is_alphabetic)
+}
+
 /// `$ cargo build`: a shell prompt before a command.
 fn shell_prompt(t: &str) -> bool {
     t.strip_prefix("$ ").is_some_and(|cmd| {
@@ -373,6 +419,8 @@ mod tests {
             "mod inner;",
             "#[path = \"foo.rs\"]",
             "// Load the `local_data` module from `thread_files/",
+            "\"docs\": \"Here are some docs for `some_fn`!\",",
+            "\"crate_id\": 0,",
             "/* ... */",
             "$ cargo build --release",
             "let x = foo::bar(1, 2);",
@@ -394,6 +442,8 @@ mod tests {
             "1.1 opt-level",
             "[1] Smith, J. (2020). A study.",
             "[Page 6]",
+            "4.3.4 kind == \"struct\" || \"union\"",
+            "code (like \"super::super\", or \"crate::foo\").",
             "- RFC PR: <u>rust-lang/rfcs#2959</u>",
             "- The audit report is available <u>here.</u>",
         ] {

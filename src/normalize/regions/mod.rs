@@ -19,8 +19,10 @@
 //! is logged as declined.
 
 mod code;
+mod table;
 
 use code::Signal;
+use table::Found;
 
 use super::lines::{Line, LineKind};
 use super::{Pass, RepairLog, Stage};
@@ -48,6 +50,7 @@ const MAX_NEUTRAL_WORDS: usize = 6;
 const MIN_WEAK_UNIT_LINES: usize = 2;
 
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    separate_columns(lines, log);
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
     for region in code_regions(lines, &signals) {
@@ -77,6 +80,156 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         in_code[region.start..=region.end].fill(true);
     }
     label(lines, &in_code, log);
+    tables(lines, log);
+}
+
+/// Whether a line reads as code on its own (a strong signal: braces, a
+/// statement end, an assignment, a comment, a prompt). For passes that run
+/// before this one and must not take a line of code for furniture.
+pub fn is_code_line(text: &str) -> bool {
+    matches!(code::signal(text), Signal::Strong(_))
+}
+
+/// Labels tables among the lines that are not code: each table line's text
+/// becomes its cells joined by tabs (see `table`), and its kind `Table`.
+fn tables(lines: &mut [Line], log: &mut RepairLog) {
+    let taken: Vec<bool> = lines.iter().map(|l| !l.kind.is_prose()).collect();
+    for found in table::find(lines, &taken) {
+        match found {
+            Found::Table {
+                start,
+                end,
+                texts,
+                rows,
+                columns,
+                rule,
+            } => {
+                let span = lines[start].span().join(lines[end].span());
+                log.record(
+                    NAME,
+                    rule,
+                    span,
+                    lines[start].trimmed(),
+                    format!("table: {rows} rows, {columns} columns"),
+                );
+                for (line, text) in lines[start..=end].iter_mut().zip(texts) {
+                    line.text = text;
+                    line.kind = LineKind::Table;
+                }
+            }
+            Found::Declined { start, end, why } => {
+                let span = lines[start].span().join(lines[end].span());
+                log.decline(
+                    NAME,
+                    "aligned-columns",
+                    span,
+                    format!("{} ({why})", lines[start].trimmed()),
+                );
+            }
+            Found::TwoColumns { .. } => {}
+        }
+    }
+}
+
+/// Two columns of text printed side by side (`pdftotext -layout` of a
+/// two-column page): each line holds a piece of the left column and a piece
+/// of the right one. The lines are cut at the gutter and the left column
+/// is put before the right one, so that no later pass joins words across
+/// the columns. A line of code is never taken for a column.
+fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let taken: Vec<bool> = lines.iter().map(|l| is_code_line(&l.text)).collect();
+    let found: Vec<(usize, usize, usize)> = table::find(lines, &taken)
+        .into_iter()
+        .filter_map(|f| match f {
+            Found::TwoColumns { start, end, gutter } => Some((start, end, gutter)),
+            _ => None,
+        })
+        .collect();
+    // From the end, so that the indices before each region stay valid.
+    for &(start, end, gutter) in found.iter().rev() {
+        let (start, end) = column_extent(lines, &taken, start, end, gutter);
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for line in &lines[start..=end] {
+            let chars: Vec<char> = line.text.chars().collect();
+            let cut = gutter.min(chars.len());
+            let l: String = chars[..cut]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string();
+            let r: String = chars[cut..]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string();
+            if line.is_blank() {
+                left.push(line.clone());
+                right.push(line.clone());
+                continue;
+            }
+            for (side, text) in [(&mut left, l), (&mut right, r)] {
+                if !text.trim().is_empty() {
+                    side.push(Line {
+                        text,
+                        page_break: line.page_break && side.is_empty(),
+                        ..line.clone()
+                    });
+                }
+            }
+        }
+        let span = lines[start].span().join(lines[end].span());
+        log.record(
+            NAME,
+            "two-columns",
+            span,
+            lines[start].trimmed(),
+            format!(
+                "columns separated at character column {gutter}: {} lines left, then {} right",
+                left.len(),
+                right.len()
+            ),
+        );
+        left.extend(right);
+        lines.splice(start..=end, left);
+    }
+}
+
+/// The lines around a two-column run that belong to it: blank lines and
+/// lines with no text across the gutter, within the page; the region ends
+/// at the last line with text in the right-hand column (a line of the left
+/// one alone may be a full-width line after the columns).
+fn column_extent(
+    lines: &[Line],
+    taken: &[bool],
+    start: usize,
+    end: usize,
+    gutter: usize,
+) -> (usize, usize) {
+    let fits = |l: &Line| {
+        let chars: Vec<char> = l.text.chars().collect();
+        chars.len() <= gutter
+            || chars[gutter.saturating_sub(2)..gutter]
+                .iter()
+                .all(|c| c.is_whitespace())
+    };
+    let right = |l: &Line| l.text.chars().skip(gutter).any(|c| !c.is_whitespace());
+    let mut last = end;
+    let mut k = end + 1;
+    while k < lines.len() && !lines[k].page_break && !taken[k] && fits(&lines[k]) {
+        if right(&lines[k]) {
+            last = k;
+        }
+        k += 1;
+    }
+    let mut first = start;
+    let mut k = start;
+    while k > 0 && !lines[k].page_break && !taken[k - 1] && fits(&lines[k - 1]) {
+        k -= 1;
+        if right(&lines[k]) {
+            first = k;
+        }
+    }
+    (first, last)
 }
 
 /// Sets the kinds, and drops the blank lines a page break put inside a
@@ -321,6 +474,7 @@ fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Ca
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Block;
     use crate::normalize::lines::{into_document, split};
 
     fn classify(text: &str) -> (Vec<Line>, RepairLog) {
@@ -405,6 +559,49 @@ mod tests {
                 .iter()
                 .any(|c| c.declined && c.rule == "code-region")
         );
+    }
+
+    #[test]
+    fn an_aligned_table_becomes_a_table_block() {
+        let text = "The sizes are these:\n\
+                    \n\
+                    Name      Kind      Size\n\
+                    alpha     file      12\n\
+                    beta      dir       4\n\
+                    \n\
+                    That is all.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pptttpp");
+        assert!(log.changes.iter().any(|c| c.rule == "aligned-columns"));
+        let doc = into_document(&lines);
+        let Block::Table { table, .. } = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks);
+        };
+        assert_eq!(
+            table.plain_text(),
+            "Name\tKind\tSize\nalpha\tfile\t12\nbeta\tdir\t4"
+        );
+    }
+
+    #[test]
+    fn two_columns_side_by_side_are_read_one_after_the_other() {
+        let text = "The left column starts here and     The right column runs beside it\n\
+                    it goes on with more words that     with words of its own that a\n\
+                    make a sentence of some length.     reader reads after the left one.";
+        let (lines, log) = classify(text);
+        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The left column starts here and",
+                "it goes on with more words that",
+                "make a sentence of some length.",
+                "The right column runs beside it",
+                "with words of its own that a",
+                "reader reads after the left one.",
+            ]
+        );
+        assert!(log.changes.iter().any(|c| c.rule == "two-columns"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::model::{BackKind, Document, plain_text};
 use super::nav::Landmark;
 use super::xhtml::{Renderer, TocNode, esc, label};
 use super::{XHTML_END, xhtml_head};
+use crate::write::labels::Labels;
 
 /// The `epub:type` and ARIA role of a kind of end matter; none for end
 /// matter of no known kind, rather than a guess.
@@ -29,7 +30,7 @@ pub fn end_matter(
     landmarks: &mut Vec<Landmark>,
 ) -> Option<String> {
     r.file = "back.xhtml".into();
-    let (inner, first_label) = end_matter_content(doc, r, toc, landmarks)?;
+    let (inner, first_label) = end_matter_content(doc, lang, r, toc, landmarks)?;
     let mut out = xhtml_head(lang, &first_label, "backmatter");
     out.push_str(&inner);
     out.push_str(XHTML_END);
@@ -41,6 +42,7 @@ pub fn end_matter(
 /// there are neither.
 pub fn end_matter_content(
     doc: &Document,
+    lang: &str,
     r: &mut Renderer,
     toc: &mut Vec<TocNode>,
     landmarks: &mut Vec<Landmark>,
@@ -54,6 +56,7 @@ pub fn end_matter_content(
     if doc.back.is_empty() && bios.is_empty() {
         return None;
     }
+    let labels = Labels::for_language(lang);
     let mut inner = String::new();
     let mut first_label = None;
     for back in &doc.back {
@@ -68,7 +71,7 @@ pub fn end_matter_content(
             .filter(|t| !t.is_empty());
         let text = title
             .clone()
-            .unwrap_or_else(|| back.kind.label().to_string());
+            .unwrap_or_else(|| labels.back(back.kind).to_string());
         inner.push_str(&format!(
             "<section id=\"{id}\"{semantics} aria-labelledby=\"{id}-h\">\n<h1 id=\"{id}-h\">"
         ));
@@ -95,15 +98,12 @@ pub fn end_matter_content(
         });
     }
     if !bios.is_empty() {
-        let heading = if bios.len() == 1 {
-            "About the author"
-        } else {
-            "About the authors"
-        };
+        let heading = labels.about_authors(bios.len());
         inner.push_str(&format!(
             "<section id=\"contributors\"{} aria-labelledby=\"contributors-h\">\n\
-             <h1 id=\"contributors-h\">{heading}</h1>\n",
-            r.epub_type("contributors")
+             <h1 id=\"contributors-h\">{}</h1>\n",
+            r.epub_type("contributors"),
+            esc(heading)
         ));
         for a in bios {
             let id = r.id("bio");

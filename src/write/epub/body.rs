@@ -6,6 +6,7 @@ use crate::model::{Block, Document, Section, plain_text, sections};
 use super::nav::Landmark;
 use super::xhtml::{Renderer, TocNode, label};
 use super::{ContentDoc, SPLIT_ABOVE_CHARS, XHTML_END, xhtml_head};
+use crate::write::labels::Labels;
 
 /// The body: nested sections from the headings, in one content document or,
 /// above [`SPLIT_ABOVE_CHARS`], one per top-level section.
@@ -37,6 +38,7 @@ pub(super) fn body(
         chunks.push(all.iter().collect());
     }
     let single = chunks.len() == 1;
+    let labels = Labels::for_language(lang);
     for (i, chunk) in chunks.iter().enumerate() {
         r.file = if single {
             "body.xhtml".into()
@@ -44,8 +46,18 @@ pub(super) fn body(
             format!("body-{:03}.xhtml", i + 1)
         };
         let mut inner = String::new();
+        let entries = toc.len();
         for s in chunk {
             toc.extend(r.section(&mut inner, s));
+        }
+        if toc.len() == entries && i == 0 {
+            // A body without headings still has its place in the table of
+            // contents, between the title page and the end matter.
+            toc.push(TocNode {
+                label: labels.text.into(),
+                href: r.file.clone(),
+                children: Vec::new(),
+            });
         }
         let head_title = chunk
             .iter()
@@ -59,7 +71,7 @@ pub(super) fn body(
         if i == 0 {
             landmarks.push(Landmark {
                 kind: "bodymatter",
-                label: "Start of content".into(),
+                label: labels.start_of_content.into(),
                 href: r.file.clone(),
             });
         }
@@ -80,10 +92,12 @@ pub fn clamped_blocks(doc: &Document) -> Vec<Block> {
             Block::Heading {
                 level,
                 content,
+                id,
                 span,
             } => Block::Heading {
                 level: (*level).clamp(1, 6),
                 content: content.clone(),
+                id: id.clone(),
                 span: *span,
             },
             other => other.clone(),

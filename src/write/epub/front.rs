@@ -1,13 +1,15 @@
 //! The front matter: the title page, with the metadata and the abstract.
 
-use crate::model::{Document, plain_text};
+use crate::model::{Document, IdentifierKind, plain_text};
+use crate::write::labels::Labels;
 
 use super::url;
 use super::xhtml::{Renderer, TocNode, esc, label};
 use super::{XHTML_END, publication_date, xhtml_head};
 
-/// The title page: title, subtitle, authors with affiliations, date,
-/// identifier, then the abstract, keywords and licence. Returns the page and
+/// The title page: title, subtitle, authors with affiliations, date, the
+/// identifier when it means something to a reader, then the abstract,
+/// keywords and licence. Returns the page and
 /// the table-of-contents entry of the abstract.
 pub fn title_page(
     doc: &Document,
@@ -16,7 +18,7 @@ pub fn title_page(
     r: &mut Renderer,
 ) -> (String, Option<TocNode>) {
     let mut out = xhtml_head(lang, title, "frontmatter");
-    let entry = title_content(doc, title, r, &mut out);
+    let entry = title_content(doc, lang, title, r, &mut out);
     out.push_str(XHTML_END);
     (out, entry)
 }
@@ -26,11 +28,13 @@ pub fn title_page(
 /// table-of-contents entry of the abstract.
 pub fn title_content(
     doc: &Document,
+    lang: &str,
     title: &str,
     r: &mut Renderer,
     out: &mut String,
 ) -> Option<TocNode> {
     let meta = &doc.meta;
+    let labels = Labels::for_language(lang);
     out.push_str(&format!(
         "<section{} class=\"titlepage\" aria-labelledby=\"book-title\">\n",
         r.epub_type("titlepage")
@@ -79,16 +83,14 @@ pub fn title_content(
         }
         out.push_str("</div>\n");
     }
-    if let Some(date) = publication_date(doc) {
-        out.push_str(&format!("<p class=\"date\">{date}</p>\n"));
+    if let (Some(iso), Some(date)) = (publication_date(doc), meta.date) {
+        out.push_str(&format!(
+            "<p class=\"date\"><time datetime=\"{iso}\">{}</time></p>\n",
+            esc(&labels.long_date(date))
+        ));
     }
-    if let Some(id) = meta
-        .identifier
-        .as_deref()
-        .map(label)
-        .filter(|s| !s.is_empty())
-    {
-        out.push_str(&format!("<p class=\"identifier\">{}</p>\n", esc(&id)));
+    if let Some(shown) = meta.identifier.as_deref().and_then(reader_identifier) {
+        out.push_str(&format!("<p class=\"identifier\">{shown}</p>\n"));
     }
     out.push_str("</section>\n");
 
@@ -105,7 +107,7 @@ pub fn title_content(
         out.push_str("<h2 id=\"abstract-title\">");
         match heading {
             Some(t) => r.inlines(out, t),
-            None => out.push_str("Abstract"),
+            None => out.push_str(&esc(labels.abstract_)),
         }
         out.push_str("</h2>\n");
         r.blocks(out, &abs.blocks);
@@ -113,7 +115,7 @@ pub fn title_content(
         entry = Some(TocNode {
             label: heading
                 .map(|t| label(&plain_text(t)))
-                .unwrap_or_else(|| "Abstract".into()),
+                .unwrap_or_else(|| labels.abstract_.into()),
             href: format!("{}#abstract", r.file),
             children: Vec::new(),
         });
@@ -126,12 +128,16 @@ pub fn title_content(
         .collect();
     if !keywords.is_empty() {
         out.push_str(&format!(
-            "<p class=\"keywords\"><span class=\"label\">Keywords:</span> {}</p>\n",
+            "<p class=\"keywords\"><span class=\"label\">{}:</span> {}</p>\n",
+            esc(labels.keywords),
             esc(&keywords.join(", "))
         ));
     }
     if let Some(l) = meta.license.as_deref().map(label).filter(|s| !s.is_empty()) {
-        out.push_str("<p class=\"license\"><span class=\"label\">License:</span> ");
+        out.push_str(&format!(
+            "<p class=\"license\"><span class=\"label\">{}:</span> ",
+            esc(labels.license)
+        ));
         match url::href(&l) {
             Some(href) => out.push_str(&format!("<a href=\"{}\">{}</a>", esc(&href), esc(&l))),
             None => out.push_str(&esc(&l)),
@@ -139,4 +145,58 @@ pub fn title_content(
         out.push_str("</p>\n");
     }
     entry
+}
+
+/// The identifier as a reader can use it, as XHTML: a DOI as its link, an
+/// ISBN, or a URL as a link. Any other identifier (a `urn:uuid:` made from
+/// the content, an internal number) names the book for machines only and
+/// stays in the package document.
+fn reader_identifier(id: &str) -> Option<String> {
+    let id = label(id);
+    let bare = IdentifierKind::bare(&id);
+    if bare.is_empty() {
+        return None;
+    }
+    match IdentifierKind::of(&id) {
+        IdentifierKind::Doi => {
+            let href = format!("https://doi.org/{bare}");
+            Some(format!(
+                "DOI: <a href=\"{}\">{}</a>",
+                esc(&url::href(&href).unwrap_or(href.clone())),
+                esc(bare)
+            ))
+        }
+        IdentifierKind::Isbn => Some(format!("ISBN {}", esc(bare))),
+        IdentifierKind::Uuid => None,
+        IdentifierKind::Other => url::href(&id)
+            .filter(|_| id.starts_with("http://") || id.starts_with("https://"))
+            .map(|href| format!("<a href=\"{}\">{}</a>", esc(&href), esc(&id))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reader_identifier;
+
+    #[test]
+    fn only_identifiers_a_reader_can_use_are_shown() {
+        assert_eq!(
+            reader_identifier("doi:10.1234/abc").as_deref(),
+            Some("DOI: <a href=\"https://doi.org/10.1234/abc\">10.1234/abc</a>")
+        );
+        assert_eq!(
+            reader_identifier("isbn:978-3-16-148410-0").as_deref(),
+            Some("ISBN 978-3-16-148410-0")
+        );
+        assert!(
+            reader_identifier("https://example.org/brief/7")
+                .unwrap()
+                .contains("href=\"https://example.org/brief/7\"")
+        );
+        assert_eq!(
+            reader_identifier("urn:uuid:eea80fe1-8e3c-5012-8837-a5a70d336700"),
+            None
+        );
+        assert_eq!(reader_identifier("report-2025-17"), None);
+    }
 }

@@ -22,6 +22,7 @@ pub(crate) mod body;
 pub(crate) mod front;
 pub(crate) mod lang;
 pub(crate) mod nav;
+pub(crate) mod notes;
 mod package;
 mod table;
 pub(crate) mod url;
@@ -29,9 +30,10 @@ pub(crate) mod xhtml;
 mod zip;
 
 use crate::error::{Error, Result};
-use crate::model::{Block, Document};
+use crate::model::Document;
 
 use super::{Output, WriteOptions};
+use crate::write::labels::Labels;
 use nav::Landmark;
 use package::{Facts, Item, Package};
 use xhtml::{Renderer, TocNode, esc, label};
@@ -71,6 +73,12 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     let css = options.templates.get("epub/style.css", BUILTIN_CSS)?;
 
     let mut r = Renderer::default();
+    r.resources = options.resources.clone();
+    r.note_numbers = doc
+        .numbered_notes()
+        .into_iter()
+        .map(|(n, note)| (note.label.clone(), n))
+        .collect();
     let mut toc = Vec::new();
     let mut landmarks = Vec::new();
     let mut docs = Vec::new();
@@ -84,7 +92,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     });
     landmarks.push(Landmark {
         kind: "titlepage",
-        label: "Title page".into(),
+        label: Labels::for_language(&lang).title_page.into(),
         href: r.file.clone(),
     });
     docs.push(ContentDoc {
@@ -107,10 +115,18 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
             xhtml,
         });
     }
+    if let Some((xhtml, entry)) = notes::notes_document(doc, &lang, &mut r) {
+        toc.push(entry);
+        docs.push(ContentDoc {
+            file: r.file.clone(),
+            xhtml,
+        });
+    }
 
     let facts = Facts {
         section_headings: r.section_headings,
         page_breaks: r.page_list.len(),
+        images: r.images_shown,
     };
     let mut items = vec![
         Item {
@@ -135,6 +151,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
             in_spine: false,
         },
     ];
+    // Only images the content shows go in the package: an unused file
+    // would be an EPUBCheck warning.
+    if r.images_shown > 0 {
+        for image in options.resources.images() {
+            items.push(Item {
+                id: format!("img-{}", items.len() + 1),
+                href: image.name.clone(),
+                media_type: image.kind.media_type(),
+                properties: None,
+                in_spine: false,
+            });
+        }
+    }
     for d in &docs {
         items.push(Item {
             id: format!("doc-{}", d.file.trim_end_matches(".xhtml")),
@@ -155,7 +184,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     }
     .render(&mut warnings)?;
 
-    let nav = nav::nav_document(&lang, &title, &toc, &landmarks, &r.page_list);
+    let nav = nav::nav_document(&lang, &title, &toc, &landmarks, &r.page_list, &r.figures);
     let ncx = nav::ncx(&identifier, &lang, &title, &toc);
 
     let mut zip = zip::DeterministicZip::new(options.timestamp);
@@ -167,10 +196,19 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     for d in &docs {
         zip.add(&format!("{DIR}/{}", d.file), d.xhtml.as_bytes());
     }
+    if r.images_shown > 0 {
+        for image in options.resources.images() {
+            zip.add(&format!("{DIR}/{}", image.name), &image.bytes);
+        }
+    }
     let bytes = zip
         .into_bytes()
         .map_err(|e| Error::write("epub", format!("cannot write the zip container: {e}")))?;
-    Ok(Output { bytes, warnings })
+    Ok(Output {
+        bytes,
+        warnings,
+        ..Output::default()
+    })
 }
 
 /// The start of a content document, up to and including `<body>`.
@@ -204,29 +242,17 @@ pub(crate) fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
     id
 }
 
-/// The title: the metadata's, else the first heading's, else "Untitled".
+/// The title every edition states ([`crate::write::document_title`]), with
+/// a warning when the metadata has none.
 pub(crate) fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
-    if let Some(t) = doc
-        .meta
-        .title_text()
-        .map(|t| label(&t))
-        .filter(|t| !t.is_empty())
-    {
-        return t;
+    let title = label(&super::document_title(doc));
+    let stated = doc.meta.title_text().is_some_and(|t| !label(&t).is_empty());
+    if !stated {
+        warnings.push(format!(
+            "no title in the metadata; the EPUB is titled `{title}`"
+        ));
     }
-    let heading = doc.blocks.iter().find_map(|b| match b {
-        Block::Heading { content, .. } => {
-            Some(label(&crate::model::plain_text(content))).filter(|t| !t.is_empty())
-        }
-        _ => None,
-    });
-    warnings.push(match &heading {
-        Some(h) => {
-            format!("no title in the metadata; the EPUB is titled by its first heading, `{h}`")
-        }
-        None => "no title in the metadata or the text; the EPUB is titled `Untitled`".into(),
-    });
-    heading.unwrap_or_else(|| "Untitled".into())
+    title
 }
 
 /// The publication date as W3CDTF (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), when

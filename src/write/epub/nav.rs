@@ -2,6 +2,7 @@
 //! landmarks, page list) and the NCX that older reading systems use.
 
 use super::xhtml::{PageTarget, TocNode, esc};
+use crate::write::labels::Labels;
 
 /// A landmark: a major part of the book, for "go to" menus.
 #[derive(Debug, Clone)]
@@ -20,12 +21,16 @@ pub fn nav_document(
     toc: &[TocNode],
     landmarks: &[Landmark],
     pages: &[PageTarget],
+    figures: &[PageTarget],
 ) -> String {
     let mut out = super::xhtml_head(lang, title, "");
     out.push_str(
         "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n",
     );
-    out.push_str("<h1 id=\"toc-title\">Contents</h1>\n");
+    out.push_str(&format!(
+        "<h1 id=\"toc-title\">{}</h1>\n",
+        esc(Labels::for_language(lang).contents)
+    ));
     toc_list(&mut out, toc);
     out.push_str("</nav>\n");
     out.push_str("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-labelledby=\"landmarks-title\">\n");
@@ -47,6 +52,18 @@ pub fn nav_document(
                 "<li><a href=\"{}\">{}</a></li>\n",
                 esc(&p.href),
                 esc(&p.label)
+            ));
+        }
+        out.push_str("</ol>\n</nav>\n");
+    }
+    if !figures.is_empty() {
+        out.push_str("<nav epub:type=\"loi\" id=\"loi\" aria-labelledby=\"loi-title\">\n");
+        out.push_str("<h2 id=\"loi-title\">Figures</h2>\n<ol>\n");
+        for f in figures {
+            out.push_str(&format!(
+                "<li><a href=\"{}\">{}</a></li>\n",
+                esc(&f.href),
+                esc(&f.label)
             ));
         }
         out.push_str("</ol>\n</nav>\n");

@@ -28,6 +28,8 @@ pub struct Facts {
     pub section_headings: usize,
     /// Page-break markers from the printed source.
     pub page_breaks: usize,
+    /// Images shown in the content (each with its alt text).
+    pub images: usize,
 }
 
 /// Everything the package document states, resolved by the caller.
@@ -219,15 +221,22 @@ impl Package<'_> {
     /// schema.org accessibility metadata, each claim backed by a fact.
     fn accessibility(&self, m: &mut Vec<String>) {
         let f = self.facts;
-        let mut claims: Vec<(&str, &str)> = vec![
-            // Every content document is text: no images, audio or video are written.
-            ("schema:accessMode", "textual"),
+        let mut claims: Vec<(&str, &str)> = vec![("schema:accessMode", "textual")];
+        if f.images > 0 {
+            // Images carry their alt text, so text alone still suffices.
+            claims.push(("schema:accessMode", "visual"));
+            claims.push(("schema:accessModeSufficient", "textual,visual"));
+        }
+        claims.extend([
             ("schema:accessModeSufficient", "textual"),
             // The navigation document always holds a table of contents.
             ("schema:accessibilityFeature", "tableOfContents"),
             // One linear spine in the order of the source.
             ("schema:accessibilityFeature", "readingOrder"),
-        ];
+        ]);
+        if f.images > 0 {
+            claims.push(("schema:accessibilityFeature", "alternativeText"));
+        }
         if f.section_headings > 0 {
             claims.push(("schema:accessibilityFeature", "structuralNavigation"));
         }
@@ -249,10 +258,18 @@ impl Package<'_> {
 
 /// A plain-language account of the facts behind the accessibility claims.
 fn summary(f: &Facts) -> String {
-    let mut s = String::from(
-        "This publication is text only, without images, audio or video, so it can be read \
-         entirely as text. It has a table of contents",
-    );
+    let mut s = if f.images > 0 {
+        String::from(
+            "This publication is text with images, each described by alternative text, and \
+             without audio or video, so it can be read entirely as text. It has a table of \
+             contents",
+        )
+    } else {
+        String::from(
+            "This publication is text only, without images, audio or video, so it can be read \
+             entirely as text. It has a table of contents",
+        )
+    };
     match f.section_headings {
         0 => s.push_str("; the text has no section headings"),
         1 => s.push_str(" and one section heading for structural navigation"),

@@ -5,7 +5,10 @@
 //! for headings and page breaks, the table-of-contents tree and the page
 //! list, so that the navigation document can point into every file.
 
-use crate::model::{Block, Inline, Section, plain_text};
+use std::collections::BTreeMap;
+
+use crate::model::{Block, Image, Inline, Section, plain_text};
+use crate::write::resources::Resources;
 use crate::write::xml_text::xml_safe;
 
 /// `text` made safe for XML and escaped for element content and
@@ -67,7 +70,23 @@ pub struct Renderer {
     /// `epub:type` attributes, which HTML does not have (the ARIA roles
     /// carry the same meaning there).
     pub html5: bool,
+    /// The images loaded for the document.
+    pub resources: Resources,
+    /// Footnote numbers by label.
+    pub note_numbers: BTreeMap<String, usize>,
+    /// Where each footnote is first referenced (`file#id`), for its
+    /// link back; and how many references each has had.
+    pub note_backlinks: BTreeMap<usize, String>,
+    note_ref_counts: BTreeMap<usize, usize>,
+    /// The figures written, for the list of figures in the navigation.
+    pub figures: Vec<PageTarget>,
+    /// Images written into the content (their alt text stands in for the
+    /// ones that could not be loaded).
+    pub images_shown: usize,
 }
+
+/// The content document that holds the footnotes.
+pub const NOTES_FILE: &str = "notes.xhtml";
 
 impl Renderer {
     /// ` epub:type="kind"` in an EPUB content document, nothing in HTML5.
@@ -187,7 +206,110 @@ impl Renderer {
                 out.push_str(if self.html5 { "<hr>\n" } else { "<hr/>\n" })
             }
             Block::Table { table, .. } => self.table(out, table),
+            Block::Figure { image, caption, .. } => {
+                let id = self.id("fig");
+                out.push_str(&format!("<figure id=\"{id}\">\n"));
+                self.image(out, image);
+                out.push('\n');
+                if let Some(caption) = caption {
+                    out.push_str("<figcaption>");
+                    self.inlines(out, caption);
+                    out.push_str("</figcaption>\n");
+                }
+                out.push_str("</figure>\n");
+                let text = caption
+                    .as_deref()
+                    .map(plain_text)
+                    .map(|c| label(&c))
+                    .filter(|c| !c.is_empty())
+                    .or_else(|| Some(label(&image.alt)).filter(|a| !a.is_empty()))
+                    .unwrap_or_else(|| format!("Figure {}", self.figures.len() + 1));
+                self.figures.push(PageTarget {
+                    label: text,
+                    href: format!("{}#{id}", self.file),
+                });
+            }
+            Block::DefinitionList { items, .. } => {
+                if items.is_empty() {
+                    return;
+                }
+                out.push_str("<dl>\n");
+                for d in items {
+                    out.push_str("<dt>");
+                    self.inlines(out, &d.term);
+                    out.push_str("</dt>\n");
+                    for def in &d.definitions {
+                        out.push_str("<dd>");
+                        match def.as_slice() {
+                            [Block::Paragraph { content, .. }] => self.inlines(out, content),
+                            blocks => {
+                                out.push('\n');
+                                self.blocks(out, blocks);
+                            }
+                        }
+                        out.push_str("</dd>\n");
+                    }
+                }
+                out.push_str("</dl>\n");
+            }
         }
+    }
+
+    /// An image in the package as `<img>` with its alt text; an image that
+    /// could not be loaded is its alt text, marked as such.
+    fn image(&mut self, out: &mut String, image: &Image) {
+        match self.resources.image(&image.src) {
+            Some(file) => {
+                self.images_shown += 1;
+                out.push_str(&format!(
+                    "<img src=\"{}\" alt=\"{}\"",
+                    esc(&file.name),
+                    esc(&label(&image.alt))
+                ));
+                if let Some(title) = image.title.as_deref().map(label).filter(|t| !t.is_empty()) {
+                    out.push_str(&format!(" title=\"{}\"", esc(&title)));
+                }
+                out.push_str(if self.html5 { ">" } else { "/>" });
+            }
+            None => {
+                let alt = label(&image.alt);
+                let shown = if alt.is_empty() {
+                    "[image]".to_string()
+                } else {
+                    alt
+                };
+                out.push_str(&format!(
+                    "<span class=\"image-missing\">{}</span>",
+                    esc(&shown)
+                ));
+            }
+        }
+    }
+
+    /// A footnote reference: a superscript number linking to the note,
+    /// with an id the note links back to.
+    fn note_ref(&mut self, out: &mut String, label_text: &str) {
+        let Some(&n) = self.note_numbers.get(label_text) else {
+            // The model's invariants forbid this; keep the label visible.
+            out.push_str(&format!("[{}]", esc(label_text)));
+            return;
+        };
+        let count = self.note_ref_counts.entry(n).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            format!("fnref-{n}")
+        } else {
+            format!("fnref-{n}-{count}")
+        };
+        self.note_backlinks
+            .entry(n)
+            .or_insert_with(|| format!("{}#{id}", self.file));
+        // The HTML edition is one page: its notes are on it.
+        let notes_file = if self.html5 { "" } else { NOTES_FILE };
+        out.push_str(&format!(
+            "<sup><a{} role=\"doc-noteref\" id=\"{id}\" href=\"{notes_file}#fn-{n}\">{n}</a></sup>",
+            self.epub_type("noteref")
+        ));
     }
 
     pub fn inlines(&mut self, out: &mut String, inlines: &[Inline]) {
@@ -204,6 +326,28 @@ impl Renderer {
             Inline::Emphasis(c) => self.wrap(out, "<em>", c, "</em>"),
             Inline::Strong(c) => self.wrap(out, "<strong>", c, "</strong>"),
             Inline::Underline(c) => self.wrap(out, "<u>", c, "</u>"),
+            Inline::Strikeout(c) => self.wrap(out, "<s>", c, "</s>"),
+            Inline::Superscript(c) => self.wrap(out, "<sup>", c, "</sup>"),
+            Inline::Subscript(c) => self.wrap(out, "<sub>", c, "</sub>"),
+            // TeX source kept as text until formulas become MathML.
+            Inline::Math { display, tex } => {
+                let class = if *display { "math display" } else { "math" };
+                out.push_str(&format!("<code class=\"{class}\">"));
+                out.push_str(&esc(tex));
+                out.push_str("</code>");
+            }
+            Inline::NoteRef(l) => self.note_ref(out, l),
+            Inline::Image(image) => self.image(out, image),
+            Inline::Checkbox(done) => {
+                let (mark, name) = if *done {
+                    ("\u{2611}", "done")
+                } else {
+                    ("\u{2610}", "not done")
+                };
+                out.push_str(&format!(
+                    "<span class=\"task\" role=\"img\" aria-label=\"{name}\">{mark}</span>"
+                ));
+            }
             Inline::Code(s) => {
                 out.push_str("<code>");
                 out.push_str(&esc(s));

@@ -48,9 +48,21 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
     // Links inside the page: `#id`, no file name.
     let mut r = Renderer::default();
     r.html5 = true;
+    r.resources = options.resources.clone();
+    r.note_numbers = doc
+        .numbered_notes()
+        .into_iter()
+        .map(|(n, note)| (note.label.clone(), n))
+        .collect();
     let mut toc = Vec::new();
     let mut front_html = String::new();
-    toc.extend(front::title_content(doc, &title, &mut r, &mut front_html));
+    toc.extend(front::title_content(
+        doc,
+        &lang,
+        &title,
+        &mut r,
+        &mut front_html,
+    ));
 
     let mut body_html = String::new();
     let blocks = body::clamped_blocks(doc);
@@ -58,8 +70,18 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         toc.extend(r.section(&mut body_html, s));
     }
     let mut landmarks = Vec::new();
-    if let Some((back_html, _)) = back::end_matter_content(doc, &mut r, &mut toc, &mut landmarks) {
+    if let Some((back_html, _)) =
+        back::end_matter_content(doc, &lang, &mut r, &mut toc, &mut landmarks)
+    {
         body_html.push_str(&back_html);
+    }
+    if let Some(notes_html) = super::epub::notes::notes_content(doc, &mut r) {
+        body_html.push_str(&notes_html);
+        toc.push(TocNode {
+            label: "Notes".into(),
+            href: "#notes-title".into(),
+            children: Vec::new(),
+        });
     }
 
     let style = format!("{}\n{}", epub_css.trim_end(), html_css.trim_end());
@@ -75,9 +97,21 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         body: body_html.trim_end(),
     };
     let html = template::fill(&page, "html/page.html", &values)?;
+    // The images go beside the page, where `src` points.
+    let files = if r.images_shown > 0 {
+        options
+            .resources
+            .images()
+            .into_iter()
+            .map(|image| (image.name.clone(), image.bytes.to_vec()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Output {
         bytes: html.into_bytes(),
         warnings,
+        files,
     })
 }
 

@@ -14,10 +14,22 @@ pub fn write(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
         .iter()
         .filter(|b| b.blocks.iter().any(body::emits) || b.title.is_some())
         .collect();
-    if parts.is_empty() {
+    let notes = doc.numbered_notes();
+    if parts.is_empty() && notes.is_empty() {
         return;
     }
     x.open("back", &[]);
+    if !notes.is_empty() {
+        x.open("fn-group", &[]);
+        for (n, note) in &notes {
+            let id = format!("fn-{n}");
+            x.open("fn", &[("id", id.as_str())]);
+            x.line("label", &[], &n.to_string());
+            body::paras(x, cx, &note.blocks);
+            x.close("fn");
+        }
+        x.close("fn-group");
+    }
     for (n, part) in parts.iter().enumerate() {
         let id = format!("back-{}", n + 1);
         match part.kind {

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Block, Document, Section, sections};
+use crate::model::{Block, Document, Image, Inline, Section, sections};
 
 use super::xml::Xml;
 use super::{Ctx, inline, table};
@@ -89,7 +89,11 @@ pub fn emits(block: &Block) -> bool {
         Block::List { items, .. } => !items.is_empty(),
         Block::ThematicBreak { .. } => false,
         Block::Table { table, .. } => !table.is_empty() || table.caption.is_some(),
-        Block::Heading { .. } | Block::BlockQuote { .. } | Block::CodeBlock { .. } => true,
+        Block::DefinitionList { items, .. } => !items.is_empty(),
+        Block::Heading { .. }
+        | Block::BlockQuote { .. }
+        | Block::CodeBlock { .. }
+        | Block::Figure { .. } => true,
     }
 }
 
@@ -105,9 +109,11 @@ pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
     let wrap = match b {
         Block::Paragraph { .. } | Block::Heading { .. } => false,
         Block::List { .. } => allowed == Allowed::Paras,
-        Block::BlockQuote { .. } | Block::CodeBlock { .. } | Block::Table { .. } => {
-            allowed != Allowed::ParaLevel
-        }
+        Block::BlockQuote { .. }
+        | Block::CodeBlock { .. }
+        | Block::Table { .. }
+        | Block::Figure { .. }
+        | Block::DefinitionList { .. } => allowed != Allowed::ParaLevel,
         Block::ThematicBreak { .. } => false,
     };
     if wrap {
@@ -146,11 +152,72 @@ pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
             }
         }
         Block::Table { table, .. } => table::write(x, cx, table),
+        Block::Figure { image, caption, .. } => figure(x, cx, image, caption.as_deref()),
+        Block::DefinitionList { items, .. } => {
+            x.open("def-list", &[]);
+            for d in items {
+                x.open("def-item", &[]);
+                x.open_line("term", &[]);
+                inline::write(x, cx, &d.term);
+                x.end("term");
+                for def in &d.definitions {
+                    x.open("def", &[]);
+                    paras(x, cx, def);
+                    x.close("def");
+                }
+                x.close("def-item");
+            }
+            x.close("def-list");
+        }
         Block::ThematicBreak { .. } => {}
     }
     if wrap {
         x.close("p");
     }
+}
+
+/// Blocks where only paragraphs may stand (a definition, a footnote):
+/// other blocks go inside a paragraph, and at least one is written.
+pub fn paras(x: &mut Xml, cx: &mut Ctx, blocks: &[Block]) {
+    if blocks.iter().any(emits) {
+        for b in blocks {
+            block(x, cx, b, Allowed::Paras);
+        }
+    } else {
+        x.empty_line("p", &[]);
+    }
+}
+
+/// A figure: `<fig>` with its caption and the `<graphic>` copied next to
+/// the XML; an image that could not be loaded leaves its alt text.
+fn figure(x: &mut Xml, cx: &mut Ctx, image: &Image, caption: Option<&[Inline]>) {
+    cx.figures += 1;
+    let id = format!("fig-{}", cx.figures);
+    x.open("fig", &[("id", id.as_str())]);
+    if let Some(caption) = caption {
+        x.open("caption", &[]);
+        x.open_line("p", &[]);
+        inline::write(x, cx, caption);
+        x.end("p");
+        x.close("caption");
+    }
+    let alt = inline::alt_text(&image.alt);
+    match cx.resources.image(&image.src).cloned() {
+        Some(file) => {
+            cx.uses_xlink = true;
+            cx.images_used.insert(file.name.clone());
+            x.open("graphic", &[("xlink:href", file.name.as_str())]);
+            if !alt.is_empty() {
+                x.line("alt-text", &[], &alt);
+            }
+            x.close("graphic");
+        }
+        None => {
+            let shown = if alt.is_empty() { "[image]" } else { &alt };
+            x.line("p", &[], shown);
+        }
+    }
+    x.close("fig");
 }
 
 fn list(x: &mut Xml, cx: &mut Ctx, start: Option<u64>, items: &[Vec<Block>]) {

@@ -2,7 +2,7 @@
 //! where the tag set requires an element that is unknown, the smallest valid
 //! form is written and a warning says so.
 
-use crate::model::{Author, Document, IdentifierKind, Metadata};
+use crate::model::{Author, Document, IdentifierKind, Metadata, Publication, plain_text};
 
 use super::affiliation::{self, Part};
 use super::body::{self, Allowed};
@@ -16,18 +16,34 @@ pub fn write(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
     x.close("front");
 }
 
-/// What is known about the journal (here: the series and the publisher).
-/// Archiving leaves `<journal-meta>` out when nothing is known; Publishing
-/// requires it, with at least one `<journal-id>` and one `<issn>`.
+/// What is known about the journal: its identifier, title (the metadata's
+/// journal title, else the series), ISSNs and publisher. Archiving leaves
+/// `<journal-meta>` out when nothing is known; Publishing requires it, with
+/// at least one `<journal-id>` and one `<issn>`.
 fn journal_meta(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
-    let series = known(&meta.series);
+    let p = &meta.publication;
+    let title = known(&p.journal_title).or(known(&meta.series));
     let publisher = known(&meta.publisher);
-    if !cx.publishing() && series.is_none() && publisher.is_none() {
+    let journal_id = known(&p.journal_id);
+    let issns: Vec<(&str, &str, &str)> = [
+        (known(&p.issn_print), "ppub", "print"),
+        (known(&p.issn_electronic), "epub", "electronic"),
+    ]
+    .into_iter()
+    .filter_map(|(issn, pub_type, format)| issn.map(|i| (i, pub_type, format)))
+    .collect();
+    let nothing =
+        title.is_none() && publisher.is_none() && journal_id.is_none() && issns.is_empty();
+    if !cx.publishing() && nothing {
         return;
     }
     x.open("journal-meta", &[]);
-    if cx.publishing() {
-        match series.or(publisher) {
+    match (journal_id, cx.publishing()) {
+        (Some(id), _) => {
+            let kind = known(&p.journal_id_type).unwrap_or("publisher-id");
+            x.line("journal-id", &[("journal-id-type", kind)], id);
+        }
+        (None, true) => match title.or(publisher) {
             Some(id) => x.line("journal-id", &[("journal-id-type", "publisher-id")], id),
             None => {
                 x.empty_line("journal-id", &[]);
@@ -36,14 +52,22 @@ fn journal_meta(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
                         .into(),
                 );
             }
-        }
+        },
+        (None, false) => {}
     }
-    if let Some(series) = series {
+    if let Some(title) = title {
         x.open("journal-title-group", &[]);
-        x.line("journal-title", &[], series);
+        x.line("journal-title", &[], title);
         x.close("journal-title-group");
     }
-    if cx.publishing() {
+    for (issn, pub_type, format) in &issns {
+        x.line(
+            "issn",
+            &[("pub-type", pub_type), ("publication-format", format)],
+            issn,
+        );
+    }
+    if cx.publishing() && issns.is_empty() {
         x.empty_line("issn", &[]);
         cx.warnings.push(
             "the Publishing tag set requires an <issn>; none is known, so it is empty".into(),
@@ -65,19 +89,25 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
     let meta = &doc.meta;
     x.open("article-meta", &[]);
     article_id(x, &doc.identifier());
-    title_group(x, cx, meta);
-    let affs = affiliations(meta);
+    article_categories(x, &meta.publication.subjects);
+    title_group(x, cx, doc);
+    let affs = meta.distinct_affiliations();
     contribs(x, cx, &meta.authors, &affs);
     for (n, aff) in affs.iter().enumerate() {
-        write_aff(x, &aff_id(n), aff);
+        let label = labelled(&affs).then_some(n + 1);
+        write_aff(x, &aff_id(n), label, aff);
     }
+    let p = &meta.publication;
     if let Some(date) = meta.date {
         let iso = date.to_string();
         x.open(
             "pub-date",
             &[
-                ("publication-format", "electronic"),
-                ("date-type", "pub"),
+                (
+                    "publication-format",
+                    known(&p.publication_format).unwrap_or("electronic"),
+                ),
+                ("date-type", known(&p.date_type).unwrap_or("pub")),
                 ("iso-8601-date", &iso),
             ],
         );
@@ -90,6 +120,7 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
         x.line("year", &[], &format!("{:04}", date.year));
         x.close("pub-date");
     }
+    issue_and_pages(x, cx, p);
     permissions(x, cx, meta);
     // An abstract with neither text nor a title carries nothing: left out.
     if let Some(abs) = &meta.abstract_
@@ -120,6 +151,63 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
     x.close("article-meta");
 }
 
+/// The article's kind or section in the journal, as subjects.
+fn article_categories(x: &mut Xml, subjects: &[String]) {
+    let subjects: Vec<&str> = subjects
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if subjects.is_empty() {
+        return;
+    }
+    x.open("article-categories", &[]);
+    x.open("subj-group", &[("subj-group-type", "heading")]);
+    for subject in subjects {
+        x.line("subject", &[], subject);
+    }
+    x.close("subj-group");
+    x.close("article-categories");
+}
+
+/// Volume, issue, and where the article is in it: its pages, or its
+/// electronic location when it has no pages (JATS allows one or the other).
+fn issue_and_pages(x: &mut Xml, cx: &mut Ctx, p: &Publication) {
+    if let Some(volume) = known(&p.volume) {
+        x.line("volume", &[], volume);
+    }
+    if let Some(issue) = known(&p.issue) {
+        x.line("issue", &[], issue);
+    }
+    let elocation = known(&p.elocation_id);
+    match (known(&p.fpage), known(&p.lpage)) {
+        (Some(first), last) => {
+            x.line("fpage", &[], first);
+            if let Some(last) = last {
+                x.line("lpage", &[], last);
+            }
+            if elocation.is_some() {
+                cx.warnings.push(
+                    "the document has pages and an elocation-id; JATS takes one: the pages are written"
+                        .into(),
+                );
+            }
+        }
+        (None, Some(_)) => {
+            cx.warnings
+                .push("lpage without fpage: JATS needs the first page; neither is written".into());
+            if let Some(e) = elocation {
+                x.line("elocation-id", &[], e);
+            }
+        }
+        (None, None) => {
+            if let Some(e) = elocation {
+                x.line("elocation-id", &[], e);
+            }
+        }
+    }
+}
+
 /// The identifier with its kind: a DOI without its `doi:` or resolver
 /// prefix, an ISBN, or any other identifier (a `urn:uuid:` derived from the
 /// content when the document has none) as given.
@@ -134,14 +222,24 @@ fn article_id(x: &mut Xml, id: &str) {
     }
 }
 
-fn title_group(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
+fn title_group(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
+    let meta = &doc.meta;
     x.open("title-group", &[]);
     x.open_line("article-title", &[]);
-    match &meta.title {
+    match meta
+        .title
+        .as_ref()
+        .filter(|t| !plain_text(t).trim().is_empty())
+    {
         Some(title) => inline::write(x, cx, title),
-        None => cx
-            .warnings
-            .push("the document has no title; <article-title> is empty".into()),
+        None => {
+            // The title every edition states when the metadata has none.
+            let title = crate::write::document_title(doc);
+            x.text(&title);
+            cx.warnings.push(format!(
+                "no title in the metadata; <article-title> is `{title}`"
+            ));
+        }
     }
     x.end("article-title");
     if let Some(subtitle) = meta.subtitle.as_ref().filter(|s| !s.is_empty()) {
@@ -152,16 +250,13 @@ fn title_group(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
     x.close("title-group");
 }
 
-/// Every distinct affiliation once, in order of first mention.
-fn affiliations(meta: &Metadata) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for aff in meta.authors.iter().flat_map(|a| &a.affiliations) {
-        let aff = aff.trim();
-        if !aff.is_empty() && !out.contains(&aff) {
-            out.push(aff);
-        }
-    }
-    out
+/// Whether affiliations are numbered: only when there are several, as the
+/// PDF and EPUB title pages list a single one without a number. A numbered
+/// affiliation has its number as `<label>`, and the authors' references to
+/// it show the number (JATS4R: an `xref` with content points at an `aff`
+/// with a `label`; an `aff` without one is referred to by an empty `xref`).
+fn labelled(affs: &[&str]) -> bool {
+    affs.len() > 1
 }
 
 fn aff_id(n: usize) -> String {
@@ -198,11 +293,13 @@ fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
         }
         for aff in &author.affiliations {
             if let Some(i) = affs.iter().position(|a| *a == aff.trim()) {
-                x.line(
-                    "xref",
-                    &[("ref-type", "aff"), ("rid", &aff_id(i))],
-                    &(i + 1).to_string(),
-                );
+                let rid = aff_id(i);
+                let attrs = [("ref-type", "aff"), ("rid", rid.as_str())];
+                if labelled(affs) {
+                    x.line("xref", &attrs, &(i + 1).to_string());
+                } else {
+                    x.empty_line("xref", &attrs);
+                }
             }
         }
         if author.bio.iter().any(body::emits) {
@@ -286,8 +383,13 @@ fn name(x: &mut Xml, author: &Author) {
 
 /// An affiliation with its institutions and country tagged; the separators
 /// stay as text, so the affiliation reads as given.
-fn write_aff(x: &mut Xml, id: &str, aff: &str) {
+fn write_aff(x: &mut Xml, id: &str, label: Option<usize>, aff: &str) {
     x.open_line("aff", &[("id", id)]);
+    if let Some(number) = label {
+        x.start("label", &[]);
+        x.text(&number.to_string());
+        x.end("label");
+    }
     for (part, sep) in affiliation::split(aff) {
         match part {
             Part::Institution(t) => {
@@ -296,7 +398,12 @@ fn write_aff(x: &mut Xml, id: &str, aff: &str) {
                 x.end("institution");
             }
             Part::Country(t) => {
-                x.start("country", &[]);
+                // The ISO code lets a repository know the country whatever
+                // language the name is in (JATS4R affiliations).
+                match affiliation::country_code(t) {
+                    Some(code) => x.start("country", &[("country", code)]),
+                    None => x.start("country", &[]),
+                }
                 x.text(t);
                 x.end("country");
             }
@@ -307,22 +414,41 @@ fn write_aff(x: &mut Xml, id: &str, aff: &str) {
     x.end("aff");
 }
 
-/// A copyright statement when the document gives one, and the license: a
-/// URL becomes `<license xlink:href>` with `<ali:license_ref>`; a name stays
-/// text in `<license-p>`.
+/// The copyright (statement, year, holder) and the license: a URL
+/// becomes `<license xlink:href>` with `<ali:license_ref>`; a name stays text
+/// in `<license-p>`. A year and a holder without a statement get the
+/// statement `© YEAR HOLDER`. (A statement given as `extra.copyright` is
+/// still read.)
 fn permissions(x: &mut Xml, cx: &mut Ctx, meta: &Metadata) {
-    let copyright = ["copyright", "rights"]
-        .iter()
-        .find_map(|k| meta.extra.get(*k))
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty());
+    let p = &meta.publication;
+    let year = p.copyright_year;
+    let holder = known(&p.copyright_holder);
+    let given = known(&p.copyright_statement)
+        .map(str::to_string)
+        .or_else(|| {
+            ["copyright", "rights"]
+                .iter()
+                .find_map(|k| meta.extra.get(*k))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        });
+    let statement = given.or_else(|| match (year, holder) {
+        (Some(y), Some(h)) => Some(format!("\u{a9} {y} {h}")),
+        _ => None,
+    });
     let license = known(&meta.license);
-    if copyright.is_none() && license.is_none() {
+    if statement.is_none() && year.is_none() && holder.is_none() && license.is_none() {
         return;
     }
     x.open("permissions", &[]);
-    if let Some(statement) = copyright {
+    if let Some(statement) = &statement {
         x.line("copyright-statement", &[], statement);
+    }
+    if let Some(year) = year {
+        x.line("copyright-year", &[], &format!("{year:04}"));
+    }
+    if let Some(holder) = holder {
+        x.line("copyright-holder", &[], holder);
     }
     if let Some(license) = license {
         match license_url(license) {

@@ -23,6 +23,50 @@ fn write_in(x: &mut Xml, cx: &mut Ctx, inlines: &[Inline], in_link: bool) {
             Inline::Emphasis(inner) => wrap(x, cx, "italic", inner, in_link),
             Inline::Strong(inner) => wrap(x, cx, "bold", inner, in_link),
             Inline::Underline(inner) => wrap(x, cx, "underline", inner, in_link),
+            Inline::Strikeout(inner) => wrap(x, cx, "strike", inner, in_link),
+            Inline::Superscript(inner) => wrap(x, cx, "sup", inner, in_link),
+            Inline::Subscript(inner) => wrap(x, cx, "sub", inner, in_link),
+            // TeX source, marked as such, until formulas become MathML.
+            Inline::Math { display, tex } => {
+                let outer = if *display {
+                    "disp-formula"
+                } else {
+                    "inline-formula"
+                };
+                x.start(outer, &[]);
+                x.start("tex-math", &[]);
+                x.text(tex);
+                x.end("tex-math");
+                x.end(outer);
+            }
+            Inline::NoteRef(label) => match cx.notes.get(label) {
+                Some(n) => {
+                    let rid = format!("fn-{n}");
+                    x.start("xref", &[("ref-type", "fn"), ("rid", rid.as_str())]);
+                    x.text(&n.to_string());
+                    x.end("xref");
+                }
+                // The model's invariants forbid this; keep the label visible.
+                None => x.text(&format!("[{label}]")),
+            },
+            Inline::Image(image) => match cx.resources.image(&image.src).cloned() {
+                Some(file) => {
+                    cx.uses_xlink = true;
+                    cx.images_used.insert(file.name.clone());
+                    x.start("inline-graphic", &[("xlink:href", file.name.as_str())]);
+                    let alt = alt_text(&image.alt);
+                    if !alt.is_empty() {
+                        x.start("alt-text", &[]);
+                        x.text(&alt);
+                        x.end("alt-text");
+                    }
+                    x.end("inline-graphic");
+                }
+                // An image that could not be loaded: its alt text stands in.
+                None => x.text(&alt_text(&image.alt)),
+            },
+            // JATS has no task-list box; the ballot box characters say it.
+            Inline::Checkbox(done) => x.text(if *done { "\u{2611}" } else { "\u{2610}" }),
             Inline::Code(code) => {
                 x.start("monospace", &[]);
                 x.text(code);
@@ -57,4 +101,9 @@ fn wrap(x: &mut Xml, cx: &mut Ctx, name: &str, inner: &[Inline], in_link: bool) 
     x.start(name, &[]);
     write_in(x, cx, inner, in_link);
     x.end(name);
+}
+
+/// Alt text on one line.
+pub fn alt_text(alt: &str) -> String {
+    alt.split_whitespace().collect::<Vec<_>>().join(" ")
 }

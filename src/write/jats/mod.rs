@@ -51,6 +51,14 @@ pub(crate) struct Ctx {
     dropped_breaks: usize,
     /// Tables written so far, for their ids.
     tables: usize,
+    /// Figures written so far, for their ids.
+    figures: usize,
+    /// Footnote numbers by label.
+    notes: std::collections::BTreeMap<String, usize>,
+    /// The images loaded for the document.
+    resources: super::resources::Resources,
+    /// Image files the XML refers to (copied next to it), by name.
+    images_used: std::collections::BTreeSet<String>,
 }
 
 impl Ctx {
@@ -63,6 +71,10 @@ impl Ctx {
             uses_ali: false,
             dropped_breaks: 0,
             tables: 0,
+            figures: 0,
+            notes: Default::default(),
+            resources: Default::default(),
+            images_used: Default::default(),
         }
     }
 
@@ -80,6 +92,14 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         uses_ali: false,
         dropped_breaks: 0,
         tables: 0,
+        figures: 0,
+        notes: doc
+            .numbered_notes()
+            .into_iter()
+            .map(|(n, note)| (note.label.clone(), n))
+            .collect(),
+        resources: options.resources.clone(),
+        images_used: Default::default(),
     };
     // The content first, so the root element declares only the namespaces used.
     let mut content = Xml::new(1);
@@ -129,9 +149,18 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
             cx.dropped_breaks
         ));
     }
+    // The images go beside the XML, where `xlink:href` points.
+    let files = cx
+        .resources
+        .images()
+        .into_iter()
+        .filter(|image| cx.images_used.contains(&image.name))
+        .map(|image| (image.name.clone(), image.bytes.to_vec()))
+        .collect();
     Ok(Output {
         bytes,
         warnings: cx.warnings,
+        files,
     })
 }
 

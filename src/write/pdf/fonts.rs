@@ -27,7 +27,7 @@ use allsorts::glyph_position::{GlyphLayout, TextDirection};
 use allsorts::gsub::{FeatureMask, FeatureMaskExt};
 use allsorts::tag;
 
-use super::page::{FontFace, Measure};
+use super::page::{FontFace, Measure, prefix_widths_by_character};
 use crate::error::{Error, Result};
 
 /// Every face, in the order of [`FACES`].
@@ -184,7 +184,20 @@ impl Face {
             .0
     }
 
+    /// Shapes `text`, in pieces where a base carries more than
+    /// [`MAX_MARKS_ON_A_BASE`] combining marks.
     fn shape(&self, text: &str) -> Shaped {
+        let mut glyphs = Vec::new();
+        for piece in mark_bounded_pieces(text) {
+            glyphs.extend(self.shape_piece(piece));
+        }
+        Shaped {
+            glyphs,
+            units_per_em: self.units_per_em,
+        }
+    }
+
+    fn shape_piece(&self, text: &str) -> Vec<ShapedGlyph> {
         let mut font = self.font.borrow_mut();
         let glyphs = font.map_glyphs(text, tag::LATN, MatchingPresentation::NotRequired);
         // The shaper applies what it can and reports the first problem; the
@@ -204,7 +217,7 @@ impl Face {
         let positions = GlyphLayout::new(&mut font, &infos, TextDirection::LeftToRight, false)
             .glyph_positions()
             .unwrap_or_default();
-        let glyphs = infos
+        infos
             .iter()
             .enumerate()
             .map(|(i, info)| {
@@ -219,12 +232,41 @@ impl Face {
                     text: info.glyph.unicodes.iter().collect(),
                 }
             })
-            .collect();
-        Shaped {
-            glyphs,
-            units_per_em: self.units_per_em,
-        }
+            .collect()
     }
+}
+
+/// Most combining marks shaped on one base character. The shaper looks
+/// back over the marks before each mark to find its base, so one base
+/// carrying thousands of marks (so-called Zalgo text) costs the square of
+/// their number; real scripts stack a handful. Marks past this many are
+/// shaped apart from their base and drawn unattached.
+const MAX_MARKS_ON_A_BASE: usize = 32;
+
+/// `text` cut before every mark that follows [`MAX_MARKS_ON_A_BASE`]
+/// others in a row (usually the whole text, uncut).
+fn mark_bounded_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut marks = 0;
+        let mut cut = rest.len();
+        for (i, c) in rest.char_indices() {
+            if !unicode_normalization::char::is_combining_mark(c) {
+                marks = 0;
+            } else if marks == MAX_MARKS_ON_A_BASE && i > 0 {
+                cut = i;
+                break;
+            } else {
+                marks += 1;
+            }
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// Shaped words kept between documents: a language's working vocabulary.
@@ -317,6 +359,33 @@ impl Measure for FontSet {
 
     fn has_glyph(&self, face: FontFace, c: char) -> bool {
         c == ' ' || self.face(face).glyph_for(c) != 0
+    }
+
+    /// From the glyphs of one shaping: each glyph's advance is added at
+    /// the end of the characters it stands for; a ligature's advance is
+    /// shared out evenly between its characters. When the glyphs do not
+    /// account for every byte of the text (a shaper that drops a
+    /// character), the characters are measured one by one instead.
+    fn prefix_widths(&self, text: &str, face: FontFace, size: f32) -> Vec<f32> {
+        let shaped = self.shape(face, text);
+        let covered: usize = shaped.glyphs.iter().map(|g| g.text.len()).sum();
+        if covered != text.len() {
+            return prefix_widths_by_character(self, text, face, size);
+        }
+        let scale = size / f32::from(shaped.units_per_em.max(1));
+        let mut out = Vec::with_capacity(text.len() + 1);
+        let mut units = 0i64;
+        for g in &shaped.glyphs {
+            let chars = g.text.chars().count().max(1) as i64;
+            for (k, c) in g.text.chars().enumerate() {
+                out.push((units + i64::from(g.advance) * k as i64 / chars) as f32 * scale);
+                let w = *out.last().expect("just pushed");
+                out.extend(std::iter::repeat_n(w, c.len_utf8() - 1));
+            }
+            units += i64::from(g.advance);
+        }
+        out.push(units as f32 * scale);
+        out
     }
 }
 

@@ -3,6 +3,16 @@
 //! dictionary and the XMP packet.
 
 use crate::model::{Document, civil_from_unix};
+use crate::write::PdfStandard;
+
+/// The standards a PDF claims to meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Conformance {
+    /// PDF/A-2 at level `U` (every glyph maps to Unicode) or `B`.
+    pub pdfa2: Option<char>,
+    /// PDF/UA-1.
+    pub pdfua1: bool,
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PdfMeta {
@@ -20,14 +30,17 @@ pub struct PdfMeta {
     pub rights: Option<String>,
     /// Creation and modification time, seconds since the Unix epoch.
     pub timestamp: i64,
+    /// The standards to claim; emission claims PDF/A only when the file
+    /// meets what it can check (every glyph drawn exists).
+    pub standard: PdfStandard,
 }
 
 impl PdfMeta {
-    pub fn from_document(doc: &Document, timestamp: i64) -> PdfMeta {
+    pub fn from_document(doc: &Document, timestamp: i64, standard: PdfStandard) -> PdfMeta {
         let meta = &doc.meta;
         let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
         PdfMeta {
-            title: meta.title_text().map(one_line).unwrap_or_default(),
+            title: one_line(crate::write::document_title(doc)),
             authors: meta
                 .authors
                 .iter()
@@ -55,6 +68,7 @@ impl PdfMeta {
             publisher: meta.publisher.clone(),
             rights: meta.license.clone(),
             timestamp,
+            standard,
         }
     }
 

@@ -13,10 +13,13 @@ pub mod page;
 pub mod tagging;
 pub mod xmp;
 
-use crate::error::Result;
-use crate::model::Document;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-use super::{Output, WriteOptions};
+use crate::error::{Error, Result};
+use crate::model::{Block, Document, Inline, Note};
+
+use super::{Output, PdfStandard, WriteOptions};
 
 thread_local! {
     /// Each thread loads the font set once and keeps it, with its shaping
@@ -42,17 +45,39 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 
 fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
-    let mut laid_out = layout::layout(doc, &style, fonts);
-    let meta = info::PdfMeta::from_document(doc, options.timestamp);
+    let doc = with_endnotes(doc);
+    let mut laid_out = layout::layout(&doc, &style, fonts);
+    // Checked before emission, the costly half: a document past the limit
+    // fails alone and early.
+    if laid_out.pages.len() > options.max_pages {
+        return Err(Error::write(
+            "pdf",
+            format!(
+                "the document needs {} pages, more than the limit of {} pages; \
+                 raise it with --max-pages",
+                laid_out.pages.len(),
+                options.max_pages
+            ),
+        ));
+    }
+    let meta = info::PdfMeta::from_document(&doc, options.timestamp, options.pdf_standard);
     let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
     let emitted = emit::emit(laid_out, fonts, &meta)?;
     missing.extend(emitted.missing);
     missing.sort_unstable();
     missing.dedup();
-    let warnings = missing_glyph_warnings(&missing);
+    let mut warnings = missing_glyph_warnings(&missing);
+    if meta.standard == PdfStandard::PdfA2PdfUa1 && emitted.conformance.pdfa2.is_none() {
+        warnings.push(
+            "pdf: not claimed as PDF/A-2: PDF/A forbids drawing the empty .notdef glyph \
+             that stands for the characters above"
+                .into(),
+        );
+    }
     Ok(Output {
         bytes: emitted.bytes,
         warnings,
+        ..Output::default()
     })
 }
 
@@ -70,4 +95,103 @@ fn missing_glyph_warnings(missing: &[char]) -> Vec<String> {
         missing.len(),
         listed.join(", ")
     )]
+}
+
+/// The document with its footnotes ready to set as numbered endnotes: each
+/// reference becomes its number in brackets, and each note starts with its
+/// number; the notes are in the order they are first referenced.
+fn with_endnotes(doc: &Document) -> Cow<'_, Document> {
+    if doc.notes.is_empty() {
+        return Cow::Borrowed(doc);
+    }
+    let numbered = doc.numbered_notes();
+    let numbers: BTreeMap<String, usize> = numbered
+        .iter()
+        .map(|(n, note)| (note.label.clone(), *n))
+        .collect();
+    let mut notes: Vec<Note> = Vec::with_capacity(numbered.len());
+    for (n, note) in &numbered {
+        let marker = vec![Inline::Text(format!("[{n}]")), Inline::Space];
+        let mut blocks = note.blocks.clone();
+        match blocks.first_mut() {
+            Some(Block::Paragraph { content, .. }) => {
+                content.splice(0..0, marker);
+            }
+            _ => blocks.insert(0, Block::paragraph(marker, crate::model::Span::UNKNOWN)),
+        }
+        notes.push(Note {
+            label: note.label.clone(),
+            blocks,
+        });
+    }
+    let mut out = doc.clone();
+    number_blocks(&mut out.blocks, &numbers);
+    for note in &mut notes {
+        number_blocks(&mut note.blocks, &numbers);
+    }
+    for back in &mut out.back {
+        number_blocks(&mut back.blocks, &numbers);
+    }
+    // In the order they are numbered; the layout sets them last, each a
+    // `Note` element.
+    out.notes = notes;
+    Cow::Owned(out)
+}
+
+/// Footnote references in blocks, at any depth, replaced by their numbers.
+fn number_blocks(blocks: &mut [Block], numbers: &BTreeMap<String, usize>) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                number_refs(content, numbers)
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    number_blocks(item, numbers);
+                }
+            }
+            Block::BlockQuote { blocks, .. } => number_blocks(blocks, numbers),
+            Block::Table { table, .. } => {
+                if let Some(c) = &mut table.caption {
+                    number_refs(c, numbers);
+                }
+                for row in table.head.iter_mut().chain(table.body.iter_mut()) {
+                    for cell in &mut row.cells {
+                        number_refs(&mut cell.content, numbers);
+                    }
+                }
+            }
+            Block::Figure { caption, .. } => {
+                if let Some(c) = caption {
+                    number_refs(c, numbers);
+                }
+            }
+            Block::DefinitionList { items, .. } => {
+                for d in items {
+                    number_refs(&mut d.term, numbers);
+                    for def in &mut d.definitions {
+                        number_blocks(def, numbers);
+                    }
+                }
+            }
+            Block::CodeBlock { .. } | Block::ThematicBreak { .. } => {}
+        }
+    }
+}
+
+fn number_refs(inlines: &mut [Inline], numbers: &BTreeMap<String, usize>) {
+    for inline in inlines {
+        match inline {
+            Inline::NoteRef(label) => {
+                if let Some(n) = numbers.get(label.as_str()) {
+                    *inline = Inline::Text(format!("[{n}]"));
+                }
+            }
+            other => {
+                if let Some(children) = other.children_mut() {
+                    number_refs(children, numbers);
+                }
+            }
+        }
+    }
 }

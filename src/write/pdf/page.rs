@@ -38,6 +38,11 @@ pub enum StructRole {
         row: u32,
         table: u32,
     },
+    /// A footnote (set as an endnote): all of its paragraphs.
+    Note,
+    /// An image, or the alt text standing in for it; its `/Alt` is in
+    /// [`Layout::alts`] under the element's id.
+    Figure,
     /// Page furniture: running header, page number. Marked as an artifact.
     Artifact,
 }
@@ -73,9 +78,13 @@ pub struct StructRef {
 /// follow the same rule, without a drawn hyphen. Emission writes
 /// `actual_text` as a marked-content `/ActualText` span.
 ///
-/// Layout draws one run per word (or per part of a word in one face);
-/// the spaces between words are the gaps between runs, so justified lines
-/// need no word spacing operator. Runs carry no leading or trailing blanks.
+/// Layout draws one run per word (or per part of a word in one face).
+/// A run that a word space follows, on its line or at the end of a line
+/// that breaks between words, ends with one U+0020: emission draws it as
+/// the font's space glyph, and places the next run where layout put it, so
+/// justified lines need no word spacing operator and the text still holds
+/// real spaces (ISO 32000-1, 14.8.2.5). Runs carry no leading blanks, and
+/// no trailing blank besides that one space.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     pub x: f32,
@@ -120,10 +129,14 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// A bookmark: a heading's title and where it is.
+/// A bookmark: a heading's title and where it is. The outline holds the
+/// title, the abstract's heading under it, every section heading and the
+/// end matter's headings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutlineEntry {
     pub title: String,
+    /// Depth in the outline, 1 at the top: the title, the body's highest
+    /// headings and the end matter are at 1.
     pub level: u8,
     /// 0-based page index.
     pub page: usize,
@@ -140,6 +153,8 @@ pub struct Layout {
     pub outline: Vec<OutlineEntry>,
     /// Characters no face could show, reported as writer warnings.
     pub missing_glyphs: Vec<char>,
+    /// The alternative text of each `Figure` element, by its id.
+    pub alts: std::collections::BTreeMap<u32, String>,
 }
 
 /// How wide a string is when set in a face and size, and whether the faces
@@ -150,4 +165,37 @@ pub trait Measure {
     fn width(&self, text: &str, face: FontFace, size: f32) -> f32;
     /// Whether `face` has a glyph for `c`.
     fn has_glyph(&self, face: FontFace, c: char) -> bool;
+    /// The width of every prefix of `text`: entry `i` is the width of
+    /// `text[..i]` at each character boundary `i` (other entries repeat the
+    /// boundary before them), so the list has `text.len() + 1` entries and
+    /// the last is the width of the whole. Measured from one shaping of the
+    /// whole text, so the cost is linear in its length (shaping every prefix
+    /// apart would cost its square, which a word of many thousand letters
+    /// makes felt). Kerning across a boundary counts on its left.
+    ///
+    /// The default adds up the widths of the characters one by one, which is
+    /// exact for a measure without kerning or ligatures.
+    fn prefix_widths(&self, text: &str, face: FontFace, size: f32) -> Vec<f32> {
+        prefix_widths_by_character(self, text, face, size)
+    }
+}
+
+/// [`Measure::prefix_widths`] by adding up the widths of the characters
+/// measured one by one.
+pub fn prefix_widths_by_character<M: Measure + ?Sized>(
+    m: &M,
+    text: &str,
+    face: FontFace,
+    size: f32,
+) -> Vec<f32> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut w = 0.0;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        out.push(w);
+        out.extend(std::iter::repeat_n(w, c.len_utf8() - 1));
+        w += m.width(c.encode_utf8(&mut buf), face, size);
+    }
+    out.push(w);
+    out
 }

@@ -34,6 +34,8 @@ pub struct Elem {
     /// The `/Scope` of a header cell (`Column`), written as a `Table`
     /// attribute.
     pub scope: Option<&'static str>,
+    /// The `/Alt` text of a `Figure`.
+    pub alt: Option<String>,
 }
 
 /// What identifies one element among the runs' `StructRef`s.
@@ -64,6 +66,7 @@ impl Default for StructTree {
                 parent: 0,
                 kids: Vec::new(),
                 scope: None,
+                alt: None,
             }],
             index: HashMap::new(),
             last_item: HashMap::new(),
@@ -86,6 +89,8 @@ pub fn tag_for(role: StructRole) -> String {
         StructRole::Caption { .. } => "Caption".into(),
         StructRole::Cell { header: true, .. } => "TH".into(),
         StructRole::Cell { header: false, .. } => "TD".into(),
+        StructRole::Note => "Note".into(),
+        StructRole::Figure => "Figure".into(),
         StructRole::Artifact => "Artifact".into(),
     }
 }
@@ -101,6 +106,7 @@ impl StructTree {
             parent,
             kids: Vec::new(),
             scope: None,
+            alt: None,
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         self.index.insert(key, id);
@@ -171,6 +177,7 @@ impl StructTree {
             parent,
             kids: vec![Kid::Annot { page, annot }],
             scope: None,
+            alt: None,
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         id

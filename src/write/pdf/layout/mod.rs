@@ -17,7 +17,9 @@ pub mod text;
 
 use std::collections::BTreeSet;
 
-use crate::model::{Block, Date, Document, Inline, plain_text};
+use crate::model::{Block, Document, Inline, plain_text};
+
+use crate::write::labels::Labels;
 
 use super::page::{FontFace, Item, Layout, Measure, StructRef, StructRole, TextRun};
 use hyphenate::Hyphenator;
@@ -35,6 +37,7 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
     let mut c = Composer {
         style,
         measure,
+        labels: Labels::for_language(doc.language()),
         hyphenator,
         lines: Vec::new(),
         next_id: 0,
@@ -42,12 +45,23 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
         missing: BTreeSet::new(),
         pending_space: 0.0,
         pending_keep: false,
+        top_level: doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, .. } => Some((*level).clamp(1, 6)),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(1),
+        alts: std::collections::BTreeMap::new(),
     };
     c.title_block(doc);
     c.abstract_(doc);
     let body = c.frame(style);
     c.blocks(&doc.blocks, &body);
     c.end_matter(doc);
+    c.notes(doc);
 
     let (mut pages, outline) = paginate::paginate(std::mem::take(&mut c.lines), style);
     let short = doc
@@ -63,6 +77,7 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
         pages,
         outline,
         missing_glyphs: c.missing.into_iter().collect(),
+        alts: c.alts,
     }
 }
 
@@ -87,6 +102,8 @@ struct Frame {
 struct Composer<'a> {
     style: &'a Style,
     measure: &'a dyn Measure,
+    /// The headings the edition adds, in the document's language.
+    labels: &'static Labels,
     hyphenator: Hyphenator,
     lines: Vec<VLine>,
     /// Last structure id handed out; ids count up from 1 in reading order.
@@ -99,6 +116,12 @@ struct Composer<'a> {
     pending_space: f32,
     /// The next line must stay on the page of the previous one.
     pending_keep: bool,
+    /// The level of the body's highest headings: they are the top level of
+    /// the outline, beside the title and the end matter, as in the EPUB's
+    /// table of contents.
+    top_level: u8,
+    /// Alt text of each figure element, by id.
+    alts: std::collections::BTreeMap<u32, String>,
 }
 
 impl<'a> Composer<'a> {
@@ -174,6 +197,16 @@ impl<'a> Composer<'a> {
         n
     }
 
+    /// An outline entry at `depth` for the element whose first line is
+    /// `line`.
+    fn bookmark(&mut self, line: usize, content: &[Inline], depth: u8) {
+        let title = plain_text(content);
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !title.is_empty() {
+            self.lines[line].outline = Some((title, depth));
+        }
+    }
+
     fn structure(&mut self, frame: &Frame, role: StructRole) -> StructRef {
         match frame.container {
             Some(s) => s,
@@ -197,7 +230,8 @@ impl<'a> Composer<'a> {
         let style = self.style;
         match block {
             Block::Heading { level, content, .. } => {
-                self.heading(content, *level, frame, true);
+                let depth = level.clamp(&1, &6).saturating_sub(self.top_level) + 1;
+                self.heading(content, *level, frame, Some(depth));
             }
             Block::Paragraph { content, .. } => {
                 // The first paragraph after a heading or other block starts
@@ -244,6 +278,73 @@ impl<'a> Composer<'a> {
                 self.space(style.blocks.space);
             }
             Block::Table { table, .. } => self.table(table, frame),
+            Block::Figure { image, caption, .. } => {
+                // Images are not embedded yet: the alt text stands in, with
+                // the caption under it.
+                self.space(style.blocks.space);
+                let s = StructRef {
+                    role: StructRole::Figure,
+                    id: self.id(),
+                    list: None,
+                };
+                let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.alts.insert(
+                    s.id,
+                    if alt.is_empty() {
+                        "Image".to_string()
+                    } else {
+                        alt
+                    },
+                );
+                let mut content = vec![Inline::Image(image.clone())];
+                if let Some(c) = caption
+                    .as_ref()
+                    .filter(|c| plain_text(c).trim() != image.alt.trim())
+                {
+                    content.push(Inline::LineBreak);
+                    content.extend(c.iter().cloned());
+                }
+                self.inline_block(
+                    &content,
+                    frame,
+                    frame.face,
+                    frame.size,
+                    frame.leading,
+                    0.0,
+                    false,
+                    s,
+                );
+                self.space(style.blocks.space);
+            }
+            Block::DefinitionList { items, .. } => {
+                self.space(style.blocks.space);
+                for d in items {
+                    let s = self.structure(frame, StructRole::Paragraph);
+                    let face = if matches!(frame.face, FontFace::Italic) {
+                        FontFace::BoldItalic
+                    } else {
+                        FontFace::Bold
+                    };
+                    self.inline_block(
+                        &d.term,
+                        frame,
+                        face,
+                        frame.size,
+                        frame.leading,
+                        0.0,
+                        false,
+                        s,
+                    );
+                    let inner = Frame {
+                        left: frame.left + style.list.indent,
+                        ..*frame
+                    };
+                    for def in &d.definitions {
+                        self.blocks(def, &inner);
+                    }
+                }
+                self.space(style.blocks.space);
+            }
             Block::ThematicBreak { .. } => {
                 self.space(style.blocks.space * 1.5);
                 let mid = (frame.left + frame.right) / 2.0;
@@ -262,8 +363,9 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// A heading: bold, sized by level, kept with the lines after it.
-    fn heading(&mut self, content: &[Inline], level: u8, frame: &Frame, outline: bool) {
+    /// A heading: bold, sized by level, kept with the lines after it, and
+    /// an outline entry at depth `outline` when given.
+    fn heading(&mut self, content: &[Inline], level: u8, frame: &Frame, outline: Option<u8>) {
         let style = self.style;
         let level = level.clamp(1, 6);
         let size = if frame.size < style.body.size {
@@ -286,9 +388,8 @@ impl<'a> Composer<'a> {
         };
         let n = self.inline_block(content, frame, face, size, size * 1.25, 0.0, false, s);
         if n > 0 {
-            if outline {
-                let title = plain_text(content);
-                self.lines[first].outline = Some((title.trim().to_string(), level));
+            if let Some(depth) = outline {
+                self.bookmark(first, content, depth);
             }
             for line in &mut self.lines[first + 1..] {
                 line.keep_with_prev = true;
@@ -375,7 +476,9 @@ impl<'a> Composer<'a> {
         Item::Text(TextRun {
             x: (inner.left - self.style.list.label_gap - w).max(0.0),
             y: 0.0,
-            text: label.to_string(),
+            // The space that parts the label from the item's text, as a
+            // real U+0020 (it falls in the gap before the text).
+            text: format!("{label} "),
             face,
             size: inner.size,
             actual_text: None,
@@ -495,7 +598,8 @@ impl<'a> Composer<'a> {
                 id: self.id(),
                 list: None,
             };
-            self.inline_block(
+            let first = self.lines.len();
+            let n = self.inline_block(
                 title,
                 &frame,
                 FontFace::Bold,
@@ -505,6 +609,9 @@ impl<'a> Composer<'a> {
                 false,
                 s,
             );
+            if n > 0 {
+                self.bookmark(first, title, 1);
+            }
         }
         if let Some(subtitle) = &meta.subtitle {
             self.space(t.subtitle_size * 0.3);
@@ -535,15 +642,7 @@ impl<'a> Composer<'a> {
                 false,
                 s,
             );
-            let mut seen = BTreeSet::new();
-            let affiliations: Vec<&str> = meta
-                .authors
-                .iter()
-                .flat_map(|a| a.affiliations.iter())
-                .map(String::as_str)
-                .filter(|a| seen.insert(*a))
-                .collect();
-            for aff in affiliations {
+            for aff in meta.distinct_affiliations() {
                 let s = self.structure(&frame, StructRole::Paragraph);
                 let inlines = crate::model::inlines_from_text(aff);
                 self.inline_block(
@@ -561,7 +660,7 @@ impl<'a> Composer<'a> {
         if let Some(date) = meta.date {
             self.space(t.date_size * 0.6);
             let s = self.structure(&frame, StructRole::Paragraph);
-            let inlines = crate::model::inlines_from_text(&long_date(date));
+            let inlines = crate::model::inlines_from_text(&self.labels.long_date(date));
             self.inline_block(
                 &inlines,
                 &frame,
@@ -599,9 +698,17 @@ impl<'a> Composer<'a> {
         let title = abs
             .title
             .clone()
-            .unwrap_or_else(|| vec![Inline::text("Abstract")]);
-        let s = self.structure(&frame, StructRole::Paragraph);
-        self.inline_block(
+            .filter(|t| !plain_text(t).trim().is_empty())
+            .unwrap_or_else(|| vec![Inline::text(self.labels.abstract_)]);
+        // A heading one level below the title, as in the EPUB and JATS
+        // editions, and in the outline under the title.
+        let s = StructRef {
+            role: StructRole::Heading(2),
+            id: self.id(),
+            list: None,
+        };
+        let first = self.lines.len();
+        let n = self.inline_block(
             &title,
             &frame,
             FontFace::Bold,
@@ -611,6 +718,9 @@ impl<'a> Composer<'a> {
             false,
             s,
         );
+        if n > 0 {
+            self.bookmark(first, &title, 2);
+        }
         self.pending_keep = true;
         self.space(style.small.leading * 0.3);
         self.blocks(&abs.blocks, &frame);
@@ -618,6 +728,36 @@ impl<'a> Composer<'a> {
     }
 
     /// Author bios and end matter, set smaller after the body.
+    /// The footnotes, as numbered endnotes after everything else (the PDF
+    /// writer has put each note's number before its text), each one `Note`
+    /// element.
+    fn notes(&mut self, doc: &Document) {
+        if doc.notes.is_empty() {
+            return;
+        }
+        let style = self.style;
+        let base = self.frame(style);
+        let frame = Frame {
+            size: style.small.size,
+            leading: style.small.leading,
+            ..base
+        };
+        self.heading(&[Inline::text("Notes")], 2, &frame, Some(1));
+        for note in &doc.notes {
+            let s = StructRef {
+                role: StructRole::Note,
+                id: self.id(),
+                list: None,
+            };
+            let inner = Frame {
+                container: Some(s),
+                ..frame
+            };
+            self.blocks(&note.blocks, &inner);
+            self.space(style.small.leading * 0.5);
+        }
+    }
+
     fn end_matter(&mut self, doc: &Document) {
         let style = self.style;
         let base = self.frame(style);
@@ -633,12 +773,8 @@ impl<'a> Composer<'a> {
             .filter(|a| !a.bio.is_empty())
             .collect();
         if !bios.is_empty() {
-            let title = if bios.len() == 1 {
-                "About the author"
-            } else {
-                "About the authors"
-            };
-            self.heading(&[Inline::text(title)], 2, &frame, true);
+            let title = self.labels.about_authors(bios.len());
+            self.heading(&[Inline::text(title)], 2, &frame, Some(1));
             for author in bios {
                 self.blocks(&author.bio, &frame);
                 self.space(style.small.leading * 0.5);
@@ -648,35 +784,9 @@ impl<'a> Composer<'a> {
             let title = back
                 .title
                 .clone()
-                .unwrap_or_else(|| crate::model::inlines_from_text(back.kind.label()));
-            self.heading(&title, 2, &frame, true);
+                .unwrap_or_else(|| crate::model::inlines_from_text(self.labels.back(back.kind)));
+            self.heading(&title, 2, &frame, Some(1));
             self.blocks(&back.blocks, &frame);
         }
-    }
-}
-
-/// "28 November 2026", "November 2026" or "2026".
-fn long_date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = d
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
-    match (d.day, month) {
-        (Some(day), Some(m)) => format!("{day} {m} {}", d.year),
-        (None, Some(m)) => format!("{m} {}", d.year),
-        _ => d.year.to_string(),
     }
 }

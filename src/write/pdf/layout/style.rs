@@ -186,9 +186,20 @@ struct StyleFile {
 impl Style {
     /// The style for `options`: the user's `pdf/style.toml` when the
     /// template directory has one, else the built-in copy.
+    /// The user's file is merged over the built-in one key by key, so it
+    /// needs to set only what it changes.
     pub fn load(options: &WriteOptions) -> Result<Style> {
-        let text = options.templates.get("pdf/style.toml", BUILTIN_STYLE)?;
-        Style::parse(&text, options.paper)
+        let Some((path, text)) = options.templates.user_file("pdf/style.toml")? else {
+            return Ok(Style::builtin(options.paper));
+        };
+        let merged = crate::write::templates::merge_toml(BUILTIN_STYLE, &text, &path)?;
+        Style::parse(&merged, options.paper).map_err(|e| match e {
+            Error::Write { message, .. } => {
+                let message = message.strip_prefix("pdf/style.toml: ").unwrap_or(&message);
+                Error::Usage(format!("{}: {message}", path.display()))
+            }
+            other => other,
+        })
     }
 
     /// The built-in style for `paper`.

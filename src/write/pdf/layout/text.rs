@@ -142,6 +142,13 @@ impl<'a> Tokenizer<'a> {
         });
     }
 
+    fn marked(&mut self, inner: &[Inline], mark: &str, style: Style) {
+        let f = face(style.bold, style.italic);
+        self.push_text(mark, f, style);
+        self.walk(inner, style);
+        self.push_text(mark, f, style);
+    }
+
     fn walk(&mut self, inlines: &[Inline], style: Style) {
         for inline in inlines {
             match inline {
@@ -236,6 +243,44 @@ impl<'a> Tokenizer<'a> {
                     }
                 },
                 Inline::PageMarker(_) => {}
+                // Struck, raised and lowered text keep their marks, as in
+                // the text edition: the meaning is in the mark ("~~$40~~").
+                Inline::Strikeout(c) => self.marked(c, "~~", style),
+                Inline::Superscript(c) => self.marked(c, "^", style),
+                Inline::Subscript(c) => self.marked(c, "~", style),
+                Inline::Math { display, tex } => {
+                    let fence = if *display { "$$" } else { "$" };
+                    let text = format!("{fence}{tex}{fence}");
+                    for (i, part) in text.split(char::is_whitespace).enumerate() {
+                        if i > 0 {
+                            self.space();
+                        }
+                        self.push_text(part, FontFace::Mono, style);
+                    }
+                }
+                // Footnote references are numbered before layout; a bare
+                // label is shown as it is.
+                Inline::NoteRef(label) => {
+                    self.push_text(&format!("[{label}]"), face(style.bold, style.italic), style)
+                }
+                Inline::Image(image) => {
+                    let alt = image.alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let text = if alt.is_empty() {
+                        "[Image]".to_string()
+                    } else {
+                        format!("[Image: {alt}]")
+                    };
+                    for (i, part) in text.split(' ').enumerate() {
+                        if i > 0 {
+                            self.space();
+                        }
+                        self.push_text(part, face(style.bold, !style.italic), style);
+                    }
+                }
+                Inline::Checkbox(done) => {
+                    self.push_text(if *done { "[x]" } else { "[ ]" }, FontFace::Mono, style);
+                    self.space();
+                }
             }
         }
     }
@@ -424,17 +469,37 @@ pub fn set(
         ragged_stretch: setting.width / 3.0,
     };
     let lines = linebreak::break_lines(&nodes, &params);
-    let mut out = Vec::with_capacity(lines.len());
+    let mut out: Vec<SetLine> = Vec::with_capacity(lines.len());
     let mut continues = false;
     for line in &lines {
-        let (set, broke_inside) =
-            place_line(line, &nodes, &pieces, &words, setting, measure, continues);
+        // The line before this one ended between words: its last run takes
+        // the word space, so that text read in content order (the structure
+        // tree, a screen reader) does not run the two lines' words together.
+        if !continues && let Some(prev) = out.last_mut() {
+            end_with_space(&mut prev.items);
+        }
+        let (set, broke_inside) = place_line(line, &nodes, &pieces, &words, setting, continues);
         continues = broke_inside;
         if !set.items.is_empty() {
             out.push(set);
         }
     }
     out
+}
+
+/// Appends a word space to the last text run of a line (and to what it
+/// reads as, when that differs from what it draws).
+fn end_with_space(items: &mut [Item]) {
+    let last = items.iter_mut().rev().find_map(|item| match item {
+        Item::Text(run) => Some(run),
+        _ => None,
+    });
+    if let Some(run) = last {
+        run.text.push(' ');
+        if let Some(actual) = &mut run.actual_text {
+            actual.push(' ');
+        }
+    }
 }
 
 fn push(nodes: &mut Vec<Node>, pieces: &mut Vec<Option<Piece>>, n: Node, p: Option<Piece>) {
@@ -459,13 +524,65 @@ fn forced() -> Node {
     }
 }
 
-/// Width of `text[..i]` for every break offset, so that pieces add up to
-/// exactly the width of the whole fragment.
-fn prefix_width(text: &str, i: usize, f: &Frag, measure: &dyn Measure) -> f32 {
-    if i == 0 {
-        0.0
-    } else {
-        measure.width(&text[..i], f.face, f.size)
+/// Fragments up to this many bytes are measured prefix by prefix, each
+/// prefix shaped on its own: exactly what the emitter draws for the first
+/// half of a word broken at a hyphen, kerning and ligatures included. A
+/// longer fragment (a URL, a long number, a "word" of thousands of letters)
+/// is measured from one shaping of the whole ([`Measure::prefix_widths`]):
+/// shaping every prefix would cost the square of its length. A line
+/// broken inside such a fragment may then be off by the kerning of the
+/// pair at the break, a fraction of a point.
+const EXACT_PREFIX_MAX_BYTES: usize = 64;
+
+/// The widths of the prefixes `text[..i]` of one fragment, so that the
+/// pieces of a word add up to exactly the width of the whole.
+enum Prefixes<'a> {
+    Exact {
+        f: &'a Frag,
+        measure: &'a dyn Measure,
+    },
+    Measured {
+        f: &'a Frag,
+        measure: &'a dyn Measure,
+        widths: Vec<f32>,
+    },
+}
+
+impl<'a> Prefixes<'a> {
+    fn new(f: &'a Frag, measure: &'a dyn Measure) -> Self {
+        if f.text.len() <= EXACT_PREFIX_MAX_BYTES {
+            Prefixes::Exact { f, measure }
+        } else {
+            Prefixes::Measured {
+                f,
+                measure,
+                widths: measure.prefix_widths(&f.text, f.face, f.size),
+            }
+        }
+    }
+
+    /// Width of `text[..i]`; `i` is a character boundary.
+    fn width(&self, i: usize) -> f32 {
+        match self {
+            Prefixes::Exact { f, measure } if i > 0 => measure.width(&f.text[..i], f.face, f.size),
+            Prefixes::Exact { .. } => 0.0,
+            Prefixes::Measured { widths, .. } => widths[i],
+        }
+    }
+
+    /// What a hyphen drawn after `text[..i]` adds to its width.
+    fn hyphen(&self, i: usize) -> f32 {
+        let (f, measure, before) = match self {
+            Prefixes::Exact { f, measure } => (f, measure, &f.text[..i]),
+            // The hyphen kerns with the last character only.
+            Prefixes::Measured { f, measure, .. } => {
+                let last = f.text[..i].char_indices().next_back().map_or(i, |(k, _)| k);
+                (f, measure, &f.text[last..i])
+            }
+        };
+        let with = measure.width(&format!("{before}-"), f.face, f.size);
+        let without = measure.width(before, f.face, f.size);
+        (with - without).max(0.0)
     }
 }
 
@@ -515,9 +632,16 @@ fn word_nodes(
                 _ => {}
             }
         }
+        let prefixes = Prefixes::new(f, measure);
         if too_wide {
             // The first line also carries the paragraph indent.
-            emergency_breaks(f, setting.width - setting.indent, measure, &mut breaks);
+            emergency_breaks(
+                f,
+                &prefixes,
+                setting.width - setting.indent,
+                measure,
+                &mut breaks,
+            );
         }
         breaks.sort_by_key(|b| b.0);
         breaks.dedup_by_key(|b| b.0);
@@ -527,7 +651,7 @@ fn word_nodes(
             if at == 0 || at >= f.text.len() {
                 continue;
             }
-            let at_w = prefix_width(&f.text, at, f, measure);
+            let at_w = prefixes.width(at);
             nodes.push(Node::Box {
                 width: at_w - start_w,
             });
@@ -537,13 +661,8 @@ fn word_nodes(
                 start,
                 end: at,
             }));
-            let hyphen_w = if hyphen {
-                measure.width(&format!("{}-", &f.text[..at]), f.face, f.size) - at_w
-            } else {
-                0.0
-            };
             nodes.push(Node::Penalty {
-                width: hyphen_w.max(0.0),
+                width: if hyphen { prefixes.hyphen(at) } else { 0.0 },
                 cost,
                 flagged: hyphen || cost < EMERGENCY_PENALTY,
             });
@@ -556,7 +675,7 @@ fn word_nodes(
             start = at;
             start_w = at_w;
         }
-        let end_w = measure.width(&f.text, f.face, f.size);
+        let end_w = prefixes.width(f.text.len());
         nodes.push(Node::Box {
             width: end_w - start_w,
         });
@@ -573,6 +692,7 @@ fn word_nodes(
 /// characters as fit, so that no piece is wider than the measure.
 fn emergency_breaks(
     f: &Frag,
+    prefixes: &Prefixes,
     width: f32,
     measure: &dyn Measure,
     breaks: &mut Vec<(usize, f32, bool)>,
@@ -580,15 +700,13 @@ fn emergency_breaks(
     // Leave room for a hyphen drawn at an ordinary break in the same piece.
     let room = width - measure.width("-", f.face, f.size).max(0.0);
     let mut piece_start = 0;
-    let mut acc = 0.0;
+    let mut piece_start_w = 0.0;
     for (i, c) in f.text.char_indices() {
-        let cw = measure.width(c.encode_utf8(&mut [0; 4]), f.face, f.size);
-        if acc + cw > room && i > piece_start {
+        if i > piece_start && prefixes.width(i + c.len_utf8()) - piece_start_w > room {
             breaks.push((i, EMERGENCY_PENALTY, false));
             piece_start = i;
-            acc = 0.0;
+            piece_start_w = prefixes.width(i);
         }
-        acc += cw;
     }
 }
 
@@ -610,7 +728,6 @@ fn place_line(
     pieces: &[Option<Piece>],
     words: &[&Vec<Frag>],
     setting: &Setting,
-    measure: &dyn Measure,
     continues: bool,
 ) -> (SetLine, bool) {
     let mut x = setting.left;
@@ -652,12 +769,14 @@ fn place_line(
             Node::Penalty { .. } => {}
         }
     }
-    let (hyphen, broke_inside) = match nodes[line.end] {
+    // The width of the hyphen drawn at the end, when there is one.
+    let (hyphen_width, broke_inside) = match nodes[line.end] {
         Node::Penalty { width, cost, .. } if cost > -INFINITY => {
-            (width > 0.0, pieces[line.end].is_some())
+            (width, pieces[line.end].is_some())
         }
-        _ => (false, false),
+        _ => (0.0, false),
     };
+    let hyphen = hyphen_width > 0.0;
     let mut items = Vec::with_capacity(runs.len() + 2);
     let mut size: f32 = 0.0;
     let n = runs.len();
@@ -676,6 +795,15 @@ fn place_line(
         if k + 1 == n && hyphen {
             text.push('-');
         }
+        // A run followed by another word on the line ends with the space
+        // between them: a real U+0020 in the text, whose width is part of
+        // the gap that justification sets.
+        if runs.get(k + 1).is_some_and(|next| next.word != r.word) {
+            text.push(' ');
+            if let Some(actual) = &mut actual_text {
+                actual.push(' ');
+            }
+        }
         items.push(Item::Text(TextRun {
             x: r.x,
             y: 0.0,
@@ -692,8 +820,8 @@ fn place_line(
     for (k, r) in runs.iter().enumerate() {
         let f = &words[r.word][r.frag];
         let mut end = r.x + r.width;
-        if k + 1 == n && hyphen {
-            end = x_end_with_hyphen(r, f, measure);
+        if k + 1 == n {
+            end += hyphen_width;
         }
         if let Some(g) = f.underline {
             Decoration::extend(&mut spans, g, None, r.x, end, f.size);
@@ -728,12 +856,6 @@ fn place_line(
         },
         broke_inside,
     )
-}
-
-fn x_end_with_hyphen(r: &OpenRun, f: &Frag, measure: &dyn Measure) -> f32 {
-    let with = measure.width(&format!("{}-", &f.text[..r.end]), f.face, f.size);
-    let without = measure.width(&f.text[..r.end], f.face, f.size);
-    r.x + r.width + (with - without).max(0.0)
 }
 
 /// An underline (no target) or a link area (with its target) over part

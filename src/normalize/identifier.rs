@@ -1,0 +1,183 @@
+//! Tokens that are names from code, paths, numbers or formulas, not words
+//! of prose: `/dev/cdrom`, `stoch_simul`, `std::ops::Add`, `ISO 8859-1`,
+//! `atan2(y,x)`, `IsTerminal`, `comm.Bcast`.
+//!
+//! The token passes (dehyphenate, joined-lines, hyphen-restore, spacing)
+//! read a word list and the document's vocabulary to decide where a hyphen
+//! or a space belongs. Those guesses are made for words; an identifier has
+//! its own spelling, which no list knows. So in such a token a pass changes
+//! nothing unless the document itself writes the exact result elsewhere.
+
+/// Characters that never occur inside a word of prose. All ASCII, so one
+/// byte test finds them (no byte of a multi-byte character is ASCII). Not
+/// `%`: "by22%" is prose that lost a space.
+const CODE_CHARS: &[u8] = b"/\\@_=<>{}[]|#`~^$&*+";
+
+/// One bit per byte of [`CODE_CHARS`].
+const CODE_MASK: u128 = {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < CODE_CHARS.len() {
+        mask |= 1 << CODE_CHARS[i];
+        i += 1;
+    }
+    mask
+};
+
+/// Mathematical operators that typeset formulas hold and words do not.
+const MATH_CHARS: &[char] = &['−', '×', '÷', '∗', '≤', '≥', '≠', '→', '∈'];
+
+/// Why a token is an identifier, for the repair log. `None`: a word.
+pub fn identifier_reason(token: &str) -> Option<&'static str> {
+    // Opening punctuation, and closing punctuation of a sentence, are not
+    // part of the name: "(see" and "done." are words.
+    let core = token
+        .trim_start_matches(['(', '[', '{', '"', '\'', '“', '‘', '«'])
+        .trim_end_matches([
+            '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '”', '’', '»',
+        ]);
+    let bytes = core.as_bytes();
+    if bytes.iter().any(|&b| b < 128 && CODE_MASK >> b & 1 == 1) {
+        return Some("a code character");
+    }
+    if core.contains("::") || core.contains("->") {
+        return Some("a path of names (::, ->)");
+    }
+    if core.contains(MATH_CHARS) {
+        return Some("a mathematical operator");
+    }
+    let chars: Vec<char> = core.chars().collect();
+    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // "in1", "x86", "8859-1", "3.5": names with digits and numbers are
+    // spelled as they are.
+    if chars.iter().any(|c| c.is_ascii_digit()) {
+        return Some(DIGITS);
+    }
+    let mut inner_dots = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            // "atan(x)", "f[i]": a name applied to arguments.
+            '(' | '[' if i > 0 && alnum(i - 1) => return Some("a call or an index"),
+            '.' if i > 0 && alnum(i - 1) && alnum(i + 1) => {
+                // "U.S", "e.g": single letters between dots are an
+                // abbreviation; "comm.Bcast", "example.com" are names.
+                let left = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric())
+                    .count();
+                let right = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric())
+                    .count();
+                if left > 1 || right > 1 {
+                    inner_dots += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if inner_dots >= 2 {
+        return Some("a dotted name");
+    }
+    if is_camel_case(&chars) {
+        return Some(CAMEL_CASE);
+    }
+    None
+}
+
+/// Whether `token` is an identifier (see [`identifier_reason`]).
+pub fn is_identifier(token: &str) -> bool {
+    identifier_reason(token).is_some()
+}
+
+/// An identifier by its code characters, `::`, a call, a dotted name or a
+/// formula: shapes that no loss of spaces makes. Text that lost its spaces
+/// glues words to numbers ("by22", "State,18F,and") and to capitalised
+/// words ("aRequest", "allowState"), so digits and camel case alone are
+/// left to the spacing rules to weigh.
+pub fn is_code_name(token: &str) -> bool {
+    identifier_reason(token).is_some_and(|r| r != DIGITS && r != CAMEL_CASE)
+}
+
+/// Whether the only reason `token` is an identifier is its camel case.
+pub fn is_camel_case_name(token: &str) -> bool {
+    identifier_reason(token) == Some(CAMEL_CASE)
+}
+
+const DIGITS: &str = "digits";
+const CAMEL_CASE: &str = "a camel-case name";
+
+/// A lower-case letter, then an upper-case one followed by a lower-case one
+/// ("nLocalVars", "IsTerminal", "OperatorExpression"): the shape of a name
+/// in code. An acronym glued to a word ("anMSRVwould") is not this shape,
+/// nor is a name with a capital prefix ("McDonald" is, and it is a name,
+/// which no pass should change either).
+fn is_camel_case(chars: &[char]) -> bool {
+    chars
+        .windows(3)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
+}
+
+/// Whether a token holds one dot between two runs of letters or digits of
+/// which one is longer than a letter ("comm.Bcast", "Node.js",
+/// "infrastructure.It"): either a name or a sentence end that lost its space.
+pub fn has_inner_dot(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == '.' && w[0].is_alphanumeric() && w[2].is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_tokens_are_identifiers() {
+        for t in [
+            "/dev/cdrom",
+            "stoch_simul",
+            "std::ops::Add",
+            "8859-1",
+            "atan2(y,x)",
+            "atan(x)",
+            "IsTerminal",
+            "nLocalVars",
+            "CS.Berkeley.EDU",
+            "Bigarray.Array2.t",
+            "$BUILDTOOLS",
+            "in1",
+            "mpi2-report.html",
+            "glp_iptcp,",
+            "(K−1−k",
+            "a->b",
+            "key=value",
+        ] {
+            assert!(is_identifier(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn words_are_not() {
+        for t in [
+            "word",
+            "(including",
+            "done.",
+            "U.S.",
+            "e.g.,",
+            "China-India",
+            "long-suspended",
+            "don’t",
+            "“quoted”",
+            "anMSRVwould",
+            "MSRV",
+            "infrastructure.It",
+            "twofish",
+            "monostable",
+            "Smith-Waterman",
+        ] {
+            assert!(!is_identifier(t), "{t}");
+        }
+    }
+}

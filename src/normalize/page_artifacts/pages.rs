@@ -1,0 +1,352 @@
+//! Where the printed pages start, known before anything is removed.
+//!
+//! A form feed is a page boundary. Extractors that write none (pypdf,
+//! ghostscript's txtwrite) still print every page's furniture, and the
+//! document's own furniture then shows the boundaries: a page counter that
+//! goes up by one from page to page, a page's length of text apart, on lines
+//! of the same shape ("1" ... "2" ... "3" under the same header, "Page 2 of
+//! 7", "Build cache 2", "1 JSON MESSAGES 2", "http://.../x.html 1/3").
+
+use std::collections::HashMap;
+
+use super::shape::{Form, Shape};
+use crate::normalize::lines::Line;
+
+/// How the page boundaries were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// One page only: no form feed, no counting furniture.
+    None,
+    FormFeeds,
+    /// A page counter recurring every page's length of lines.
+    Counter,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pages {
+    /// Positions in the document's non-blank lines where a page starts; the
+    /// first is 0.
+    pub starts: Vec<usize>,
+    /// Each page's place in the printed sequence (1 for the first): its
+    /// position, except where a page counter shows that pages were skipped
+    /// (a page number lost in a table line: the page found holds two).
+    pub ordinals: Vec<i64>,
+    pub source: Source,
+}
+
+impl Pages {
+    /// The range of non-blank-line positions of page `p` (0-based).
+    pub fn range(&self, p: usize, content_len: usize) -> std::ops::Range<usize> {
+        let end = self.starts.get(p + 1).copied().unwrap_or(content_len);
+        self.starts[p]..end
+    }
+
+    fn single() -> Pages {
+        Pages {
+            starts: vec![0],
+            ordinals: vec![1],
+            source: Source::None,
+        }
+    }
+}
+
+/// Fewest non-blank lines between the counters of two pages, so that lines
+/// a few apart that count up (a list, a table column, code) are never read
+/// as pages. Printed pages hold far more: a small page of 12x17 cm holds 25.
+pub const MIN_PAGE_LINES: usize = 10;
+
+/// The longest page may be at most this many times the shortest (counted
+/// between counters): pages of one document hold about the same amount of
+/// text, whereas numbers that merely count up (steps, sections) stand
+/// wherever the text puts them.
+const MAX_PAGE_RATIO: usize = 3;
+
+/// A chain whose first number is at most this is taken to number the pages
+/// from 1, so the first counter's place says whether it heads or ends its
+/// page; past it, the document is an excerpt and the last counter's place
+/// says it.
+const MAX_START_VALUE: i64 = 3;
+
+/// A line of text with a counter that goes up page by page is a running
+/// header when it has this many words: "Step 3" or "Example 2" is content.
+const MIN_HEADER_WORDS: usize = 4;
+
+/// How close (in non-blank lines) the line that recurs with a page counter
+/// stands to it: a header right below a footer, a date above a URL.
+const NEIGHBOUR_LINES: usize = 2;
+
+/// `content` lists the non-blank lines; `shapes[k]` is the shape of line
+/// `content[k]`.
+pub fn find(lines: &[Line], content: &[usize], shapes: &[Option<Shape>]) -> Pages {
+    if content.is_empty() {
+        return Pages::single();
+    }
+    if content.iter().any(|&i| lines[i].page_break) {
+        let mut starts = vec![0];
+        starts.extend(
+            (1..content.len())
+                .filter(|&k| (content[k - 1] + 1..=content[k]).any(|i| lines[i].page_break)),
+        );
+        return Pages {
+            ordinals: (1..=starts.len() as i64).collect(),
+            starts,
+            source: Source::FormFeeds,
+        };
+    }
+    match counter_chain(shapes) {
+        Some(chain) => from_chain(&chain, shapes, content.len()),
+        None => Pages::single(),
+    }
+}
+
+/// One line of a chain: its position among the non-blank lines.
+struct Link {
+    at: usize,
+    previous: Option<usize>,
+    length: usize,
+}
+
+/// A chain may skip this many page numbers in a row (a number lost where
+/// the extractor glued it to a line of text), when the lines between hold
+/// that many pages.
+const MAX_SKIPPED: u32 = 2;
+
+/// The longest run of lines of one shape whose counter goes up by one, each
+/// at least a page's length after the last, with the evidence that they are
+/// furniture (see [`is_furniture_chain`]). Linear: every candidate line looks
+/// up one earlier link.
+fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
+    // Per shape key: the candidate links, and per (roman, value) the best
+    // link ending on that value so far.
+    let mut links: Vec<Link> = Vec::new();
+    let mut best: HashMap<(&str, bool, u32), usize> = HashMap::new();
+    for (k, shape) in shapes.iter().enumerate() {
+        let Some(shape) = shape else { continue };
+        let Some((counter, _)) = &shape.counter else {
+            continue;
+        };
+        let previous = (1..=MAX_SKIPPED + 1).find_map(|step| {
+            let v = counter.value.checked_sub(step)?;
+            best.get(&(shape.key.as_str(), counter.roman, v))
+                .copied()
+                .filter(|&p| k - links[p].at >= MIN_PAGE_LINES * step as usize)
+        });
+        let length = previous.map_or(1, |p| links[p].length + 1);
+        links.push(Link {
+            at: k,
+
+            previous,
+            length,
+        });
+        let slot = best
+            .entry((shape.key.as_str(), counter.roman, counter.value))
+            .or_insert(links.len() - 1);
+        if links[*slot].length < length {
+            *slot = links.len() - 1;
+        }
+    }
+    let literal_counts = literal_counts(shapes);
+    let title = content_title(shapes);
+    let mut chains: Vec<Vec<usize>> = links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.length >= 2)
+        .map(|(i, _)| {
+            let mut chain = Vec::new();
+            let mut at = Some(i);
+            while let Some(p) = at {
+                chain.push(links[p].at);
+                at = links[p].previous;
+            }
+            chain.reverse();
+            chain
+        })
+        .collect();
+    // Longest first; among equals the first in the document.
+    chains.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    chains
+        .into_iter()
+        .map(|chain| extended(chain, shapes))
+        .find(|(chain, short_last)| {
+            // The short last page proves nothing about page lengths, but its
+            // counter and what stands beside it count as evidence.
+            let paced = &chain[..chain.len() - usize::from(*short_last)];
+            is_furniture_chain(paced, chain, shapes, &literal_counts, title.as_deref())
+        })
+        .map(|(chain, _)| chain)
+}
+
+/// The chain with the next number of the same shape after it, however
+/// close (the last page can be short), and no farther than the chain's
+/// longest page. Also whether it was added.
+fn extended(mut chain: Vec<usize>, shapes: &[Option<Shape>]) -> (Vec<usize>, bool) {
+    let Some(last) = chain.last().and_then(|&k| shapes[k].as_ref()) else {
+        return (chain, false);
+    };
+    let want = counter_value(last).map(|l| l + 1);
+    let from = chain[chain.len() - 1] + 1;
+    let longest = chain.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+    let next = (from..shapes.len().min(from + longest)).find(|&k| {
+        shapes[k]
+            .as_ref()
+            .is_some_and(|s| s.key == last.key && counter_value(s) == want)
+    });
+    let added = next.is_some();
+    chain.extend(next);
+    (chain, added)
+}
+
+fn counter_value(shape: &Shape) -> Option<u32> {
+    shape.counter.as_ref().map(|(c, _)| c.value)
+}
+
+/// How often each literal line shape (with letters) occurs.
+fn literal_counts(shapes: &[Option<Shape>]) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for shape in shapes.iter().flatten() {
+        if shape.letters() >= 2 {
+            *counts.entry(shape.literal.as_str()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// The document's first line, which a running header often repeats.
+fn content_title(shapes: &[Option<Shape>]) -> Option<String> {
+    shapes.first()?.as_ref().map(|s| s.literal.clone())
+}
+
+/// Whether a chain of counting lines is page furniture and not content that
+/// counts (numbered steps, sections, list items a page apart): its pages are
+/// of about the same length, and the lines say they are page numbers
+/// ("Page 3 of 9", "1/3"), or repeat the document's title or a running
+/// head in capitals beside the number, or stand next to a line that recurs
+/// on every page (a header right after each footer).
+fn is_furniture_chain(
+    paced: &[usize],
+    chain: &[usize],
+    shapes: &[Option<Shape>],
+    literal_counts: &HashMap<&str, usize>,
+    title: Option<&str>,
+) -> bool {
+    let shape = |k: usize| shapes[k].as_ref().expect("chain lines have shapes");
+    let value = |k: usize| counter_value(shape(k)).unwrap_or(0);
+    // Lines per page, a skipped number counting as a page.
+    let gaps: Vec<usize> = paced
+        .windows(2)
+        .map(|w| {
+            let pages = value(w[1]).saturating_sub(value(w[0])).max(1) as usize;
+            (w[1] - w[0]) / pages
+        })
+        .collect();
+    let (Some(&shortest), Some(&longest)) = (gaps.iter().min(), gaps.iter().max()) else {
+        return false;
+    };
+    if longest > shortest * MAX_PAGE_RATIO {
+        return false;
+    }
+    let first = shape(chain[0]);
+    if first
+        .counter
+        .as_ref()
+        .is_some_and(|(_, form)| *form == Form::Label)
+    {
+        return true;
+    }
+    let key_text = first.key.replace('#', "");
+    let key_text = key_text.trim();
+    // The title may be wrapped on the first page and whole in the header.
+    if first.letters() >= 2
+        && title.is_some_and(|t| t == key_text || (t.contains(' ') && key_text.starts_with(t)))
+    {
+        return true;
+    }
+    // A running head in capitals (its title changes), or a line of several
+    // words that comes back with the next number on every page. LaTeX's
+    // whole head, a section number, a title in capitals and the page
+    // number, is its own evidence.
+    if first.key == "§ caps #" {
+        return true;
+    }
+    if chain.len() >= 3 && (first.is_caps_head() || key_text.split(' ').count() >= MIN_HEADER_WORDS)
+    {
+        return true;
+    }
+    // A line that recurs about once a page stands beside most of the counters.
+    let beside = chain
+        .iter()
+        .filter(|&&k| {
+            (k.saturating_sub(NEIGHBOUR_LINES)..=k + NEIGHBOUR_LINES)
+                .filter(|&j| j != k && j < shapes.len())
+                .any(|j| {
+                    shapes[j].as_ref().is_some_and(|s| {
+                        s.letters() >= 2
+                            && literal_counts.get(s.literal.as_str()).copied().unwrap_or(0) + 1
+                                >= chain.len()
+                    })
+                })
+        })
+        .count();
+    chain.len() >= 3 && beside * 2 >= chain.len()
+}
+
+/// Whether a chain of counters stands at the foot of its pages. A counter
+/// on the document's first lines heads the pages; one on its last lines
+/// ends them. Otherwise the first counter's place tells, where the pages
+/// are numbered from 1: page `n`'s header stands about `n - 1` pages into
+/// the text, its footer about `n` pages.
+fn is_footer(chain: &[usize], value: &dyn Fn(usize) -> i64, content_len: usize) -> bool {
+    let (first, last) = (chain[0], chain[chain.len() - 1]);
+    if first < super::EDGE_LINES {
+        return false;
+    }
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let page = gaps.get(gaps.len() / 2).copied().unwrap_or(first) as f64;
+    let n = value(first);
+    if (1..=MAX_START_VALUE).contains(&n) {
+        let as_header = (first as f64 - (n - 1) as f64 * page).abs();
+        let as_footer = (first as f64 - n as f64 * page).abs();
+        return as_footer < as_header;
+    }
+    content_len - last <= super::EDGE_LINES
+}
+
+/// Pages from a chain of counters: each page ends after its counter when
+/// they are footers (the last one closes the text), and starts with it when
+/// they are headers. A page's ordinal follows its counter, so a skipped
+/// number leaves a gap in the ordinals.
+fn from_chain(chain: &[usize], shapes: &[Option<Shape>], content_len: usize) -> Pages {
+    let value = |k: usize| shapes[k].as_ref().and_then(counter_value).unwrap_or(0) as i64;
+    let footer = is_footer(chain, &value, content_len);
+    let first = value(chain[0]);
+    let mut pages = Pages {
+        starts: vec![0],
+        ordinals: vec![1],
+        source: Source::Counter,
+    };
+    if footer {
+        for (i, &k) in chain.iter().enumerate() {
+            // Counter `i` closes page `i`; the next page starts after it.
+            pages.ordinals[i] = value(k) - first + 1;
+            if k + 1 >= content_len {
+                break;
+            }
+            pages.starts.push(k + 1);
+            pages.ordinals.push(value(k) - first + 2);
+        }
+    } else {
+        // A page before the first header has no counter of its own.
+        let base = if chain[0] > 0 { 2 } else { 1 };
+        for &k in chain {
+            let ordinal = value(k) - first + base;
+            if k == 0 {
+                pages.ordinals[0] = ordinal;
+            } else {
+                pages.starts.push(k);
+                pages.ordinals.push(ordinal);
+            }
+        }
+    }
+    pages
+}

@@ -1,0 +1,456 @@
+//! The shape of a line as page furniture sees it: what is left when the page
+//! counter, dates and times, and a running head's changing title are taken
+//! out, so that "Page 2 of 7" and "Page 3 of 7", or "1 JSON MESSAGES 2" and
+//! "2 EXAMPLE COMMUNICATION 6", read as the same line printed on two pages.
+//!
+//! Only the counter is abstracted from the numbers of a line: "1.2" on one
+//! page and "1.4" on the next stay different, so section numbers that happen
+//! to open two pages never look like furniture.
+
+/// A page number found on a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counter {
+    pub value: u32,
+    /// Written in roman numerals ("xii").
+    pub roman: bool,
+    /// As printed ("12", "xii"): the page's label.
+    pub printed: String,
+}
+
+/// How the counter stands on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The line is the number alone: "12", "xii", "(12)".
+    Bare,
+    /// A label that says it is a page number: "Page 3", "Page 3 of 9",
+    /// "[Page 6]" at the end of a line, "— 3 —", "- 3 -", "1/3", "3 of 9".
+    Label,
+    /// A number at the start or end of a line of text: "Build cache 2",
+    /// "1 JSON MESSAGES 2", "READING:6".
+    InText,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    /// Lower case, whitespace collapsed, dates and times as `<date>` and
+    /// `<time>`, a title in capitals (with its section number) as `caps`,
+    /// and the counter, if any, as `#`.
+    pub key: String,
+    /// The same with the counter's digits left in: the key of a line whose
+    /// number does not count the pages ("RFC 9005 Profiles March 2026").
+    pub literal: String,
+    pub counter: Option<(Counter, Form)>,
+}
+
+impl Shape {
+    /// The line has a date or a time in it (a browser's printed header).
+    pub fn has_date(&self) -> bool {
+        self.literal.contains("<date>") || self.literal.contains("<time>")
+    }
+
+    /// The line is a running head set in capitals.
+    pub fn is_caps_head(&self) -> bool {
+        self.key.contains("caps") || self.literal.contains("caps")
+    }
+
+    /// Letters in the literal key, the abstractions aside.
+    pub fn letters(&self) -> usize {
+        self.literal
+            .replace("<date>", "")
+            .replace("<time>", "")
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+    }
+}
+
+/// Longest number (in digits) read as a page number.
+const MAX_COUNTER_DIGITS: usize = 4;
+
+/// Lines with more words than this are text, never furniture: a running
+/// head or footer is a title, a name, a date and a number.
+pub const MAX_FURNITURE_WORDS: usize = 14;
+
+/// The shape of a trimmed, non-blank line; `None` for a line too long to be
+/// furniture.
+pub fn shape(text: &str) -> Option<Shape> {
+    let words: Vec<String> = text.split_whitespace().map(abstract_date).collect();
+    if words.is_empty() || words.len() > MAX_FURNITURE_WORDS {
+        return None;
+    }
+    let (counter, key_words) = match find_counter(&words) {
+        // A number before or after a line with no words is not a running
+        // head's: "19   }" is a numbered line of a code listing.
+        Some((_, Form::InText, key_words)) if !has_words(&key_words) => (None, words.clone()),
+        Some((counter, form, key_words)) => (Some((counter, form)), key_words),
+        None => (None, words.clone()),
+    };
+    Some(Shape {
+        key: caps_head(&key_words).unwrap_or_else(|| join_lower(&key_words)),
+        literal: caps_head(&words).unwrap_or_else(|| join_lower(&words)),
+        counter,
+    })
+}
+
+/// Two letters at least outside the counter's place.
+fn has_words(words: &[String]) -> bool {
+    words
+        .iter()
+        .filter(|w| *w != "#")
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .count()
+        >= 2
+}
+
+fn join_lower(words: &[String]) -> String {
+    words.join(" ").to_lowercase()
+}
+
+/// "3/2/26," -> "<date>,", "10:15" -> "<time>", "2026-03-02" -> "<date>".
+fn abstract_date(word: &str) -> String {
+    let core = word.trim_end_matches([',', ';', '.']);
+    let rest = &word[core.len()..];
+    let parts: Vec<&str> = core.split(['/', '-', '.']).collect();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() == 3 && parts.iter().all(|p| digits(p)) {
+        return format!("<date>{rest}");
+    }
+    let clock: Vec<&str> = core.split(':').collect();
+    if (2..=3).contains(&clock.len())
+        && clock.iter().all(|p| digits(p) && p.len() <= 2)
+        && clock[1..].iter().all(|p| p.len() == 2)
+    {
+        return format!("<time>{rest}");
+    }
+    word.to_string()
+}
+
+fn arabic(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= MAX_COUNTER_DIGITS && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+        .filter(|&n| n > 0)
+}
+
+/// A roman numeral as page numbers are printed: lower case ("xii"), or upper
+/// case of two letters or more ("XII"; a lone "I" or "C" is a word or a
+/// name). Only the letters of front-matter numbering, up to 399.
+fn roman(s: &str) -> Option<u32> {
+    let lower = s.chars().all(|c| "ivxlc".contains(c));
+    let upper = s.chars().all(|c| "IVXLC".contains(c)) && s.len() >= 2;
+    if s.is_empty() || s.len() > 12 || !(lower || upper) {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_lowercase() {
+        'i' => 1,
+        'v' => 5,
+        'x' => 10,
+        'l' => 50,
+        _ => 100,
+    };
+    let chars: Vec<u32> = s.chars().map(value).collect();
+    let mut total = 0;
+    for (k, &v) in chars.iter().enumerate() {
+        if chars.get(k + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    // Only the canonical spelling: "iiii" or "ic" are not numerals.
+    (to_roman(total) == s.to_ascii_lowercase()).then_some(total)
+}
+
+/// `n` in lower-case roman numerals.
+pub fn to_roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, s) in DIGITS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+fn number(s: &str) -> Option<Counter> {
+    if let Some(value) = arabic(s) {
+        return Some(Counter {
+            value,
+            roman: false,
+            printed: value.to_string(),
+        });
+    }
+    roman(s).map(|value| Counter {
+        value,
+        roman: true,
+        printed: s.to_string(),
+    })
+}
+
+/// "3/9" -> 3, when the first number is not above the second.
+fn slash_counter(s: &str) -> Option<Counter> {
+    let (a, b) = s.split_once('/')?;
+    let (n, total) = (arabic(a)?, arabic(b)?);
+    (n <= total).then(|| Counter {
+        value: n,
+        roman: false,
+        printed: n.to_string(),
+    })
+}
+
+/// The line's page counter, its form, and the words with the counter as `#`.
+fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let with = |at: usize, len: usize, hole: &str| -> Vec<String> {
+        let mut out = words[..at].to_vec();
+        out.push(hole.to_string());
+        out.extend_from_slice(&words[at + len..]);
+        out
+    };
+    let n = words.len();
+    // The number alone, or in brackets of its own: "12", "xii", "(12)".
+    if n == 1 {
+        let w = &words[0];
+        if let Some(c) = number(w) {
+            return Some((c, Form::Bare, vec!["#".into()]));
+        }
+        if let Some(c) = slash_counter(w) {
+            let total = &w[w.find('/').unwrap_or(0)..];
+            return Some((c, Form::Label, vec![format!("#{total}")]));
+        }
+        for (open, close) in [('(', ')'), ('[', ']')] {
+            if let Some(inner) = w.strip_prefix(open).and_then(|r| r.strip_suffix(close))
+                && let Some(c) = number(inner)
+            {
+                return Some((c, Form::Bare, vec![format!("{open}#{close}")]));
+            }
+        }
+        // "—3—", "-3-".
+        let dash = |c: char| matches!(c, '-' | '–' | '—');
+        if w.starts_with(dash) && w.ends_with(dash) {
+            let inner = w.trim_matches(dash);
+            if let Some(c) = number(inner) {
+                let (open, close) = (w.chars().next()?, w.chars().next_back()?);
+                return Some((c, Form::Label, vec![format!("{open}#{close}")]));
+            }
+        }
+        return None;
+    }
+    // "— 3 —", "- 3 -".
+    if n == 3 {
+        let dash = |s: &str| matches!(s, "-" | "–" | "—");
+        if dash(&words[0])
+            && dash(&words[2])
+            && let Some(c) = number(&words[1])
+        {
+            return Some((c, Form::Label, with(1, 1, "#")));
+        }
+    }
+    // "Page 3", "Page 3 of 9", "3 of 9".
+    if lower[0] == "page"
+        && let Some(c) = number(&words[1])
+        && (n == 2 || (n == 4 && lower[2] == "of" && arabic(&words[3]).is_some()))
+    {
+        return Some((c, Form::Label, with(1, 1, "#")));
+    }
+    if n == 3
+        && lower[1] == "of"
+        && let (Some(c), Some(total)) = (number(&words[0]), arabic(&words[2]))
+        && c.value <= total
+    {
+        return Some((c, Form::Label, with(0, 1, "#")));
+    }
+    // "... [Page 6]".
+    if n >= 2
+        && lower[n - 2] == "[page"
+        && let Some(inner) = words[n - 1].strip_suffix(']')
+        && let Some(c) = number(inner)
+    {
+        return Some((c, Form::Label, with(n - 2, 2, "[page #]")));
+    }
+    // "... 1/3" (a browser's footer).
+    if let Some(c) = slash_counter(&words[n - 1]) {
+        let w = &words[n - 1];
+        let total = &w[w.find('/').unwrap_or(0)..];
+        return Some((c, Form::Label, with(n - 1, 1, &format!("#{total}"))));
+    }
+    // A number at the end, or at the start, of a line of text.
+    if let Some(c) = arabic(&words[n - 1]).map(|v| Counter {
+        value: v,
+        roman: false,
+        printed: v.to_string(),
+    }) {
+        return Some((c, Form::InText, with(n - 1, 1, "#")));
+    }
+    // A number glued to the last word: "READING:6", "policy2".
+    let last = &words[n - 1];
+    let stem = last.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &last[stem.len()..];
+    if !digits.is_empty()
+        && stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ':')
+        && let Some(v) = arabic(digits)
+    {
+        let mut out = words[..n - 1].to_vec();
+        out.push(format!("{stem}#"));
+        return Some((
+            Counter {
+                value: v,
+                roman: false,
+                printed: v.to_string(),
+            },
+            Form::InText,
+            out,
+        ));
+    }
+    if let Some(c) = arabic(&words[0]).map(|v| Counter {
+        value: v,
+        roman: false,
+        printed: v.to_string(),
+    }) {
+        return Some((c, Form::InText, with(0, 1, "#")));
+    }
+    None
+}
+
+/// A running head set in capitals, as LaTeX's `headings` style prints the
+/// current section's title ("1 JSON MESSAGES", "REFERENCE-LEVEL EXPLANATION
+/// #"): the title changes from section to section, so the key keeps only
+/// that it is one (`caps`, after `§` for its section number, and `#` where
+/// the counter stood).
+fn caps_head(words: &[String]) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut title_letters = 0;
+    let mut in_title = false;
+    for (k, w) in words.iter().enumerate() {
+        let section_number = !w.is_empty()
+            && w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if w == "#" || (k == words.len() - 1 && w.ends_with('#') && w.len() > 1) {
+            if in_title && w != "#" {
+                // "READING:#": the glued counter ends the title.
+                let stem = w.trim_end_matches('#');
+                if !caps_word(stem) {
+                    return None;
+                }
+                title_letters += stem.chars().filter(|c| c.is_alphabetic()).count();
+            }
+            out.push("#");
+            in_title = false;
+        } else if section_number && !in_title && k == 0 {
+            out.push("§");
+        } else if caps_word(w) {
+            title_letters += w.chars().filter(|c| c.is_alphabetic()).count();
+            if !in_title {
+                out.push("caps");
+                in_title = true;
+            }
+        } else {
+            return None;
+        }
+    }
+    (title_letters >= 3 && out.contains(&"caps")).then(|| out.join(" "))
+}
+
+/// A word of a title in capitals: upper-case letters and the punctuation of
+/// titles, at least one letter, no lower case.
+fn caps_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || "-–:,.'’&/()?!".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(t: &str) -> String {
+        shape(t).unwrap().key
+    }
+
+    fn counter(t: &str) -> Option<(u32, Form)> {
+        shape(t).unwrap().counter.map(|(c, form)| (c.value, form))
+    }
+
+    #[test]
+    fn counters_and_their_forms() {
+        assert_eq!(counter("12"), Some((12, Form::Bare)));
+        assert_eq!(counter("xii"), Some((12, Form::Bare)));
+        assert_eq!(counter("XIV"), Some((14, Form::Bare)));
+        assert_eq!(counter("I"), None, "a lone capital I is a word");
+        assert_eq!(counter("iiii"), None);
+        assert_eq!(counter("Page 2 of 7"), Some((2, Form::Label)));
+        assert_eq!(counter("page 3"), Some((3, Form::Label)));
+        assert_eq!(counter("2 of 7"), Some((2, Form::Label)));
+        assert_eq!(counter("1/3"), Some((1, Form::Label)));
+        assert_eq!(counter("4/3"), None);
+        assert_eq!(counter("— 3 —"), Some((3, Form::Label)));
+        assert_eq!(counter("—3—"), Some((3, Form::Label)));
+        assert_eq!(counter("- 4 -"), Some((4, Form::Label)));
+        assert_eq!(
+            counter("Klensin   Standards Track   [Page 6]"),
+            Some((6, Form::Label))
+        );
+        assert_eq!(
+            counter("http://docs.example.org/a.html 2/3"),
+            Some((2, Form::Label))
+        );
+        assert_eq!(counter("Build cache 2"), Some((2, Form::InText)));
+        assert_eq!(counter("1 JSON MESSAGES 2"), Some((2, Form::InText)));
+        assert_eq!(counter("FOR READING:6"), Some((6, Form::InText)));
+        assert_eq!(counter("(3)"), Some((3, Form::Bare)));
+        assert_eq!(
+            counter("19                }"),
+            None,
+            "a listing's line number"
+        );
+        assert_eq!(counter("1.2"), None, "a section number is not a counter");
+        assert_eq!(counter("0"), None);
+    }
+
+    #[test]
+    fn keys_abstract_counters_dates_and_capital_heads() {
+        assert_eq!(key("Page 2 of 7"), key("Page 3 of 7"));
+        assert_eq!(key("3/2/26, 10:15 AM"), "<date>, <time> am");
+        assert_eq!(key("1/3"), key("2/3"));
+        assert_eq!(key("1 JSON MESSAGES 2"), "§ caps #");
+        assert_eq!(
+            key("2 EXAMPLE COMMUNICATION TO REQUEST A TOKEN FOR READING:6"),
+            "§ caps #"
+        );
+        assert_eq!(key("JSON MESSAGES"), "caps");
+        assert_eq!(
+            key("Cargo Team  Informational  [Page 4]"),
+            "cargo team informational [page #]"
+        );
+        assert_eq!(
+            shape("RFC 9005  Profiles  March 2026").unwrap().literal,
+            "rfc 9005 profiles march 2026"
+        );
+        assert_ne!(key("1.2"), key("1.4"));
+        assert_eq!(key("MAX_SIZE = 10"), "max_size = #");
+    }
+
+    #[test]
+    fn roman_numerals_round_trip() {
+        for n in 1..=399 {
+            assert_eq!(roman(&to_roman(n)), Some(n));
+        }
+    }
+}

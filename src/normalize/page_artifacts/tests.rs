@@ -1,0 +1,406 @@
+use super::*;
+use crate::normalize::lines::split;
+
+fn texts(lines: &[Line]) -> Vec<&str> {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.trimmed())
+        .collect()
+}
+
+fn repaired(text: &str) -> (Vec<Line>, RepairLog) {
+    let mut lines = split(text);
+    let mut log = RepairLog::default();
+    run(&mut lines, &mut log);
+    (lines, log)
+}
+
+fn labels(lines: &[Line]) -> Vec<(String, bool)> {
+    lines
+        .iter()
+        .flat_map(|l| l.page_starts.iter().map(|s| (s.label.clone(), s.printed)))
+        .collect()
+}
+
+/// Body lines of page `p` of a made-up document: prose, `n` lines.
+fn body(p: usize, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|k| format!("line {k} of page {p} runs on as text of the page does"))
+        .collect()
+}
+
+/// Pages of `n` body lines with a header and a footer made by the given
+/// functions of the 1-based page number, joined by form feeds or not.
+fn paginate(
+    pages: usize,
+    n: usize,
+    header: impl Fn(usize) -> Option<String>,
+    footer: impl Fn(usize) -> Option<String>,
+    form_feeds: bool,
+) -> String {
+    let mut out = Vec::new();
+    for p in 1..=pages {
+        let mut page = Vec::new();
+        page.extend(header(p));
+        page.extend(body(p, n));
+        page.extend(footer(p));
+        out.push(page.join("\n"));
+    }
+    out.join(if form_feeds { "\n\u{c}" } else { "\n" })
+}
+
+fn all_body(pages: usize, n: usize) -> Vec<String> {
+    (1..=pages).flat_map(|p| body(p, n)).collect()
+}
+
+#[test]
+fn numbers_and_headers_at_page_edges_go() {
+    let text = "My Title\nText one\ngoes on\n1\n\u{c}My Title\n\ncontinues here\n2\n\u{c}My Title\nend.\n3";
+    let (lines, log) = repaired(text);
+    assert_eq!(
+        texts(&lines),
+        vec!["My Title", "Text one", "goes on", "continues here", "end."]
+    );
+    let next = lines
+        .iter()
+        .find(|l| l.trimmed() == "continues here")
+        .unwrap();
+    assert!(next.page_break, "the page break moves to the next line");
+    assert_eq!(log.applied(), 5);
+    assert_eq!(
+        labels(&lines),
+        vec![("1".into(), true), ("2".into(), true), ("3".into(), true)]
+    );
+}
+
+#[test]
+fn varying_footers_and_rfc_headers_go() {
+    let text = paginate(
+        4,
+        12,
+        |p| (p > 1).then(|| "RFC 5321                    SMTP                 October 2008".into()),
+        |p| {
+            Some(format!(
+                "Klensin               Standards Track               [Page {p}]"
+            ))
+        },
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(4, 12));
+    assert_eq!(log.summary()["page-artifacts/page-number"], 4);
+    assert_eq!(log.summary()["page-artifacts/running-header"], 3);
+    let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+    assert_eq!(got, vec!["1", "2", "3", "4"]);
+}
+
+#[test]
+fn browser_headers_and_footers_go_and_the_title_stays() {
+    let text = paginate(
+        3,
+        12,
+        |p| {
+            let title = if p == 1 { "\nA Page Title" } else { "" };
+            Some(format!("3/2/26, 10:15 AM\nA Page Title{title}"))
+        },
+        |p| Some(format!("http://docs.example.org/page.html\n{p}/3")),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    let mut want = vec!["A Page Title".to_string()];
+    want.extend(all_body(3, 12));
+    assert_eq!(texts(&lines), want);
+}
+
+#[test]
+fn the_first_pages_title_stays_and_later_headers_go() {
+    let text = paginate(
+        3,
+        12,
+        |_| Some("Build cache".into()),
+        |p| Some(format!("— {p} —")),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let mut want = vec!["Build cache".to_string()];
+    want.extend(all_body(3, 12));
+    assert_eq!(texts(&lines), want);
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "title-page")
+    );
+}
+
+#[test]
+fn latex_running_heads_with_changing_titles_go() {
+    // pdftotext writes the parts of "1 JSON MESSAGES 2" on lines of their
+    // own, and a section number of the text can stand among them.
+    let heads = [
+        "",
+        "1\nJSON MESSAGES\n1.2\n2",
+        "1\nJSON MESSAGES\n3",
+        "2\n4\nDEFAULT PROFILES",
+    ];
+    let text = paginate(
+        4,
+        12,
+        |p| (p > 1).then(|| heads[p - 1].to_string()),
+        |p| (p == 1).then(|| "1".to_string()),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    let got = texts(&lines);
+    assert!(got.contains(&"1.2"), "a section number is content: {got:?}");
+    assert!(
+        !got.iter()
+            .any(|l| l.contains("MESSAGES") || l.contains("PROFILES")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|l| l.len() == 1), "{got:?}");
+    assert_eq!(got.len(), 4 * 12 + 1);
+}
+
+#[test]
+fn latex_heads_on_one_line_without_form_feeds() {
+    // pypdf: the pages' texts joined, no form feed; the page number of the
+    // first page at its foot, the others in the running head.
+    let heads = [
+        "",
+        "1 JSON MESSAGES 2",
+        "1 JSON MESSAGES 3",
+        "2 EXAMPLE COMMUNICATION TO REQUEST A TOKEN FOR READING:4",
+    ];
+    let text = paginate(
+        4,
+        20,
+        |p| (p > 1).then(|| heads[p - 1].to_string()),
+        |p| (p == 1).then(|| "1".to_string()),
+        false,
+    );
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(4, 20));
+    let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+    assert_eq!(got, vec!["1", "2", "3", "4"]);
+    let breaks: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.page_break)
+        .map(|l| l.trimmed())
+        .collect();
+    assert_eq!(
+        breaks,
+        vec![body(2, 1)[0].as_str(), &body(3, 1)[0], &body(4, 1)[0]]
+    );
+}
+
+#[test]
+fn page_numbers_without_form_feeds_are_found_by_their_header() {
+    // pypdf of a typst page: the number at the foot, the title at the head.
+    let text = paginate(
+        4,
+        20,
+        |_| Some("Build cache".into()),
+        |p| Some(p.to_string()),
+        false,
+    );
+    let (lines, _) = repaired(&text);
+    let mut want = vec!["Build cache".to_string()];
+    want.extend(all_body(4, 20));
+    assert_eq!(texts(&lines), want);
+    assert_eq!(lines.iter().filter(|l| l.page_break).count(), 3);
+}
+
+#[test]
+fn page_of_labels_without_form_feeds() {
+    let text = paginate(3, 15, |_| None, |p| Some(format!("Page {p} of 3")), false);
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 15));
+}
+
+#[test]
+fn numbers_that_count_inside_pages_are_content() {
+    // Numbered steps a page's length apart, without form feeds and with no
+    // furniture around them: content.
+    let mut text = String::new();
+    for step in 1..=4 {
+        text.push_str(&format!("{step}\n"));
+        text.push_str(&body(step, 14).join("\n"));
+        text.push('\n');
+    }
+    let (lines, log) = repaired(&text);
+    assert_eq!(lines.len(), split(&text).len());
+    assert_eq!(log.applied(), 0);
+}
+
+#[test]
+fn content_numbers_inside_and_at_edges_are_kept() {
+    // An item number, a section number, an equation number, table cells and
+    // code inside the page; a table cell at a page edge that is not the
+    // page's number.
+    let page = |p: usize| {
+        format!(
+            "Header Of The Doc\nsome text\n1\nstart n jobs\n2\nsplit each line\n1 Introduction\n\
+             E = mc^2   (3)\n(3)\nRAM 256\n12\n}}\nfn main() {{\n    0\n}}\nmore text\n7\n{p}"
+        )
+    };
+    let text: Vec<String> = (1..=3).map(page).collect();
+    let (lines, log) = repaired(&text.join("\n\u{c}"));
+    let got = texts(&lines);
+    for keep in ["1", "2", "1 Introduction", "(3)", "12", "}", "    0", "7"] {
+        assert!(got.contains(&keep.trim()), "{keep:?} lost: {got:?}");
+    }
+    assert_eq!(got.iter().filter(|l| **l == "7").count(), 3);
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "page-number" && c.before.starts_with('7'))
+    );
+}
+
+#[test]
+fn a_repeated_line_inside_a_page_stays() {
+    let mut pages = Vec::new();
+    for p in 1..=3 {
+        let mut page = vec!["Running Title Here".to_string()];
+        page.extend(body(p, 6));
+        page.push("Running Title Here".into());
+        page.extend(body(p, 6));
+        page.push(format!("{p}"));
+        pages.push(page.join("\n"));
+    }
+    let (lines, log) = repaired(&pages.join("\n\u{c}"));
+    let got = texts(&lines);
+    assert_eq!(
+        got.iter().filter(|l| **l == "Running Title Here").count(),
+        4
+    );
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "mid-page")
+    );
+}
+
+#[test]
+fn labels_as_printed_and_counted() {
+    // Roman front matter, then arabic; page "3" prints no number.
+    let feet = ["i", "ii", "1", "2", "", "4"];
+    let text = paginate(6, 12, |_| None, |p| Some(feet[p - 1].to_string()), true);
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(6, 12));
+    assert_eq!(
+        labels(&lines),
+        vec![
+            ("i".into(), true),
+            ("ii".into(), true),
+            ("1".into(), true),
+            ("2".into(), true),
+            ("3".into(), false),
+            ("4".into(), true)
+        ]
+    );
+}
+
+#[test]
+fn form_feeds_without_numbers_count_the_pages() {
+    let text = paginate(3, 12, |_| None, |_| None, true);
+    let (lines, log) = repaired(&text);
+    assert_eq!(log.applied(), 0);
+    assert_eq!(
+        labels(&lines),
+        vec![
+            ("1".into(), false),
+            ("2".into(), false),
+            ("3".into(), false)
+        ]
+    );
+}
+
+#[test]
+fn text_without_pages_gets_no_labels() {
+    let (lines, log) = repaired(&all_body(1, 30).join("\n"));
+    assert!(labels(&lines).is_empty());
+    assert_eq!(log.applied(), 0);
+}
+
+#[test]
+fn page_of_the_only_page_goes() {
+    let mut text = all_body(1, 10).join("\n");
+    text.push_str("\nPage 1 of 1");
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(1, 10));
+    assert_eq!(labels(&lines), vec![("1".into(), true)]);
+}
+
+#[test]
+fn a_second_run_changes_nothing() {
+    let text = paginate(
+        4,
+        20,
+        |_| Some("Build cache".into()),
+        |p| Some(p.to_string()),
+        false,
+    );
+    let (lines, _) = repaired(&text);
+    let once: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let (again, log) = repaired(&once.join("\n"));
+    assert_eq!(log.applied(), 0);
+    assert_eq!(again.len(), lines.len());
+}
+
+#[test]
+fn stray_dot_goes() {
+    let (lines, log) = repaired("Para one.\n\n.\n\nPara two.");
+    assert_eq!(texts(&lines), vec!["Para one.", "Para two."]);
+    assert_eq!(log.changes[0].rule, "stray-punctuation");
+}
+
+#[test]
+fn a_table_header_repeated_on_each_page_stays() {
+    // A table that goes on over the pages repeats its header row below the
+    // running head; the same row stands inside the pages too.
+    let text = paginate(
+        3,
+        12,
+        |_| Some("Manual 5.4\nFunction".into()),
+        |p| Some(p.to_string()),
+        true,
+    )
+    .replace("line 6 of page 2", "Function\nline 6 of page 2");
+    let (lines, log) = repaired(&text);
+    let got = texts(&lines);
+    assert_eq!(
+        got.iter().filter(|l| **l == "Function").count(),
+        4,
+        "{got:?}"
+    );
+    // The running head goes from later pages; the first page's is its title.
+    assert_eq!(
+        got.iter().filter(|l| **l == "Manual 5.4").count(),
+        1,
+        "{got:?}"
+    );
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "mid-page")
+    );
+}
+
+#[test]
+fn an_excerpt_has_no_title_page() {
+    // Pages 19 to 21 of a manual: the first page's running head is the
+    // running head, not the document's title.
+    let text = paginate(
+        3,
+        12,
+        |_| Some("Chapter 1. Beginner's guide".into()),
+        |p| Some((p + 18).to_string()),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 12));
+    let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+    assert_eq!(got, vec!["19", "20", "21"]);
+}

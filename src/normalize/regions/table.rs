@@ -1,0 +1,594 @@
+//! Tables in extracted text, found by the shape of their lines.
+//!
+//! Three kinds of evidence, each strong on its own:
+//!
+//! - pipe and grid tables (`| a | b |`, `+---+---+`): the cells are
+//!   delimited in the text itself;
+//! - tables of contents: a title, leader dots, a page number;
+//! - aligned columns (`pdftotext -layout`, plain-text manuals): a gutter,
+//!   columns of the page that are blank on every line of the run, and every
+//!   line's own wide gaps fall on those gutters.
+//!
+//! A run of aligned lines whose "cells" hold long runs of words is not a
+//! table but two columns of running text printed side by side; the caller
+//! gets it as [`Found::TwoColumns`] and separates the columns.
+//!
+//! Each table line's text becomes its cells joined by tabs (a continuation
+//! line of wrapped cells starts with an empty first cell); a rule line
+//! (`-----`) is kept as it is and marks the end of the header rows. The block
+//! builder turns these lines into one `Block::Table`.
+
+use crate::normalize::lines::{Line, is_rule};
+
+/// Spaces between two cells on one line: one space separates words.
+const MIN_GAP: usize = 2;
+
+/// Lines with at least two cells an aligned table needs: two lines of two
+/// words each line up by chance too often.
+const MIN_ALIGNED_ROWS: usize = 3;
+
+/// Share of the lines with wide gaps whose every gap falls on a gutter.
+/// Prose spread by justification has gaps too, but they line up on no
+/// gutter.
+const CONSISTENT_SHARE: f64 = 0.75;
+
+/// Table cells are short: the median cell has at most this many words.
+/// Two columns of running text have long ones.
+const MAX_MEDIAN_CELL_WORDS: usize = 4;
+
+/// Two columns of text side by side: the median half-line has at least
+/// this many words on each side.
+const MIN_COLUMN_WORDS: usize = 4;
+
+/// One line in this many may run a long cell across a gutter.
+const OVERRUN_LINES_PER: usize = 8;
+
+/// At most this many lines may run across one gutter.
+const MAX_OVERRUN_LINES: usize = 2;
+
+/// Continuation lines (one cell, in a later column) in a row; more is a
+/// paragraph under the table.
+const MAX_CONTINUATIONS: usize = 2;
+
+/// Leader dots before a page number in a table of contents.
+const LEADER: &str = "....";
+const SPACED_LEADER: &str = ". . .";
+
+/// What a run of lines turned out to be.
+#[derive(Debug, PartialEq)]
+pub enum Found {
+    /// A table: the new text of each line (cells joined by tabs, rule lines
+    /// as they are), rows and columns, and the rule that found it.
+    Table {
+        start: usize,
+        end: usize,
+        texts: Vec<String>,
+        rows: usize,
+        columns: usize,
+        rule: &'static str,
+    },
+    /// Two columns of text side by side; `gutter` is the first character
+    /// column of the right-hand one.
+    TwoColumns {
+        start: usize,
+        end: usize,
+        gutter: usize,
+    },
+    /// Aligned-looking lines that are not taken, and why.
+    Declined {
+        start: usize,
+        end: usize,
+        why: &'static str,
+    },
+}
+
+/// Finds tables among the lines not `taken` (code), in order.
+pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let free = |i: usize| !taken[i] && !lines[i].is_blank();
+    let mut i = 0;
+    while i < lines.len() {
+        if !free(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = delimited_run(lines, i, &free) {
+            out.push(delimited(lines, i, end));
+            i = end + 1;
+            continue;
+        }
+        if let Some(end) = tabbed_run(lines, i, &free) {
+            let texts: Vec<String> = (i..=end)
+                .map(|k| tab_cells(&lines[k].text).unwrap_or_default().join("\t"))
+                .collect();
+            out.push(Found::Table {
+                start: i,
+                end,
+                rows: texts.len(),
+                columns: texts
+                    .iter()
+                    .map(|t| t.split('\t').count())
+                    .max()
+                    .unwrap_or(0),
+                texts,
+                rule: "tab-separated",
+            });
+            i = end + 1;
+            continue;
+        }
+        if let Some(end) = leader_run(lines, i, &free) {
+            let texts: Vec<String> = (i..=end)
+                .map(|k| leader_cells(lines[k].trimmed()).map_or(String::new(), |c| c.join("\t")))
+                .collect();
+            out.push(Found::Table {
+                start: i,
+                end,
+                rows: texts.len(),
+                texts,
+                columns: 2,
+                rule: "toc-leaders",
+            });
+            i = end + 1;
+            continue;
+        }
+        if has_gap(&lines[i].text) {
+            let end = aligned_run(lines, i, &free);
+            if let Some(found) = aligned(lines, i, end) {
+                out.push(found);
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `| a | b |`: the cells of a pipe-table row.
+fn pipe_cells(t: &str) -> Option<Vec<String>> {
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_string()).collect();
+    (cells.len() >= 2 && cells.iter().any(|c| !c.is_empty())).then_some(cells)
+}
+
+/// The last line of a run of pipe rows and rule lines from `start` with at
+/// least two rows.
+fn delimited_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut end = start;
+    let mut rows = 0;
+    let mut k = start;
+    while k < lines.len() && free(k) {
+        let t = lines[k].trimmed();
+        if pipe_cells(t).is_some() {
+            rows += 1;
+        } else if !(is_rule(t) && (t.starts_with(['|', '+']) || k > start)) {
+            break;
+        }
+        end = k;
+        k += 1;
+    }
+    (rows >= 2).then_some(end)
+}
+
+fn delimited(lines: &[Line], start: usize, end: usize) -> Found {
+    let mut rows = 0;
+    let mut columns = 0;
+    let mut grid = false;
+    let texts = (start..=end)
+        .map(|k| {
+            let t = lines[k].trimmed();
+            match pipe_cells(t) {
+                Some(cells) => {
+                    rows += 1;
+                    columns = columns.max(cells.len());
+                    cells.join("\t")
+                }
+                None => {
+                    grid |= t.starts_with('+');
+                    t.to_string()
+                }
+            }
+        })
+        .collect();
+    Found::Table {
+        start,
+        end,
+        texts,
+        rows,
+        columns,
+        rule: if grid { "grid-table" } else { "pipe-table" },
+    }
+}
+
+/// `a<TAB>b`: the cells of a tab-separated row (how a table comes out of
+/// the repair, so that a second reading finds it again).
+fn tab_cells(text: &str) -> Option<Vec<String>> {
+    let t = text.trim_end().trim_start_matches(' ');
+    t.trim_start()
+        .contains('\t')
+        .then(|| {
+            t.split('\t')
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| cells.len() >= 2 && cells.iter().any(|c| !c.is_empty()))
+}
+
+/// The last line of a run of at least two tab-separated rows.
+fn tabbed_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut k = start;
+    while k < lines.len() && free(k) && tab_cells(&lines[k].text).is_some() {
+        k += 1;
+    }
+    let full = (start..k)
+        .filter(|&j| {
+            tab_cells(&lines[j].text)
+                .is_some_and(|c| c.iter().filter(|c| !c.is_empty()).count() >= 2)
+        })
+        .count();
+    (full >= 2).then(|| k - 1)
+}
+
+/// `2.1 Installing ........ 14`: a title and its page number.
+fn leader_cells(t: &str) -> Option<[String; 2]> {
+    let at = t.find(LEADER).or_else(|| t.find(SPACED_LEADER))?;
+    let title = t[..at].trim();
+    let page = t[at..].trim_start_matches(['.', ' ']).trim();
+    let is_page = !page.is_empty()
+        && (page.chars().all(|c| c.is_ascii_digit())
+            || page.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')));
+    (!title.is_empty() && is_page).then(|| [title.to_string(), page.to_string()])
+}
+
+/// The last line of a run of at least two table-of-contents lines.
+fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut k = start;
+    while k < lines.len() && free(k) && leader_cells(lines[k].trimmed()).is_some() {
+        k += 1;
+    }
+    (k >= start + 2).then(|| k - 1)
+}
+
+/// Whether the text has a wide gap between two words (indentation aside).
+fn has_gap(text: &str) -> bool {
+    !gaps(&text.chars().collect::<Vec<_>>()).is_empty()
+}
+
+/// Runs of at least [`MIN_GAP`] spaces between visible characters, as
+/// character columns `(first, past the last)`.
+fn gaps(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut seen_text = false;
+    let mut run_start = None;
+    for (x, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            if seen_text && run_start.is_none() {
+                run_start = Some(x);
+            }
+        } else {
+            if let Some(s) = run_start.take()
+                && x - s >= MIN_GAP
+            {
+                out.push((s, x));
+            }
+            seen_text = true;
+        }
+    }
+    out
+}
+
+/// The last line of a run of lines with wide gaps from `start`, with rule
+/// lines and short runs of continuation lines (one piece of text, indented
+/// past the run's first column) inside.
+fn aligned_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> usize {
+    let left = lines[start].indent();
+    let mut end = start;
+    let mut continuations = 0;
+    let mut k = start + 1;
+    while k < lines.len() && free(k) {
+        let line = &lines[k];
+        if has_gap(&line.text) {
+            continuations = 0;
+            end = k;
+        } else if is_rule(line.trimmed()) {
+            end = k;
+        } else if continuations < MAX_CONTINUATIONS
+            && (line.indent() > left
+                || line.trimmed().split_whitespace().count() == 1
+                    && k + 1 < lines.len()
+                    && free(k + 1)
+                    && has_gap(&lines[k + 1].text))
+        {
+            // Indented into a later column, or one word of a wrapped first
+            // cell with the table going on below it.
+            continuations += 1;
+            end = k;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+/// Decides a run of aligned-looking lines: a table, two columns of text,
+/// or neither.
+fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
+    if end + 1 - start < MIN_ALIGNED_ROWS {
+        return None;
+    }
+    let run: Vec<Vec<char>> = (start..=end)
+        .map(|k| lines[k].text.trim_end().chars().collect())
+        .collect();
+    let is_row = |k: usize| !is_rule(&lines[start + k].text);
+    let width = run.iter().map(Vec::len).max().unwrap_or(0);
+    let left = run
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| is_row(*k))
+        .map(|(_, l)| l.iter().take_while(|c| c.is_whitespace()).count())
+        .min()
+        .unwrap_or(0);
+    let mut occupied = vec![0usize; width];
+    for (k, l) in run.iter().enumerate() {
+        if !is_row(k) {
+            continue;
+        }
+        for (x, c) in l.iter().enumerate() {
+            occupied[x] += usize::from(!c.is_whitespace());
+        }
+    }
+    // A long cell may run into the next column on a few lines (it is then
+    // not cut: see `split_at`).
+    let tolerance = (run.len() / OVERRUN_LINES_PER).min(MAX_OVERRUN_LINES);
+    let blank = |x: usize| occupied[x] <= tolerance;
+    // Gutters: columns blank on (nearly) every row, at least MIN_GAP wide.
+    let mut gutters: Vec<(usize, usize)> = Vec::new();
+    let mut x = left;
+    while x < width {
+        if !blank(x) {
+            x += 1;
+            continue;
+        }
+        let s = x;
+        while x < width && blank(x) {
+            x += 1;
+        }
+        if x - s >= MIN_GAP && x < width {
+            gutters.push((s, x));
+        }
+    }
+    let declined = |why| Some(Found::Declined { start, end, why });
+    // A gutter ends a column that most rows fill: blank space that only
+    // some lines reach into (the left edge of a right-aligned column) is
+    // not a gutter.
+    let row_lines = (0..run.len()).filter(|&k| is_row(k)).count();
+    let mut from = left;
+    gutters.retain(|&(s, e)| {
+        let filled = run
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| {
+                is_row(*k)
+                    && l[from.min(l.len())..s.min(l.len())]
+                        .iter()
+                        .any(|c| !c.is_whitespace())
+            })
+            .count();
+        let keep = filled * 2 >= row_lines;
+        if keep {
+            from = e;
+        }
+        keep
+    });
+    if gutters.is_empty() {
+        return declined("no column is blank on every line");
+    }
+    // Every wide gap of a line lies on a gutter.
+    let (mut gap_lines, mut consistent) = (0usize, 0usize);
+    for l in &run {
+        let g = gaps(l);
+        if g.is_empty() {
+            continue;
+        }
+        gap_lines += 1;
+        consistent += usize::from(
+            g.iter()
+                .all(|&(a, b)| gutters.iter().any(|&(s, e)| a < e && s < b)),
+        );
+    }
+    if (consistent as f64) < gap_lines as f64 * CONSISTENT_SHARE {
+        return declined("the gaps of the lines fall on no common column");
+    }
+    let bounds: Vec<usize> = gutters.iter().map(|&(_, e)| e).collect();
+    let cells: Vec<Option<Vec<String>>> = run
+        .iter()
+        .enumerate()
+        .map(|(k, l)| is_row(k).then(|| split_at(l, &bounds)))
+        .collect();
+    let full_rows = cells
+        .iter()
+        .flatten()
+        .filter(|c| c.iter().filter(|s| !s.is_empty()).count() >= 2)
+        .count();
+    if full_rows < MIN_ALIGNED_ROWS {
+        return declined("fewer than three lines with two cells");
+    }
+    if full_rows * 2 < row_lines {
+        return declined("most lines hold one piece of text: a paragraph, not a table");
+    }
+    if bounds.len() == 1 && numbered_lines(&cells) {
+        return declined("numbered headings or items, not a table");
+    }
+    let mut words: Vec<usize> = cells
+        .iter()
+        .flatten()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split_whitespace().count())
+        .collect();
+    words.sort_unstable();
+    let median = words[words.len() / 2];
+    if median > MAX_MEDIAN_CELL_WORDS {
+        if bounds.len() == 1 && two_columns(&cells) {
+            return Some(Found::TwoColumns {
+                start,
+                end,
+                gutter: bounds[0],
+            });
+        }
+        return declined("long cells: text with aligned gaps, not a table");
+    }
+    let texts: Vec<String> = cells
+        .iter()
+        .enumerate()
+        .map(|(k, c)| match c {
+            Some(cells) => cells.join("\t"),
+            None => lines[start + k].trimmed().to_string(),
+        })
+        .collect();
+    Some(Found::Table {
+        start,
+        end,
+        texts,
+        rows: cells
+            .iter()
+            .flatten()
+            .filter(|c| c.first().is_some_and(|s| !s.is_empty()))
+            .count(),
+        columns: bounds.len() + 1,
+        rule: "aligned-columns",
+    })
+}
+
+/// "5   Drawbacks", "6.1   Syntax alternatives": every first cell is a
+/// section or item number, so the lines are numbered headings or list
+/// items set with a wide gap.
+fn numbered_lines(cells: &[Option<Vec<String>>]) -> bool {
+    cells.iter().flatten().all(|c| {
+        c.first().is_some_and(|n| {
+            !n.is_empty()
+                && n.chars().next().is_some_and(|d| d.is_ascii_digit())
+                && n.chars()
+                    .all(|d| d.is_ascii_digit() || matches!(d, '.' | ')'))
+        })
+    })
+}
+
+/// Whether both halves of the lines hold running text.
+fn two_columns(cells: &[Option<Vec<String>>]) -> bool {
+    let median = |side: usize| {
+        let mut w: Vec<usize> = cells
+            .iter()
+            .flatten()
+            .filter_map(|c| c.get(side))
+            .filter(|s| !s.is_empty())
+            .map(|s| s.split_whitespace().count())
+            .collect();
+        w.sort_unstable();
+        w.get(w.len() / 2).copied().unwrap_or(0)
+    };
+    median(0) >= MIN_COLUMN_WORDS && median(1) >= MIN_COLUMN_WORDS
+}
+
+/// The line cut at the given character columns, each piece trimmed. A
+/// bound inside a word (a long cell run into the next column) is not cut:
+/// the cell keeps its text and the next column is empty on this line.
+pub fn split_at(line: &[char], bounds: &[usize]) -> Vec<String> {
+    let mut out = Vec::with_capacity(bounds.len() + 1);
+    let mut skipped = 0;
+    let mut from = 0;
+    for &b in bounds.iter().chain(std::iter::once(&usize::MAX)) {
+        let to = b.min(line.len());
+        if to > 0 && to < line.len() && !line[to - 1].is_whitespace() && !line[to].is_whitespace() {
+            skipped += 1;
+            continue;
+        }
+        let piece: String = line[from.min(to)..to].iter().collect();
+        out.push(piece.trim().to_string());
+        out.extend(std::iter::repeat_n(String::new(), skipped));
+        skipped = 0;
+        from = to;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::{split, table_rows as rows};
+
+    fn found(text: &str) -> Vec<Found> {
+        let lines = split(text);
+        find(&lines, &vec![false; lines.len()])
+    }
+
+    #[test]
+    fn aligned_columns_with_a_rule_and_a_wrapped_cell() {
+        let text = "   Parameter    Options                     Current\n\
+                    \x20  ------------------------------------------------\n\
+                    \x20  Nucmodel     4by4/Doublet/Codon           4by4\n\
+                    \x20  Nst          1/2/6/Mixed                  6\n\
+                    \x20  Code         Universal/Vertmt/\n\
+                    \x20               Ciliate/Metmt                Universal\n\
+                    \x20  Ploidy       Haploid/Diploid              Diploid";
+        let f = found(text);
+        let [Found::Table { texts, columns, .. }] = &f[..] else {
+            panic!("{f:?}");
+        };
+        assert_eq!(*columns, 3);
+        assert_eq!(texts[2], "Nucmodel\t4by4/Doublet/Codon\t4by4");
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (head, body) = rows(&texts);
+        assert_eq!(head, vec![vec!["Parameter", "Options", "Current"]]);
+        assert_eq!(body.len(), 4);
+        assert_eq!(
+            body[2],
+            vec!["Code", "Universal/Vertmt/ Ciliate/Metmt", "Universal"]
+        );
+    }
+
+    #[test]
+    fn justified_prose_is_no_table() {
+        let text = "This  line  of  text  was  spread  out  by  the  typesetter\n\
+                    so  that  it  fills  the  measure  and  every  gap  is  wide\n\
+                    and  the  gaps  of  one  line  do  not  line  up  with  others.";
+        assert!(
+            found(text)
+                .iter()
+                .all(|f| matches!(f, Found::Declined { .. }))
+        );
+    }
+
+    #[test]
+    fn two_columns_of_prose_are_found() {
+        let text = "The left column starts here and     The right column runs beside it\n\
+                    it goes on with more words that     with words of its own that a\n\
+                    make a sentence of some length.     reader reads after the left one.";
+        assert_eq!(
+            found(text),
+            vec![Found::TwoColumns {
+                start: 0,
+                end: 2,
+                gutter: 36
+            }]
+        );
+    }
+
+    #[test]
+    fn pipe_grid_and_leader_tables() {
+        let pipe = "| Name | Value |\n|------|-------|\n| a | 1 |";
+        let [Found::Table { texts, rule, .. }] = &found(pipe)[..] else {
+            panic!();
+        };
+        assert_eq!(*rule, "pipe-table");
+        assert_eq!(texts[0], "Name\tValue");
+        let toc =
+            "1 Introduction .......... 1\n2 Installing . . . . . . . 14\n2.1 Linux ....... 15";
+        let [Found::Table { texts, rule, .. }] = &found(toc)[..] else {
+            panic!();
+        };
+        assert_eq!(*rule, "toc-leaders");
+        assert_eq!(texts[1], "2 Installing\t14");
+    }
+}
