@@ -74,6 +74,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for (k, rule) in furniture(lines, &content, &shapes, &layout, &counting, log) {
         why[content[k]] = Some(rule);
     }
+    for k in cut_titles(lines, &content, &layout) {
+        why[content[k]] = why[content[k]].or(Some("title-header"));
+    }
     let labels = page_labels(&layout, &shapes, &counting, &why, &content);
     for &i in &content {
         if why[i].is_none() && is_stray_punctuation(lines[i].trimmed()) {
@@ -523,6 +526,34 @@ fn outer_bands(
         }
     }
     (top, bottom)
+}
+
+/// The title as a running head, cut short with an ellipsis, on the first
+/// line of a later page: that line repeats the opening lines of the
+/// document and ends in "…". Once is evidence enough at a page's top edge:
+/// a cut title is no sentence and no heading of the text. A whole title
+/// there may be a section that shares the document's name, and stays.
+fn cut_titles(lines: &[Line], content: &[usize], layout: &Layout) -> Vec<usize> {
+    if layout.pages() < 2 {
+        return Vec::new();
+    }
+    let opening = (0..layout.bounds[1].min(EDGE_LINES + 2))
+        .map(|k| lines[content[k]].trimmed())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (1..layout.pages())
+        .map(|p| layout.bounds[p])
+        .filter(|&k| k < content.len())
+        .filter(|&k| {
+            let t = lines[content[k]].trimmed();
+            let cut = t
+                .strip_suffix('\u{2026}')
+                .or_else(|| t.strip_suffix("..."))
+                .unwrap_or(t)
+                .trim_end();
+            cut.len() < t.len() && cut.chars().count() >= 16 && opening.starts_with(cut)
+        })
+        .collect()
 }
 
 /// Whether the first page's line `k`, which the running header repeats, is

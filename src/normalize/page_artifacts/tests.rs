@@ -404,3 +404,19 @@ fn an_excerpt_has_no_title_page() {
     let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
     assert_eq!(got, vec!["19", "20", "21"]);
 }
+
+#[test]
+fn the_title_cut_short_at_the_top_of_a_later_page_is_a_running_head() {
+    let text = "One Year After the Kazan Summit: An\nAssessment of China-India Relations\nIvan Lidarev\n\nBody text of the first page ends here.\n\u{c}One Year After the Kazan Summit: An Assessment of\u{2026}\n\nBody text of the second page.\n";
+    let (lines, log) = repaired(text);
+    assert!(
+        !texts(&lines).iter().any(|t| t.ends_with('\u{2026}')),
+        "{:?}",
+        texts(&lines)
+    );
+    assert!(log.changes.iter().any(|c| c.rule == "title-header"));
+    // The same words inside a page are text.
+    let text = "One Year After the Kazan Summit: An\nAssessment\n\nBody.\nOne Year After the Kazan Summit: An Assessment of\u{2026}\n";
+    let (_, log) = repaired(text);
+    assert!(log.changes.iter().all(|c| c.rule != "title-header"));
+}
