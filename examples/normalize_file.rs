@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         skip: std::env::var("RECTO_SKIP_PASSES")
             .map(|s| s.split(',').map(str::to_string).collect())
             .unwrap_or_default(),
+        ..Default::default()
     };
     let (doc, log) = recto::normalize::normalize_text(&text, &options);
     if std::env::var_os("RECTO_SHOW_LOG").is_some() {

@@ -47,6 +47,8 @@ Examples:
   cat essay.txt | recto convert - --stem essay -t txt -o -
                                          the text edition of standard input on standard output
   recto normalize < essay.txt            the repaired text of standard input
+  recto review brief.txt                 brief.review.html: every repair, side by side, to accept or reject
+  recto convert brief.txt --reject brief.reject.txt   the editions with the rejected repairs undone
 
 ",
     exit_codes!()
@@ -75,6 +77,8 @@ pub enum Command {
     /// Print the resolved metadata of one document, with the source of each field
     #[command(after_help = EXIT_CODES)]
     Meta(MetaArgs),
+    /// Write the repair review page of one document: input and repaired text side by side, every edit to accept or reject
+    Review(ReviewArgs),
     /// List the metadata a deposit profile needs that documents lack
     Check(CheckArgs),
     /// Print a shell completion script
@@ -115,6 +119,9 @@ pub struct ReadArgs {
     /// Do not repair the text at all: the reader's blocks as they are
     #[arg(long)]
     pub raw: bool,
+    /// Leave undone the edits listed in FILE (edit ids, as downloaded from the review page)
+    #[arg(long, value_name = "FILE")]
+    pub reject: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -133,7 +140,7 @@ pub struct ConvertArgs {
     /// asked for with -t of the one input to standard output
     #[arg(short, long, value_name = "DIR", default_value = "output")]
     pub output: PathBuf,
-    /// Formats to write, comma-separated: pdf, epub, jats, txt, ast
+    /// Formats to write, comma-separated: pdf, epub, jats, txt, html, ast
     #[arg(
         short = 't',
         long = "to",
@@ -156,6 +163,9 @@ pub struct ConvertArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also write the repair review page, <stem>.review.html, beside the editions
+    #[arg(long)]
+    pub review: bool,
     /// Write no document that lacks metadata this deposit profile needs (repeatable)
     #[arg(long, value_enum, value_name = "PROFILE")]
     pub strict: Vec<Profile>,
@@ -189,7 +199,7 @@ pub struct WriteArgs {
     /// Fail a document whose PDF edition needs more pages than this
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PAGES)]
     pub max_pages: usize,
-    /// Directory of templates (epub/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
+    /// Directory of templates (epub/style.css, html/page.html, html/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }
@@ -231,6 +241,18 @@ pub struct NormalizeArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Input file
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// The page to write (default: <stem>.review.html in the current directory; '-' for standard output)
+    #[arg(short, long, value_name = "FILE.html")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct MetaArgs {
     /// Input file ('-', or none, for standard input)
     #[arg(value_name = "INPUT", default_value = "-")]
@@ -267,6 +289,10 @@ impl ReadArgs {
             normalize: normalize::Options {
                 only: self.passes.clone(),
                 skip: self.skip_pass.clone(),
+                reject: match &self.reject {
+                    Some(path) => crate::review::reject::read(path)?,
+                    None => Default::default(),
+                },
             },
             raw: self.raw,
             meta_file: self.meta.clone(),
@@ -390,6 +416,7 @@ impl ConvertArgs {
             },
             source_date_epoch: source_date_epoch()?,
             force: self.force,
+            review: self.review,
             strict: self.strict.clone(),
         })
     }

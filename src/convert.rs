@@ -63,6 +63,8 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub doc: Document,
     pub log: RepairLog,
+    /// The decoded input text, for the review page.
+    pub source: String,
     pub provenance: Provenance,
     pub warnings: Vec<String>,
     /// Hash of the input bytes and of its metadata file.
@@ -173,6 +175,7 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
     Ok(Loaded {
         doc,
         log,
+        source: text,
         provenance,
         warnings,
         input_hash: hash::hex_digest(&fingerprint),
@@ -231,6 +234,8 @@ pub struct ConvertOptions {
     pub source_date_epoch: Option<i64>,
     /// Redo documents whose outputs are up to date.
     pub force: bool,
+    /// Also write the review page, `<stem>.review.html`.
+    pub review: bool,
     /// Deposit profiles a document must satisfy to be written
     /// (`--strict PROFILE`).
     pub strict: Vec<Profile>,
@@ -297,6 +302,11 @@ impl Job {
     /// The repair report written beside the editions.
     pub fn repairs_path(&self) -> PathBuf {
         self.dir.join(format!("{}.repairs.json", self.stem))
+    }
+
+    /// Where the review page of this input goes (`--review`).
+    pub fn review_path(&self) -> PathBuf {
+        self.dir.join(format!("{}.review.html", self.stem))
     }
 }
 
@@ -420,6 +430,7 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
         .collect();
     targets.dedup();
     let repairs_path = job.repairs_path();
+    let review_path = options.review.then(|| job.review_path());
     if let Ok(real_input) = input.canonicalize() {
         for path in targets.iter().map(|(_, p)| p).chain([&repairs_path]) {
             if path.canonicalize().ok().as_ref() == Some(&real_input) {
@@ -440,6 +451,7 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     if !options.force
         && std::fs::read_to_string(&stamp_path).is_ok_and(|s| s.trim() == stamp)
         && targets.iter().all(|(_, p)| p.is_file())
+        && review_path.as_ref().is_none_or(|p| p.is_file())
     {
         return Ok(Status::Skipped);
     }
@@ -460,6 +472,7 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     report.repairs_by_rule = loaded.log.summary();
     report.passes = loaded.log.pass_stats();
     report.warnings = loaded.warnings.clone();
+    report.warnings.extend(unmet_rejections(&loaded.log));
     let mut write_options = options.write.clone();
     write_options.timestamp = WriteOptions::timestamp_for(&loaded.doc, options.source_date_epoch);
     write_options.resources = loaded.resources.clone();
@@ -480,6 +493,15 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
         }
     }
     files.push((repairs_path, repairs_json(input, &loaded.log).into_bytes()));
+    if let Some(path) = review_path {
+        let page = crate::review::page(&crate::review::Review {
+            name: &input.display().to_string(),
+            source: &loaded.source,
+            doc: &loaded.doc,
+            log: &loaded.log,
+        });
+        files.push((path, page.into_bytes()));
+    }
 
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     fsutil::remove_stale_temps(dir);
@@ -500,6 +522,18 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     Ok(Status::Converted)
 }
 
+/// A warning for the rejected edits no pass met (none when all were).
+pub fn unmet_rejections(log: &RepairLog) -> Option<String> {
+    let unmet = log.unmet_rejections();
+    (!unmet.is_empty()).then(|| {
+        format!(
+            "{} rejected edit(s) not found, so not undone (the input changed since the review, or the pass cannot undo them): {}",
+            unmet.len(),
+            unmet.join(" ")
+        )
+    })
+}
+
 /// Whether the editions of `job` are up to date (a run would skip it),
 /// for `--dry-run`: the input is read and hashed, nothing is written.
 /// Standard input is never up to date (it cannot be read again).
@@ -514,7 +548,8 @@ pub fn is_up_to_date(job: &Job, options: &ConvertOptions) -> Result<bool> {
             && options
                 .formats
                 .iter()
-                .all(|f| job.output_path(*f).is_file()),
+                .all(|f| job.output_path(*f).is_file())
+            && (!options.review || job.review_path().is_file()),
     )
 }
 
@@ -559,7 +594,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
         options.formats,
         options.load.sets,
@@ -575,6 +610,7 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         options.write.paper,
         options.write.pdf_standard,
         options.strict,
+        options.review,
     );
     material.extend(settings.as_bytes());
     Ok(hash::hex_digest(&material))

@@ -21,6 +21,7 @@ pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod read;
+pub mod review;
 pub mod write;
 
 pub use error::{Error, Result};

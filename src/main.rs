@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 use recto::batch::{self, Progress, Shard};
-use recto::cli::{CheckArgs, Cli, Command, ConvertArgs, MetaArgs, NormalizeArgs, NormalizeFormat};
+use recto::cli::{
+    CheckArgs, Cli, Command, ConvertArgs, MetaArgs, NormalizeArgs, NormalizeFormat, ReviewArgs,
+};
 use recto::convert;
 use recto::error::{Error, Result};
 use recto::normalize::PassStat;
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => run_convert(&args),
         Command::Normalize(args) => run_normalize(&args).map(|()| ExitCode::SUCCESS),
         Command::Meta(args) => run_meta(&args).map(|()| ExitCode::SUCCESS),
+        Command::Review(args) => run_review(&args).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => run_check(&args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "recto", &mut std::io::stdout());
@@ -284,6 +287,44 @@ fn run_normalize(args: &NormalizeArgs) -> Result<()> {
         fsutil::write_atomic(report, convert::repairs_json(input, &loaded.log).as_bytes())?;
     }
     write_output(&args.output, text.as_bytes())
+}
+
+fn run_review(args: &ReviewArgs) -> Result<()> {
+    let input = args.input.as_path();
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("{}.review.html", convert::safe_stem(input))));
+    if output != Path::new("-") {
+        let read = read_paths(&[input.to_path_buf()], args.read.meta.as_deref());
+        let refs: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+        fsutil::refuse_overwriting_input(&output, &refs)?;
+    }
+    let loaded = convert::load(input, &args.read.load_options()?)?;
+    for w in loaded
+        .warnings
+        .iter()
+        .cloned()
+        .chain(convert::unmet_rejections(&loaded.log))
+    {
+        eprintln!("recto: warning: {w}");
+    }
+    let page = recto::review::page(&recto::review::Review {
+        name: &input.display().to_string(),
+        source: &loaded.source,
+        doc: &loaded.doc,
+        log: &loaded.log,
+    });
+    write_output(&output, page.as_bytes())?;
+    if output != Path::new("-") {
+        eprintln!(
+            "{}: {} edits, {} declined",
+            output.display(),
+            loaded.log.changes.iter().filter(|c| !c.declined).count(),
+            loaded.log.changes.iter().filter(|c| c.declined).count()
+        );
+    }
+    Ok(())
 }
 
 fn run_meta(args: &MetaArgs) -> Result<()> {

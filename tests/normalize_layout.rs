@@ -12,6 +12,7 @@ fn only(pass: &str) -> Options {
     Options {
         only: Some(vec![pass.to_string()]),
         skip: Vec::new(),
+        ..Options::default()
     }
 }
 
@@ -228,7 +229,7 @@ proptest! {
         prop_assert!(letters_accounted_for(&input, &doc, &log));
         // Idempotence of the layout and structure passes (the token passes
         // have their own tests).
-        let layout = Options { only: None, skip: vec!["spacing".into(), "markup".into()] };
+        let layout = Options { only: None, skip: vec!["spacing".into(), "markup".into()], ..Options::default() };
         let (doc, _) = normalize_text(&input, &layout);
         let once = render_repaired(&doc, false);
         let (doc2, _) = normalize_text(&once, &layout);

@@ -13,6 +13,7 @@ fn only(passes: &[&str]) -> Options {
     Options {
         only: Some(passes.iter().map(|p| p.to_string()).collect()),
         skip: Vec::new(),
+        ..Options::default()
     }
 }
 

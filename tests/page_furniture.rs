@@ -12,6 +12,7 @@ fn only_page_artifacts() -> Options {
     Options {
         only: Some(vec!["page-artifacts".to_string()]),
         skip: Vec::new(),
+        ..Options::default()
     }
 }
 

@@ -58,15 +58,16 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             continue;
         }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
-            log.record_cited(
+            if log.approve_cited(
                 NAME,
                 "dash-at-line-end",
                 span(lines, i, j),
                 before,
                 after,
                 "a dash between two words needs no space",
-            );
-            lines[i].glue = true;
+            ) {
+                lines[i].glue = true;
+            }
             continue;
         }
         if !ends_in_hyphen(&lines[i].text) {
@@ -85,7 +86,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 after,
                 evidence,
             }) => {
-                log.record_cited(NAME, rule, span(lines, i, j), before, after, evidence);
+                if !log.approve_cited(NAME, rule, span(lines, i, j), before, after, evidence) {
+                    continue;
+                }
                 let t = lines[i].text.trim_end();
                 let cut = t.len() - t.chars().next_back().map_or(0, char::len_utf8);
                 lines[i].text = format!("{}{}", &t[..cut], if keep { "-" } else { "" });

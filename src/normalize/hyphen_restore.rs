@@ -196,15 +196,16 @@ fn fix_inlines(
                     } else {
                         format!("the document writes '{}'", spelled_as(&fixed, vocab))
                     };
-                    log.record_cited(
+                    if log.approve_cited(
                         NAME,
                         "compound-in-document",
                         span,
                         t.clone(),
                         fixed.clone(),
                         evidence,
-                    );
-                    *t = fixed;
+                    ) {
+                        *t = fixed;
+                    }
                 } else if let Some(guess) = restore_each(t, |w| restore_from_head(w, vocab)) {
                     // The document hyphenates the head elsewhere ("all-wise"),
                     // but never this word: no proof for this one.

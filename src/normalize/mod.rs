@@ -1,6 +1,7 @@
 //! Normalization: small, named passes that repair damaged text, each logging
 //! every edit it makes (and every case it declines) so an editor can audit it.
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -48,12 +49,48 @@ pub struct Change {
     /// declined case, what was missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// The editor rejected this edit (`convert --reject`): the pass left the
+    /// text as it was.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
+}
+
+impl Change {
+    /// The edit's stable id (see [`edit_id`]).
+    pub fn id(&self) -> String {
+        edit_id(self.pass, self.rule, self.span, &self.before, &self.after)
+    }
+}
+
+/// A stable id for an edit: a hash of its pass, rule, span, before and
+/// after, so that the same input and version of Recto give the same ids and
+/// an editor's rejections apply to a rerun. `e` and 12 hex digits (48 bits).
+pub fn edit_id(pass: &str, rule: &str, span: Span, before: &str, after: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [pass, rule, &span.to_string(), before, after] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let d = h.finalize();
+    let mut id = String::with_capacity(13);
+    id.push('e');
+    for b in &d[..6] {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
 }
 
 /// Every change made while normalizing one document.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RepairLog {
     pub changes: Vec<Change>,
+    /// Ids of edits the editor rejected (see [`RepairLog::approve`]).
+    #[serde(skip)]
+    rejected: BTreeSet<String>,
+    /// The rejected ids a pass met and left undone.
+    #[serde(skip)]
+    undone: BTreeSet<String>,
     /// How long each pass ran, in the order they ran (for `--verbose`).
     #[serde(skip)]
     pub timings: Vec<(&'static str, Duration)>,
@@ -94,6 +131,78 @@ impl PassStat {
 }
 
 impl RepairLog {
+    /// A log that refuses the edits with these ids (from the review page).
+    pub fn with_rejected(rejected: BTreeSet<String>) -> RepairLog {
+        RepairLog {
+            rejected,
+            ..RepairLog::default()
+        }
+    }
+
+    /// The one place where an editor's rejections are applied. A pass asks
+    /// before it makes an edit: the edit is recorded and `true` returned,
+    /// or, when the editor rejected its id, it is logged once as rejected
+    /// and `false` returned, and the pass leaves the text as it was.
+    pub fn approve(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        before: impl Into<String>,
+        after: impl Into<String>,
+    ) -> bool {
+        let (before, after) = (before.into(), after.into());
+        if !self.rejected.is_empty() {
+            let id = edit_id(pass, rule, span, &before, &after);
+            if self.rejected.contains(&id) {
+                if self.undone.insert(id) {
+                    self.changes.push(Change {
+                        pass,
+                        rule,
+                        span,
+                        before,
+                        after,
+                        declined: false,
+                        evidence: None,
+                        rejected: true,
+                    });
+                }
+                return false;
+            }
+        }
+        self.record(pass, rule, span, before, after);
+        true
+    }
+
+    /// [`RepairLog::approve`] for an edit that changes a word, with the
+    /// evidence that proves it.
+    pub fn approve_cited(
+        &mut self,
+        pass: &'static str,
+        rule: &'static str,
+        span: Span,
+        before: impl Into<String>,
+        after: impl Into<String>,
+        evidence: impl Into<String>,
+    ) -> bool {
+        if !self.approve(pass, rule, span, before, after) {
+            return false;
+        }
+        if let Some(last) = self.changes.last_mut() {
+            last.evidence = Some(evidence.into());
+        }
+        true
+    }
+
+    /// Rejected ids that no pass met: the input changed since the review, or
+    /// the edit's pass cannot leave it undone.
+    pub fn unmet_rejections(&self) -> Vec<&str> {
+        self.rejected
+            .difference(&self.undone)
+            .map(String::as_str)
+            .collect()
+    }
+
     pub fn record(
         &mut self,
         pass: &'static str,
@@ -110,6 +219,7 @@ impl RepairLog {
             after: after.into(),
             declined: false,
             evidence: None,
+            rejected: false,
         });
     }
 
@@ -146,6 +256,7 @@ impl RepairLog {
             after: text,
             declined: true,
             evidence: None,
+            rejected: false,
         });
     }
 
@@ -183,7 +294,7 @@ impl RepairLog {
             if let Some(s) = stats.iter_mut().find(|s| s.pass == c.pass) {
                 if c.declined {
                     s.declined += 1;
-                } else {
+                } else if !c.rejected {
                     s.applied += 1;
                 }
             }
@@ -191,15 +302,18 @@ impl RepairLog {
         stats
     }
 
-    /// Edits made (declined cases not counted).
+    /// Edits made (declined and rejected cases not counted).
     pub fn applied(&self) -> usize {
-        self.changes.iter().filter(|c| !c.declined).count()
+        self.changes
+            .iter()
+            .filter(|c| !c.declined && !c.rejected)
+            .count()
     }
 
     /// Count of applied edits per `pass/rule`, sorted by name.
     pub fn summary(&self) -> std::collections::BTreeMap<String, usize> {
         let mut m = std::collections::BTreeMap::new();
-        for c in self.changes.iter().filter(|c| !c.declined) {
+        for c in self.changes.iter().filter(|c| !c.declined && !c.rejected) {
             *m.entry(format!("{}/{}", c.pass, c.rule)).or_insert(0) += 1;
         }
         m
@@ -213,6 +327,9 @@ pub struct Options {
     pub only: Option<Vec<String>>,
     /// Skip these passes.
     pub skip: Vec<String>,
+    /// Ids of edits the editor rejected: left undone (see
+    /// [`RepairLog::approve`]).
+    pub reject: BTreeSet<String>,
 }
 
 impl Options {
@@ -303,7 +420,7 @@ pub fn pass_names() -> Vec<&'static str> {
 
 /// Repairs raw text (decoded, `\n` line ends) into a document.
 pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
-    let mut log = RepairLog::default();
+    let mut log = RepairLog::with_rejected(options.reject.clone());
     let passes: Vec<Pass> = pipeline()
         .into_iter()
         .filter(|p| options.enabled(p.name))
@@ -324,7 +441,7 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
 /// Repairs a document that was read from structured input (Markdown): only
 /// the tree passes run, since its lines were already read as blocks.
 pub fn normalize_document(mut doc: Document, options: &Options) -> (Document, RepairLog) {
-    let mut log = RepairLog::default();
+    let mut log = RepairLog::with_rejected(options.reject.clone());
     let passes: Vec<Pass> = pipeline()
         .into_iter()
         .filter(|p| options.enabled(p.name))
@@ -353,5 +470,60 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
                 doc.validate()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod reject_tests {
+    use super::*;
+
+    #[test]
+    fn rejected_edits_are_refused_logged_once_and_accounted_for() {
+        let span = Span::line(3);
+        let id = edit_id("spacing", "word-number", span, "by22", "by 22");
+        let unknown = "e000000000000".to_string();
+        let mut log = RepairLog::with_rejected([id.clone(), unknown.clone()].into());
+        assert!(!log.approve("spacing", "word-number", span, "by22", "by 22"));
+        // A second round meets it again: still refused, not logged twice.
+        assert!(!log.approve("spacing", "word-number", span, "by22", "by 22"));
+        assert!(log.approve("spacing", "word-number", span, "in2020", "in 2020"));
+        assert_eq!(log.changes.len(), 2);
+        assert!(log.changes[0].rejected && log.changes[0].id() == id);
+        assert_eq!(log.applied(), 1);
+        assert_eq!(log.summary().get("spacing/word-number"), Some(&1));
+        assert_eq!(log.unmet_rejections(), [unknown.as_str()]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_tell_edits_apart() {
+        let a = edit_id("spacing", "word-number", Span::line(3), "by22", "by 22");
+        assert_eq!(
+            a,
+            edit_id("spacing", "word-number", Span::line(3), "by22", "by 22")
+        );
+        assert_ne!(
+            a,
+            edit_id("spacing", "word-number", Span::line(4), "by22", "by 22")
+        );
+        assert!(crate::review::reject::is_edit_id(&a), "{a}");
+    }
+
+    #[test]
+    fn a_rejected_furniture_line_stays() {
+        let text = include_str!("../../input/kazan-summit-china-india-brief.txt");
+        let (_, log) = normalize_text(text, &Options::default());
+        let c = log
+            .changes
+            .iter()
+            .find(|c| c.pass == "page-artifacts")
+            .expect("the sample has a stray line of furniture");
+        let options = Options {
+            reject: [c.id()].into(),
+            ..Options::default()
+        };
+        let (_, again) = normalize_text(text, &options);
+        assert!(again.unmet_rejections().is_empty());
+        assert_eq!(again.applied(), log.applied() - 1);
+        assert!(again.changes.iter().any(|r| r.rejected && r.id() == c.id()));
     }
 }

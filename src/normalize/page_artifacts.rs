@@ -688,8 +688,10 @@ fn apply(
             carry_starts.push(label);
         }
         carry_break |= line.page_break;
-        if let Some(rule) = rule {
-            log.record(NAME, rule, line.span(), line.trimmed(), "");
+        // A line the editor rejected removing stays.
+        if let Some(rule) = rule
+            && log.approve(NAME, rule, line.span(), line.trimmed(), "")
+        {
             continue;
         }
         if !line.is_blank() {

@@ -292,7 +292,7 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
             let cuts_at_edge = !l.is_empty()
                 && !r.is_empty()
                 && joined.len() <= MAX_TOKEN
-                && split_token(&joined, ctx, &mut |_, _, _| {})
+                && split_token(&joined, ctx, &mut |_, _, _| true)
                     .iter()
                     .scan(0, |at, p| {
                         *at += p.len();
@@ -302,9 +302,10 @@ fn split_at_markup_edges(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: 
             if cuts_at_edge {
                 let after = format!("{l} {r}");
                 let evidence = split_evidence("run-together", &after, ctx);
-                log.record_cited(PASS.name, "run-together", span, joined, after, evidence);
-                inlines.insert(i, Inline::Space);
-                i += 1;
+                if log.approve_cited(PASS.name, "run-together", span, joined, after, evidence) {
+                    inlines.insert(i, Inline::Space);
+                    i += 1;
+                }
             }
         }
         i += 1;
@@ -379,16 +380,19 @@ fn space_before_punctuation(
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
-            log.record_cited(
+            if log.approve_cited(
                 PASS.name,
                 "space-before-punctuation",
                 span,
                 before,
                 after.clone(),
                 "closing punctuation never follows a space in prose",
-            );
-            inlines[i - 1] = Inline::Text(after);
-            inlines.drain(i..=i + 1);
+            ) {
+                inlines[i - 1] = Inline::Text(after);
+                inlines.drain(i..=i + 1);
+            } else {
+                i += 1;
+            }
         } else {
             i += 1;
         }
@@ -496,19 +500,26 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
         };
         match merged {
             Some(joined) => {
-                if let (Inline::Text(l), Inline::Text(r)) = (&inlines[i - 1], &inlines[i + 1]) {
-                    let evidence = merge_evidence(l, r, ctx);
-                    log.record_cited(
-                        PASS.name,
-                        "stray-space",
-                        span,
-                        format!("{l} {r}"),
-                        joined.clone(),
-                        evidence,
-                    );
+                let approved = match (&inlines[i - 1], &inlines[i + 1]) {
+                    (Inline::Text(l), Inline::Text(r)) => {
+                        let evidence = merge_evidence(l, r, ctx);
+                        log.approve_cited(
+                            PASS.name,
+                            "stray-space",
+                            span,
+                            format!("{l} {r}"),
+                            joined.clone(),
+                            evidence,
+                        )
+                    }
+                    _ => true,
+                };
+                if approved {
+                    inlines[i - 1] = Inline::Text(joined);
+                    inlines.drain(i..=i + 1);
+                } else {
+                    i += 1;
                 }
-                inlines[i - 1] = Inline::Text(joined);
-                inlines.drain(i..=i + 1);
             }
             None => i += 1,
         }
@@ -608,7 +619,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         };
         let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
             let evidence = split_evidence(rule, &after, ctx);
-            log.record_cited(PASS.name, rule, span, before, after, evidence)
+            log.approve_cited(PASS.name, rule, span, before, after, evidence)
         }) else {
             out.push(Inline::Text(token));
             continue;
@@ -647,7 +658,7 @@ fn split_evidence(rule: &str, after: &str, ctx: &Ctx) -> String {
 fn split_token(
     token: &str,
     ctx: &Ctx,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
 ) -> Vec<String> {
     split_token_if_needed(token, ctx, report).unwrap_or_else(|| vec![token.to_string()])
 }
@@ -657,7 +668,7 @@ fn split_token(
 fn split_token_if_needed(
     token: &str,
     ctx: &Ctx,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
 ) -> Option<Vec<String>> {
     // No word is this long: a longer token is data (a hash, a base64
     // blob), and leaving it alone keeps the pass linear in the input.
@@ -723,7 +734,7 @@ fn is_real_split(parts: &[String], piece: &str) -> bool {
 fn apply(
     pieces: Vec<String>,
     rule: &'static str,
-    report: &mut dyn FnMut(&'static str, String, String),
+    report: &mut dyn FnMut(&'static str, String, String) -> bool,
     split: impl Fn(&str) -> Option<Vec<String>>,
 ) -> Vec<String> {
     fn fully(
@@ -748,8 +759,12 @@ fn apply(
             Some(first) if is_real_split(&first, &piece) => {
                 let mut parts = Vec::new();
                 fully(first, &split, &mut parts);
-                report(rule, piece, parts.join(" "));
-                out.extend(parts);
+                // An edit the editor rejected leaves the piece whole.
+                if report(rule, piece.clone(), parts.join(" ")) {
+                    out.extend(parts);
+                } else {
+                    out.push(piece);
+                }
             }
             // A piece the rule leaves whole is kept as it is, not copied.
             _ => out.push(piece),
@@ -1253,7 +1268,7 @@ mod tests {
     fn split(token: &str, run_together: bool) -> String {
         let vocab = DocVocabulary::from_text(token);
         let ctx = ctx_with(&vocab, run_together);
-        split_token(token, &ctx, &mut |_, _, _| {}).join(" ")
+        split_token(token, &ctx, &mut |_, _, _| true).join(" ")
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod columns;
 pub mod epub;
+pub mod html;
 pub mod jats;
 pub mod labels;
 pub mod pdf;
@@ -28,6 +29,8 @@ pub enum Format {
     Jats,
     /// Plain text for archives and search.
     Txt,
+    /// One standalone HTML5 page for the web, with scholarly metadata.
+    Html,
     /// The document model as versioned JSON, for debugging.
     Ast,
 }
@@ -42,6 +45,7 @@ impl Format {
             Format::Epub => "epub",
             Format::Jats => "jats",
             Format::Txt => "txt",
+            Format::Html => "html",
             Format::Ast => "ast",
         }
     }
@@ -53,6 +57,7 @@ impl Format {
             Format::Epub => "epub",
             Format::Jats => "xml",
             Format::Txt => "txt",
+            Format::Html => "html",
             Format::Ast => "ast.json",
         }
     }
@@ -63,9 +68,10 @@ impl Format {
             "epub" => Ok(Format::Epub),
             "jats" | "xml" => Ok(Format::Jats),
             "txt" | "text" => Ok(Format::Txt),
+            "html" | "htm" => Ok(Format::Html),
             "ast" | "json" => Ok(Format::Ast),
             other => Err(Error::Usage(format!(
-                "unknown output format `{other}`: choose from pdf, epub, jats, txt, ast"
+                "unknown output format `{other}`: choose from pdf, epub, jats, txt, html, ast"
             ))),
         }
     }
@@ -173,6 +179,7 @@ pub fn write(format: Format, doc: &Document, options: &WriteOptions) -> Result<O
         Format::Epub => epub::write(doc, options),
         Format::Jats => jats::write(doc, options),
         Format::Txt => txt::write(doc, options),
+        Format::Html => html::write(doc, options),
         Format::Ast => Ok(Output {
             bytes: doc.to_json().into_bytes(),
             ..Output::default()

@@ -29,6 +29,24 @@ pub fn end_matter(
     toc: &mut Vec<TocNode>,
     landmarks: &mut Vec<Landmark>,
 ) -> Option<String> {
+    r.file = "back.xhtml".into();
+    let (inner, first_label) = end_matter_content(doc, lang, r, toc, landmarks)?;
+    let mut out = xhtml_head(lang, &first_label, "backmatter");
+    out.push_str(&inner);
+    out.push_str(XHTML_END);
+    Some(out)
+}
+
+/// The sections of the end matter and biographies (shared with the HTML
+/// edition), linked from `r.file`, and the label of the first; none when
+/// there are neither.
+pub fn end_matter_content(
+    doc: &Document,
+    lang: &str,
+    r: &mut Renderer,
+    toc: &mut Vec<TocNode>,
+    landmarks: &mut Vec<Landmark>,
+) -> Option<(String, String)> {
     let bios: Vec<_> = doc
         .meta
         .authors
@@ -38,14 +56,13 @@ pub fn end_matter(
     if doc.back.is_empty() && bios.is_empty() {
         return None;
     }
-    r.file = "back.xhtml".into();
     let labels = Labels::for_language(lang);
     let mut inner = String::new();
     let mut first_label = None;
     for back in &doc.back {
         let id = r.id("back");
         let semantics = back_semantics(back.kind)
-            .map(|(kind, role)| format!(" epub:type=\"{kind}\" role=\"{role}\""))
+            .map(|(kind, role)| format!("{} role=\"{role}\"", r.epub_type(kind)))
             .unwrap_or_default();
         let title = back
             .title
@@ -83,8 +100,9 @@ pub fn end_matter(
     if !bios.is_empty() {
         let heading = labels.about_authors(bios.len());
         inner.push_str(&format!(
-            "<section id=\"contributors\" epub:type=\"contributors\" aria-labelledby=\"contributors-h\">\n\
+            "<section id=\"contributors\"{} aria-labelledby=\"contributors-h\">\n\
              <h1 id=\"contributors-h\">{}</h1>\n",
+            r.epub_type("contributors"),
             esc(heading)
         ));
         for a in bios {
@@ -110,12 +128,6 @@ pub fn end_matter(
             children: Vec::new(),
         });
     }
-    let mut out = xhtml_head(
-        lang,
-        first_label.as_deref().unwrap_or("End matter"),
-        "backmatter",
-    );
-    out.push_str(&inner);
-    out.push_str(XHTML_END);
-    Some(out)
+    let first_label = first_label.unwrap_or_else(|| "End matter".into());
+    Some((inner, first_label))
 }

@@ -10,7 +10,7 @@ use crate::write::labels::Labels;
 
 /// The body: nested sections from the headings, in one content document or,
 /// above [`SPLIT_ABOVE_CHARS`], one per top-level section.
-pub fn body(
+pub(super) fn body(
     doc: &Document,
     lang: &str,
     title: &str,
@@ -19,26 +19,7 @@ pub fn body(
     toc: &mut Vec<TocNode>,
     landmarks: &mut Vec<Landmark>,
 ) {
-    // Heading levels outside 1-6 would break the section structure; the
-    // model allows them in hand-built documents, so clamp them here.
-    let blocks: Vec<Block> = doc
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Heading {
-                level,
-                content,
-                id,
-                span,
-            } => Block::Heading {
-                level: (*level).clamp(1, 6),
-                content: content.clone(),
-                id: id.clone(),
-                span: *span,
-            },
-            other => other.clone(),
-        })
-        .collect();
+    let blocks = clamped_blocks(doc);
     if blocks.is_empty() {
         return;
     }
@@ -99,4 +80,27 @@ pub fn body(
             xhtml: out,
         });
     }
+}
+
+/// The body's blocks with heading levels clamped to 1-6 (shared with the
+/// HTML edition): levels outside would break the section structure, and the
+/// model allows them in hand-built documents.
+pub fn clamped_blocks(doc: &Document) -> Vec<Block> {
+    doc.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading {
+                level,
+                content,
+                id,
+                span,
+            } => Block::Heading {
+                level: (*level).clamp(1, 6),
+                content: content.clone(),
+                id: id.clone(),
+                span: *span,
+            },
+            other => other.clone(),
+        })
+        .collect()
 }

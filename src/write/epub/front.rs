@@ -17,25 +17,41 @@ pub fn title_page(
     title: &str,
     r: &mut Renderer,
 ) -> (String, Option<TocNode>) {
+    let mut out = xhtml_head(lang, title, "frontmatter");
+    let entry = title_content(doc, lang, title, r, &mut out);
+    out.push_str(XHTML_END);
+    (out, entry)
+}
+
+/// The title page's content (shared with the HTML edition): the title
+/// section, the abstract, keywords and licence. Returns the
+/// table-of-contents entry of the abstract.
+pub fn title_content(
+    doc: &Document,
+    lang: &str,
+    title: &str,
+    r: &mut Renderer,
+    out: &mut String,
+) -> Option<TocNode> {
     let meta = &doc.meta;
     let labels = Labels::for_language(lang);
-    let mut out = xhtml_head(lang, title, "frontmatter");
-    out.push_str(
-        "<section epub:type=\"titlepage\" class=\"titlepage\" aria-labelledby=\"book-title\">\n",
-    );
+    out.push_str(&format!(
+        "<section{} class=\"titlepage\" aria-labelledby=\"book-title\">\n",
+        r.epub_type("titlepage")
+    ));
     out.push_str("<h1 class=\"title\" id=\"book-title\">");
     match meta
         .title
         .as_deref()
         .filter(|t| !label(&plain_text(t)).is_empty())
     {
-        Some(t) => r.inlines(&mut out, t),
+        Some(t) => r.inlines(out, t),
         None => out.push_str(&esc(title)),
     }
     out.push_str("</h1>\n");
     if let Some(sub) = meta.subtitle.as_deref().filter(|s| !s.is_empty()) {
         out.push_str("<p class=\"subtitle\">");
-        r.inlines(&mut out, sub);
+        r.inlines(out, sub);
         out.push_str("</p>\n");
     }
     let named: Vec<_> = meta
@@ -58,7 +74,8 @@ pub fn title_page(
                 .collect();
             if !affiliations.is_empty() {
                 out.push_str(&format!(
-                    "<br/><span class=\"affiliation\">{}</span>",
+                    "{}<span class=\"affiliation\">{}</span>",
+                    if r.html5 { "<br>" } else { "<br/>" },
                     esc(&affiliations.join("; "))
                 ));
             }
@@ -83,14 +100,17 @@ pub fn title_page(
             .title
             .as_deref()
             .filter(|t| !label(&plain_text(t)).is_empty());
-        out.push_str("<section id=\"abstract\" epub:type=\"abstract\" role=\"doc-abstract\" aria-labelledby=\"abstract-title\">\n");
+        out.push_str(&format!(
+            "<section id=\"abstract\"{} role=\"doc-abstract\" aria-labelledby=\"abstract-title\">\n",
+            r.epub_type("abstract")
+        ));
         out.push_str("<h2 id=\"abstract-title\">");
         match heading {
-            Some(t) => r.inlines(&mut out, t),
+            Some(t) => r.inlines(out, t),
             None => out.push_str(&esc(labels.abstract_)),
         }
         out.push_str("</h2>\n");
-        r.blocks(&mut out, &abs.blocks);
+        r.blocks(out, &abs.blocks);
         out.push_str("</section>\n");
         entry = Some(TocNode {
             label: heading
@@ -124,8 +144,7 @@ pub fn title_page(
         }
         out.push_str("</p>\n");
     }
-    out.push_str(XHTML_END);
-    (out, entry)
+    entry
 }
 
 /// The identifier as a reader can use it, as XHTML: a DOI as its link, an

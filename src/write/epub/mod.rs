@@ -15,16 +15,18 @@
 //! no landmark is set. The seam stays in this module: [`zip`] is the
 //! container, [`package`] the package document, [`nav`] the navigation.
 
-mod back;
-mod body;
-mod front;
-mod lang;
-mod nav;
-mod notes;
+// The body renderer, title page, end matter, language tags and link
+// checks are shared with the HTML edition (`write::html`).
+pub(crate) mod back;
+pub(crate) mod body;
+pub(crate) mod front;
+pub(crate) mod lang;
+pub(crate) mod nav;
+pub(crate) mod notes;
 mod package;
 mod table;
-mod url;
-mod xhtml;
+pub(crate) mod url;
+pub(crate) mod xhtml;
 mod zip;
 
 use crate::error::{Error, Result};
@@ -231,7 +233,7 @@ const XHTML_END: &str = "</body>\n</html>\n";
 
 /// The identifier shared by every edition; a blank one falls back to the
 /// content-derived UUID, since EPUB requires a non-empty identifier.
-fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
+pub(crate) fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
     let id = label(&doc.identifier());
     if id.is_empty() {
         warnings.push("the identifier is blank; the EPUB uses the content-derived UUID".into());
@@ -242,7 +244,7 @@ fn identifier(doc: &Document, warnings: &mut Vec<String>) -> String {
 
 /// The title every edition states ([`crate::write::document_title`]), with
 /// a warning when the metadata has none.
-fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
+pub(crate) fn book_title(doc: &Document, warnings: &mut Vec<String>) -> String {
     let title = label(&super::document_title(doc));
     let stated = doc.meta.title_text().is_some_and(|t| !label(&t).is_empty());
     if !stated {

@@ -16,6 +16,28 @@ pub fn notes_document(doc: &Document, lang: &str, r: &mut Renderer) -> Option<(S
         return None;
     }
     r.file = NOTES_FILE.into();
+    let section = notes_content(doc, r)?;
+    let mut out = xhtml_head(lang, "Notes", "backmatter");
+    out.push_str(&section);
+    out.push_str(XHTML_END);
+    Some((
+        out,
+        TocNode {
+            label: "Notes".into(),
+            href: NOTES_FILE.into(),
+            children: Vec::new(),
+        },
+    ))
+}
+
+/// The notes section (shared with the HTML edition), linked back to
+/// where `r` rendered the references; none when the document has no
+/// notes. Must run after every other content is rendered.
+pub fn notes_content(doc: &Document, r: &mut Renderer) -> Option<String> {
+    let notes = doc.numbered_notes();
+    if notes.is_empty() {
+        return None;
+    }
     // Notes can refer to other notes: render every note first, so that
     // the back links of notes referenced only from notes are known too.
     let mut rendered = Vec::with_capacity(notes.len());
@@ -31,14 +53,15 @@ pub fn notes_document(doc: &Document, lang: &str, r: &mut Renderer) -> Option<(S
         }
         rendered.push((*n, first, rest));
     }
-    let mut out = xhtml_head(lang, "Notes", "backmatter");
-    out.push_str(
-        "<section epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"notes-title\">\n\
+    let mut out = format!(
+        "<section{} role=\"doc-endnotes\" aria-labelledby=\"notes-title\">\n\
          <h1 id=\"notes-title\">Notes</h1>\n",
+        r.epub_type("endnotes")
     );
     for (n, first, rest) in rendered {
         out.push_str(&format!(
-            "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"fn-{n}\">\n<p>"
+            "<aside{} role=\"doc-footnote\" id=\"fn-{n}\">\n<p>",
+            r.epub_type("footnote")
         ));
         match r.note_backlinks.get(&n) {
             Some(href) => out.push_str(&format!(
@@ -56,13 +79,5 @@ pub fn notes_document(doc: &Document, lang: &str, r: &mut Renderer) -> Option<(S
         out.push_str("</aside>\n");
     }
     out.push_str("</section>\n");
-    out.push_str(XHTML_END);
-    Some((
-        out,
-        TocNode {
-            label: "Notes".into(),
-            href: NOTES_FILE.into(),
-            children: Vec::new(),
-        },
-    ))
+    Some(out)
 }

@@ -66,6 +66,10 @@ pub struct Renderer {
     next_id: usize,
     /// Inside an `<a>`: nested links must not become `<a>` again.
     link_depth: usize,
+    /// Writing an HTML5 page rather than an EPUB content document: no
+    /// `epub:type` attributes, which HTML does not have (the ARIA roles
+    /// carry the same meaning there).
+    pub html5: bool,
     /// The images loaded for the document.
     pub resources: Resources,
     /// Footnote numbers by label.
@@ -85,6 +89,15 @@ pub struct Renderer {
 pub const NOTES_FILE: &str = "notes.xhtml";
 
 impl Renderer {
+    /// ` epub:type="kind"` in an EPUB content document, nothing in HTML5.
+    pub fn epub_type(&self, kind: &str) -> String {
+        if self.html5 {
+            String::new()
+        } else {
+            format!(" epub:type=\"{kind}\"")
+        }
+    }
+
     /// A fresh id with the given prefix, unique across the book.
     pub fn id(&mut self, prefix: &str) -> String {
         self.next_id += 1;
@@ -189,7 +202,9 @@ impl Renderer {
                 out.push_str(&esc(text));
                 out.push_str("</code></pre>\n");
             }
-            Block::ThematicBreak { .. } => out.push_str("<hr/>\n"),
+            Block::ThematicBreak { .. } => {
+                out.push_str(if self.html5 { "<hr>\n" } else { "<hr/>\n" })
+            }
             Block::Table { table, .. } => self.table(out, table),
             Block::Figure { image, caption, .. } => {
                 let id = self.id("fig");
@@ -254,7 +269,7 @@ impl Renderer {
                 if let Some(title) = image.title.as_deref().map(label).filter(|t| !t.is_empty()) {
                     out.push_str(&format!(" title=\"{}\"", esc(&title)));
                 }
-                out.push_str("/>");
+                out.push_str(if self.html5 { ">" } else { "/>" });
             }
             None => {
                 let alt = label(&image.alt);
@@ -289,8 +304,11 @@ impl Renderer {
         self.note_backlinks
             .entry(n)
             .or_insert_with(|| format!("{}#{id}", self.file));
+        // The HTML edition is one page: its notes are on it.
+        let notes_file = if self.html5 { "" } else { NOTES_FILE };
         out.push_str(&format!(
-            "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"{id}\" href=\"{NOTES_FILE}#fn-{n}\">{n}</a></sup>"
+            "<sup><a{} role=\"doc-noteref\" id=\"{id}\" href=\"{notes_file}#fn-{n}\">{n}</a></sup>",
+            self.epub_type("noteref")
         ));
     }
 
@@ -304,7 +322,7 @@ impl Renderer {
         match inline {
             Inline::Text(s) => out.push_str(&esc(s)),
             Inline::Space | Inline::SoftBreak => out.push(' '),
-            Inline::LineBreak => out.push_str("<br/>"),
+            Inline::LineBreak => out.push_str(if self.html5 { "<br>" } else { "<br/>" }),
             Inline::Emphasis(c) => self.wrap(out, "<em>", c, "</em>"),
             Inline::Strong(c) => self.wrap(out, "<strong>", c, "</strong>"),
             Inline::Underline(c) => self.wrap(out, "<u>", c, "</u>"),
@@ -343,7 +361,8 @@ impl Renderer {
                     text = format!("{}", self.page_list.len() + 1);
                 }
                 out.push_str(&format!(
-                    "<span epub:type=\"pagebreak\" role=\"doc-pagebreak\" id=\"{id}\" aria-label=\"{}\"></span>",
+                    "<span{} role=\"doc-pagebreak\" id=\"{id}\" aria-label=\"{}\"></span>",
+                    self.epub_type("pagebreak"),
                     esc(&text)
                 ));
                 self.page_list.push(PageTarget {
