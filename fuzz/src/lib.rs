@@ -101,7 +101,12 @@ fn build_document(u: &mut Unstructured<'_>) -> Result<Document> {
             blocks: list,
         });
     }
-    Ok(Document { meta, blocks, back })
+    Ok(Document {
+        meta,
+        blocks,
+        back,
+        ..Document::default()
+    })
 }
 
 fn metadata(u: &mut Unstructured<'_>) -> Result<Metadata> {
@@ -166,6 +171,7 @@ fn block(u: &mut Unstructured<'_>, depth: u32) -> Result<Block> {
             // rejected by `validate()`.
             level: u.int_in_range(1..=6)?,
             content: inlines(u, 0)?,
+            id: None,
             span,
         },
         6 if !leaf => {
