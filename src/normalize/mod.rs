@@ -185,13 +185,18 @@ impl RepairLog {
         after: impl Into<String>,
         evidence: impl Into<String>,
     ) -> bool {
-        if !self.approve(pass, rule, span, before, after) {
-            return false;
+        let approved = self.approve(pass, rule, span, before, after);
+        if approved {
+            self.cite_last(evidence);
         }
+        approved
+    }
+
+    /// Attaches `evidence` to the entry just logged.
+    fn cite_last(&mut self, evidence: impl Into<String>) {
         if let Some(last) = self.changes.last_mut() {
             last.evidence = Some(evidence.into());
         }
-        true
     }
 
     /// Rejected ids that no pass met: the input changed since the review, or
@@ -235,9 +240,7 @@ impl RepairLog {
         evidence: impl Into<String>,
     ) {
         self.record(pass, rule, span, before, after);
-        if let Some(last) = self.changes.last_mut() {
-            last.evidence = Some(evidence.into());
-        }
+        self.cite_last(evidence);
     }
 
     pub fn decline(
@@ -271,9 +274,7 @@ impl RepairLog {
         missing: impl Into<String>,
     ) {
         self.decline(pass, rule, span, text);
-        if let Some(last) = self.changes.last_mut() {
-            last.evidence = Some(missing.into());
-        }
+        self.cite_last(missing);
     }
 
     /// Time and counts per pass that ran, in pipeline order.

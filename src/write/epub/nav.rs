@@ -46,33 +46,35 @@ pub fn nav_document(
     out.push_str("</ol>\n</nav>\n");
     if !pages.is_empty() {
         out.push_str("<nav epub:type=\"page-list\" id=\"page-list\" role=\"doc-pagelist\" hidden=\"hidden\" aria-labelledby=\"page-list-title\">\n");
-        out.push_str("<h2 id=\"page-list-title\">Pages</h2>\n<ol>\n");
-        for p in pages {
-            out.push_str(&format!(
-                "<li><a href=\"{}\">{}</a></li>\n",
-                esc(&p.href),
-                esc(&p.label)
-            ));
-        }
-        out.push_str("</ol>\n</nav>\n");
+        out.push_str("<h2 id=\"page-list-title\">Pages</h2>\n");
+        target_list(&mut out, pages);
+        out.push_str("</nav>\n");
     }
     if !figures.is_empty() {
         out.push_str("<nav epub:type=\"loi\" id=\"loi\" aria-labelledby=\"loi-title\">\n");
-        out.push_str("<h2 id=\"loi-title\">Figures</h2>\n<ol>\n");
-        for f in figures {
-            out.push_str(&format!(
-                "<li><a href=\"{}\">{}</a></li>\n",
-                esc(&f.href),
-                esc(&f.label)
-            ));
-        }
-        out.push_str("</ol>\n</nav>\n");
+        out.push_str("<h2 id=\"loi-title\">Figures</h2>\n");
+        target_list(&mut out, figures);
+        out.push_str("</nav>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn toc_list(out: &mut String, nodes: &[TocNode]) {
+/// A flat `<ol>` of links: the page list, the list of figures.
+fn target_list(out: &mut String, targets: &[PageTarget]) {
+    out.push_str("<ol>\n");
+    for t in targets {
+        out.push_str(&format!(
+            "<li><a href=\"{}\">{}</a></li>\n",
+            esc(&t.href),
+            esc(&t.label)
+        ));
+    }
+    out.push_str("</ol>\n");
+}
+
+/// The nested `<ol>` of a table of contents (also the HTML edition's).
+pub(crate) fn toc_list(out: &mut String, nodes: &[TocNode]) {
     out.push_str("<ol>\n");
     for n in nodes {
         out.push_str(&format!(

@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::model::{Document, sections};
 
 use super::epub::xhtml::{Renderer, TocNode, esc};
-use super::epub::{back, body, front, lang};
+use super::epub::{back, body, front, lang, nav};
 use super::{Output, WriteOptions};
 
 /// The default page template; a user's `html/page.html` replaces it.
@@ -125,24 +125,7 @@ fn toc_nav(toc: &[TocNode]) -> String {
         "<nav class=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n\
          <h2 id=\"toc-title\">Contents</h2>\n",
     );
-    list(&mut out, toc);
+    nav::toc_list(&mut out, toc);
     out.push_str("</nav>\n");
     out
-}
-
-fn list(out: &mut String, nodes: &[TocNode]) {
-    out.push_str("<ol>\n");
-    for n in nodes {
-        out.push_str(&format!(
-            "<li><a href=\"{}\">{}</a>",
-            esc(&n.href),
-            esc(&n.label)
-        ));
-        if !n.children.is_empty() {
-            out.push('\n');
-            list(out, &n.children);
-        }
-        out.push_str("</li>\n");
-    }
-    out.push_str("</ol>\n");
 }
