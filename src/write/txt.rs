@@ -333,6 +333,23 @@ impl Writer {
         }
     }
 
+    /// Blocks under a hanging marker (a list item, a definition): the
+    /// first line starts with `first`, every other with `rest`.
+    fn hanging(&mut self, blocks: &[Block], first: &str, rest: &str) {
+        let mut parts = blocks.iter();
+        match parts.next() {
+            Some(Block::Paragraph { content, .. }) => self.paragraph(content, first, rest),
+            Some(other) => {
+                self.chunks.push(first.trim_end().to_string());
+                self.block(other, rest);
+            }
+            None => self.chunks.push(first.trim_end().to_string()),
+        }
+        for inner in parts {
+            self.block(inner, rest);
+        }
+    }
+
     fn block(&mut self, block: &Block, indent: &str) {
         match block {
             Block::Heading {
@@ -348,20 +365,7 @@ impl Writer {
                     };
                     let first = format!("{indent}{marker}");
                     let rest = format!("{indent}{}", " ".repeat(marker.chars().count()));
-                    let mut parts = item.iter();
-                    match parts.next() {
-                        Some(Block::Paragraph { content, .. }) => {
-                            self.paragraph(content, &first, &rest)
-                        }
-                        Some(other) => {
-                            self.chunks.push(first.trim_end().to_string());
-                            self.block(other, &rest);
-                        }
-                        None => self.chunks.push(first.trim_end().to_string()),
-                    }
-                    for inner in parts {
-                        self.block(inner, &rest);
-                    }
+                    self.hanging(item, &first, &rest);
                 }
             }
             Block::BlockQuote { blocks, .. } => {
@@ -400,20 +404,7 @@ impl Writer {
                         } else {
                             (format!("{indent}    "), format!("{indent}    "))
                         };
-                        let mut parts = def.iter();
-                        match parts.next() {
-                            Some(Block::Paragraph { content, .. }) => {
-                                self.paragraph(content, &first, &rest)
-                            }
-                            Some(other) => {
-                                self.chunks.push(first.trim_end().to_string());
-                                self.block(other, &rest);
-                            }
-                            None => self.chunks.push(first.trim_end().to_string()),
-                        }
-                        for inner in parts {
-                            self.block(inner, &rest);
-                        }
+                        self.hanging(def, &first, &rest);
                     }
                 }
             }
