@@ -5,38 +5,52 @@
 //! (`../shared/corpus/dev`) and a document with full deposit metadata
 //! (`tests/data/full-metadata`).
 //!
-//! Every test here needs `../shared`, and a checker that
-//! `../shared/tools/external/install` has installed (it exits 2 when not):
-//! without them a test says so and passes locally, and fails under
+//! Every check here needs `../shared`, so this is a group with its own
+//! harness (`tests/common/group.rs`): without `../shared` the summary says
+//! "skipped: ../shared not found" instead of counting the checks as passed.
+//! A checker that `../shared/tools/external/install` has not installed (it
+//! exits 2) skips its check locally, and fails it under
 //! RECTO_REQUIRE_VALIDATORS=1 (CI, whose `.ci/run` runs the installer).
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
 use std::sync::OnceLock;
 
 use assert_cmd::cargo::cargo_bin_cmd;
+use common::group::{self, Check, Outcome};
 use common::{root, validators_required};
 
 const SAMPLE: &str = "kazan-summit-china-india-brief";
 const FULL: &str = "river-sediment-article";
 
-/// The folder of the external checkers, `../shared/tools/external`. Its
-/// absence skips these tests locally and fails them under
-/// RECTO_REQUIRE_VALIDATORS=1 (`common::shared`).
-fn shared() -> Option<PathBuf> {
-    let dir = common::shared()?;
-    let tools = dir.join("tools/external");
-    if tools.is_dir() {
-        Some(dir)
-    } else {
-        let msg = format!("{} is missing", tools.display());
-        assert!(!validators_required(), "{msg} (RECTO_REQUIRE_VALIDATORS=1)");
-        eprintln!("skipped: {msg}");
-        None
-    }
+const CHECKS: &[(&str, Check)] = &[
+    (
+        "check_pdf_finds_no_error_and_real_spaces_in_every_pdf",
+        check_pdf_finds_no_error_and_real_spaces_in_every_pdf,
+    ),
+    (
+        "the_structure_tree_reads_words_separated_by_spaces",
+        the_structure_tree_reads_words_separated_by_spaces,
+    ),
+    (
+        "check_pmc_errors_are_only_what_missing_metadata_explains",
+        check_pmc_errors_are_only_what_missing_metadata_explains,
+    ),
+    (
+        "check_jats4r_errors_are_only_what_missing_metadata_explains",
+        check_jats4r_errors_are_only_what_missing_metadata_explains,
+    ),
+    (
+        "check_ace_finds_no_violation_in_any_epub",
+        check_ace_finds_no_violation_in_any_epub,
+    ),
+];
+
+fn main() -> ExitCode {
+    group::main(CHECKS)
 }
 
 /// Every edition of the sample, the dev inputs and the full-metadata
@@ -64,36 +78,33 @@ impl Batch {
     }
 }
 
-fn batch() -> Option<&'static Batch> {
-    static BATCH: OnceLock<Option<Batch>> = OnceLock::new();
-    BATCH
-        .get_or_init(|| {
-            let shared = shared()?;
-            let dir = tempfile::tempdir().unwrap();
-            let out = dir.path().join("out");
-            let mut inputs: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/dev"))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            inputs.sort();
-            inputs.push(root().join("input").join(format!("{SAMPLE}.txt")));
-            inputs.push(root().join(format!("tests/data/full-metadata/{FULL}.md")));
-            let mut cmd = cargo_bin_cmd!("recto");
-            cmd.env_remove("SOURCE_DATE_EPOCH")
-                .current_dir(root())
-                .args(["convert", "-q", "-t", "pdf,epub,jats,txt", "-o"])
-                .arg(&out)
-                .args(&inputs);
-            cmd.assert().success();
-            let jobs = recto::batch::plan(&inputs, &inputs, &out, None).unwrap();
-            Some(Batch {
-                _dir: dir,
-                stems: jobs.iter().map(|j| j.stem.clone()).collect(),
-                dirs: jobs.into_iter().map(|j| j.dir).collect(),
-            })
-        })
-        .as_ref()
+fn batch(shared: &Path) -> &'static Batch {
+    static BATCH: OnceLock<Batch> = OnceLock::new();
+    BATCH.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut inputs: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/dev"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        inputs.sort();
+        inputs.push(root().join("input").join(format!("{SAMPLE}.txt")));
+        inputs.push(root().join(format!("tests/data/full-metadata/{FULL}.md")));
+        let mut cmd = cargo_bin_cmd!("recto");
+        cmd.env_remove("SOURCE_DATE_EPOCH")
+            .current_dir(root())
+            .args(["convert", "-q", "-t", "pdf,epub,jats,txt", "-o"])
+            .arg(&out)
+            .args(&inputs);
+        cmd.assert().success();
+        let jobs = recto::batch::plan(&inputs, &inputs, &out, None).unwrap();
+        Batch {
+            _dir: dir,
+            stems: jobs.iter().map(|j| j.stem.clone()).collect(),
+            dirs: jobs.into_iter().map(|j| j.dir).collect(),
+        }
+    })
 }
 
 /// One finding: file, level, rule.
@@ -105,11 +116,16 @@ struct Finding {
     line: String,
 }
 
-/// Runs `checker` on `files` (one call for the batch) and returns its
-/// findings, or `None` when the checker is not installed.
-fn check(checker: &str, files: &[PathBuf]) -> Option<Vec<Finding>> {
-    let shared = shared()?;
+/// Runs `checker` of `../shared/tools/external` on `files` (one call for
+/// the batch) and returns its findings, or why it could not run: the
+/// checker is not installed (a failure under RECTO_REQUIRE_VALIDATORS=1).
+fn check(shared: &Path, checker: &str, files: &[PathBuf]) -> Result<Vec<Finding>, Outcome> {
     let tool = shared.join("tools/external").join(checker);
+    if !tool.is_file() {
+        let msg = format!("{} is missing", tool.display());
+        assert!(!validators_required(), "{msg} (RECTO_REQUIRE_VALIDATORS=1)");
+        return Err(Outcome::Skipped(msg));
+    }
     let out = Command::new(&tool)
         .args(files)
         .output()
@@ -120,8 +136,7 @@ fn check(checker: &str, files: &[PathBuf]) -> Option<Vec<Finding>> {
         let msg =
             format!("{checker} is not installed (run ../shared/tools/external/install): {stderr}");
         assert!(!validators_required(), "{msg} (RECTO_REQUIRE_VALIDATORS=1)");
-        eprintln!("skipped: {msg}");
-        return None;
+        return Err(Outcome::Skipped(msg));
     }
     let findings: Vec<Finding> = stdout
         .lines()
@@ -149,18 +164,18 @@ fn check(checker: &str, files: &[PathBuf]) -> Option<Vec<Finding>> {
         stdout.contains(&format!("{errors} errors,")),
         "{checker}: the summary disagrees with the findings:\n{stdout}\n{stderr}"
     );
-    Some(findings)
+    Ok(findings)
 }
 
 fn errors(findings: &[Finding]) -> Vec<&Finding> {
     findings.iter().filter(|f| f.level == "error").collect()
 }
 
-#[test]
-fn check_pdf_finds_no_error_and_real_spaces_in_every_pdf() {
-    let Some(b) = batch() else { return };
-    let Some(findings) = check("check-pdf", &b.files("pdf")) else {
-        return;
+fn check_pdf_finds_no_error_and_real_spaces_in_every_pdf(shared: &Path) -> Outcome {
+    let b = batch(shared);
+    let findings = match check(shared, "check-pdf", &b.files("pdf")) {
+        Ok(findings) => findings,
+        Err(skipped) => return skipped,
     };
     let errs = errors(&findings);
     assert!(errs.is_empty(), "check-pdf errors:\n{errs:#?}");
@@ -175,13 +190,13 @@ fn check_pdf_finds_no_error_and_real_spaces_in_every_pdf() {
             .count();
         assert_eq!(claiming, b.stems.len(), "{rule}: {findings:#?}");
     }
+    Outcome::Passed
 }
 
-#[test]
-fn the_structure_tree_reads_words_separated_by_spaces() {
-    let Some(b) = batch() else { return };
+fn the_structure_tree_reads_words_separated_by_spaces(shared: &Path) -> Outcome {
+    let b = batch(shared);
     if !common::have("pdfinfo", "the structure text") || !common::have("pdftotext", "PDF text") {
-        return;
+        return Outcome::Skipped("poppler-utils is not installed".into());
     }
     for pdf in b.files("pdf") {
         let (ok, tree, err) = common::run(Command::new("pdfinfo").arg("-struct-text").arg(&pdf));
@@ -207,6 +222,7 @@ fn the_structure_tree_reads_words_separated_by_spaces() {
             words.len()
         );
     }
+    Outcome::Passed
 }
 
 /// The check-pmc error rules that each missing field explains.
@@ -221,11 +237,11 @@ fn pmc_rules_for(keys: &str) -> &'static [&'static str] {
     }
 }
 
-#[test]
-fn check_pmc_errors_are_only_what_missing_metadata_explains() {
-    let Some(b) = batch() else { return };
-    let Some(findings) = check("check-pmc", &b.files("xml")) else {
-        return;
+fn check_pmc_errors_are_only_what_missing_metadata_explains(shared: &Path) -> Outcome {
+    let b = batch(shared);
+    let findings = match check(shared, "check-pmc", &b.files("xml")) {
+        Ok(findings) => findings,
+        Err(skipped) => return skipped,
     };
     for stem in &b.stems {
         let errs: BTreeSet<&str> = findings
@@ -233,7 +249,7 @@ fn check_pmc_errors_are_only_what_missing_metadata_explains() {
             .filter(|f| &f.file == stem && f.level == "error")
             .map(|f| f.rule.as_str())
             .collect();
-        let missing = missing_fields(b, stem, "pmc");
+        let missing = missing_fields(shared, b, stem, "pmc");
         let explained: BTreeSet<&str> = missing
             .iter()
             .flat_map(|k| pmc_rules_for(k).iter().copied())
@@ -253,16 +269,17 @@ fn check_pmc_errors_are_only_what_missing_metadata_explains() {
             assert!(errs.is_empty() && missing.is_empty(), "{findings:#?}");
         }
     }
+    Outcome::Passed
 }
 
 /// What `recto check --profile PROFILE` says the document lacks: the keys.
-fn missing_fields(b: &Batch, stem: &str, profile: &str) -> Vec<String> {
+fn missing_fields(shared: &Path, b: &Batch, stem: &str, profile: &str) -> Vec<String> {
     let input = if stem == SAMPLE {
         root().join("input").join(format!("{SAMPLE}.txt"))
     } else if stem == FULL {
         root().join(format!("tests/data/full-metadata/{FULL}.md"))
     } else {
-        root().join(format!("../shared/corpus/dev/{stem}.txt"))
+        shared.join(format!("corpus/dev/{stem}.txt"))
     };
     assert!(b.file(stem, "xml").is_file());
     let mut cmd = cargo_bin_cmd!("recto");
@@ -283,11 +300,11 @@ fn missing_fields(b: &Batch, stem: &str, profile: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn check_jats4r_errors_are_only_what_missing_metadata_explains() {
-    let Some(b) = batch() else { return };
-    let Some(findings) = check("check-jats4r", &b.files("xml")) else {
-        return;
+fn check_jats4r_errors_are_only_what_missing_metadata_explains(shared: &Path) -> Outcome {
+    let b = batch(shared);
+    let findings = match check(shared, "check-jats4r", &b.files("xml")) {
+        Ok(findings) => findings,
+        Err(skipped) => return skipped,
     };
     for stem in &b.stems {
         let errs: Vec<&Finding> = findings
@@ -295,7 +312,7 @@ fn check_jats4r_errors_are_only_what_missing_metadata_explains() {
             .filter(|f| &f.file == stem && f.level == "error")
             .filter(|f| !checker_cannot_resolve_ids(b, f))
             .collect();
-        let missing = missing_fields(b, stem, "jats4r");
+        let missing = missing_fields(shared, b, stem, "jats4r");
         for e in &errs {
             assert!(
                 e.rule == "jats4r/permissions-errors" && !missing.is_empty(),
@@ -314,6 +331,7 @@ fn check_jats4r_errors_are_only_what_missing_metadata_explains() {
         .map(|f| f.rule.as_str())
         .collect();
     assert_eq!(sample, ["jats4r/permissions-errors"]);
+    Outcome::Passed
 }
 
 /// check-jats4r validates a copy of the file from which xmllint has dropped
@@ -344,12 +362,13 @@ fn checker_cannot_resolve_ids(b: &Batch, f: &Finding) -> bool {
     labelled && referred && ids.len() > 1
 }
 
-#[test]
-fn check_ace_finds_no_violation_in_any_epub() {
-    let Some(b) = batch() else { return };
-    let Some(findings) = check("check-ace", &b.files("epub")) else {
-        return;
+fn check_ace_finds_no_violation_in_any_epub(shared: &Path) -> Outcome {
+    let b = batch(shared);
+    let findings = match check(shared, "check-ace", &b.files("epub")) {
+        Ok(findings) => findings,
+        Err(skipped) => return skipped,
     };
     let errs = errors(&findings);
     assert!(errs.is_empty(), "check-ace violations:\n{errs:#?}");
+    Outcome::Passed
 }

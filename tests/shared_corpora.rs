@@ -16,18 +16,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Instant;
 
+use common::group::{self, Check, Outcome};
 use common::{SAMPLE_STEM, have, recto, root, run};
 use recto::write::WriteOptions;
-
-/// How one check ended, besides a panic (a failure).
-enum Outcome {
-    Passed,
-    Skipped(String),
-}
-
-type Check = fn(&Path) -> Outcome;
 
 const CHECKS: &[(&str, Check)] = &[
     ("dev_corpora_normalize", dev_corpora_normalize),
@@ -185,121 +177,6 @@ fn sample_editions_pass_the_referee(shared: &Path) -> Outcome {
     Outcome::Passed
 }
 
-// ------------------------------------------------------------ the harness
-
-/// The shared folder: `RECTO_SHARED_DIR`, else `../shared` beside the repository.
-fn shared_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("RECTO_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    dir.join("corpus").is_dir().then_some(dir)
-}
-
-/// The test names to run: libtest's name filters, `--exact` and `--skip`.
-fn selected(args: &[String]) -> Vec<(&'static str, Check)> {
-    let mut filters = Vec::new();
-    let mut skips = Vec::new();
-    let mut exact = false;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--exact" => exact = true,
-            "--skip" => skips.extend(it.next().cloned()),
-            // libtest options that take a value, which is not a filter.
-            "--test-threads" | "--format" | "--color" | "--logfile" | "-Z" | "--shuffle-seed" => {
-                it.next();
-            }
-            a if a.starts_with('-') => {}
-            a => filters.push(a.to_string()),
-        }
-    }
-    let matches = |name: &str, pattern: &str| {
-        if exact {
-            name == pattern
-        } else {
-            name.contains(pattern)
-        }
-    };
-    CHECKS
-        .iter()
-        .copied()
-        .filter(|(name, _)| filters.is_empty() || filters.iter().any(|f| matches(name, f)))
-        .filter(|(name, _)| !skips.iter().any(|s| matches(name, s)))
-        .collect()
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let checks = selected(&args);
-    if args.iter().any(|a| a == "--list") {
-        for (name, _) in &checks {
-            println!("{name}: test");
-        }
-        return ExitCode::SUCCESS;
-    }
-    // `cargo test -- --ignored` runs only ignored tests: none are here.
-    let checks = if args.iter().any(|a| a == "--ignored") {
-        Vec::new()
-    } else {
-        checks
-    };
-    let filtered_out = CHECKS.len() - checks.len();
-    let started = Instant::now();
-    println!("\nrunning {} tests", checks.len());
-    let Some(shared) = shared_dir() else {
-        for (name, _) in &checks {
-            println!("test {name} ... skipped");
-        }
-        println!(
-            "\ntest result: skipped: ../shared not found. 0 passed; 0 failed; {} skipped; {filtered_out} filtered out; finished in 0.00s\n",
-            checks.len()
-        );
-        return ExitCode::SUCCESS;
-    };
-    let (mut passed, mut skipped, mut failed) = (0, Vec::new(), Vec::new());
-    for (name, check) in checks {
-        match std::panic::catch_unwind(|| check(&shared)) {
-            Ok(Outcome::Passed) => {
-                passed += 1;
-                println!("test {name} ... ok");
-            }
-            Ok(Outcome::Skipped(why)) => {
-                println!("test {name} ... skipped: {why}");
-                skipped.push(format!("{name}: {why}"));
-            }
-            Err(_) => {
-                println!("test {name} ... FAILED");
-                failed.push(name);
-            }
-        }
-    }
-    if !failed.is_empty() {
-        println!("\nfailures:");
-        for name in &failed {
-            println!("    {name}");
-        }
-    }
-    let verdict = if !failed.is_empty() {
-        "FAILED"
-    } else if skipped.is_empty() {
-        "ok"
-    } else {
-        "ok, with skips"
-    };
-    println!(
-        "\ntest result: {verdict}. {passed} passed; {} failed; {} skipped{}; {filtered_out} filtered out; finished in {:.2}s\n",
-        failed.len(),
-        skipped.len(),
-        if skipped.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", skipped.join("; "))
-        },
-        started.elapsed().as_secs_f64()
-    );
-    if failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(101)
-    }
+    group::main(CHECKS)
 }

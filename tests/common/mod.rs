@@ -15,6 +15,7 @@ pub mod browser;
 pub mod editions;
 pub mod epub;
 pub mod extract;
+pub mod group;
 pub mod jats;
 pub mod pdf;
 pub mod validate;
@@ -219,18 +220,3 @@ pub fn zip_names(path: &Path) -> Vec<String> {
 
 pub mod real;
 
-/// The team's shared folder beside the repository (`RECTO_SHARED_DIR`, else
-/// `../shared`). Without it the caller's checks print `skipped:` and return:
-/// it is not a validator, so `RECTO_REQUIRE_VALIDATORS=1` does not make its
-/// absence a failure (a clone on its own must pass).
-pub fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("RECTO_SHARED_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared"));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: ../shared not found ({})", dir.display());
-        None
-    }
-}
