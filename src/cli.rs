@@ -172,7 +172,7 @@ pub struct ConvertArgs {
     /// List what would be written and what skipped as up to date; write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Also print the time and edits of each normalization pass, over all documents
+    /// Also print the time of reading, of each normalization pass (with its edits) and of each edition written, over all documents
     #[arg(short, long)]
     pub verbose: bool,
     #[command(flatten)]

@@ -456,8 +456,10 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
         return Ok(Status::Skipped);
     }
 
+    let loading = Instant::now();
     let mut loaded = load_bytes(input, bytes, &options.load)?;
     loaded.settle_title(input);
+    let load_time = loading.elapsed();
     for profile in &options.strict {
         let missing = meta::profile::missing(*profile, &loaded.doc.meta);
         if !missing.is_empty() {
@@ -470,7 +472,15 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     }
     report.repairs = loaded.log.applied();
     report.repairs_by_rule = loaded.log.summary();
-    report.passes = loaded.log.pass_stats();
+    // `--verbose`: reading (decoding, metadata, the reader) is what loading
+    // took besides the passes; then the passes, then each edition.
+    let passes = loaded.log.pass_stats();
+    let in_passes: std::time::Duration = passes.iter().map(|p| p.elapsed).sum();
+    report.passes = vec![normalize::PassStat::stage(
+        "read",
+        load_time.saturating_sub(in_passes),
+    )];
+    report.passes.extend(passes);
     report.warnings = loaded.warnings.clone();
     report.warnings.extend(unmet_rejections(&loaded.log));
     let mut write_options = options.write.clone();
@@ -481,7 +491,12 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     // writer error leaves the previous outputs untouched.
     let mut files = Vec::new();
     for (format, path) in &targets {
+        let writing = Instant::now();
         let out = write::write(*format, &loaded.doc, &write_options)?;
+        report.passes.push(normalize::PassStat::stage(
+            writer_stage(*format),
+            writing.elapsed(),
+        ));
         report.warnings.extend(
             out.warnings
                 .into_iter()
@@ -614,6 +629,18 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
     );
     material.extend(settings.as_bytes());
     Ok(hash::hex_digest(&material))
+}
+
+/// The `--verbose` name of writing `format`.
+fn writer_stage(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "write pdf",
+        Format::Epub => "write epub",
+        Format::Jats => "write jats",
+        Format::Txt => "write txt",
+        Format::Html => "write html",
+        Format::Ast => "write ast",
+    }
 }
 
 #[cfg(test)]

@@ -164,7 +164,7 @@ fn dry_run_lists_what_would_be_written_and_skipped_and_writes_nothing() {
 fn verbose_prints_time_and_edits_per_pass() {
     let tmp = tempfile::tempdir().unwrap();
     let assert = recto()
-        .args(["convert", "-v", "-t", "txt", "-o"])
+        .args(["convert", "-v", "-t", "txt,jats", "-o"])
         .arg(tmp.path().join("out"))
         .arg(data("wrapped-brief.txt"))
         .assert()
@@ -177,6 +177,15 @@ fn verbose_prints_time_and_edits_per_pass() {
             "{pass}: {err}"
         );
     }
+    // Reading and each edition asked for are timed too; they make no edits.
+    for stage in ["read", "write txt", "write jats"] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(stage) && l.contains("ms") && l.ends_with('-')),
+            "{stage}: {err}"
+        );
+    }
+    assert!(!err.contains("write pdf"), "{err}");
     recto()
         .args(["normalize", "--verbose"])
         .arg(data("wrapped-brief.txt"))

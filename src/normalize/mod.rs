@@ -97,16 +97,30 @@ pub struct RepairLog {
 }
 
 /// One line of `--verbose`: a pass, the time it took, the edits it made
-/// and the cases it declined.
+/// and the cases it declined; or a stage around the passes (reading,
+/// writing an edition), which makes no edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PassStat {
     pub pass: &'static str,
     pub elapsed: Duration,
     pub applied: usize,
     pub declined: usize,
+    /// False for a stage that is not a normalization pass.
+    pub edits: bool,
 }
 
 impl PassStat {
+    /// A stage that is not a normalization pass, `name` taking `elapsed`.
+    pub fn stage(name: &'static str, elapsed: Duration) -> PassStat {
+        PassStat {
+            pass: name,
+            elapsed,
+            applied: 0,
+            declined: 0,
+            edits: false,
+        }
+    }
+
     /// Adds `other` (the same pass on another document) into `self`.
     pub fn add(&mut self, other: &PassStat) {
         self.elapsed += other.elapsed;
@@ -118,13 +132,18 @@ impl PassStat {
     pub fn render(stats: &[PassStat]) -> String {
         let mut s = String::from("pass               time      edits  declined\n");
         for p in stats {
-            s.push_str(&format!(
-                "{:<16} {:>8.2}ms {:>8} {:>9}\n",
-                p.pass,
-                p.elapsed.as_secs_f64() * 1000.0,
-                p.applied,
-                p.declined
-            ));
+            let ms = p.elapsed.as_secs_f64() * 1000.0;
+            if p.edits {
+                s.push_str(&format!(
+                    "{:<16} {ms:>8.2}ms {:>8} {:>9}\n",
+                    p.pass, p.applied, p.declined
+                ));
+            } else {
+                s.push_str(&format!(
+                    "{:<16} {ms:>8.2}ms {:>8} {:>9}\n",
+                    p.pass, "-", "-"
+                ));
+            }
         }
         s
     }
@@ -288,6 +307,7 @@ impl RepairLog {
                     elapsed: *elapsed,
                     applied: 0,
                     declined: 0,
+                    edits: true,
                 }),
             }
         }

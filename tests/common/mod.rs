@@ -219,4 +219,3 @@ pub fn zip_names(path: &Path) -> Vec<String> {
 }
 
 pub mod real;
-
