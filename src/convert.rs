@@ -124,9 +124,20 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         let rest: Vec<&str> = text.split('\n').skip(lines).collect();
         body = std::borrow::Cow::Owned(format!("{}{}", "\n".repeat(lines), rest.join("\n")));
     }
+    // The metadata file is read before normalization: its `reject` list
+    // is the editor's rejections, as `--reject FILE` gives them.
+    let meta_path = options.meta_file.as_deref();
+    sources.file = if input == Path::new("-") {
+        meta_path
+            .map(|p| meta::file::read(p).map(|f| (p.to_path_buf(), f)))
+            .transpose()?
+    } else {
+        meta::load_file(meta_path, input)?
+    };
+    let normalize_options = with_file_rejections(&options.normalize, sources.file.as_ref())?;
     let (doc, log) = match format {
         InputFormat::Text if options.raw => (read::text::parse(&body), RepairLog::default()),
-        InputFormat::Text => normalize::normalize_text(&body, &options.normalize),
+        InputFormat::Text => normalize::normalize_text(&body, &normalize_options),
         InputFormat::Markdown => {
             let (doc, front) = read::markdown::parse(&text);
             if let Some(front) = front {
@@ -147,17 +158,9 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
             if options.raw {
                 (doc, RepairLog::default())
             } else {
-                normalize::normalize_document(doc, &options.normalize)
+                normalize::normalize_document(doc, &normalize_options)
             }
         }
-    };
-    let meta_path = options.meta_file.as_deref();
-    sources.file = if input == Path::new("-") {
-        meta_path
-            .map(|p| meta::file::read(p).map(|f| (p.to_path_buf(), f)))
-            .transpose()?
-    } else {
-        meta::load_file(meta_path, input)?
     };
     let mut doc = doc;
     let (provenance, mut warnings) = meta::resolve(&mut doc, &sources, &text)?;
@@ -181,6 +184,32 @@ pub fn load_bytes(input: &Path, bytes: Vec<u8>, options: &LoadOptions) -> Result
         input_hash: hash::hex_digest(&fingerprint),
         resources,
     })
+}
+
+/// The normalization options with the metadata file's `reject` ids added
+/// to those of `--reject`; an entry that is not an edit id is an error
+/// naming the file (a wrong value must not pass for an empty list).
+fn with_file_rejections(
+    options: &normalize::Options,
+    file: Option<&(PathBuf, meta::file::MetaFile)>,
+) -> Result<normalize::Options> {
+    let mut options = options.clone();
+    if let Some((path, meta)) = file
+        && let Some(ids) = &meta.reject
+    {
+        // A list, or one string of ids separated as in a reject file.
+        let listed = ids.0.iter().flat_map(|s| s.split([',', ' ', '\t']));
+        for id in listed.filter(|t| !t.is_empty()) {
+            if !crate::review::reject::is_edit_id(id) {
+                return Err(Error::Usage(format!(
+                    "{}: reject: `{id}` is not an edit id (e and 12 hex digits, as the review page downloads them)",
+                    path.display()
+                )));
+            }
+            options.reject.insert(id.to_string());
+        }
+    }
+    Ok(options)
 }
 
 /// Reads an input whole, refusing more than `limit` bytes. The limit is

@@ -244,6 +244,45 @@ fn bad_reject_lists_are_refused_and_unknown_ids_reported() {
         .stderr(predicates::str::contains("e000000000000"));
 }
 
+/// The metadata file's `reject` key does what `--reject FILE` does: the
+/// sample with a sidecar `reject = ["<by22 id>"]` keeps `by22`, and a value
+/// that is not an edit id fails that document (as any metadata error does
+/// in a batch), naming the file.
+#[test]
+fn the_metadata_file_can_reject_edits_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join(format!("{SAMPLE_STEM}.txt"));
+    std::fs::copy(sample_input(), &input).unwrap();
+    let sidecar = tmp.path().join(format!("{SAMPLE_STEM}.meta.toml"));
+    std::fs::write(&sidecar, format!("reject = [\"{}\"]\n", by22_id())).unwrap();
+    let out = tmp.path().join("out");
+    recto()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["-t", "txt", "-q"])
+        .assert()
+        .success();
+    let text =
+        std::fs::read_to_string(out.join(SAMPLE_STEM).join(format!("{SAMPLE_STEM}.txt"))).unwrap();
+    assert!(text.contains("by22 percent"), "{text}");
+    assert!(text.contains("Lidarev"), "the other repairs stay: {text}");
+
+    std::fs::write(&sidecar, "reject = \"by22\"\n").unwrap();
+    recto()
+        .arg("convert")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["-t", "txt", "-q"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(format!(
+            "{SAMPLE_STEM}.meta.toml: reject: `by22` is not an edit id"
+        )));
+}
+
 /// A 5 MB document: the sample's body repeated under numbered parts.
 fn five_megabytes(dir: &Path) -> PathBuf {
     let sample = std::fs::read_to_string(sample_input()).unwrap();

@@ -81,6 +81,9 @@ pub struct MetaFile {
     pub links: Option<BTreeMap<String, String>>,
     /// Free-form fields, kept as given.
     pub extra: Option<BTreeMap<String, String>>,
+    /// Ids of repairs an editor rejected on the review page (as
+    /// `--reject FILE` gives them): the conversion leaves them undone.
+    pub reject: Option<StringOrList>,
 }
 
 /// One author in a metadata file: a plain name, or a table.

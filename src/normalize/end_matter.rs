@@ -108,12 +108,14 @@ fn abstract_section(doc: &mut Document, log: &mut RepairLog) {
     if end < 2 || end > doc.blocks.len() || !matches!(doc.blocks[1], Block::Paragraph { .. }) {
         return;
     }
+    let span = doc.blocks[..end]
+        .iter()
+        .fold(Span::UNKNOWN, |s: Span, b| s.join(b.span()));
+    if !log.approve(NAME, "abstract", span, first.clone(), "meta.abstract") {
+        return;
+    }
     let mut taken: Vec<Block> = doc.blocks.drain(..end).collect();
     let heading = taken.remove(0);
-    let span = taken
-        .iter()
-        .fold(heading.span(), |s: Span, b| s.join(b.span()));
-    log.record(NAME, "abstract", span, first.clone(), "meta.abstract");
     let Block::Heading { content, .. } = heading else {
         unreachable!("checked above")
     };
@@ -150,15 +152,20 @@ fn back_sections(doc: &mut Document, log: &mut RepairLog) {
         let Some(kind) = heading_text(&doc.blocks[h]).as_deref().and_then(back_kind) else {
             break;
         };
-        let mut taken: Vec<Block> = doc.blocks.drain(h..).collect();
-        let heading = taken.remove(0);
-        log.record(
+        let heading = &doc.blocks[h];
+        if !log.approve(
             NAME,
             "back-matter",
             heading.span(),
             heading.plain_text(),
             kind.label(),
-        );
+        ) {
+            // Rejected: this section stays in the body, and so does
+            // everything above it.
+            break;
+        }
+        let mut taken: Vec<Block> = doc.blocks.drain(h..).collect();
+        let heading = taken.remove(0);
         let Block::Heading { content, .. } = heading else {
             unreachable!("checked above")
         };
@@ -173,8 +180,8 @@ fn back_sections(doc: &mut Document, log: &mut RepairLog) {
         let text = plain_text(content);
         if let Some((label, _)) = text.split_once(':')
             && let Some(kind) = back_kind(label)
+            && log.approve(NAME, "back-matter", *span, label.to_string(), kind.label())
         {
-            log.record(NAME, "back-matter", *span, label.to_string(), kind.label());
             let block = doc.blocks.pop().expect("checked above");
             found.push(BackMatter {
                 kind,
@@ -202,44 +209,49 @@ fn biography(doc: &mut Document, log: &mut RepairLog) {
             Some(a) => a,
             None if doc.meta.authors.is_empty() => {
                 // The name now stands twice: as the author and in the bio.
-                log.record(NAME, "author-from-bio", span, "", name.clone());
+                if !log.approve(NAME, "author-from-bio", span, "", name.clone()) {
+                    continue;
+                }
                 doc.meta.authors.push(Author::from_name(&name));
                 0
             }
             None => continue,
         };
-        let block = doc.blocks.remove(i);
         let a = &mut doc.meta.authors[author];
-        log.record(
+        if !log.approve(
             NAME,
             "author-bio",
             span,
             name.clone(),
             format!("bio of {}", a.name),
-        );
+        ) {
+            return;
+        }
+        let block = doc.blocks.remove(i);
         if a.email.is_none()
             && let Some(email) = find_email(&text)
-        {
-            log.record(
+            && log.approve(
                 NAME,
                 "author-email",
                 span,
                 email.clone(),
                 format!("email of {}", a.name),
-            );
+            )
+        {
             a.email = Some(email);
         }
         let institutions = find_institutions(&text);
         if a.affiliations.is_empty() && !institutions.is_empty() {
             let affiliation = institutions.join(", ");
-            log.record(
+            if log.approve(
                 NAME,
                 "author-affiliation",
                 span,
                 affiliation.clone(),
                 format!("affiliation of {}", a.name),
-            );
-            a.affiliations.push(affiliation);
+            ) {
+                a.affiliations.push(affiliation);
+            }
         }
         a.bio.push(block);
         let name = a.name.clone();
@@ -265,15 +277,17 @@ fn bio_heading(doc: &mut Document, mut bio_at: usize, name: &str, log: &mut Repa
         .blocks
         .get(bio_at)
         .is_none_or(|b| matches!(b, Block::Heading { .. }));
-    if alone && is_name(&doc.blocks[h]) {
-        let label = doc.blocks.remove(h);
-        log.record(
+    if alone
+        && is_name(&doc.blocks[h])
+        && log.approve(
             NAME,
             "author-bio-name",
-            label.span(),
-            label.plain_text(),
+            doc.blocks[h].span(),
+            doc.blocks[h].plain_text(),
             "",
-        );
+        )
+    {
+        doc.blocks.remove(h);
         bio_at = h;
         let Some(above) = h.checked_sub(1) else {
             return;
@@ -290,15 +304,17 @@ fn bio_heading(doc: &mut Document, mut bio_at: usize, name: &str, log: &mut Repa
             "about the author" | "about the authors" | "the author" | "the authors" | "biography"
         )
     });
-    if alone && is_bio_title {
-        let heading = doc.blocks.remove(h);
-        log.record(
+    if alone
+        && is_bio_title
+        && log.approve(
             NAME,
             "author-bio-heading",
-            heading.span(),
-            heading.plain_text(),
+            doc.blocks[h].span(),
+            doc.blocks[h].plain_text(),
             "",
-        );
+        )
+    {
+        doc.blocks.remove(h);
     }
 }
 

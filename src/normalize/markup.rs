@@ -229,16 +229,20 @@ fn build(
                 let trailing: Vec<Inline> = content.drain(content.len() - trail..).collect();
                 let text = plain_text(&content);
                 let close = match &items[j] {
-                    Item::Close(l) => l.as_str(),
-                    _ => "",
+                    Item::Close(l) => l.clone(),
+                    _ => String::new(),
                 };
-                log.record(
-                    PASS.name,
-                    tag.rule(),
-                    span,
-                    format!("{lit}{text}{close}"),
-                    text,
-                );
+                let before = format!("{lit}{text}{close}");
+                if !log.approve(PASS.name, tag.rule(), span, before, text) {
+                    // Rejected by the editor: the markup stays as written.
+                    out.push(Inline::Text(lit));
+                    out.extend(leading);
+                    out.extend(content);
+                    out.extend(trailing);
+                    out.push(Inline::Text(close));
+                    i = j + 1;
+                    continue;
+                }
                 out.extend(leading);
                 if !content.is_empty() {
                     out.push(tag.wrap(content));

@@ -547,4 +547,90 @@ mod reject_tests {
         assert_eq!(again.applied(), log.applied() - 1);
         assert!(again.changes.iter().any(|r| r.rejected && r.id() == c.id()));
     }
+
+    /// A short note with a title page, a summary, headings, a list, markup,
+    /// a word hyphenated at a line end and references.
+    const NOTE: &str = "A Short Note on Rivers\n\
+\n\
+Ann Lee\n\
+\n\
+Summary\n\
+\n\
+Rivers carry sediment to the sea, and the sea sorts it by size.\n\
+\n\
+Introduction\n\
+\n\
+The <i>delta</i> grows each year, and the water-\n\
+shed drains into it. The catchment is wide and the flow is strong in spring.\n\
+\n\
+1. First, measure the flow at the gauge.\n\
+2. Then sample the bed at three points.\n\
+\n\
+References\n\
+\n\
+Lee, A. (2020). Rivers and their deltas. Oxford: Clarendon Press.\n\
+";
+
+    /// Passes whose edits cannot be left undone yet: a rejected id of
+    /// theirs is reported as not met (a warning), and the edit stays.
+    const CANNOT_UNDO: &[&str] = &["hygiene", "regions", "joined-lines", "paragraphs"];
+
+    /// Every edit of every other pass, on documents that make most of them
+    /// (title page, byline, affiliation, abstract, headings, lists, markup,
+    /// run-together words, a bio, end matter): run again with its id
+    /// rejected, that edit is logged as rejected, the id is met, and the
+    /// edit is not made. (Its consequences differ: a rejected title keeps
+    /// the byline under it in the text, where later passes may see it.)
+    #[test]
+    fn every_edit_of_the_honouring_passes_can_be_rejected() {
+        let texts = [
+            include_str!("../../input/kazan-summit-china-india-brief.txt"),
+            include_str!("../../tests/data/wrapped-brief.txt"),
+            NOTE,
+        ];
+        let mut tried = std::collections::BTreeSet::new();
+        for text in texts {
+            let (_, log) = normalize_text(text, &Options::default());
+            for c in log.changes.iter().filter(|c| !c.declined) {
+                if CANNOT_UNDO.contains(&c.pass) {
+                    continue;
+                }
+                tried.insert(format!("{}/{}", c.pass, c.rule));
+                let options = Options {
+                    reject: [c.id()].into(),
+                    ..Options::default()
+                };
+                let (_, again) = normalize_text(text, &options);
+                let what = format!("{} {} {:?} -> {:?}", c.pass, c.rule, c.before, c.after);
+                assert!(again.unmet_rejections().is_empty(), "{what}: not undone");
+                assert!(
+                    again.changes.iter().any(|r| r.rejected && r.id() == c.id()),
+                    "{what}: not logged as rejected"
+                );
+                assert!(
+                    !again
+                        .changes
+                        .iter()
+                        .any(|r| !r.declined && !r.rejected && r.id() == c.id()),
+                    "{what}: made anyway"
+                );
+            }
+        }
+        for rule in [
+            "structure/title",
+            "structure/authors",
+            "structure/heading",
+            "structure/list-item",
+            "markup/emphasis",
+            "markup/underline-to-link",
+            "end-matter/abstract",
+            "end-matter/back-matter",
+            "end-matter/author-bio",
+            "dehyphenate/word-in-lexicon",
+            "spacing/word-number",
+            "page-artifacts/stray-punctuation",
+        ] {
+            assert!(tried.contains(rule), "{rule} not met: {tried:?}");
+        }
+    }
 }

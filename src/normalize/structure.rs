@@ -141,7 +141,7 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
         // document's own evidence.
         title_blocks = 2;
     }
-    let taken: Vec<Block> = doc.blocks.drain(..title_blocks).collect();
+    let taken = &doc.blocks[..title_blocks];
     let span = taken.iter().fold(Span::UNKNOWN, |s, b| s.join(b.span()));
     let mut title = Vec::new();
     for b in taken {
@@ -149,10 +149,15 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
             title.push(Inline::Space);
         }
         if let Block::Paragraph { content, .. } = b {
-            title.extend(content);
+            title.extend(content.iter().cloned());
         }
     }
-    log.record(NAME, "title", span, plain_text(&title), "title");
+    // A title the editor rejected stays in the text, and so does the
+    // byline under it: without a title there is no title page to read.
+    if !log.approve(NAME, "title", span, plain_text(&title), "title") {
+        return;
+    }
+    doc.blocks.drain(..title_blocks);
     doc.meta.title = Some(title);
 
     // The authors: the next block, or the next few when each holds names
@@ -166,7 +171,9 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
         else {
             break;
         };
-        log.record(NAME, "authors", *span, text.clone(), names.join("; "));
+        if !log.approve(NAME, "authors", *span, text.clone(), names.join("; ")) {
+            break;
+        }
         doc.meta
             .authors
             .extend(names.iter().map(|n| Author::from_name(n)));
@@ -196,7 +203,9 @@ fn identifier_line(doc: &mut Document, log: &mut RepairLog) {
     if !is_identifier {
         return;
     }
-    log.record(NAME, "identifier", *span, text, "identifier");
+    if !log.approve(NAME, "identifier", *span, text, "identifier") {
+        return;
+    }
     doc.meta.identifier = Some(text.to_string());
     doc.blocks.remove(0);
 }
@@ -244,7 +253,9 @@ fn affiliation_line(doc: &mut Document, log: &mut RepairLog) {
     {
         return;
     }
-    log.record(NAME, "affiliation", *span, text.clone(), "affiliation");
+    if !log.approve(NAME, "affiliation", *span, text.clone(), "affiliation") {
+        return;
+    }
     author.affiliations.push(text);
     doc.blocks.remove(0);
 }
@@ -369,13 +380,10 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let level = heading_level(&text);
-        log.record(
-            NAME,
-            "heading",
-            *span,
-            text.clone(),
-            format!("{} {text}", "#".repeat(level as usize)),
-        );
+        let heading = format!("{} {text}", "#".repeat(level as usize));
+        if !log.approve(NAME, "heading", *span, text.clone(), heading) {
+            continue;
+        }
         let span = *span;
         let content = std::mem::take(doc.blocks[i].inlines_mut().expect("a paragraph"));
         doc.blocks[i] = Block::heading(level, content, span);
@@ -424,7 +432,10 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
         // marker, so the log accounts for exactly what was removed.
         let shown = head_words(marker.rest);
         let label = text[..text.len() - marker.rest.len()].trim();
-        log.record(NAME, "list-item", *span, format!("{label} {shown}"), shown);
+        if !log.approve(NAME, "list-item", *span, format!("{label} {shown}"), shown) {
+            out.push(block);
+            continue;
+        }
         let item = vec![Block::paragraph(content, *span)];
         match out.last_mut() {
             Some(Block::List {
