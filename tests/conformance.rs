@@ -310,7 +310,6 @@ fn check_jats4r_errors_are_only_what_missing_metadata_explains(shared: &Path) ->
         let errs: Vec<&Finding> = findings
             .iter()
             .filter(|f| &f.file == stem && f.level == "error")
-            .filter(|f| !checker_cannot_resolve_ids(b, f))
             .collect();
         let missing = missing_fields(shared, b, stem, "jats4r");
         for e in &errs {
@@ -332,34 +331,6 @@ fn check_jats4r_errors_are_only_what_missing_metadata_explains(shared: &Path) ->
         .collect();
     assert_eq!(sample, ["jats4r/permissions-errors"]);
     Outcome::Passed
-}
-
-/// check-jats4r validates a copy of the file from which xmllint has dropped
-/// the DTD (`--dropdtd`), so XPath `id()` and `idref()` find nothing and the
-/// rules that follow `xref/@rid` to an `aff` report a link that is there. A
-/// finding of such a rule is let through only when the file really has the
-/// link: every `aff` is referred to, and every referring `xref` with content
-/// points at an `aff` with a `label`. (Run with the DTD loaded, the same
-/// Schematron reports nothing for these files.)
-fn checker_cannot_resolve_ids(b: &Batch, f: &Finding) -> bool {
-    let id_rules = ["jats4r/auths-aff-errors", "jats4r/auths-aff-warnings"];
-    let id_messages = ["relationship between them", "does not have a label"];
-    if !id_rules.contains(&f.rule.as_str()) || !id_messages.iter().any(|m| f.line.contains(m)) {
-        return false;
-    }
-    let xml = std::fs::read_to_string(b.file(&f.file, "xml")).unwrap();
-    let ids: Vec<&str> = xml
-        .split("<aff id=\"")
-        .skip(1)
-        .map(|s| s.split('"').next().unwrap())
-        .collect();
-    let labelled = ids
-        .iter()
-        .all(|id| xml.contains(&format!("<aff id=\"{id}\"><label>")));
-    let referred = ids
-        .iter()
-        .all(|id| xml.contains(&format!("ref-type=\"aff\" rid=\"{id}\"")));
-    labelled && referred && ids.len() > 1
 }
 
 fn check_ace_finds_no_violation_in_any_epub(shared: &Path) -> Outcome {

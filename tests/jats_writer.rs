@@ -294,6 +294,34 @@ fn full_document_is_valid_in_both_tag_sets_and_reads_back() {
     }
 }
 
+/// Several affiliations, none shared: each sits in its author's `contrib`
+/// (the relation is structure, no `xref` to resolve); the full document's
+/// shared affiliation keeps numbered `xref`s and labelled `aff`s.
+#[test]
+fn own_affiliations_sit_in_their_contrib_and_shared_ones_are_numbered() {
+    let mut doc = full_document();
+    doc.meta.authors[1].affiliations.remove(0);
+    let xml = write_jats(&doc, JatsTagset::Archiving);
+    let contribs: Vec<&str> = xml.split("<contrib contrib-type").skip(1).collect();
+    assert_eq!(contribs.len(), 2);
+    assert!(contribs[0].contains("<aff id=\"aff1\"><institution>Institute of Hydrology"));
+    assert!(contribs[1].contains("<aff id=\"aff2\"><institution>Water Research Centre"));
+    assert!(!xml.contains("<xref ref-type=\"aff\""), "{xml}");
+    assert!(!xml.contains("<label>1</label>"), "{xml}");
+    assert_eq!(xml.matches("<aff ").count(), 2, "each written once");
+    if validators_available() {
+        let dir = tempfile::tempdir().unwrap();
+        for tagset in TAGSETS {
+            let file = dir.path().join(format!("{tagset:?}.xml"));
+            std::fs::write(&file, write_jats(&doc, tagset)).unwrap();
+            validate(std::slice::from_ref(&file), tagset).unwrap();
+        }
+    }
+    let shared = write_jats(&full_document(), JatsTagset::Archiving);
+    assert!(shared.contains("<xref ref-type=\"aff\" rid=\"aff1\">1</xref>"));
+    assert!(shared.contains("</contrib-group>\n      <aff id=\"aff1\"><label>1</label>"));
+}
+
 #[test]
 fn publishing_tag_set_has_its_doctype_and_required_journal_meta() {
     let mut doc = full_document();

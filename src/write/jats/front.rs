@@ -92,10 +92,13 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
     article_categories(x, &meta.publication.subjects);
     title_group(x, cx, doc);
     let affs = meta.distinct_affiliations();
-    contribs(x, cx, &meta.authors, &affs);
-    for (n, aff) in affs.iter().enumerate() {
-        let label = labelled(&affs).then_some(n + 1);
-        write_aff(x, &aff_id(n), label, aff);
+    let nested = nested(&meta.authors, &affs);
+    contribs(x, cx, &meta.authors, &affs, nested);
+    if !nested {
+        for (n, aff) in affs.iter().enumerate() {
+            let label = labelled(&affs).then_some(n + 1);
+            write_aff(x, &aff_id(n), label, aff);
+        }
     }
     let p = &meta.publication;
     if let Some(date) = meta.date {
@@ -259,11 +262,28 @@ fn labelled(affs: &[&str]) -> bool {
     affs.len() > 1
 }
 
+/// Whether each affiliation sits inside its author's `<contrib>`: when
+/// there are several and each is one author's alone. The relation is then
+/// the document's structure, not numbered references an `id` lookup must
+/// resolve (a checker reading the file without its DTD cannot, and JATS4R
+/// asks for the relation one way or the other). A shared affiliation, or a
+/// single one, stays in `<article-meta>`, written once.
+fn nested(authors: &[Author], affs: &[&str]) -> bool {
+    affs.len() > 1
+        && affs.iter().all(|aff| {
+            authors
+                .iter()
+                .filter(|a| a.affiliations.iter().any(|x| x.trim() == *aff))
+                .count()
+                == 1
+        })
+}
+
 fn aff_id(n: usize) -> String {
     format!("aff{}", n + 1)
 }
 
-fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
+fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str], nested: bool) {
     if authors.is_empty() {
         return;
     }
@@ -293,6 +313,10 @@ fn contribs(x: &mut Xml, cx: &mut Ctx, authors: &[Author], affs: &[&str]) {
         }
         for aff in &author.affiliations {
             if let Some(i) = affs.iter().position(|a| *a == aff.trim()) {
+                if nested {
+                    write_aff(x, &aff_id(i), None, affs[i]);
+                    continue;
+                }
                 let rid = aff_id(i);
                 let attrs = [("ref-type", "aff"), ("rid", rid.as_str())];
                 if labelled(affs) {
