@@ -24,7 +24,7 @@ seed text_normalize "${texts[@]}"
 seed markdown "${markdown[@]}" "${texts[@]}"
 # The writer targets read their bytes as choices for building a tree: any
 # bytes do, and text gives them realistic words.
-for t in write_txt write_jats write_epub write_pdf; do
+for t in write_txt write_jats write_epub write_pdf write_html; do
     seed "$t" "${texts[@]:0:8}" "${markdown[@]}"
 done
 for t in corpus/*; do
