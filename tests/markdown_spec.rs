@@ -133,8 +133,10 @@ fn model_text(v: &Value) -> String {
 fn read(markdown: &str) -> Facts {
     let (doc, _) = markdown::parse(markdown);
     let json = serde_json::to_value(&doc).unwrap();
-    let mut facts = Facts::default();
-    facts.notes = json["notes"].as_array().map_or(0, Vec::len);
+    let mut facts = Facts {
+        notes: json["notes"].as_array().map_or(0, Vec::len),
+        ..Facts::default()
+    };
     collect(&json, &mut facts);
     facts
 }
