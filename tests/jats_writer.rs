@@ -676,17 +676,7 @@ fn sample_brief() -> Document {
 #[test]
 fn sample_brief_matches_golden_and_is_valid() {
     let xml = write_jats(&sample_brief(), JatsTagset::Archiving);
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/jats/sample-brief.xml");
-    if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
-        std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
-        std::fs::write(&golden, &xml).unwrap();
-    }
-    let expected = std::fs::read_to_string(&golden)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", golden.display()));
-    assert_eq!(
-        xml, expected,
-        "the sample's JATS changed; review and run with UPDATE_GOLDEN=1"
-    );
+    common::golden::assert_golden("jats/sample-brief.xml", &xml, "the sample's JATS");
     for needle in [
         "<underline>India-Pakistan conflict</underline>",
         "<underline>Dalai Lama's announcement of his reincarnation plans</underline>",

@@ -321,3 +321,41 @@ proptest::proptest! {
         }
     }
 }
+
+/// The editions of rich.md as `recto convert` writes them (front matter,
+/// normalization, images) against reviewed goldens (`tests/golden/rich/`;
+/// `UPDATE_GOLDEN=1` rewrites them): the text edition, the JATS XML and
+/// the EPUB's content documents. (The PDF is checked above through its
+/// structure tree and text; its pages were looked at as images.)
+#[test]
+fn rich_editions_match_their_reviewed_goldens() {
+    let tmp = tempfile::tempdir().unwrap();
+    recto()
+        .env("SOURCE_DATE_EPOCH", "1761177600")
+        .arg("convert")
+        .arg(data("rich.md"))
+        .args(["-q", "-t", "txt,jats,epub", "-o"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let dir = tmp.path().join("rich");
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("rich.{ext}"))).unwrap();
+    common::golden::assert_golden("rich/rich.txt", &read("txt"), "rich.md's text edition");
+    common::golden::assert_golden("rich/rich.xml", &read("xml"), "rich.md's JATS");
+    let epub = dir.join("rich.epub");
+    let mut names: Vec<String> = zip_names(&epub)
+        .into_iter()
+        .filter(|n| n.ends_with(".xhtml") && !n.ends_with("nav.xhtml"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        let xhtml = zip_entry(&epub, &name).unwrap();
+        let base = name.rsplit('/').next().unwrap();
+        common::golden::assert_golden(
+            &format!("rich/epub/{base}"),
+            &xhtml,
+            &format!("rich.md's EPUB {name}"),
+        );
+    }
+}

@@ -15,6 +15,7 @@ pub mod browser;
 pub mod editions;
 pub mod epub;
 pub mod extract;
+pub mod golden;
 pub mod group;
 pub mod jats;
 pub mod pdf;
