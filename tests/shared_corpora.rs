@@ -33,6 +33,10 @@ const CHECKS: &[(&str, Check)] = &[
         "sample_editions_pass_the_referee",
         sample_editions_pass_the_referee,
     ),
+    (
+        "dev_markdown_tables_are_tables_in_every_edition",
+        dev_markdown_tables_are_tables_in_every_edition,
+    ),
 ];
 
 // ------------------------------------------------------------ the checks
@@ -134,6 +138,65 @@ fn dev_corpus_passes_the_pdf_validators(shared: &Path) -> Outcome {
         ));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Outcome::Passed
+}
+
+/// The dev corpus's own Markdown files (README, SOURCES, BASELINES) are
+/// full of pipe tables: each is a table in every edition (JATS `<table>`,
+/// EPUB `<table>`, a PDF `Table` structure element), and no edition shows
+/// a table's `|---|` rule as text.
+fn dev_markdown_tables_are_tables_in_every_edition(shared: &Path) -> Outcome {
+    let dir = shared.join("corpus/dev");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "{}: no Markdown files", dir.display());
+    let options = WriteOptions::default();
+    let mut tables_seen = 0;
+    for input in inputs {
+        let text = std::fs::read_to_string(&input).unwrap();
+        let (doc, _) = recto::read::markdown::parse(&text);
+        let tables = text
+            .lines()
+            .filter(|l| {
+                let t = l.trim();
+                t.starts_with('|') && t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
+            })
+            .count();
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let jats =
+            String::from_utf8(recto::write::jats::write(&doc, &options).unwrap().bytes).unwrap();
+        assert_eq!(jats.matches("<table>").count(), tables, "{name}: JATS");
+        let epub = recto::write::epub::write(&doc, &options).unwrap().bytes;
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &epub).unwrap();
+        let xhtml: String = common::zip_names(file.path())
+            .iter()
+            .filter(|n| n.ends_with(".xhtml") && !n.ends_with("nav.xhtml"))
+            .map(|n| common::zip_entry(file.path(), n).unwrap())
+            .collect();
+        assert_eq!(xhtml.matches("<table").count(), tables, "{name}: EPUB");
+        let pdf = recto::write::pdf::write(&doc, &options).unwrap().bytes;
+        let tree = common::validate::struct_tree(&pdf);
+        let in_pdf = tree.all().iter().filter(|n| n.tag == "Table").count();
+        assert_eq!(in_pdf, tables, "{name}: PDF");
+        let txt =
+            String::from_utf8(recto::write::txt::write(&doc, &options).unwrap().bytes).unwrap();
+        for edition in [&jats, &xhtml, &txt] {
+            assert!(
+                !edition.contains("|---") && !edition.contains("| ---"),
+                "{name}: a table shown as text"
+            );
+        }
+        tables_seen += tables;
+    }
+    assert!(
+        tables_seen >= 3,
+        "{tables_seen} tables in the dev Markdown files"
+    );
     Outcome::Passed
 }
 
