@@ -206,6 +206,35 @@ fn pdf_carries_notes_as_endnotes_and_alt_text() {
     for tag in ["Table", "TR", "TH", "TD"] {
         assert!(all.iter().any(|n| n.tag == tag), "no {tag}");
     }
+    if common::pdf::have("pdfinfo") {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &out.bytes).unwrap();
+        let info = common::pdf::pdfinfo(file.path());
+        assert_eq!(common::pdf::info_field(&info, "Tagged"), Some("yes"));
+    }
+    // Every cell of the table, in row order, on the page as printed.
+    if let Some(layout) = common::validate::pdftotext_layout(&out.bytes) {
+        in_order(
+            &layout,
+            &[
+                "Region",
+                "Sites",
+                "Share",
+                "Note",
+                "North",
+                "12",
+                "40%",
+                "dry season only",
+                "South",
+                "7",
+                "23%",
+                "includes the coastal sites[3]",
+                "East",
+                "37%",
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{layout}"));
+    }
     let Some(text) = pdftotext(&out.bytes) else {
         return common::skip("pdftotext");
     };
