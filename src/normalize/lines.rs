@@ -164,7 +164,9 @@ pub fn into_document(lines: &[Line]) -> Document {
     while i < lines.len() {
         let line = &lines[i];
         if !line.kind.is_prose() {
-            current.append(&mut pending);
+            if !current.is_empty() {
+                current.append(&mut pending);
+            }
             flush(&mut blocks, &mut current, &mut span);
             glue = false;
             let end = (i..lines.len())
@@ -179,7 +181,6 @@ pub fn into_document(lines: &[Line]) -> Document {
         i += 1;
         if line.is_blank() {
             if !glue {
-                current.append(&mut pending);
                 flush(&mut blocks, &mut current, &mut span);
             }
             continue;
@@ -205,11 +206,17 @@ pub fn into_document(lines: &[Line]) -> Document {
         span = span.join(line.span());
         glue = line.glue;
     }
+    if current.is_empty() {
+        // The last pages start in a listing or table at the end: their
+        // markers stand after the last prose, never in a block of their own.
+        // A document with no prose has nowhere to show them.
+        if let Some(inlines) = blocks.iter_mut().rev().find_map(Block::inlines_mut) {
+            inlines.append(&mut pending);
+        }
+        pending.clear();
+    }
     current.append(&mut pending);
     flush(&mut blocks, &mut current, &mut span);
-    if !pending.is_empty() {
-        place_before_verbatim(&mut blocks, &mut pending);
-    }
     Document {
         blocks,
         ..Document::default()
