@@ -180,9 +180,12 @@ fn a_page_without_its_number_is_counted_and_said_so() {
     assert_eq!(around(&tokens(&doc), "[3]").1, "Line");
 }
 
+/// The page furniture of page `p` (1-based).
+type Footer = fn(usize) -> String;
+
 #[test]
 fn labels_are_read_as_printed() {
-    let styles: [(&str, fn(usize) -> String); 4] = [
+    let styles: [(&str, Footer); 4] = [
         ("page-of", |p| format!("Page {p} of 4")),
         ("bracketed", |p| {
             format!("Quill               Informational               [Page {p}]")
