@@ -282,4 +282,17 @@ mod tests {
         assert_eq!(doc.blocks[1].plain_text(), "code()\nmore()");
         assert!(log.changes[0].after.contains("before the (code line)"));
     }
+
+    #[test]
+    fn markers_never_make_a_paragraph_of_their_own() {
+        let mut lines = split("&\n\"\n");
+        for l in &mut lines {
+            l.kind = crate::normalize::lines::LineKind::Code;
+        }
+        lines[0].page_starts.push(start("1", true));
+        lines[1].page_starts.push(start("2", true));
+        let doc = into_document(&lines);
+        assert_eq!(doc.blocks.len(), 1, "{:?}", doc.blocks);
+        assert!(matches!(doc.blocks[0], Block::CodeBlock { .. }));
+    }
 }
