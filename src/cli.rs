@@ -199,6 +199,9 @@ pub struct WriteArgs {
     /// Fail a document whose PDF edition needs more pages than this
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PAGES)]
     pub max_pages: usize,
+    /// Plain text: write '[p. N]' where each printed page of the source began
+    #[arg(long)]
+    pub page_markers: bool,
     /// Directory of templates (epub/style.css, html/page.html, html/style.css, pdf/style.toml, txt/header.txt); default: ./templates when present
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -412,6 +415,7 @@ impl ConvertArgs {
                 pdf_standard: self.write.pdf_standard,
                 templates,
                 max_pages: self.write.max_pages,
+                page_markers: self.write.page_markers,
                 ..WriteOptions::default()
             },
             source_date_epoch: source_date_epoch()?,

@@ -259,6 +259,33 @@ impl Document {
         out
     }
 
+    /// The printed page labels of the source's page markers, in reading
+    /// order (body, then end matter): the pages the document covers.
+    pub fn page_labels(&self) -> Vec<&str> {
+        fn inlines<'a>(list: &'a [Inline], out: &mut Vec<&'a str>) {
+            for i in list {
+                match i {
+                    Inline::PageMarker(label) => out.push(label),
+                    other => inlines(other.children().unwrap_or_default(), out),
+                }
+            }
+        }
+        fn blocks<'a>(list: &'a [Block], out: &mut Vec<&'a str>) {
+            for b in list {
+                inlines(b.inlines().unwrap_or_default(), out);
+                for c in b.children() {
+                    blocks(std::slice::from_ref(c), out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        blocks(&self.blocks, &mut out);
+        for back in &self.back {
+            blocks(&back.blocks, &mut out);
+        }
+        out
+    }
+
     /// The footnotes in the order writers number them: first by their
     /// first reference, then the notes nothing refers to, in the order
     /// they were defined. Each with its number (from 1).

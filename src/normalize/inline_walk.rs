@@ -9,7 +9,16 @@ use crate::model::{Block, Document, Inline, Span};
 /// title, subtitle, abstract, author biographies and end matter. Code blocks and tables are verbatim and are not visited
 /// (a table's cells are content to keep, not prose to repair). Markup
 /// children are left to `f`.
+///
+/// Page markers are zero-width to `f`: they are lifted out of the list
+/// before `f` runs and set back after, at the same place in the text (see
+/// [`zero_width`]), so no repair sees a marker between two tokens.
 pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
+    let f = &mut |inlines: &mut Vec<Inline>, span: Span| zero_width(inlines, |l| f(l, span));
+    for_each_inlines_raw(doc, f)
+}
+
+fn for_each_inlines_raw(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
     for inlines in [&mut doc.meta.title, &mut doc.meta.subtitle]
         .into_iter()
         .flatten()
@@ -79,5 +88,158 @@ pub fn for_each_text(inlines: &mut [Inline], f: &mut dyn FnMut(&mut String)) {
                 }
             }
         }
+    }
+}
+
+/// Runs `f` on `inlines` with their page markers lifted out, then sets each
+/// marker back where its text went: after the same count of visible
+/// (non-space) characters, before the next word, or after the word that now
+/// holds that place when `f` joined two words. Where `f` changed the
+/// characters around a marker, the count is taken from the unchanged text
+/// on the nearer side.
+pub fn zero_width(inlines: &mut Vec<Inline>, f: impl FnOnce(&mut Vec<Inline>)) {
+    if !inlines.iter().any(|i| matches!(i, Inline::PageMarker(_))) {
+        f(inlines);
+        return;
+    }
+    let mut markers: Vec<(usize, Inline)> = Vec::new();
+    let mut kept = Vec::with_capacity(inlines.len());
+    let mut before = 0;
+    for inline in inlines.drain(..) {
+        if matches!(inline, Inline::PageMarker(_)) {
+            markers.push((before, inline));
+        } else {
+            before += visible_len(&inline);
+            kept.push(inline);
+        }
+    }
+    let old = visible_chars(&kept);
+    *inlines = kept;
+    f(inlines);
+    let new = visible_chars(inlines);
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(old.len().min(new.len()) - prefix);
+    for (at, marker) in markers {
+        let at = if at <= prefix {
+            at
+        } else if old.len() - at <= suffix {
+            new.len() - (old.len() - at)
+        } else {
+            at.min(new.len())
+        };
+        let mut pos = inlines.len();
+        let mut seen = 0;
+        for (k, inline) in inlines.iter().enumerate() {
+            let n = visible_len(inline);
+            if n == 0 {
+                continue;
+            }
+            if seen >= at {
+                pos = k;
+                break;
+            }
+            if seen + n > at {
+                pos = k + 1;
+                break;
+            }
+            seen += n;
+        }
+        while matches!(inlines.get(pos), Some(Inline::PageMarker(_))) {
+            pos += 1;
+        }
+        inlines.insert(pos, marker);
+    }
+}
+
+/// The characters a reader sees, without whitespace.
+fn visible_chars(inlines: &[Inline]) -> Vec<char> {
+    let mut out = Vec::new();
+    for inline in inlines {
+        push_visible(inline, &mut out);
+    }
+    out
+}
+
+fn visible_len(inline: &Inline) -> usize {
+    let mut out = Vec::new();
+    push_visible(inline, &mut out);
+    out.len()
+}
+
+fn push_visible(inline: &Inline, out: &mut Vec<char>) {
+    match inline {
+        Inline::Text(s) | Inline::Code(s) | Inline::Math { tex: s, .. } => {
+            out.extend(s.chars().filter(|c| !c.is_whitespace()))
+        }
+        Inline::Image(image) => out.extend(image.alt.chars().filter(|c| !c.is_whitespace())),
+        other => {
+            for child in other.children().unwrap_or_default() {
+                push_visible(child, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(inlines: &[Inline]) -> Vec<String> {
+        inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Text(t) => Some(t.clone()),
+                Inline::PageMarker(l) => Some(format!("[{l}]")),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pass_never_sees_a_marker_and_it_keeps_its_place() {
+        let mut v = crate::model::inlines_from_text("by22 percent of");
+        v.insert(2, Inline::PageMarker("3".into()));
+        v.insert(3, Inline::SoftBreak);
+        crate::model::canonicalize(&mut v);
+        zero_width(&mut v, |l| {
+            assert!(!l.iter().any(|i| matches!(i, Inline::PageMarker(_))));
+            l.splice(
+                0..1,
+                [Inline::text("by"), Inline::Space, Inline::text("22")],
+            );
+        });
+        assert_eq!(words(&v), ["by", "22", "[3]", "percent", "of"]);
+    }
+
+    #[test]
+    fn a_marker_inside_a_joined_word_goes_after_it() {
+        let mut v = vec![
+            Inline::text("rela"),
+            Inline::Space,
+            Inline::PageMarker("4".into()),
+            Inline::text("tionship"),
+            Inline::Space,
+            Inline::text("holds"),
+        ];
+        zero_width(&mut v, |l| {
+            l.splice(0..3, [Inline::text("relationship")]);
+        });
+        assert_eq!(words(&v), ["relationship", "[4]", "holds"]);
+    }
+
+    #[test]
+    fn removed_text_before_the_marker_does_not_move_it() {
+        let mut v = crate::model::inlines_from_text("<i>one</i> two three");
+        v.insert(4, Inline::PageMarker("2".into()));
+        zero_width(&mut v, |l| {
+            l[0] = Inline::Emphasis(vec![Inline::text("one")]);
+        });
+        assert_eq!(v[4], Inline::PageMarker("2".into()), "{v:?}");
     }
 }

@@ -147,20 +147,33 @@ pub fn split(text: &str) -> Vec<Line> {
 /// block is a `SoftBreak`. The structure pass later decides which of them are
 /// headings or list items. A run of verbatim lines (see [`LineKind`]) becomes
 /// one block of its kind, its text as it stands.
+///
+/// Each printed page start ([`Line::page_starts`]) becomes an
+/// [`Inline::PageMarker`] before the first word of its line, after the
+/// rejoined word when that word began on the page before (a line glued to
+/// this one), and at the end of the prose before a code listing or table
+/// that a page starts in (verbatim text has no inlines to hold it).
 pub fn into_document(lines: &[Line]) -> Document {
     let mut blocks = Vec::new();
     let mut current: Vec<Inline> = Vec::new();
     let mut span = Span::UNKNOWN;
     let mut glue = false;
+    // Page markers waiting for the end of a word broken across lines.
+    let mut pending: Vec<Inline> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
         if !line.kind.is_prose() {
+            if !current.is_empty() {
+                current.append(&mut pending);
+            }
             flush(&mut blocks, &mut current, &mut span);
             glue = false;
             let end = (i..lines.len())
                 .find(|&j| lines[j].kind != line.kind)
                 .unwrap_or(lines.len());
+            pending.extend(page_markers(&lines[i..end]));
+            place_before_verbatim(&mut blocks, &mut pending);
             blocks.extend(verbatim_block(&lines[i..end]));
             i = end;
             continue;
@@ -172,17 +185,66 @@ pub fn into_document(lines: &[Line]) -> Document {
             }
             continue;
         }
-        if !current.is_empty() && !glue {
-            current.push(Inline::SoftBreak);
+        let mut words = inlines_from_text(line.trimmed());
+        pending.extend(page_markers(std::slice::from_ref(line)));
+        if glue {
+            // The line's first word ends the word the line before broke:
+            // the page's marker goes after the whole word.
+            let rest = words.split_off(1.min(words.len()));
+            current.append(&mut words);
+            if !rest.is_empty() || !line.glue {
+                current.append(&mut pending);
+            }
+            current.extend(rest);
+        } else {
+            if !current.is_empty() {
+                current.push(Inline::SoftBreak);
+            }
+            current.append(&mut pending);
+            current.append(&mut words);
         }
-        current.extend(inlines_from_text(line.trimmed()));
         span = span.join(line.span());
         glue = line.glue;
     }
+    if current.is_empty() {
+        // The last pages start in a listing or table at the end: their
+        // markers stand after the last prose, never in a block of their own.
+        // A document with no prose has nowhere to show them.
+        if let Some(inlines) = blocks.iter_mut().rev().find_map(Block::inlines_mut) {
+            inlines.append(&mut pending);
+        }
+        pending.clear();
+    }
+    current.append(&mut pending);
     flush(&mut blocks, &mut current, &mut span);
     Document {
         blocks,
         ..Document::default()
+    }
+}
+
+/// The page markers of the page starts on `lines`, in order.
+fn page_markers(lines: &[Line]) -> impl Iterator<Item = Inline> + '_ {
+    lines
+        .iter()
+        .flat_map(|l| l.page_starts.iter())
+        .map(|p| Inline::PageMarker(p.label.clone()))
+}
+
+/// Page markers of a page that starts in a code listing or a table go at
+/// the end of the prose block just before it, the last text a reader meets
+/// before the verbatim block; with no prose block before, they wait for the
+/// next prose word.
+fn place_before_verbatim(blocks: &mut [Block], pending: &mut Vec<Inline>) {
+    if pending.is_empty() {
+        return;
+    }
+    if let Some(inlines) = blocks
+        .last_mut()
+        .and_then(Block::inlines_mut)
+        .filter(|c| !c.is_empty())
+    {
+        inlines.append(pending);
     }
 }
 

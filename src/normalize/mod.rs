@@ -16,6 +16,7 @@ pub mod end_matter;
 pub mod hyphen_restore;
 pub mod joined_lines;
 pub mod page_artifacts;
+pub mod page_markers;
 pub mod paragraphs;
 pub mod regions;
 pub mod structure;
@@ -406,9 +407,10 @@ pub struct Pass {
 ///    into their printed lines, before anything reads line ends or lengths.
 ///    Then `dehyphenate` while line ends still exist, and after the artifacts are
 ///    gone, so that a word broken across a page meets its other half.
-/// 5. `paragraphs` last on lines: it decides where blocks start and end
-///    (paragraph ends without blank lines, page-break joins). Then the lines
-///    are grouped into blocks.
+/// 5. `paragraphs` decides where blocks start and end (paragraph ends
+///    without blank lines, page-break joins); `page-markers` then logs where
+///    each printed page begins in the final lines. Then the lines are
+///    grouped into blocks, the page starts becoming page markers.
 /// 6. `markup` turns tags into inlines, then `structure` (title, authors,
 ///    headings, lists) takes the title and author lines into the metadata
 ///    before `spacing` runs: names are not prose, and splitting "Alla" as a
@@ -425,6 +427,7 @@ pub fn pipeline() -> Vec<Pass> {
         joined_lines::PASS,
         dehyphenate::PASS,
         paragraphs::PASS,
+        page_markers::PASS,
         hygiene::INLINE_PASS,
         markup::PASS,
         structure::PASS,
@@ -452,6 +455,13 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
             let started = Instant::now();
             run(&mut lines, &mut log);
             log.timings.push((pass.name, started.elapsed()));
+        }
+    }
+    if !options.enabled(page_markers::NAME) {
+        // The pages were found (page-artifacts needs them), but no marker
+        // is wanted.
+        for line in &mut lines {
+            line.page_starts.clear();
         }
     }
     let mut doc = lines::into_document(&lines);

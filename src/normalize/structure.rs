@@ -12,6 +12,7 @@
 
 use crate::model::{Author, Block, Document, Inline, Span, plain_text};
 
+use super::page_markers;
 use super::paragraphs::{ends_sentence, starts_capital};
 use super::{Pass, RepairLog, Stage};
 
@@ -50,7 +51,15 @@ const SECTION_NAMES: &[&str] = &[
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let headers = running_headers(log);
+    let markers = page_markers::collect(&doc.blocks);
     title_and_authors(doc, &headers, log);
+    // A page that starts on the title or byline, which went into the
+    // metadata, is marked at the first word of the text.
+    let taken = markers.len() - page_markers::collect(&doc.blocks).len();
+    if let Some(title) = &mut doc.meta.title {
+        page_markers::take_from(title);
+    }
+    page_markers::prepend(&mut doc.blocks, markers[..taken].to_vec());
     headings(doc, log);
     lists(doc, log);
 }
@@ -463,6 +472,8 @@ fn head_words(t: &str) -> String {
 /// Removes the first `len` bytes of plain text (the marker and the space
 /// after it) from the start of `content`.
 fn strip_marker(content: &mut Vec<Inline>, mut len: usize) {
+    // A page marker before the list marker stays where the item begins.
+    let pages = page_markers::take_leading(content);
     while len > 0 && !content.is_empty() {
         match &mut content[0] {
             Inline::Text(s) if s.len() <= len => {
@@ -483,6 +494,7 @@ fn strip_marker(content: &mut Vec<Inline>, mut len: usize) {
     while matches!(content.first(), Some(Inline::Space | Inline::SoftBreak)) {
         content.remove(0);
     }
+    content.splice(0..0, pages);
 }
 
 const NAME: &str = "structure";

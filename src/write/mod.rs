@@ -134,6 +134,9 @@ pub struct WriteOptions {
     pub resources: resources::Resources,
     /// PDF: fail the document when its layout needs more pages than this.
     pub max_pages: usize,
+    /// Plain text: show where each printed page of the source began
+    /// (`[p. 12]`). The EPUB and JATS editions always carry the pages.
+    pub page_markers: bool,
 }
 
 impl Default for WriteOptions {
@@ -147,6 +150,7 @@ impl Default for WriteOptions {
             templates: Templates::default(),
             resources: resources::Resources::default(),
             max_pages: DEFAULT_MAX_PAGES,
+            page_markers: false,
         }
     }
 }

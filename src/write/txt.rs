@@ -29,6 +29,8 @@ pub struct TextLayout {
     pub markdown: bool,
     /// How tables are written (when not as Markdown).
     pub tables: TableText,
+    /// Write `[p. 12]` where a printed page of the source began.
+    pub page_markers: bool,
 }
 
 /// How the plain text shows a table.
@@ -78,6 +80,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
         wrap: options.wrap,
         markdown: false,
         tables: TableText::Aligned,
+        page_markers: options.page_markers,
     };
     Ok(Output {
         bytes: render(doc, layout, &header).into_bytes(),
@@ -94,6 +97,7 @@ pub fn render_repaired(doc: &Document, markdown: bool) -> String {
             wrap: None,
             markdown,
             tables: TableText::Tabbed,
+            page_markers: false,
         },
         BUILTIN_HEADER,
     )
@@ -107,6 +111,7 @@ pub fn render(doc: &Document, layout: TextLayout, header_template: &str) -> Stri
         chunks: Vec::new(),
         marks: Marks {
             md: layout.markdown,
+            pages: layout.page_markers,
             notes: notes
                 .iter()
                 .map(|(n, note)| (note.label.clone(), *n))
@@ -289,6 +294,8 @@ struct Writer {
 /// of each footnote.
 struct Marks {
     md: bool,
+    /// Show page markers (`[p. 12]`).
+    pages: bool,
     notes: BTreeMap<String, usize>,
 }
 
@@ -570,6 +577,7 @@ fn ends_with_dash(item: &[Block]) -> bool {
     let mut text = String::new();
     let marks = Marks {
         md: false,
+        pages: false,
         notes: BTreeMap::new(),
     };
     push_inlines(content, &marks, &mut text);
@@ -625,6 +633,9 @@ fn push_inlines(inlines: &[Inline], marks: &Marks, out: &mut String) {
                 (None, true) => wrap_marks(content, marks, "<u>", "</u>", out),
                 (None, false) => push_inlines(content, marks, out),
             },
+            // Spaces on both sides: the wrap makes one space of them, and
+            // the marker never sticks to a word.
+            Inline::PageMarker(label) if marks.pages => out.push_str(&format!(" [p. {label}] ")),
             Inline::PageMarker(_) => {}
         }
     }

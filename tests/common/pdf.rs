@@ -154,6 +154,7 @@ pub fn txt_body(doc: &Document) -> String {
         wrap: WriteOptions::default().wrap,
         markdown: false,
         tables: recto::write::txt::TableText::Aligned,
+        page_markers: false,
     };
     recto::write::txt::render(doc, layout, recto::write::txt::BUILTIN_HEADER)
 }

@@ -123,7 +123,7 @@ fn article_meta(x: &mut Xml, cx: &mut Ctx, doc: &Document) {
         x.line("year", &[], &format!("{:04}", date.year));
         x.close("pub-date");
     }
-    issue_and_pages(x, cx, p);
+    issue_and_pages(x, cx, p, doc);
     permissions(x, cx, meta);
     // An abstract with neither text nor a title carries nothing: left out.
     if let Some(abs) = &meta.abstract_
@@ -175,7 +175,11 @@ fn article_categories(x: &mut Xml, subjects: &[String]) {
 
 /// Volume, issue, and where the article is in it: its pages, or its
 /// electronic location when it has no pages (JATS allows one or the other).
-fn issue_and_pages(x: &mut Xml, cx: &mut Ctx, p: &Publication) {
+///
+/// When the metadata states neither pages nor an electronic location, the
+/// source's own printed pages (its page markers) give the first and last
+/// page.
+fn issue_and_pages(x: &mut Xml, cx: &mut Ctx, p: &Publication, doc: &Document) {
     if let Some(volume) = known(&p.volume) {
         x.line("volume", &[], volume);
     }
@@ -183,7 +187,13 @@ fn issue_and_pages(x: &mut Xml, cx: &mut Ctx, p: &Publication) {
         x.line("issue", &[], issue);
     }
     let elocation = known(&p.elocation_id);
-    match (known(&p.fpage), known(&p.lpage)) {
+    let printed = doc.page_labels();
+    let (mut first, mut last) = (known(&p.fpage), known(&p.lpage));
+    if first.is_none() && last.is_none() && elocation.is_none() {
+        first = printed.first().copied();
+        last = printed.last().copied().filter(|_| printed.len() > 1);
+    }
+    match (first, last) {
         (Some(first), last) => {
             x.line("fpage", &[], first);
             if let Some(last) = last {
