@@ -335,13 +335,8 @@ scaling_tests! {
     wide_tables_scale_linearly: "wide table",
     deep_nesting_scales_linearly: "deep nesting",
     large_inputs_scale_linearly: "large input",
+    page_number_lines_scale_linearly: "page numbers",
 }
 
 /// Shapes known not to scale yet; each has its ignored test below.
-const OPEN: &[&str] = &["page numbers"];
-
-#[test]
-#[ignore = "open (issues 13, 16): page-artifacts' page-counter chains grow superlinearly on a document of only page numbers (19.3x CPU at 8x the input, release build)"]
-fn page_number_lines_scale_linearly() {
-    check(shape("page numbers"));
-}
+const OPEN: &[&str] = &[];

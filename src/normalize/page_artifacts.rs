@@ -35,6 +35,7 @@ use std::collections::{HashMap, HashSet};
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
 use super::lines::{Line, PageStart, non_blank};
+use super::regions::is_code_line;
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -64,6 +65,10 @@ const MIN_RECURRENCE_SHARE: f64 = 0.5;
 /// Longest line (in characters) that can be a stray punctuation line.
 const MAX_STRAY_CHARS: usize = 3;
 
+/// A punctuation line this close (in non-blank lines) to a line of code is
+/// the listing's: an elision "..." between a prompt and its output.
+const CODE_REACH: usize = 2;
+
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let content = non_blank(lines);
     let shapes: Vec<Option<Shape>> = content.iter().map(|&i| shape(lines[i].trimmed())).collect();
@@ -78,9 +83,24 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         why[content[k]] = why[content[k]].or(Some("title-header"));
     }
     let labels = page_labels(&layout, &shapes, &counting, &why, &content);
-    for &i in &content {
+    for (k, &i) in content.iter().enumerate() {
         if why[i].is_none() && is_stray_punctuation(lines[i].trimmed()) {
-            why[i] = Some("stray-punctuation");
+            // "..." in a listing elides some of it (a command's output
+            // between two prompts).
+            let code_beside = (k.saturating_sub(CODE_REACH)..=k + CODE_REACH)
+                .filter(|&j| j != k)
+                .filter_map(|j| content.get(j))
+                .any(|&j| is_code_line(lines[j].trimmed()));
+            if code_beside {
+                log.decline(
+                    NAME,
+                    "stray-punctuation",
+                    lines[i].span(),
+                    format!("{} (beside a line of code)", lines[i].trimmed()),
+                );
+            } else {
+                why[i] = Some("stray-punctuation");
+            }
         }
     }
     apply(lines, &content, &pages, labels, why, log);
@@ -280,6 +300,20 @@ fn furniture(
             numbered.contains(&layout.page[k]) && !counting.keys.contains(&s.key);
         if counting.fits(s, layout.ordinals[layout.page[k]]) && !numbered_otherwise {
             let recurs = counted_keys.get(s.key.as_str()).map_or(0, HashSet::len) >= 2;
+            // "opt-level = 2" on page 2 and "opt-level = 3" on page 3 count
+            // along with the pages by chance: a line of code is content.
+            if *form == Form::InText && is_code_line(line(k).trimmed()) {
+                log.decline(
+                    NAME,
+                    "code-line",
+                    line(k).span(),
+                    format!(
+                        "{} (its number fits the page, but the line reads as code)",
+                        line(k).trimmed()
+                    ),
+                );
+                continue;
+            }
             if *form != Form::InText || recurs || self_evident(s) {
                 found[k] = Some(match form {
                     Form::InText => side_rule(layout, k),
@@ -306,6 +340,18 @@ fn furniture(
         let top = top_band[k] && recurring.contains(&(true, s.literal.as_str()));
         let bottom = bottom_band[k] && recurring.contains(&(false, s.literal.as_str()));
         if !(top || bottom) {
+            continue;
+        }
+        // A listing's line that opens or ends two pages (`[dependencies]`,
+        // `opt-level = 0`), or a line of it between two lines of code, is
+        // the listing's, however often it recurs.
+        if let Some(why) = code_evidence(k, lines, content, layout) {
+            log.decline(
+                NAME,
+                "code-line",
+                line(k).span(),
+                format!("{} (recurs at a page edge, but {why})", line(k).trimmed()),
+            );
             continue;
         }
         // A line the text also prints inside its pages (a table's header
@@ -410,6 +456,25 @@ fn furniture(
         .enumerate()
         .filter_map(|(k, r)| r.map(|r| (k, r)))
         .collect()
+}
+
+/// Why line `k` (a position among the non-blank lines) belongs to a code
+/// listing: it reads as code itself, or both its neighbours on its page do.
+fn code_evidence(
+    k: usize,
+    lines: &[Line],
+    content: &[usize],
+    layout: &Layout,
+) -> Option<&'static str> {
+    let text = |j: usize| lines[content[j]].trimmed();
+    if is_code_line(text(k)) {
+        return Some("it reads as code");
+    }
+    let p = layout.page[k];
+    let inside = layout.bounds[p]..layout.bounds[p + 1];
+    let code_at =
+        |j: Option<usize>| j.is_some_and(|j| inside.contains(&j) && is_code_line(text(j)));
+    (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
 }
 
 /// Whether line `k` is the outermost text at its page's top (or bottom)

@@ -104,6 +104,8 @@ struct Link {
     at: usize,
     previous: Option<usize>,
     length: usize,
+    /// Where the chain that ends here starts.
+    first: usize,
 }
 
 /// A chain may skip this many page numbers in a row (a number lost where
@@ -111,15 +113,24 @@ struct Link {
 /// that many pages.
 const MAX_SKIPPED: u32 = 2;
 
+/// How many chain lines, all candidates together, are weighed per non-blank
+/// line of the document before the search gives up (and the text is read as
+/// one page). A document's page counters make a handful of chains; only a
+/// text of nothing but numbers makes chains without end, and weighing each
+/// of them would cost the square of its length.
+const CHAIN_WORK_PER_LINE: usize = 4;
+
 /// The longest run of lines of one shape whose counter goes up by one, each
 /// at least a page's length after the last, with the evidence that they are
-/// furniture (see [`is_furniture_chain`]). Linear: every candidate line looks
-/// up one earlier link.
+/// furniture (see [`is_furniture_chain`]). Every candidate line looks up
+/// one earlier link; the candidates are weighed longest first within a
+/// budget of work linear in the document.
 fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
-    // Per shape key: the candidate links, and per (roman, value) the best
-    // link ending on that value so far.
+    // Per (shape key, roman, value): the best link ending on that value so
+    // far, and every line of that shape and value.
     let mut links: Vec<Link> = Vec::new();
     let mut best: HashMap<(&str, bool, u32), usize> = HashMap::new();
+    let mut places: HashMap<(&str, bool, u32), Vec<usize>> = HashMap::new();
     for (k, shape) in shapes.iter().enumerate() {
         let Some(shape) = shape else { continue };
         let Some((counter, _)) = &shape.counter else {
@@ -131,65 +142,77 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
                 .copied()
                 .filter(|&p| k - links[p].at >= MIN_PAGE_LINES * step as usize)
         });
-        let length = previous.map_or(1, |p| links[p].length + 1);
+        let (length, first) = previous.map_or((1, k), |p| (links[p].length + 1, links[p].first));
         links.push(Link {
             at: k,
-
             previous,
             length,
+            first,
         });
-        let slot = best
-            .entry((shape.key.as_str(), counter.roman, counter.value))
-            .or_insert(links.len() - 1);
+        let place = (shape.key.as_str(), counter.roman, counter.value);
+        places.entry(place).or_default().push(k);
+        let slot = best.entry(place).or_insert(links.len() - 1);
         if links[*slot].length < length {
             *slot = links.len() - 1;
         }
     }
     let literal_counts = literal_counts(shapes);
     let title = content_title(shapes);
-    let mut chains: Vec<Vec<usize>> = links
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.length >= 2)
-        .map(|(i, _)| {
-            let mut chain = Vec::new();
-            let mut at = Some(i);
-            while let Some(p) = at {
-                chain.push(links[p].at);
-                at = links[p].previous;
-            }
-            chain.reverse();
-            chain
-        })
-        .collect();
     // Longest first; among equals the first in the document.
-    chains.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-    chains
-        .into_iter()
-        .map(|chain| extended(chain, shapes))
-        .find(|(chain, short_last)| {
-            // The short last page proves nothing about page lengths, but its
-            // counter and what stands beside it count as evidence.
-            let paced = &chain[..chain.len() - usize::from(*short_last)];
-            is_furniture_chain(paced, chain, shapes, &literal_counts, title.as_deref())
-        })
-        .map(|(chain, _)| chain)
+    let mut ends: Vec<usize> = (0..links.len()).filter(|&i| links[i].length >= 2).collect();
+    ends.sort_by(|&a, &b| {
+        (links[b].length.cmp(&links[a].length)).then(links[a].first.cmp(&links[b].first))
+    });
+    let mut budget = CHAIN_WORK_PER_LINE * shapes.len();
+    for end in ends {
+        let Some(left) = budget.checked_sub(links[end].length) else {
+            break;
+        };
+        budget = left;
+        let mut chain = Vec::with_capacity(links[end].length + 1);
+        let mut at = Some(end);
+        while let Some(p) = at {
+            chain.push(links[p].at);
+            at = links[p].previous;
+        }
+        chain.reverse();
+        let (chain, short_last) = extended(chain, shapes, &places);
+        // The short last page proves nothing about page lengths, but its
+        // counter and what stands beside it count as evidence.
+        let paced = &chain[..chain.len() - usize::from(short_last)];
+        if is_furniture_chain(paced, &chain, shapes, &literal_counts, title.as_deref()) {
+            return Some(chain);
+        }
+    }
+    None
 }
 
 /// The chain with the next number of the same shape after it, however
 /// close (the last page can be short), and no farther than the chain's
-/// longest page. Also whether it was added.
-fn extended(mut chain: Vec<usize>, shapes: &[Option<Shape>]) -> (Vec<usize>, bool) {
+/// longest page. Also whether it was added. `places` lists the lines of
+/// each shape and value, in order.
+fn extended(
+    mut chain: Vec<usize>,
+    shapes: &[Option<Shape>],
+    places: &HashMap<(&str, bool, u32), Vec<usize>>,
+) -> (Vec<usize>, bool) {
     let Some(last) = chain.last().and_then(|&k| shapes[k].as_ref()) else {
         return (chain, false);
     };
-    let want = counter_value(last).map(|l| l + 1);
+    let Some((counter, _)) = &last.counter else {
+        return (chain, false);
+    };
     let from = chain[chain.len() - 1] + 1;
     let longest = chain.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
-    let next = (from..shapes.len().min(from + longest)).find(|&k| {
-        shapes[k]
-            .as_ref()
-            .is_some_and(|s| s.key == last.key && counter_value(s) == want)
+    // The first line after the chain with the next value, in either
+    // numeral.
+    let next = counter.value.checked_add(1).and_then(|want| {
+        [false, true]
+            .into_iter()
+            .filter_map(|roman| places.get(&(last.key.as_str(), roman, want)))
+            .filter_map(|at| at.get(at.partition_point(|&k| k < from)).copied())
+            .min()
+            .filter(|&k| k < shapes.len().min(from + longest))
     });
     let added = next.is_some();
     chain.extend(next);

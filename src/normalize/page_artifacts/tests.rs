@@ -420,3 +420,51 @@ fn the_title_cut_short_at_the_top_of_a_later_page_is_a_running_head() {
     let (_, log) = repaired(text);
     assert!(log.changes.iter().all(|c| c.rule != "title-header"));
 }
+
+#[test]
+fn a_line_of_code_that_opens_every_page_stays() {
+    // A listing that goes on over four pages, each page opening with the
+    // same line of it and printing its number at the foot.
+    let text = paginate(
+        4,
+        12,
+        |_| Some("[dependencies]".into()),
+        |p| Some(p.to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    assert_eq!(kept.iter().filter(|t| **t == "[dependencies]").count(), 4);
+    assert!(!kept.contains(&"3"), "the page numbers still go: {kept:?}");
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "code-line")
+    );
+}
+
+#[test]
+fn a_code_line_whose_number_fits_the_page_stays() {
+    // "opt-level = 2" at the foot of page 2 and "opt-level = 3" at the foot
+    // of page 3 count along with the pages, by chance.
+    let text = paginate(
+        4,
+        12,
+        |p| Some(format!("Profiles {p}")),
+        |p| (p == 2 || p == 3).then(|| format!("opt-level = {p}")),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    let kept = texts(&lines);
+    assert!(kept.contains(&"opt-level = 2") && kept.contains(&"opt-level = 3"));
+    assert!(!kept.contains(&"Profiles 2"), "{kept:?}");
+}
+
+#[test]
+fn an_elision_in_a_listing_stays() {
+    let text = "Some text before the listing.\n$ cargo add clap\nUpdating index\n...\n$ git push\nMore text follows.\nAnd more of it.\nThe end of it\n.\n";
+    let (lines, _) = repaired(text);
+    let kept = texts(&lines);
+    assert!(kept.contains(&"..."), "{kept:?}");
+    assert!(!kept.contains(&"."), "a lone dot after prose still goes");
+}
