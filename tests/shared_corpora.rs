@@ -37,6 +37,10 @@ const CHECKS: &[(&str, Check)] = &[
         "dev_markdown_tables_are_tables_in_every_edition",
         dev_markdown_tables_are_tables_in_every_edition,
     ),
+    (
+        "printed_page_numbers_become_the_epub_page_list",
+        printed_page_numbers_become_the_epub_page_list,
+    ),
 ];
 
 // ------------------------------------------------------------ the checks
@@ -197,6 +201,97 @@ fn dev_markdown_tables_are_tables_in_every_edition(shared: &Path) -> Outcome {
         tables_seen >= 3,
         "{tables_seen} tables in the dev Markdown files"
     );
+    Outcome::Passed
+}
+
+/// The page number one page of an extract prints at its top or bottom edge,
+/// read independently of Recto: a line of only an arabic number, or
+/// `Page N`, `Page N of M`, `[Page N]`, `- N -`, `N/M`, or a line that
+/// ends or starts with such a number after a wide gap (a running head or
+/// footer: `Title      7`, `Author   Informational   [Page 6]`).
+fn printed_number(page: &str) -> Option<u32> {
+    let lines: Vec<&str> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let edge = lines.iter().take(2).chain(lines.iter().rev().take(2));
+    let pattern = regex::Regex::new(
+        r"^(?:(\d{1,4})|[Pp]age (\d{1,4})(?: of \d+)?|\[Page (\d{1,4})\]|[-\u{2013}\u{2014}] (\d{1,4}) [-\u{2013}\u{2014}]|(\d{1,4}) ?/ ?\d{1,4}|.*\S {6,}(\d{1,4})|(\d{1,4}) {6,}\S.*|.*\S {6,}\[Page (\d{1,4})\]|.*\S {6,}(\d{1,4}) ?/ ?\d{1,4})$",
+    )
+    .unwrap();
+    edge.filter_map(|l| pattern.captures(l))
+        .filter_map(|c| c.iter().skip(1).flatten().next()?.as_str().parse().ok())
+        .next()
+}
+
+/// Every dev and dev2 input whose pages (form feeds) all show a page number
+/// that counts up by one (the first page may show none: it is counted back
+/// from the second) gives an EPUB whose page list holds exactly those
+/// numbers, in order, and JATS whose `fpage`/`lpage` are the first and the
+/// last. The expected labels come from the input's own furniture, read here
+/// with a rule of this test, not from a stored list.
+fn printed_page_numbers_become_the_epub_page_list(shared: &Path) -> Outcome {
+    let mut checked = Vec::new();
+    for input in dev_and_dev2(shared) {
+        let raw = std::fs::read_to_string(&input).unwrap();
+        if !raw.contains('\u{c}') {
+            continue;
+        }
+        let pages: Vec<&str> = raw
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let numbers: Vec<Option<u32>> = pages.iter().map(|p| printed_number(p)).collect();
+        let Some(Some(second)) = numbers.get(1) else {
+            continue;
+        };
+        let first = numbers[0].unwrap_or(second.saturating_sub(1));
+        let expected: Vec<u32> = (0..pages.len() as u32).map(|k| first + k).collect();
+        let counts_up = first > 0
+            && numbers
+                .iter()
+                .zip(&expected)
+                .skip(1)
+                .all(|(n, e)| *n == Some(*e));
+        if !counts_up {
+            continue;
+        }
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let doc = normalized(&input);
+        let epub = recto::write::epub::write(&doc, &WriteOptions::default()).unwrap();
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &epub.bytes).unwrap();
+        let nav_name = common::zip_names(file.path())
+            .into_iter()
+            .find(|n| n.ends_with("nav.xhtml"))
+            .unwrap();
+        let nav = common::zip_entry(file.path(), &nav_name).unwrap();
+        let list = nav
+            .split("epub:type=\"page-list\"")
+            .nth(1)
+            .and_then(|rest| rest.split("</nav>").next())
+            .unwrap_or_default();
+        let link = regex::Regex::new(r"<a [^>]*>([^<]*)</a>").unwrap();
+        let labels: Vec<String> = link.captures_iter(list).map(|c| c[1].to_string()).collect();
+        let want: Vec<String> = expected.iter().map(u32::to_string).collect();
+        assert_eq!(labels, want, "{name}: the EPUB page list");
+        let jats = recto::write::jats::write(&doc, &WriteOptions::default()).unwrap();
+        let jats = String::from_utf8(jats.bytes).unwrap();
+        for (tag, page) in [("fpage", &want[0]), ("lpage", &want[want.len() - 1])] {
+            assert!(
+                jats.contains(&format!("<{tag}>{page}</{tag}>")),
+                "{name}: JATS {tag} {page}"
+            );
+        }
+        checked.push(name);
+    }
+    assert!(
+        checked.len() >= 5,
+        "only {} inputs checked: {checked:?}",
+        checked.len()
+    );
+    eprintln!("page lists checked: {}", checked.join(", "));
     Outcome::Passed
 }
 
