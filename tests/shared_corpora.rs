@@ -216,11 +216,13 @@ fn printed_number(page: &str) -> Option<u32> {
         .filter(|l| !l.is_empty())
         .collect();
     let edge = lines.iter().take(2).chain(lines.iter().rev().take(2));
-    let pattern = regex::Regex::new(
+    static PATTERN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
         r"^(?:(\d{1,4})|[Pp]age (\d{1,4})(?: of \d+)?|\[Page (\d{1,4})\]|[-\u{2013}\u{2014}] (\d{1,4}) [-\u{2013}\u{2014}]|(\d{1,4}) ?/ ?\d{1,4}|.*\S {6,}(\d{1,4})|(\d{1,4}) {6,}\S.*|.*\S {6,}\[Page (\d{1,4})\]|.*\S {6,}(\d{1,4}) ?/ ?\d{1,4})$",
-    )
-    .unwrap();
-    edge.filter_map(|l| pattern.captures(l))
+        )
+        .unwrap()
+    });
+    edge.filter_map(|l| PATTERN.captures(l))
         .filter_map(|c| c.iter().skip(1).flatten().next()?.as_str().parse().ok())
         .next()
 }
@@ -232,6 +234,7 @@ fn printed_number(page: &str) -> Option<u32> {
 /// last. The expected labels come from the input's own furniture, read here
 /// with a rule of this test, not from a stored list.
 fn printed_page_numbers_become_the_epub_page_list(shared: &Path) -> Outcome {
+    let link = regex::Regex::new(r"<a [^>]*>([^<]*)</a>").unwrap();
     let mut checked = Vec::new();
     for input in dev_and_dev2(shared) {
         let raw = std::fs::read_to_string(&input).unwrap();
@@ -272,7 +275,6 @@ fn printed_page_numbers_become_the_epub_page_list(shared: &Path) -> Outcome {
             .nth(1)
             .and_then(|rest| rest.split("</nav>").next())
             .unwrap_or_default();
-        let link = regex::Regex::new(r"<a [^>]*>([^<]*)</a>").unwrap();
         let labels: Vec<String> = link.captures_iter(list).map(|c| c[1].to_string()).collect();
         let want: Vec<String> = expected.iter().map(u32::to_string).collect();
         assert_eq!(labels, want, "{name}: the EPUB page list");
