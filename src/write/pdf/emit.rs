@@ -18,6 +18,7 @@
 //! stream uses the subset's glyph ids.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::rc::Rc;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -31,6 +32,7 @@ use super::deflate::deflate;
 use super::fonts::{FACES, FontSet, Shaped, is_invisible};
 use super::info::{Conformance, PdfMeta};
 use super::page::{FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun};
+use super::serialize::{self, RawObjects};
 use super::tagging::{Kid, StructTree};
 use super::xmp;
 use crate::error::{Error, Result};
@@ -245,7 +247,6 @@ struct PageLink {
 /// long document's every run.
 pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
     sanitize(&mut layout);
-    let layout = &layout;
     // 1. Shape every run and collect the glyphs each face needs.
     let mut missing = BTreeSet::new();
     let mut shaped_pages: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(layout.pages.len());
@@ -334,12 +335,15 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
     let mut page_streams: Vec<Stream> = Vec::with_capacity(layout.pages.len());
     let mut links: Vec<Vec<PageLink>> = Vec::new();
     let mut glyphs = Vec::new();
-    for (p, page) in layout.pages.iter().enumerate() {
+    for (p, (page, shaped)) in layout.pages.iter_mut().zip(&mut shaped_pages).enumerate() {
+        // Each page's runs are dropped once its content stream is made (the
+        // page stays, empty, to be counted).
+        let page = std::mem::take(page);
         let mut content = ContentStream::default();
         let mut placed: Vec<Placed> = Vec::new();
         let mut page_links = Vec::new();
         let mut mcid = 0u32;
-        let mut runs = std::mem::take(&mut shaped_pages[p]).into_iter();
+        let mut runs = std::mem::take(shaped).into_iter();
         // The structure of the marked-content sequence that is open, so
         // that consecutive runs of one element share one MCID.
         let mut open: Option<StructRef> = None;
@@ -366,7 +370,7 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
                                 tree.elems[elem].alt = layout.alts.get(&run.structure.id).cloned();
                             }
                             content.begin_marked(
-                                &tree.elems[elem].tag,
+                                tree.elems[elem].tag,
                                 format!("/MCID {mcid}").as_bytes(),
                             );
                             mcid += 1;
@@ -496,11 +500,10 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
 
     // 5. What printpdf does not write.
     let claim = conformance(meta.standard, !missing.is_empty(), all_unicode);
-    finish(&mut doc, layout, meta, claim, &tree, &links, &id_seed)?;
+    let raw = finish(&mut doc, &layout, meta, claim, &tree, &links, &id_seed)?;
+    drop(tree);
     compress_streams(&mut doc);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes)
-        .map_err(|e| Error::write("pdf", format!("cannot serialize: {e}")))?;
+    let bytes = serialize::save(&mut doc, raw)?;
     Ok(Emitted {
         bytes,
         missing: missing.into_iter().collect(),
@@ -552,7 +555,8 @@ fn name(n: &str) -> Object {
 }
 
 /// The document-level objects: catalog entries, Info, XMP, outline,
-/// annotations, structure tree, ID.
+/// annotations, structure tree, ID. The structure elements and the parent
+/// tree come back serialized, to be merged into the file by number.
 fn finish(
     doc: &mut lopdf::Document,
     layout: &Layout,
@@ -561,7 +565,7 @@ fn finish(
     tree: &StructTree,
     links: &[Vec<PageLink>],
     content_digest: &[u8],
-) -> Result<()> {
+) -> Result<RawObjects> {
     let broken = |what: &str| Error::write("pdf", format!("unexpected printpdf output: {what}"));
     // Tagged PDF, OpenType font programs: PDF 1.7.
     doc.version = "1.7".to_string();
@@ -607,13 +611,17 @@ fn finish(
         annot_keys.push(keys);
     }
 
-    // Structure elements: ids first, then the objects that point at each other.
+    // Structure elements: ids first, then the objects that point at each
+    // other, each serialized as soon as it is made (see `serialize`).
     let tree_root_id = doc.new_object_id();
     let elem_ids: Vec<ObjectId> = tree.elems.iter().map(|_| doc.new_object_id()).collect();
-    let mut parent_tree: Vec<Vec<Object>> = layout.pages.iter().map(|_| Vec::new()).collect();
+    // The element of each MCID of each page, `None` for a gap.
+    let mut parent_tree: Vec<Vec<Option<usize>>> =
+        layout.pages.iter().map(|_| Vec::new()).collect();
     let mut annot_parents: BTreeMap<i64, ObjectId> = BTreeMap::new();
+    let mut raw = RawObjects::default();
     for (e, elem) in tree.elems.iter().enumerate() {
-        let mut kids = Vec::new();
+        let mut kids = Vec::with_capacity(elem.kids.len());
         let mut first_page = None;
         for kid in &elem.kids {
             match *kid {
@@ -628,9 +636,9 @@ fn finish(
                     let slots = &mut parent_tree[page];
                     let at = mcid as usize;
                     if slots.len() <= at {
-                        slots.resize(at + 1, Object::Null);
+                        slots.resize(at + 1, None);
                     }
-                    slots[at] = reference(elem_ids[e]);
+                    slots[at] = Some(e);
                 }
                 Kid::Annot { page, annot } => {
                     first_page.get_or_insert(page);
@@ -650,7 +658,7 @@ fn finish(
         };
         let mut dict = Dictionary::from_iter(vec![
             ("Type", name("StructElem")),
-            ("S", name(&elem.tag)),
+            ("S", name(elem.tag)),
             ("P", reference(parent)),
             ("K", Object::Array(kids)),
         ]);
@@ -672,18 +680,32 @@ fn finish(
                 dict.set("Alt", pdf_text(target));
             }
         }
-        doc.set_object(elem_ids[e], dict);
+        raw.push(elem_ids[e], &Object::Dictionary(dict));
     }
-    let mut nums = Vec::new();
-    for (p, slots) in parent_tree.into_iter().enumerate() {
-        nums.push((p as i64).into());
-        nums.push(Object::Array(slots));
-    }
-    for (key, elem) in &annot_parents {
-        nums.push((*key).into());
-        nums.push(reference(*elem));
-    }
-    let parent_tree_id = doc.add_object(Dictionary::from_iter(vec![("Nums", Object::Array(nums))]));
+    // The parent tree: `<</Nums[0[...] 1[...] key ref ...]>>`, one page's
+    // array made at a time.
+    let parent_tree_id = doc.new_object_id();
+    raw.push_with(parent_tree_id, |out| {
+        out.extend_from_slice(b"<</Nums[");
+        for (p, slots) in parent_tree.iter().enumerate() {
+            if p > 0 {
+                out.push(b' ');
+            }
+            write!(out, "{p}")?;
+            let slots = Object::Array(
+                slots
+                    .iter()
+                    .map(|slot| slot.map_or(Object::Null, |e| reference(elem_ids[e])))
+                    .collect(),
+            );
+            serialize::write_object(out, &slots)?;
+        }
+        for (key, elem) in &annot_parents {
+            write!(out, " {key} {} {} R", elem.0, elem.1)?;
+        }
+        out.extend_from_slice(b"]>>");
+        Ok(())
+    });
     doc.set_object(
         tree_root_id,
         Dictionary::from_iter(vec![
@@ -802,7 +824,7 @@ fn finish(
             Object::String(id_bytes, StringFormat::Hexadecimal),
         ]),
     );
-    Ok(())
+    Ok(raw)
 }
 
 /// The PDF/A output intent: the sRGB profile, which says what the

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod info;
 pub mod layout;
 pub mod page;
+mod serialize;
 pub mod tagging;
 pub mod xmp;
 

@@ -27,7 +27,7 @@ pub enum Kid {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elem {
     /// The structure type (`P`, `H2`, `LI`, ...).
-    pub tag: String,
+    pub tag: &'static str,
     /// The parent element; the root is its own parent.
     pub parent: usize,
     pub kids: Vec<Kid>,
@@ -62,7 +62,7 @@ impl Default for StructTree {
     fn default() -> Self {
         StructTree {
             elems: vec![Elem {
-                tag: "Document".into(),
+                tag: "Document",
                 parent: 0,
                 kids: Vec::new(),
                 scope: None,
@@ -77,26 +77,28 @@ impl Default for StructTree {
 
 /// The standard structure type for a role (`Title` is role-mapped to `H1`
 /// by emission, since PDF 1.7 has no title type).
-pub fn tag_for(role: StructRole) -> String {
+pub fn tag_for(role: StructRole) -> &'static str {
     match role {
-        StructRole::Title => "Title".into(),
-        StructRole::Heading(level) => format!("H{}", level.clamp(1, 6)),
-        StructRole::Paragraph => "P".into(),
-        StructRole::ListLabel => "Lbl".into(),
-        StructRole::ListBody => "LBody".into(),
-        StructRole::Quote => "BlockQuote".into(),
-        StructRole::Code => "Code".into(),
-        StructRole::Caption { .. } => "Caption".into(),
-        StructRole::Cell { header: true, .. } => "TH".into(),
-        StructRole::Cell { header: false, .. } => "TD".into(),
-        StructRole::Note => "Note".into(),
-        StructRole::Figure => "Figure".into(),
-        StructRole::Artifact => "Artifact".into(),
+        StructRole::Title => "Title",
+        StructRole::Heading(level) => {
+            ["H1", "H2", "H3", "H4", "H5", "H6"][usize::from(level.clamp(1, 6)) - 1]
+        }
+        StructRole::Paragraph => "P",
+        StructRole::ListLabel => "Lbl",
+        StructRole::ListBody => "LBody",
+        StructRole::Quote => "BlockQuote",
+        StructRole::Code => "Code",
+        StructRole::Caption { .. } => "Caption",
+        StructRole::Cell { header: true, .. } => "TH",
+        StructRole::Cell { header: false, .. } => "TD",
+        StructRole::Note => "Note",
+        StructRole::Figure => "Figure",
+        StructRole::Artifact => "Artifact",
     }
 }
 
 impl StructTree {
-    fn child(&mut self, key: Key, parent: usize, tag: String) -> usize {
+    fn child(&mut self, key: Key, parent: usize, tag: &'static str) -> usize {
         if let Some(&found) = self.index.get(&key) {
             return found;
         }
@@ -118,12 +120,12 @@ impl StructTree {
         match s.role {
             StructRole::ListLabel | StructRole::ListBody => self.list_part(s),
             StructRole::Caption { table } => {
-                let t = self.child(Key::Table(table), 0, "Table".into());
+                let t = self.child(Key::Table(table), 0, "Table");
                 self.child(Key::Content(s.role, s.id, None), t, tag_for(s.role))
             }
             StructRole::Cell { header, row, table } => {
-                let t = self.child(Key::Table(table), 0, "Table".into());
-                let tr = self.child(Key::Row(row), t, "TR".into());
+                let t = self.child(Key::Table(table), 0, "Table");
+                let tr = self.child(Key::Row(row), t, "TR");
                 let cell = self.child(Key::Content(s.role, s.id, None), tr, tag_for(s.role));
                 if header {
                     self.elems[cell].scope = Some("Column");
@@ -143,7 +145,7 @@ impl StructTree {
             return found;
         }
         let list_key = s.list.unwrap_or(s.id);
-        let list = self.child(Key::List(list_key), 0, "L".into());
+        let list = self.child(Key::List(list_key), 0, "L");
         let open_item = self
             .last_item
             .get(&list_key)
@@ -151,7 +153,7 @@ impl StructTree {
             .filter(|&li| !self.item_has_body.contains(&li));
         let item = match (s.role, open_item) {
             (StructRole::ListBody, Some(li)) => li,
-            _ => self.child(Key::Item(s.list, s.id), list, "LI".into()),
+            _ => self.child(Key::Item(s.list, s.id), list, "LI"),
         };
         self.last_item.insert(list_key, item);
         if s.role == StructRole::ListBody {
@@ -173,7 +175,7 @@ impl StructTree {
     pub fn add_link(&mut self, parent: usize, page: usize, annot: usize) -> usize {
         let id = self.elems.len();
         self.elems.push(Elem {
-            tag: "Link".into(),
+            tag: "Link",
             parent,
             kids: vec![Kid::Annot { page, annot }],
             scope: None,
