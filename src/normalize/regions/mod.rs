@@ -19,7 +19,9 @@
 //! is logged as declined.
 
 mod code;
+mod indent;
 mod table;
+mod wrap;
 
 use code::Signal;
 use table::Found;
@@ -80,6 +82,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         in_code[region.start..=region.end].fill(true);
     }
     label(lines, &in_code, log);
+    wrap::rejoin_comments(lines, log);
+    indent::restore(lines, log);
     tables(lines, log);
 }
 
