@@ -490,7 +490,7 @@ fn convert_inner(job: &Job, options: &ConvertOptions, report: &mut DocReport) ->
     loaded.settle_title(input);
     let load_time = loading.elapsed();
     for profile in &options.strict {
-        let missing = meta::profile::missing(*profile, &loaded.doc.meta);
+        let missing = meta::profile::missing(*profile, &loaded.doc);
         if !missing.is_empty() {
             return Err(Error::Incomplete {
                 path: input.to_path_buf(),

@@ -349,7 +349,7 @@ fn run_check(args: &CheckArgs) -> Result<ExitCode> {
         let mut loaded = convert::load(input, &options)?;
         loaded.settle_title(input);
         for profile in &args.profile {
-            let missing = meta::profile::missing(*profile, &loaded.doc.meta);
+            let missing = meta::profile::missing(*profile, &loaded.doc);
             if missing.is_empty() {
                 println!(
                     "{}: {}: every field the profile needs is given",

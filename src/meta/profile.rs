@@ -13,7 +13,7 @@
 //! * `jats4r`: the JATS4R Schematron errors on permissions (a licence or a
 //!   copyright, and a copyright with both its year and its holder).
 
-use crate::model::Metadata;
+use crate::model::Document;
 
 /// A repository profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -48,9 +48,12 @@ fn known(v: &Option<String>) -> bool {
     v.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
-/// The fields `profile` needs that `meta` lacks, in the order the JATS
-/// front matter holds them.
-pub fn missing(profile: Profile, meta: &Metadata) -> Vec<Missing> {
+/// The fields `profile` needs that `doc` lacks, in the order the JATS
+/// front matter holds them. A document whose source printed its page
+/// numbers has its first page (the JATS writer takes it from the page
+/// markers), so it needs no `fpage`.
+pub fn missing(profile: Profile, doc: &Document) -> Vec<Missing> {
+    let meta = &doc.meta;
     let p = &meta.publication;
     let mut out = Vec::new();
     let mut need = |present: bool, field, keys, why| {
@@ -85,7 +88,7 @@ pub fn missing(profile: Profile, meta: &Metadata) -> Vec<Missing> {
                 "<article-meta> must contain a real publication date",
             );
             need(
-                known(&p.fpage) || known(&p.elocation_id),
+                known(&p.fpage) || known(&p.elocation_id) || !doc.page_labels().is_empty(),
                 "first page or electronic location",
                 "fpage (with lpage) or elocation_id",
                 "either <fpage> or <elocation-id> must be present",
@@ -147,12 +150,19 @@ pub fn render(missing: &[Missing]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Date;
+    use crate::model::{Block, Date, Inline, Metadata};
+
+    fn doc(meta: &Metadata) -> Document {
+        Document {
+            meta: meta.clone(),
+            ..Document::default()
+        }
+    }
 
     #[test]
     fn pmc_names_each_missing_field_once() {
         let mut meta = Metadata::default();
-        let keys: Vec<&str> = missing(Profile::Pmc, &meta)
+        let keys: Vec<&str> = missing(Profile::Pmc, &doc(&meta))
             .iter()
             .map(|m| m.keys)
             .collect();
@@ -166,27 +176,41 @@ mod tests {
                 "fpage (with lpage) or elocation_id"
             ]
         );
+        // A source that printed its page numbers gives the first page.
+        let mut paged = doc(&meta);
+        paged.blocks.push(Block::paragraph(
+            vec![Inline::PageMarker("7".into()), Inline::text("Text")],
+            crate::model::Span::line(1),
+        ));
+        assert!(
+            !missing(Profile::Pmc, &paged)
+                .iter()
+                .any(|m| m.keys.starts_with("fpage"))
+        );
         meta.series = Some("Briefs".into());
         meta.date = Some(Date::parse("2025").unwrap());
         meta.publication.elocation_id = Some("e42".into());
         meta.publication.issn_electronic = Some("2049-3630".into());
         meta.publication.subjects = vec!["Brief".into()];
-        assert!(missing(Profile::Pmc, &meta).is_empty());
+        assert!(missing(Profile::Pmc, &doc(&meta)).is_empty());
     }
 
     #[test]
     fn jats4r_wants_permissions_and_a_whole_copyright() {
         let mut meta = Metadata::default();
         assert_eq!(
-            missing(Profile::Jats4r, &meta)[0].keys.split(' ').next(),
+            missing(Profile::Jats4r, &doc(&meta))[0]
+                .keys
+                .split(' ')
+                .next(),
             Some("license")
         );
         meta.publication.copyright_holder = Some("The Authors".into());
-        let m = missing(Profile::Jats4r, &meta);
+        let m = missing(Profile::Jats4r, &doc(&meta));
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].keys, "copyright_year");
         meta.publication.copyright_year = Some(2025);
-        assert!(missing(Profile::Jats4r, &meta).is_empty());
+        assert!(missing(Profile::Jats4r, &doc(&meta)).is_empty());
         let text = render(&[Missing {
             field: "x",
             keys: "k",
