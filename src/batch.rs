@@ -315,30 +315,35 @@ pub fn run(
     let report_file = Mutex::new(report_file);
     let bar = make_bar(jobs.len() as u64, progress);
     let summary = Mutex::new(Summary::default());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {threads:?} worker threads: {e}")))?;
     let record_error: Mutex<Option<Error>> = Mutex::new(None);
-    pool.install(|| {
-        jobs.par_iter().for_each(|job| {
-            if INTERRUPTED.load(Ordering::SeqCst) {
-                summary.lock().expect("summary lock").not_started += 1;
-                return;
+    let convert_one = |job: &Job| {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            summary.lock().expect("summary lock").not_started += 1;
+            return;
+        }
+        let doc = convert::convert(job, options);
+        record(&doc, &summary, &bar, progress);
+        if let Some(w) = report_file.lock().expect("report lock").as_mut() {
+            let line = serde_json::to_string(&doc).expect("reports serialize");
+            if let Err(e) = writeln!(w, "{line}") {
+                record_error
+                    .lock()
+                    .expect("error lock")
+                    .get_or_insert(Error::io(report.unwrap_or(Path::new("report")), e));
             }
-            let doc = convert::convert(job, options);
-            record(&doc, &summary, &bar, progress);
-            if let Some(w) = report_file.lock().expect("report lock").as_mut() {
-                let line = serde_json::to_string(&doc).expect("reports serialize");
-                if let Err(e) = writeln!(w, "{line}") {
-                    record_error
-                        .lock()
-                        .expect("error lock")
-                        .get_or_insert(Error::io(report.unwrap_or(Path::new("report")), e));
-                }
-            }
-        })
-    });
+        }
+    };
+    // One document, or one thread asked for: no pool to start (its threads
+    // cost a single conversion more than the work they could share).
+    if jobs.len() <= 1 || threads == Some(1) {
+        jobs.iter().for_each(convert_one);
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot start {threads:?} worker threads: {e}")))?;
+        pool.install(|| jobs.par_iter().for_each(convert_one));
+    }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
