@@ -76,6 +76,8 @@ enum Keeps {
     /// Every word of the blocks, in order; not every paragraph break (see
     /// the PDF test).
     Words,
+    /// The title and the authors only.
+    Metadata,
 }
 
 fn round_trip(name: &str, text: &str, keeps: Keeps) {
@@ -86,6 +88,9 @@ fn round_trip(name: &str, text: &str, keeps: Keeps) {
     let (title2, authors2, blocks2) = shape(&model_of(&extracted));
     assert_eq!(title2, title, "{name}: the title");
     assert_eq!(authors2, authors, "{name}: the authors");
+    if keeps == Keeps::Metadata {
+        return;
+    }
     if keeps == Keeps::Words {
         let words = |blocks: &[String]| -> Vec<String> {
             blocks
@@ -127,6 +132,16 @@ fn the_text_edition_round_trips() {
         &std::fs::read_to_string(edition("txt")).unwrap(),
         Keeps::Blocks,
     );
+}
+
+/// Recto's own PDF of the sample, through pdftotext and back: the title set
+/// on two lines comes back whole (it was cut after "...Summit: An", the
+/// rest read as a heading) and the author once (it was read twice).
+#[test]
+fn the_pdf_edition_round_trips_title_and_authors() {
+    if let Some(text) = common::extract::pdf_text(&edition("pdf")) {
+        round_trip("pdf", &text, Keeps::Metadata);
+    }
 }
 
 /// The PDF sets paragraphs without a blank line or an indent between
