@@ -23,6 +23,7 @@ pub(super) fn body(
     if blocks.is_empty() {
         return;
     }
+    r.name_sections_by_unique_headings(&blocks);
     let all = sections(&blocks);
     let chars: usize = blocks.iter().map(|b| b.plain_text().chars().count()).sum();
     let mut chunks: Vec<Vec<&Section<'_>>> = Vec::new();

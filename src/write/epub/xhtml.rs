@@ -83,6 +83,9 @@ pub struct Renderer {
     /// Images written into the content (their alt text stands in for the
     /// ones that could not be loaded).
     pub images_shown: usize,
+    /// Heading texts that head more than one section (see
+    /// [`Renderer::name_sections_by_unique_headings`]).
+    repeated_headings: std::collections::BTreeSet<String>,
 }
 
 /// The content document that holds the footnotes.
@@ -95,6 +98,23 @@ impl Renderer {
             String::new()
         } else {
             format!(" epub:type=\"{kind}\"")
+        }
+    }
+
+    /// A section is named by its heading (`aria-labelledby`), which makes it
+    /// a landmark, only when no other section has a heading with the same
+    /// text: landmarks with the same name cannot be told apart (WCAG, axe's
+    /// `landmark-unique`), and an unnamed section is no landmark at all.
+    pub fn name_sections_by_unique_headings(&mut self, blocks: &[Block]) {
+        let mut seen = std::collections::BTreeSet::new();
+        self.repeated_headings.clear();
+        for b in blocks {
+            if let Block::Heading { content, .. } = b {
+                let text = plain_text(content).trim().to_lowercase();
+                if !seen.insert(text.clone()) {
+                    self.repeated_headings.insert(text);
+                }
+            }
         }
     }
 
@@ -118,8 +138,16 @@ impl Renderer {
         let id = self.id("sec");
         let content = heading.inlines().unwrap_or_default();
         self.section_headings += 1;
+        let named = !self
+            .repeated_headings
+            .contains(&plain_text(content).trim().to_lowercase());
+        let name = if named {
+            format!(" aria-labelledby=\"{id}\"")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "<section id=\"{id}-s\" aria-labelledby=\"{id}\">\n<h{level} id=\"{id}\">"
+            "<section id=\"{id}-s\"{name}>\n<h{level} id=\"{id}\">"
         ));
         self.inlines(out, content);
         out.push_str(&format!("</h{level}>\n"));
@@ -410,5 +438,41 @@ impl Renderer {
                 out.push_str("</span>");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, inlines_from_text, sections};
+
+    /// Two sections headed "Example" are not named by their headings (two
+    /// landmarks with one name cannot be told apart); the others are.
+    #[test]
+    fn only_sections_with_unique_headings_are_named() {
+        let h = |t: &str| Block::heading(2, inlines_from_text(t), Span::line(1));
+        let p = |t: &str| Block::paragraph(inlines_from_text(t), Span::line(2));
+        let blocks = vec![
+            h("Usage"),
+            p("Run it."),
+            h("Example"),
+            p("One."),
+            h("Options"),
+            p("Flags."),
+            h("example"),
+            p("Two."),
+        ];
+        let mut r = Renderer::default();
+        r.name_sections_by_unique_headings(&blocks);
+        let mut out = String::new();
+        for s in &sections(&blocks) {
+            r.section(&mut out, s);
+        }
+        let opening: Vec<&str> = out.lines().filter(|l| l.starts_with("<section")).collect();
+        assert_eq!(opening.len(), 4, "{out}");
+        assert!(opening[0].contains("aria-labelledby"), "{out}");
+        assert!(!opening[1].contains("aria-labelledby"), "{out}");
+        assert!(opening[2].contains("aria-labelledby"), "{out}");
+        assert!(!opening[3].contains("aria-labelledby"), "{out}");
     }
 }

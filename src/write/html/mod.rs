@@ -66,6 +66,7 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 
     let mut body_html = String::new();
     let blocks = body::clamped_blocks(doc);
+    r.name_sections_by_unique_headings(&blocks);
     for s in &sections(&blocks) {
         toc.extend(r.section(&mut body_html, s));
     }
