@@ -10,6 +10,8 @@
 //! few places where Recto reads differently on purpose are listed in
 //! `DIFFERENT` with the reason.
 
+mod common;
+
 use recto::read::markdown;
 use regex::Regex;
 use serde_json::Value;
@@ -107,28 +109,6 @@ fn expected(html: &str) -> Facts {
     facts
 }
 
-/// The text of a piece of the model (inlines), whitespace collapsed.
-fn model_text(v: &Value) -> String {
-    fn walk(v: &Value, out: &mut String) {
-        match v {
-            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-            Value::Object(map) => match map.get("t").and_then(Value::as_str) {
-                Some("Text" | "Code") => out.push_str(map["c"].as_str().unwrap_or("")),
-                Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
-                Some("Math") => out.push_str(map["tex"].as_str().unwrap_or("")),
-                _ => map
-                    .iter()
-                    .filter(|(k, _)| *k != "t" && *k != "span")
-                    .for_each(|(_, v)| walk(v, out)),
-            },
-            _ => {}
-        }
-    }
-    let mut s = String::new();
-    walk(v, &mut s);
-    collapse(&s)
-}
-
 /// The facts of the model Recto reads from `markdown`.
 fn read(markdown: &str) -> Facts {
     let (doc, _) = markdown::parse(markdown);
@@ -163,13 +143,13 @@ fn collect(v: &Value, facts: &mut Facts) {
                                     .as_array()
                                     .unwrap()
                                     .iter()
-                                    .map(|c| model_text(&c["content"]))
+                                    .map(|c| common::model_json_text(&c["content"]))
                                     .collect(),
                             );
                         }
                     }
                 }
-                Some("Strikeout") => facts.struck.push(model_text(&map["c"])),
+                Some("Strikeout") => facts.struck.push(common::model_json_text(&map["c"])),
                 Some("Checkbox") => facts.boxes.push(map["c"].as_bool().unwrap()),
                 Some("NoteRef") => facts.note_refs += 1,
                 _ => {}
@@ -194,7 +174,7 @@ fn the_reader_holds_what_the_spec_examples_expect() {
     for ex in &examples {
         if DIFFERENT.iter().any(|(name, _)| *name == ex.name) {
             let (doc, _) = markdown::parse(&ex.markdown);
-            let text = model_text(&serde_json::to_value(&doc).unwrap()["blocks"]);
+            let text = common::model_json_text(&serde_json::to_value(&doc).unwrap()["blocks"]);
             let words = |s: &str| -> Vec<String> {
                 s.split(|c: char| c.is_whitespace() || c == '~')
                     .filter(|w| !w.is_empty())

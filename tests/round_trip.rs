@@ -29,30 +29,9 @@ fn edition(ext: &str) -> PathBuf {
         .join(format!("{SAMPLE_STEM}.{ext}"))
 }
 
-/// The words of a piece of the model, in order, one space between.
-fn plain(value: &serde_json::Value) -> String {
-    fn walk(v: &serde_json::Value, out: &mut String) {
-        match v {
-            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
-            serde_json::Value::Object(map) => match map.get("t").and_then(|t| t.as_str()) {
-                Some("Text" | "Code") => out.push_str(map["c"].as_str().unwrap_or("")),
-                Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
-                _ => map
-                    .iter()
-                    .filter(|(k, _)| *k != "span" && *k != "t")
-                    .for_each(|(_, v)| walk(v, out)),
-            },
-            _ => {}
-        }
-    }
-    let mut s = String::new();
-    walk(value, &mut s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Title, author names and the body blocks (kind and text) of a model.
 fn shape(model: &serde_json::Value) -> (String, Vec<String>, Vec<String>) {
-    let title = plain(&model["meta"]["title"]);
+    let title = common::model_json_text(&model["meta"]["title"]);
     let authors = model["meta"]["authors"]
         .as_array()
         .into_iter()
@@ -63,7 +42,13 @@ fn shape(model: &serde_json::Value) -> (String, Vec<String>, Vec<String>) {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|b| format!("{}: {}", b["t"].as_str().unwrap_or("?"), plain(b)))
+        .map(|b| {
+            format!(
+                "{}: {}",
+                b["t"].as_str().unwrap_or("?"),
+                common::model_json_text(b)
+            )
+        })
         .collect();
     (title, authors, blocks)
 }

@@ -186,20 +186,23 @@ fn push_visible(inline: &Inline, out: &mut Vec<char>) {
     }
 }
 
+/// The words of `inlines` with each page marker as `[label]` where it
+/// stands: what the tests of marker placement compare.
+#[cfg(test)]
+pub(crate) fn words_and_markers(inlines: &[Inline]) -> Vec<String> {
+    inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Text(t) => Some(t.clone()),
+            Inline::PageMarker(l) => Some(format!("[{l}]")),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(inlines: &[Inline]) -> Vec<String> {
-        inlines
-            .iter()
-            .filter_map(|i| match i {
-                Inline::Text(t) => Some(t.clone()),
-                Inline::PageMarker(l) => Some(format!("[{l}]")),
-                _ => None,
-            })
-            .collect()
-    }
 
     #[test]
     fn a_pass_never_sees_a_marker_and_it_keeps_its_place() {
@@ -214,7 +217,7 @@ mod tests {
                 [Inline::text("by"), Inline::Space, Inline::text("22")],
             );
         });
-        assert_eq!(words(&v), ["by", "22", "[3]", "percent", "of"]);
+        assert_eq!(words_and_markers(&v), ["by", "22", "[3]", "percent", "of"]);
     }
 
     #[test]
@@ -230,7 +233,7 @@ mod tests {
         zero_width(&mut v, |l| {
             l.splice(0..3, [Inline::text("relationship")]);
         });
-        assert_eq!(words(&v), ["relationship", "[4]", "holds"]);
+        assert_eq!(words_and_markers(&v), ["relationship", "[4]", "holds"]);
     }
 
     #[test]

@@ -191,17 +191,6 @@ mod tests {
         }
     }
 
-    fn markers_and_words(inlines: &[Inline]) -> Vec<String> {
-        inlines
-            .iter()
-            .filter_map(|i| match i {
-                Inline::Text(t) => Some(t.clone()),
-                Inline::PageMarker(l) => Some(format!("[{l}]")),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn a_marker_stands_before_the_first_word_of_its_page() {
         let mut lines = split("the last words\nof page one");
@@ -214,7 +203,7 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            markers_and_words(content),
+            crate::normalize::inline_walk::words_and_markers(content),
             ["the", "last", "words", "[2]", "of", "page", "one"]
         );
         assert_eq!(log.changes.len(), 1);
@@ -236,7 +225,7 @@ mod tests {
         let mut content = content.to_vec();
         crate::model::canonicalize(&mut content);
         assert_eq!(
-            markers_and_words(&content),
+            crate::normalize::inline_walk::words_and_markers(&content),
             ["a", "close", "relationship", "[iv]", "of", "pages"]
         );
         let c = &log.changes[0];

@@ -220,3 +220,27 @@ pub fn zip_names(path: &Path) -> Vec<String> {
 }
 
 pub mod real;
+
+/// The words of a piece of the model in its JSON form (`recto normalize
+/// --format json`, `Document` serialised), in order, one space between:
+/// text and code as written, a formula as its TeX source.
+pub fn model_json_text(value: &serde_json::Value) -> String {
+    fn walk(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(map) => match map.get("t").and_then(|t| t.as_str()) {
+                Some("Text" | "Code") => out.push_str(map["c"].as_str().unwrap_or("")),
+                Some("Math") => out.push_str(map["tex"].as_str().unwrap_or("")),
+                Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
+                _ => map
+                    .iter()
+                    .filter(|(k, _)| *k != "span" && *k != "t")
+                    .for_each(|(_, v)| walk(v, out)),
+            },
+            _ => {}
+        }
+    }
+    let mut s = String::new();
+    walk(value, &mut s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

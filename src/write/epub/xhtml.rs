@@ -138,9 +138,10 @@ impl Renderer {
         let id = self.id("sec");
         let content = heading.inlines().unwrap_or_default();
         self.section_headings += 1;
+        let plain = plain_text(content);
         let named = !self
             .repeated_headings
-            .contains(&plain_text(content).trim().to_lowercase());
+            .contains(&plain.trim().to_lowercase());
         let name = if named {
             format!(" aria-labelledby=\"{id}\"")
         } else {
@@ -159,7 +160,7 @@ impl Renderer {
             children.extend(self.section(out, sub));
         }
         out.push_str("</section>\n");
-        let text = label(&plain_text(content));
+        let text = label(&plain);
         Some(TocNode {
             label: if text.is_empty() {
                 format!("Section {}", self.section_headings)
