@@ -19,6 +19,7 @@ pub mod page_artifacts;
 pub mod page_markers;
 pub mod paragraphs;
 pub mod regions;
+pub mod section_numbers;
 pub mod structure;
 
 // Token passes (lexicon, hygiene, spacing, markup) are declared below this
@@ -430,6 +431,7 @@ pub fn pipeline() -> Vec<Pass> {
         page_markers::PASS,
         hygiene::INLINE_PASS,
         markup::PASS,
+        section_numbers::PASS,
         structure::PASS,
         spacing::PASS,
         hyphen_restore::PASS,

@@ -393,6 +393,45 @@ fn furniture(
         });
     }
 
+    // A page prints its number once at an edge, next to its running head
+    // if it has one: on the inner side of the head (or of the edge, without
+    // a head) only the first number is furniture. A second one that fits
+    // the page by chance is the text's own ("2" / "Before publishing" under
+    // the head of page 2: a section number).
+    for k in 0..n {
+        if found[k] != Some("page-number") || !layout.at_edge(k) {
+            continue;
+        }
+        let p = layout.page[k];
+        let inside = layout.bounds[p]..layout.bounds[p + 1];
+        let top = layout.top[k];
+        let step = |j: usize| if top { j.checked_sub(1) } else { Some(j + 1) };
+        // Walk towards the edge: past the other numbers found for this
+        // page, to the head (or the edge).
+        let mut j = step(k).filter(|j| inside.contains(j));
+        let mut outer_number = false;
+        while let Some(at) = j {
+            match found[at] {
+                Some("page-number") => outer_number = true,
+                Some("running-header" | "running-footer") => break,
+                _ => {}
+            }
+            j = step(at).filter(|j| inside.contains(j));
+        }
+        if outer_number {
+            found[k] = None;
+            log.decline(
+                NAME,
+                "second-number",
+                line(k).span(),
+                format!(
+                    "{} (fits the page, but the page printed its number nearer the edge)",
+                    line(k).trimmed()
+                ),
+            );
+        }
+    }
+
     // The number printed with a running head in capitals ("1" before "JSON
     // MESSAGES"), where it recurs so on two pages or more.
     let companions: Vec<usize> = (0..n)

@@ -216,6 +216,12 @@ fn is_camel_case(run: &str) -> bool {
         .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
+/// "TryPropagationExpression": capitalised, with a capital after a
+/// lower-case letter inside.
+fn is_pascal_case(run: &str) -> bool {
+    run.chars().next().is_some_and(char::is_uppercase) && is_camel_case(run)
+}
+
 /// A run of letters that is part of a technical token ("aarch64",
 /// "tier1") or of a hyphenated compound ("matter-of-factness").
 fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
@@ -1018,6 +1024,13 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         if ctx.vocab.count(run) >= 2 && !confirmed && !glued_by_function_word {
             return None;
         }
+        // A name in PascalCase that the document writes the same way again
+        // ("TryPropagationExpression" in a grammar) is a name from code,
+        // even where the prose also writes its parts ("the try propagation
+        // expression"): lost spaces do not glue a phrase twice alike.
+        if ctx.vocab.count(run) >= 2 && is_pascal_case(run) {
+            return None;
+        }
         // A capitalised unknown word is often a name ("Alla" is not "Al la"):
         // what follows its first part must be function words or common
         // words of three letters or more ("Makethe", "Nero’spalace").
@@ -1280,6 +1293,22 @@ mod tests {
         assert_eq!(split("way?They", false), "way? They");
         assert_eq!(split("18F.From", false), "18F. From");
         assert_eq!(split("State,18F,and", false), "State, 18F, and");
+    }
+
+    #[test]
+    fn a_pascal_case_name_written_twice_stays_whole() {
+        // The prose writes the parts apart, the grammar the name whole,
+        // twice: the name is the document's own spelling.
+        let text = "the try propagation expression TryPropagationExpression \
+                    TryPropagationExpression";
+        let vocab = DocVocabulary::from_text(text);
+        let mut ctx = ctx_with(&vocab, true);
+        ctx.bigrams = Bigrams::of(&[text.to_string()]);
+        let token = "TryPropagationExpression";
+        assert_eq!(
+            split_token(token, &ctx, &mut |_, _, _| true).join(" "),
+            token
+        );
     }
 
     #[test]

@@ -468,3 +468,30 @@ fn an_elision_in_a_listing_stays() {
     assert!(kept.contains(&"..."), "{kept:?}");
     assert!(!kept.contains(&"."), "a lone dot after prose still goes");
 }
+
+#[test]
+fn a_section_number_under_the_running_head_is_content() {
+    // LaTeX's running heads as pdftotext reads them: the section's number,
+    // its title in capitals, the page number. Section 2 starts on page 2:
+    // its own number stands under the head that repeats it.
+    let mut pages = vec![[body(1, 6), vec!["1".to_string()]].concat().join("\n")];
+    for p in 2..=5 {
+        let mut page = vec!["2".to_string(), "SECOND SECTION".into(), p.to_string()];
+        if p == 2 {
+            page.extend(["2".into(), "".into(), "Second section".into()]);
+        }
+        page.extend(body(p, 6));
+        pages.push(page.join("\n\n"));
+    }
+    let text = pages.join("\n\u{c}");
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    assert!(kept.contains(&"Second section"), "{kept:?}");
+    let numbers: Vec<&&str> = kept.iter().filter(|t| t.parse::<u32>().is_ok()).collect();
+    assert_eq!(numbers, [&"2"], "{kept:?}");
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.rule == "second-number" && c.declined)
+    );
+}

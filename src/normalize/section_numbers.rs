@@ -1,0 +1,546 @@
+//! Section numbers: a heading's number that the extractor set apart from its
+//! title comes back to it.
+//!
+//! Two damages, both common in real extracts and both losing the number a
+//! reader cites ("see section 2.1"):
+//!
+//! * **Detached**: the number stands in a block of its own, the title in the
+//!   next one (`pdftotext` of LaTeX, whose number and title sit in separate
+//!   boxes: `1` / blank line / `Dep-info files`).
+//! * **Glued**: the space between number and title is lost (ghostscript's
+//!   `txtwrite`: `2Motivation`).
+//!
+//! A lone number is also what a page number, a table cell or a list marker
+//! looks like, so the shape alone is no evidence. The evidence is the
+//! document's own section numbering: a candidate is repaired only where its
+//! number continues the sequence of the numbered headings around it (`2`
+//! after `1` or `1.3`, `2.1` after `2`); the first one only when the next
+//! numbered heading continues from it. Every other candidate is declined and
+//! logged with the number it would have had to follow.
+
+use crate::model::{Block, Document, Inline, plain_text};
+
+use super::paragraphs::ends_sentence;
+use super::structure::is_heading_text;
+use super::{Pass, RepairLog, Stage};
+
+pub const PASS: Pass = Pass {
+    name: NAME,
+    about: "rejoin section numbers that the extractor split from or glued to their titles",
+    stage: Stage::TextTree(run),
+};
+
+const NAME: &str = "section-numbers";
+
+/// Deepest section number taken (`1.2.3.4.5.6`): headings go six levels
+/// deep in every edition.
+const MAX_DEPTH: usize = 6;
+
+/// A title that wrapped has at most this many lines.
+const MAX_TITLE_LINES: usize = 2;
+
+/// Longest title, in words (as for headings found by their shape).
+const MAX_TITLE_WORDS: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// The block is the number alone; the title is the next block.
+    Detached,
+    /// The block starts with the number glued to the title's first letter;
+    /// the number is this many bytes long.
+    Glued(usize),
+    /// A heading already written `2.1 Title`: no repair, but it is part of
+    /// the numbering the others are checked against.
+    Written,
+    /// A number alone whose title the extractor moved away (a listing's
+    /// comment between them): no repair, but where it continues the
+    /// numbering, the numbering goes on from it.
+    Bare,
+}
+
+struct Candidate {
+    block: usize,
+    number: Vec<u32>,
+    shape: Shape,
+}
+
+pub fn run(doc: &mut Document, log: &mut RepairLog) {
+    let candidates = candidates(&doc.blocks);
+    let mut previous: Option<&[u32]> = None;
+    let mut repairs: Vec<&Candidate> = Vec::new();
+    for (k, c) in candidates.iter().enumerate() {
+        if c.shape == Shape::Bare {
+            if previous.is_some_and(|p| continues(p, &c.number)) {
+                previous = Some(&c.number);
+            }
+            continue;
+        }
+        let fits = match previous {
+            Some(p) => continues(p, &c.number),
+            // The first numbered heading: the next one must follow it.
+            None => candidates
+                .get(k + 1)
+                .is_some_and(|next| continues(&c.number, &next.number)),
+        };
+        if fits {
+            previous = Some(&c.number);
+            if c.shape != Shape::Written {
+                repairs.push(c);
+            }
+        } else if c.shape != Shape::Written {
+            let after = previous.map_or(
+                "no numbered heading before it and none that follows it".to_string(),
+                |p| format!("does not continue the section numbering after {}", label(p)),
+            );
+            log.decline_cited(
+                NAME,
+                rule(c.shape),
+                doc.blocks[c.block].span(),
+                block_text(&doc.blocks, c),
+                after,
+            );
+        }
+    }
+    // Back to front, so that merging two blocks leaves the indexes of the
+    // earlier candidates valid.
+    for c in repairs.into_iter().rev() {
+        repair(doc, c, log);
+    }
+}
+
+fn rule(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Detached => "detached-number",
+        Shape::Glued(_) => "glued-number",
+        Shape::Written | Shape::Bare => "numbered-heading",
+    }
+}
+
+fn label(number: &[u32]) -> String {
+    number
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn block_text(blocks: &[Block], c: &Candidate) -> String {
+    let text = one_line_text(&blocks[c.block]).unwrap_or_default();
+    match c.shape {
+        Shape::Detached => {
+            let title = blocks
+                .get(c.block + 1)
+                .and_then(title_text)
+                .unwrap_or_default();
+            format!("{text} / {title}")
+        }
+        _ => text,
+    }
+}
+
+fn repair(doc: &mut Document, c: &Candidate, log: &mut RepairLog) {
+    let evidence = format!(
+        "section {} continues the document's own numbering",
+        label(&c.number)
+    );
+    match c.shape {
+        Shape::Detached => {
+            let number = one_line_text(&doc.blocks[c.block]).unwrap_or_default();
+            let title = doc
+                .blocks
+                .get(c.block + 1)
+                .and_then(title_text)
+                .unwrap_or_default();
+            let span = doc.blocks[c.block]
+                .span()
+                .join(doc.blocks[c.block + 1].span());
+            if !log.approve_cited(
+                NAME,
+                rule(c.shape),
+                span,
+                format!("{number} / {title}"),
+                format!("{} {number} {title}", marks(c)),
+                evidence,
+            ) {
+                return;
+            }
+            let title_block = doc.blocks.remove(c.block + 1);
+            let Block::Paragraph { content: title, .. } = title_block else {
+                unreachable!("a candidate's title is a paragraph");
+            };
+            let Some(content) = doc.blocks[c.block].inlines_mut() else {
+                unreachable!("a candidate is a paragraph");
+            };
+            let mut content = std::mem::take(content);
+            content.push(Inline::Space);
+            content.extend(title.into_iter().map(|i| match i {
+                Inline::SoftBreak => Inline::Space,
+                other => other,
+            }));
+            doc.blocks[c.block] = Block::heading(level(c), content, span);
+        }
+        Shape::Glued(at) => {
+            let span = doc.blocks[c.block].span();
+            let Some(content) = doc.blocks[c.block].inlines_mut() else {
+                return;
+            };
+            let Some((index, word)) = first_text(content) else {
+                return;
+            };
+            let (number, title) = word.split_at(at);
+            let (number, title) = (number.to_string(), title.to_string());
+            if !log.approve_cited(
+                NAME,
+                rule(c.shape),
+                span,
+                word.to_string(),
+                format!("{} {number} {title}", marks(c)),
+                evidence,
+            ) {
+                return;
+            }
+            content.splice(
+                index..=index,
+                [Inline::Text(number), Inline::Space, Inline::Text(title)],
+            );
+            let content = std::mem::take(content);
+            doc.blocks[c.block] = Block::heading(level(c), content, span);
+        }
+        Shape::Written | Shape::Bare => {}
+    }
+}
+
+/// A repaired number makes its block a heading, one level per part of the
+/// number (`2.1` is level 2), as the numbering itself says.
+fn level(c: &Candidate) -> u8 {
+    c.number.len().clamp(1, MAX_DEPTH) as u8
+}
+
+/// The heading's level as Markdown marks, for the log.
+fn marks(c: &Candidate) -> String {
+    "#".repeat(level(c) as usize)
+}
+
+/// The first text inline of a block (markers before it are zero-width).
+fn first_text(content: &[Inline]) -> Option<(usize, &str)> {
+    content
+        .iter()
+        .enumerate()
+        .find_map(|(i, inline)| match inline {
+            Inline::Text(t) => Some((i, t.as_str())),
+            Inline::PageMarker(_) => None,
+            _ => Some((i, "")),
+        })
+        .filter(|(_, t)| !t.is_empty())
+}
+
+fn candidates(blocks: &[Block]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(text) = one_line_text(block) else {
+            continue;
+        };
+        if let Some(number) = bare_number(&text) {
+            let titled = blocks
+                .get(i + 1)
+                .and_then(title_text)
+                .is_some_and(|t| is_section_title(&t));
+            out.push(Candidate {
+                block: i,
+                number,
+                shape: if titled { Shape::Detached } else { Shape::Bare },
+            });
+            continue;
+        }
+        let first = text.split_whitespace().next().unwrap_or("");
+        if let Some((number, at)) = glued_number(first) {
+            if is_heading_text(&text[at..]) {
+                out.push(Candidate {
+                    block: i,
+                    number,
+                    shape: Shape::Glued(at),
+                });
+            }
+            continue;
+        }
+        if let Some(number) = bare_number(first.trim_end_matches('.')) {
+            let rest = text[first.len()..].trim_start();
+            if !rest.is_empty() && is_heading_text(rest) {
+                out.push(Candidate {
+                    block: i,
+                    number,
+                    shape: Shape::Written,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A title set apart from its number: short, not a sentence, not another
+/// number. Unlike a heading guessed from its shape alone it may start in
+/// lower case or quote code (`1.1 opt-level`, `4.3.2 kind == "module"`):
+/// the numbering is the evidence here, not the look of the line.
+fn is_section_title(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=MAX_TITLE_WORDS).contains(&words)
+        && !ends_sentence(t)
+        && !t.ends_with([',', '-', '–', '—'])
+        && !t.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The text of a paragraph that is one line, else `None`.
+fn one_line_text(block: &Block) -> Option<String> {
+    let Block::Paragraph { content, .. } = block else {
+        return None;
+    };
+    if content
+        .iter()
+        .any(|c| matches!(c, Inline::SoftBreak | Inline::LineBreak))
+    {
+        return None;
+    }
+    Some(plain_text(content))
+}
+
+/// The text of a paragraph that can be a title: at most
+/// [`MAX_TITLE_LINES`] wrapped lines.
+fn title_text(block: &Block) -> Option<String> {
+    let Block::Paragraph { content, .. } = block else {
+        return None;
+    };
+    let breaks = content
+        .iter()
+        .filter(|c| matches!(c, Inline::SoftBreak))
+        .count();
+    let hard = content.iter().any(|c| matches!(c, Inline::LineBreak));
+    (!hard && breaks < MAX_TITLE_LINES).then(|| plain_text(content))
+}
+
+/// `2`, `2.1`, `1.1.3`: a section number alone, without the trailing
+/// period of a list marker (`2.` numbers list items more often than
+/// sections).
+fn bare_number(t: &str) -> Option<Vec<u32>> {
+    let t = t.trim();
+    if t.is_empty() || t.ends_with('.') {
+        return None;
+    }
+    let parts: Vec<&str> = t.split('.').collect();
+    if parts.len() > MAX_DEPTH {
+        return None;
+    }
+    parts
+        .iter()
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect()
+}
+
+/// `2Motivation`, `2.1Status`: a number glued to a capitalised word (a
+/// capital and a lower-case letter, so that `3D` or `2FA` stay whole).
+/// Returns the number and its length in bytes.
+fn glued_number(word: &str) -> Option<(Vec<u32>, usize)> {
+    let at = word.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+    let (number, rest) = word.split_at(at);
+    let mut chars = rest.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    if !(first.is_uppercase() && second.is_lowercase()) {
+        return None;
+    }
+    Some((bare_number(number)?, at))
+}
+
+/// Whether `next` can follow `previous` in a section numbering: the next
+/// section at the same or a higher level (`2.3` -> `2.4`, `2.3` -> `3`),
+/// or the first subsection (`2` -> `2.1`).
+fn continues(previous: &[u32], next: &[u32]) -> bool {
+    if next.len() == previous.len() + 1 {
+        return next[..previous.len()] == *previous && next[previous.len()] == 1;
+    }
+    if next.is_empty() || next.len() > previous.len() {
+        return false;
+    }
+    let k = next.len() - 1;
+    next[..k] == previous[..k] && next[k] == previous[k] + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, inlines_from_text};
+
+    fn para(t: &str) -> Block {
+        Block::paragraph(inlines_from_text(t), Span::default())
+    }
+
+    fn repaired(blocks: &[&str]) -> (Vec<String>, RepairLog) {
+        let mut doc = Document {
+            blocks: blocks.iter().map(|b| para(b)).collect(),
+            ..Document::default()
+        };
+        let mut log = RepairLog::default();
+        run(&mut doc, &mut log);
+        (doc.blocks.iter().map(Block::plain_text).collect(), log)
+    }
+
+    #[test]
+    fn numbering_continues_and_subsections_start_at_one() {
+        assert!(continues(&[1], &[2]));
+        assert!(continues(&[1], &[1, 1]));
+        assert!(continues(&[2, 3], &[3]));
+        assert!(continues(&[2, 3], &[2, 4]));
+        assert!(continues(&[1, 1, 2], &[1, 2]));
+        assert!(!continues(&[1], &[1]));
+        assert!(!continues(&[1], &[3]));
+        assert!(!continues(&[1], &[1, 2]));
+        assert!(!continues(&[2, 3], &[2, 3, 2]));
+    }
+
+    #[test]
+    fn a_number_set_apart_from_its_title_comes_back_to_it() {
+        let (blocks, log) = repaired(&[
+            "Intro text.",
+            "1",
+            "Dep-info files",
+            "Some text.",
+            "2",
+            "Shared cache",
+            "More text.",
+        ]);
+        assert_eq!(
+            blocks,
+            [
+                "Intro text.",
+                "1 Dep-info files",
+                "Some text.",
+                "2 Shared cache",
+                "More text."
+            ]
+        );
+        assert_eq!(log.applied(), 2);
+    }
+
+    #[test]
+    fn a_number_glued_to_its_title_gets_its_space() {
+        let (blocks, _) = repaired(&[
+            "1Summary",
+            "Text.",
+            "2Motivation",
+            "2.1 Status Quo",
+            "Text.",
+            "3Guide-level explanation",
+        ]);
+        assert_eq!(
+            blocks,
+            [
+                "1 Summary",
+                "Text.",
+                "2 Motivation",
+                "2.1 Status Quo",
+                "Text.",
+                "3 Guide-level explanation"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_outside_the_numbering_stay_where_they_are() {
+        // A page number before a short line, a table cell, a lone section
+        // without a second one to confirm it: all kept, all logged.
+        let (blocks, log) = repaired(&["Text.", "7", "Directory", "More text."]);
+        assert_eq!(blocks, ["Text.", "7", "Directory", "More text."]);
+        assert_eq!(log.applied(), 0);
+        assert!(log.changes.iter().any(|c| c.declined));
+
+        let (blocks, _) = repaired(&["1", "Overview", "Text.", "2", "Details", "1", "Note"]);
+        assert_eq!(blocks, ["1 Overview", "Text.", "2 Details", "1", "Note"]);
+    }
+
+    #[test]
+    fn a_repaired_number_makes_a_heading_of_its_level_even_in_lower_case() {
+        let mut doc = Document {
+            blocks: [
+                "1",
+                "Profile settings",
+                "Text.",
+                "1.1",
+                "opt-level",
+                "Text.",
+            ]
+            .iter()
+            .map(|b| para(b))
+            .collect(),
+            ..Document::default()
+        };
+        run(&mut doc, &mut RepairLog::default());
+        let headings: Vec<(u8, String)> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, content, .. } => Some((*level, plain_text(content))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (1, "1 Profile settings".into()),
+                (2, "1.1 opt-level".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_whose_title_moved_away_still_carries_the_numbering() {
+        let (blocks, _) = repaired(&[
+            "2.1",
+            "dev",
+            "Text.",
+            "2.2",
+            "# Platform-specific.",
+            "debug",
+            "2.3",
+            "release",
+        ]);
+        assert_eq!(
+            blocks,
+            [
+                "2.1 dev",
+                "Text.",
+                "2.2",
+                "# Platform-specific.",
+                "debug",
+                "2.3 release"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_markers_and_glued_abbreviations_are_not_section_numbers() {
+        let (blocks, _) = repaired(&["1.", "Start", "2.", "Split", "3D Printing", "4G Networks"]);
+        assert_eq!(
+            blocks,
+            ["1.", "Start", "2.", "Split", "3D Printing", "4G Networks"]
+        );
+    }
+
+    #[test]
+    fn a_title_wrapped_on_two_lines_joins_its_number() {
+        let (blocks, _) = repaired(&[
+            "3",
+            "Uploading",
+            "4",
+            "Publishing a new version of an existing\ncrate",
+        ]);
+        assert_eq!(
+            blocks,
+            [
+                "3 Uploading",
+                "4 Publishing a new version of an existing crate"
+            ]
+        );
+    }
+}
