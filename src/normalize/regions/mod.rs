@@ -83,6 +83,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
     label(lines, &in_code, log);
     wrap::rejoin_comments(lines, log);
+    wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
     tables(lines, log);
 }

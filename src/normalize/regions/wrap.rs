@@ -13,8 +13,14 @@
 //!   no code shape, and not a lone word before a closing bracket (a value
 //!   the block returns).
 //!
+//! A line of code is rejoined only where the code itself shows the wrap: it
+//! ends inside a string (an odd number of `"`, where strings do not span
+//! lines) and the next line closes that string. The break shows whether a
+//! space was lost: after `/` or `-` the page may break without one (a URL
+//! in a string), between two letters or digits only at a space.
+//!
 //! Anything else stays on its line; a candidate that fails one test is
-//! logged as declined. Code itself is never rejoined: whether a wrapped
+//! logged as declined. Other code is never rejoined: whether a wrapped
 //! statement had a space at the break is not in the text.
 
 use super::NAME;
@@ -29,12 +35,7 @@ const MARGIN_SLACK: usize = 8;
 
 /// Rejoins the wrapped comments of the code lines.
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    let margin = lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Code)
-        .map(Line::len)
-        .max()
-        .unwrap_or(0);
+    let margin = code_margin(lines);
     let mut k = 0;
     while k + 1 < lines.len() {
         let (line, next) = (&lines[k], &lines[k + 1]);
@@ -92,6 +93,131 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
 }
 
+/// Rejoins code lines broken inside a string literal (see the module
+/// comment): `"url":"https://registry-url/` / `index/", "name": "x"},`.
+pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    // Each listing's own margin: the document's listings may be set in
+    // different widths, and a prose line taken for code must not set it.
+    let mut margins = listing_margins(lines);
+    let mut k = 0;
+    while k + 1 < lines.len() {
+        let margin = margins[k];
+        let (line, next) = (&lines[k], &lines[k + 1]);
+        let candidate = line.kind == LineKind::Code
+            && next.kind == LineKind::Code
+            && !is_comment(line.trimmed())
+            && !is_comment(next.trimmed())
+            && open_string(line.trimmed())
+            && open_string(next.trimmed());
+        if !candidate {
+            k += 1;
+            continue;
+        }
+        let span = line.span().join(next.span());
+        let before = format!("{} / {}", line.trimmed(), next.trimmed());
+        let last = line.trimmed().chars().next_back().unwrap_or(' ');
+        let first = next.trimmed().chars().next().unwrap_or(' ');
+        let gap = if matches!(last, '/' | '-') {
+            Some("")
+        } else if last.is_alphanumeric() && first.is_alphanumeric() {
+            Some(" ")
+        } else {
+            None
+        };
+        let why = if line.len() + MARGIN_SLACK <= margin {
+            Some("the line ends short of the listing's margin")
+        } else if next.page_break || !next.page_starts.is_empty() {
+            Some("a page starts at the second line")
+        } else if gap.is_none() {
+            Some("the break does not show whether a space was lost")
+        } else {
+            None
+        };
+        let Some(gap) = gap.filter(|_| why.is_none()) else {
+            log.decline(
+                NAME,
+                "code-broken-string",
+                span,
+                format!("{before} ({})", why.unwrap_or_default()),
+            );
+            k += 1;
+            continue;
+        };
+        let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
+        log.record_cited(
+            NAME,
+            "code-broken-string",
+            span,
+            before,
+            joined.trim().to_string(),
+            format!(
+                "the line reaches its listing's margin ({margin} characters) inside a string the next line closes"
+            ),
+        );
+        let next = lines.remove(k + 1);
+        margins.remove(k + 1);
+        let line = &mut lines[k];
+        line.text = joined;
+        line.last = next.last.max(line.last);
+    }
+}
+
+/// The right margin of the listing each line stands in: its longest line
+/// (a listing runs over code and blank lines); 0 outside listings.
+fn listing_margins(lines: &[Line]) -> Vec<usize> {
+    let in_listing = |l: &Line| l.kind == LineKind::Code || l.is_blank();
+    let mut margins = vec![0; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        if !in_listing(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let end = start + lines[start..].iter().take_while(|l| in_listing(l)).count();
+        let widest = lines[start..end]
+            .iter()
+            .filter(|l| l.kind == LineKind::Code)
+            .map(Line::len)
+            .max()
+            .unwrap_or(0);
+        margins[start..end].fill(widest);
+        start = end;
+    }
+    margins
+}
+
+/// The right margin of the document's listings: their longest line.
+fn code_margin(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Code)
+        .map(Line::len)
+        .max()
+        .unwrap_or(0)
+}
+
+fn is_comment(t: &str) -> bool {
+    t.starts_with("//") || t.starts_with('#') || t.starts_with("/*") || t.starts_with('*')
+}
+
+/// Whether a line leaves a `"` string open: an odd number of quotes that
+/// no backslash escapes.
+fn open_string(t: &str) -> bool {
+    let mut open = false;
+    let mut escaped = false;
+    for c in t.chars() {
+        match c {
+            '\\' if open => escaped = !escaped,
+            '"' if !escaped => open = !open,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    open
+}
+
 /// Plain words only, with ordinary punctuation: the end of a sentence.
 fn words_only(t: &str) -> bool {
     !t.starts_with("//")
@@ -126,6 +252,47 @@ mod tests {
             "// Error: The credential could not be found in the provider."
         );
         assert_eq!(out.len(), 4);
+    }
+
+    fn rejoined_strings(text: &str) -> Vec<String> {
+        let mut lines = split(text);
+        for l in &mut lines {
+            l.kind = LineKind::Code;
+        }
+        rejoin_broken_strings(&mut lines, &mut RepairLog::default());
+        lines.into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_string_broken_by_the_page_is_one_line_again() {
+        let out = rejoined_strings(
+            "{\n\"registry\":{\"index-url\":\"sparse+https://registry-url/\nindex/\", \"name\": \"my-registry\"},\n\"args\":[]\n}",
+        );
+        assert_eq!(
+            out,
+            [
+                "{",
+                "\"registry\":{\"index-url\":\"sparse+https://registry-url/index/\", \"name\": \"my-registry\"},",
+                "\"args\":[]",
+                "}"
+            ]
+        );
+        // Between two letters the page broke at a space.
+        let out = rejoined_strings("let s = \"a long string that the page\nbroke\";\nlet t = 1;");
+        assert_eq!(out[0], "let s = \"a long string that the page broke\";");
+    }
+
+    #[test]
+    fn strings_closed_on_their_line_and_escaped_quotes_stay() {
+        for text in [
+            "let a = \"one\";\nlet b = \"two\";",
+            "let a = \"say \\\"hi\\\" now\";\nlet b = 2;",
+            "// a \"quote in a comment\nlet b = \"x;",
+            "short(\"open\nx\") + the longest line of all the listing's lines here",
+        ] {
+            let want: Vec<String> = text.lines().map(str::to_string).collect();
+            assert_eq!(rejoined_strings(text), want, "{text}");
+        }
     }
 
     #[test]
