@@ -378,13 +378,20 @@ fn numbered_heading(words: &[&str]) -> bool {
         && second.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// `$ cargo build`: a shell prompt before a command.
+/// `$ cargo build`: a shell prompt before a command. Also `$cargo build`,
+/// the prompt's space lost by the extractor, when no second `$` makes the
+/// line a formula (`$x$ is ...`).
 fn shell_prompt(t: &str) -> bool {
-    t.strip_prefix("$ ").is_some_and(|cmd| {
+    let command = |cmd: &str| {
         cmd.chars()
             .next()
             .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/' | '~'))
-    })
+    };
+    if let Some(cmd) = t.strip_prefix("$ ") {
+        return command(cmd);
+    }
+    t.strip_prefix('$')
+        .is_some_and(|cmd| command(cmd) && !cmd.contains('$'))
 }
 
 /// `--release`, `-C`, `-p`: a command-line option.
@@ -423,6 +430,7 @@ mod tests {
             "\"crate_id\": 0,",
             "/* ... */",
             "$ cargo build --release",
+            "$cargo new msrv-resolver",
             "let x = foo::bar(1, 2);",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
@@ -432,6 +440,8 @@ mod tests {
     #[test]
     fn prose_is_never_strong() {
         for line in [
+            "$x$ is the size of the input and $y$ the output",
+            "$5 million went to the new port",
             "The opt-level setting controls the -C opt-level flag which",
             "true or false. strip = true is equivalent to strip = \"symbols\".",
             "with crate::util's contents in a file named util/mod.rs. It is not",
