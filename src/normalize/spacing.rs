@@ -377,6 +377,10 @@ fn space_before_punctuation(
             && !is_code_name(prev)
             // A spaced ellipsis (". . .") is typography, not a stray space.
             && !(next == "." && matches!(inlines.get(i + 3), Some(Inline::Text(t)) if t == "."))
+            // A block of one word and one mark ("Symbol" over "!", the
+            // cells of a table extracted column by column) is no sentence
+            // whose punctuation strayed.
+            && inlines.len() > 3
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
@@ -1269,6 +1273,20 @@ mod tests {
         let vocab = DocVocabulary::from_text(token);
         let ctx = ctx_with(&vocab, run_together);
         split_token(token, &ctx, &mut |_, _, _| true).join(" ")
+    }
+
+    #[test]
+    fn a_word_and_a_lone_mark_are_left_apart() {
+        let text = "The first paragraph says enough here.\n\nSymbol\n!\n\nThe cat sat , and then it left.\n";
+        let (_, log) =
+            crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+        let glued: Vec<&str> = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "space-before-punctuation" && !c.declined)
+            .map(|c| c.after.as_str())
+            .collect();
+        assert_eq!(glued, ["sat,"]);
     }
 
     #[test]

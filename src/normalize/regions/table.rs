@@ -592,6 +592,47 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
             gutters.push((s, x));
         }
     }
+    // The tolerance is for lines that run across a gutter: blank columns
+    // side by side where different lines each put a character (an inner
+    // space of one cell next to an inner space of another) are no gutter.
+    // There only the columns blank on every row count.
+    if tolerance > 0 {
+        let touching = |s: usize, e: usize| {
+            run.iter()
+                .enumerate()
+                .filter(|(k, l)| {
+                    is_row(*k)
+                        && l[s.min(l.len())..e.min(l.len())]
+                            .iter()
+                            .any(|c| !c.is_whitespace())
+                })
+                .count()
+        };
+        gutters = gutters
+            .into_iter()
+            .flat_map(|(s, e)| {
+                if touching(s, e) <= tolerance {
+                    return vec![(s, e)];
+                }
+                let mut strict = Vec::new();
+                let mut x = s;
+                while x < e {
+                    if occupied[x] > 0 {
+                        x += 1;
+                        continue;
+                    }
+                    let from = x;
+                    while x < e && occupied[x] == 0 {
+                        x += 1;
+                    }
+                    if x - from >= MIN_GAP {
+                        strict.push((from, x));
+                    }
+                }
+                strict
+            })
+            .collect();
+    }
     let declined = |why| Some(Found::Declined { start, end, why });
     // A gutter ends a column that most rows fill: blank space that only
     // some lines reach into (the left edge of a right-aligned column) is
