@@ -8,11 +8,11 @@ use recto::model::Block;
 use recto::normalize::{self, Options};
 use recto::write;
 
-/// A cell: one short word or number. Cells of two words are open: where
-/// one row's inner space and another row's long cell line up, a gutter is
-/// found inside a cell (`two_word_cells_that_line_up_stay_whole`).
+/// A cell: one short word or number, or two of them (an inner space of
+/// one row must not line up with other rows into a gutter:
+/// `two_word_cells_that_line_up_stay_whole`).
 fn cell() -> impl Strategy<Value = String> {
-    "[A-Za-z][a-z0-9_/.]{0,7}"
+    "[A-Za-z][a-z0-9_/.]{0,7}( [a-z0-9]{1,5})?"
 }
 
 /// Rows of cells, every row as long as the first.
@@ -113,7 +113,6 @@ fn a_table_reads_back_as_the_same_table() {
 }
 
 #[test]
-#[ignore = "open (issue 13): an inner space of one row and a long cell of another line up into a false gutter"]
 fn two_word_cells_that_line_up_stay_whole() {
     let rows: Vec<Vec<String>> = [
         ["A", "a", "a", "a"],

@@ -3,7 +3,9 @@
 //! Rules, each logged under its own name:
 //! - `space-before-punctuation`: "word ," -> "word,".
 //! - `after-punctuation`: "infrastructure.It" -> "infrastructure. It",
-//!   "near,hope" -> "near, hope", "plants,”says" -> "plants,” says".
+//!   "near,hope" -> "near, hope", "plants,”says" -> "plants,” says"; a
+//!   comma or semicolon only where the document glues words to one in two
+//!   places or more (one alone may be the author's spelling).
 //! - `word-number`: "by22 percent" -> "by 22 percent", only after a function
 //!   word, so "G20", "mp3" and "v1.2" stay.
 //! - `stray-space`: "rec ognised" -> "recognised" when one side is not a word
@@ -64,6 +66,35 @@ struct Ctx<'a> {
     /// Letters the document writes with more than one number ("in" from
     /// "in1" and "in2"): names, not a word glued to a number.
     numbered_stems: HashSet<String>,
+    /// The document glues words to a comma or semicolon in more than one
+    /// place ("near,hope", "above,we"): the extractor lost those spaces.
+    /// One such token alone ("cargo build,cargo check" in a table cell)
+    /// is as likely the author's own spelling, and stays.
+    glued_commas: bool,
+}
+
+/// Distinct tokens with a comma or semicolon between two words that
+/// show the extractor lost the space after them; one alone is no evidence.
+const MIN_GLUED_COMMAS: usize = 2;
+
+/// Counts the distinct tokens that glue two words with a comma or
+/// semicolon ([`comma_cut`]).
+fn glued_commas(body: &[String]) -> usize {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for text in body {
+        for token in text.split_whitespace() {
+            if !token.contains([',', ';']) || seen.contains(token) {
+                continue;
+            }
+            let chars: Vec<(usize, char)> = token.char_indices().collect();
+            let glued = (1..chars.len().saturating_sub(1))
+                .any(|k| matches!(chars[k].1, ',' | ';') && comma_cut(&chars, k));
+            if glued {
+                seen.insert(token);
+            }
+        }
+    }
+    seen.len()
 }
 
 /// Lower-cased pairs of adjacent words: first word -> the words after it.
@@ -150,6 +181,7 @@ fn round(doc: &mut Document, log: &mut RepairLog) {
         bigrams: Bigrams::of(&body),
         attested: true,
         numbered_stems: numbered_stems(&body),
+        glued_commas: glued_commas(&body) >= MIN_GLUED_COMMAS,
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
@@ -173,6 +205,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         bigrams: Bigrams::default(),
         attested: false,
         numbered_stems: HashSet::new(),
+        glued_commas: true,
     };
     let mut seen: HashSet<String> = HashSet::new();
     let mut evidence = 0;
@@ -383,6 +416,10 @@ fn space_before_punctuation(
             && !is_code_name(prev)
             // A spaced ellipsis (". . .") is typography, not a stray space.
             && !(next == "." && matches!(inlines.get(i + 3), Some(Inline::Text(t)) if t == "."))
+            // A block of one word and one mark ("Symbol" over "!", the
+            // cells of a table extracted column by column) is no sentence
+            // whose punctuation strayed.
+            && inlines.len() > 3
         {
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
@@ -811,6 +848,17 @@ fn letters_after(chars: &[(usize, char)], start: usize) -> usize {
         .count()
 }
 
+/// A comma or semicolon at `k` between two words (never between digits):
+/// "near,hope", "State,18F", "plants,”says".
+fn comma_cut(chars: &[(usize, char)], k: usize) -> bool {
+    let (c, prev, next) = (chars[k].1, chars[k - 1].1, chars[k + 1].1);
+    (letters_before(chars, k) >= 2
+        || (prev.is_uppercase() && k >= 2 && chars[k - 2].1.is_ascii_digit()))
+        && (letters_after(chars, k + 1) >= 2
+            || (c == ',' && next.is_ascii_digit())
+            || (is_opening_quote(next) && letters_after(chars, k + 2) >= 1))
+}
+
 /// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
 fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     // Every cut is next to punctuation or a curly quote (the quotes' UTF-8
@@ -831,13 +879,7 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let next_at = chars[k + 1].0;
         let cut_after = match c {
             // A comma or semicolon between two words (never between digits).
-            ',' | ';' => {
-                (letters_before(&chars, k) >= 2
-                    || (prev.is_uppercase() && k >= 2 && chars[k - 2].1.is_ascii_digit()))
-                    && (letters_after(&chars, k + 1) >= 2
-                        || (c == ',' && next.is_ascii_digit())
-                        || (is_opening_quote(next) && letters_after(&chars, k + 2) >= 1))
-            }
+            ',' | ';' => ctx.glued_commas && comma_cut(&chars, k),
             // A sentence end glued to the next sentence: a lower-case word
             // before (so not "U.S", "e.g"), a capitalised word after (so
             // not "example.com", "Node.js").
@@ -1275,6 +1317,7 @@ mod tests {
             bigrams: Bigrams::default(),
             attested: false,
             numbered_stems: HashSet::new(),
+            glued_commas: true,
         }
     }
 
@@ -1282,6 +1325,37 @@ mod tests {
         let vocab = DocVocabulary::from_text(token);
         let ctx = ctx_with(&vocab, run_together);
         split_token(token, &ctx, &mut |_, _, _| true).join(" ")
+    }
+
+    #[test]
+    fn one_word_glued_to_a_comma_is_the_authors_spelling() {
+        let repair = |text: &str| {
+            let (_, log) =
+                crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+            log.changes
+                .iter()
+                .filter(|c| c.rule == "after-punctuation" && !c.declined)
+                .count()
+        };
+        let one = "The commands are cargo build,cargo check and cargo test today.\n";
+        assert_eq!(repair(one), 0);
+        let two =
+            "The river rose near,hope of the town was lost and the rain fell,the night came.\n";
+        assert_eq!(repair(two), 2);
+    }
+
+    #[test]
+    fn a_word_and_a_lone_mark_are_left_apart() {
+        let text = "The first paragraph says enough here.\n\nSymbol\n!\n\nThe cat sat , and then it left.\n";
+        let (_, log) =
+            crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+        let glued: Vec<&str> = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "space-before-punctuation" && !c.declined)
+            .map(|c| c.after.as_str())
+            .collect();
+        assert_eq!(glued, ["sat,"]);
     }
 
     #[test]

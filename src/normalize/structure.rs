@@ -526,7 +526,11 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
     }
     if ASCII_BULLETS.contains(&first) {
         let rest = &t[1..];
-        return (rest.starts_with(' ') && !rest.trim().is_empty()).then(|| ListMarker {
+        // "+ * /": a column of operators (a table's symbol column run
+        // together), not an item: an item says something in words or
+        // numbers.
+        let says_something = rest.chars().any(char::is_alphanumeric);
+        return (rest.starts_with(' ') && says_something).then(|| ListMarker {
             ordinal: None,
             rest: rest.trim_start(),
         });
@@ -561,6 +565,14 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
 mod tests {
     use super::*;
     use crate::normalize::{Options, normalize_text};
+
+    #[test]
+    fn an_ascii_bullet_before_symbols_only_is_no_item() {
+        assert!(list_marker("+ * /").is_none());
+        assert!(list_marker("- -> <-").is_none());
+        assert_eq!(list_marker("+ x, y").map(|m| m.rest), Some("x, y"));
+        assert_eq!(list_marker("* 3").map(|m| m.rest), Some("3"));
+    }
 
     fn title(text: &str) -> Option<String> {
         let (doc, _) = normalize_text(text, &Options::default());

@@ -55,6 +55,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     separate_columns(lines, log);
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
+    let segmented = table::segmented_spans(lines);
     for region in code_regions(lines, &signals) {
         let first = lines[region.start].trimmed();
         let span = lines[region.start].span().join(lines[region.end].span());
@@ -80,6 +81,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             ),
         );
         in_code[region.start..=region.end].fill(true);
+    }
+    for &(start, end) in &segmented {
+        in_code[start..=end].fill(false);
     }
     label(lines, &in_code, log);
     wrap::rejoin_comments(lines, log);

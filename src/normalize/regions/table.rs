@@ -92,6 +92,11 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        if let Some((found, end)) = segmented(lines, i, &free) {
+            out.push(found);
+            i = end + 1;
+            continue;
+        }
         if let Some(end) = delimited_run(lines, i, &free) {
             out.push(delimited(lines, i, end));
             i = end + 1;
@@ -142,6 +147,235 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
         i += 1;
     }
     out
+}
+
+/// The line spans of the tables drawn with a segmented rule
+/// ([`segmented`]), looked for before code: the rule says where the
+/// columns are, stronger evidence than the symbols of a cell (`\\x41`,
+/// `r#"hello"#`) that make a row look like code.
+pub fn segmented_spans(lines: &[Line]) -> Vec<(usize, usize)> {
+    let free = |i: usize| !lines[i].is_blank();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match free(i).then(|| segmented(lines, i, &free)).flatten() {
+            Some((Found::Table { start, end, .. }, _)) => {
+                out.push((start, end));
+                i = end + 1;
+            }
+            Some((_, end)) => i = end + 1,
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Lines of header a segmented rule may have above it.
+const MAX_HEADER_LINES: usize = 3;
+
+/// Lines a table under a segmented rule may run to: a table longer than
+/// this is cut there (its rest is read afresh).
+const MAX_SEGMENTED_LINES: usize = 400;
+
+/// `------- ---- ------`: a rule cut into segments by spaces, as pandoc's
+/// plain-text tables and reStructuredText's simple tables (`=====  ===`)
+/// draw the columns under the header. The character columns where each
+/// segment starts, at least two of them.
+fn rule_segments(text: &str) -> Option<Vec<usize>> {
+    if !is_rule(text) || !text.trim().chars().all(|c| matches!(c, '-' | '=' | ' ')) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut prev = ' ';
+    for (x, c) in text.chars().enumerate() {
+        if c != ' ' && prev == ' ' {
+            starts.push(x);
+        }
+        prev = c;
+    }
+    (starts.len() >= 2).then_some(starts)
+}
+
+/// A rule line of one piece (the top or bottom edge of a table).
+fn is_full_rule(text: &str) -> bool {
+    is_rule(text) && rule_segments(text).is_none() && !text.trim().contains(' ')
+}
+
+/// Whether cutting the line at the column starts splits no word: the
+/// character before each cut is a space, or the line ends before it.
+fn cuts_cleanly(line: &[char], starts: &[usize]) -> bool {
+    starts
+        .iter()
+        .all(|&b| b == 0 || b >= line.len() || line[b - 1] == ' ' || line[b] == ' ')
+}
+
+/// A table drawn with a segmented rule under its header (pandoc's simple
+/// and multiline tables, reStructuredText's simple tables): the rule gives
+/// the columns, so the cells are cut where the document itself says. The
+/// header is the lines between the rule and a blank line or a rule above
+/// it. The rows run to the closing rule; where a one-piece rule opens the
+/// table (a multiline table), blank lines separate rows whose cells wrap
+/// over several lines, else (a simple table) a blank line ends the table.
+/// Declined when a cut would split a word, or a multiline table has no
+/// closing rule.
+fn segmented(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<(Found, usize)> {
+    // The segmented rule: within the header's reach below `start`, with
+    // nothing blank before it.
+    let top_rule = is_full_rule(&lines[start].text);
+    let first_header = start + usize::from(top_rule);
+    let rule = (first_header..lines.len().min(first_header + MAX_HEADER_LINES + 1))
+        .take_while(|&k| free(k))
+        .find(|&k| rule_segments(&lines[k].text).is_some())?;
+    // A header starts the table only where it starts a block: a blank line,
+    // the top rule or nothing above it.
+    if !top_rule && start > 0 && !lines[start - 1].is_blank() {
+        return None;
+    }
+    let starts = rule_segments(&lines[rule].text)?;
+    let limit = lines.len().min(rule + MAX_SEGMENTED_LINES);
+    let mut end = None;
+    let mut k = rule + 1;
+    while k < limit {
+        let line = &lines[k];
+        if line.is_blank() {
+            if !top_rule {
+                break;
+            }
+        } else if !free(k) {
+            break;
+        } else if is_rule(&line.text) {
+            end = Some(k);
+            break;
+        }
+        k += 1;
+    }
+    let end = match end {
+        Some(e) => e,
+        None if !top_rule => {
+            // A simple table ends at its last row.
+            let last = (rule + 1..k).rev().find(|&j| !lines[j].is_blank())?;
+            if last == rule {
+                return None;
+            }
+            last
+        }
+        None => {
+            return Some((
+                Found::Declined {
+                    start,
+                    end: k.saturating_sub(1).max(rule),
+                    why: "a multiline table with no closing rule",
+                },
+                rule,
+            ));
+        }
+    };
+    let chars: Vec<Vec<char>> = (start..=end)
+        .map(|j| lines[j].text.trim_end().chars().collect())
+        .collect();
+    let is_content = |j: usize| !lines[j].is_blank() && !is_rule(&lines[j].text);
+    if (start..=end)
+        .filter(|&j| is_content(j))
+        .any(|j| !cuts_cleanly(&chars[j - start], &starts))
+    {
+        return Some((
+            Found::Declined {
+                start,
+                end,
+                why: "a line's text runs across a column start of the rule",
+            },
+            end,
+        ));
+    }
+    let cells = |j: usize| split_at(&chars[j - start], &starts[1..]);
+    let mut texts: Vec<String> = (start..=end)
+        .map(|j| {
+            if lines[j].is_blank() {
+                String::new()
+            } else {
+                lines[j].trimmed().to_string()
+            }
+        })
+        .collect();
+    // Rows: the header (the lines above the rule), then the body, each row
+    // one line of a simple table, or one blank-separated group of lines of
+    // a multiline one. A row's cells go on its first line.
+    let mut groups: Vec<Vec<usize>> = vec![(first_header..rule).collect()];
+    let mut group: Vec<usize> = Vec::new();
+    for j in rule + 1..=end {
+        if is_content(j) {
+            group.push(j);
+            if !top_rule {
+                groups.push(std::mem::take(&mut group));
+            }
+        } else if !group.is_empty() {
+            groups.push(std::mem::take(&mut group));
+        }
+    }
+    if !group.is_empty() {
+        groups.push(group);
+    }
+    // (first line, last line, cells) of each row.
+    let mut rows: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for g in groups.iter().filter(|g| !g.is_empty()) {
+        let (first, last) = (g[0], g[g.len() - 1]);
+        let mut row = vec![String::new(); starts.len()];
+        for &j in g {
+            append_cells(&mut row, cells(j));
+        }
+        // A row cut by a page break: its first cell is empty and a page
+        // starts between it and the row above, so its text continues
+        // that row's cells.
+        let cut = row[0].is_empty()
+            && rows.len() > 1
+            && (rows[rows.len() - 1].1 + 1..=first)
+                .any(|x| lines[x].page_break || !lines[x].page_starts.is_empty());
+        match rows.last_mut() {
+            Some((_, end_line, above)) if cut => {
+                append_cells(above, row);
+                *end_line = last;
+            }
+            _ => rows.push((first, last, row)),
+        }
+        for &j in g {
+            texts[j - start] = String::new();
+        }
+    }
+    let header = first_header < rule;
+    for (j, _, row) in &rows {
+        texts[j - start] = row.join("\t");
+    }
+    // The rule under the header marks where the header ends; the other
+    // rules are edges, and a rule after rows would mark them all as
+    // header: they go.
+    for j in start..=end {
+        if is_rule(&lines[j].text) && !(header && j == rule) {
+            texts[j - start] = String::new();
+        }
+    }
+    Some((
+        Found::Table {
+            start,
+            end,
+            texts,
+            rows: rows.len(),
+            columns: starts.len(),
+            rule: "segmented-rule",
+        },
+        end,
+    ))
+}
+
+/// Appends each piece to its cell, a space between.
+fn append_cells(row: &mut [String], pieces: Vec<String>) {
+    for (cell, piece) in row.iter_mut().zip(pieces) {
+        if !piece.is_empty() {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(&piece);
+        }
+    }
 }
 
 /// `| a | b |`: the cells of a pipe-table row.
@@ -357,6 +591,47 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         if x - s >= MIN_GAP && x < width {
             gutters.push((s, x));
         }
+    }
+    // The tolerance is for lines that run across a gutter: blank columns
+    // side by side where different lines each put a character (an inner
+    // space of one cell next to an inner space of another) are no gutter.
+    // There only the columns blank on every row count.
+    if tolerance > 0 {
+        let touching = |s: usize, e: usize| {
+            run.iter()
+                .enumerate()
+                .filter(|(k, l)| {
+                    is_row(*k)
+                        && l[s.min(l.len())..e.min(l.len())]
+                            .iter()
+                            .any(|c| !c.is_whitespace())
+                })
+                .count()
+        };
+        gutters = gutters
+            .into_iter()
+            .flat_map(|(s, e)| {
+                if touching(s, e) <= tolerance {
+                    return vec![(s, e)];
+                }
+                let mut strict = Vec::new();
+                let mut x = s;
+                while x < e {
+                    if occupied[x] > 0 {
+                        x += 1;
+                        continue;
+                    }
+                    let from = x;
+                    while x < e && occupied[x] == 0 {
+                        x += 1;
+                    }
+                    if x - from >= MIN_GAP {
+                        strict.push((from, x));
+                    }
+                }
+                strict
+            })
+            .collect();
     }
     let declined = |why| Some(Found::Declined { start, end, why });
     // A gutter ends a column that most rows fill: blank space that only
@@ -590,5 +865,79 @@ mod tests {
         };
         assert_eq!(*rule, "toc-leaders");
         assert_eq!(texts[1], "2 Installing\t14");
+    }
+
+    #[test]
+    fn a_segmented_rule_gives_the_columns() {
+        // pandoc's simple table: header, segmented rule, one row a line.
+        let simple = "Intro.\n\n  Name    Value  Note\n  ------- ------ --------\n  a b     1      first one\n  c       22     second\n\nAfter.";
+        let f = found(simple);
+        let [
+            Found::Table {
+                start,
+                end,
+                texts,
+                columns,
+                rule,
+                ..
+            },
+        ] = &f[..]
+        else {
+            panic!("{f:?}");
+        };
+        assert_eq!((*start, *end, *columns, *rule), (2, 5, 3, "segmented-rule"));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (head, body) = rows(&texts);
+        assert_eq!(head, vec![vec!["Name", "Value", "Note"]]);
+        assert_eq!(
+            body,
+            vec![vec!["a b", "1", "first one"], vec!["c", "22", "second"]]
+        );
+    }
+
+    #[test]
+    fn a_multiline_table_keeps_wrapped_cells_in_their_rows() {
+        // pandoc's multiline table: rows separated by blank lines, a cell
+        // wrapped within its column, closing rule.
+        let text = "  ----------------------------\n  Command         Profile\n  --------------- ------------\n  cargo run,      dev profile\n  cargo build\n\n  cargo test      test\n                  profile\n  ----------------------------";
+        let f = found(text);
+        let [Found::Table { texts, rows: n, .. }] = &f[..] else {
+            panic!("{f:?}");
+        };
+        assert_eq!(*n, 3);
+        // The builder skips the lines left blank (rows of several lines
+        // are written on their first line).
+        let texts: Vec<&str> = texts
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let (head, body) = rows(&texts);
+        assert_eq!(head, vec![vec!["Command", "Profile"]]);
+        assert_eq!(
+            body,
+            vec![
+                vec!["cargo run, cargo build", "dev profile"],
+                vec!["cargo test", "test profile"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_segmented_rule_that_cuts_a_word_is_declined() {
+        let text = "\n  Name    Value\n  ---- ---------\n  alphabet  1\n  b       2";
+        assert!(
+            found(text)
+                .iter()
+                .all(|f| !matches!(f, Found::Table { .. }))
+        );
+        // A multiline table must close.
+        let open =
+            "  ------------------\n  A      B\n  ------ -----------\n  x      y\n\n  z      w";
+        assert!(
+            found(open)
+                .iter()
+                .all(|f| !matches!(f, Found::Table { .. }))
+        );
     }
 }
