@@ -27,6 +27,7 @@ pub mod hygiene;
 pub mod identifier;
 mod inline_walk;
 pub mod lexicon;
+mod word_table;
 pub mod markup;
 pub mod spacing;
 
