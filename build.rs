@@ -18,6 +18,5 @@ fn main() {
         .unwrap_or_else(|e| panic!("cannot build a table of the word list {source}: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let path = out.join("english-words.bin");
-    std::fs::write(&path, table)
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    std::fs::write(&path, table).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }

@@ -27,9 +27,9 @@ pub mod hygiene;
 pub mod identifier;
 mod inline_walk;
 pub mod lexicon;
-mod word_table;
 pub mod markup;
 pub mod spacing;
+mod word_table;
 
 use lines::Line;
 
