@@ -40,13 +40,26 @@ pub fn identifier_reason(token: &str) -> Option<&'static str> {
     if bytes.iter().any(|&b| b < 128 && CODE_MASK >> b & 1 == 1) {
         return Some("a code character");
     }
-    if core.contains("::") || core.contains("->") {
+    // One pass over pairs of bytes: `str::contains` sets up a substring
+    // search per call, and every token of every round passes here.
+    if bytes.windows(2).any(|w| w == b"::" || w == b"->") {
         return Some("a path of names (::, ->)");
+    }
+    if core.is_ascii() {
+        // The common case, without collecting characters: the same tests
+        // on bytes (no math operator is ASCII).
+        return ascii_reason(bytes);
     }
     if core.contains(MATH_CHARS) {
         return Some("a mathematical operator");
     }
     let chars: Vec<char> = core.chars().collect();
+    char_reason(&chars)
+}
+
+/// [`identifier_reason`] past its code characters, paths and operators:
+/// digits, calls and indexes, dotted names, camel case.
+fn char_reason(chars: &[char]) -> Option<&'static str> {
     let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     // "in1", "x86", "8859-1", "3.5": names with digits and numbers are
     // spelled as they are.
@@ -80,10 +93,46 @@ pub fn identifier_reason(token: &str) -> Option<&'static str> {
     if inner_dots >= 2 {
         return Some("a dotted name");
     }
-    if is_camel_case(&chars) {
+    if is_camel_case(chars) {
         return Some(CAMEL_CASE);
     }
     None
+}
+
+/// [`char_reason`] for an ASCII token, on its bytes.
+fn ascii_reason(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return Some(DIGITS);
+    }
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut inner_dots = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' if i > 0 && alnum(i - 1) => return Some("a call or an index"),
+            b'.' if i > 0 && alnum(i - 1) && alnum(i + 1) => {
+                let left = bytes[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let right = bytes[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if left > 1 || right > 1 {
+                    inner_dots += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if inner_dots >= 2 {
+        return Some("a dotted name");
+    }
+    let camel = bytes.windows(3).any(|w| {
+        w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+    });
+    camel.then_some(CAMEL_CASE)
 }
 
 /// Whether `token` is an identifier (see [`identifier_reason`]).
@@ -155,6 +204,37 @@ mod tests {
             "key=value",
         ] {
             assert!(is_identifier(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_are_judged_as_by_their_characters() {
+        // The byte path for ASCII tokens gives the reasons of the
+        // character path.
+        for t in [
+            "word",
+            "in1",
+            "atan(x)",
+            "f[i]",
+            "CS.Berkeley.EDU",
+            "U.S",
+            "e.g",
+            "a.b.c",
+            "IsTerminal",
+            "McDonald",
+            "anMSRVwould",
+            "x.",
+            ".x",
+            "ab.cd",
+            "ab.cd.ef",
+            "(word",
+            "a(",
+            "[x",
+            "x..y",
+            "",
+        ] {
+            let chars: Vec<char> = t.chars().collect();
+            assert_eq!(ascii_reason(t.as_bytes()), char_reason(&chars), "{t}");
         }
     }
 

@@ -12,13 +12,14 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
 
-/// The word list, embedded at compile time.
-const ENGLISH_DATA: &str = include_str!("../../data/words/en.txt");
+use super::word_table;
 
-static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(ENGLISH_DATA));
+/// The word list as a hash table, built from `data/words/en.txt` by the
+/// build script (see `word_table`) and read in place.
+static ENGLISH: Lexicon = Lexicon {
+    table: include_bytes!(concat!(env!("OUT_DIR"), "/english-words.bin")),
+};
 
 /// What sort of entry a word is in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,138 +52,33 @@ impl Entry {
 /// A word list with case-insensitive lookups.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Lower-cased word -> its entry. Keys borrow from the embedded data.
-    entries: HashMap<&'static str, Entry, BuildHasherDefault<WordHasher>>,
-}
-
-/// A fast hash for the word list. Loading the list hashes 130,000 words,
-/// which took most of the time of normalizing a short document with the
-/// default (DoS-resistant) hasher. The keys are fixed, embedded data, so
-/// input text cannot choose them to collide.
-///
-/// Multiply-rotate over 8-byte chunks; `finish` mixes once more and rotates
-/// the well-mixed high bits down, where the table takes its bucket index.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0 ^ x).wrapping_mul(Self::K).rotate_left(5);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.add(tail(rest));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(Self::K).rotate_left(26)
-    }
-}
-
-/// The offset of the first `\n` in `bytes` at or after `from` (the length
-/// when there is none). Eight bytes at a time: the word list has 130,000
-/// short lines, and a byte-by-byte search was a large share of loading it.
-fn next_newline(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let newlines = ONES * u64::from(b'\n');
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        // Bytes equal to `\n` become zero; the lowest flagged byte of
-        // "has a zero byte" is the first of them.
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) ^ newlines;
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
-            return at + (zero.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    bytes[at..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |p| at + p)
-}
-
-/// The last 1 to 7 bytes of a key as a number, without a copy loop: two
-/// overlapping 4-byte reads cover 4 to 7 bytes; the first, middle and last
-/// byte cover 1 to 3. (The `0xff` that ends every `str` key tells lengths
-/// apart; tails that read alike only cost a probe.)
-fn tail(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    if n >= 4 {
-        let lo = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes"));
-        let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("4 bytes"));
-        u64::from(lo) | (u64::from(hi) << 32)
-    } else {
-        u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
-    }
+    /// Lower-cased words with their entries, in the layout of `word_table`.
+    table: &'static [u8],
 }
 
 impl Lexicon {
-    /// The English word list (American and British spellings), loaded once.
+    /// The English word list (American and British spellings), embedded.
     pub fn english() -> &'static Lexicon {
         &ENGLISH
     }
 
-    /// Parses the `#<level> <kind>` sectioned format written by
-    /// `data/words/build.py`.
-    fn parse(data: &'static str) -> Lexicon {
-        let mut entries = HashMap::with_capacity_and_hasher(140_000, Default::default());
-        let mut current = Entry {
-            level: 70,
-            kind: Kind::Word,
-        };
-        // Empty lines are skipped below, so splitting at each `\n` reads the
-        // same lines as `str::lines` (the data has no `\r`).
-        let mut start = 0;
-        let lines = std::iter::from_fn(|| {
-            (start < data.len()).then(|| {
-                let end = next_newline(data.as_bytes(), start);
-                let line = &data[start..end];
-                start = end + 1;
-                line
-            })
-        });
-        for line in lines {
-            if let Some(header) = line.strip_prefix('#') {
-                let mut parts = header.split_whitespace();
-                let level = parts.next().and_then(|l| l.parse().ok()).unwrap_or(70);
-                let kind = match parts.next() {
-                    Some("name") => Kind::Name,
-                    Some("abbr") => Kind::Abbreviation,
-                    _ => Kind::Word,
-                };
-                current = Entry { level, kind };
-            } else if !line.is_empty() {
-                // The file lists each word once, in its most common level.
-                entries.entry(line).or_insert(current);
-            }
-        }
-        Lexicon { entries }
-    }
-
     /// The number of distinct words in the list.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        word_table::len(self.table)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    fn get(&self, key: &str) -> Option<Entry> {
+        let (level, kind) = word_table::lookup(self.table, key.as_bytes())?;
+        let kind = match kind {
+            1 => Kind::Name,
+            2 => Kind::Abbreviation,
+            _ => Kind::Word,
+        };
+        Some(Entry { level, kind })
     }
 
     /// The entry for `word`, ignoring case, a possessive `'s` and the
@@ -190,13 +86,10 @@ impl Lexicon {
     pub fn lookup(&self, word: &str) -> Option<Entry> {
         let key = lookup_key(word)?;
         let key = key.as_str();
-        self.entries
-            .get(key)
-            .or_else(|| {
-                // "users'" (plural possessive) -> "users".
-                key.strip_suffix('\'').and_then(|k| self.entries.get(k))
-            })
-            .copied()
+        self.get(key).or_else(|| {
+            // "users'" (plural possessive) -> "users".
+            key.strip_suffix('\'').and_then(|k| self.get(k))
+        })
     }
 
     /// Whether `word` is in the list in any form (word, name or abbreviation).
@@ -525,34 +418,8 @@ fn trim_token(token: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_line_ends_like_a_byte_search() {
-        let naive = |b: &[u8], from: usize| {
-            b[from..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(b.len(), |p| from + p)
-        };
-        for text in [
-            "",
-            "\n",
-            "a",
-            "abcdefgh\n",
-            "abcdefghijklmnop",
-            "caf\u{e9}\nx\n\nlonger line here\u{2019}s\n",
-            "\n\n\n\n\n\n\n\n\n",
-            "\u{ff}\u{fe}\u{10a0a}\n\u{a0a}",
-        ] {
-            let b = text.as_bytes();
-            for from in 0..=b.len() {
-                assert_eq!(
-                    next_newline(b, from),
-                    naive(b, from),
-                    "{text:?} from {from}"
-                );
-            }
-        }
-    }
+    /// The word list the build script reads.
+    const ENGLISH_DATA: &str = include_str!("../../data/words/en.txt");
 
     #[test]
     fn list_has_as_many_words_as_lines() {
@@ -562,6 +429,38 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .count();
         assert_eq!(Lexicon::english().len(), words);
+    }
+
+    #[test]
+    fn embedded_table_is_the_word_list() {
+        // Every word of the file is found in its own section, and the
+        // embedded table is the one the builder makes of the file.
+        let entries = word_table::parse(ENGLISH_DATA);
+        let lex = Lexicon::english();
+        for &(word, level, kind) in &entries {
+            assert_eq!(
+                word_table::lookup(lex.table, word.as_bytes()),
+                Some((level, kind)),
+                "{word}"
+            );
+        }
+        assert_eq!(word_table::build(&entries).unwrap(), lex.table);
+    }
+
+    #[test]
+    fn table_reads_sections_and_misses() {
+        let entries = word_table::parse("#10 word\nthe\n\n#20 name\nlondon\nthe\n#x abbr\ncia\n");
+        assert_eq!(entries, [("the", 10, 0), ("london", 20, 1), ("cia", 70, 2)]);
+        let table = word_table::build(&entries).unwrap();
+        assert_eq!(word_table::len(&table), 3);
+        assert_eq!(word_table::lookup(&table, b"the"), Some((10, 0)));
+        assert_eq!(word_table::lookup(&table, b"london"), Some((20, 1)));
+        assert_eq!(word_table::lookup(&table, b"cia"), Some((70, 2)));
+        for miss in [&b""[..], b"th", b"thee", b"London", b"abcdefghijklmnopq"] {
+            assert_eq!(word_table::lookup(&table, miss), None);
+        }
+        let empty = word_table::build(&[]).unwrap();
+        assert_eq!(word_table::lookup(&empty, b"the"), None);
     }
 
     #[test]

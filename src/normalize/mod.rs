@@ -30,6 +30,7 @@ mod inline_walk;
 pub mod lexicon;
 pub mod markup;
 pub mod spacing;
+mod word_table;
 
 use lines::Line;
 

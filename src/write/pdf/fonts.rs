@@ -45,16 +45,28 @@ pub const FACES: [FontFace; 6] = [
 pub const FONT_LICENSE: &str = "SIL Open Font License 1.1 (Libertinus Serif); DejaVu fonts licence (DejaVu Sans Mono); \
      both shipped by the typst-assets crate";
 
+/// The bundled font files with their PostScript names, each name read once
+/// (a face is picked by name, and reading the names of every file for each
+/// face read them six times).
+fn bundled_fonts() -> Vec<(Option<String>, &'static [u8])> {
+    typst_assets::fonts()
+        .map(|bytes| (font_family_name(bytes), bytes))
+        .collect()
+}
+
 /// The file of each face and the PostScript-style name written as its
-/// `/BaseFont`.
-fn face_source(face: FontFace) -> (&'static [u8], &'static str) {
-    use typst_assets::fonts;
+/// `/BaseFont`, from the [`bundled_fonts`].
+fn face_source(
+    face: FontFace,
+    bundled: &[(Option<String>, &'static [u8])],
+) -> (&'static [u8], &'static str) {
     // `typst_assets::fonts()` yields the files in a documented, fixed order;
     // pick by name from the list below rather than trusting positions.
     let find = |needle: &str| -> &'static [u8] {
-        fonts()
-            .find(|bytes| font_family_name(bytes).as_deref() == Some(needle))
-            .unwrap_or(&[])
+        bundled
+            .iter()
+            .find(|(name, _)| name.as_deref() == Some(needle))
+            .map_or(&[], |&(_, bytes)| bytes)
     };
     match face {
         FontFace::Regular => (find("LibertinusSerif-Regular"), "LibertinusSerif-Regular"),
@@ -118,8 +130,8 @@ pub struct Face {
 }
 
 impl Face {
-    fn load(face: FontFace) -> Result<Face> {
-        let (bytes, name) = face_source(face);
+    fn load(face: FontFace, bundled: &[(Option<String>, &'static [u8])]) -> Result<Face> {
+        let (bytes, name) = face_source(face, bundled);
         let fail = |what: &str| Error::write("pdf", format!("font {name}: {what}"));
         if bytes.is_empty() {
             return Err(fail("not found among the bundled fonts"));
@@ -282,9 +294,10 @@ pub struct FontSet {
 impl FontSet {
     /// Loads every face from the bundled font files.
     pub fn load() -> Result<FontSet> {
+        let bundled = bundled_fonts();
         let faces = FACES
             .iter()
-            .map(|&f| Face::load(f))
+            .map(|&f| Face::load(f, &bundled))
             .collect::<Result<Vec<_>>>()?;
         Ok(FontSet {
             faces,
