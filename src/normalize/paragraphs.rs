@@ -227,8 +227,14 @@ fn boundary(
             return Some("list-item-start");
         }
     }
-    if ends_sentence(ta) && numbered_start(tb) {
+    if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
+    }
+    if numbered_heading_line(ta)
+        && starts_section(lines, a)
+        && !tb.starts_with(|c: char| c.is_lowercase())
+    {
+        return Some("numbered-heading-line");
     }
     let ruler = width?;
     let width = ruler.width;
@@ -271,7 +277,10 @@ fn boundary(
 fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<String> {
     if !matches!(
         rule,
-        "short-line-sentence-end" | "short-line-before-capital" | "heading-line"
+        "short-line-sentence-end"
+            | "short-line-before-capital"
+            | "heading-line"
+            | "numbered-heading-line"
     ) {
         return None;
     }
@@ -316,6 +325,7 @@ fn rule_evidence(rule: &str) -> &'static str {
     match rule {
         "list-item-start" => "the next line starts with a list marker",
         "numbered-line-start" => "a sentence ends and the next line starts with a section number",
+        "numbered-heading-line" => "a section number and a short title stand alone on their line",
         "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
         "short-line-before-capital" => {
             "a line with room for the next word, before a capitalised line"
@@ -328,6 +338,37 @@ fn rule_evidence(rule: &str) -> &'static str {
         }
         _ => "the layout of the lines",
     }
+}
+
+/// "2 Borrow operators", "1.2.1 Character literals", "2Motivation": a
+/// section number (no list marker's period) before a short title without
+/// sentence punctuation.
+fn numbered_heading_line(t: &str) -> bool {
+    let first = first_word(t);
+    let digits = first
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(first.len());
+    let number = &first[..digits];
+    let title = t[digits..].trim_start();
+    !number.is_empty()
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && !number.ends_with('.')
+        && number.split('.').all(|p| !p.is_empty() && p.len() <= 3)
+        && title.split_whitespace().count() <= MAX_NUMBERED_TITLE_WORDS
+        && is_heading_text(title)
+}
+
+/// A numbered heading's title is this short at most.
+const MAX_NUMBERED_TITLE_WORDS: usize = 8;
+
+/// Whether line `a` starts where a section can: first in the text, after a
+/// blank line, a sentence end or a line that is not prose.
+fn starts_section(lines: &[Line], a: usize) -> bool {
+    let Some(before) = a.checked_sub(1) else {
+        return true;
+    };
+    let prev = &lines[before];
+    prev.is_blank() || !prev.kind.is_prose() || ends_sentence(prev.trimmed()) || lines[a].page_break
 }
 
 /// "1.b. The target...", "2.3 Scope": a line opening with a section number.
@@ -542,6 +583,36 @@ mod tests {
         assert_eq!(b.len(), 4, "{b:#?}");
         assert!(b[0].ends_with("ends here."));
         assert_eq!(b[2], "A Heading");
+    }
+
+    #[test]
+    fn a_numbered_heading_line_stands_alone() {
+        let text = "The text before it ends a sentence as text set in print does.\n\
+                    2 Borrow operators\n\
+                    ,expressions\n\
+                    The grammar of it goes on for a while and ends here.\n\
+                    1.2.1 Character literals\n\
+                    Text of the section follows the heading at the full width.";
+        let b = blocks(text);
+        assert!(b.contains(&"2 Borrow operators".to_string()), "{b:#?}");
+        assert!(
+            b.contains(&"1.2.1 Character literals".to_string()),
+            "{b:#?}"
+        );
+        // A list marker's period, a sentence's number and a title wrapped
+        // on to a lower-case line stay as they were.
+        for text in [
+            "It ends here.\n2. Start the jobs\nAnd the rest.",
+            "It grew by\n2 Percent Points\nIn the year.",
+            "It ends here.\n4 Publishing a new version of an existing\ncrate and more text",
+        ] {
+            let b = blocks(text);
+            assert!(
+                !b.iter()
+                    .any(|x| x == "2 Percent Points" || x.ends_with("existing")),
+                "{b:#?}"
+            );
+        }
     }
 
     #[test]
