@@ -292,10 +292,7 @@ mod tests {
         // Markup taken out before and after the marker: the old count of
         // characters before it would put it one word late.
         let mut v = crate::model::inlines_from_text("**bold** start here next words **end**");
-        let at = v
-            .iter()
-            .position(|i| *i == Inline::text("next"))
-            .unwrap();
+        let at = v.iter().position(|i| *i == Inline::text("next")).unwrap();
         v.insert(at, Inline::PageMarker("5".into()));
         zero_width(&mut v, |l| {
             for_each_text(l, &mut |t| t.retain(|c| c != '*'));
@@ -319,7 +316,15 @@ mod tests {
         });
         assert_eq!(
             words_and_markers(&v),
-            ["the", "first", "page", "ends", "[9]", "here", "co-operation"]
+            [
+                "the",
+                "first",
+                "page",
+                "ends",
+                "[9]",
+                "here",
+                "co-operation"
+            ]
         );
     }
 
