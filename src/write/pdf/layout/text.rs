@@ -508,7 +508,8 @@ pub fn set(
     let mut begins = vec![0usize; words.len()];
     let mut continues = false;
     for line in &lines {
-        for p in pieces[line.start..line.end].iter().flatten() {
+        // (A line may be empty, its start past its end.)
+        for p in (line.start..line.end).filter_map(|i| pieces.get(i).copied().flatten()) {
             if p.frag == 0 && p.start == 0 {
                 begins[p.word] = out.len();
             }
