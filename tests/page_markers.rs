@@ -7,7 +7,7 @@ mod common;
 
 use recto::model::{Document, Inline};
 use recto::normalize::{Options, RepairLog, normalize_text};
-use recto::write::{WriteOptions, epub, jats, txt};
+use recto::write::{Templates, WriteOptions, epub, jats, pdf, txt};
 
 /// A body line of page `p`: ordinary prose, long enough to set the width.
 fn body(p: &str, n: usize) -> Vec<String> {
@@ -328,4 +328,80 @@ fn a_source_without_pages_gets_no_markers_and_no_page_claims() {
     assert!(!nav.contains("page-list"));
     let xml = String::from_utf8(jats::write(&doc, &options).unwrap().bytes).unwrap();
     assert!(!xml.contains("<fpage>"));
+}
+
+/// The PDF shows each printed page's number in the margin (on by default,
+/// off with `show = false` under `[source_pages]` in the template's
+/// `pdf/style.toml`), and its text, as pdftotext reads it, is the same
+/// either way: the labels are artifacts that read as nothing.
+#[test]
+fn the_pdf_shows_the_source_pages_in_the_margin_without_changing_its_text() {
+    let text = paginated();
+    let (doc, _) = normalized(&text);
+    let on = WriteOptions {
+        timestamp: 0,
+        ..WriteOptions::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("pdf")).unwrap();
+    std::fs::write(
+        dir.path().join("pdf/style.toml"),
+        "[source_pages]\nshow = false\n",
+    )
+    .unwrap();
+    let off = WriteOptions {
+        templates: Templates::from_dir(dir.path()),
+        ..on.clone()
+    };
+    let with = common::pdf::save(&pdf::write(&doc, &on).unwrap().bytes);
+    let without = common::pdf::save(&pdf::write(&doc, &off).unwrap().bytes);
+    assert_ne!(
+        std::fs::read(&with.path).unwrap(),
+        std::fs::read(&without.path).unwrap(),
+        "the labels are drawn"
+    );
+    if !common::pdf::have("qpdf") {
+        return;
+    }
+    common::pdf::assert_qpdf_clean(&with.path);
+    // The labels are in the content: an artifact span that reads as nothing.
+    let (ok, qdf) = common::pdf::run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            common::pdf::arg(&with.path),
+            "-",
+        ],
+    );
+    assert!(ok);
+    let artifacts = qdf.matches("/Artifact <</Type /Pagination>> BDC").count();
+    let without_qdf = common::pdf::run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            common::pdf::arg(&without.path),
+            "-",
+        ],
+    )
+    .1;
+    let before = without_qdf
+        .matches("/Artifact <</Type /Pagination>> BDC")
+        .count();
+    assert_eq!(
+        artifacts,
+        before + printed_labels(&text).len(),
+        "one artifact per page label"
+    );
+    let (Some(a), Some(b)) = (
+        common::extract::pdf_text(&with.path),
+        common::extract::pdf_text(&without.path),
+    ) else {
+        return;
+    };
+    assert_eq!(
+        a, b,
+        "pdftotext reads the same text with and without the labels"
+    );
 }

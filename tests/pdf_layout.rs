@@ -852,3 +852,93 @@ fn write_sample_pdf() {
     std::fs::write(dest.with_extension("txt"), txt.bytes).unwrap();
     eprintln!("wrote {}; warnings: {:?}", dest.display(), out.warnings);
 }
+
+/// The source's page numbers (issue #20): each label is drawn small in the
+/// right margin, on the baseline of the line where its page begins, as
+/// furniture that reads as nothing; a page that begins inside a word
+/// broken over two lines is shown on the line where the word begins.
+#[test]
+fn source_pages_are_set_in_the_margin_beside_their_line() {
+    let words = |from: usize, n: usize| -> Vec<Inline> {
+        let mut out = Vec::new();
+        for k in from..from + n {
+            if !out.is_empty() {
+                out.push(Inline::Space);
+            }
+            out.push(Inline::text(format!("word{k}")));
+        }
+        out
+    };
+    let mut content = words(0, 40);
+    content.push(Inline::Space);
+    content.push(Inline::PageMarker("17".into()));
+    content.extend(words(40, 40));
+    // A marker inside the paragraph's last word, and one after it.
+    content.push(Inline::Space);
+    content.push(Inline::text("relation"));
+    content.push(Inline::PageMarker("18".into()));
+    content.push(Inline::text("ship"));
+    content.push(Inline::PageMarker("19".into()));
+    let doc = Document {
+        blocks: vec![Block::paragraph(content, Span::UNKNOWN)],
+        ..Document::default()
+    };
+    let s = style();
+    let l = layout(&doc, &s, &Simple);
+    let runs: Vec<&TextRun> = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let marks: Vec<&&TextRun> = runs
+        .iter()
+        .filter(|r| r.x >= s.width - s.margins.right)
+        .collect();
+    let labels: Vec<&str> = marks.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(labels, vec!["17", "18 19"]);
+    for m in &marks {
+        assert_eq!(m.structure.role, StructRole::Artifact);
+        assert_eq!(m.actual_text.as_deref(), Some(""));
+        assert_eq!(m.size, s.source_pages.size);
+        assert_eq!(m.x, s.width - s.margins.right + s.source_pages.gap);
+    }
+    let line_of = |w: &str| runs.iter().find(|r| word(r).starts_with(w)).unwrap().y;
+    assert_eq!(marks[0].y, line_of("word40"));
+    assert_eq!(marks[1].y, line_of("rela"));
+    // The text itself is as without the markers.
+    let mut plain = doc.clone();
+    if let Block::Paragraph { content, .. } = &mut plain.blocks[0] {
+        content.retain(|i| !matches!(i, Inline::PageMarker(_)));
+    }
+    let text_runs = |l: &Layout| -> Vec<(String, u32, u32)> {
+        l.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                Item::Text(r) if r.structure.role != StructRole::Artifact => {
+                    Some((r.text.clone(), r.x.to_bits(), r.y.to_bits()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(text_runs(&l), text_runs(&layout(&plain, &s, &Simple)));
+    // The template switch leaves them out.
+    let off = recto::write::pdf::layout::BUILTIN_STYLE.replace(
+        "[source_pages]\nshow = true",
+        "[source_pages]\nshow = false",
+    );
+    let off = Style::parse(&off, Paper::A4).unwrap();
+    assert!(!off.source_pages.show);
+    let l = layout(&doc, &off, &Simple);
+    assert!(
+        l.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .all(|i| !matches!(i, Item::Text(r) if r.x >= off.width - off.margins.right))
+    );
+}

@@ -92,11 +92,13 @@ pub fn for_each_text(inlines: &mut [Inline], f: &mut dyn FnMut(&mut String)) {
 }
 
 /// Runs `f` on `inlines` with their page markers lifted out, then sets each
-/// marker back where its text went: after the same count of visible
-/// (non-space) characters, before the next word, or after the word that now
-/// holds that place when `f` joined two words. Where `f` changed the
-/// characters around a marker, the count is taken from the unchanged text
-/// on the nearer side.
+/// marker back where its text went: after the visible (non-space)
+/// characters that were before it, before the next word, or after the word
+/// that now holds that place when `f` joined two words. The visible
+/// characters before and after `f` are aligned ([`align`]), so edits on
+/// both sides of a marker (markup taken out before it and after it, a
+/// ligature expanded) do not shift it by the characters they added or
+/// removed.
 pub fn zero_width(inlines: &mut Vec<Inline>, f: impl FnOnce(&mut Vec<Inline>)) {
     if !inlines.iter().any(|i| matches!(i, Inline::PageMarker(_))) {
         f(inlines);
@@ -117,22 +119,9 @@ pub fn zero_width(inlines: &mut Vec<Inline>, f: impl FnOnce(&mut Vec<Inline>)) {
     *inlines = kept;
     f(inlines);
     let new = visible_chars(inlines);
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(old.len().min(new.len()) - prefix);
+    let bound = align(&old, &new);
     for (at, marker) in markers {
-        let at = if at <= prefix {
-            at
-        } else if old.len() - at <= suffix {
-            new.len() - (old.len() - at)
-        } else {
-            at.min(new.len())
-        };
+        let at = bound[at.min(old.len())];
         let mut pos = inlines.len();
         let mut seen = 0;
         for (k, inline) in inlines.iter().enumerate() {
@@ -155,6 +144,58 @@ pub fn zero_width(inlines: &mut Vec<Inline>, f: impl FnOnce(&mut Vec<Inline>)) {
         }
         inlines.insert(pos, marker);
     }
+}
+
+/// How far an edit may reach, in characters, before the alignment takes it
+/// for a replacement of one character by another.
+const MAX_EDIT: usize = 8;
+
+/// Characters that must agree after an edit for the alignment to take up
+/// the text again there.
+const RESYNC: usize = 3;
+
+/// Aligns the visible characters before (`old`) and after (`new`) a pass:
+/// entry `i` is how many characters of `new` stand where the first `i` of
+/// `old` stood. Equal characters are matched in order; where they differ,
+/// the nearest point at which the two agree again for a few characters
+/// (within [`MAX_EDIT`] characters skipped on either side) ends the edit:
+/// the skipped characters of `old` were removed or replaced, those of `new`
+/// added. A boundary before added text stays before it. Linear time: each
+/// step tries a bounded number of resynchronisation points.
+fn align(old: &[char], new: &[char]) -> Vec<usize> {
+    let agree = |i: usize, j: usize| {
+        let (a, b) = (&old[i.min(old.len())..], &new[j.min(new.len())..]);
+        if a.len() >= RESYNC && b.len() >= RESYNC {
+            a[..RESYNC] == b[..RESYNC]
+        } else {
+            a == b
+        }
+    };
+    let mut bound = vec![0; old.len() + 1];
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < new.len() {
+        if old[i] == new[j] {
+            i += 1;
+            j += 1;
+            bound[i] = j;
+            continue;
+        }
+        let resync = (1..=MAX_EDIT)
+            .flat_map(|k| (0..=k).map(move |a| (a, k - a)))
+            .find(|&(a, b)| i + a <= old.len() && j + b <= new.len() && agree(i + a, j + b));
+        // No point where the two agree again: one character replaced.
+        let (a, b) = resync.unwrap_or((1, 1));
+        j += b;
+        for _ in 0..a {
+            i += 1;
+            bound[i] = j;
+        }
+    }
+    for b in &mut bound[i + 1..] {
+        *b = new.len();
+    }
+    bound[old.len()] = new.len();
+    bound
 }
 
 /// The characters a reader sees, without whitespace.
@@ -244,5 +285,59 @@ mod tests {
             l[0] = Inline::Emphasis(vec![Inline::text("one")]);
         });
         assert_eq!(v[4], Inline::PageMarker("2".into()), "{v:?}");
+    }
+
+    #[test]
+    fn edits_on_both_sides_of_a_marker_do_not_move_it() {
+        // Markup taken out before and after the marker: the old count of
+        // characters before it would put it one word late.
+        let mut v = crate::model::inlines_from_text("**bold** start here next words **end**");
+        let at = v.iter().position(|i| *i == Inline::text("next")).unwrap();
+        v.insert(at, Inline::PageMarker("5".into()));
+        zero_width(&mut v, |l| {
+            for_each_text(l, &mut |t| t.retain(|c| c != '*'));
+        });
+        assert_eq!(
+            words_and_markers(&v),
+            ["bold", "start", "here", "[5]", "next", "words", "end"]
+        );
+        // A ligature expanded before it and a hyphen restored after it.
+        let mut v = crate::model::inlines_from_text("the ﬁrst page ends here co operation");
+        let at = v.iter().position(|i| *i == Inline::text("co")).unwrap();
+        v.insert(at - 2, Inline::PageMarker("9".into()));
+        zero_width(&mut v, |l| {
+            for_each_text(l, &mut |t| {
+                if t == "ﬁrst" {
+                    *t = "first".into();
+                }
+            });
+            let co = l.iter().position(|i| *i == Inline::text("co")).unwrap();
+            l.splice(co..co + 3, [Inline::text("co-operation")]);
+        });
+        assert_eq!(
+            words_and_markers(&v),
+            [
+                "the",
+                "first",
+                "page",
+                "ends",
+                "[9]",
+                "here",
+                "co-operation"
+            ]
+        );
+    }
+
+    #[test]
+    fn alignment_maps_boundaries_through_edits() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(align(&c("abc"), &c("abc")), [0, 1, 2, 3]);
+        // "*ab*cd" -> "abcd": the boundary after "*ab*" is after "ab".
+        assert_eq!(align(&c("*ab*cd"), &c("abcd"))[4], 2);
+        // Everything replaced: still one entry per boundary, ending at the end.
+        let b = align(&c("xxxxxxxxxxxxxxxxxxxx"), &c("yy"));
+        assert_eq!((b.len(), b[20]), (21, 2));
+        assert_eq!(align(&c(""), &c("abc")), [3]);
+        assert_eq!(align(&c("abc"), &c("")), [0, 0, 0, 0]);
     }
 }

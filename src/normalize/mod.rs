@@ -13,6 +13,7 @@ pub mod lines;
 // Layout and structure passes.
 pub mod dehyphenate;
 pub mod end_matter;
+pub mod heading_levels;
 pub mod hyphen_restore;
 pub mod joined_lines;
 pub mod page_artifacts;
@@ -421,6 +422,9 @@ pub struct Pass {
 /// 7. `spacing`, then `hyphen-restore`, which needs the whole document's
 ///    vocabulary with its spacing repaired, then `end-matter` (abstract, bio,
 ///    disclaimers), which needs the headings and repaired text.
+/// 8. `heading-levels` last, on the headings that stay in the body (from
+///    `structure` or from Markdown): a heading that skips a level is set one
+///    below its parent, so that no edition's outline skips one.
 pub fn pipeline() -> Vec<Pass> {
     vec![
         hygiene::PASS,
@@ -437,6 +441,7 @@ pub fn pipeline() -> Vec<Pass> {
         spacing::PASS,
         hyphen_restore::PASS,
         end_matter::PASS,
+        heading_levels::PASS,
     ]
 }
 

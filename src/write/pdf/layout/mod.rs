@@ -189,12 +189,47 @@ impl<'a> Composer<'a> {
         };
         let set = text::set(&tokens, &setting, self.measure, &self.hyphenator);
         let n = set.len();
-        for (k, line) in set.into_iter().enumerate() {
+        for (k, mut line) in set.into_iter().enumerate() {
             let keep = k > 0 && (k == 1 || k + 1 == n);
             let advance = leading.max(line.size * 1.15);
+            line.items.extend(self.source_pages(&line.marks));
             self.push_line(line.items, line.size, advance, keep);
         }
         n
+    }
+
+    /// The labels of the source pages that begin on a line, set small in
+    /// the right margin on the line's baseline. They are page furniture (an
+    /// artifact) and read as nothing (an empty `/ActualText`), so the
+    /// text a reader copies or extracts is the text alone; the EPUB's page
+    /// list and the JATS page range carry the numbers as data.
+    fn source_pages(&self, labels: &[String]) -> Option<Item> {
+        let style = &self.style.source_pages;
+        if labels.is_empty() || !style.show {
+            return None;
+        }
+        let mut text = labels.join(" ");
+        text.retain(|c| !c.is_control());
+        let face = FontFace::Regular;
+        let shows = text
+            .chars()
+            .all(|c| c.is_whitespace() || self.measure.has_glyph(face, c));
+        if text.trim().is_empty() || !shows {
+            return None;
+        }
+        Some(Item::Text(TextRun {
+            x: self.style.width - self.style.margins.right + style.gap,
+            y: 0.0,
+            text,
+            face,
+            size: style.size,
+            actual_text: Some(String::new()),
+            structure: StructRef {
+                role: StructRole::Artifact,
+                id: 0,
+                list: None,
+            },
+        }))
     }
 
     /// An outline entry at `depth` for the element whose first line is

@@ -26,6 +26,7 @@ pub struct Style {
     pub table: TableStyle,
     pub blocks: Blocks,
     pub furniture: Furniture,
+    pub source_pages: SourcePages,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -164,6 +165,29 @@ pub struct Furniture {
     pub short_title_chars: usize,
 }
 
+/// The source's page numbers in the margin, beside the line where each
+/// printed page of the source begins. The section may be left out of a
+/// style file written before they were shown; the built-in values are used
+/// then.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcePages {
+    pub show: bool,
+    pub size: f32,
+    /// Between the right edge of the text block and the label.
+    pub gap: f32,
+}
+
+impl Default for SourcePages {
+    fn default() -> Self {
+        SourcePages {
+            show: true,
+            size: 7.0,
+            gap: 10.0,
+        }
+    }
+}
+
 /// The file as written: all papers, before one is chosen.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -181,6 +205,8 @@ struct StyleFile {
     table: TableStyle,
     blocks: Blocks,
     furniture: Furniture,
+    #[serde(default)]
+    source_pages: SourcePages,
 }
 
 impl Style {
@@ -229,6 +255,7 @@ impl Style {
             table: file.table,
             blocks: file.blocks,
             furniture: file.furniture,
+            source_pages: file.source_pages,
         };
         style.check()?;
         Ok(style)
@@ -260,6 +287,7 @@ impl Style {
             self.title.affiliation_size,
             self.title.date_size,
             self.furniture.size,
+            self.source_pages.size,
         ];
         let lengths = [
             self.width,
@@ -283,6 +311,7 @@ impl Style {
             self.blocks.space,
             self.furniture.header_offset,
             self.furniture.footer_offset,
+            self.source_pages.gap,
         ];
         let all = sizes.iter().chain(&self.headings.sizes).chain(&lengths);
         for v in all {
@@ -341,5 +370,17 @@ mod tests {
         let style = Style::parse(&old, Paper::A4).unwrap();
         assert_eq!(style.table, TableStyle::default());
         assert_eq!(Style::builtin(Paper::A4).table, TableStyle::default());
+    }
+
+    #[test]
+    fn a_style_without_a_source_pages_section_still_loads() {
+        let start = BUILTIN_STYLE.find("# The source's page numbers").unwrap();
+        let old = &BUILTIN_STYLE[..start];
+        let style = Style::parse(old, Paper::A4).unwrap();
+        assert_eq!(style.source_pages, SourcePages::default());
+        assert_eq!(
+            Style::builtin(Paper::A4).source_pages,
+            SourcePages::default()
+        );
     }
 }

@@ -178,10 +178,12 @@ impl Composer<'_> {
             let row_start = self.lines.len();
             for k in 0..height {
                 let mut items = Vec::new();
+                let mut marks = Vec::new();
                 for (lines, right_edge, align) in &mut set_cells {
                     let Some(line) = lines.get_mut(k) else {
                         continue;
                     };
+                    marks.append(&mut line.marks);
                     let end = line_end(&line.items, self.measure);
                     let shift = match (*align, end) {
                         (Alignment::Right | Alignment::Center, Some(end)) => {
@@ -200,6 +202,7 @@ impl Composer<'_> {
                             .map(|i| shifted(i, shift)),
                     );
                 }
+                items.extend(self.source_pages(&marks));
                 if k == 0 {
                     self.space(if r == 0 { pad } else { 2.0 * pad });
                 }
@@ -248,6 +251,7 @@ impl Composer<'_> {
                     line += w;
                 }
                 Token::Space => line += space,
+                Token::Mark(_) => {}
                 Token::Break => {
                     longest = longest.max(line);
                     line = 0.0;

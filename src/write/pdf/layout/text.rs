@@ -36,12 +36,17 @@ pub struct Frag {
 }
 
 /// What a paragraph is made of: words (fragments with no space between
-/// them), spaces between words, and forced line breaks.
+/// them), spaces between words, forced line breaks, and the source's page
+/// markers, which take no room: the line that holds the next word shows
+/// the label in the margin.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token {
     Word(Vec<Frag>),
     Space,
     Break,
+    /// A source page starts at the next word (or inside the word being
+    /// read, when the marker falls inside one).
+    Mark(String),
 }
 
 /// The face and decorations in force while walking inlines.
@@ -93,10 +98,34 @@ impl<'a> Tokenizer<'a> {
         };
         self.walk(inlines, style);
         self.end_word();
-        while matches!(self.tokens.last(), Some(Token::Space | Token::Break)) {
-            self.tokens.pop();
-        }
+        self.trim_end(true);
         self.tokens
+    }
+
+    /// Drops the spaces (and breaks, if asked) at the end; a marker there
+    /// stays (after the last word it is shown on the last line).
+    fn trim_end(&mut self, breaks: bool) {
+        let mut marks = Vec::new();
+        while let Some(t) = self.tokens.pop() {
+            match t {
+                Token::Mark(_) => marks.push(t),
+                Token::Space => {}
+                Token::Break if breaks => {}
+                Token::Word(_) | Token::Break => {
+                    self.tokens.push(t);
+                    break;
+                }
+            }
+        }
+        self.tokens.extend(marks.into_iter().rev());
+    }
+
+    /// The last token that is not a page marker.
+    fn last_spaced(&self) -> Option<&Token> {
+        self.tokens
+            .iter()
+            .rev()
+            .find(|t| !matches!(t, Token::Mark(_)))
     }
 
     fn group(&mut self) -> u32 {
@@ -113,7 +142,7 @@ impl<'a> Tokenizer<'a> {
 
     fn space(&mut self) {
         self.end_word();
-        if matches!(self.tokens.last(), Some(Token::Word(_))) {
+        if matches!(self.last_spaced(), Some(Token::Word(_))) {
             self.tokens.push(Token::Space);
         }
     }
@@ -165,10 +194,8 @@ impl<'a> Tokenizer<'a> {
                 Inline::Space | Inline::SoftBreak => self.space(),
                 Inline::LineBreak => {
                     self.end_word();
-                    if !self.tokens.is_empty() {
-                        while matches!(self.tokens.last(), Some(Token::Space)) {
-                            self.tokens.pop();
-                        }
+                    if self.last_spaced().is_some() {
+                        self.trim_end(false);
                         self.tokens.push(Token::Break);
                     }
                 }
@@ -242,7 +269,9 @@ impl<'a> Tokenizer<'a> {
                         }
                     }
                 },
-                Inline::PageMarker(_) => {}
+                // The marker belongs to the word being read when it falls
+                // inside one; it is kept apart so the word stays whole.
+                Inline::PageMarker(label) => self.tokens.push(Token::Mark(label.clone())),
                 // Struck, raised and lowered text keep their marks, as in
                 // the text edition: the meaning is in the mark ("~~$40~~").
                 Inline::Strikeout(c) => self.marked(c, "~~", style),
@@ -363,12 +392,14 @@ pub struct Setting {
     pub structure: StructRef,
 }
 
-/// One set line: its items with y = 0 on the baseline, and its size (the
-/// largest font size on it).
+/// One set line: its items with y = 0 on the baseline, its size (the
+/// largest font size on it), and the labels of the source pages that start
+/// on it (at a word that begins on it), in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetLine {
     pub items: Vec<Item>,
     pub size: f32,
+    pub marks: Vec<String>,
 }
 
 /// Breaks tokens into lines and positions them.
@@ -402,8 +433,11 @@ pub fn set(
     }
     let mut w = 0;
     let mut last_frag: Option<&Frag> = None;
+    // (word the source page starts at, label)
+    let mut marks: Vec<(usize, &str)> = Vec::new();
     for token in tokens {
         match token {
+            Token::Mark(label) => marks.push((w, label)),
             Token::Word(frags) => {
                 word_nodes(
                     w,
@@ -470,8 +504,16 @@ pub fn set(
     };
     let lines = linebreak::break_lines(&nodes, &params);
     let mut out: Vec<SetLine> = Vec::with_capacity(lines.len());
+    // The set line each word begins on.
+    let mut begins = vec![0usize; words.len()];
     let mut continues = false;
     for line in &lines {
+        // (A line may be empty, its start past its end.)
+        for p in (line.start..line.end).filter_map(|i| pieces.get(i).copied().flatten()) {
+            if p.frag == 0 && p.start == 0 {
+                begins[p.word] = out.len();
+            }
+        }
         // The line before this one ended between words: its last run takes
         // the word space, so that text read in content order (the structure
         // tree, a screen reader) does not run the two lines' words together.
@@ -482,6 +524,13 @@ pub fn set(
         continues = broke_inside;
         if !set.items.is_empty() {
             out.push(set);
+        }
+    }
+    if !out.is_empty() {
+        let last = out.len() - 1;
+        for (w, label) in marks {
+            let line = begins.get(w).map_or(last, |&l| l.min(last));
+            out[line].marks.push(label.to_string());
         }
     }
     out
@@ -853,6 +902,7 @@ fn place_line(
         SetLine {
             items,
             size: if size > 0.0 { size } else { 10.0 },
+            marks: Vec::new(),
         },
         broke_inside,
     )
