@@ -212,7 +212,17 @@ fn operator_share(t: &str) -> f64 {
 
 fn share(t: &str, counted: fn(char) -> bool) -> f64 {
     let (mut hits, mut visible) = (0usize, 0usize);
-    for c in t.chars().filter(|c| !c.is_whitespace()) {
+    // Only what is printed counts: a soft hyphen or a zero-width character
+    // at a line end must not tip a line's share (the repaired text, which
+    // drops them, must read the same).
+    let printed = |c: &char| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}'
+            )
+    };
+    for c in t.chars().filter(printed) {
         visible += 1;
         hits += usize::from(counted(c));
     }
@@ -435,6 +445,12 @@ mod tests {
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_change_a_reading() {
+        let line = "@;0Aa’$AAfi–Afi";
+        assert_eq!(signal(line), signal(&format!("{line}\u{ad}")));
     }
 
     #[test]
