@@ -66,14 +66,15 @@ struct Ctx<'a> {
     /// Letters the document writes with more than one number ("in" from
     /// "in1" and "in2"): names, not a word glued to a number.
     numbered_stems: HashSet<String>,
-    /// The document glues words to a comma or semicolon in more than one
-    /// place ("near,hope", "above,we"): the extractor lost those spaces.
+    /// The document glues words to a comma, a semicolon or a sentence end
+    /// in more than one place ("near,hope", "above,we", "it.The"): the
+    /// extractor lost those spaces.
     /// One such token alone ("cargo build,cargo check" in a table cell)
     /// is as likely the author's own spelling, and stays.
     glued_commas: bool,
 }
 
-/// Distinct tokens with a comma or semicolon between two words that
+/// Distinct tokens with a comma, semicolon or sentence end between two words that
 /// show the extractor lost the space after them; one alone is no evidence.
 const MIN_GLUED_COMMAS: usize = 2;
 
@@ -83,12 +84,13 @@ fn glued_commas(body: &[String]) -> usize {
     let mut seen: HashSet<&str> = HashSet::new();
     for text in body {
         for token in text.split_whitespace() {
-            if !token.contains([',', ';']) || seen.contains(token) {
+            if !token.contains([',', ';', '.', '!', '?']) || seen.contains(token) {
                 continue;
             }
             let chars: Vec<(usize, char)> = token.char_indices().collect();
-            let glued = (1..chars.len().saturating_sub(1))
-                .any(|k| matches!(chars[k].1, ',' | ';') && comma_cut(&chars, k));
+            let glued = (1..chars.len().saturating_sub(1)).any(|k| {
+                (matches!(chars[k].1, ',' | ';') && comma_cut(&chars, k)) || sentence_cut(&chars, k)
+            });
             if glued {
                 seen.insert(token);
             }
@@ -846,6 +848,18 @@ fn letters_after(chars: &[(usize, char)], start: usize) -> usize {
         .iter()
         .take_while(|(_, c)| c.is_alphabetic())
         .count()
+}
+
+/// A sentence end at `k` glued to the next sentence, "infrastructure.It":
+/// a lower-case word before, a capitalised word after. Evidence, with
+/// commas glued the same way, that the extractor lost spaces after
+/// punctuation.
+fn sentence_cut(chars: &[(usize, char)], k: usize) -> bool {
+    matches!(chars[k].1, '.' | '!' | '?')
+        && chars[k - 1].1.is_lowercase()
+        && letters_before(chars, k) >= 2
+        && chars[k + 1].1.is_uppercase()
+        && chars.get(k + 2).is_some_and(|c| c.1.is_lowercase())
 }
 
 /// A comma or semicolon at `k` between two words (never between digits):

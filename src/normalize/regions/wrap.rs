@@ -33,6 +33,10 @@ use crate::normalize::lines::{Line, LineKind};
 /// indentation further left than the wrapped one.
 const MARGIN_SLACK: usize = 8;
 
+/// No page sets a listing narrower than this, in characters: below it the
+/// longest line is no evidence of a margin.
+const MIN_LISTING_WIDTH: usize = 24;
+
 /// Rejoins the wrapped comments of the code lines.
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
@@ -124,10 +128,13 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
         } else {
             None
         };
-        let why = if line.len() + MARGIN_SLACK <= margin {
+        // A page start between the two lines does not count against the
+        // join: the string goes on over the page all the same, and the
+        // repaired text (which no longer shows the page) must read alike.
+        let why = if margin < MIN_LISTING_WIDTH {
+            Some("the listing is too narrow to show a margin")
+        } else if line.len() + MARGIN_SLACK <= margin {
             Some("the line ends short of the listing's margin")
-        } else if next.page_break || !next.page_starts.is_empty() {
-            Some("a page starts at the second line")
         } else if gap.is_none() {
             Some("the break does not show whether a space was lost")
         } else {
@@ -159,6 +166,8 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let line = &mut lines[k];
         line.text = joined;
         line.last = next.last.max(line.last);
+        // The page began inside the joined line; its marker goes with it.
+        line.page_starts.extend(next.page_starts);
     }
 }
 
