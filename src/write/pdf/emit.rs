@@ -732,7 +732,7 @@ fn finish(
         );
     }
 
-    let outline = outline(doc, &layout.outline, &page_ids);
+    let outline = outline(doc, &mut raw, &layout.outline, &page_ids);
 
     let mut xmp_stream = Stream::new(
         Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]),
@@ -890,8 +890,11 @@ fn drop_empty_resources(doc: &mut lopdf::Document, page_ids: &[ObjectId]) {
 
 /// The outline (bookmarks): entries nest by heading level; every entry is
 /// open. Returns the `Outlines` dictionary, or `None` without headings.
+/// Each entry is serialized as it is made (see [`RawObjects`]): a document
+/// of 100,000 headings held them all as `lopdf` dictionaries.
 fn outline(
     doc: &mut lopdf::Document,
+    raw: &mut RawObjects,
     entries: &[OutlineEntry],
     page_ids: &[ObjectId],
 ) -> Option<ObjectId> {
@@ -967,7 +970,7 @@ fn outline(
             dict.set("Last", reference(ids[last]));
             dict.set("Count", descendants(i));
         }
-        doc.set_object(ids[i], dict);
+        raw.push(ids[i], &Object::Dictionary(dict));
     }
     let top = &children[root_slot];
     doc.set_object(
