@@ -86,15 +86,17 @@ fn segments(run: &TextRun, fonts: &FontSet, missing: &mut BTreeSet<char>) -> Vec
         }
     }
     let mut x = run.x;
-    groups
-        .into_iter()
-        .map(|(face, text)| {
-            let shaped = fonts.shape(face, &text);
-            let segment = Segment { face, x, shaped };
-            x += segment.shaped.width(run.size);
-            segment
-        })
-        .collect()
+    // A fresh list of exactly the segments: collecting in place would keep
+    // the (larger) allocation of `groups`, held for every run of the
+    // document until its page is written.
+    let mut out = Vec::with_capacity(groups.len());
+    for (face, text) in groups {
+        let shaped = fonts.shape(face, &text);
+        let segment = Segment { face, x, shaped };
+        x += segment.shaped.width(run.size);
+        out.push(segment);
+    }
+    out
 }
 
 /// One embedded face: its resource number and the subset's glyph numbering.

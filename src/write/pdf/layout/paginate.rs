@@ -95,7 +95,6 @@ pub fn paginate(mut lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<Outline
             page.items
                 .extend(items.into_iter().map(|item| lift(item, baseline)));
         }
-        page.items.shrink_to_fit();
         pages.push(page);
         start = end;
     }
@@ -205,6 +204,9 @@ pub fn add_furniture(
             actual_text: None,
             structure: ARTIFACT,
         }));
+        // A long document holds every page until it is written: no spare
+        // room in the lists.
+        page.items.shrink_to_fit();
     }
 }
 
