@@ -175,7 +175,7 @@ pub fn add_furniture(
             page.items.push(Item::Text(TextRun {
                 x: left,
                 y: header_y,
-                text: title.to_string(),
+                text: title.into(),
                 face: FontFace::Italic,
                 size: f.size,
                 actual_text: None,
@@ -198,7 +198,7 @@ pub fn add_furniture(
         page.items.push(Item::Text(TextRun {
             x: (left + right - w) / 2.0,
             y: f.footer_offset,
-            text: number,
+            text: number.into(),
             face: FontFace::Regular,
             size: f.size,
             actual_text: None,
