@@ -220,10 +220,16 @@ pub fn compact(inlines: &mut Vec<Inline>) {
     let mut pending_space = false;
     for inline in inlines.drain(..) {
         match inline {
-            Inline::Space if matches!(out.last(), Some(Inline::Text(_))) && !pending_space => {
+            // An empty `Text` (a pass emptied a word, and canonical form
+            // has not dropped it yet) is no word to join: the space beside
+            // it stays a token, as canonical form expects.
+            Inline::Space
+                if matches!(out.last(), Some(Inline::Text(p)) if !p.is_empty())
+                    && !pending_space =>
+            {
                 pending_space = true;
             }
-            Inline::Text(s) if pending_space => {
+            Inline::Text(s) if pending_space && !s.is_empty() => {
                 pending_space = false;
                 if let Some(Inline::Text(prev)) = out.last_mut() {
                     prev.push(' ');
@@ -377,6 +383,10 @@ mod tests {
         assert!(expand(&mut v));
         assert_eq!(v, words);
         assert!(!expand(&mut v));
+        // An emptied word is not joined: its space stays a token.
+        let mut v = vec![Inline::text(""), Inline::Space, Inline::text("ff")];
+        compact(&mut v);
+        assert_eq!(v.len(), 3);
     }
 
     #[test]
