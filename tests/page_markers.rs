@@ -61,12 +61,13 @@ fn normalized(text: &str) -> (Document, RepairLog) {
     normalize_text(text, &Options::default())
 }
 
-/// The words and markers of the body in reading order, markers as `[N]`.
+/// The words and markers of the body in reading order, markers as `[N]`
+/// (a `Text` holds words with a space between them: one token each).
 fn tokens(doc: &Document) -> Vec<String> {
     fn inlines(list: &[Inline], out: &mut Vec<String>) {
         for i in list {
             match i {
-                Inline::Text(t) => out.push(t.clone()),
+                Inline::Text(t) => out.extend(t.split(' ').map(str::to_string)),
                 Inline::PageMarker(l) => out.push(format!("[{l}]")),
                 other => inlines(other.children().unwrap_or_default(), out),
             }

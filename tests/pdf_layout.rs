@@ -455,7 +455,7 @@ fn lists_quotes_and_code() {
     let labels: Vec<&str> = all
         .iter()
         .filter(|r| r.structure.role == StructRole::ListLabel)
-        .map(|r| r.text.as_str())
+        .map(|r| &*r.text)
         .collect();
     // A label is followed by a real space before the item's text.
     assert_eq!(labels, ["\u{2022} ", "\u{2022} ", "3. ", "4. "]);
@@ -550,7 +550,7 @@ fn a_word_ending_in_a_hyphen_never_ends_a_line() {
     let mut lines = 0;
     for (_, _, line) in element_lines(&l, 1) {
         lines += 1;
-        assert_ne!(line.last().unwrap().text, "pre-", "{line:?}");
+        assert_ne!(&*line.last().unwrap().text, "pre-", "{line:?}");
     }
     assert!(lines > 5);
 }

@@ -199,7 +199,7 @@ fn hand_layout() -> Layout {
         text: "tration".into(),
         face: FontFace::Regular,
         size: 11.0,
-        actual_text: Some(String::new()),
+        actual_text: Some(Box::default()),
         structure: p,
     }));
     page1.push(run_at(

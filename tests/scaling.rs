@@ -85,8 +85,10 @@ struct Shape {
     /// open, measured, kept from growing. Where a shape packs one block into
     /// a few bytes (a list item, a heading, a one-letter paragraph), the
     /// document model and the PDF layout's runs cost hundreds of bytes per
-    /// block (the structure tree is serialized as it is made, about 150
-    /// bytes per element; headings still build `lopdf` outline entries).
+    /// block (the structure tree and the outline are serialized as they are
+    /// made, about 150 bytes per element). The bounds were tightened when
+    /// the model came to keep its words compactly and the PDF layout its
+    /// runs smaller (measured at 8x: the comment by each shape).
     memory_per_byte: Option<u64>,
 }
 
@@ -103,6 +105,7 @@ const SHAPES: &[Shape] = &[
         name: "one-char lines",
         ext: "txt",
         generate: |k| letters(40_000 * k).flat_map(|c| [c, '\n']).collect(),
+        // 359 MiB for 0.61 MiB.
         memory_per_byte: Some(420),
     },
     // A million lines at 8x: short wrapped prose lines, a blank line
@@ -124,7 +127,9 @@ const SHAPES: &[Shape] = &[
             }
             s
         },
-        memory_per_byte: Some(170),
+        // 1533 MiB for 10.7 MiB (was 170x): one paragraph of a million
+        // lines, expanded into one token per word while a token pass runs.
+        memory_per_byte: Some(150),
     },
     // 100,000 headings at 8x, three levels (the PDF outline was quadratic).
     Shape {
@@ -135,16 +140,18 @@ const SHAPES: &[Shape] = &[
                 .map(|i| format!("{} Heading {i}\n\n", "#".repeat(1 + i % 3)))
                 .collect()
         },
-        memory_per_byte: Some(550),
+        // 353 MiB for 1.71 MiB (was 550x).
+        memory_per_byte: Some(150),
     },
     // A 100,000-item list at 8x.
     Shape {
         name: "list items",
         ext: "md",
         generate: |k| (0..12_500 * k).map(|i| format!("- item {i}\n")).collect(),
-        // 355 MiB for 1.23 MiB since the structure tree is serialized as it
-        // is made (was 1.2 GB); the rest is the model and the layout's runs.
-        memory_per_byte: Some(380),
+        // 331 MiB for 1.23 MiB (was 1.2 GB before the structure tree was
+        // serialized as it is made, then 380x); the rest is the model and
+        // the layout's runs.
+        memory_per_byte: Some(190),
     },
     // A pipe table of 100,000 rows at 8x.
     Shape {
@@ -157,7 +164,8 @@ const SHAPES: &[Shape] = &[
             }
             s
         },
-        memory_per_byte: Some(70),
+        // 248 MiB for 2.85 MiB (was 70x).
+        memory_per_byte: Some(50),
     },
     // A pipe table of 10,000 columns at 8x.
     Shape {
@@ -208,14 +216,16 @@ const SHAPES: &[Shape] = &[
                 .map(|i| format!("{}\n", (i * 7919) % 9973 + 1))
                 .collect()
         },
-        memory_per_byte: Some(200),
+        // 327 MiB for 1.49 MiB (was 200x).
+        memory_per_byte: Some(160),
     },
     // Plain prose: 1 MiB, and 8 MiB.
     Shape {
         name: "large input",
         ext: "txt",
         generate: |k| prose(k << 20),
-        memory_per_byte: Some(80),
+        // 323 MiB for 8 MiB (was 80x).
+        memory_per_byte: Some(30),
     },
 ];
 

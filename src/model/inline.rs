@@ -18,14 +18,19 @@ pub struct Image {
 
 /// One piece of running text.
 ///
-/// Whitespace is structure, not content: `Text` never holds a space or a line
-/// break (those are `Space`, `SoftBreak` and `LineBreak`), so repairs such as
-/// joining wrapped lines or fixing spacing are edits of a token list. `Code`
-/// is the exception: its text is verbatim.
+/// Whitespace is structure, not content: the token passes see `Text` as one
+/// word, never holding a space or a line break (those are `Space`,
+/// `SoftBreak` and `LineBreak`), so repairs such as joining wrapped lines or
+/// fixing spacing are edits of a token list. A document at rest keeps its
+/// words more compactly (see [`compact`]): words with one plain space
+/// between them share one `Text`, since one inline per word and per space
+/// cost about 40 bytes of memory per byte of prose. The passes see words
+/// again through [`expand`]. `Code` is the exception: its text is verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "t", content = "c")]
 pub enum Inline {
-    /// A run of non-whitespace characters.
+    /// A word: a run of non-whitespace characters; at rest, words with one
+    /// plain space (U+0020) between each two (see [`compact`]).
     Text(String),
     /// The space between two words.
     Space,
@@ -193,6 +198,102 @@ pub fn canonicalize(inlines: &mut Vec<Inline>) {
     *inlines = out;
 }
 
+/// Joins each run of words with one `Space` between each two into one
+/// `Text`, the words separated by one plain space, at every depth of markup.
+/// The form a document keeps at rest: [`expand`] gives the tokens back, and
+/// every writer reads a space inside `Text` as it reads a `Space`. Only a
+/// `Space` between two `Text` tokens is taken in; soft and hard breaks, and
+/// a space next to markup, stay tokens of their own.
+pub fn compact(inlines: &mut Vec<Inline>) {
+    for inline in inlines.iter_mut() {
+        if let Some(children) = inline.children_mut() {
+            compact(children);
+        }
+    }
+    let joinable = inlines
+        .windows(3)
+        .any(|w| matches!(w, [Inline::Text(_), Inline::Space, Inline::Text(_)]));
+    if !joinable {
+        return;
+    }
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    let mut pending_space = false;
+    for inline in inlines.drain(..) {
+        match inline {
+            // An empty `Text` (a pass emptied a word, and canonical form
+            // has not dropped it yet) is no word to join: the space beside
+            // it stays a token, as canonical form expects.
+            Inline::Space
+                if matches!(out.last(), Some(Inline::Text(p)) if !p.is_empty())
+                    && !pending_space =>
+            {
+                pending_space = true;
+            }
+            Inline::Text(s) if pending_space && !s.is_empty() => {
+                pending_space = false;
+                if let Some(Inline::Text(prev)) = out.last_mut() {
+                    prev.push(' ');
+                    prev.push_str(&s);
+                }
+            }
+            other => {
+                if pending_space {
+                    out.push(Inline::Space);
+                    pending_space = false;
+                }
+                out.push(other);
+            }
+        }
+    }
+    if pending_space {
+        out.push(Inline::Space);
+    }
+    for inline in &mut out {
+        if let Inline::Text(s) = inline {
+            s.shrink_to_fit();
+        }
+    }
+    out.shrink_to_fit();
+    *inlines = out;
+}
+
+/// The word tokens of a compacted list (see [`compact`]): each `Text` that
+/// holds plain spaces split into its words with a `Space` between each two,
+/// at every depth of markup. Returns whether anything was split. Other
+/// whitespace in a `Text` (never there in a valid document) is left as it is.
+pub fn expand(inlines: &mut Vec<Inline>) -> bool {
+    let mut split = false;
+    for inline in inlines.iter_mut() {
+        if let Some(children) = inline.children_mut() {
+            split |= expand(children);
+        }
+    }
+    if !inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Text(s) if s.contains(' ')))
+    {
+        return split;
+    }
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len() * 2);
+    for inline in inlines.drain(..) {
+        match inline {
+            Inline::Text(s) if s.contains(' ') => {
+                for (k, word) in s.split(' ').enumerate() {
+                    if k > 0 {
+                        out.push(Inline::Space);
+                    }
+                    if !word.is_empty() {
+                        out.push(Inline::Text(word.to_string()));
+                    }
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    *inlines = out;
+    true
+}
+
 fn is_gap(inline: &Inline) -> bool {
     matches!(
         inline,
@@ -247,6 +348,45 @@ mod tests {
             v,
             vec![Inline::text("ab"), Inline::SoftBreak, Inline::text("c")]
         );
+    }
+
+    #[test]
+    fn compact_joins_words_and_expand_gives_them_back() {
+        let words = vec![
+            Inline::text("one"),
+            Inline::Space,
+            Inline::text("two"),
+            Inline::SoftBreak,
+            Inline::text("three"),
+            Inline::Space,
+            Inline::Emphasis(vec![Inline::text("a"), Inline::Space, Inline::text("b")]),
+            Inline::Space,
+            Inline::text("four"),
+            Inline::Space,
+            Inline::text("five"),
+        ];
+        let mut v = words.clone();
+        compact(&mut v);
+        assert_eq!(
+            v,
+            vec![
+                Inline::text("one two"),
+                Inline::SoftBreak,
+                Inline::text("three"),
+                Inline::Space,
+                Inline::Emphasis(vec![Inline::text("a b")]),
+                Inline::Space,
+                Inline::text("four five"),
+            ]
+        );
+        assert_eq!(plain_text(&v), plain_text(&words));
+        assert!(expand(&mut v));
+        assert_eq!(v, words);
+        assert!(!expand(&mut v));
+        // An emptied word is not joined: its space stays a token.
+        let mut v = vec![Inline::text(""), Inline::Space, Inline::text("ff")];
+        compact(&mut v);
+        assert_eq!(v.len(), 3);
     }
 
     #[test]

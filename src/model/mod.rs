@@ -7,7 +7,7 @@ mod metadata;
 mod table;
 
 pub use block::{BackKind, BackMatter, Block, Definition, Note, Section, Span, sections};
-pub use inline::{Image, Inline, canonicalize, inlines_from_text, plain_text};
+pub use inline::{Image, Inline, canonicalize, compact, expand, inlines_from_text, plain_text};
 pub use metadata::{
     Abstract, Author, Date, IdentifierKind, Metadata, Publication, civil_from_unix,
 };
@@ -42,9 +42,13 @@ struct Versioned<T> {
 impl Document {
     /// The versioned JSON form: `{"version": 1, "meta": ..., "blocks": ..., "back": ...}`.
     pub fn to_json(&self) -> String {
+        // The JSON form shows one `Text` per word, whatever form the
+        // document is held in (see `Inline::Text`).
+        let mut words = self.clone();
+        words.expand();
         let mut s = serde_json::to_string_pretty(&Versioned {
             version: JSON_VERSION,
-            document: self,
+            document: &words,
         })
         .expect("the model serializes to JSON");
         s.push('\n');
@@ -206,6 +210,85 @@ impl Document {
         }
     }
 
+    /// Keeps the words of every paragraph and heading compactly (see
+    /// [`compact`]): the form a document holds at rest, between passes and
+    /// for the writers. Titles, captions, terms and table cells are short
+    /// and stay as they are.
+    pub fn compact(&mut self) {
+        self.for_each_inline_list(false, &mut |list| compact(list));
+    }
+
+    /// Every inline list as word tokens (see [`expand`]): the form the JSON
+    /// form shows, whatever form the document holds.
+    pub fn expand(&mut self) {
+        self.for_each_inline_list(true, &mut |list| {
+            expand(list);
+        });
+    }
+
+    /// Calls `f` on the content of every paragraph and heading, at any depth
+    /// of blocks; with `all`, on titles, captions, terms and cells too.
+    fn for_each_inline_list(&mut self, all: bool, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        fn blocks(list: &mut [Block], all: bool, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+            for b in list {
+                match b {
+                    Block::Heading { content, .. } | Block::Paragraph { content, .. } => f(content),
+                    Block::List { items, .. } => items.iter_mut().for_each(|i| blocks(i, all, f)),
+                    Block::BlockQuote { blocks: inner, .. } => blocks(inner, all, f),
+                    Block::DefinitionList { items, .. } => {
+                        for d in items.iter_mut() {
+                            if all {
+                                f(&mut d.term);
+                            }
+                            d.definitions.iter_mut().for_each(|d| blocks(d, all, f));
+                        }
+                    }
+                    Block::Figure {
+                        caption: Some(c), ..
+                    } if all => f(c),
+                    Block::Table { table, .. } if all => {
+                        if let Some(c) = &mut table.caption {
+                            f(c);
+                        }
+                        for row in table.head.iter_mut().chain(table.body.iter_mut()) {
+                            for cell in &mut row.cells {
+                                f(&mut cell.content);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        blocks(&mut self.blocks, all, f);
+        for back in &mut self.back {
+            if all && let Some(t) = &mut back.title {
+                f(t);
+            }
+            blocks(&mut back.blocks, all, f);
+        }
+        for note in &mut self.notes {
+            blocks(&mut note.blocks, all, f);
+        }
+        for author in &mut self.meta.authors {
+            blocks(&mut author.bio, all, f);
+        }
+        if let Some(abs) = &mut self.meta.abstract_ {
+            if all && let Some(t) = &mut abs.title {
+                f(t);
+            }
+            blocks(&mut abs.blocks, all, f);
+        }
+        if all {
+            for t in [&mut self.meta.title, &mut self.meta.subtitle]
+                .into_iter()
+                .flatten()
+            {
+                f(t);
+            }
+        }
+    }
+
     /// The labels of every footnote reference, in reading order (body, then
     /// the notes themselves, then end matter).
     pub fn note_refs(&self) -> Vec<String> {
@@ -319,7 +402,12 @@ impl Document {
             for i in list {
                 match i {
                     Inline::Text(s) if s.is_empty() => problems.push(format!("{at}: empty text")),
-                    Inline::Text(s) if s.chars().any(char::is_whitespace) => {
+                    // Words with one plain space between each two (the
+                    // compact form) and no other whitespace.
+                    Inline::Text(s)
+                        if s.split(' ')
+                            .any(|w| w.is_empty() || w.contains(char::is_whitespace)) =>
+                    {
                         problems.push(format!("{at}: text {s:?} holds whitespace"))
                     }
                     other => {
@@ -458,9 +546,14 @@ mod tests {
         let mut doc = sample();
         assert!(doc.validate().is_empty());
         doc.blocks.push(Block::paragraph(
-            vec![Inline::text("two words")],
+            vec![Inline::text("two  words"), Inline::text(" lead")],
             Span::UNKNOWN,
         ));
-        assert_eq!(doc.validate().len(), 1);
+        doc.blocks.push(Block::paragraph(
+            vec![Inline::text("tab\tword"), Inline::text("two words")],
+            Span::UNKNOWN,
+        ));
+        // Words with one plain space between them are the compact form.
+        assert_eq!(doc.validate().len(), 3, "{:?}", doc.validate());
     }
 }

@@ -151,7 +151,12 @@ fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
     let span = block.span();
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-            fix_inlines(content, vocab, log, span)
+            // One `Text` per word while the words are looked at.
+            let compacted = crate::model::expand(content);
+            fix_inlines(content, vocab, log, span);
+            if compacted {
+                crate::model::compact(content);
+            }
         }
         Block::List { items, .. } => {
             for b in items.iter_mut().flatten() {

@@ -2,7 +2,7 @@
 //! block it belongs to, so token passes repair the body, the metadata and
 //! the end matter alike.
 
-use crate::model::{Block, Document, Inline, Span};
+use crate::model::{Block, Document, Inline, Span, compact, expand};
 
 /// Calls `f` on the inline content of every heading and paragraph (nested in
 /// lists, quotes and definition lists too), figure captions, footnotes, the
@@ -13,8 +13,18 @@ use crate::model::{Block, Document, Inline, Span};
 /// Page markers are zero-width to `f`: they are lifted out of the list
 /// before `f` runs and set back after, at the same place in the text (see
 /// [`zero_width`]), so no repair sees a marker between two tokens.
+///
+/// `f` sees one `Text` per word: a list kept compactly (see
+/// [`crate::model::compact`]) is expanded for it, one list at a time, and
+/// compacted again after.
 pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
-    let f = &mut |inlines: &mut Vec<Inline>, span: Span| zero_width(inlines, |l| f(l, span));
+    let f = &mut |inlines: &mut Vec<Inline>, span: Span| {
+        let compacted = expand(inlines);
+        zero_width(inlines, |l| f(l, span));
+        if compacted {
+            compact(inlines);
+        }
+    };
     for_each_inlines_raw(doc, f)
 }
 
@@ -228,15 +238,16 @@ fn push_visible(inline: &Inline, out: &mut Vec<char>) {
 }
 
 /// The words of `inlines` with each page marker as `[label]` where it
-/// stands: what the tests of marker placement compare.
+/// stands: what the tests of marker placement compare. A compacted run
+/// gives its words one by one.
 #[cfg(test)]
 pub(crate) fn words_and_markers(inlines: &[Inline]) -> Vec<String> {
     inlines
         .iter()
-        .filter_map(|i| match i {
-            Inline::Text(t) => Some(t.clone()),
-            Inline::PageMarker(l) => Some(format!("[{l}]")),
-            _ => None,
+        .flat_map(|i| match i {
+            Inline::Text(t) => t.split(' ').map(str::to_string).collect(),
+            Inline::PageMarker(l) => vec![format!("[{l}]")],
+            _ => Vec::new(),
         })
         .collect()
 }

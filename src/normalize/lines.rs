@@ -5,7 +5,7 @@
 //! so that every change can name where it happened, even after lines were
 //! merged or removed.
 
-use crate::model::{Block, Document, Inline, Span, Table, inlines_from_text};
+use crate::model::{Block, Document, Inline, Span, Table, compact, inlines_from_text};
 
 /// One input line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +148,10 @@ pub fn split(text: &str) -> Vec<Line> {
 /// headings or list items. A run of verbatim lines (see [`LineKind`]) becomes
 /// one block of its kind, its text as it stands.
 ///
+/// The words of each line are kept compactly (see [`compact`]): one
+/// inline per word and per space was most of the memory a long document
+/// took.
+///
 /// Each printed page start ([`Line::page_starts`]) becomes an
 /// [`Inline::PageMarker`] before the first word of its line, after the
 /// rejoined word when that word began on the page before (a line glued to
@@ -190,7 +194,8 @@ pub fn into_document(lines: &[Line]) -> Document {
         if glue {
             // The line's first word ends the word the line before broke:
             // the page's marker goes after the whole word.
-            let rest = words.split_off(1.min(words.len()));
+            let mut rest = words.split_off(1.min(words.len()));
+            compact(&mut rest);
             current.append(&mut words);
             if !rest.is_empty() || !line.glue {
                 current.append(&mut pending);
@@ -201,6 +206,7 @@ pub fn into_document(lines: &[Line]) -> Document {
                 current.push(Inline::SoftBreak);
             }
             current.append(&mut pending);
+            compact(&mut words);
             current.append(&mut words);
         }
         span = span.join(line.span());
@@ -250,6 +256,7 @@ fn place_before_verbatim(blocks: &mut [Block], pending: &mut Vec<Inline>) {
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Vec<Inline>, span: &mut Span) {
     if !current.is_empty() {
+        current.shrink_to_fit();
         blocks.push(Block::paragraph(std::mem::take(current), *span));
     }
     *span = Span::UNKNOWN;

@@ -473,6 +473,9 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
         }
     }
     let mut doc = lines::into_document(&lines);
+    // The lines are not read again: their memory goes before the tree
+    // passes run.
+    drop(lines);
     run_tree(&mut doc, &passes, true, &mut log);
     (doc, log)
 }
@@ -491,6 +494,7 @@ pub fn normalize_document(mut doc: Document, options: &Options) -> (Document, Re
 
 fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut RepairLog) {
     doc.canonicalize();
+    doc.compact();
     for pass in passes {
         let run = match pass.stage {
             Stage::Tree(run) => Some(run),
@@ -501,6 +505,7 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
             let started = Instant::now();
             run(doc, log);
             doc.canonicalize();
+            doc.compact();
             log.timings.push((pass.name, started.elapsed()));
             debug_assert!(
                 doc.validate().is_empty(),

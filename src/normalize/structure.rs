@@ -482,6 +482,10 @@ fn strip_marker(content: &mut Vec<Inline>, mut len: usize) {
             }
             Inline::Text(s) => {
                 s.drain(..len);
+                // In a compacted run the space after the marker is the
+                // next character, not a token of its own.
+                let space = s.len() - s.trim_start_matches(' ').len();
+                s.drain(..space);
                 len = 0;
             }
             Inline::Space | Inline::SoftBreak => {

@@ -86,15 +86,17 @@ fn segments(run: &TextRun, fonts: &FontSet, missing: &mut BTreeSet<char>) -> Vec
         }
     }
     let mut x = run.x;
-    groups
-        .into_iter()
-        .map(|(face, text)| {
-            let shaped = fonts.shape(face, &text);
-            let segment = Segment { face, x, shaped };
-            x += segment.shaped.width(run.size);
-            segment
-        })
-        .collect()
+    // A fresh list of exactly the segments: collecting in place would keep
+    // the (larger) allocation of `groups`, held for every run of the
+    // document until its page is written.
+    let mut out = Vec::with_capacity(groups.len());
+    for (face, text) in groups {
+        let shaped = fonts.shape(face, &text);
+        let segment = Segment { face, x, shaped };
+        x += segment.shaped.width(run.size);
+        out.push(segment);
+    }
+    out
 }
 
 /// One embedded face: its resource number and the subset's glyph numbering.
@@ -247,25 +249,23 @@ struct PageLink {
 /// long document's every run.
 pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
     sanitize(&mut layout);
-    // 1. Shape every run and collect the glyphs each face needs.
+    // 1. Shape every run and collect the glyphs each face needs. The
+    //    segments are made again page by page when the content streams are
+    //    written (shaping is cached): holding them for every run of a long
+    //    document cost more memory than the runs themselves.
     let mut missing = BTreeSet::new();
-    let mut shaped_pages: Vec<Vec<Vec<Segment>>> = Vec::with_capacity(layout.pages.len());
     let mut used: BTreeMap<FontFace, BTreeMap<u16, String>> = BTreeMap::new();
     for page in &layout.pages {
-        let mut runs = Vec::new();
         for item in &page.items {
             if let Item::Text(run) = item {
-                let segs = segments(run, fonts, &mut missing);
-                for seg in &segs {
+                for seg in segments(run, fonts, &mut missing) {
                     let map = used.entry(fonts.embedded_as(seg.face)).or_default();
                     for g in &seg.shaped.glyphs {
                         map.entry(g.gid).or_insert_with(|| g.text.clone());
                     }
                 }
-                runs.push(segs);
             }
         }
-        shaped_pages.push(runs);
     }
 
     // 2. Subset and register each face that is used, with the inventory of
@@ -335,7 +335,7 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
     let mut page_streams: Vec<Stream> = Vec::with_capacity(layout.pages.len());
     let mut links: Vec<Vec<PageLink>> = Vec::new();
     let mut glyphs = Vec::new();
-    for (p, (page, shaped)) in layout.pages.iter_mut().zip(&mut shaped_pages).enumerate() {
+    for (p, page) in layout.pages.iter_mut().enumerate() {
         // Each page's runs are dropped once its content stream is made (the
         // page stays, empty, to be counted).
         let page = std::mem::take(page);
@@ -343,7 +343,6 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
         let mut placed: Vec<Placed> = Vec::new();
         let mut page_links = Vec::new();
         let mut mcid = 0u32;
-        let mut runs = std::mem::take(shaped).into_iter();
         // The structure of the marked-content sequence that is open, so
         // that consecutive runs of one element share one MCID.
         let mut open: Option<StructRef> = None;
@@ -356,7 +355,8 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
         for item in &page.items {
             match item {
                 Item::Text(run) => {
-                    let segs = runs.next().unwrap_or_default();
+                    // The characters no face has were counted in step 1.
+                    let segs = segments(run, fonts, &mut BTreeSet::new());
                     let artifact = run.structure.role == StructRole::Artifact;
                     let joinable =
                         !artifact && run.actual_text.is_none() && open == Some(run.structure);
@@ -732,7 +732,7 @@ fn finish(
         );
     }
 
-    let outline = outline(doc, &layout.outline, &page_ids);
+    let outline = outline(doc, &mut raw, &layout.outline, &page_ids);
 
     let mut xmp_stream = Stream::new(
         Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]),
@@ -890,8 +890,11 @@ fn drop_empty_resources(doc: &mut lopdf::Document, page_ids: &[ObjectId]) {
 
 /// The outline (bookmarks): entries nest by heading level; every entry is
 /// open. Returns the `Outlines` dictionary, or `None` without headings.
+/// Each entry is serialized as it is made (see [`RawObjects`]): a document
+/// of 100,000 headings held them all as `lopdf` dictionaries.
 fn outline(
     doc: &mut lopdf::Document,
+    raw: &mut RawObjects,
     entries: &[OutlineEntry],
     page_ids: &[ObjectId],
 ) -> Option<ObjectId> {
@@ -967,7 +970,7 @@ fn outline(
             dict.set("Last", reference(ids[last]));
             dict.set("Count", descendants(i));
         }
-        doc.set_object(ids[i], dict);
+        raw.push(ids[i], &Object::Dictionary(dict));
     }
     let top = &children[root_slot];
     doc.set_object(

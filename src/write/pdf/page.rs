@@ -89,10 +89,10 @@ pub struct StructRef {
 pub struct TextRun {
     pub x: f32,
     pub y: f32,
-    pub text: String,
+    pub text: Box<str>,
     pub face: FontFace,
     pub size: f32,
-    pub actual_text: Option<String>,
+    pub actual_text: Option<Box<str>>,
     pub structure: StructRef,
 }
 

@@ -513,7 +513,7 @@ impl<'a> Composer<'a> {
             y: 0.0,
             // The space that parts the label from the item's text, as a
             // real U+0020 (it falls in the gap before the text).
-            text: format!("{label} "),
+            text: format!("{label} ").into(),
             face,
             size: inner.size,
             actual_text: None,
@@ -571,14 +571,14 @@ impl<'a> Composer<'a> {
                 if rest.len() > 1 {
                     if k == 0 {
                         if let Some(Item::Text(run)) = items.last_mut() {
-                            let mut whole = run.text.clone();
+                            let mut whole = run.text.to_string();
                             whole.extend(rest[1..].iter().map(String::as_str));
-                            run.actual_text = Some(whole);
+                            run.actual_text = Some(whole.into());
                         }
                     } else {
                         for item in &mut items {
                             if let Item::Text(run) = item {
-                                run.actual_text = Some(String::new());
+                                run.actual_text = Some(Box::default());
                             }
                         }
                     }
@@ -610,7 +610,7 @@ impl<'a> Composer<'a> {
                 Item::Text(TextRun {
                     x: left + x,
                     y: 0.0,
-                    text: t.trim_start().to_string(),
+                    text: t.trim_start().into(),
                     face,
                     size,
                     actual_text: None,

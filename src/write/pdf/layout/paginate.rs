@@ -45,49 +45,55 @@ pub struct VLine {
     pub repeat: Option<Rc<[VLine]>>,
 }
 
-/// Puts lines on pages. Never returns zero pages.
-pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntry>) {
+/// Puts lines on pages. Never returns zero pages. Each line's items move
+/// onto its page (only a repeated table header is copied), so the items of
+/// a long document are held once, not twice.
+pub fn paginate(mut lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntry>) {
     let top = style.height - style.margins.top;
     let bottom = style.margins.bottom;
     let mut pages = Vec::new();
     let mut outline = Vec::new();
     let mut start = 0;
     while start < lines.len() {
-        let prefix: &[VLine] = match &lines[start].repeat {
-            Some(head) if start > 0 => head,
-            _ => &[],
+        let head = match &lines[start].repeat {
+            Some(head) if start > 0 => Some(Rc::clone(head)),
+            _ => None,
         };
+        let prefix: &[VLine] = head.as_deref().unwrap_or_default();
         let end = page_end(&lines, prefix, start, top, bottom);
         let mut page = Page::default();
         let mut baseline = top;
-        let repeated = prefix.iter().map(|l| (l, true));
-        let own = lines[start..end].iter().map(|l| (l, false));
-        for (k, (line, artifact)) in repeated.chain(own).enumerate() {
-            baseline = if k == 0 {
-                top - ASCENT * line.size
-            } else {
-                baseline - line.space_before - line.advance
-            };
-            if let Some((title, level)) = line.outline.as_ref().filter(|_| !artifact) {
-                outline.push(OutlineEntry {
-                    title: title.clone(),
-                    level: *level,
-                    page: pages.len(),
-                    y: baseline + ASCENT * line.size,
-                });
-            }
+        let mut k = 0;
+        for line in prefix {
+            baseline = next_baseline(k, baseline, line, top);
+            k += 1;
             // A repeated header's link areas would point twice at one link.
             let items = line
                 .items
                 .iter()
-                .filter(|item| !(artifact && matches!(item, Item::Link { .. })));
+                .filter(|item| !matches!(item, Item::Link { .. }));
             page.items.extend(items.map(|item| {
-                let mut item = lift(item, baseline);
-                if let (true, Item::Text(run)) = (artifact, &mut item) {
+                let mut item = lift(item.clone(), baseline);
+                if let Item::Text(run) = &mut item {
                     run.structure = ARTIFACT;
                 }
                 item
             }));
+        }
+        for line in &mut lines[start..end] {
+            baseline = next_baseline(k, baseline, line, top);
+            k += 1;
+            if let Some((title, level)) = line.outline.take() {
+                outline.push(OutlineEntry {
+                    title,
+                    level,
+                    page: pages.len(),
+                    y: baseline + ASCENT * line.size,
+                });
+            }
+            let items = std::mem::take(&mut line.items);
+            page.items
+                .extend(items.into_iter().map(|item| lift(item, baseline)));
         }
         pages.push(page);
         start = end;
@@ -96,6 +102,16 @@ pub fn paginate(lines: Vec<VLine>, style: &Style) -> (Vec<Page>, Vec<OutlineEntr
         pages.push(Page::default());
     }
     (pages, outline)
+}
+
+/// The baseline of the `k`th line of a page (0 for the first), after the
+/// line before it at `baseline`.
+fn next_baseline(k: usize, baseline: f32, line: &VLine, top: f32) -> f32 {
+    if k == 0 {
+        top - ASCENT * line.size
+    } else {
+        baseline - line.space_before - line.advance
+    }
 }
 
 /// Index one past the last line of the page starting at `start`, below
@@ -130,41 +146,16 @@ fn page_end(lines: &[VLine], prefix: &[VLine], start: usize, top: f32, bottom: f
 }
 
 /// An item moved from line coordinates to page coordinates.
-fn lift(item: &Item, baseline: f32) -> Item {
-    match item {
-        Item::Text(run) => Item::Text(TextRun {
-            y: run.y + baseline,
-            ..run.clone()
-        }),
-        Item::Rule {
-            x1,
-            y1,
-            x2,
-            y2,
-            width,
-            artifact,
-        } => Item::Rule {
-            x1: *x1,
-            y1: y1 + baseline,
-            x2: *x2,
-            y2: y2 + baseline,
-            width: *width,
-            artifact: *artifact,
-        },
-        Item::Link {
-            x,
-            y,
-            width,
-            height,
-            target,
-        } => Item::Link {
-            x: *x,
-            y: y + baseline,
-            width: *width,
-            height: *height,
-            target: target.clone(),
-        },
+fn lift(mut item: Item, baseline: f32) -> Item {
+    match &mut item {
+        Item::Text(run) => run.y += baseline,
+        Item::Rule { y1, y2, .. } => {
+            *y1 += baseline;
+            *y2 += baseline;
+        }
+        Item::Link { y, .. } => *y += baseline,
     }
+    item
 }
 
 /// Adds the running header (the short title, with a rule under it) and the
@@ -184,7 +175,7 @@ pub fn add_furniture(
             page.items.push(Item::Text(TextRun {
                 x: left,
                 y: header_y,
-                text: title.to_string(),
+                text: title.into(),
                 face: FontFace::Italic,
                 size: f.size,
                 actual_text: None,
@@ -207,12 +198,15 @@ pub fn add_furniture(
         page.items.push(Item::Text(TextRun {
             x: (left + right - w) / 2.0,
             y: f.footer_offset,
-            text: number,
+            text: number.into(),
             face: FontFace::Regular,
             size: f.size,
             actual_text: None,
             structure: ARTIFACT,
         }));
+        // A long document holds every page until it is written: no spare
+        // room in the lists.
+        page.items.shrink_to_fit();
     }
 }
 

@@ -544,9 +544,12 @@ fn end_with_space(items: &mut [Item]) {
         _ => None,
     });
     if let Some(run) = last {
-        run.text.push(' ');
+        // Runs hold their text in a box of its exact size (a long
+        // document holds every run until its page is written).
+        let with_space = |t: &str| format!("{t} ").into_boxed_str();
+        run.text = with_space(&run.text);
         if let Some(actual) = &mut run.actual_text {
-            actual.push(' ');
+            *actual = with_space(actual);
         }
     }
 }
@@ -856,10 +859,10 @@ fn place_line(
         items.push(Item::Text(TextRun {
             x: r.x,
             y: 0.0,
-            text,
+            text: text.into(),
             face: f.face,
             size: f.size,
-            actual_text,
+            actual_text: actual_text.map(String::into_boxed_str),
             structure: setting.structure,
         }));
     }
