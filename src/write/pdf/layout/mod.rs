@@ -220,10 +220,10 @@ impl<'a> Composer<'a> {
         Some(Item::Text(TextRun {
             x: self.style.width - self.style.margins.right + style.gap,
             y: 0.0,
-            text,
+            text: text.into(),
             face,
             size: style.size,
-            actual_text: Some(String::new()),
+            actual_text: Some(Box::default()),
             structure: StructRef {
                 role: StructRole::Artifact,
                 id: 0,
