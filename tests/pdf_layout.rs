@@ -898,7 +898,7 @@ fn source_pages_are_set_in_the_margin_beside_their_line() {
         .iter()
         .filter(|r| r.x >= s.width - s.margins.right)
         .collect();
-    let labels: Vec<&str> = marks.iter().map(|r| r.text.as_str()).collect();
+    let labels: Vec<&str> = marks.iter().map(|r| &*r.text).collect();
     assert_eq!(labels, vec!["17", "18 19"]);
     for m in &marks {
         assert_eq!(m.structure.role, StructRole::Artifact);
@@ -920,7 +920,7 @@ fn source_pages_are_set_in_the_margin_beside_their_line() {
             .flat_map(|p| &p.items)
             .filter_map(|i| match i {
                 Item::Text(r) if r.structure.role != StructRole::Artifact => {
-                    Some((r.text.clone(), r.x.to_bits(), r.y.to_bits()))
+                    Some((r.text.to_string(), r.x.to_bits(), r.y.to_bits()))
                 }
                 _ => None,
             })
