@@ -762,3 +762,13 @@ fn sampled_trees_give_dtd_valid_jats_and_epubcheck_clean_epub() {
     common::jats::assert_valid(&xmls, recto::write::JatsTagset::Archiving);
     common::epub::assert_clean(&epubs);
 }
+
+#[test]
+#[ignore = "open (issue #16): a one-line listing reread from the text edition is read as prose"]
+fn a_listing_joined_over_a_next_line_character_reads_back_as_code() {
+    // Found by `text_pipeline_never_panics_is_idempotent_and_loses_nothing`:
+    // U+0085 (next line) splits the first reading into lines that make a
+    // listing; the text edition writes it as one indented line, which the
+    // second reading takes for prose.
+    check_text_pipeline("word\u{85}* ®𞠀 ®aa®ﹶ00::\nword");
+}

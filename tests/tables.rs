@@ -447,3 +447,20 @@ fn check_valid(doc: &Document, table: &Table) {
         }
     }
 }
+
+#[test]
+fn an_empty_corner_cell_is_no_header() {
+    // A header row whose first cell is empty (a row-label column): the
+    // empty cell is a data cell, the others head their columns.
+    let (doc, _) =
+        recto::read::markdown::parse("|  | Min | Max |\n|---|---|---|\n| Depth | 1 | 9 |\n");
+    let epub = written(Format::Epub, &doc, &WriteOptions::default());
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("t.epub");
+    std::fs::write(&path, &epub).unwrap();
+    let body = common::zip_entry(&path, "EPUB/body.xhtml").unwrap();
+    assert!(
+        body.contains("<thead>\n<tr><td></td><th scope=\"col\">Min</th>"),
+        "{body}"
+    );
+}

@@ -2,7 +2,7 @@
 //! scope="col"` and `tbody` rows of `td`, column alignment as classes the
 //! stylesheet defines.
 
-use crate::model::{Alignment, RowKind, Table};
+use crate::model::{Alignment, RowKind, Table, plain_text};
 
 use super::xhtml::Renderer;
 
@@ -42,7 +42,10 @@ impl Renderer {
                 let head = has_body && grid.rows[r] == RowKind::Head;
                 out.push_str("<tr>");
                 for p in grid.row_cells(r) {
-                    let mut open = if head {
+                    // An empty corner cell heads nothing: a `th` without
+                    // text is announced as nothing by screen readers.
+                    let header = head && !plain_text(&p.cell.content).trim().is_empty();
+                    let mut open = if header {
                         let scope = if p.cols > 1 { "colgroup" } else { "col" };
                         format!("<th scope=\"{scope}\"")
                     } else {
@@ -60,7 +63,7 @@ impl Renderer {
                     out.push_str(&open);
                     out.push('>');
                     self.inlines(out, &p.cell.content);
-                    out.push_str(if head { "</th>" } else { "</td>" });
+                    out.push_str(if header { "</th>" } else { "</td>" });
                 }
                 // A short row is filled with empty cells, so that every row
                 // spans the table.
