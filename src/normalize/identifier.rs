@@ -48,91 +48,104 @@ pub fn identifier_reason(token: &str) -> Option<&'static str> {
     if core.is_ascii() {
         // The common case, without collecting characters: the same tests
         // on bytes (no math operator is ASCII).
-        return ascii_reason(bytes);
+        return shape_reason(bytes);
     }
     if core.contains(MATH_CHARS) {
         return Some("a mathematical operator");
     }
     let chars: Vec<char> = core.chars().collect();
-    char_reason(&chars)
+    shape_reason(&chars)
+}
+
+/// One unit of a token as the shape tests read it: a byte of an ASCII
+/// token (the common case, read without collecting characters) or a
+/// character of any other.
+trait Unit: Copy {
+    fn alnum(self) -> bool;
+    fn digit(self) -> bool;
+    fn lower(self) -> bool;
+    fn upper(self) -> bool;
+    fn opens_arguments(self) -> bool;
+    fn dot(self) -> bool;
+}
+
+impl Unit for u8 {
+    fn alnum(self) -> bool {
+        self.is_ascii_alphanumeric()
+    }
+    fn digit(self) -> bool {
+        self.is_ascii_digit()
+    }
+    fn lower(self) -> bool {
+        self.is_ascii_lowercase()
+    }
+    fn upper(self) -> bool {
+        self.is_ascii_uppercase()
+    }
+    fn opens_arguments(self) -> bool {
+        matches!(self, b'(' | b'[')
+    }
+    fn dot(self) -> bool {
+        self == b'.'
+    }
+}
+
+impl Unit for char {
+    fn alnum(self) -> bool {
+        self.is_alphanumeric()
+    }
+    fn digit(self) -> bool {
+        self.is_ascii_digit()
+    }
+    fn lower(self) -> bool {
+        self.is_lowercase()
+    }
+    fn upper(self) -> bool {
+        self.is_uppercase()
+    }
+    fn opens_arguments(self) -> bool {
+        matches!(self, '(' | '[')
+    }
+    fn dot(self) -> bool {
+        self == '.'
+    }
 }
 
 /// [`identifier_reason`] past its code characters, paths and operators:
 /// digits, calls and indexes, dotted names, camel case.
-fn char_reason(chars: &[char]) -> Option<&'static str> {
-    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+fn shape_reason<U: Unit>(units: &[U]) -> Option<&'static str> {
+    let alnum = |i: usize| units.get(i).is_some_and(|u| u.alnum());
     // "in1", "x86", "8859-1", "3.5": names with digits and numbers are
     // spelled as they are.
-    if chars.iter().any(|c| c.is_ascii_digit()) {
+    if units.iter().any(|u| u.digit()) {
         return Some(DIGITS);
     }
     let mut inner_dots = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            // "atan(x)", "f[i]": a name applied to arguments.
-            '(' | '[' if i > 0 && alnum(i - 1) => return Some("a call or an index"),
-            '.' if i > 0 && alnum(i - 1) && alnum(i + 1) => {
-                // "U.S", "e.g": single letters between dots are an
-                // abbreviation; "comm.Bcast", "example.com" are names.
-                let left = chars[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.is_alphanumeric())
-                    .count();
-                let right = chars[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_alphanumeric())
-                    .count();
-                if left > 1 || right > 1 {
-                    inner_dots += 1;
-                }
+    for (i, &u) in units.iter().enumerate() {
+        if i == 0 || !alnum(i - 1) {
+            continue;
+        }
+        // "atan(x)", "f[i]": a name applied to arguments.
+        if u.opens_arguments() {
+            return Some("a call or an index");
+        }
+        if u.dot() && alnum(i + 1) {
+            // "U.S", "e.g": single letters between dots are an
+            // abbreviation; "comm.Bcast", "example.com" are names.
+            let left = units[..i].iter().rev().take_while(|u| u.alnum()).count();
+            let right = units[i + 1..].iter().take_while(|u| u.alnum()).count();
+            if left > 1 || right > 1 {
+                inner_dots += 1;
             }
-            _ => {}
         }
     }
     if inner_dots >= 2 {
         return Some("a dotted name");
     }
-    if is_camel_case(chars) {
+    if is_camel_case(units) {
         return Some(CAMEL_CASE);
     }
     None
-}
-
-/// [`char_reason`] for an ASCII token, on its bytes.
-fn ascii_reason(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return Some(DIGITS);
-    }
-    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let mut inner_dots = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' if i > 0 && alnum(i - 1) => return Some("a call or an index"),
-            b'.' if i > 0 && alnum(i - 1) && alnum(i + 1) => {
-                let left = bytes[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                let right = bytes[i + 1..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                if left > 1 || right > 1 {
-                    inner_dots += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    if inner_dots >= 2 {
-        return Some("a dotted name");
-    }
-    let camel = bytes.windows(3).any(|w| {
-        w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
-    });
-    camel.then_some(CAMEL_CASE)
 }
 
 /// Whether `token` is an identifier (see [`identifier_reason`]).
@@ -162,10 +175,10 @@ const CAMEL_CASE: &str = "a camel-case name";
 /// in code. An acronym glued to a word ("anMSRVwould") is not this shape,
 /// nor is a name with a capital prefix ("McDonald" is, and it is a name,
 /// which no pass should change either).
-fn is_camel_case(chars: &[char]) -> bool {
-    chars
+fn is_camel_case<U: Unit>(units: &[U]) -> bool {
+    units
         .windows(3)
-        .any(|w| w[0].is_lowercase() && w[1].is_uppercase() && w[2].is_lowercase())
+        .any(|w| w[0].lower() && w[1].upper() && w[2].lower())
 }
 
 /// Whether a token holds one dot between two runs of letters or digits of
@@ -234,7 +247,7 @@ mod tests {
             "",
         ] {
             let chars: Vec<char> = t.chars().collect();
-            assert_eq!(ascii_reason(t.as_bytes()), char_reason(&chars), "{t}");
+            assert_eq!(shape_reason(t.as_bytes()), shape_reason(&chars), "{t}");
         }
     }
 

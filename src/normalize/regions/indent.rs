@@ -55,21 +55,7 @@ pub fn restore(lines: &mut [Line], log: &mut RepairLog) {
 /// extended over the next while a bracket is still open at its end (two
 /// listings set one after the other are judged one by one).
 fn listings(run: &[Line]) -> Vec<(usize, usize)> {
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (k, line) in run.iter().enumerate() {
-        match (line.is_blank(), start) {
-            (false, None) => start = Some(k),
-            (true, Some(s)) => {
-                pieces.push((s, k - 1));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        pieces.push((s, run.len() - 1));
-    }
+    let pieces = super::units(run);
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (a, b) in pieces {

@@ -361,7 +361,7 @@ fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
 }
 
 /// Runs of non-blank lines, as (first, last) indices.
-fn units(lines: &[Line]) -> Vec<(usize, usize)> {
+pub(super) fn units(lines: &[Line]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {

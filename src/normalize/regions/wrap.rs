@@ -40,26 +40,21 @@ const MIN_LISTING_WIDTH: usize = 24;
 /// Rejoins the wrapped comments of the code lines.
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
-    let mut k = 0;
-    while k + 1 < lines.len() {
-        let (line, next) = (&lines[k], &lines[k + 1]);
+    rejoin_where(lines, |line, next, after, _| {
         let candidate = line.kind == LineKind::Code
             && next.kind == LineKind::Code
             && line.trimmed().starts_with("//")
             && !next.is_blank()
             && words_only(next.trimmed());
         if !candidate {
-            k += 1;
-            continue;
+            return None;
         }
         let first_word = next.trimmed().split_whitespace().next().unwrap_or("");
         let reach = line.len() + 1 + first_word.chars().count();
         let span = line.span().join(next.span());
         let lone_value = next.trimmed().split_whitespace().count() == 1
             && !next.trimmed().ends_with(['.', ')'])
-            && lines
-                .get(k + 2)
-                .is_some_and(|l| l.trimmed().starts_with(['}', ')', ']']));
+            && after.is_some_and(|l| l.trimmed().starts_with(['}', ')', ']']));
         let why = if reach + MARGIN_SLACK <= margin {
             Some("the comment ends short of the listing's margin")
         } else if lone_value {
@@ -76,8 +71,7 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 span,
                 format!("{} / {} ({why})", line.trimmed(), next.trimmed()),
             );
-            k += 1;
-            continue;
+            return None;
         }
         let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
         log.record_cited(
@@ -90,11 +84,8 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 "the comment reaches the listing margin ({margin} characters) and the next line is words only"
             ),
         );
-        let next = lines.remove(k + 1);
-        let line = &mut lines[k];
-        line.text = joined;
-        line.last = next.last.max(line.last);
-    }
+        Some(joined)
+    });
 }
 
 /// Rejoins code lines broken inside a string literal (see the module
@@ -102,11 +93,10 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
 pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Each listing's own margin: the document's listings may be set in
     // different widths, and a prose line taken for code must not set it.
-    let mut margins = listing_margins(lines);
-    let mut k = 0;
-    while k + 1 < lines.len() {
-        let margin = margins[k];
-        let (line, next) = (&lines[k], &lines[k + 1]);
+    let margins = listing_margins(lines);
+    rejoin_where(lines, |line, next, _, at| {
+        // Two adjacent code lines stand in one listing: one margin.
+        let margin = margins[at];
         let candidate = line.kind == LineKind::Code
             && next.kind == LineKind::Code
             && !is_comment(line.trimmed())
@@ -114,8 +104,7 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
             && open_string(line.trimmed())
             && open_string(next.trimmed());
         if !candidate {
-            k += 1;
-            continue;
+            return None;
         }
         let span = line.span().join(next.span());
         let before = format!("{} / {}", line.trimmed(), next.trimmed());
@@ -147,8 +136,7 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 span,
                 format!("{before} ({})", why.unwrap_or_default()),
             );
-            k += 1;
-            continue;
+            return None;
         };
         let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
         log.record_cited(
@@ -161,14 +149,35 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 "the line reaches its listing's margin ({margin} characters) inside a string the next line closes"
             ),
         );
-        let next = lines.remove(k + 1);
-        margins.remove(k + 1);
-        let line = &mut lines[k];
-        line.text = joined;
-        line.last = next.last.max(line.last);
-        // The page began inside the joined line; its marker goes with it.
-        line.page_starts.extend(next.page_starts);
+        Some(joined)
+    });
+}
+
+/// Runs over the lines once, offering each line (with the one after it) to
+/// `joined` together with the line it follows, as already joined: where
+/// `joined` gives the text of the two as one, the line is folded into the
+/// one before (its line numbers and page starts with it: a page that began
+/// inside the joined line is marked where the line starts). One pass that
+/// builds a new list: no removal in the middle of the lines, so linear.
+fn rejoin_where(
+    lines: &mut Vec<Line>,
+    mut joined: impl FnMut(&Line, &Line, Option<&Line>, usize) -> Option<String>,
+) {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut rest = std::mem::take(lines).into_iter().enumerate().peekable();
+    while let Some((at, next)) = rest.next() {
+        let after = rest.peek().map(|(_, l)| l);
+        if let Some(line) = out.last_mut()
+            && let Some(text) = joined(line, &next, after, at)
+        {
+            line.text = text;
+            line.last = next.last.max(line.last);
+            line.page_starts.extend(next.page_starts);
+            continue;
+        }
+        out.push(next);
     }
+    *lines = out;
 }
 
 /// The right margin of the listing each line stands in: its longest line
@@ -242,13 +251,22 @@ mod tests {
     use super::*;
     use crate::normalize::lines::split;
 
-    fn rejoined(text: &str) -> Vec<String> {
+    /// The lines of `text`, all taken for code, after `pass`.
+    fn after(pass: fn(&mut Vec<Line>, &mut RepairLog), text: &str) -> Vec<String> {
         let mut lines = split(text);
         for l in &mut lines {
             l.kind = LineKind::Code;
         }
-        rejoin_comments(&mut lines, &mut RepairLog::default());
+        pass(&mut lines, &mut RepairLog::default());
         lines.into_iter().map(|l| l.text).collect()
+    }
+
+    fn rejoined(text: &str) -> Vec<String> {
+        after(rejoin_comments, text)
+    }
+
+    fn rejoined_strings(text: &str) -> Vec<String> {
+        after(rejoin_broken_strings, text)
     }
 
     #[test]
@@ -261,15 +279,6 @@ mod tests {
             "// Error: The credential could not be found in the provider."
         );
         assert_eq!(out.len(), 4);
-    }
-
-    fn rejoined_strings(text: &str) -> Vec<String> {
-        let mut lines = split(text);
-        for l in &mut lines {
-            l.kind = LineKind::Code;
-        }
-        rejoin_broken_strings(&mut lines, &mut RepairLog::default());
-        lines.into_iter().map(|l| l.text).collect()
     }
 
     #[test]
