@@ -10,6 +10,15 @@
 //! Writing the stream directly (rather than through an operator list) keeps a
 //! page's content to a few kilobytes of bytes while it is built: a long
 //! document never holds more than one page of operators.
+//!
+//! Pages are written as they are laid out, before the document's last page
+//! says which glyphs each font subset keeps, and so before a glyph's code
+//! in its subset is known. A glyph is therefore written as a placeholder of
+//! three bytes (a byte at or above 0x80, which the rest of a content stream
+//! never holds, naming the font, then the glyph's id in the whole font),
+//! and [`resolve`] turns the placeholders into `<hhhh>` codes once the
+//! subsets are made. The placeholder is half the size of the code, and a
+//! long document holds its pages in this form until its end.
 
 /// Where the next glyph is drawn: the open `TJ` array on one baseline.
 struct Baseline {
@@ -22,11 +31,12 @@ struct Baseline {
     pen: f32,
 }
 
-/// One glyph to draw: its code in the embedded font, the width the font's
-/// `/W` entry gives it (thousandths of an em), and where it belongs, in
-/// thousandths of an em from the segment's start.
+/// One glyph to draw: its id in the whole font (numbered again in the
+/// subset by [`resolve`]), the width the font's `/W` entry gives it
+/// (thousandths of an em), and where it belongs, in thousandths of an em
+/// from the segment's start.
 pub struct Glyph {
-    pub code: u16,
+    pub gid: u16,
     pub width: f32,
     pub at: f32,
 }
@@ -39,14 +49,24 @@ pub struct ContentStream {
     line: Option<Baseline>,
 }
 
+/// The first byte of a glyph placeholder: this plus the font number.
+const PLACEHOLDER: u8 = 0x80;
+
+/// The font numbers a placeholder can name.
+pub const MAX_FONT: usize = (u8::MAX - PLACEHOLDER) as usize;
+
 impl ContentStream {
+    /// The stream, its glyphs still placeholders: see [`resolve`].
     pub fn into_bytes(mut self) -> Vec<u8> {
         self.close_line();
+        self.bytes.shrink_to_fit();
         self.bytes
     }
 
     /// `/Tag <<properties>> BDC`; `properties` is a dictionary body.
     pub fn begin_marked(&mut self, tag: &str, properties: &[u8]) {
+        // Bytes above ASCII are glyph placeholders.
+        debug_assert!(tag.is_ascii() && properties.is_ascii());
         self.close_line();
         self.bytes.push(b'/');
         self.bytes.extend_from_slice(tag.as_bytes());
@@ -75,7 +95,9 @@ impl ContentStream {
     /// Draws glyphs of font resource `/F{font}` at `size`, the segment
     /// starting at (`x`, `y`). Continues the open `TJ` when the baseline,
     /// face and size are the same.
+    /// `font` is at most [`MAX_FONT`].
     pub fn glyphs(&mut self, font: usize, size: f32, x: f32, y: f32, glyphs: &[Glyph]) {
+        debug_assert!((1..=MAX_FONT).contains(&font));
         let y = round2(y);
         let mut line = match self.line.take() {
             Some(line) if line.font == font && line.size == size && line.y == y => line,
@@ -96,9 +118,8 @@ impl ContentStream {
                 self.bytes.push(b' ');
                 line.pen -= kern;
             }
-            self.bytes.push(b'<');
-            push_hex4(&mut self.bytes, g.code);
-            self.bytes.push(b'>');
+            self.bytes.push(PLACEHOLDER + font as u8);
+            self.bytes.extend_from_slice(&g.gid.to_be_bytes());
             line.pen += g.width;
         }
         self.line = Some(line);
@@ -148,6 +169,30 @@ impl ContentStream {
             self.bytes.extend_from_slice(b"] TJ\n");
         }
     }
+}
+
+/// The content stream `written` by [`ContentStream`], each glyph placeholder
+/// replaced by `<hhhh>`, the glyph's code `code(font, gid)` in its font's
+/// subset.
+pub fn resolve(written: &[u8], code: impl Fn(usize, u16) -> u16) -> Vec<u8> {
+    let glyphs = written.iter().filter(|&&b| b >= PLACEHOLDER).count();
+    let mut out = Vec::with_capacity(written.len() + glyphs * 3);
+    let mut rest = written;
+    while let Some(at) = rest.iter().position(|&b| b >= PLACEHOLDER) {
+        out.extend_from_slice(&rest[..at]);
+        let font = usize::from(rest[at] - PLACEHOLDER);
+        let gid = match rest.get(at + 1..at + 3) {
+            Some(&[hi, lo]) => u16::from_be_bytes([hi, lo]),
+            // Only `ContentStream` writes placeholders, always whole.
+            _ => 0,
+        };
+        out.push(b'<');
+        push_hex4(&mut out, code(font, gid));
+        out.push(b'>');
+        rest = rest.get(at + 3..).unwrap_or_default();
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 pub fn round2(v: f32) -> f32 {
@@ -211,7 +256,7 @@ mod tests {
         c.begin_text();
         let word = |code| {
             [Glyph {
-                code,
+                gid: code,
                 width: 500.0,
                 at: 0.0,
             }]
@@ -221,11 +266,34 @@ mod tests {
         c.glyphs(1, 10.0, 110.0, 700.0, &word(4));
         c.glyphs(1, 10.0, 100.0, 688.0, &word(5));
         c.end_text();
-        let text = String::from_utf8(c.into_bytes()).unwrap();
+        let text = String::from_utf8(resolve(&c.into_bytes(), |_, gid| gid)).unwrap();
         assert_eq!(
             text,
             "BT\n/F1 10 Tf\n1 0 0 1 100 700 Tm\n[<0003> -500 <0004>] TJ\n\
              1 0 0 1 100 688 Tm\n[<0005>] TJ\nET\n"
+        );
+    }
+
+    #[test]
+    fn placeholders_resolve_to_each_fonts_codes() {
+        let mut c = ContentStream::default();
+        c.begin_text();
+        let glyph = |gid| Glyph {
+            gid,
+            width: 0.0,
+            at: 0.0,
+        };
+        // Glyph ids whose bytes look like placeholders and like text.
+        c.glyphs(1, 10.0, 0.0, 0.0, &[glyph(0x8081), glyph(0x2020)]);
+        c.glyphs(6, 10.0, 0.0, 0.0, &[glyph(0xffff)]);
+        c.end_text();
+        let text = resolve(&c.into_bytes(), |font, gid| {
+            ((font as u16) << 12) | (gid.wrapping_add(1) & 0xfff)
+        });
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            "BT\n/F1 10 Tf\n1 0 0 1 0 0 Tm\n[<1082><1021>] TJ\n\
+             /F6 10 Tf\n1 0 0 1 0 0 Tm\n[<6000>] TJ\nET\n"
         );
     }
 
@@ -239,7 +307,7 @@ mod tests {
             0.0,
             0.0,
             &[Glyph {
-                code: 0x1ab,
+                gid: 0x1ab,
                 width: 250.0,
                 at: 0.0,
             }],
@@ -247,7 +315,7 @@ mod tests {
         c.begin_marked("Span", b"/ActualText <FEFF0041>");
         c.end_marked();
         c.end_text();
-        let text = String::from_utf8(c.into_bytes()).unwrap();
+        let text = String::from_utf8(resolve(&c.into_bytes(), |_, gid| gid)).unwrap();
         assert_eq!(
             text,
             "BT\n/F2 9.5 Tf\n1 0 0 1 0 0 Tm\n[<01ab>] TJ\n/Span <</ActualText <FEFF0041>>> BDC\nEMC\nET\n"

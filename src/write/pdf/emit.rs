@@ -27,7 +27,7 @@ use printpdf::{
     PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
 };
 
-use super::content::{ContentStream, Glyph, round2};
+use super::content::{ContentStream, Glyph, resolve, round2};
 use super::deflate::deflate;
 use super::fonts::{FACES, FontSet, Shaped, is_invisible};
 use super::info::{Conformance, PdfMeta};
@@ -99,13 +99,6 @@ fn segments(run: &TextRun, fonts: &FontSet, missing: &mut BTreeSet<char>) -> Vec
     out
 }
 
-/// One embedded face: its resource number and the subset's glyph numbering.
-struct Embedded {
-    /// The resource is `/F{number}`.
-    number: usize,
-    remap: BTreeMap<u16, u16>,
-}
-
 /// A six-letter subset tag derived from the glyphs kept, so it is the same
 /// for the same content.
 fn subset_tag(face: FontFace, gids: &[u16]) -> String {
@@ -154,14 +147,14 @@ fn utf16_hex(text: &str) -> Vec<u8> {
 /// The glyphs of a segment, each with the `/W` width the viewer advances by
 /// and the position shaping gave it (kerning, mark offsets), in thousandths
 /// of an em from the segment's start.
-fn segment_glyphs(seg: &Segment, fonts: &FontSet, emb: &Embedded, out: &mut Vec<Glyph>) {
+fn segment_glyphs(seg: &Segment, fonts: &FontSet, out: &mut Vec<Glyph>) {
     let face = fonts.face(seg.face);
     let scale = 1000.0 / f32::from(face.units_per_em.max(1));
     out.clear();
     let mut origin = 0.0f32;
     for g in &seg.shaped.glyphs {
         out.push(Glyph {
-            code: emb.remap.get(&g.gid).copied().unwrap_or(0),
+            gid: g.gid,
             width: (f32::from(face.advance(g.gid)) * scale).trunc(),
             at: origin + g.x_offset as f32 * scale,
         });
@@ -169,22 +162,15 @@ fn segment_glyphs(seg: &Segment, fonts: &FontSet, emb: &Embedded, out: &mut Vec<
     }
 }
 
-/// Makes `layout` safe to write whatever layout produced: every number
-/// finite (a NaN would make the file unreadable), text sizes positive, a
-/// page size, and at least one page (a PDF needs a page).
-fn sanitize(layout: &mut Layout) {
+/// Makes a page safe to write whatever layout produced: every number
+/// finite (a NaN would make the file unreadable) and text sizes positive.
+fn sanitize(page: &mut Page) {
     fn finite(v: &mut f32) {
         if !v.is_finite() {
             *v = 0.0;
         }
     }
-    if !(layout.width.is_finite() && layout.width > 0.0) {
-        layout.width = 595.28;
-    }
-    if !(layout.height.is_finite() && layout.height > 0.0) {
-        layout.height = 841.89;
-    }
-    for item in layout.pages.iter_mut().flat_map(|p| &mut p.items) {
+    for item in &mut page.items {
         match item {
             Item::Text(run) => {
                 [&mut run.x, &mut run.y].into_iter().for_each(finite);
@@ -208,12 +194,6 @@ fn sanitize(layout: &mut Layout) {
                 ..
             } => [x, y, width, height].into_iter().for_each(finite),
         }
-    }
-    for entry in &mut layout.outline {
-        finite(&mut entry.y);
-    }
-    if layout.pages.is_empty() {
-        layout.pages.push(Page::default());
     }
 }
 
@@ -245,100 +225,67 @@ struct PageLink {
     parent: usize,
 }
 
-/// Takes the layout by value: sanitizing it in place spares a copy of a
-/// long document's every run.
-pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
-    sanitize(&mut layout);
-    // 1. Shape every run and collect the glyphs each face needs. The
-    //    segments are made again page by page when the content streams are
-    //    written (shaping is cached): holding them for every run of a long
-    //    document cost more memory than the runs themselves.
-    let mut missing = BTreeSet::new();
-    let mut used: BTreeMap<FontFace, BTreeMap<u16, String>> = BTreeMap::new();
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Item::Text(run) = item {
-                for seg in segments(run, fonts, &mut missing) {
-                    let map = used.entry(fonts.embedded_as(seg.face)).or_default();
-                    for g in &seg.shaped.glyphs {
-                        map.entry(g.gid).or_insert_with(|| g.text.clone());
-                    }
-                }
-            }
+/// The number of the font resource (`/F{number}`) that draws `face`.
+fn font_number(face: FontFace) -> usize {
+    FACES.iter().position(|f| *f == face).unwrap_or(0) + 1
+}
+
+/// Writes a layout of all its pages at once (see [`Emitter`]).
+pub fn emit(layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitted> {
+    let mut emitter = Emitter::new(fonts);
+    for page in layout.pages {
+        emitter.page(page, &layout.alts);
+    }
+    emitter.finish(layout.width, layout.height, &layout.outline, meta)
+}
+
+/// Emission page by page, as layout finishes each page: a page's runs are
+/// dropped once its content stream, its structure and its links are made,
+/// so a long document never holds more than a page of runs. What the file
+/// needs of every page, to be written at the end, is kept: the content
+/// streams (their glyphs as placeholders until the font subsets are made,
+/// see [`super::content::resolve`]), the glyphs each face uses, the
+/// structure tree and the links.
+pub struct Emitter<'f> {
+    fonts: &'f FontSet,
+    /// Characters no face has a glyph for.
+    missing: BTreeSet<char>,
+    /// Each embedded face's glyphs and the text each stands for (the first
+    /// met).
+    used: BTreeMap<FontFace, BTreeMap<u16, String>>,
+    tree: StructTree,
+    /// Each page's content stream, with glyph placeholders.
+    contents: Vec<Vec<u8>>,
+    links: Vec<Vec<PageLink>>,
+    /// A buffer for one segment's glyphs.
+    glyphs: Vec<Glyph>,
+}
+
+impl<'f> Emitter<'f> {
+    pub fn new(fonts: &'f FontSet) -> Self {
+        Emitter {
+            fonts,
+            missing: BTreeSet::new(),
+            used: BTreeMap::new(),
+            tree: StructTree::default(),
+            contents: Vec::new(),
+            links: Vec::new(),
+            glyphs: Vec::new(),
         }
     }
 
-    // 2. Subset and register each face that is used, with the inventory of
-    //    its glyphs printpdf builds the font dictionaries from.
-    let mut pdf = PdfDocument::new(&meta.title);
-    let mut embedded: BTreeMap<FontFace, Embedded> = BTreeMap::new();
-    let mut inventory = vec![Op::StartTextSection];
-    let mut all_unicode = true;
-    for (n, face) in FACES.iter().enumerate() {
-        let Some(glyphs) = used.get(face) else {
-            continue;
-        };
-        let gids: Vec<u16> = glyphs.keys().copied().collect();
-        let loaded = fonts.face(*face);
-        let (bytes, remap) = loaded.subset(&gids)?;
-        let mut parse_warnings = Vec::new();
-        let mut parsed =
-            ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings).ok_or_else(|| {
-                Error::write("pdf", format!("cannot read the subset of {}", loaded.name))
-            })?;
-        parsed.font_name = Some(format!("{}+{}", subset_tag(*face, &gids), loaded.name));
-        let number = n + 1;
-        let id = FontId(format!("F{number}"));
-        pdf.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(parsed));
-        let unicode = glyphs
-            .iter()
-            .map(|(gid, text)| {
-                // An empty entry would make the glyph unreadable to text
-                // extraction; U+FFFD at least says something is there.
-                let text = if text.is_empty() {
-                    all_unicode = false;
-                    "\u{FFFD}".to_string()
-                } else {
-                    text.clone()
-                };
-                (*gid, text)
-            })
-            .collect::<Vec<_>>();
-        inventory.push(Op::SetFont {
-            font: PdfFontHandle::External(id.clone()),
-            size: Pt(1.0),
-        });
-        inventory.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(0.0), Pt(0.0)),
-        });
-        inventory.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(
-                unicode
-                    .into_iter()
-                    .map(|(gid, text)| Codepoint {
-                        gid: remap.get(&gid).copied().unwrap_or(0),
-                        offset: 0.0,
-                        cid: Some(text),
-                    })
-                    .collect(),
-            )],
-        });
-        embedded.insert(*face, Embedded { number, remap });
+    /// Pages written so far.
+    pub fn pages(&self) -> usize {
+        self.contents.len()
     }
-    inventory.push(Op::EndTextSection);
 
-    // 3. Content streams, structure and links, page by page.
-    let mut tree = StructTree::default();
-    let mut page_streams: Vec<Stream> = Vec::with_capacity(layout.pages.len());
-    let mut links: Vec<Vec<PageLink>> = Vec::new();
-    let mut glyphs = Vec::new();
-    for (p, page) in layout.pages.iter_mut().enumerate() {
-        // Each page's runs are dropped once its content stream is made (the
-        // page stays, empty, to be counted).
-        let page = std::mem::take(page);
+    /// Writes the next page; `alts` holds the alternative text of the
+    /// figure elements laid out so far, by id.
+    pub fn page(&mut self, mut page: Page, alts: &BTreeMap<u32, String>) {
+        sanitize(&mut page);
+        let fonts = self.fonts;
+        let p = self.contents.len();
+        let tree = &mut self.tree;
         let mut content = ContentStream::default();
         let mut placed: Vec<Placed> = Vec::new();
         let mut page_links = Vec::new();
@@ -355,8 +302,13 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
         for item in &page.items {
             match item {
                 Item::Text(run) => {
-                    // The characters no face has were counted in step 1.
-                    let segs = segments(run, fonts, &mut BTreeSet::new());
+                    let segs = segments(run, fonts, &mut self.missing);
+                    for seg in &segs {
+                        let map = self.used.entry(fonts.embedded_as(seg.face)).or_default();
+                        for g in &seg.shaped.glyphs {
+                            map.entry(g.gid).or_insert_with(|| g.text.clone());
+                        }
+                    }
                     let artifact = run.structure.role == StructRole::Artifact;
                     let joinable =
                         !artifact && run.actual_text.is_none() && open == Some(run.structure);
@@ -367,7 +319,7 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
                         } else {
                             let elem = tree.add_content(run.structure, p, mcid);
                             if tree.elems[elem].alt.is_none() {
-                                tree.elems[elem].alt = layout.alts.get(&run.structure.id).cloned();
+                                tree.elems[elem].alt = alts.get(&run.structure.id).cloned();
                             }
                             content.begin_marked(
                                 tree.elems[elem].tag,
@@ -402,11 +354,9 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
                         content.begin_marked("Span", &props);
                     }
                     for seg in &segs {
-                        let Some(emb) = embedded.get(&fonts.embedded_as(seg.face)) else {
-                            continue;
-                        };
-                        segment_glyphs(seg, fonts, emb, &mut glyphs);
-                        content.glyphs(emb.number, run.size, seg.x, run.y, &glyphs);
+                        let face = fonts.embedded_as(seg.face);
+                        segment_glyphs(seg, fonts, &mut self.glyphs);
+                        content.glyphs(font_number(face), run.size, seg.x, run.y, &self.glyphs);
                     }
                     if run.actual_text.is_some() {
                         content.end_marked();
@@ -463,52 +413,166 @@ pub fn emit(mut layout: Layout, fonts: &FontSet, meta: &PdfMeta) -> Result<Emitt
                 }
             })
             .collect();
-        page_streams.push(content_stream(content.into_bytes()));
-        links.push(page_links);
+        self.contents.push(content.into_bytes());
+        self.links.push(page_links);
     }
-    for (p, page_links) in links.iter().enumerate() {
-        for (a, link) in page_links.iter().enumerate() {
-            tree.add_link(link.parent, p, a);
+
+    /// The file, once every page is written: pages of `width` by `height`
+    /// points, the `outline`'s bookmarks.
+    pub fn finish(
+        mut self,
+        width: f32,
+        height: f32,
+        outline: &[OutlineEntry],
+        meta: &PdfMeta,
+    ) -> Result<Emitted> {
+        let fonts = self.fonts;
+        // A PDF needs a page.
+        if self.contents.is_empty() {
+            self.page(Page::default(), &BTreeMap::new());
         }
-    }
+        let width = if width.is_finite() && width > 0.0 {
+            width
+        } else {
+            595.28
+        };
+        let height = if height.is_finite() && height > 0.0 {
+            height
+        } else {
+            841.89
+        };
+        let outline: Vec<OutlineEntry> = outline
+            .iter()
+            .map(|e| OutlineEntry {
+                y: if e.y.is_finite() { e.y } else { 0.0 },
+                ..e.clone()
+            })
+            .collect();
 
-    // 4. The document: printpdf's pages carry only the glyph inventory,
-    //    whose content stream is then replaced by each page's own.
-    let rect = Rect::from_wh(Pt(layout.width), Pt(layout.height));
-    pdf.pages = (0..layout.pages.len())
-        .map(|p| PdfPage {
-            media_box: rect.clone(),
-            trim_box: rect.clone(),
-            crop_box: rect.clone(),
-            ops: if p == 0 {
-                std::mem::take(&mut inventory)
-            } else {
-                Vec::new()
-            },
+        // 1. Subset and register each face that is used, with the inventory
+        //    of its glyphs printpdf builds the font dictionaries from.
+        let mut pdf = PdfDocument::new(&meta.title);
+        let mut remaps: BTreeMap<usize, BTreeMap<u16, u16>> = BTreeMap::new();
+        let mut inventory = vec![Op::StartTextSection];
+        let mut all_unicode = true;
+        for (n, face) in FACES.iter().enumerate() {
+            let Some(glyphs) = self.used.get(face) else {
+                continue;
+            };
+            let gids: Vec<u16> = glyphs.keys().copied().collect();
+            let loaded = fonts.face(*face);
+            let (bytes, remap) = loaded.subset(&gids)?;
+            let mut parse_warnings = Vec::new();
+            let mut parsed =
+                ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings).ok_or_else(|| {
+                    Error::write("pdf", format!("cannot read the subset of {}", loaded.name))
+                })?;
+            parsed.font_name = Some(format!("{}+{}", subset_tag(*face, &gids), loaded.name));
+            let number = n + 1;
+            let id = FontId(format!("F{number}"));
+            pdf.resources
+                .fonts
+                .map
+                .insert(id.clone(), PdfFont::new(parsed));
+            let unicode = glyphs
+                .iter()
+                .map(|(gid, text)| {
+                    // An empty entry would make the glyph unreadable to text
+                    // extraction; U+FFFD at least says something is there.
+                    let text = if text.is_empty() {
+                        all_unicode = false;
+                        "\u{FFFD}".to_string()
+                    } else {
+                        text.clone()
+                    };
+                    (*gid, text)
+                })
+                .collect::<Vec<_>>();
+            inventory.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(1.0),
+            });
+            inventory.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(0.0), Pt(0.0)),
+            });
+            inventory.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(
+                    unicode
+                        .into_iter()
+                        .map(|(gid, text)| Codepoint {
+                            gid: remap.get(&gid).copied().unwrap_or(0),
+                            offset: 0.0,
+                            cid: Some(text),
+                        })
+                        .collect(),
+                )],
+            });
+            remaps.insert(number, remap);
+        }
+        inventory.push(Op::EndTextSection);
+
+        // 2. The content streams with the subsets' glyph codes, each
+        //    compressed as it is made and its placeholder form dropped.
+        let code = |font: usize, gid: u16| {
+            remaps
+                .get(&font)
+                .and_then(|remap| remap.get(&gid))
+                .copied()
+                .unwrap_or(0)
+        };
+        let page_streams: Vec<Stream> = std::mem::take(&mut self.contents)
+            .into_iter()
+            .map(|written| content_stream(resolve(&written, code)))
+            .collect();
+        let mut tree = std::mem::take(&mut self.tree);
+        let links = std::mem::take(&mut self.links);
+        for (p, page_links) in links.iter().enumerate() {
+            for (a, link) in page_links.iter().enumerate() {
+                tree.add_link(link.parent, p, a);
+            }
+        }
+
+        // 3. The document: printpdf's pages carry only the glyph inventory,
+        //    whose content stream is then replaced by each page's own.
+        let rect = Rect::from_wh(Pt(width), Pt(height));
+        let pages = page_streams.len();
+        pdf.pages = (0..pages)
+            .map(|p| PdfPage {
+                media_box: rect.clone(),
+                trim_box: rect.clone(),
+                crop_box: rect.clone(),
+                ops: if p == 0 {
+                    std::mem::take(&mut inventory)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        let options = PdfSaveOptions {
+            optimize: false,
+            subset_fonts: false,
+            secure: true,
+            image_optimization: None,
+        };
+        let mut warnings = Vec::new();
+        let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
+        drop(pdf);
+        let id_seed = set_page_contents(&mut doc, page_streams)?;
+
+        // 4. What printpdf does not write.
+        let claim = conformance(meta.standard, !self.missing.is_empty(), all_unicode);
+        let raw = finish(
+            &mut doc, pages, &outline, meta, claim, &tree, &links, &id_seed,
+        )?;
+        drop(tree);
+        compress_streams(&mut doc);
+        let bytes = serialize::save(&mut doc, raw)?;
+        Ok(Emitted {
+            bytes,
+            missing: self.missing.into_iter().collect(),
+            conformance: claim,
         })
-        .collect();
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut warnings);
-    drop(pdf);
-    let id_seed = set_page_contents(&mut doc, page_streams)?;
-
-    // 5. What printpdf does not write.
-    let claim = conformance(meta.standard, !missing.is_empty(), all_unicode);
-    let raw = finish(&mut doc, &layout, meta, claim, &tree, &links, &id_seed)?;
-    drop(tree);
-    compress_streams(&mut doc);
-    let bytes = serialize::save(&mut doc, raw)?;
-    Ok(Emitted {
-        bytes,
-        missing: missing.into_iter().collect(),
-        conformance: claim,
-    })
+    }
 }
 
 /// A page's content stream, compressed as soon as it is made so that a long
@@ -557,9 +621,11 @@ fn name(n: &str) -> Object {
 /// The document-level objects: catalog entries, Info, XMP, outline,
 /// annotations, structure tree, ID. The structure elements and the parent
 /// tree come back serialized, to be merged into the file by number.
+#[allow(clippy::too_many_arguments)]
 fn finish(
     doc: &mut lopdf::Document,
-    layout: &Layout,
+    pages: usize,
+    outline_entries: &[OutlineEntry],
     meta: &PdfMeta,
     claim: Conformance,
     tree: &StructTree,
@@ -570,7 +636,7 @@ fn finish(
     // Tagged PDF, OpenType font programs: PDF 1.7.
     doc.version = "1.7".to_string();
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    if page_ids.len() != layout.pages.len() {
+    if page_ids.len() != pages {
         return Err(broken("page count"));
     }
 
@@ -617,7 +683,7 @@ fn finish(
     let elem_ids: Vec<ObjectId> = tree.elems.iter().map(|_| doc.new_object_id()).collect();
     // The element of each MCID of each page, `None` for a gap.
     let mut parent_tree: Vec<Vec<Option<usize>>> =
-        layout.pages.iter().map(|_| Vec::new()).collect();
+        vec![Vec::new(); pages];
     let mut annot_parents: BTreeMap<i64, ObjectId> = BTreeMap::new();
     let mut raw = RawObjects::default();
     for (e, elem) in tree.elems.iter().enumerate() {
@@ -732,7 +798,7 @@ fn finish(
         );
     }
 
-    let outline = outline(doc, &mut raw, &layout.outline, &page_ids);
+    let outline = outline(doc, &mut raw, outline_entries, &page_ids);
 
     let mut xmp_stream = Stream::new(
         Dictionary::from_iter(vec![("Type", name("Metadata")), ("Subtype", name("XML"))]),

@@ -16,6 +16,7 @@ pub mod xmp;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 
 use crate::error::{Error, Result};
 use crate::model::{Block, Document, Inline, Note};
@@ -47,23 +48,32 @@ pub fn write(doc: &Document, options: &WriteOptions) -> Result<Output> {
 fn write_with(doc: &Document, options: &WriteOptions, fonts: &fonts::FontSet) -> Result<Output> {
     let style = layout::Style::load(options)?;
     let doc = with_endnotes(doc);
-    let mut laid_out = layout::layout(&doc, &style, fonts);
-    // Checked before emission, the costly half: a document past the limit
-    // fails alone and early.
-    if laid_out.pages.len() > options.max_pages {
+    // Each page is emitted as soon as layout completes it, and its runs
+    // dropped: a long document never holds the runs of all its pages.
+    let mut emitter = emit::Emitter::new(fonts);
+    let mut over_limit = false;
+    let laid_out = layout::layout_pages(&doc, &style, fonts, &mut |page, alts| {
+        // A document past the limit fails alone and early: the layout
+        // stops at the first page too many.
+        if emitter.pages() == options.max_pages {
+            over_limit = true;
+            return ControlFlow::Break(());
+        }
+        emitter.page(page, alts);
+        ControlFlow::Continue(())
+    });
+    if over_limit {
         return Err(Error::write(
             "pdf",
             format!(
-                "the document needs {} pages, more than the limit of {} pages; \
-                 raise it with --max-pages",
-                laid_out.pages.len(),
+                "the document needs more than the limit of {} pages; raise it with --max-pages",
                 options.max_pages
             ),
         ));
     }
     let meta = info::PdfMeta::from_document(&doc, options.timestamp, options.pdf_standard);
-    let mut missing = std::mem::take(&mut laid_out.missing_glyphs);
-    let emitted = emit::emit(laid_out, fonts, &meta)?;
+    let mut missing = laid_out.missing_glyphs;
+    let emitted = emitter.finish(laid_out.width, laid_out.height, &laid_out.outline, &meta)?;
     missing.extend(emitted.missing);
     missing.sort_unstable();
     missing.dedup();

@@ -1,12 +1,12 @@
 //! Layout: the document model set into pages of positioned text, measured
 //! through [`Measure`] so that layout never touches font files.
 //!
-//! Blocks are composed top to bottom into one list of lines
-//! ([`paginate::VLine`]), each carrying its spacing and whether a page may
-//! end before it; paragraphs are broken into lines by the Knuth-Plass
-//! breaker ([`linebreak`]) with hyphenation ([`hyphenate`]); then
-//! [`paginate`] cuts the list into pages and adds the running header and
-//! page numbers.
+//! Blocks are composed top to bottom into lines ([`paginate::VLine`]), each
+//! carrying its spacing and whether a page may end before it; paragraphs
+//! are broken into lines by the Knuth-Plass breaker ([`linebreak`]) with
+//! hyphenation ([`hyphenate`]); [`paginate`] puts the lines on pages as
+//! they come and adds the running header and page numbers, and each page
+//! goes to emission as soon as it is complete.
 
 pub mod hyphenate;
 pub mod linebreak;
@@ -16,6 +16,7 @@ mod table;
 pub mod text;
 
 use std::collections::BTreeSet;
+use std::ops::ControlFlow;
 
 use crate::model::{Block, Document, Inline, plain_text};
 
@@ -23,23 +24,50 @@ use crate::write::labels::Labels;
 
 use super::page::{FontFace, Item, Layout, Measure, StructRef, StructRole, TextRun};
 use hyphenate::Hyphenator;
-use paginate::VLine;
+use paginate::{PageSink, Paginator, VLine};
 pub use style::{BUILTIN_STYLE, Style};
 use text::{Setting, Token, Tokenizer};
 
-/// Lays out a whole document.
+/// Lays out a whole document, its pages held in the result.
 pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
+    let mut pages = Vec::new();
+    let mut rest = layout_pages(doc, style, measure, &mut |page, _| {
+        pages.push(page);
+        ControlFlow::Continue(())
+    });
+    rest.pages = pages;
+    rest
+}
+
+/// Lays out a whole document, handing each page to `sink` as soon as it is
+/// complete (see [`paginate::Paginator`]); returns the rest of the layout,
+/// its `pages` empty. The sink may stop the layout (`Break`): the pages
+/// after are not made.
+pub fn layout_pages(
+    doc: &Document,
+    style: &Style,
+    measure: &dyn Measure,
+    sink: &mut PageSink<'_>,
+) -> Layout {
     let hyphenator = if style.body.hyphenate {
         Hyphenator::for_language(doc.language())
     } else {
         Hyphenator::none()
     };
+    let short = doc
+        .meta
+        .title_text()
+        .map(|t| paginate::short_title(&t, style.furniture.short_title_chars));
+    let width = |t: &str, f: FontFace, s: f32| measure.width(t, f, s);
     let mut c = Composer {
         style,
         measure,
         labels: Labels::for_language(doc.language()),
         hyphenator,
         lines: Vec::new(),
+        hold: 0,
+        pending_labels: Vec::new(),
+        pager: Paginator::new(style, short, &width, sink),
         next_id: 0,
         groups: 0,
         missing: BTreeSet::new(),
@@ -62,20 +90,12 @@ pub fn layout(doc: &Document, style: &Style, measure: &dyn Measure) -> Layout {
     c.blocks(&doc.blocks, &body);
     c.end_matter(doc);
     c.notes(doc);
-
-    let (mut pages, outline) = paginate::paginate(std::mem::take(&mut c.lines), style);
-    let short = doc
-        .meta
-        .title_text()
-        .map(|t| paginate::short_title(&t, style.furniture.short_title_chars));
-    paginate::add_furniture(&mut pages, short.as_deref(), style, &|t, f, s| {
-        measure.width(t, f, s)
-    });
+    c.pager.finish(&c.alts);
     Layout {
         width: style.width,
         height: style.height,
-        pages,
-        outline,
+        pages: Vec::new(),
+        outline: std::mem::take(&mut c.pager.outline),
         missing_glyphs: c.missing.into_iter().collect(),
         alts: c.alts,
     }
@@ -99,13 +119,22 @@ struct Frame {
     depth: usize,
 }
 
-struct Composer<'a> {
+struct Composer<'a, 's> {
     style: &'a Style,
     measure: &'a dyn Measure,
     /// The headings the edition adds, in the document's language.
     labels: &'static Labels,
     hyphenator: Hyphenator,
+    /// Lines set and not yet handed to the paginator: those of the element
+    /// being set while it still changes them (see [`Composer::hold`]).
     lines: Vec<VLine>,
+    /// While above zero, lines stay in `lines`: a heading, the title block
+    /// or a table row still changes its lines after setting them (keeps,
+    /// bookmarks, rules, repeated table headers), by their index.
+    hold: u32,
+    /// List labels waiting for their item's first line, outer lists first.
+    pending_labels: Vec<Item>,
+    pager: Paginator<'a, 's>,
     /// Last structure id handed out; ids count up from 1 in reading order.
     next_id: u32,
     /// Last underline or link group handed out.
@@ -124,7 +153,7 @@ struct Composer<'a> {
     alts: std::collections::BTreeMap<u32, String>,
 }
 
-impl<'a> Composer<'a> {
+impl<'a, 's> Composer<'a, 's> {
     fn frame(&self, style: &Style) -> Frame {
         Frame {
             left: style.margins.left,
@@ -147,9 +176,12 @@ impl<'a> Composer<'a> {
         self.pending_space = self.pending_space.max(amount);
     }
 
-    fn push_line(&mut self, items: Vec<Item>, size: f32, advance: f32, keep_with_prev: bool) {
+    fn push_line(&mut self, mut items: Vec<Item>, size: f32, advance: f32, keep_with_prev: bool) {
         let keep = keep_with_prev || std::mem::take(&mut self.pending_keep);
         let space_before = std::mem::take(&mut self.pending_space);
+        if !self.pending_labels.is_empty() {
+            items.splice(0..0, self.pending_labels.drain(..));
+        }
         self.lines.push(VLine {
             items,
             advance,
@@ -160,6 +192,28 @@ impl<'a> Composer<'a> {
             outline: None,
             repeat: None,
         });
+        if self.hold == 0 {
+            self.release();
+        }
+    }
+
+    /// Hands the lines set so far to the paginator.
+    fn release(&mut self) {
+        for line in self.lines.drain(..) {
+            self.pager.push(line, &self.alts);
+        }
+    }
+
+    /// Keeps the lines set from now on in `lines` until [`Composer::unhold`].
+    fn hold(&mut self) {
+        self.hold += 1;
+    }
+
+    fn unhold(&mut self) {
+        self.hold -= 1;
+        if self.hold == 0 {
+            self.release();
+        }
     }
 
     /// Sets inline content as one paragraph-like element. Lines of a
@@ -256,6 +310,9 @@ impl<'a> Composer<'a> {
     fn blocks(&mut self, blocks: &[Block], frame: &Frame) {
         let mut prev_paragraph = false;
         for block in blocks {
+            if self.pager.stopped() {
+                return;
+            }
             self.block(block, frame, prev_paragraph);
             prev_paragraph = matches!(block, Block::Paragraph { .. });
         }
@@ -415,6 +472,7 @@ impl<'a> Composer<'a> {
             id: self.id(),
             list: None,
         };
+        self.hold();
         let first = self.lines.len();
         let face = if matches!(frame.face, FontFace::Italic) {
             FontFace::BoldItalic
@@ -431,6 +489,7 @@ impl<'a> Composer<'a> {
             }
             self.pending_keep = true;
         }
+        self.unhold();
         self.space(style.headings.space_after);
     }
 
@@ -465,7 +524,10 @@ impl<'a> Composer<'a> {
                 depth: frame.depth + 1,
                 ..*frame
             };
-            let first = self.lines.len();
+            // The label opens the item's first line, whatever sets it.
+            let label_run = self.label_run(&label, &inner, label_ref);
+            let waiting = self.pending_labels.len();
+            self.pending_labels.push(label_run);
             let mut prev_paragraph = false;
             for block in item {
                 // A nested list has its own items; everything else in the
@@ -481,11 +543,12 @@ impl<'a> Composer<'a> {
                 }
                 prev_paragraph = matches!(block, Block::Paragraph { .. });
             }
-            if self.lines.len() == first {
+            if self.pending_labels.len() > waiting {
                 self.push_line(Vec::new(), frame.size, frame.leading, false);
             }
-            let label_run = self.label_run(&label, &inner, label_ref);
-            self.lines[first].items.insert(0, label_run);
+            if self.pager.stopped() {
+                return;
+            }
         }
         self.space(style.blocks.space);
     }
@@ -626,6 +689,7 @@ impl<'a> Composer<'a> {
         let style = self.style;
         let frame = self.frame(style);
         let t = style.title;
+        self.hold();
         let start = self.lines.len();
         if let Some(title) = &meta.title {
             let s = StructRef {
@@ -711,7 +775,9 @@ impl<'a> Composer<'a> {
         for line in self.lines.iter_mut().skip(start + 1) {
             line.keep_with_prev = true;
         }
-        if self.lines.len() > start {
+        let set = self.lines.len() > start;
+        self.unhold();
+        if set {
             self.space(t.space_after);
         }
     }
@@ -742,6 +808,7 @@ impl<'a> Composer<'a> {
             id: self.id(),
             list: None,
         };
+        self.hold();
         let first = self.lines.len();
         let n = self.inline_block(
             &title,
@@ -756,6 +823,7 @@ impl<'a> Composer<'a> {
         if n > 0 {
             self.bookmark(first, &title, 2);
         }
+        self.unhold();
         self.pending_keep = true;
         self.space(style.small.leading * 0.3);
         self.blocks(&abs.blocks, &frame);

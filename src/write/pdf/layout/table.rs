@@ -37,7 +37,7 @@ struct Cell {
     longest_word: f32,
 }
 
-impl Composer<'_> {
+impl Composer<'_, '_> {
     pub(super) fn table(&mut self, table: &Table, frame: &Frame) {
         let style = self.style;
         let t = style.table;
@@ -139,6 +139,14 @@ impl Composer<'_> {
             width: t.rule,
             artifact: true,
         };
+        // The rows' lines are changed after they are set (rules, keeps, the
+        // repeated header), so each row is held until it is done, and the
+        // header rows until the copy to repeat is made. A list label
+        // waiting for the table's first line is put there after that copy,
+        // so that it is not repeated.
+        self.hold();
+        let mut labels = Some(std::mem::take(&mut self.pending_labels));
+        let labels_after = head_rows.max(1) - 1;
         let first_line = self.lines.len();
         let mut head: Option<Rc<[VLine]>> = None;
         let mut next_cell = 0;
@@ -228,7 +236,22 @@ impl Composer<'_> {
                 }
                 self.lines[row_start].repeat = head.clone();
             }
+            if r == labels_after
+                && let Some(line) = self.lines.get_mut(first_line)
+                && let Some(labels) = labels.take()
+            {
+                line.items.splice(0..0, labels);
+            }
+            if r >= labels_after {
+                self.unhold();
+                self.hold();
+            }
         }
+        // No row set: the labels wait for the next line.
+        if let Some(labels) = labels.filter(|l| !l.is_empty()) {
+            self.pending_labels.splice(0..0, labels);
+        }
+        self.unhold();
         self.space(style.blocks.space + pad);
     }
 
