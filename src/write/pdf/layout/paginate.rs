@@ -187,14 +187,17 @@ impl<'a, 's> Paginator<'a, 's> {
             self.hand_over(page, alts);
             start = end;
         }
-        self.lines.drain(..start);
+        if self.stopped {
+            self.lines.clear();
+        } else {
+            self.lines.drain(..start);
+        }
     }
 
     fn hand_over(&mut self, page: Page, alts: &BTreeMap<u32, String>) {
         self.pages += 1;
         if (self.sink)(page, alts).is_break() {
             self.stopped = true;
-            self.lines.clear();
         }
     }
 }
