@@ -352,3 +352,48 @@ scaling_tests! {
 
 /// Shapes known not to scale yet; each has its ignored test below.
 const OPEN: &[&str] = &[];
+
+/// The largest input `recto convert` takes by default (`--max-input-size`).
+const LARGEST_INPUT: usize = 64 << 20;
+
+/// The bounds for any input up to [`LARGEST_INPUT`]: 2 GB of peak
+/// memory and 60 s of CPU time.
+const LARGEST_PEAK: u64 = 2_000_000_000;
+const LARGEST_CPU: f64 = 60.0;
+
+/// The suite's largest case: 64 MiB of prose to all four editions, within
+/// the bounds. Not a growth test (the shapes above are): one run,
+/// against absolute bounds, on this machine's release binary. It costs
+/// about half a minute of CPU time (measured: 29 s, peak 0.94 GB).
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "timings need the release binary: cargo test --release --test scaling"
+)]
+fn sixty_four_mib_of_prose_converts_within_2_gb_and_60_s() {
+    let tmp = tempfile::tempdir().unwrap();
+    // `prose` passes the size asked by less than a line.
+    let text = prose(LARGEST_INPUT - 256);
+    assert!(text.len() <= LARGEST_INPUT);
+    let input = tmp.path().join("largest.txt");
+    std::fs::write(&input, &text).unwrap();
+    drop(text);
+    let cost = convert(&input, &tmp.path().join("out"));
+    assert!(cost.success, "64 MiB of prose did not convert");
+    eprintln!(
+        "| 64 MiB of prose | {:.1} s CPU | {:.1} s wall | {:.0} MiB peak |",
+        cost.cpu,
+        cost.wall,
+        mib(cost.peak_rss)
+    );
+    assert!(
+        cost.peak_rss < LARGEST_PEAK,
+        "64 MiB of prose took {:.0} MiB of memory, over 2 GB",
+        mib(cost.peak_rss)
+    );
+    assert!(
+        cost.cpu < LARGEST_CPU,
+        "64 MiB of prose took {:.1} s of CPU time, over 60 s",
+        cost.cpu
+    );
+}

@@ -682,8 +682,7 @@ fn finish(
     let tree_root_id = doc.new_object_id();
     let elem_ids: Vec<ObjectId> = tree.elems.iter().map(|_| doc.new_object_id()).collect();
     // The element of each MCID of each page, `None` for a gap.
-    let mut parent_tree: Vec<Vec<Option<usize>>> =
-        vec![Vec::new(); pages];
+    let mut parent_tree: Vec<Vec<Option<usize>>> = vec![Vec::new(); pages];
     let mut annot_parents: BTreeMap<i64, ObjectId> = BTreeMap::new();
     let mut raw = RawObjects::default();
     for (e, elem) in tree.elems.iter().enumerate() {
