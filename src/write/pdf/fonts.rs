@@ -15,7 +15,7 @@
 //! stands for so that emission can write a ToUnicode map that reads a
 //! ligature back as its letters.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -127,7 +127,18 @@ pub struct Face {
     font: RefCell<Font<DynamicFontTableProvider<'static>>>,
     /// Nominal advance of each glyph (hmtx), in font units.
     advances: Vec<u16>,
+    /// The glyph of each character below [`KNOWN_CHARS`] once looked up
+    /// ([`UNKNOWN`] before): layout and emission ask for every character of
+    /// the document, and a lookup in the font's character map costs more
+    /// than the rest of the question.
+    known: Box<[Cell<u32>]>,
 }
+
+/// Characters whose glyph a [`Face`] remembers: Latin, Greek and Cyrillic.
+const KNOWN_CHARS: usize = 0x500;
+
+/// A character not looked up yet.
+const UNKNOWN: u32 = u32::MAX;
 
 impl Face {
     fn load(face: FontFace, bundled: &[(Option<String>, &'static [u8])]) -> Result<Face> {
@@ -151,6 +162,7 @@ impl Face {
             units_per_em,
             font: RefCell::new(font),
             advances,
+            known: (0..KNOWN_CHARS).map(|_| Cell::new(UNKNOWN)).collect(),
         })
     }
 
@@ -190,10 +202,19 @@ impl Face {
     }
 
     fn glyph_for(&self, c: char) -> u16 {
-        self.font
+        let known = self.known.get(c as usize);
+        if let Some(gid) = known.map(Cell::get).filter(|&g| g != UNKNOWN) {
+            return gid as u16;
+        }
+        let gid = self
+            .font
             .borrow_mut()
             .lookup_glyph_index(c, MatchingPresentation::NotRequired, None)
-            .0
+            .0;
+        if let Some(cell) = known {
+            cell.set(u32::from(gid));
+        }
+        gid
     }
 
     /// Shapes `text`, in pieces where a base carries more than
@@ -288,7 +309,9 @@ const SHAPING_CACHE_LIMIT: usize = 50_000;
 /// through it ([`Measure`]); emission shapes and embeds through it.
 pub struct FontSet {
     faces: Vec<Face>,
-    cache: RefCell<HashMap<(FontFace, String), Rc<Shaped>>>,
+    /// Shaped strings of each face (by its place in [`FACES`]), looked up
+    /// by the borrowed string.
+    cache: Vec<RefCell<HashMap<String, Rc<Shaped>>>>,
 }
 
 impl FontSet {
@@ -300,23 +323,26 @@ impl FontSet {
             .map(|&f| Face::load(f, &bundled))
             .collect::<Result<Vec<_>>>()?;
         Ok(FontSet {
+            cache: faces.iter().map(|_| RefCell::default()).collect(),
             faces,
-            cache: RefCell::new(HashMap::new()),
         })
     }
 
     /// Empties the shaping cache once it holds more than
     /// [`SHAPING_CACHE_LIMIT`] words, so that a long batch keeps bounded memory.
     pub fn trim_cache(&self) {
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() > SHAPING_CACHE_LIMIT {
-            cache.clear();
+        let words: usize = self.cache.iter().map(|c| c.borrow().len()).sum();
+        if words > SHAPING_CACHE_LIMIT {
+            self.cache.iter().for_each(|c| c.borrow_mut().clear());
         }
     }
 
+    fn index(face: FontFace) -> usize {
+        FACES.iter().position(|&f| f == face).unwrap_or(0)
+    }
+
     pub fn face(&self, face: FontFace) -> &Face {
-        let index = FACES.iter().position(|&f| f == face).unwrap_or(0);
-        &self.faces[index]
+        &self.faces[Self::index(face)]
     }
 
     /// The face whose embedded font shows `face`: faces that share a font
@@ -333,12 +359,14 @@ impl FontSet {
     /// Shapes `text` in `face` (cached: layout and emission shape the same
     /// words many times).
     pub fn shape(&self, face: FontFace, text: &str) -> Rc<Shaped> {
-        let key = (face, text.to_string());
-        if let Some(shaped) = self.cache.borrow().get(&key) {
+        let cache = &self.cache[Self::index(face)];
+        if let Some(shaped) = cache.borrow().get(text) {
             return Rc::clone(shaped);
         }
         let shaped = Rc::new(self.face(face).shape(text));
-        self.cache.borrow_mut().insert(key, Rc::clone(&shaped));
+        cache
+            .borrow_mut()
+            .insert(text.to_string(), Rc::clone(&shaped));
         shaped
     }
 
