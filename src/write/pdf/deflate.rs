@@ -6,16 +6,47 @@
 
 use std::cell::RefCell;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
 thread_local! {
     static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::default(), true));
+    static FAST: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
+    static DECOMPRESSOR: RefCell<Decompress> = RefCell::new(Decompress::new(false));
 }
 
 /// `bytes` as a zlib stream (the PDF `FlateDecode` filter); `None` if the
 /// compressor reports an error, and the stream is then stored as it is.
 pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
-    COMPRESSOR.with(|cell| {
+    compress(&COMPRESSOR, bytes)
+}
+
+/// `bytes` compressed quickly, to be held in memory a while (raw deflate,
+/// for [`inflate`]); `None` if the compressor reports an error.
+pub fn pack(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut packed = compress(&FAST, bytes)?;
+    packed.shrink_to_fit();
+    Some(packed)
+}
+
+/// The bytes [`pack`] compressed, `len` of them; `None` if they are not
+/// what it made.
+pub fn inflate(packed: &[u8], len: usize) -> Option<Vec<u8>> {
+    DECOMPRESSOR.with(|cell| {
+        let mut decompressor = cell.borrow_mut();
+        decompressor.reset(false);
+        let mut out = Vec::with_capacity(len);
+        let status = decompressor
+            .decompress_vec(packed, &mut out, FlushDecompress::Finish)
+            .ok()?;
+        (status == Status::StreamEnd && out.len() == len).then_some(out)
+    })
+}
+
+fn compress(
+    compressor: &'static std::thread::LocalKey<RefCell<Compress>>,
+    bytes: &[u8],
+) -> Option<Vec<u8>> {
+    compressor.with(|cell| {
         let mut compressor = cell.borrow_mut();
         compressor.reset();
         let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
@@ -46,6 +77,9 @@ mod tests {
                 .read_to_end(&mut unpacked)
                 .unwrap();
             assert_eq!(unpacked, text);
+            let packed = pack(text).unwrap();
+            assert_eq!(inflate(&packed, text.len()).unwrap(), text);
+            assert_eq!(inflate(&packed, text.len() + 1), None);
         }
     }
 }

@@ -28,7 +28,7 @@ use printpdf::{
 };
 
 use super::content::{ContentStream, Glyph, resolve, round2};
-use super::deflate::deflate;
+use super::deflate::{deflate, inflate, pack};
 use super::fonts::{FACES, FontSet, Shaped, is_invisible};
 use super::info::{Conformance, PdfMeta};
 use super::page::{FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun};
@@ -254,8 +254,8 @@ pub struct Emitter<'f> {
     /// met).
     used: BTreeMap<FontFace, BTreeMap<u16, String>>,
     tree: StructTree,
-    /// Each page's content stream, with glyph placeholders.
-    contents: Vec<Vec<u8>>,
+    /// Each page's content stream, with glyph placeholders, packed.
+    contents: Vec<Packed>,
     links: Vec<Vec<PageLink>>,
     /// A buffer for one segment's glyphs.
     glyphs: Vec<Glyph>,
@@ -413,7 +413,7 @@ impl<'f> Emitter<'f> {
                 }
             })
             .collect();
-        self.contents.push(content.into_bytes());
+        self.contents.push(Packed::new(content.into_bytes()));
         self.links.push(page_links);
     }
 
@@ -522,8 +522,8 @@ impl<'f> Emitter<'f> {
         };
         let page_streams: Vec<Stream> = std::mem::take(&mut self.contents)
             .into_iter()
-            .map(|written| content_stream(resolve(&written, code)))
-            .collect();
+            .map(|packed| Ok(content_stream(resolve(&packed.unpack()?, code))))
+            .collect::<Result<_>>()?;
         let mut tree = std::mem::take(&mut self.tree);
         let links = std::mem::take(&mut self.links);
         for (p, page_links) in links.iter().enumerate() {
@@ -572,6 +572,38 @@ impl<'f> Emitter<'f> {
             missing: self.missing.into_iter().collect(),
             conformance: claim,
         })
+    }
+}
+
+/// A page's content stream while the document is written: compressed
+/// quickly (to about a sixth), so that a long document holds its pages in
+/// little room until the font subsets are made.
+enum Packed {
+    Deflated {
+        bytes: Vec<u8>,
+        len: usize,
+    },
+    /// Left as it was when compressing failed.
+    Plain(Vec<u8>),
+}
+
+impl Packed {
+    fn new(bytes: Vec<u8>) -> Packed {
+        match pack(&bytes) {
+            Some(packed) => Packed::Deflated {
+                bytes: packed,
+                len: bytes.len(),
+            },
+            None => Packed::Plain(bytes),
+        }
+    }
+
+    fn unpack(self) -> Result<Vec<u8>> {
+        match self {
+            Packed::Deflated { bytes, len } => inflate(&bytes, len)
+                .ok_or_else(|| Error::write("pdf", "a page's content could not be unpacked")),
+            Packed::Plain(bytes) => Ok(bytes),
+        }
     }
 }
 
