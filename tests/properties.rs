@@ -770,5 +770,13 @@ fn a_listing_joined_over_a_next_line_character_reads_back_as_code() {
     // U+0085 (next line) splits the first reading into lines that make a
     // listing; the text edition writes it as one indented line, which the
     // second reading takes for prose.
+    //
+    // Not the next-line character's doing: with a plain line feed in its
+    // place ("word\n* ®𞠀 ®aa®ﹶ00::\nword") the first reading makes the same
+    // list item of prose, "- ®𞠀 ®aa®ﹶ00:: word", which the second reading
+    // takes for a one-line listing (the region classifier reads the joined
+    // line differently from its two halves). Reading U+0085 as a line break
+    // would not make it pass.
     check_text_pipeline("word\u{85}* ®𞠀 ®aa®ﹶ00::\nword");
 }
+
