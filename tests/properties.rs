@@ -779,4 +779,3 @@ fn a_listing_joined_over_a_next_line_character_reads_back_as_code() {
     // would not make it pass.
     check_text_pipeline("word\u{85}* ®𞠀 ®aa®ﹶ00::\nword");
 }
-
