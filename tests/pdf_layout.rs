@@ -942,3 +942,32 @@ fn source_pages_are_set_in_the_margin_beside_their_line() {
             .all(|i| !matches!(i, Item::Text(r) if r.x >= off.width - off.margins.right))
     );
 }
+
+/// Pages go to emission as they are finished: the same pages as a whole
+/// layout, in order, and a sink that stops the layout gets no page after.
+#[test]
+fn pages_are_handed_over_one_by_one_and_a_sink_can_stop_them() {
+    use recto::write::pdf::layout::layout_pages;
+    use std::ops::ControlFlow;
+    let whole = layout(&sample(), &style(), &Simple);
+    assert!(whole.pages.len() > 4, "{} pages", whole.pages.len());
+    let mut streamed = Vec::new();
+    let rest = layout_pages(&sample(), &style(), &Simple, &mut |page, _| {
+        streamed.push(page);
+        ControlFlow::Continue(())
+    });
+    assert!(rest.pages.is_empty());
+    assert_eq!(streamed, whole.pages);
+    assert_eq!(rest.outline, whole.outline);
+
+    let mut calls = 0;
+    layout_pages(&sample(), &style(), &Simple, &mut |_, _| {
+        calls += 1;
+        if calls == 3 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(calls, 3);
+}
