@@ -20,6 +20,7 @@
 
 mod code;
 mod indent;
+mod spaced;
 mod table;
 mod wrap;
 
@@ -56,7 +57,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
     let segmented = table::segmented_spans(lines);
-    for region in code_regions(lines, &signals) {
+    let spacers = spaced::spacers(lines, &signals, log);
+    for region in code_regions(lines, &signals, &spacers) {
         let first = lines[region.start].trimmed();
         let span = lines[region.start].span().join(lines[region.end].span());
         if let Some(why) = region.declined {
@@ -85,7 +87,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for &(start, end) in &segmented {
         in_code[start..=end].fill(false);
     }
-    label(lines, &in_code, log);
+    label(lines, &in_code, &spacers, log);
     wrap::rejoin_comments(lines, log);
     wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
@@ -242,14 +244,32 @@ fn column_extent(
 }
 
 /// Sets the kinds, and drops the blank lines a page break put inside a
-/// listing (the margins of two pages, not lines of the code).
-fn label(lines: &mut Vec<Line>, in_code: &[bool], log: &mut RepairLog) {
+/// listing (the margins of two pages, not lines of the code), and those
+/// an extractor set between every two lines of a listing (`spacers`).
+fn label(lines: &mut Vec<Line>, in_code: &[bool], spacers: &[bool], log: &mut RepairLog) {
     let mut keep = vec![true; lines.len()];
+    let mut spaced_from: Option<usize> = None;
     for i in 0..lines.len() {
         if !in_code[i] {
             continue;
         }
         lines[i].kind = LineKind::Code;
+        if spacers[i] && i > 0 && in_code[i - 1] && in_code.get(i + 1) == Some(&true) {
+            keep[i] = false;
+            spaced_from.get_or_insert(i - 1);
+        }
+        if let Some(from) = spaced_from
+            && (i + 1 == lines.len() || !in_code[i + 1])
+        {
+            log.record(
+                NAME,
+                "spaced-listing",
+                lines[from].span().join(lines[i].span()),
+                lines[from].trimmed(),
+                "the blank lines between its lines dropped",
+            );
+            spaced_from = None;
+        }
         if lines[i].page_break {
             let mut j = i;
             while j > 0 && in_code[j - 1] && lines[j - 1].is_blank() {
@@ -311,9 +331,11 @@ impl Candidate {
 /// 3. Across blank lines, candidates (and units of weak lines only) that
 ///    nothing but blank lines and short fragments separate make one region:
 ///    a listing with blank lines inside, or cut by a page break.
-fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
+///
+/// A blank line that `spacers` marks does not end a unit.
+fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Candidate> {
     let mut pieces: Vec<Candidate> = Vec::new();
-    for (a, b) in units(lines) {
+    for (a, b) in units_joining(lines, spacers) {
         if b + 1 - a >= MIN_WEAK_UNIT_LINES
             && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
         {
@@ -362,10 +384,17 @@ fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
 
 /// Runs of non-blank lines, as (first, last) indices.
 pub(super) fn units(lines: &[Line]) -> Vec<(usize, usize)> {
+    units_joining(lines, &[])
+}
+
+/// Runs of non-blank lines, where a blank line marked in `joined` does not
+/// end a run.
+fn units_joining(lines: &[Line], joined: &[bool]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        match (line.is_blank(), start) {
+        let blank = line.is_blank() && !joined.get(i).copied().unwrap_or(false);
+        match (blank, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 out.push((s, i - 1));
@@ -611,6 +640,44 @@ mod tests {
             ]
         );
         assert!(log.changes.iter().any(|c| c.rule == "two-columns"));
+    }
+
+    #[test]
+    fn a_listing_spaced_line_by_line_is_one_block_without_the_blanks() {
+        let text = "The default settings for the dev profile are:\n\n[profile.dev]\n\nopt-level = 0\n\n\
+                    debug = true\n\nsplit-debuginfo = '...'  # Platform-specific.\n\nstrip = \"none\"\n\n\
+                    The next paragraph says something else about profiles.\n";
+        let (lines, log) = classify(text);
+        let code: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Code)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "[profile.dev]",
+                "opt-level = 0",
+                "debug = true",
+                "split-debuginfo = '...'  # Platform-specific.",
+                "strip = \"none\""
+            ]
+        );
+        assert!(!lines[2..7].iter().any(Line::is_blank), "{lines:?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|e| e.rule == "spaced-listing" && !e.declined)
+        );
+    }
+
+    #[test]
+    fn blank_lines_of_a_document_that_also_sets_code_together_stay() {
+        let text = "Intro text of the first paragraph:\n\nlet a = 1;\n\nlet b = 2;\n\nlet c = 3;\n\nlet d = 4;\n\n\
+                    Then a listing without blanks:\n\nfn f() {\n    g(1);\n    h(2);\n}\nfn g() {\n    x();\n}\n";
+        let (lines, _) = classify(text);
+        let b = lines.iter().position(|l| l.text == "let b = 2;").unwrap();
+        assert!(lines[b - 1].is_blank() && lines[b + 1].is_blank());
     }
 
     #[test]

@@ -41,8 +41,13 @@ const MIN_LISTING_WIDTH: usize = 24;
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
     rejoin_where(lines, |line, next, after, _| {
+        // The end of the comment may have been read as prose, a line of
+        // words between two code lines: the listing goes on after it.
+        let inside = next.kind == LineKind::Code
+            || next.kind == LineKind::Prose
+                && after.is_some_and(|l| l.kind == LineKind::Code && !l.is_blank());
         let candidate = line.kind == LineKind::Code
-            && next.kind == LineKind::Code
+            && inside
             && line.trimmed().starts_with("//")
             && !next.is_blank()
             && words_only(next.trimmed());
@@ -243,7 +248,17 @@ fn words_only(t: &str) -> bool {
             code::signal(t),
             Signal::Neutral | Signal::Prose | Signal::Weak("symbols")
         )
-        && t.split_whitespace().all(code::is_plain_word)
+        && t.split_whitespace()
+            .all(|w| code::is_plain_word(w) || quoted_name(w))
+}
+
+/// A name quoted in a comment: `` `bool`, ``, `` `x` ``.
+fn quoted_name(w: &str) -> bool {
+    let core = w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    core.len() > 2
+        && core.starts_with('`')
+        && core.ends_with('`')
+        && !core[1..core.len() - 1].contains(['`', ' '])
 }
 
 #[cfg(test)]
@@ -311,6 +326,42 @@ mod tests {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(rejoined_strings(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_comment_end_read_as_prose_inside_a_listing_is_rejoined() {
+        let text = "let packed = Packed { f1: 1, f2: 2 };\n// `&packed.f2` would create an unaligned reference, and\nthus be undefined behavior!\nlet raw_f2 = &raw const packed.f2;";
+        let with_prose_at = |prose: usize, text: &str| {
+            let mut lines = split(text);
+            for (i, l) in lines.iter_mut().enumerate() {
+                l.kind = if i == prose {
+                    LineKind::Prose
+                } else {
+                    LineKind::Code
+                };
+            }
+            rejoin_comments(&mut lines, &mut RepairLog::default());
+            lines.into_iter().map(|l| l.text).collect::<Vec<_>>()
+        };
+        let out = with_prose_at(2, text);
+        assert_eq!(
+            out[1],
+            "// `&packed.f2` would create an unaligned reference, and thus be undefined behavior!"
+        );
+        assert_eq!(out.len(), 3);
+        // Quoted names are words of a comment too.
+        let out = with_prose_at(
+            2,
+            "let mut uninit = MaybeUninit::<Demo>::uninit();\n// `&uninit.as_mut().field` would create a reference to an\nuninitialized `bool`,\n// and thus be undefined behavior!",
+        );
+        assert_eq!(
+            out[1],
+            "// `&uninit.as_mut().field` would create a reference to an uninitialized `bool`,"
+        );
+        // Prose after the listing's last line is not part of it.
+        let text = "let packed = Packed { f1: 1, f2: 2 };\n// `&packed.f2` would create an unaligned reference, and\nthus the next paragraph begins.";
+        let out = with_prose_at(2, text);
+        assert_eq!(out.len(), 3);
     }
 
     #[test]
