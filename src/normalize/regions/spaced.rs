@@ -8,10 +8,11 @@
 //! the extractor's, not the author's, when the document shows it as a
 //! habit:
 //!
-//! - it has stretches of at least [`MIN_PROOF_LINES`] single lines, each
-//!   set apart from the next by exactly one blank line, none of them prose
-//!   and at least two of them strong code lines (no author writes four
-//!   lines of code in a row each with a blank line after it), and
+//! - it has stretches of at least [`MIN_PROOF_UNITS`] single lines (or
+//!   pairs: the extractor's box may hold two), each set apart from the
+//!   next by exactly one blank line, none of them prose and at least two of
+//!   them strong code lines (no author writes four lines of code in a row
+//!   each with a blank line after it), and
 //! - its code lines stand apart far more often than together: two adjacent
 //!   lines with code signals are at most one in [`MIN_SPACED_PER_ADJACENT`]
 //!   of the spaced pairs (a document whose extractor keeps listings
@@ -28,13 +29,16 @@ use super::code::Signal;
 use crate::normalize::RepairLog;
 use crate::normalize::lines::Line;
 
-/// Single lines in a row, each set apart by one blank line, that prove
-/// the habit (with at least two strong code lines among them).
-const MIN_PROOF_LINES: usize = 4;
+/// Short units in a row, each set apart by one blank line, that prove the
+/// habit (with at least two strong code lines among them).
+const MIN_PROOF_UNITS: usize = 4;
 
 /// Spaced pairs of lines per pair of adjacent code lines the document must
 /// show at least.
 const MIN_SPACED_PER_ADJACENT: usize = 4;
+
+/// The most lines one text box of a spaced listing holds.
+const MAX_UNIT_LINES: usize = 2;
 
 /// For every line, whether it is a blank line the extractor put between
 /// two lines of a listing (see the module comment).
@@ -44,12 +48,14 @@ pub fn spacers(lines: &[Line], signals: &[Signal], log: &mut RepairLog) -> Vec<b
     let strong = |i: &usize| matches!(signals[*i], Signal::Strong(_));
     let proofs: Vec<&Vec<usize>> = runs
         .iter()
-        .filter(|r| r.len() >= MIN_PROOF_LINES && r.iter().filter(|i| strong(i)).count() >= 2)
+        .filter(|r| {
+            spaced_pairs(r) + 1 >= MIN_PROOF_UNITS && r.iter().filter(|i| strong(i)).count() >= 2
+        })
         .collect();
     let Some(first) = proofs.first() else {
         return out;
     };
-    let spaced: usize = proofs.iter().map(|r| r.len() - 1).sum();
+    let spaced: usize = proofs.iter().map(|r| spaced_pairs(r)).sum();
     let adjacent = adjacent_code_pairs(lines, signals);
     let span = lines[first[0]]
         .span()
@@ -79,37 +85,40 @@ pub fn spacers(lines: &[Line], signals: &[Signal], log: &mut RepairLog) -> Vec<b
         evidence,
     );
     for run in runs.iter().filter(|r| r.iter().any(strong)) {
-        for &i in &run[..run.len() - 1] {
-            out[i + 1] = true;
+        for pair in run.windows(2) {
+            if pair[1] == pair[0] + 2 {
+                out[pair[0] + 1] = true;
+            }
         }
     }
     out
 }
 
-/// Maximal stretches of at least two single non-blank lines (a blank line
-/// or the edge before and after each), each one blank line after the one
-/// before, none of them prose: their indices.
+/// Maximal stretches of at least two short units (one or two non-blank
+/// lines between blank lines or the edges: an extractor's text box may
+/// hold two lines), each one blank line after the one before, none of
+/// their lines prose: the indices of their lines.
 fn spaced_runs(lines: &[Line], signals: &[Signal]) -> Vec<Vec<usize>> {
-    let blank_at = |i: usize| lines.get(i).is_none_or(Line::is_blank);
-    let single = |i: usize| {
-        !lines[i].is_blank()
-            && signals[i] != Signal::Prose
-            && (i == 0 || blank_at(i - 1))
-            && blank_at(i + 1)
-    };
     let mut runs = Vec::new();
     let mut run: Vec<usize> = Vec::new();
-    for i in 0..lines.len() {
-        if !single(i) {
+    for (a, b) in super::units(lines) {
+        let short = b - a < MAX_UNIT_LINES && signals[a..=b].iter().all(|s| *s != Signal::Prose);
+        if !short {
+            push_run(&mut runs, std::mem::take(&mut run));
             continue;
         }
-        if run.last().is_some_and(|&last| last + 2 != i) {
+        if run.last().is_some_and(|&last| last + 2 != a) {
             push_run(&mut runs, std::mem::take(&mut run));
         }
-        run.push(i);
+        run.extend(a..=b);
     }
     push_run(&mut runs, run);
     runs
+}
+
+/// Pairs of lines in a run with one blank line between them.
+fn spaced_pairs(run: &[usize]) -> usize {
+    run.windows(2).filter(|p| p[1] == p[0] + 2).count()
 }
 
 fn push_run(runs: &mut Vec<Vec<usize>>, run: Vec<usize>) {

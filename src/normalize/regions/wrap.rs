@@ -93,12 +93,103 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     });
 }
 
+/// Rejoins code lines the page broke at a space that the extractor kept:
+/// an indented line that reaches its listing's margin (the next line's
+/// first word would not have fitted after it) and ends with a
+/// space (source code has no trailing spaces; the space is the one the
+/// page broke at), followed by a line that starts further left than it (at
+/// the page's edge, where no line inside the listing's brackets starts):
+/// `pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> ` /
+/// `ControlFlow<B>) -> ControlFlow<B> {`. Declined where the listing's
+/// lines end with spaces as a rule (an extractor's padding, no evidence),
+/// where the line ends short of the margin, and where the next line closes
+/// a bracket (a closing line stands further left by itself).
+pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    // Indentation kept: the margin is where the printed lines end.
+    let margins = listing_margins(lines, printed_width);
+    let padded = padded_listings(lines);
+    rejoin_where(lines, |line, next, after, at| {
+        let inside = next.kind == LineKind::Code
+            || next.kind == LineKind::Prose && after.is_some_and(|l| l.kind == LineKind::Code);
+        let candidate = line.kind == LineKind::Code
+            && inside
+            && !next.is_blank()
+            && line.text.ends_with(' ')
+            && line.indent() > 0
+            && next.indent() < line.indent();
+        if !candidate {
+            return None;
+        }
+        let margin = margins[at.saturating_sub(1)].max(margins[at]);
+        let first_word = next.trimmed().split_whitespace().next().unwrap_or("");
+        let reach = printed_width(line) + 1 + first_word.chars().count();
+        let span = line.span().join(next.span());
+        let before = format!("{} / {}", line.trimmed(), next.trimmed());
+        let why = if padded[at.saturating_sub(1)] {
+            Some("most lines of the listing end with a space")
+        } else if margin < MIN_LISTING_WIDTH {
+            Some("the listing is too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
+            Some("the next line's first word would have fitted before the margin")
+        } else if next.trimmed().starts_with(['}', ')', ']']) {
+            Some("the next line closes a bracket")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            log.decline(NAME, "code-wrapped-line", span, format!("{before} ({why})"));
+            return None;
+        }
+        let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
+        log.record_cited(
+            NAME,
+            "code-wrapped-line",
+            span,
+            before,
+            joined.trim().to_string(),
+            format!(
+                "the next word would pass its listing's margin ({margin} characters), the line ends with the space the page broke at, the next line starts left of it"
+            ),
+        );
+        Some(joined)
+    });
+}
+
+/// Where a line ends on the page, its indentation counted.
+fn printed_width(line: &Line) -> usize {
+    line.text.trim_end().chars().count()
+}
+
+/// For every line, whether it stands in a listing most of whose code
+/// lines end with a space.
+fn padded_listings(lines: &[Line]) -> Vec<bool> {
+    let in_listing = |l: &Line| l.kind == LineKind::Code || l.is_blank();
+    let mut padded = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        if !in_listing(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let end = start + lines[start..].iter().take_while(|l| in_listing(l)).count();
+        let code = lines[start..end]
+            .iter()
+            .filter(|l| l.kind == LineKind::Code);
+        let (n, spaced) = code.fold((0, 0), |(n, s), l| {
+            (n + 1, s + usize::from(l.text.ends_with(' ')))
+        });
+        padded[start..end].fill(spaced * 2 > n);
+        start = end;
+    }
+    padded
+}
+
 /// Rejoins code lines broken inside a string literal (see the module
 /// comment): `"url":"https://registry-url/` / `index/", "name": "x"},`.
 pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Each listing's own margin: the document's listings may be set in
     // different widths, and a prose line taken for code must not set it.
-    let margins = listing_margins(lines);
+    let margins = listing_margins(lines, Line::len);
     rejoin_where(lines, |line, next, _, at| {
         // Two adjacent code lines stand in one listing: one margin.
         let margin = margins[at];
@@ -187,7 +278,7 @@ fn rejoin_where(
 
 /// The right margin of the listing each line stands in: its longest line
 /// (a listing runs over code and blank lines); 0 outside listings.
-fn listing_margins(lines: &[Line]) -> Vec<usize> {
+fn listing_margins(lines: &[Line], width: fn(&Line) -> usize) -> Vec<usize> {
     let in_listing = |l: &Line| l.kind == LineKind::Code || l.is_blank();
     let mut margins = vec![0; lines.len()];
     let mut start = 0;
@@ -200,7 +291,7 @@ fn listing_margins(lines: &[Line]) -> Vec<usize> {
         let widest = lines[start..end]
             .iter()
             .filter(|l| l.kind == LineKind::Code)
-            .map(Line::len)
+            .map(width)
             .max()
             .unwrap_or(0);
         margins[start..end].fill(widest);
@@ -362,6 +453,34 @@ mod tests {
         let text = "let packed = Packed { f1: 1, f2: 2 };\n// `&packed.f2` would create an unaligned reference, and\nthus the next paragraph begins.";
         let out = with_prose_at(2, text);
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_line_broken_at_a_kept_space_is_one_line_again() {
+        let text = "impl<T> TreeNode<T> {\n    pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> \nControlFlow<B>) -> ControlFlow<B> {\n        if let Some(left) = &self.left {\n            left.traverse_inorder(f)?;\n        }\n    }\n}";
+        let out = after(rejoin_at_kept_spaces, text);
+        assert_eq!(
+            out[1],
+            "    pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> ControlFlow<B>) -> ControlFlow<B> {"
+        );
+        assert_eq!(out.len(), 7);
+    }
+
+    #[test]
+    fn lines_without_the_kept_space_or_the_margin_stay() {
+        for text in [
+            // No space at the end: no evidence of a break.
+            "fn f() {\n    let a_long_name = call(first_argument, second_argument,\nthird);\n}",
+            // Short of the margin.
+            "fn f() {\n    let a = call( \nthird);\n    let the_longest_line_of_this_listing_sets_its_margin = 1;\n}",
+            // The next line closes a bracket.
+            "fn f() {\n    let a_long_name = call(first_argument, second_argument, \n}",
+            // Every line ends with a space: the extractor's padding.
+            "fn f() { \n    let a_long_name = call(first_argument, second_argument, \nthird); \n} ",
+        ] {
+            let want: Vec<String> = text.lines().map(str::to_string).collect();
+            assert_eq!(after(rejoin_at_kept_spaces, text), want, "{text}");
+        }
     }
 
     #[test]
