@@ -49,14 +49,28 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let candidate = line.kind == LineKind::Code
             && inside
             && line.trimmed().starts_with("//")
-            && !next.is_blank()
-            && words_only(next.trimmed());
-        if !candidate {
+            && !next.is_blank();
+        // The comment may have broken inside a quoted name: the next line
+        // ends the name, then words.
+        let ends_quote = candidate && closes_quote(line.trimmed(), next.trimmed());
+        if !candidate || !(ends_quote || words_only(next.trimmed())) {
             return None;
         }
         let first_word = next.trimmed().split_whitespace().next().unwrap_or("");
         let reach = line.len() + 1 + first_word.chars().count();
         let span = line.span().join(next.span());
+        // Inside a quoted name the page breaks after a `/` without a space
+        // (a path), between two letters or digits only at a space.
+        let last = line.trimmed().chars().next_back().unwrap_or(' ');
+        let gap = if !ends_quote
+            || last.is_alphanumeric() && first_word.starts_with(char::is_alphanumeric)
+        {
+            Some(" ")
+        } else if last == '/' {
+            Some("")
+        } else {
+            None
+        };
         let lone_value = next.trimmed().split_whitespace().count() == 1
             && !next.trimmed().ends_with(['.', ')'])
             && after.is_some_and(|l| l.trimmed().starts_with(['}', ')', ']']));
@@ -64,8 +78,12 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Some("the comment ends short of the listing's margin")
         } else if lone_value {
             Some("a lone word before a closing bracket may be a value")
-        } else if next.page_break || !next.page_starts.is_empty() {
+        } else if !ends_quote && (next.page_break || !next.page_starts.is_empty()) {
+            // (A quoted name the next line closes goes on over the page,
+            // as a string does.)
             Some("a page starts at the second line")
+        } else if gap.is_none() {
+            Some("the break inside the quoted name does not show whether a space was lost")
         } else {
             None
         };
@@ -78,7 +96,8 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
             );
             return None;
         }
-        let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
+        let gap = gap.unwrap_or(" ");
+        let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
         log.record_cited(
             NAME,
             "code-wrapped-comment",
@@ -332,6 +351,22 @@ fn open_string(t: &str) -> bool {
     open
 }
 
+/// Whether `line` (a comment) leaves a `` ` ``-quoted name open that
+/// `next` closes with its first word, followed by words only:
+/// `` // Load the `local_data` module from `thread_files/ `` /
+/// `` tls.rs` relative to ``.
+fn closes_quote(line: &str, next: &str) -> bool {
+    let odd = |t: &str| t.matches('`').count() % 2 == 1;
+    let Some((name_end, rest)) = next.split_once('`') else {
+        return false;
+    };
+    odd(line)
+        && odd(next)
+        && !name_end.is_empty()
+        && !name_end.contains(char::is_whitespace)
+        && (rest.trim().is_empty() || words_only(rest.trim()))
+}
+
 /// Plain words only, with ordinary punctuation: the end of a sentence.
 fn words_only(t: &str) -> bool {
     !t.starts_with("//")
@@ -481,6 +516,27 @@ mod tests {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(after(rejoin_at_kept_spaces, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_comment_broken_inside_a_quoted_name_is_rejoined() {
+        let text = "#[path = \"thread_files\"]\nmod thread {\n// Load the `local_data` module from `thread_files/\ntls.rs` relative to\n// this source file's directory.\n}";
+        let out = rejoined(text);
+        assert_eq!(
+            out[2],
+            "// Load the `local_data` module from `thread_files/tls.rs` relative to"
+        );
+        // Between two letters the break was a space.
+        let out =
+            rejoined("// see `a long quoted name that\nbreaks` here, and the rest of it\nx = 1;");
+        assert_eq!(
+            out[0],
+            "// see `a long quoted name that breaks` here, and the rest of it"
+        );
+        // After other punctuation the lost space is unknown: declined.
+        let text = "// a long comment line quoting `some::path::\nname` for this listing\nx = 1;";
+        let want: Vec<String> = text.lines().map(str::to_string).collect();
+        assert_eq!(rejoined(text), want);
     }
 
     #[test]
