@@ -526,6 +526,17 @@ mod tests {
             out[2],
             "// Load the `local_data` module from `thread_files/tls.rs` relative to"
         );
+        // Over a page break too: the quoted name goes on on the next page.
+        let mut lines = split(text);
+        for l in &mut lines {
+            l.kind = LineKind::Code;
+        }
+        lines[3].page_break = true;
+        rejoin_comments(&mut lines, &mut RepairLog::default());
+        assert_eq!(
+            lines[2].text,
+            "// Load the `local_data` module from `thread_files/tls.rs` relative to"
+        );
         // Between two letters the break was a space.
         let out =
             rejoined("// see `a long quoted name that\nbreaks` here, and the rest of it\nx = 1;");
