@@ -287,6 +287,18 @@ fn block_delimiter(t: &str) -> bool {
     }
     t.ends_with('{') && t.len() > 1 && !t.ends_with(" {{")
         || t.starts_with('}') && t.len() > 1 && !t.chars().nth(1).is_some_and(char::is_alphabetic)
+        || repeated_group_end(t)
+}
+
+/// `)* "` SUFFIX?`, `)+`, `]?`: a line that opens by closing a group and
+/// repeating it (a grammar's or a macro's repetition). Running text that a
+/// line break cuts inside a parenthesis goes on with words, not with a
+/// repetition mark.
+fn repeated_group_end(t: &str) -> bool {
+    let mut chars = t.chars();
+    matches!(chars.next(), Some(')' | ']' | '}'))
+        && matches!(chars.next(), Some('*' | '+' | '?'))
+        && chars.next().is_none_or(char::is_whitespace)
 }
 
 /// `[profile.dev]`, `[[bin]]`, `[dependencies.foo]`, `#[path = "a.rs"]`,
@@ -468,6 +480,8 @@ mod tests {
             "let x = foo::bar(1, 2);",
             "let val = None?;",
             "x = y;",
+            ")* `\"` SUFFIX?",
+            ")+",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
@@ -499,6 +513,8 @@ mod tests {
             "- RFC PR: <u>rust-lang/rfcs#2959</u>",
             "- The audit report is available <u>here.</u>",
             "and the result of one step = the input of the next one;",
+            ") and the rest of the sentence goes on here.",
+            ")*and more",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
         }

@@ -127,12 +127,17 @@ fn push_run(runs: &mut Vec<Vec<usize>>, run: Vec<usize>) {
     }
 }
 
-/// Pairs of adjacent non-blank lines that both carry a code signal.
+/// Pairs of adjacent non-blank lines that both carry a code signal, one of
+/// them strong. (Two weak lines may be running text full of symbols,
+/// "U+0022 (double-quote)", as two prose lines in a row.)
 fn adjacent_code_pairs(lines: &[Line], signals: &[Signal]) -> usize {
     let code = |i: usize| {
         !lines[i].is_blank() && matches!(signals[i], Signal::Strong(_) | Signal::Weak(_))
     };
-    (1..lines.len()).filter(|&i| code(i - 1) && code(i)).count()
+    let strong = |i: usize| matches!(signals[i], Signal::Strong(_));
+    (1..lines.len())
+        .filter(|&i| code(i - 1) && code(i) && (strong(i - 1) || strong(i)))
+        .count()
 }
 
 #[cfg(test)]
@@ -163,6 +168,10 @@ mod tests {
         // The document also writes its code lines together.
         let together = "[profile.dev]\n\nopt-level = 0\n\ndebug = true\n\nlto = false\n\nx = 1;\ny = 2;\nz = 3;\nw = 4;\n\n[a]\nb = 1\n[c]\nd = 2";
         assert!(marked(together).is_empty());
+        // Two lines of running text full of symbols do not count as code
+        // set together; a strong line among them does.
+        let symbols = "[a]\n\nb = 1\n\nc = 2\n\nd = 3\n\nthe character U+0022 (double-quote)\n(NUL) and U+0027 (quote)";
+        assert_eq!(marked(symbols), [1, 3, 5]);
         // Short paragraphs of prose are no listing.
         let prose = "One.\n\nTwo words.\n\nThree more words.\n\nFour.";
         assert!(marked(prose).is_empty());
