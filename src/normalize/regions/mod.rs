@@ -461,7 +461,7 @@ fn words(line: &Line) -> usize {
 /// words in all.
 fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> bool {
     let between = &lines[end + 1..start];
-    if !between.iter().any(Line::is_blank) {
+    if !between.iter().any(Line::is_blank) || numbered_heading_between(between) {
         return false;
     }
     let mut neutral_words = 0;
@@ -475,6 +475,32 @@ fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> b
         neutral_words += words(line);
     }
     neutral_words <= MAX_NEUTRAL_WORDS
+}
+
+/// A section number on a line of its own ("3", "2.1") and a title after it
+/// (a capital, plain words), as an extractor sets a numbered heading apart:
+/// between two listings it is the heading of the next section, not a
+/// fragment of code.
+fn numbered_heading_between(between: &[Line]) -> bool {
+    let texts: Vec<&str> = between
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::trimmed)
+        .collect();
+    texts.windows(2).any(|pair| {
+        section_number(pair[0])
+            && pair[1].starts_with(char::is_uppercase)
+            && pair[1].split_whitespace().all(code::is_plain_word)
+    })
+}
+
+/// "3", "2.1", "4.3.1": digits in at most three dotted parts.
+fn section_number(t: &str) -> bool {
+    let parts: Vec<&str> = t.trim_end_matches('.').split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Candidate {
@@ -679,6 +705,30 @@ mod tests {
         let (lines, _) = classify(text);
         let b = lines.iter().position(|l| l.text == "let b = 2;").unwrap();
         assert!(lines[b - 1].is_blank() && lines[b + 1].is_blank());
+    }
+
+    #[test]
+    fn a_numbered_heading_between_two_listings_ends_the_first() {
+        let text = "let f1_ptr = unsafe { &raw mut (*uninit.as_mut_ptr()).field };\n\
+                    let init = unsafe { uninit.assume_init() };\n\n3\n\nThe dereference operator\n\n\
+                    DereferenceExpression -> `*` Expression\n";
+        let (lines, _) = classify(text);
+        let kind = |t: &str| lines.iter().find(|l| l.text == t).unwrap().kind;
+        assert_eq!(kind("3"), LineKind::Prose);
+        assert_eq!(kind("The dereference operator"), LineKind::Prose);
+        assert_eq!(
+            kind("let init = unsafe { uninit.assume_init() };"),
+            LineKind::Code
+        );
+        // A short fragment that is no heading is still bridged.
+        let text = "fn a() {\n}\n\nvalue\n\nfn b() {\n}\n";
+        let (lines, _) = classify(text);
+        assert!(
+            lines
+                .iter()
+                .filter(|l| !l.is_blank())
+                .all(|l| l.kind == LineKind::Code)
+        );
     }
 
     #[test]
