@@ -90,6 +90,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     label(lines, &in_code, &spacers, log);
     wrap::rejoin_comments(lines, log);
     wrap::rejoin_at_kept_spaces(lines, log);
+    wrap::rejoin_open_brackets(lines, log);
     wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
     tables(lines, log);

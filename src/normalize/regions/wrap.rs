@@ -203,6 +203,104 @@ fn padded_listings(lines: &[Line]) -> Vec<bool> {
     padded
 }
 
+/// Rejoins code lines the page broke inside brackets: a line (not a
+/// comment) that leaves a bracket open without ending at it (not after an
+/// opening bracket, a comma or a semicolon, where authors break), and
+/// whose next word would have passed the right margin of the document's
+/// listings, followed by a line that closes the bracket it left open:
+/// `let f1_ptr = unsafe { &raw mut` / `(*uninit.as_mut_ptr()).field };`.
+/// The page broke at a space: joined with one, and declined where the
+/// break sits after a `/` or `-` or before punctuation (a break inside a
+/// token, where the lost space is unknown).
+pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let margin = code_margin(lines);
+    rejoin_where(lines, |line, next, _, _| {
+        let t = line.trimmed();
+        let n = next.trimmed();
+        let open = bracket_depth(t).0;
+        let candidate = line.kind == LineKind::Code
+            && next.kind == LineKind::Code
+            && !next.is_blank()
+            && !is_comment(t)
+            && !is_comment(n)
+            && open > 0
+            && !t.ends_with(['(', '[', '{', ',', ';'])
+            && -bracket_depth(n).1 >= 1
+            && -bracket_depth(n).1 <= open;
+        if !candidate {
+            return None;
+        }
+        let first_word = n.split_whitespace().next().unwrap_or("");
+        let reach = line.len() + 1 + first_word.chars().count();
+        let span = line.span().join(next.span());
+        let before = format!("{t} / {n}");
+        let why = if margin < MIN_LISTING_WIDTH {
+            Some("the listings are too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
+            Some("the next line's first word would have fitted before the margin")
+        } else if t.ends_with(['/', '-']) || n.starts_with(['.', ',', ';', ':', ')', ']', '}']) {
+            Some("the break does not show whether a space was lost")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            log.decline(
+                NAME,
+                "code-wrapped-bracket",
+                span,
+                format!("{before} ({why})"),
+            );
+            return None;
+        }
+        let joined = format!("{} {n}", line.text.trim_end());
+        log.record_cited(
+            NAME,
+            "code-wrapped-bracket",
+            span,
+            before,
+            joined.trim().to_string(),
+            format!(
+                "the next word would pass the listings' margin ({margin} characters) inside a bracket the next line closes"
+            ),
+        );
+        Some(joined)
+    });
+}
+
+/// The net bracket depth a line leaves, and the lowest depth it reaches
+/// (below zero where it closes brackets opened before it); brackets in
+/// `"` strings and after a `//` comment do not count.
+fn bracket_depth(t: &str) -> (i32, i32) {
+    let (mut depth, mut lowest) = (0i32, 0i32);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut prev = ' ';
+    for c in t.chars() {
+        if in_string {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => in_string = false,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if prev == '/' => break,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    (depth, lowest)
+}
+
 /// Rejoins code lines broken inside a string literal (see the module
 /// comment): `"url":"https://registry-url/` / `index/", "name": "x"},`.
 pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
@@ -548,6 +646,37 @@ mod tests {
         let text = "// a long comment line quoting `some::path::\nname` for this listing\nx = 1;";
         let want: Vec<String> = text.lines().map(str::to_string).collect();
         assert_eq!(rejoined(text), want);
+    }
+
+    #[test]
+    fn a_line_broken_inside_brackets_at_the_margin_is_one_line_again() {
+        let text = "let mut uninit = MaybeUninit::<Demo>::uninit();\nlet f1_ptr = unsafe { &raw mut\n(*uninit.as_mut_ptr()).field };\nunsafe { f1_ptr.write(true); }";
+        let out = after(rejoin_open_brackets, text);
+        assert_eq!(
+            out[1],
+            "let f1_ptr = unsafe { &raw mut (*uninit.as_mut_ptr()).field };"
+        );
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn brackets_an_author_broke_stay() {
+        for text in [
+            // Broken after an opening bracket or a comma: the author's.
+            "let the_longest_line_of_all = call(\nfirst, second);",
+            "let the_longest_line_of_all = call(first,\nsecond);",
+            // Short of the margin.
+            "let a = f(b\n+ c);\nlet the_longest_line_of_this_listing_sets_its_margin = 1;",
+            // The next line does not close the bracket.
+            "let the_longest_line_of_all = call(first second\nthird fourth fifth",
+            // A bracket in a string or a comment does not count.
+            "let the_longest_line_of_all = \"call(first second\"\n) + 1;",
+            // After a slash the lost space is unknown.
+            "let the_longest_line = path(\"a\", some/\nthing);",
+        ] {
+            let want: Vec<String> = text.lines().map(str::to_string).collect();
+            assert_eq!(after(rejoin_open_brackets, text), want, "{text}");
+        }
     }
 
     #[test]
