@@ -74,7 +74,9 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let lone_value = next.trimmed().split_whitespace().count() == 1
             && !next.trimmed().ends_with(['.', ')'])
             && after.is_some_and(|l| l.trimmed().starts_with(['}', ')', ']']));
-        let why = if reach + MARGIN_SLACK <= margin {
+        let why = if margin < MIN_LISTING_WIDTH {
+            Some("the listings are too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
             Some("the comment ends short of the listing's margin")
         } else if lone_value {
             Some("a lone word before a closing bracket may be a value")
@@ -407,7 +409,7 @@ fn listing_margins(lines: &[Line], width: fn(&Line) -> usize) -> Vec<usize> {
         let end = start + lines[start..].iter().take_while(|l| in_listing(l)).count();
         let widest = lines[start..end]
             .iter()
-            .filter(|l| l.kind == LineKind::Code)
+            .filter(|l| printed_line(l))
             .map(width)
             .max()
             .unwrap_or(0);
@@ -417,14 +419,21 @@ fn listing_margins(lines: &[Line], width: fn(&Line) -> usize) -> Vec<usize> {
     margins
 }
 
-/// The right margin of the document's listings: their longest line.
+/// The right margin of the document's listings: their longest printed
+/// line.
 fn code_margin(lines: &[Line]) -> usize {
     lines
         .iter()
-        .filter(|l| l.kind == LineKind::Code)
+        .filter(|l| printed_line(l))
         .map(Line::len)
         .max()
         .unwrap_or(0)
+}
+
+/// A code line as the page printed it: one the rejoins before have not
+/// made longer than any printed line (the margin is read from those).
+fn printed_line(l: &Line) -> bool {
+    l.kind == LineKind::Code && l.last <= l.number
 }
 
 fn is_comment(t: &str) -> bool {
