@@ -17,6 +17,10 @@
 //! kept when enough of its lines are code-like. Every region is logged with
 //! its rules, span, first line and confidence; a candidate that is not kept
 //! is logged as declined.
+//!
+//! Some extractors set a blank line after every line of a listing
+//! (`spaced.rs`): where the document shows that habit, those blank lines do
+//! not cut a region, and they are dropped from the listings found.
 
 mod code;
 mod indent;

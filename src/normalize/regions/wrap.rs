@@ -1,4 +1,4 @@
-//! Comments of a listing that the printed page wrapped.
+//! Lines of a listing that the printed page wrapped.
 //!
 //! A listing set in a narrow column wraps its longest lines; in the
 //! extracted text the end of a `//` comment then stands on a line of its
@@ -7,21 +7,31 @@
 //! lines are one again when the evidence says so:
 //!
 //! - the first line is a line comment that reaches the right margin of the
-//!   document's listings (the longest code line shows where that margin
-//!   is): the next word would not have fitted;
+//!   document's listings (the longest printed code line shows where that
+//!   margin is): the next word would not have fitted;
 //! - the second line is plain words only (a sentence's end, "(optional)"),
-//!   no code shape, and not a lone word before a closing bracket (a value
-//!   the block returns).
+//!   or ends a `` ` ``-quoted name the comment left open and then has words
+//!   only; no code shape, and not a lone word before a closing bracket (a
+//!   value the block returns). It may have been read as prose, when the
+//!   listing goes on after it.
 //!
-//! A line of code is rejoined only where the code itself shows the wrap: it
-//! ends inside a string (an odd number of `"`, where strings do not span
-//! lines) and the next line closes that string. The break shows whether a
-//! space was lost: after `/` or `-` the page may break without one (a URL
-//! in a string), between two letters or digits only at a space.
+//! A line of code is rejoined only where the code itself shows the wrap:
+//!
+//! - it ends inside a string (an odd number of `"`, where strings do not
+//!   span lines) and the next line closes that string;
+//! - it ends with the space the page broke at (an extractor that keeps
+//!   trailing spaces; source code has none), and the next line starts left
+//!   of it, at the page's edge;
+//! - it leaves a bracket open without ending at it (authors break after an
+//!   opening bracket, a comma or a semicolon) and the next line closes it.
+//!
+//! Each needs the margin too: the next line's first word would have passed
+//! it. The break shows whether a space was lost: after `/` or `-` the page
+//! may break without one (a URL in a string), between two letters or digits
+//! only at a space; where it does not show, the lines stay.
 //!
 //! Anything else stays on its line; a candidate that fails one test is
-//! logged as declined. Other code is never rejoined: whether a wrapped
-//! statement had a space at the break is not in the text.
+//! logged as declined.
 
 use super::NAME;
 use super::code::{self, Signal};
