@@ -108,7 +108,7 @@ pub fn signal(line: &str) -> Signal {
         return Signal::Neutral;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    if numbered_heading(&words) {
+    if numbered_heading(&words) || lead_in(&words) {
         return Signal::Prose;
     }
     let prose = is_prose_sentence(&words);
@@ -131,6 +131,9 @@ pub fn signal(line: &str) -> Signal {
     // may also mark a heading: it continues a listing, never starts one.
     if t.starts_with("# ") || t == "#" {
         return Signal::Weak("hash-comment");
+    }
+    if assignment_statement(t) {
+        return Signal::Strong("statement-end");
     }
     if prose {
         return Signal::Prose;
@@ -284,6 +287,18 @@ fn block_delimiter(t: &str) -> bool {
     }
     t.ends_with('{') && t.len() > 1 && !t.ends_with(" {{")
         || t.starts_with('}') && t.len() > 1 && !t.chars().nth(1).is_some_and(char::is_alphabetic)
+        || repeated_group_end(t)
+}
+
+/// `)* "` SUFFIX?`, `)+`, `]?`: a line that opens by closing a group and
+/// repeating it (a grammar's or a macro's repetition). Running text that a
+/// line break cuts inside a parenthesis goes on with words, not with a
+/// repetition mark.
+fn repeated_group_end(t: &str) -> bool {
+    let mut chars = t.chars();
+    matches!(chars.next(), Some(')' | ']' | '}'))
+        && matches!(chars.next(), Some('*' | '+' | '?'))
+        && chars.next().is_none_or(char::is_whitespace)
 }
 
 /// `[profile.dev]`, `[[bin]]`, `[dependencies.foo]`, `#[path = "a.rs"]`,
@@ -373,6 +388,27 @@ fn json_member(t: &str) -> bool {
                 .any(|literal| value.trim_end_matches(',') == *literal))
 }
 
+/// "Given this input:": a short sentence that introduces what follows (a
+/// capital, plain words, a colon at the end). Shorter than a prose line,
+/// it would otherwise say nothing, and a listing would grow over it.
+fn lead_in(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .last()
+            .is_some_and(|w| w.ends_with(':') && !w.ends_with("::"))
+        && words.iter().all(|w| is_plain_word(w))
+}
+
+/// `let val = None?;`, `x = 1;`: an assignment ended by a semicolon, with a
+/// short left side (a name, with a keyword or a type before it). Its words
+/// may be plain enough to read as a sentence otherwise.
+fn assignment_statement(t: &str) -> bool {
+    t.ends_with(';')
+        && t.split_once(" = ")
+            .is_some_and(|(lhs, _)| (1..=3).contains(&lhs.split_whitespace().count()))
+}
+
 /// "4.3.1 Restricted visibility", "2.1 kind == \"module\"": a line that opens
 /// with a section number of two or more parts is a heading, whatever
 /// follows it.
@@ -442,6 +478,10 @@ mod tests {
             "$ cargo build --release",
             "$cargo new msrv-resolver",
             "let x = foo::bar(1, 2);",
+            "let val = None?;",
+            "x = y;",
+            ")* `\"` SUFFIX?",
+            ")+",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
@@ -472,8 +512,26 @@ mod tests {
             "code (like \"super::super\", or \"crate::foo\").",
             "- RFC PR: <u>rust-lang/rfcs#2959</u>",
             "- The audit report is available <u>here.</u>",
+            "and the result of one step = the input of the next one;",
+            ") and the rest of the sentence goes on here.",
+            ")*and more",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn a_short_lead_in_is_prose() {
+        for line in [
+            "Given this input:",
+            "For example:",
+            "The macro would expand to:",
+        ] {
+            assert_eq!(signal(line), Signal::Prose, "{line:?}");
+        }
+        // A code line with a colon is not a lead-in.
+        for line in ["else:", "std::io::", "Foo::Bar::", "default: true"] {
+            assert_ne!(signal(line), Signal::Prose, "{line:?}");
         }
     }
 }

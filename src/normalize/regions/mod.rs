@@ -17,9 +17,14 @@
 //! kept when enough of its lines are code-like. Every region is logged with
 //! its rules, span, first line and confidence; a candidate that is not kept
 //! is logged as declined.
+//!
+//! Some extractors set a blank line after every line of a listing
+//! (`spaced.rs`): where the document shows that habit, those blank lines do
+//! not cut a region, and they are dropped from the listings found.
 
 mod code;
 mod indent;
+mod spaced;
 mod table;
 mod wrap;
 
@@ -56,7 +61,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
     let segmented = table::segmented_spans(lines);
-    for region in code_regions(lines, &signals) {
+    let spacers = spaced::spacers(lines, &signals, log);
+    for region in code_regions(lines, &signals, &spacers) {
         let first = lines[region.start].trimmed();
         let span = lines[region.start].span().join(lines[region.end].span());
         if let Some(why) = region.declined {
@@ -85,8 +91,10 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for &(start, end) in &segmented {
         in_code[start..=end].fill(false);
     }
-    label(lines, &in_code, log);
+    label(lines, &in_code, &spacers, log);
     wrap::rejoin_comments(lines, log);
+    wrap::rejoin_at_kept_spaces(lines, log);
+    wrap::rejoin_open_brackets(lines, log);
     wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
     tables(lines, log);
@@ -242,14 +250,32 @@ fn column_extent(
 }
 
 /// Sets the kinds, and drops the blank lines a page break put inside a
-/// listing (the margins of two pages, not lines of the code).
-fn label(lines: &mut Vec<Line>, in_code: &[bool], log: &mut RepairLog) {
+/// listing (the margins of two pages, not lines of the code), and those
+/// an extractor set between every two lines of a listing (`spacers`).
+fn label(lines: &mut Vec<Line>, in_code: &[bool], spacers: &[bool], log: &mut RepairLog) {
     let mut keep = vec![true; lines.len()];
+    let mut spaced_from: Option<usize> = None;
     for i in 0..lines.len() {
         if !in_code[i] {
             continue;
         }
         lines[i].kind = LineKind::Code;
+        if spacers[i] && i > 0 && in_code[i - 1] && in_code.get(i + 1) == Some(&true) {
+            keep[i] = false;
+            spaced_from.get_or_insert(i - 1);
+        }
+        if let Some(from) = spaced_from
+            && (i + 1 == lines.len() || !in_code[i + 1])
+        {
+            log.record(
+                NAME,
+                "spaced-listing",
+                lines[from].span().join(lines[i].span()),
+                lines[from].trimmed(),
+                "the blank lines between its lines dropped",
+            );
+            spaced_from = None;
+        }
         if lines[i].page_break {
             let mut j = i;
             while j > 0 && in_code[j - 1] && lines[j - 1].is_blank() {
@@ -311,9 +337,11 @@ impl Candidate {
 /// 3. Across blank lines, candidates (and units of weak lines only) that
 ///    nothing but blank lines and short fragments separate make one region:
 ///    a listing with blank lines inside, or cut by a page break.
-fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
+///
+/// A blank line that `spacers` marks does not end a unit.
+fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Candidate> {
     let mut pieces: Vec<Candidate> = Vec::new();
-    for (a, b) in units(lines) {
+    for (a, b) in units_joining(lines, spacers) {
         if b + 1 - a >= MIN_WEAK_UNIT_LINES
             && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
         {
@@ -362,10 +390,17 @@ fn code_regions(lines: &[Line], signals: &[Signal]) -> Vec<Candidate> {
 
 /// Runs of non-blank lines, as (first, last) indices.
 pub(super) fn units(lines: &[Line]) -> Vec<(usize, usize)> {
+    units_joining(lines, &[])
+}
+
+/// Runs of non-blank lines, where a blank line marked in `joined` does not
+/// end a run.
+fn units_joining(lines: &[Line], joined: &[bool]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        match (line.is_blank(), start) {
+        let blank = line.is_blank() && !joined.get(i).copied().unwrap_or(false);
+        match (blank, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 out.push((s, i - 1));
@@ -431,7 +466,7 @@ fn words(line: &Line) -> usize {
 /// words in all.
 fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> bool {
     let between = &lines[end + 1..start];
-    if !between.iter().any(Line::is_blank) {
+    if !between.iter().any(Line::is_blank) || numbered_heading_between(between) {
         return false;
     }
     let mut neutral_words = 0;
@@ -445,6 +480,32 @@ fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> b
         neutral_words += words(line);
     }
     neutral_words <= MAX_NEUTRAL_WORDS
+}
+
+/// A section number on a line of its own ("3", "2.1") and a title after it
+/// (a capital, plain words), as an extractor sets a numbered heading apart:
+/// between two listings it is the heading of the next section, not a
+/// fragment of code.
+fn numbered_heading_between(between: &[Line]) -> bool {
+    let texts: Vec<&str> = between
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(Line::trimmed)
+        .collect();
+    texts.windows(2).any(|pair| {
+        section_number(pair[0])
+            && pair[1].starts_with(char::is_uppercase)
+            && pair[1].split_whitespace().all(code::is_plain_word)
+    })
+}
+
+/// "3", "2.1", "4.3.1": digits in at most three dotted parts.
+fn section_number(t: &str) -> bool {
+    let parts: Vec<&str> = t.trim_end_matches('.').split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Candidate {
@@ -611,6 +672,68 @@ mod tests {
             ]
         );
         assert!(log.changes.iter().any(|c| c.rule == "two-columns"));
+    }
+
+    #[test]
+    fn a_listing_spaced_line_by_line_is_one_block_without_the_blanks() {
+        let text = "The default settings for the dev profile are:\n\n[profile.dev]\n\nopt-level = 0\n\n\
+                    debug = true\n\nsplit-debuginfo = '...'  # Platform-specific.\n\nstrip = \"none\"\n\n\
+                    The next paragraph says something else about profiles.\n";
+        let (lines, log) = classify(text);
+        let code: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Code)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "[profile.dev]",
+                "opt-level = 0",
+                "debug = true",
+                "split-debuginfo = '...'  # Platform-specific.",
+                "strip = \"none\""
+            ]
+        );
+        assert!(!lines[2..7].iter().any(Line::is_blank), "{lines:?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|e| e.rule == "spaced-listing" && !e.declined)
+        );
+    }
+
+    #[test]
+    fn blank_lines_of_a_document_that_also_sets_code_together_stay() {
+        let text = "Intro text of the first paragraph:\n\nlet a = 1;\n\nlet b = 2;\n\nlet c = 3;\n\nlet d = 4;\n\n\
+                    Then a listing without blanks:\n\nfn f() {\n    g(1);\n    h(2);\n}\nfn g() {\n    x();\n}\n";
+        let (lines, _) = classify(text);
+        let b = lines.iter().position(|l| l.text == "let b = 2;").unwrap();
+        assert!(lines[b - 1].is_blank() && lines[b + 1].is_blank());
+    }
+
+    #[test]
+    fn a_numbered_heading_between_two_listings_ends_the_first() {
+        let text = "let f1_ptr = unsafe { &raw mut (*uninit.as_mut_ptr()).field };\n\
+                    let init = unsafe { uninit.assume_init() };\n\n3\n\nThe dereference operator\n\n\
+                    DereferenceExpression -> `*` Expression\n";
+        let (lines, _) = classify(text);
+        let kind = |t: &str| lines.iter().find(|l| l.text == t).unwrap().kind;
+        assert_eq!(kind("3"), LineKind::Prose);
+        assert_eq!(kind("The dereference operator"), LineKind::Prose);
+        assert_eq!(
+            kind("let init = unsafe { uninit.assume_init() };"),
+            LineKind::Code
+        );
+        // A short fragment that is no heading is still bridged.
+        let text = "fn a() {\n}\n\nvalue\n\nfn b() {\n}\n";
+        let (lines, _) = classify(text);
+        assert!(
+            lines
+                .iter()
+                .filter(|l| !l.is_blank())
+                .all(|l| l.kind == LineKind::Code)
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Comments of a listing that the printed page wrapped.
+//! Lines of a listing that the printed page wrapped.
 //!
 //! A listing set in a narrow column wraps its longest lines; in the
 //! extracted text the end of a `//` comment then stands on a line of its
@@ -7,21 +7,31 @@
 //! lines are one again when the evidence says so:
 //!
 //! - the first line is a line comment that reaches the right margin of the
-//!   document's listings (the longest code line shows where that margin
-//!   is): the next word would not have fitted;
+//!   document's listings (the longest printed code line shows where that
+//!   margin is): the next word would not have fitted;
 //! - the second line is plain words only (a sentence's end, "(optional)"),
-//!   no code shape, and not a lone word before a closing bracket (a value
-//!   the block returns).
+//!   or ends a `` ` ``-quoted name the comment left open and then has words
+//!   only; no code shape, and not a lone word before a closing bracket (a
+//!   value the block returns). It may have been read as prose, when the
+//!   listing goes on after it.
 //!
-//! A line of code is rejoined only where the code itself shows the wrap: it
-//! ends inside a string (an odd number of `"`, where strings do not span
-//! lines) and the next line closes that string. The break shows whether a
-//! space was lost: after `/` or `-` the page may break without one (a URL
-//! in a string), between two letters or digits only at a space.
+//! A line of code is rejoined only where the code itself shows the wrap:
+//!
+//! - it ends inside a string (an odd number of `"`, where strings do not
+//!   span lines) and the next line closes that string;
+//! - it ends with the space the page broke at (an extractor that keeps
+//!   trailing spaces; source code has none), and the next line starts left
+//!   of it, at the page's edge;
+//! - it leaves a bracket open without ending at it (authors break after an
+//!   opening bracket, a comma or a semicolon) and the next line closes it.
+//!
+//! Each needs the margin too: the next line's first word would have passed
+//! it. The break shows whether a space was lost: after `/` or `-` the page
+//! may break without one (a URL in a string), between two letters or digits
+//! only at a space; where it does not show, the lines stay.
 //!
 //! Anything else stays on its line; a candidate that fails one test is
-//! logged as declined. Other code is never rejoined: whether a wrapped
-//! statement had a space at the break is not in the text.
+//! logged as declined.
 
 use super::NAME;
 use super::code::{self, Signal};
@@ -41,26 +51,51 @@ const MIN_LISTING_WIDTH: usize = 24;
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
     rejoin_where(lines, |line, next, after, _| {
+        // The end of the comment may have been read as prose, a line of
+        // words between two code lines: the listing goes on after it.
+        let inside = next.kind == LineKind::Code
+            || next.kind == LineKind::Prose
+                && after.is_some_and(|l| l.kind == LineKind::Code && !l.is_blank());
         let candidate = line.kind == LineKind::Code
-            && next.kind == LineKind::Code
+            && inside
             && line.trimmed().starts_with("//")
-            && !next.is_blank()
-            && words_only(next.trimmed());
-        if !candidate {
+            && !next.is_blank();
+        // The comment may have broken inside a quoted name: the next line
+        // ends the name, then words.
+        let ends_quote = candidate && closes_quote(line.trimmed(), next.trimmed());
+        if !candidate || !(ends_quote || words_only(next.trimmed())) {
             return None;
         }
         let first_word = next.trimmed().split_whitespace().next().unwrap_or("");
         let reach = line.len() + 1 + first_word.chars().count();
         let span = line.span().join(next.span());
+        // Inside a quoted name the page breaks after a `/` without a space
+        // (a path), between two letters or digits only at a space.
+        let last = line.trimmed().chars().next_back().unwrap_or(' ');
+        let gap = if !ends_quote
+            || last.is_alphanumeric() && first_word.starts_with(char::is_alphanumeric)
+        {
+            Some(" ")
+        } else if last == '/' {
+            Some("")
+        } else {
+            None
+        };
         let lone_value = next.trimmed().split_whitespace().count() == 1
             && !next.trimmed().ends_with(['.', ')'])
             && after.is_some_and(|l| l.trimmed().starts_with(['}', ')', ']']));
-        let why = if reach + MARGIN_SLACK <= margin {
+        let why = if margin < MIN_LISTING_WIDTH {
+            Some("the listings are too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
             Some("the comment ends short of the listing's margin")
         } else if lone_value {
             Some("a lone word before a closing bracket may be a value")
-        } else if next.page_break || !next.page_starts.is_empty() {
+        } else if !ends_quote && (next.page_break || !next.page_starts.is_empty()) {
+            // (A quoted name the next line closes goes on over the page,
+            // as a string does.)
             Some("a page starts at the second line")
+        } else if gap.is_none() {
+            Some("the break inside the quoted name does not show whether a space was lost")
         } else {
             None
         };
@@ -73,7 +108,8 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
             );
             return None;
         }
-        let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
+        let gap = gap.unwrap_or(" ");
+        let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
         log.record_cited(
             NAME,
             "code-wrapped-comment",
@@ -88,12 +124,201 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     });
 }
 
+/// Rejoins code lines the page broke at a space that the extractor kept:
+/// an indented line that reaches its listing's margin (the next line's
+/// first word would not have fitted after it) and ends with a
+/// space (source code has no trailing spaces; the space is the one the
+/// page broke at), followed by a line that starts further left than it (at
+/// the page's edge, where no line inside the listing's brackets starts):
+/// `pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> ` /
+/// `ControlFlow<B>) -> ControlFlow<B> {`. Declined where the listing's
+/// lines end with spaces as a rule (an extractor's padding, no evidence),
+/// where the line ends short of the margin, and where the next line closes
+/// a bracket (a closing line stands further left by itself).
+pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    // Indentation kept: the margin is where the printed lines end.
+    let margins = listing_margins(lines, printed_width);
+    let padded = padded_listings(lines);
+    rejoin_where(lines, |line, next, after, at| {
+        let inside = next.kind == LineKind::Code
+            || next.kind == LineKind::Prose && after.is_some_and(|l| l.kind == LineKind::Code);
+        let candidate = line.kind == LineKind::Code
+            && inside
+            && !next.is_blank()
+            && line.text.ends_with(' ')
+            && line.indent() > 0
+            && next.indent() < line.indent();
+        if !candidate {
+            return None;
+        }
+        let margin = margins[at.saturating_sub(1)].max(margins[at]);
+        let first_word = next.trimmed().split_whitespace().next().unwrap_or("");
+        let reach = printed_width(line) + 1 + first_word.chars().count();
+        let span = line.span().join(next.span());
+        let before = format!("{} / {}", line.trimmed(), next.trimmed());
+        let why = if padded[at.saturating_sub(1)] {
+            Some("most lines of the listing end with a space")
+        } else if margin < MIN_LISTING_WIDTH {
+            Some("the listing is too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
+            Some("the next line's first word would have fitted before the margin")
+        } else if next.trimmed().starts_with(['}', ')', ']']) {
+            Some("the next line closes a bracket")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            log.decline(NAME, "code-wrapped-line", span, format!("{before} ({why})"));
+            return None;
+        }
+        let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
+        log.record_cited(
+            NAME,
+            "code-wrapped-line",
+            span,
+            before,
+            joined.trim().to_string(),
+            format!(
+                "the next word would pass its listing's margin ({margin} characters), the line ends with the space the page broke at, the next line starts left of it"
+            ),
+        );
+        Some(joined)
+    });
+}
+
+/// Where a line ends on the page, its indentation counted.
+fn printed_width(line: &Line) -> usize {
+    line.text.trim_end().chars().count()
+}
+
+/// For every line, whether it stands in a listing most of whose code
+/// lines end with a space.
+fn padded_listings(lines: &[Line]) -> Vec<bool> {
+    let in_listing = |l: &Line| l.kind == LineKind::Code || l.is_blank();
+    let mut padded = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        if !in_listing(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let end = start + lines[start..].iter().take_while(|l| in_listing(l)).count();
+        let code = lines[start..end]
+            .iter()
+            .filter(|l| l.kind == LineKind::Code);
+        let (n, spaced) = code.fold((0, 0), |(n, s), l| {
+            (n + 1, s + usize::from(l.text.ends_with(' ')))
+        });
+        padded[start..end].fill(spaced * 2 > n);
+        start = end;
+    }
+    padded
+}
+
+/// Rejoins code lines the page broke inside brackets: a line (not a
+/// comment) that leaves a bracket open without ending at it (not after an
+/// opening bracket, a comma or a semicolon, where authors break), and
+/// whose next word would have passed the right margin of the document's
+/// listings, followed by a line that closes the bracket it left open:
+/// `let f1_ptr = unsafe { &raw mut` / `(*uninit.as_mut_ptr()).field };`.
+/// The page broke at a space: joined with one, and declined where the
+/// break sits after a `/` or `-` or before punctuation (a break inside a
+/// token, where the lost space is unknown).
+pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let margin = code_margin(lines);
+    rejoin_where(lines, |line, next, _, _| {
+        let t = line.trimmed();
+        let n = next.trimmed();
+        let open = bracket_depth(t).0;
+        let candidate = line.kind == LineKind::Code
+            && next.kind == LineKind::Code
+            && !next.is_blank()
+            && !is_comment(t)
+            && !is_comment(n)
+            && open > 0
+            && !t.ends_with(['(', '[', '{', ',', ';'])
+            && -bracket_depth(n).1 >= 1
+            && -bracket_depth(n).1 <= open;
+        if !candidate {
+            return None;
+        }
+        let first_word = n.split_whitespace().next().unwrap_or("");
+        let reach = line.len() + 1 + first_word.chars().count();
+        let span = line.span().join(next.span());
+        let before = format!("{t} / {n}");
+        let why = if margin < MIN_LISTING_WIDTH {
+            Some("the listings are too narrow to show a margin")
+        } else if reach + MARGIN_SLACK <= margin {
+            Some("the next line's first word would have fitted before the margin")
+        } else if t.ends_with(['/', '-']) || n.starts_with(['.', ',', ';', ':', ')', ']', '}']) {
+            Some("the break does not show whether a space was lost")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            log.decline(
+                NAME,
+                "code-wrapped-bracket",
+                span,
+                format!("{before} ({why})"),
+            );
+            return None;
+        }
+        let joined = format!("{} {n}", line.text.trim_end());
+        log.record_cited(
+            NAME,
+            "code-wrapped-bracket",
+            span,
+            before,
+            joined.trim().to_string(),
+            format!(
+                "the next word would pass the listings' margin ({margin} characters) inside a bracket the next line closes"
+            ),
+        );
+        Some(joined)
+    });
+}
+
+/// The net bracket depth a line leaves, and the lowest depth it reaches
+/// (below zero where it closes brackets opened before it); brackets in
+/// `"` strings and after a `//` comment do not count.
+fn bracket_depth(t: &str) -> (i32, i32) {
+    let (mut depth, mut lowest) = (0i32, 0i32);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut prev = ' ';
+    for c in t.chars() {
+        if in_string {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => in_string = false,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if prev == '/' => break,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    (depth, lowest)
+}
+
 /// Rejoins code lines broken inside a string literal (see the module
 /// comment): `"url":"https://registry-url/` / `index/", "name": "x"},`.
 pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Each listing's own margin: the document's listings may be set in
     // different widths, and a prose line taken for code must not set it.
-    let margins = listing_margins(lines);
+    let margins = listing_margins(lines, Line::len);
     rejoin_where(lines, |line, next, _, at| {
         // Two adjacent code lines stand in one listing: one margin.
         let margin = margins[at];
@@ -182,7 +407,7 @@ fn rejoin_where(
 
 /// The right margin of the listing each line stands in: its longest line
 /// (a listing runs over code and blank lines); 0 outside listings.
-fn listing_margins(lines: &[Line]) -> Vec<usize> {
+fn listing_margins(lines: &[Line], width: fn(&Line) -> usize) -> Vec<usize> {
     let in_listing = |l: &Line| l.kind == LineKind::Code || l.is_blank();
     let mut margins = vec![0; lines.len()];
     let mut start = 0;
@@ -194,8 +419,8 @@ fn listing_margins(lines: &[Line]) -> Vec<usize> {
         let end = start + lines[start..].iter().take_while(|l| in_listing(l)).count();
         let widest = lines[start..end]
             .iter()
-            .filter(|l| l.kind == LineKind::Code)
-            .map(Line::len)
+            .filter(|l| printed_line(l))
+            .map(width)
             .max()
             .unwrap_or(0);
         margins[start..end].fill(widest);
@@ -204,14 +429,21 @@ fn listing_margins(lines: &[Line]) -> Vec<usize> {
     margins
 }
 
-/// The right margin of the document's listings: their longest line.
+/// The right margin of the document's listings: their longest printed
+/// line.
 fn code_margin(lines: &[Line]) -> usize {
     lines
         .iter()
-        .filter(|l| l.kind == LineKind::Code)
+        .filter(|l| printed_line(l))
         .map(Line::len)
         .max()
         .unwrap_or(0)
+}
+
+/// A code line as the page printed it: one the rejoins before have not
+/// made longer than any printed line (the margin is read from those).
+fn printed_line(l: &Line) -> bool {
+    l.kind == LineKind::Code && l.last <= l.number
 }
 
 fn is_comment(t: &str) -> bool {
@@ -236,6 +468,22 @@ fn open_string(t: &str) -> bool {
     open
 }
 
+/// Whether `line` (a comment) leaves a `` ` ``-quoted name open that
+/// `next` closes with its first word, followed by words only:
+/// `` // Load the `local_data` module from `thread_files/ `` /
+/// `` tls.rs` relative to ``.
+fn closes_quote(line: &str, next: &str) -> bool {
+    let odd = |t: &str| t.matches('`').count() % 2 == 1;
+    let Some((name_end, rest)) = next.split_once('`') else {
+        return false;
+    };
+    odd(line)
+        && odd(next)
+        && !name_end.is_empty()
+        && !name_end.contains(char::is_whitespace)
+        && (rest.trim().is_empty() || words_only(rest.trim()))
+}
+
 /// Plain words only, with ordinary punctuation: the end of a sentence.
 fn words_only(t: &str) -> bool {
     !t.starts_with("//")
@@ -243,7 +491,17 @@ fn words_only(t: &str) -> bool {
             code::signal(t),
             Signal::Neutral | Signal::Prose | Signal::Weak("symbols")
         )
-        && t.split_whitespace().all(code::is_plain_word)
+        && t.split_whitespace()
+            .all(|w| code::is_plain_word(w) || quoted_name(w))
+}
+
+/// A name quoted in a comment: `` `bool`, ``, `` `x` ``.
+fn quoted_name(w: &str) -> bool {
+    let core = w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    core.len() > 2
+        && core.starts_with('`')
+        && core.ends_with('`')
+        && !core[1..core.len() - 1].contains(['`', ' '])
 }
 
 #[cfg(test)]
@@ -310,6 +568,133 @@ mod tests {
         ] {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(rejoined_strings(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_comment_end_read_as_prose_inside_a_listing_is_rejoined() {
+        let text = "let packed = Packed { f1: 1, f2: 2 };\n// `&packed.f2` would create an unaligned reference, and\nthus be undefined behavior!\nlet raw_f2 = &raw const packed.f2;";
+        let with_prose_at = |prose: usize, text: &str| {
+            let mut lines = split(text);
+            for (i, l) in lines.iter_mut().enumerate() {
+                l.kind = if i == prose {
+                    LineKind::Prose
+                } else {
+                    LineKind::Code
+                };
+            }
+            rejoin_comments(&mut lines, &mut RepairLog::default());
+            lines.into_iter().map(|l| l.text).collect::<Vec<_>>()
+        };
+        let out = with_prose_at(2, text);
+        assert_eq!(
+            out[1],
+            "// `&packed.f2` would create an unaligned reference, and thus be undefined behavior!"
+        );
+        assert_eq!(out.len(), 3);
+        // Quoted names are words of a comment too.
+        let out = with_prose_at(
+            2,
+            "let mut uninit = MaybeUninit::<Demo>::uninit();\n// `&uninit.as_mut().field` would create a reference to an\nuninitialized `bool`,\n// and thus be undefined behavior!",
+        );
+        assert_eq!(
+            out[1],
+            "// `&uninit.as_mut().field` would create a reference to an uninitialized `bool`,"
+        );
+        // Prose after the listing's last line is not part of it.
+        let text = "let packed = Packed { f1: 1, f2: 2 };\n// `&packed.f2` would create an unaligned reference, and\nthus the next paragraph begins.";
+        let out = with_prose_at(2, text);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_line_broken_at_a_kept_space_is_one_line_again() {
+        let text = "impl<T> TreeNode<T> {\n    pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> \nControlFlow<B>) -> ControlFlow<B> {\n        if let Some(left) = &self.left {\n            left.traverse_inorder(f)?;\n        }\n    }\n}";
+        let out = after(rejoin_at_kept_spaces, text);
+        assert_eq!(
+            out[1],
+            "    pub fn traverse_inorder<B>(&self, f: &mut impl FnMut(&T) -> ControlFlow<B>) -> ControlFlow<B> {"
+        );
+        assert_eq!(out.len(), 7);
+    }
+
+    #[test]
+    fn lines_without_the_kept_space_or_the_margin_stay() {
+        for text in [
+            // No space at the end: no evidence of a break.
+            "fn f() {\n    let a_long_name = call(first_argument, second_argument,\nthird);\n}",
+            // Short of the margin.
+            "fn f() {\n    let a = call( \nthird);\n    let the_longest_line_of_this_listing_sets_its_margin = 1;\n}",
+            // The next line closes a bracket.
+            "fn f() {\n    let a_long_name = call(first_argument, second_argument, \n}",
+            // Every line ends with a space: the extractor's padding.
+            "fn f() { \n    let a_long_name = call(first_argument, second_argument, \nthird); \n} ",
+        ] {
+            let want: Vec<String> = text.lines().map(str::to_string).collect();
+            assert_eq!(after(rejoin_at_kept_spaces, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_comment_broken_inside_a_quoted_name_is_rejoined() {
+        let text = "#[path = \"thread_files\"]\nmod thread {\n// Load the `local_data` module from `thread_files/\ntls.rs` relative to\n// this source file's directory.\n}";
+        let out = rejoined(text);
+        assert_eq!(
+            out[2],
+            "// Load the `local_data` module from `thread_files/tls.rs` relative to"
+        );
+        // Over a page break too: the quoted name goes on on the next page.
+        let mut lines = split(text);
+        for l in &mut lines {
+            l.kind = LineKind::Code;
+        }
+        lines[3].page_break = true;
+        rejoin_comments(&mut lines, &mut RepairLog::default());
+        assert_eq!(
+            lines[2].text,
+            "// Load the `local_data` module from `thread_files/tls.rs` relative to"
+        );
+        // Between two letters the break was a space.
+        let out =
+            rejoined("// see `a long quoted name that\nbreaks` here, and the rest of it\nx = 1;");
+        assert_eq!(
+            out[0],
+            "// see `a long quoted name that breaks` here, and the rest of it"
+        );
+        // After other punctuation the lost space is unknown: declined.
+        let text = "// a long comment line quoting `some::path::\nname` for this listing\nx = 1;";
+        let want: Vec<String> = text.lines().map(str::to_string).collect();
+        assert_eq!(rejoined(text), want);
+    }
+
+    #[test]
+    fn a_line_broken_inside_brackets_at_the_margin_is_one_line_again() {
+        let text = "let mut uninit = MaybeUninit::<Demo>::uninit();\nlet f1_ptr = unsafe { &raw mut\n(*uninit.as_mut_ptr()).field };\nunsafe { f1_ptr.write(true); }";
+        let out = after(rejoin_open_brackets, text);
+        assert_eq!(
+            out[1],
+            "let f1_ptr = unsafe { &raw mut (*uninit.as_mut_ptr()).field };"
+        );
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn brackets_an_author_broke_stay() {
+        for text in [
+            // Broken after an opening bracket or a comma: the author's.
+            "let the_longest_line_of_all = call(\nfirst, second);",
+            "let the_longest_line_of_all = call(first,\nsecond);",
+            // Short of the margin.
+            "let a = f(b\n+ c);\nlet the_longest_line_of_this_listing_sets_its_margin = 1;",
+            // The next line does not close the bracket.
+            "let the_longest_line_of_all = call(first second\nthird fourth fifth",
+            // A bracket in a string or a comment does not count.
+            "let the_longest_line_of_all = \"call(first second\"\n) + 1;",
+            // After a slash the lost space is unknown.
+            "let the_longest_line = path(\"a\", some/\nthing);",
+        ] {
+            let want: Vec<String> = text.lines().map(str::to_string).collect();
+            assert_eq!(after(rejoin_open_brackets, text), want, "{text}");
         }
     }
 
