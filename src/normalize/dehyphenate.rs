@@ -2,7 +2,11 @@
 //! made whole again on the first line, and the hyphen goes or stays:
 //!
 //! * a soft hyphen (U+00AD) at a line end is the typesetter's own break: the
-//!   word is joined without it;
+//!   word is joined without it, unless the joined word is known nowhere (no
+//!   word list, no other line of the document) and the layout shows table
+//!   cells, whose fragments an extractor prints side by side ("Sym­ Inte­"
+//!   over "bol ger"): then the next line may hold another cell's word
+//!   ([`soft_break`]), and the break is left as it is;
 //! * a plain hyphen stays when the document itself writes the compound
 //!   ("China-India" elsewhere), when the joined form is not a word
 //!   ("long-" + "suspended"), or when both halves are capitalised names
@@ -18,10 +22,15 @@
 //!
 //! Runs while line ends still exist (before `paragraphs` joins lines).
 
-use super::identifier::{identifier_reason, is_code_name, is_identifier};
-use super::lexicon::{DocVocabulary, Lexicon};
+mod soft_break;
+
+use std::collections::HashSet;
+
+use super::identifier::{has_inner_dot, identifier_reason, is_code_name, is_identifier};
+use super::lexicon::{DocVocabulary, Lexicon, is_function_word};
 use super::lines::{Line, vocabulary};
 use super::{Pass, RepairLog, Stage};
+use soft_break::Cells;
 
 pub const PASS: Pass = Pass {
     name: NAME,
@@ -45,6 +54,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // many documents have none. No line was changed before that point, so
     // it is the vocabulary of the lines as they came in.
     let mut vocab: Option<DocVocabulary> = None;
+    let mut names: Option<HashSet<String>> = None;
     let lexicon = Lexicon::english();
     for i in 0..lines.len() {
         if lines[i].glue {
@@ -74,7 +84,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             continue; // nothing for `decide` to do
         }
         let vocab = vocab.get_or_insert_with(|| vocabulary(lines));
-        match decide(&lines[i].text, &lines[j].text, vocab, lexicon) {
+        let layout = Layout {
+            lines,
+            i,
+            j,
+            names: &mut names,
+        };
+        match decide(&lines[i].text, &lines[j].text, vocab, lexicon, layout) {
             None => {}
             Some(Edit::Decline { text, missing }) => {
                 log.decline_cited(NAME, "ambiguous", span(lines, i, j), text, missing)
@@ -185,7 +201,81 @@ fn leading_alnum(s: &str) -> &str {
     &s[..end]
 }
 
-fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<Edit> {
+/// What `decide` may ask about the lines around a soft hyphen, only when
+/// the word it joins is known nowhere.
+struct Layout<'a> {
+    lines: &'a [Line],
+    /// The broken line and the line that goes on.
+    i: usize,
+    j: usize,
+    /// The names the document writes inside its tokens (`-Zsanitizer` in
+    /// `-Zsanitizer=leak`), read once, when first needed.
+    names: &'a mut Option<HashSet<String>>,
+}
+
+impl Layout<'_> {
+    fn writes_name(&mut self, name: &str) -> bool {
+        let lines = self.lines;
+        self.names
+            .get_or_insert_with(|| name_parts(lines))
+            .contains(name)
+    }
+
+    /// Why the next line may belong to another table cell (`None`: running text).
+    fn cells(&self) -> Option<soft_break::Cells> {
+        soft_break::cell_evidence(self.lines, self.i, self.j)
+    }
+
+    /// Whether the words before the broken one on its line are whole,
+    /// common words: one cell's text ("Overloading Com­"), not fragments
+    /// of cells side by side ("re re­", "Sym Inte­").
+    fn whole_words_before(&self, lexicon: &Lexicon) -> bool {
+        let mut words: Vec<&str> = self.lines[self.i]
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        words.pop();
+        words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            is_function_word(w) || (w.chars().count() >= 3 && lexicon.is_common_word(w))
+        })
+    }
+
+    fn word_above(&self) -> Option<&str> {
+        soft_break::word_above(self.lines, self.i)
+    }
+
+    /// The whole word a narrow cell spells over several lines, each a single
+    /// fragment ending in a soft hyphen ("Sub­" / "trac­" / "tion").
+    fn spelled(&self) -> Option<String> {
+        soft_break::spelled_word(self.lines, self.i, self.j)
+    }
+}
+
+/// Every run of letters and digits of the document's lines, as written.
+fn name_parts(lines: &[Line]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for line in lines {
+        for part in line
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\u{AD}'))
+            .map(|p| p.replace('\u{AD}', ""))
+            .filter(|p| !p.is_empty())
+        {
+            set.insert(part);
+        }
+    }
+    set
+}
+
+fn decide(
+    first: &str,
+    next: &str,
+    vocab: &DocVocabulary,
+    lexicon: &Lexicon,
+    layout: Layout<'_>,
+) -> Option<Edit> {
     if !ends_in_hyphen(first) {
         return None;
     }
@@ -240,10 +330,8 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
         })
     };
     if soft {
-        return join(
-            false,
-            "soft-hyphen",
-            "a soft hyphen: the typesetter's own break inside a word".to_string(),
+        return decide_soft(
+            head, tail, token, next_token, vocab, lexicon, layout, join, decline,
         );
     }
     if SUSPENSION_WORDS.contains(&tail.to_lowercase().as_str()) {
@@ -252,6 +340,15 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
     // Names from code, paths and numbers ("glp_ipt-" / "cp", "88-" / "59-1",
     // "$BUILD-" / "TOOLS/Site"): no word list knows them, only the
     // document's own spelling decides.
+    // A narrow cell of one fragment a line ("Re-" / "main-" / "der**†"):
+    // the word it spells decides, whatever marks follow it.
+    if let Some(word) = spelled_in_cell(&format!("{head}{tail}"), &layout, lexicon, vocab) {
+        return join(
+            false,
+            "word-in-cell",
+            format!("a narrow cell spells '{word}' over its lines"),
+        );
+    }
     let digits =
         head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
     if digits || is_identifier(token) || is_identifier(next_token) {
@@ -272,6 +369,22 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
             "word-in-document",
             format!("the document writes '{joined}'"),
         );
+    }
+    // Among table cells the next line may hold another cell's words: only
+    // the document's spelling (above), a word the cell spells over its
+    // lines, or a common word of the same cell joins.
+    if let Some(cells) = layout.cells() {
+        if word_in_cell(&joined, &cells, &layout, lexicon, vocab) {
+            return join(
+                false,
+                "word-in-lexicon",
+                format!("word list: '{joined}', in one table cell"),
+            );
+        }
+        return decline(format!(
+            "neither '{joined}' nor '{compound}' is written in the document, and {}",
+            cells.why
+        ));
     }
     let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
     if capitalised(head) && capitalised(tail) {
@@ -317,6 +430,127 @@ fn decide(first: &str, next: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> 
     }
     decline(format!(
         "neither '{joined}' nor '{compound}' is in the document or the word list"
+    ))
+}
+
+/// Whether `joined`, made across a line break that the layout shows among
+/// table cells, is a word of the cell: a common word where the broken line
+/// is one fragment (unless the word began on the line above: "Sub­
+/// std::ops::Sub" over "trac­" over "tion" is no "traction"), or after
+/// whole words of the same cell ("Overloading Com­" over "pound"). A line
+/// of fragments of several cells ("re re­" over "present.", "ca ca­" over
+/// "tion tion") pairs pieces of different cells into words.
+fn word_in_cell(
+    joined: &str,
+    cells: &Cells,
+    layout: &Layout<'_>,
+    lexicon: &Lexicon,
+    vocab: &DocVocabulary,
+) -> bool {
+    if !lexicon.is_common_word(joined) {
+        return false;
+    }
+    if cells.one_word {
+        !layout.word_above().is_some_and(|above| {
+            let longer = format!("{above}{joined}");
+            vocab.contains(&longer) || lexicon.is_common_word(&longer)
+        })
+    } else {
+        layout.whole_words_before(lexicon)
+    }
+}
+
+/// The word a narrow cell spells over three or more lines of one fragment
+/// each ("Multi-" / "plica-" / "tion"), when the document or the word
+/// list knows it.
+fn spelled_in_cell(
+    joined: &str,
+    layout: &Layout<'_>,
+    lexicon: &Lexicon,
+    vocab: &DocVocabulary,
+) -> Option<String> {
+    layout.spelled().filter(|word| {
+        word.len() > joined.len() && (vocab.contains(word) || lexicon.is_common_word(word))
+    })
+}
+
+/// A line-end soft hyphen: the typesetter's break, to be joined, unless the
+/// joined word is known nowhere and the layout says the next line may hold
+/// another table cell's words.
+#[allow(clippy::too_many_arguments)]
+fn decide_soft(
+    head: &str,
+    tail: &str,
+    token: &str,
+    next_token: &str,
+    vocab: &DocVocabulary,
+    lexicon: &Lexicon,
+    mut layout: Layout<'_>,
+    join: impl Fn(bool, &'static str, String) -> Option<Edit>,
+    decline: impl Fn(String) -> Option<Edit>,
+) -> Option<Edit> {
+    let joined = format!("{head}{tail}");
+    let cells = layout.cells();
+    // In running text any word of the list will do. Among table cells a
+    // word is weaker evidence: a line of several cells ("re re­" over
+    // "present.", "ca ca­" over "tion tion") pairs fragments of different
+    // cells into words ("represent", "cation"), so only the document's own
+    // use of the word counts, or a common word after whole words (one cell,
+    // "Overloading Com­" over "pound"); a cell of one fragment may go on with a
+    // common word, unless the word began on the line above ("Sub­
+    // std::ops::Sub" over "trac­" over "tion" is no "traction").
+    let known = vocab.contains(&joined)
+        || match &cells {
+            None => lexicon.is_word(&joined),
+            Some(c) => word_in_cell(&joined, c, &layout, lexicon, vocab),
+        };
+    if known {
+        return join(
+            false,
+            "soft-hyphen",
+            format!("a soft hyphen: the typesetter's own break inside '{joined}'"),
+        );
+    }
+    // A name: joined only as the document writes it elsewhere.
+    if is_identifier(token) || is_identifier(next_token) || has_inner_dot(token) {
+        let (left, right) = (trailing_alnum(token), leading_alnum(next_token));
+        let name = format!("{left}{right}");
+        if !left.is_empty() && !right.is_empty() && layout.writes_name(&name) {
+            return join(
+                false,
+                "soft-hyphen",
+                format!("a soft hyphen inside a name the document writes: '{name}'"),
+            );
+        }
+        return decline(format!(
+            "a soft hyphen inside a name ({}) that the document writes nowhere else as '{name}'",
+            identifier_reason(token)
+                .or_else(|| identifier_reason(next_token))
+                .unwrap_or("a dotted name")
+        ));
+    }
+    // "decla­" + "Decl": no typesetter breaks a word before a capital.
+    if head.ends_with(char::is_lowercase) && tail.starts_with(char::is_uppercase) {
+        return decline(format!(
+            "'{tail}' starts with a capital after '{head}': another cell's word, not the rest of this one"
+        ));
+    }
+    let Some(Cells { why, .. }) = cells else {
+        return join(
+            false,
+            "soft-hyphen",
+            format!("a soft hyphen in running text: the typesetter's own break inside '{joined}'"),
+        );
+    };
+    if let Some(word) = spelled_in_cell(&joined, &layout, lexicon, vocab) {
+        return join(
+            false,
+            "soft-hyphen",
+            format!("a narrow cell spells '{word}' over its lines, each broken by a soft hyphen"),
+        );
+    }
+    decline(format!(
+        "'{joined}' is in no word list nor the document, and {why}"
     ))
 }
 
@@ -434,17 +668,80 @@ mod tests {
     #[test]
     fn lexicon_decides() {
         assert_eq!(
-            fix("the inter-\nnational order").0,
-            vec!["the international order"]
+            fix("they built the inter-\nnational order").0,
+            vec!["they built the international order"]
         );
         assert_eq!(
-            fix("the long-\nsuspended talks").0,
-            vec!["the long-suspended talks"]
+            fix("they resumed the long-\nsuspended talks").0,
+            vec!["they resumed the long-suspended talks"]
         );
         assert_eq!(
-            fix("the China-\nIndia border").0,
-            vec!["the China-India border"]
+            fix("a dispute over the China-\nIndia border").0,
+            vec!["a dispute over the China-India border"]
         );
+    }
+
+    #[test]
+    fn soft_hyphen_in_running_text_joins_an_unknown_word() {
+        let (l, log) = fix(
+            "turning full debug info on will improve backtraces and debug\u{AD}\ngability when needed.\n\nNext.",
+        );
+        assert_eq!(
+            l[0],
+            "turning full debug info on will improve backtraces and debuggability when needed."
+        );
+        assert_eq!(log.changes[0].rule, "soft-hyphen");
+    }
+
+    #[test]
+    fn soft_hyphens_of_cells_side_by_side_are_declined() {
+        // Two cells broken on one printed line: "Inte" goes on with "ger",
+        // not with "bol".
+        let (l, log) = fix("Sym Inte\u{AD}\nbol ger");
+        assert!(!l[0].contains("Intebol"), "{l:?}");
+        assert_eq!(log.applied(), 0);
+        assert_eq!(log.changes.iter().filter(|c| c.declined).count(), 1);
+        // A capital after a lower-case fragment starts another cell.
+        let (l, _) = fix("about the function signature, or decla\u{AD}\nDecl\nration.");
+        assert!(!l.concat().contains("declaDecl"), "{l:?}");
+        // A rare word made of fragments of two cells ("cation").
+        let (l, _) = fix("ca ca\u{AD}\ntion tion");
+        assert!(!l.concat().contains("cation"), "{l:?}");
+        // A name: joined only as the document writes it.
+        let (l, _) = fix("the paths, see the build.depinfo\u{AD}\nbasedir config option to use");
+        assert!(!l.concat().contains("depinfobasedir"), "{l:?}");
+        let (l, _) = fix(
+            "sense for -Zsanitizer=address, -Zsan\u{AD}\nitizer=leak, and -Zsanitizer=memory here",
+        );
+        assert!(l.concat().contains(" -Zsanitizer=leak,"), "{l:?}");
+    }
+
+    #[test]
+    fn a_cell_of_whole_words_joins_a_common_word() {
+        let (l, _) = fix("Overloading Com\u{AD}\npound");
+        assert_eq!(l, vec!["Overloading Compound"]);
+        let (l, _) = fix("Addi\u{AD}\ntion");
+        assert_eq!(l, vec!["Addition"]);
+    }
+
+    #[test]
+    fn a_narrow_cell_spells_its_word_over_lines() {
+        let (l, log) = fix("Multi-\nplica-\ntion\n\nnext");
+        assert_eq!(l[0], "Multiplication");
+        assert!(log.changes.iter().all(|c| c.rule == "word-in-cell"));
+        let (l, _) = fix("Sub\u{AD}\ntrac\u{AD}\ntion");
+        assert_eq!(l, vec!["Subtraction"]);
+        // The cell's word began on the line above, among other cells.
+        let (l, _) = fix("Sub\u{AD} std::ops::Sub\ntrac\u{AD}\ntion");
+        assert!(!l.concat().contains(" traction"), "{l:?}");
+    }
+
+    #[test]
+    fn plain_hyphens_among_cells_need_the_document() {
+        // A gap between columns: "As-" goes on in its own column.
+        let (l, log) = fix("Overloading     Compound As-\nbol      Point     Trait");
+        assert!(!l.concat().contains("As-bol"), "{l:?}");
+        assert_eq!(log.applied(), 0);
     }
 
     #[test]

@@ -620,6 +620,14 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     if !ctx.run_together {
         return false;
     }
+    // A word standing on its own after the space ("Howwide spread",
+    // "borrowexpressions it") shows the space is the author's: moving it
+    // would make other words ("How widespread", "borrowexpression sit").
+    // Only a fragment that is no word shows a stray space.
+    // (A lone letter other than "a" or "I" is no such word: "hav e".)
+    if r_known && (r.chars().count() >= 2 || matches!(r, "a" | "A" | "I")) {
+        return false;
+    }
     // A word before words run together ("a newuser") keeps its space:
     // splitting the right side explains it, while moving the space would
     // make other words ("anew user").
@@ -657,11 +665,20 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
 /// Applies the splitting rules to every `Text` token.
 fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     let mut out = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
+    // A name followed by its version ("colorchoice v1.0.0", "anstyle
+    // 1.0.2") is the name of a package, spelled as its author chose.
+    let names: Vec<bool> = (0..inlines.len())
+        .map(|k| versioned(&inlines[k + 1..]))
+        .collect();
+    for (inline, name) in inlines.drain(..).zip(names) {
         let Inline::Text(token) = inline else {
             out.push(inline);
             continue;
         };
+        if name {
+            out.push(Inline::Text(token));
+            continue;
+        }
         let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
             let evidence = split_evidence(rule, &after, ctx);
             log.approve_cited(PASS.name, rule, span, before, after, evidence)
@@ -677,6 +694,26 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         }
     }
     *inlines = out;
+}
+
+/// Whether the inlines after a token start with a space and a version
+/// number: digits with two dots or more, an optional `v` before them
+/// ("v1.0.0", "0.2.1,"). Two numbers with one dot are too often prose
+/// ("in 2.5 seconds").
+fn versioned(after: &[Inline]) -> bool {
+    let [Inline::Space, Inline::Text(next), ..] = after else {
+        return false;
+    };
+    let core = next.trim_end_matches([',', ';', ')', ':']);
+    let core = core.strip_prefix(['v', 'V']).unwrap_or(core);
+    let mut parts = 0;
+    for part in core.split('.') {
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Why a token was split as it was, for the log.
@@ -962,7 +999,14 @@ fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     if letters >= 2 && body[letters..].starts_with(|c: char| c.is_ascii_digit()) {
         let stem = &body[..letters];
         let named = ctx.numbered_stems.contains(stem.to_lowercase().as_str());
-        return (is_function_word(stem) && !named).then(|| cut(token, &[lead + letters]));
+        // "to11determine": a number glued between two words (a page or
+        // note number lost in the line) has no place the text shows.
+        let number = &body[letters..];
+        let after = number.trim_start_matches(|c: char| c.is_ascii_digit());
+        let word_after: String = after.chars().take_while(|c| c.is_lowercase()).collect();
+        let glued_between = word_after.chars().count() >= 3 && !is_function_word(&word_after);
+        return (is_function_word(stem) && !named && !glued_between)
+            .then(|| cut(token, &[lead + letters]));
     }
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits >= 1 {
@@ -1264,6 +1308,12 @@ fn article_penalty(part: &str, following: Option<&str>) -> f32 {
     if function || wrong_form { 0.5 } else { 0.0 }
 }
 
+/// What a pair of adjacent parts that the document writes apart elsewhere
+/// takes off the cost of a split: less than the step between two levels of
+/// common words, so that it settles near ties ("as it can" over "a sit
+/// can") without making rare words out of fragments.
+const APART_BONUS: f32 = 0.3;
+
 /// The cheapest split of `run` into two or more parts that are all words;
 /// ties go to the split with the shorter first part ("aman" -> "a man").
 fn segment(run: &str, ctx: &Ctx, strict: bool) -> Option<Vec<String>> {
@@ -1300,7 +1350,14 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
             if following.is_none() && j - i == 1 {
                 continue;
             }
-            let total = part_cost(part, ctx, strict) + article_penalty(part, following) + best[j];
+            // Two parts the document also writes apart ("as it", "make
+            // up") are its own evidence of the split.
+            let apart = match following {
+                Some(next) if !strict && ctx.bigrams.contains(part, next) => APART_BONUS,
+                _ => 0.0,
+            };
+            let total =
+                part_cost(part, ctx, strict) + article_penalty(part, following) + best[j] - apart;
             if total < best[i] - 1e-4 {
                 best[i] = total;
                 next[i] = j;
@@ -1415,6 +1472,26 @@ mod tests {
     }
 
     #[test]
+    fn a_number_glued_between_two_words_stays() {
+        // A page or note number lost between "to" and "determine": where
+        // it belongs the text does not show.
+        assert_eq!(split("to11determine", false), "to11determine");
+        assert_eq!(split("to11determine", true), "to11determine");
+        // A function word after the number is split off as before.
+        assert_eq!(split("in2015and", false), "in 2015 and");
+    }
+
+    #[test]
+    fn a_name_before_its_version_is_not_split() {
+        let after = |t: &str| vec![Inline::Space, Inline::Text(t.to_string())];
+        assert!(versioned(&after("v1.0.0")));
+        assert!(versioned(&after("0.2.1,")));
+        assert!(!versioned(&after("2.5")));
+        assert!(!versioned(&after("v1.x.0")));
+        assert!(!versioned(&[Inline::Text("v1.0.0".to_string())]));
+    }
+
+    #[test]
     fn protected_tokens_survive() {
         for t in [
             "G20",
@@ -1469,6 +1546,30 @@ mod tests {
         let ctx = ctx_with(&vocab, true);
         assert!(!should_merge("a", "newuser", &ctx));
         assert!(should_merge("rec", "ognised", &ctx));
+    }
+
+    #[test]
+    fn words_the_document_writes_apart_settle_a_split() {
+        let vocab = DocVocabulary::from_text("as it was, the sit-in");
+        let mut ctx = ctx_with(&vocab, true);
+        let without = segment("asitcan", &ctx, false);
+        ctx.bigrams = Bigrams::of(&["so much as it was".to_string()]);
+        assert_eq!(
+            segment("asitcan", &ctx, false),
+            Some(vec!["as".to_string(), "it".to_string(), "can".to_string()])
+        );
+        // Without the document's pair the tie goes as before.
+        assert_ne!(without, segment("asitcan", &ctx, false));
+    }
+
+    #[test]
+    fn a_word_after_the_space_keeps_it() {
+        let vocab = DocVocabulary::from_text("the borrowexpressions it How wide spread");
+        let ctx = ctx_with(&vocab, true);
+        assert!(!should_merge("borrowexpressions", "it", &ctx));
+        assert!(!should_merge("Howwide", "spread", &ctx));
+        // A lone letter is no such word: "hav e" is one word split.
+        assert!(should_merge("Wehav", "e", &ctx));
     }
 
     #[test]
