@@ -8,8 +8,8 @@
 
 use crate::model::{Block, Document, Inline};
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::identifier::is_identifier;
 use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
@@ -52,7 +52,7 @@ struct Evidence {
 
 /// The hyphenated parts of the `/`-separated tokens of the document.
 fn hyphenated_path_parts(body: &[String]) -> HashSet<String> {
-    let mut parts = HashSet::new();
+    let mut parts = HashSet::default();
     for text in body.iter().filter(|t| t.contains('/') && t.contains('-')) {
         for token in text.split_whitespace().filter(|t| t.contains('/')) {
             for part in token.split('/').map(path_part).filter(|p| p.contains('-')) {
@@ -87,7 +87,7 @@ fn proven_in_paths(token: &str, fixed: &str, parts: &HashSet<String>) -> bool {
 
 /// The heads of the compounds in the document's [`body_texts`].
 fn compound_heads(body: &[String]) -> HashSet<String> {
-    let mut heads = HashSet::new();
+    let mut heads = HashSet::default();
     // Only tokens with a hyphen can hold a head: look at no other.
     for text in body.iter().filter(|t| t.contains('-')) {
         for token in text.split_whitespace().filter(|t| t.contains('-')) {
@@ -376,7 +376,7 @@ mod tests {
         let ev = Evidence {
             vocab: DocVocabulary::from_text("he was all-wise and allpowerful"),
             heads: ["all".to_string()].into_iter().collect(),
-            path_parts: HashSet::new(),
+            path_parts: HashSet::default(),
         };
         assert_eq!(
             restore_each("allpowerful.", |w| restore_from_head(w, &ev)).as_deref(),

@@ -10,8 +10,8 @@
 //! with the SCOWL level kept as a rough frequency: level 10 holds the most
 //! common words, 70 rare ones. Nothing is loaded from disk or the network.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use super::word_table;
 

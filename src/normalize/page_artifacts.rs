@@ -30,7 +30,7 @@
 mod pages;
 mod shape;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
@@ -165,7 +165,7 @@ impl Counting {
     fn new(layout: &Layout, shapes: &[Option<Shape>]) -> Counting {
         // Votes per line shape: numbers of different shapes that happen to
         // agree on two pages (a "2" on one, a "(3)" on the next) prove nothing.
-        let mut votes: HashMap<(&str, bool, i64), HashSet<usize>> = HashMap::new();
+        let mut votes: HashMap<(&str, bool, i64), HashSet<usize>> = HashMap::default();
         for (k, shape) in shapes.iter().enumerate() {
             if let Some(s) = shape
                 && let Some((c, _)) = &s.counter
@@ -263,7 +263,7 @@ fn furniture(
 
     // Counters that count the pages. A number inside a line of text must
     // do so on two pages with the same words around it.
-    let mut counted_keys: HashMap<&str, HashSet<usize>> = HashMap::new();
+    let mut counted_keys: HashMap<&str, HashSet<usize>> = HashMap::default();
     for (k, shape) in shapes.iter().enumerate() {
         if let Some(s) = shape
             && layout.at_edge(k)
@@ -278,7 +278,7 @@ fn furniture(
     // A page prints its number once: where the page has a counter of the
     // shape that numbers the pages, another number that fits is content
     // (an equation "(3)" at the foot of page 3).
-    let mut numbered: HashSet<usize> = HashSet::new();
+    let mut numbered: HashSet<usize> = HashSet::default();
     for (k, shape) in shapes.iter().enumerate() {
         if let Some(s) = shape
             && layout.at_edge(k)
@@ -549,7 +549,7 @@ fn recurring_lines<'a>(
     found: &[Option<&'static str>],
     within: (&[bool], &[bool]),
 ) -> HashSet<(bool, &'a str)> {
-    let mut pages_of: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+    let mut pages_of: HashMap<(bool, &str), Vec<usize>> = HashMap::default();
     for (k, s) in shapes.iter().enumerate() {
         let Some(s) = s else { continue };
         if found[k].is_some() || s.letters() < 2 {
@@ -771,7 +771,7 @@ fn apply(
     why: Vec<Option<&'static str>>,
     log: &mut RepairLog,
 ) {
-    let mut starts_at: HashMap<usize, (usize, PageStart)> = HashMap::new();
+    let mut starts_at: HashMap<usize, (usize, PageStart)> = HashMap::default();
     for (p, label) in labels.into_iter().enumerate() {
         if let Some(&k) = pages.starts.get(p)
             && let Some(&i) = content.get(k)

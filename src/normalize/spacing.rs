@@ -22,7 +22,7 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::identifier::{is_camel_case_name, is_code_name, is_identifier};
 use super::inline_walk::for_each_inlines;
@@ -81,7 +81,7 @@ const MIN_GLUED_COMMAS: usize = 2;
 /// Counts the distinct tokens that glue two words with a comma or
 /// semicolon ([`comma_cut`]).
 fn glued_commas(body: &[String]) -> usize {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for text in body {
         for token in text.split_whitespace() {
             if !token.contains([',', ';', '.', '!', '?']) || seen.contains(token) {
@@ -136,7 +136,8 @@ impl Bigrams {
                 }
             }
             None => {
-                self.0.insert(a.to_string(), HashSet::from([b.to_string()]));
+                self.0
+                    .insert(a.to_string(), HashSet::from_iter([b.to_string()]));
             }
         }
     }
@@ -206,10 +207,10 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         run_together: true,
         bigrams: Bigrams::default(),
         attested: false,
-        numbered_stems: HashSet::new(),
+        numbered_stems: HashSet::default(),
         glued_commas: true,
     };
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut evidence = 0;
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
         if is_protected(token) || is_code_name(token) {
@@ -271,8 +272,8 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
 /// The letters that the document writes glued to more than one number
 /// ("in1", "in2"; "x86", "x64").
 fn numbered_stems(body: &[String]) -> HashSet<String> {
-    let mut numbers: HashMap<String, String> = HashMap::new();
-    let mut stems = HashSet::new();
+    let mut numbers: HashMap<String, String> = HashMap::default();
+    let mut stems = HashSet::default();
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
         let token = token.trim_matches(|c: char| !c.is_alphanumeric());
         let letters = token.len() - token.trim_start_matches(char::is_alphabetic).len();
@@ -586,9 +587,8 @@ fn merge_evidence(left: &str, right: &str, ctx: &Ctx) -> String {
 }
 
 fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
-    if is_protected(left) || is_protected(right) || is_identifier(left) || is_identifier(right) {
-        return false;
-    }
+    // Every test here only declines, so the cheap ones come first: most
+    // neighbours are two known words, or do not touch letter to letter.
     // The letters that touch across the space.
     let Some((l_at, l)) = letter_runs(left).last() else {
         return false;
@@ -606,6 +606,9 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     }
     let (l_known, r_known) = (is_known(l, ctx), is_known(r, ctx));
     if l_known && r_known {
+        return false;
+    }
+    if is_protected(left) || is_protected(right) || is_identifier(left) || is_identifier(right) {
         return false;
     }
     let joined = format!("{l}{r}");
@@ -1387,7 +1390,7 @@ mod tests {
             run_together,
             bigrams: Bigrams::default(),
             attested: false,
-            numbered_stems: HashSet::new(),
+            numbered_stems: HashSet::default(),
             glued_commas: true,
         }
     }

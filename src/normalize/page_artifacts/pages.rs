@@ -7,7 +7,7 @@
 //! of the same shape ("1" ... "2" ... "3" under the same header, "Page 2 of
 //! 7", "Build cache 2", "1 JSON MESSAGES 2", "http://.../x.html 1/3").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::shape::{Form, Shape};
 use crate::normalize::lines::Line;
@@ -129,8 +129,8 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
     // Per (shape key, roman, value): the best link ending on that value so
     // far, and every line of that shape and value.
     let mut links: Vec<Link> = Vec::new();
-    let mut best: HashMap<(&str, bool, u32), usize> = HashMap::new();
-    let mut places: HashMap<(&str, bool, u32), Vec<usize>> = HashMap::new();
+    let mut best: HashMap<(&str, bool, u32), usize> = HashMap::default();
+    let mut places: HashMap<(&str, bool, u32), Vec<usize>> = HashMap::default();
     for (k, shape) in shapes.iter().enumerate() {
         let Some(shape) = shape else { continue };
         let Some((counter, _)) = &shape.counter else {
@@ -225,7 +225,7 @@ fn counter_value(shape: &Shape) -> Option<u32> {
 
 /// How often each literal line shape (with letters) occurs.
 fn literal_counts(shapes: &[Option<Shape>]) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     for shape in shapes.iter().flatten() {
         if shape.letters() >= 2 {
             *counts.entry(shape.literal.as_str()).or_insert(0) += 1;
