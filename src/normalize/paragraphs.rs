@@ -25,6 +25,7 @@
 
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
+use super::paragraph_lists::{colon_runs, continued_numbers};
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -50,6 +51,12 @@ const SENTENCE_END_ROOM: f64 = 0.9;
 /// (a heading, a title line, a list item) when the next word would have
 /// fitted within this share of the width: it must be clearly short.
 const NO_PUNCTUATION_ROOM: f64 = 0.8;
+
+/// A line of a run of short lines after a colon (see
+/// [`super::paragraph_lists`]) leaves room for the next word within half the
+/// width: no wrap, and no heading or display line printed larger, is that
+/// short.
+const RUN_LINE_ROOM: f64 = 0.5;
 
 /// In typeset text the lengths are estimated printed widths (see
 /// [`glyph_width`]), which separate a full line from a paragraph's last line
@@ -127,6 +134,15 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     if content.is_empty() {
         return;
     }
+    let short = |a: usize, b: usize| {
+        width.is_some_and(|r| {
+            room_with_next(r, lines[a].trimmed(), lines[b].trimmed()) <= r.width * RUN_LINE_ROOM
+        })
+    };
+    let lists = ListEvidence {
+        colon_run: colon_runs(lines, &content, &short),
+        continued_number: continued_numbers(lines, &content),
+    };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
     let mut split_after = vec![false; lines.len()];
     let mut join_after = vec![false; lines.len()];
@@ -146,7 +162,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let after_blank = k > 0 && content[k - 1] + 1 < a && !lines[a].page_break;
         let first_block = content[0] == a || k == 0;
         if adjacent {
-            let rule = boundary(lines, a, b, next, width).or_else(|| {
+            let rule = boundary(lines, a, b, next, width, &lists).or_else(|| {
                 (typeset && after_blank && heading_after_blank(lines, a, b, width))
                     .then_some("heading-after-blank")
             });
@@ -174,6 +190,20 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     rule_evidence(rule),
                 );
             }
+        } else if lists.colon_run[a] {
+            // An item of a run of short lines goes on after the page break
+            // with the next item, not with its own text.
+            log.decline_cited(
+                NAME,
+                "page-break-join",
+                lines[a].span().join(lines[b].span()),
+                format!(
+                    "{} / {}",
+                    tail(lines[a].trimmed()),
+                    head(lines[b].trimmed())
+                ),
+                rule_evidence("colon-run-item").to_string(),
+            );
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
@@ -210,6 +240,20 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     *lines = out;
 }
 
+/// What the document's lists show beyond each line break (see
+/// [`super::paragraph_lists`]), per line.
+struct ListEvidence {
+    /// The line is one of a run of short lines after a colon.
+    colon_run: Vec<bool>,
+    /// The line starts with a number that continues the numbered line above.
+    continued_number: Vec<bool>,
+}
+
+/// The room line `ta` leaves when the first word of `tb` is set after it.
+fn room_with_next(ruler: Ruler, ta: &str, tb: &str) -> f64 {
+    ruler.len(ta) + ruler.len(" ") + ruler.len(first_word(tb))
+}
+
 /// Why a paragraph ends between adjacent lines `a` and `b`, if it does.
 fn boundary(
     lines: &[Line],
@@ -217,15 +261,28 @@ fn boundary(
     b: usize,
     next: Option<usize>,
     width: Option<Ruler>,
+    lists: &ListEvidence,
 ) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if let Some(m) = list_marker(tb) {
         // A number at the start of a line inside a sentence ("at most\n8.
-        // If ...") is running text, not a list; a bullet always starts one.
+        // If ...") is running text, not a list; a bullet always starts one,
+        // and so does a number that continues the numbered item above.
         let mid_sentence = ta.ends_with(|c: char| c.is_lowercase() || c == ',');
         if m.ordinal.is_none() || !mid_sentence {
             return Some("list-item-start");
         }
+        if lists.continued_number[b] {
+            return Some("numbered-item-continues");
+        }
+    }
+    if lists.colon_run[a] {
+        return Some("colon-run-item");
+    }
+    // What a colon introduces (a list, a display, a quotation) starts on a
+    // line of its own when that line starts with a capital letter.
+    if ta.ends_with(':') && starts_upper_letter(tb) && ta.chars().any(char::is_alphabetic) {
+        return Some("colon-before-capital");
     }
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
@@ -238,9 +295,7 @@ fn boundary(
     }
     let ruler = width?;
     let width = ruler.width;
-    let fits = |line: &str, following: &str| {
-        ruler.len(line) + ruler.len(" ") + ruler.len(first_word(following))
-    };
+    let fits = |line: &str, following: &str| room_with_next(ruler, line, following);
     let room = fits(ta, tb);
     if ends_sentence(ta) && room <= ruler.sentence_end_room() {
         return Some("short-line-sentence-end");
@@ -293,8 +348,7 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
         return Some("the line ends on a comma".to_string());
     }
     let last = ta.rsplit(char::is_whitespace).next().unwrap_or("");
-    // As written: a capital "A" ends "Appendix A", a heading.
-    if CONTINUING_WORDS.contains(&last) {
+    if ends_on_continuing_word(ta) {
         return Some(format!(
             "the line ends on '{last}', which needs a next word"
         ));
@@ -306,6 +360,13 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
         ));
     }
     None
+}
+
+/// Whether `t` ends on a word a sentence does not end on ("the", "of").
+/// As written: a capital "A" ends "Appendix A", a heading.
+pub(super) fn ends_on_continuing_word(t: &str) -> bool {
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    CONTINUING_WORDS.contains(&last)
 }
 
 /// Articles, prepositions, conjunctions and possessives: a sentence does not
@@ -331,6 +392,11 @@ fn rule_evidence(rule: &str) -> &'static str {
             "a line with room for the next word, before a capitalised line"
         }
         "heading-line" => "a short line without punctuation between two sentences",
+        "numbered-item-continues" => {
+            "the next line starts with the number after the numbered item above"
+        }
+        "colon-run-item" => "one of two or more short lines in a row after a line ending in ':'",
+        "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
         "page-break-join" => "the text before the page break does not end its paragraph",
         "split-sentence-join" => {
@@ -537,6 +603,11 @@ pub fn starts_capital(t: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Starts with an upper-case letter (not a digit, not a quotation mark).
+fn starts_upper_letter(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Starts with a lower-case word of plain letters ("earth exports"), not a
 /// name such as "cloud.gov" or "iPhone" that is lower case by spelling.
 fn starts_lower_word(t: &str) -> bool {
@@ -692,6 +763,102 @@ mod tests {
         let text =
             "Title line\n\nA paragraph that is wrapped\nat a narrow width.\n\nAnother one here.";
         assert_eq!(blocks(text).len(), 3);
+    }
+
+    #[test]
+    fn what_a_colon_introduces_starts_a_block() {
+        // The full line before it leaves no room, but the colon and the
+        // capital say that what follows is what the line announced.
+        let text = format!(
+            "{WRAPPED} Everything is set up in the following way, as the book says:\n\
+                            Artifacts are split in two categories that go on and on."
+        );
+        let b = blocks(&text);
+        assert_eq!(
+            b.last().unwrap(),
+            "Artifacts are split in two categories that go on and on.",
+            "{b:#?}"
+        );
+        // A lower-case word or a number after the colon goes on.
+        for next in [
+            "it goes on in lower case for a while.",
+            "2 of them go on here.",
+        ] {
+            let text =
+                format!("{WRAPPED} It is set up in the following way, as the book says:\n{next}");
+            let b = blocks(&text);
+            assert!(
+                b.last().unwrap().ends_with(&format!("says: {next}")),
+                "{b:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_lines_after_a_colon_are_items_even_in_lower_case() {
+        let text = format!(
+            "{WRAPPED}\nBefore publishing, make sure you have the following fields:\n\
+             license\ndescription\nhomepage\n\
+             It would also be a good idea to include some keywords."
+        );
+        let b = blocks(&text);
+        for item in ["license", "description", "homepage"] {
+            assert!(b.contains(&item.to_string()), "{b:#?}");
+        }
+        // Without the colon, lower-case short lines are not taken apart.
+        let text = format!(
+            "{WRAPPED}\nBefore publishing, fill in the\nlicense or license-file\ndescription\nhomepage\nIt goes on."
+        );
+        let b = blocks(&text);
+        assert!(!b.contains(&"description".to_string()), "{b:#?}");
+    }
+
+    #[test]
+    fn an_item_of_a_run_is_not_joined_across_a_page_break() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\nThe valid options are as listed here, one a line:\n\
+             true: enabled\nfalse: disabled\n\n{FF}\"off\": disabled as well\nThe text goes on."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.contains(&"false: disabled".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_number_continuing_the_items_above_starts_an_item_mid_sentence() {
+        let text = format!(
+            "{WRAPPED}\n3. For the first kind of them, if there is any code\n\
+             that does not have the mitigation enabled\n\
+             4. For the local kind, the mitigation protects it"
+        );
+        let b = blocks(&text);
+        assert_eq!(
+            b.last().unwrap(),
+            "4. For the local kind, the mitigation protects it",
+            "{b:#?}"
+        );
+        // Without "3." above, the number is part of the sentence.
+        let text = format!(
+            "{WRAPPED}\nThe number of jobs that may run at the same time is at most\n4. For more, set it."
+        );
+        let b = blocks(&text);
+        assert!(
+            b.last()
+                .unwrap()
+                .ends_with("is at most 4. For more, set it."),
+            "{b:#?}"
+        );
     }
 
     #[test]
