@@ -31,34 +31,46 @@ const MAX_ITEM_DISTANCE: usize = 30;
 const MIN_RUN_LINES: usize = 2;
 
 /// For each line, whether a run of short lines after a colon ends a block
-/// after it: the line with the colon, and each line of the run. `content` lists the non-blank lines; `short(a, b)` tells
-/// whether line `a` had clear room for the first word of line `b`.
+/// after it: the line with the colon, and each line of the run. `content`
+/// lists the non-blank lines; `short(a, Some(b))` tells whether line `a`
+/// had clear room for the first word of line `b`, `short(a, None)` whether
+/// line `a` is that short on its own.
 pub(super) fn colon_runs(
     lines: &[Line],
     content: &[usize],
-    short: &dyn Fn(usize, usize) -> bool,
+    short: &dyn Fn(usize, Option<usize>) -> bool,
 ) -> Vec<bool> {
     let mut ends_item = vec![false; lines.len()];
     let mut k = 0;
     while k + 1 < content.len() {
         let intro = content[k];
-        if !is_intro(&lines[intro]) || content[k + 1] != intro + 1 {
+        if !is_intro(&lines[intro]) {
             k += 1;
             continue;
         }
-        // The members: adjacent prose lines after the intro, each short
-        // before the line that follows it.
+        // The members: prose lines after the intro (the first may follow
+        // it after a blank line or a page break, as the extractor set it
+        // apart), each short before the line that follows it, or short on
+        // its own where a blank line ends the run.
         let mut members = Vec::new();
         let mut j = k + 1;
-        while j + 1 < content.len() {
-            let (a, b) = (content[j], content[j + 1]);
+        while j < content.len() {
+            let a = content[j];
+            if !run_member(&lines[a]) {
+                break;
+            }
             // Items go on across a page break, not across a blank line.
-            let next_to = b == a + 1 || (a + 1..=b).any(|i| lines[i].page_break);
-            if !next_to || !run_member(&lines[a]) || !lines[b].kind.is_prose() || !short(a, b) {
+            let next = content.get(j + 1).copied().filter(|&b| {
+                lines[b].kind.is_prose() && (b == a + 1 || (a + 1..=b).any(|i| lines[i].page_break))
+            });
+            if !short(a, next) {
                 break;
             }
             members.push(a);
             j += 1;
+            if next.is_none() {
+                break;
+            }
         }
         if members.len() >= MIN_RUN_LINES {
             ends_item[intro] = true;
@@ -115,9 +127,11 @@ mod tests {
     use super::*;
     use crate::normalize::lines::split;
 
-    fn short_by_chars(lines: &[Line]) -> impl Fn(usize, usize) -> bool + '_ {
+    fn short_by_chars(lines: &[Line]) -> impl Fn(usize, Option<usize>) -> bool + '_ {
         |a, b| {
-            let next = lines[b].trimmed().split_whitespace().next().unwrap_or("");
+            let next = b.map_or("", |b| {
+                lines[b].trimmed().split_whitespace().next().unwrap_or("")
+            });
             lines[a].trimmed().chars().count() + 1 + next.chars().count() <= 40
         }
     }
@@ -146,6 +160,18 @@ mod tests {
                 "homepage"
             ]
         );
+    }
+
+    #[test]
+    fn a_run_may_follow_its_colon_after_a_blank_line_and_end_at_one() {
+        let text = "The valid options are:\n\ntrue: enabled\nfalse: disabled\n\nThe text goes on.";
+        assert_eq!(
+            runs(text),
+            ["The valid options are:", "true: enabled", "false: disabled"]
+        );
+        // A run does not go on across a blank line without a page break.
+        let text = "The valid options are:\ntrue: enabled\n\nfalse: disabled\nmore";
+        assert!(runs(text).is_empty());
     }
 
     #[test]

@@ -134,9 +134,10 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     if content.is_empty() {
         return;
     }
-    let short = |a: usize, b: usize| {
+    let short = |a: usize, b: Option<usize>| {
         width.is_some_and(|r| {
-            room_with_next(r, lines[a].trimmed(), lines[b].trimmed()) <= r.width * RUN_LINE_ROOM
+            let next = b.map_or("", |b| lines[b].trimmed());
+            room_with_next(r, lines[a].trimmed(), next) <= r.width * RUN_LINE_ROOM
         })
     };
     let lists = ListEvidence {
@@ -190,23 +191,25 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     rule_evidence(rule),
                 );
             }
-        } else if lists.colon_run[a] {
-            // An item of a run of short lines goes on after the page break
-            // with the next item, not with its own text.
-            log.decline_cited(
-                NAME,
-                "page-break-join",
-                lines[a].span().join(lines[b].span()),
-                format!(
-                    "{} / {}",
-                    tail(lines[a].trimmed()),
-                    head(lines[b].trimmed())
-                ),
-                rule_evidence("colon-run-item").to_string(),
-            );
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
+            if lists.colon_run[a] {
+                // An item of a run of short lines goes on after the break
+                // with the next item, not with its own text.
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    rule_evidence("colon-run-item").to_string(),
+                );
+                continue;
+            }
             join_after[a] = true;
             log.record_cited(
                 NAME,
