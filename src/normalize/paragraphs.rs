@@ -431,13 +431,32 @@ fn numbered_heading_line(t: &str) -> bool {
 const MAX_NUMBERED_TITLE_WORDS: usize = 8;
 
 /// Whether line `a` starts where a section can: first in the text, after a
-/// blank line, a sentence end or a line that is not prose.
+/// blank line, a sentence end, a line that is not prose, or a numbered
+/// heading whose number line `a`'s own number goes on from ("1.2 Literals"
+/// / "1.2.1 Character literals").
 fn starts_section(lines: &[Line], a: usize) -> bool {
     let Some(before) = a.checked_sub(1) else {
         return true;
     };
     let prev = &lines[before];
-    prev.is_blank() || !prev.kind.is_prose() || ends_sentence(prev.trimmed()) || lines[a].page_break
+    prev.is_blank()
+        || !prev.kind.is_prose()
+        || ends_sentence(prev.trimmed())
+        || lines[a].page_break
+        || subsection_of(lines[a].trimmed(), prev.trimmed())
+}
+
+/// "1.2.1 Character literals" under "1.2 Character and string literals":
+/// both numbered heading lines, the first number the second's plus one part.
+fn subsection_of(t: &str, parent: &str) -> bool {
+    if !numbered_heading_line(t) || !numbered_heading_line(parent) {
+        return false;
+    }
+    let (number, parent_number) = (first_word(t), first_word(parent));
+    number
+        .strip_prefix(parent_number)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "1.b. The target...", "2.3 Scope": a line opening with a section number.
@@ -669,6 +688,26 @@ mod tests {
                     Text of the section follows the heading at the full width.";
         let b = blocks(text);
         assert!(b.contains(&"2 Borrow operators".to_string()), "{b:#?}");
+        // A subsection's heading right under its section's heading.
+        let text = "The text before it ends a sentence as text set in print does.\n\
+                    1.2 Character and string literals\n\
+                    1.2.1 Character literals\n\
+                    ,lexer\n\
+                    The grammar of it goes on for a while and ends here.";
+        let b = blocks(text);
+        assert!(
+            b.contains(&"1.2.1 Character literals".to_string()),
+            "{b:#?}"
+        );
+        // Not under a heading whose number it does not go on from.
+        assert!(!subsection_of(
+            "1.3.1 Byte literals",
+            "1.2 Character literals"
+        ));
+        assert!(!subsection_of(
+            "1.2 Character literals",
+            "1.2 Character literals"
+        ));
         assert!(
             b.contains(&"1.2.1 Character literals".to_string()),
             "{b:#?}"
