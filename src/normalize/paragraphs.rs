@@ -194,6 +194,20 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
+            if heading_before_page_break(lines, a, b) {
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    "a section number and a short title stand alone before the page break",
+                );
+                continue;
+            }
             if lists.colon_run[a] {
                 // An item of a run of short lines goes on after the break
                 // with the next item, not with its own text.
@@ -283,8 +297,14 @@ fn boundary(
         return Some("colon-run-item");
     }
     // What a colon introduces (a list, a display, a quotation) starts on a
-    // line of its own when that line starts with a capital letter.
-    if ta.ends_with(':') && starts_upper_letter(tb) && ta.chars().any(char::is_alphabetic) {
+    // line of its own when that line starts with a capital letter; not a
+    // run of names the sentence goes on with ("three countries:" /
+    // "China, India and Russia").
+    if ta.ends_with(':')
+        && starts_upper_letter(tb)
+        && !first_word(tb).ends_with([',', ';'])
+        && ta.chars().any(char::is_alphabetic)
+    {
         return Some("colon-before-capital");
     }
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
@@ -457,6 +477,16 @@ fn subsection_of(t: &str, parent: &str) -> bool {
         .strip_prefix(parent_number)
         .and_then(|rest| rest.strip_prefix('.'))
         .is_some_and(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A numbered heading line ("5 Managing a crate") where a section can start,
+/// the last line before a page break: the page ends after a heading, the
+/// paragraph after the break is the section's first.
+fn heading_before_page_break(lines: &[Line], a: usize, b: usize) -> bool {
+    (a + 1..=b).any(|i| lines[i].page_break)
+        && numbered_heading_line(lines[a].trimmed())
+        && starts_section(lines, a)
+        && starts_capital(lines[b].trimmed())
 }
 
 /// "1.b. The target...", "2.3 Scope": a line opening with a section number.
@@ -791,6 +821,33 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_is_not_joined_across_a_page_break() {
+        let text = format!(
+            "{WRAPPED}\n\n5 Managing a crate\n\n\u{c}Management of crates is done here, at the full width of it."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.contains(&"5 Managing a crate".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+        // Mid-sentence, a number and words before a page break go on.
+        let text = format!("{WRAPPED} It grew by\n2 Percent Points\n\n\u{c}In the year.");
+        let b = blocks(&text);
+        assert!(
+            b.last().unwrap().ends_with("2 Percent Points In the year."),
+            "{b:#?}"
+        );
+    }
+
+    #[test]
     fn split_sentence_join() {
         let b = blocks(
             "Title\n\nOne paragraph that stops in the middle of rare\n\nearth exports to India.",
@@ -821,10 +878,12 @@ mod tests {
             "Artifacts are split in two categories that go on and on.",
             "{b:#?}"
         );
-        // A lower-case word or a number after the colon goes on.
+        // A lower-case word, a number or a list of names after the colon
+        // goes on.
         for next in [
             "it goes on in lower case for a while.",
             "2 of them go on here.",
+            "China, India and Russia.",
         ] {
             let text =
                 format!("{WRAPPED} It is set up in the following way, as the book says:\n{next}");
