@@ -122,6 +122,31 @@ pub(super) fn continued_numbers(lines: &[Line], content: &[usize]) -> Vec<bool> 
     continues
 }
 
+/// Lines around a list item's marker that are looked at for another item.
+const MARKER_NEIGHBOURHOOD: usize = 6;
+
+/// For each line that starts with a bullet ("-", "*", "•"), whether another
+/// line at most [`MARKER_NEIGHBOURHOOD`] content lines before or after it
+/// starts with a bullet (not a number): a dash at the start of a line
+/// mid-sentence is an item only in a list of such items.
+pub(super) fn markers_nearby(lines: &[Line], content: &[usize]) -> Vec<bool> {
+    let bullet = |i: usize| {
+        lines[i].kind.is_prose()
+            && list_marker(lines[i].trimmed()).is_some_and(|m| m.ordinal.is_none())
+    };
+    let bullets: Vec<bool> = content.iter().map(|&i| bullet(i)).collect();
+    let mut nearby = vec![false; lines.len()];
+    for (k, &i) in content.iter().enumerate() {
+        if !bullets[k] {
+            continue;
+        }
+        let lo = k.saturating_sub(MARKER_NEIGHBOURHOOD);
+        let hi = (k + MARKER_NEIGHBOURHOOD + 1).min(content.len());
+        nearby[i] = (lo..hi).any(|j| j != k && bullets[j]);
+    }
+    nearby
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +219,19 @@ mod tests {
             .filter(|&i| c[i])
             .map(|i| lines[i].trimmed().to_string())
             .collect()
+    }
+
+    #[test]
+    fn markers_nearby_counts_bulleted_items_only() {
+        let text = "- one\n• two\n3. three\n- four\n".to_string()
+            + &"filler\n".repeat(8)
+            + "4. four\n- lone";
+        let lines = split(&text);
+        let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        let near = markers_nearby(&lines, &content);
+        assert!(near[0] && near[1] && near[3], "{near:?}");
+        let last = content[content.len() - 1];
+        assert!(!near[last], "a numbered item is no bulleted item: {near:?}");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
-use super::paragraph_lists::{colon_runs, continued_numbers};
+use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby};
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -143,6 +143,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let lists = ListEvidence {
         colon_run: colon_runs(lines, &content, &short),
         continued_number: continued_numbers(lines, &content),
+        marker_nearby: markers_nearby(lines, &content),
     };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
     let mut split_after = vec![false; lines.len()];
@@ -167,7 +168,14 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 (typeset && after_blank && heading_after_blank(lines, a, b, width))
                     .then_some("heading-after-blank")
             });
-            let cut = rule.and_then(|r| sentence_goes_on(lines, a, b, r).map(|why| (r, why)));
+            let cut = rule.and_then(|r| {
+                if r == "lone-dash-line" {
+                    let why =
+                        "the line before stops mid-sentence and no other list item stands near";
+                    return Some((r, why.to_string()));
+                }
+                sentence_goes_on(lines, a, b, r).map(|why| (r, why))
+            });
             if let Some((rule, why)) = cut {
                 log.decline_cited(
                     NAME,
@@ -264,6 +272,8 @@ struct ListEvidence {
     colon_run: Vec<bool>,
     /// The line starts with a number that continues the numbered line above.
     continued_number: Vec<bool>,
+    /// Another line near this one starts with a list marker.
+    marker_nearby: Vec<bool>,
 }
 
 /// The room line `ta` leaves when the first word of `tb` is set after it.
@@ -286,6 +296,18 @@ fn boundary(
         // If ...") is running text, not a list; a bullet always starts one,
         // and so does a number that continues the numbered item above.
         let mid_sentence = ta.ends_with(|c: char| c.is_lowercase() || c == ',');
+        // A dash, star or plus before a lower-case word mid-sentence is an
+        // item only where other items stand near it ("C's -fwrapv" /
+        // "- which I").
+        let ascii_bullet = tb.starts_with(['-', '*', '+']);
+        if m.ordinal.is_none()
+            && mid_sentence
+            && ascii_bullet
+            && m.rest.starts_with(char::is_lowercase)
+            && !lists.marker_nearby[b]
+        {
+            return Some("lone-dash-line");
+        }
         if m.ordinal.is_none() || !mid_sentence {
             return Some("list-item-start");
         }
@@ -845,6 +867,35 @@ mod tests {
             b.last().unwrap().ends_with("2 Percent Points In the year."),
             "{b:#?}"
         );
+    }
+
+    #[test]
+    fn a_lone_dash_mid_sentence_is_no_item() {
+        let text = format!(
+            "{WRAPPED}\nFor local mitigations (e.g. stack protector, or C's -fwrapv\n\
+             - which Rust does not have), the mitigation protects the code."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.last().unwrap().contains("-fwrapv - which"), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "lone-dash-line"),
+            "{:#?}",
+            log.changes
+        );
+        // Before a capital, or in a list, a dash starts an item even after
+        // a line without punctuation.
+        let b = blocks(&format!(
+            "{WRAPPED}\nOperator expressions\n* Integer division rounds."
+        ));
+        assert_eq!(b.last().unwrap(), "* Integer division rounds.", "{b:#?}");
+        let b = blocks("Intro:\n- one thing and\nanother\n- two goes\non here\n- three");
+        assert_eq!(b.len(), 4, "{b:#?}");
     }
 
     #[test]
