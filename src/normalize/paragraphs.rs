@@ -11,6 +11,13 @@
 //!   (a short line without punctuation before a capitalised line is a heading
 //!   or a title line);
 //! * **a line that starts a list item** ("•", "-", "1.", "a)") starts a block;
+//!   a number mid-sentence only where it continues the numbered item above,
+//!   a dash before a lower-case word mid-sentence only where other bulleted
+//!   items stand near it;
+//! * **lists whose bullets the extractor dropped**: two or more short lines
+//!   in a row after a line ending in ':' end a block each; and what a colon
+//!   introduces starts a block when its line starts with a capital letter
+//!   (see [`super::paragraph_lists`]);
 //! * **a heading-like line** (short, no sentence punctuation, between a
 //!   sentence end and a capitalised line) is a block of its own;
 //! * **page-break join**: blank lines at a page break are removed when the
@@ -54,8 +61,8 @@ const NO_PUNCTUATION_ROOM: f64 = 0.8;
 
 /// A line of a run of short lines after a colon (see
 /// [`super::paragraph_lists`]) leaves room for the next word within half the
-/// width: no wrap, and no heading or display line printed larger, is that
-/// short.
+/// width: far from any wrap, so that a line of code or a title set in a
+/// wider font is not taken for one.
 const RUN_LINE_ROOM: f64 = 0.5;
 
 /// In typeset text the lengths are estimated printed widths (see
