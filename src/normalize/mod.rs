@@ -18,6 +18,7 @@ pub mod hyphen_restore;
 pub mod joined_lines;
 pub mod page_artifacts;
 pub mod page_markers;
+pub mod paragraph_lists;
 pub mod paragraphs;
 pub mod regions;
 pub mod section_numbers;

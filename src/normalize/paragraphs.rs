@@ -11,6 +11,13 @@
 //!   (a short line without punctuation before a capitalised line is a heading
 //!   or a title line);
 //! * **a line that starts a list item** ("•", "-", "1.", "a)") starts a block;
+//!   a number mid-sentence only where it continues the numbered item above,
+//!   a dash before a lower-case word mid-sentence only where other bulleted
+//!   items stand near it;
+//! * **lists whose bullets the extractor dropped**: two or more short lines
+//!   in a row after a line ending in ':' end a block each; and what a colon
+//!   introduces starts a block when its line starts with a capital letter
+//!   (see [`super::paragraph_lists`]);
 //! * **a heading-like line** (short, no sentence punctuation, between a
 //!   sentence end and a capitalised line) is a block of its own;
 //! * **page-break join**: blank lines at a page break are removed when the
@@ -25,6 +32,7 @@
 
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
+use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby};
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -50,6 +58,12 @@ const SENTENCE_END_ROOM: f64 = 0.9;
 /// (a heading, a title line, a list item) when the next word would have
 /// fitted within this share of the width: it must be clearly short.
 const NO_PUNCTUATION_ROOM: f64 = 0.8;
+
+/// A line of a run of short lines after a colon (see
+/// [`super::paragraph_lists`]) leaves room for the next word within half the
+/// width: far from any wrap, so that a line of code or a title set in a
+/// wider font is not taken for one.
+const RUN_LINE_ROOM: f64 = 0.5;
 
 /// In typeset text the lengths are estimated printed widths (see
 /// [`glyph_width`]), which separate a full line from a paragraph's last line
@@ -127,6 +141,17 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     if content.is_empty() {
         return;
     }
+    let short = |a: usize, b: Option<usize>| {
+        width.is_some_and(|r| {
+            let next = b.map_or("", |b| lines[b].trimmed());
+            room_with_next(r, lines[a].trimmed(), next) <= r.width * RUN_LINE_ROOM
+        })
+    };
+    let lists = ListEvidence {
+        colon_run: colon_runs(lines, &content, &short),
+        continued_number: continued_numbers(lines, &content),
+        marker_nearby: markers_nearby(lines, &content),
+    };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
     let mut split_after = vec![false; lines.len()];
     let mut join_after = vec![false; lines.len()];
@@ -146,11 +171,18 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let after_blank = k > 0 && content[k - 1] + 1 < a && !lines[a].page_break;
         let first_block = content[0] == a || k == 0;
         if adjacent {
-            let rule = boundary(lines, a, b, next, width).or_else(|| {
+            let rule = boundary(lines, a, b, next, width, &lists).or_else(|| {
                 (typeset && after_blank && heading_after_blank(lines, a, b, width))
                     .then_some("heading-after-blank")
             });
-            let cut = rule.and_then(|r| sentence_goes_on(lines, a, b, r).map(|why| (r, why)));
+            let cut = rule.and_then(|r| {
+                if r == "lone-dash-line" {
+                    let why =
+                        "the line before stops mid-sentence and no other list item stands near";
+                    return Some((r, why.to_string()));
+                }
+                sentence_goes_on(lines, a, b, r).map(|why| (r, why))
+            });
             if let Some((rule, why)) = cut {
                 log.decline_cited(
                     NAME,
@@ -177,6 +209,36 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
+            if heading_before_page_break(lines, a, b) {
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    "a section number and a short title stand alone before the page break",
+                );
+                continue;
+            }
+            if lists.colon_run[a] {
+                // An item of a run of short lines goes on after the break
+                // with the next item, not with its own text.
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    rule_evidence("colon-run-item").to_string(),
+                );
+                continue;
+            }
             join_after[a] = true;
             log.record_cited(
                 NAME,
@@ -210,6 +272,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     *lines = out;
 }
 
+/// What the document's lists show beyond each line break (see
+/// [`super::paragraph_lists`]), per line.
+struct ListEvidence {
+    /// The line is one of a run of short lines after a colon.
+    colon_run: Vec<bool>,
+    /// The line starts with a number that continues the numbered line above.
+    continued_number: Vec<bool>,
+    /// Another line near this one starts with a list marker.
+    marker_nearby: Vec<bool>,
+}
+
+/// The room line `ta` leaves when the first word of `tb` is set after it.
+fn room_with_next(ruler: Ruler, ta: &str, tb: &str) -> f64 {
+    ruler.len(ta) + ruler.len(" ") + ruler.len(first_word(tb))
+}
+
 /// Why a paragraph ends between adjacent lines `a` and `b`, if it does.
 fn boundary(
     lines: &[Line],
@@ -217,15 +295,46 @@ fn boundary(
     b: usize,
     next: Option<usize>,
     width: Option<Ruler>,
+    lists: &ListEvidence,
 ) -> Option<&'static str> {
     let (ta, tb) = (lines[a].trimmed(), lines[b].trimmed());
     if let Some(m) = list_marker(tb) {
         // A number at the start of a line inside a sentence ("at most\n8.
-        // If ...") is running text, not a list; a bullet always starts one.
+        // If ...") is running text, not a list; a bullet always starts one,
+        // and so does a number that continues the numbered item above.
         let mid_sentence = ta.ends_with(|c: char| c.is_lowercase() || c == ',');
+        // A dash, star or plus before a lower-case word mid-sentence is an
+        // item only where other items stand near it ("C's -fwrapv" /
+        // "- which I").
+        let ascii_bullet = tb.starts_with(['-', '*', '+']);
+        if m.ordinal.is_none()
+            && mid_sentence
+            && ascii_bullet
+            && m.rest.starts_with(char::is_lowercase)
+            && !lists.marker_nearby[b]
+        {
+            return Some("lone-dash-line");
+        }
         if m.ordinal.is_none() || !mid_sentence {
             return Some("list-item-start");
         }
+        if lists.continued_number[b] {
+            return Some("numbered-item-continues");
+        }
+    }
+    if lists.colon_run[a] {
+        return Some("colon-run-item");
+    }
+    // What a colon introduces (a list, a display, a quotation) starts on a
+    // line of its own when that line starts with a capital letter; not a
+    // run of names the sentence goes on with ("three countries:" /
+    // "China, India and Russia").
+    if ta.ends_with(':')
+        && starts_upper_letter(tb)
+        && !first_word(tb).ends_with([',', ';'])
+        && ta.chars().any(char::is_alphabetic)
+    {
+        return Some("colon-before-capital");
     }
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
@@ -238,9 +347,7 @@ fn boundary(
     }
     let ruler = width?;
     let width = ruler.width;
-    let fits = |line: &str, following: &str| {
-        ruler.len(line) + ruler.len(" ") + ruler.len(first_word(following))
-    };
+    let fits = |line: &str, following: &str| room_with_next(ruler, line, following);
     let room = fits(ta, tb);
     if ends_sentence(ta) && room <= ruler.sentence_end_room() {
         return Some("short-line-sentence-end");
@@ -293,8 +400,7 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
         return Some("the line ends on a comma".to_string());
     }
     let last = ta.rsplit(char::is_whitespace).next().unwrap_or("");
-    // As written: a capital "A" ends "Appendix A", a heading.
-    if CONTINUING_WORDS.contains(&last) {
+    if ends_on_continuing_word(ta) {
         return Some(format!(
             "the line ends on '{last}', which needs a next word"
         ));
@@ -306,6 +412,13 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
         ));
     }
     None
+}
+
+/// Whether `t` ends on a word a sentence does not end on ("the", "of").
+/// As written: a capital "A" ends "Appendix A", a heading.
+pub(super) fn ends_on_continuing_word(t: &str) -> bool {
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    CONTINUING_WORDS.contains(&last)
 }
 
 /// Articles, prepositions, conjunctions and possessives: a sentence does not
@@ -331,6 +444,11 @@ fn rule_evidence(rule: &str) -> &'static str {
             "a line with room for the next word, before a capitalised line"
         }
         "heading-line" => "a short line without punctuation between two sentences",
+        "numbered-item-continues" => {
+            "the next line starts with the number after the numbered item above"
+        }
+        "colon-run-item" => "one of two or more short lines in a row after a line ending in ':'",
+        "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
         "page-break-join" => "the text before the page break does not end its paragraph",
         "split-sentence-join" => {
@@ -362,13 +480,42 @@ fn numbered_heading_line(t: &str) -> bool {
 const MAX_NUMBERED_TITLE_WORDS: usize = 8;
 
 /// Whether line `a` starts where a section can: first in the text, after a
-/// blank line, a sentence end or a line that is not prose.
+/// blank line, a sentence end, a line that is not prose, or a numbered
+/// heading whose number line `a`'s own number goes on from ("1.2 Literals"
+/// / "1.2.1 Character literals").
 fn starts_section(lines: &[Line], a: usize) -> bool {
     let Some(before) = a.checked_sub(1) else {
         return true;
     };
     let prev = &lines[before];
-    prev.is_blank() || !prev.kind.is_prose() || ends_sentence(prev.trimmed()) || lines[a].page_break
+    prev.is_blank()
+        || !prev.kind.is_prose()
+        || ends_sentence(prev.trimmed())
+        || lines[a].page_break
+        || subsection_of(lines[a].trimmed(), prev.trimmed())
+}
+
+/// "1.2.1 Character literals" under "1.2 Character and string literals":
+/// both numbered heading lines, the first number the second's plus one part.
+fn subsection_of(t: &str, parent: &str) -> bool {
+    if !numbered_heading_line(t) || !numbered_heading_line(parent) {
+        return false;
+    }
+    let (number, parent_number) = (first_word(t), first_word(parent));
+    number
+        .strip_prefix(parent_number)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A numbered heading line ("5 Managing a crate") where a section can start,
+/// the last line before a page break: the page ends after a heading, the
+/// paragraph after the break is the section's first.
+fn heading_before_page_break(lines: &[Line], a: usize, b: usize) -> bool {
+    (a + 1..=b).any(|i| lines[i].page_break)
+        && numbered_heading_line(lines[a].trimmed())
+        && starts_section(lines, a)
+        && starts_capital(lines[b].trimmed())
 }
 
 /// "1.b. The target...", "2.3 Scope": a line opening with a section number.
@@ -537,6 +684,11 @@ pub fn starts_capital(t: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Starts with an upper-case letter (not a digit, not a quotation mark).
+fn starts_upper_letter(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Starts with a lower-case word of plain letters ("earth exports"), not a
 /// name such as "cloud.gov" or "iPhone" that is lower case by spelling.
 fn starts_lower_word(t: &str) -> bool {
@@ -595,6 +747,26 @@ mod tests {
                     Text of the section follows the heading at the full width.";
         let b = blocks(text);
         assert!(b.contains(&"2 Borrow operators".to_string()), "{b:#?}");
+        // A subsection's heading right under its section's heading.
+        let text = "The text before it ends a sentence as text set in print does.\n\
+                    1.2 Character and string literals\n\
+                    1.2.1 Character literals\n\
+                    ,lexer\n\
+                    The grammar of it goes on for a while and ends here.";
+        let b = blocks(text);
+        assert!(
+            b.contains(&"1.2.1 Character literals".to_string()),
+            "{b:#?}"
+        );
+        // Not under a heading whose number it does not go on from.
+        assert!(!subsection_of(
+            "1.3.1 Byte literals",
+            "1.2 Character literals"
+        ));
+        assert!(!subsection_of(
+            "1.2 Character literals",
+            "1.2 Character literals"
+        ));
         assert!(
             b.contains(&"1.2.1 Character literals".to_string()),
             "{b:#?}"
@@ -678,6 +850,62 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_heading_is_not_joined_across_a_page_break() {
+        let text = format!(
+            "{WRAPPED}\n\n5 Managing a crate\n\n\u{c}Management of crates is done here, at the full width of it."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.contains(&"5 Managing a crate".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+        // Mid-sentence, a number and words before a page break go on.
+        let text = format!("{WRAPPED} It grew by\n2 Percent Points\n\n\u{c}In the year.");
+        let b = blocks(&text);
+        assert!(
+            b.last().unwrap().ends_with("2 Percent Points In the year."),
+            "{b:#?}"
+        );
+    }
+
+    #[test]
+    fn a_lone_dash_mid_sentence_is_no_item() {
+        let text = format!(
+            "{WRAPPED}\nFor local mitigations (e.g. stack protector, or C's -fwrapv\n\
+             - which Rust does not have), the mitigation protects the code."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.last().unwrap().contains("-fwrapv - which"), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "lone-dash-line"),
+            "{:#?}",
+            log.changes
+        );
+        // Before a capital, or in a list, a dash starts an item even after
+        // a line without punctuation.
+        let b = blocks(&format!(
+            "{WRAPPED}\nOperator expressions\n* Integer division rounds."
+        ));
+        assert_eq!(b.last().unwrap(), "* Integer division rounds.", "{b:#?}");
+        let b = blocks("Intro:\n- one thing and\nanother\n- two goes\non here\n- three");
+        assert_eq!(b.len(), 4, "{b:#?}");
+    }
+
+    #[test]
     fn split_sentence_join() {
         let b = blocks(
             "Title\n\nOne paragraph that stops in the middle of rare\n\nearth exports to India.",
@@ -692,6 +920,104 @@ mod tests {
         let text =
             "Title line\n\nA paragraph that is wrapped\nat a narrow width.\n\nAnother one here.";
         assert_eq!(blocks(text).len(), 3);
+    }
+
+    #[test]
+    fn what_a_colon_introduces_starts_a_block() {
+        // The full line before it leaves no room, but the colon and the
+        // capital say that what follows is what the line announced.
+        let text = format!(
+            "{WRAPPED} Everything is set up in the following way, as the book says:\n\
+                            Artifacts are split in two categories that go on and on."
+        );
+        let b = blocks(&text);
+        assert_eq!(
+            b.last().unwrap(),
+            "Artifacts are split in two categories that go on and on.",
+            "{b:#?}"
+        );
+        // A lower-case word, a number or a list of names after the colon
+        // goes on.
+        for next in [
+            "it goes on in lower case for a while.",
+            "2 of them go on here.",
+            "China, India and Russia.",
+        ] {
+            let text =
+                format!("{WRAPPED} It is set up in the following way, as the book says:\n{next}");
+            let b = blocks(&text);
+            assert!(
+                b.last().unwrap().ends_with(&format!("says: {next}")),
+                "{b:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_lines_after_a_colon_are_items_even_in_lower_case() {
+        let text = format!(
+            "{WRAPPED}\nBefore publishing, make sure you have the following fields:\n\
+             license\ndescription\nhomepage\n\
+             It would also be a good idea to include some keywords."
+        );
+        let b = blocks(&text);
+        for item in ["license", "description", "homepage"] {
+            assert!(b.contains(&item.to_string()), "{b:#?}");
+        }
+        // Without the colon, lower-case short lines are not taken apart.
+        let text = format!(
+            "{WRAPPED}\nBefore publishing, fill in the\nlicense or license-file\ndescription\nhomepage\nIt goes on."
+        );
+        let b = blocks(&text);
+        assert!(!b.contains(&"description".to_string()), "{b:#?}");
+    }
+
+    #[test]
+    fn an_item_of_a_run_is_not_joined_across_a_page_break() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\nThe valid options are as listed here, one a line:\n\
+             true: enabled\nfalse: disabled\n\n{FF}\"off\": disabled as well\nThe text goes on."
+        );
+        let mut lines = split(&text);
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
+        let doc = crate::normalize::lines::into_document(&lines);
+        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        assert!(b.contains(&"false: disabled".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_number_continuing_the_items_above_starts_an_item_mid_sentence() {
+        let text = format!(
+            "{WRAPPED}\n3. For the first kind of them, if there is any code\n\
+             that does not have the mitigation enabled\n\
+             4. For the local kind, the mitigation protects it"
+        );
+        let b = blocks(&text);
+        assert_eq!(
+            b.last().unwrap(),
+            "4. For the local kind, the mitigation protects it",
+            "{b:#?}"
+        );
+        // Without "3." above, the number is part of the sentence.
+        let text = format!(
+            "{WRAPPED}\nThe number of jobs that may run at the same time is at most\n4. For more, set it."
+        );
+        let b = blocks(&text);
+        assert!(
+            b.last()
+                .unwrap()
+                .ends_with("is at most 4. For more, set it."),
+            "{b:#?}"
+        );
     }
 
     #[test]
