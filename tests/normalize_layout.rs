@@ -301,3 +301,17 @@ fn pages_that_repeat_keep_their_text() {
         "{words_out} of {words_in} words kept"
     );
 }
+
+#[test]
+fn punctuation_lines_with_a_dollar_pair_read_the_same_on_every_run() {
+    // `\` alone is dense with symbols but stood inside a paragraph, so it was
+    // declined; the paragraph joined on one line is dense too, and read as
+    // code. Now a one-line candidate is declined only if the joined unit
+    // does not read as code itself.
+    let layout = Options {
+        only: None,
+        skip: vec!["spacing".into(), "markup".into()],
+        ..Options::default()
+    };
+    assert_idempotent("!\n\\\n$a0!a!$’“a:\n ", &layout);
+}

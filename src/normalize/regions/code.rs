@@ -129,7 +129,10 @@ pub fn signal(line: &str) -> Signal {
     }
     // A `#` comment reads as prose by its words, and in plain text a `#`
     // may also mark a heading: it continues a listing, never starts one.
-    if t.starts_with("# ") || t == "#" {
+    // Unless it is dense with operators: the repaired text joins it to the
+    // line before it, and that joined line is then dense too (`word\n# ;;`
+    // reads back as `word # ;;`), so the line alone must be strong as well.
+    if (t.starts_with("# ") || t == "#") && (prose || operator_share(t) < OPERATOR_DENSE) {
         return Signal::Weak("hash-comment");
     }
     if assignment_statement(t) {
@@ -262,9 +265,12 @@ pub fn is_plain_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-' || c == '\u{AD}')
 }
 
+/// A line ending in `::` ends in a path operator, not a sentence: joined to
+/// the next line (as the repaired text writes a paragraph) it would read as
+/// code, so it must read as code alone too.
 fn ends_like_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')']);
-    (t.ends_with(['.', '!', '?']) && !t.ends_with("..")) || t.ends_with(':')
+    (t.ends_with(['.', '!', '?']) && !t.ends_with("..")) || (t.ends_with(':') && !t.ends_with("::"))
 }
 
 /// `// ...`, `/* ... */`, `*/`: comment syntax that prose does not open
@@ -533,5 +539,20 @@ mod tests {
         for line in ["else:", "std::io::", "Foo::Bar::", "default: true"] {
             assert_ne!(signal(line), Signal::Prose, "{line:?}");
         }
+    }
+
+    /// The text edition writes a paragraph on one line: a line strong once
+    /// joined must be strong alone (the regions pass relies on it).
+    #[test]
+    fn a_line_strong_when_joined_is_strong_alone() {
+        for (part, joined) in [
+            ("# ;;", "word # ;;"),
+            ("* ®𞠀 ®aa®ﹶ00::", "- ®𞠀 ®aa®ﹶ00:: word"),
+        ] {
+            assert!(strong(joined), "{joined:?}: {:?}", signal(joined));
+            assert!(strong(part), "{part:?}: {:?}", signal(part));
+        }
+        // A `#` line of words stays a weak comment.
+        assert_eq!(signal("# set up the cache"), Signal::Weak("hash-comment"));
     }
 }

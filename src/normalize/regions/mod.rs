@@ -348,6 +348,8 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             pieces.push(candidate(lines, signals, a, b));
             continue;
         }
+        // The unit as the repaired text writes a paragraph: on one line.
+        let mut joined_is_code: Option<bool> = None;
         let mut i = a;
         while i <= b {
             if !matches!(signals[i], Signal::Strong(_)) {
@@ -359,7 +361,15 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             let end = grow(lines, signals, i, floor, b, false);
             let mut c = candidate(lines, signals, start, end);
             let prose = |j: usize| matches!(signals[j], Signal::Prose);
-            if start == end && start > a && end < b && prose(start - 1) && prose(end + 1) {
+            // Unless the paragraph reads as code once its lines are joined:
+            // a second reading of the repaired text would take it for code.
+            if start == end
+                && start > a
+                && end < b
+                && prose(start - 1)
+                && prose(end + 1)
+                && !*joined_is_code.get_or_insert_with(|| unit_reads_as_code(lines, a, b))
+            {
                 c.declined = Some("one line inside a paragraph");
             }
             pieces.push(c);
@@ -386,6 +396,17 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         }
     }
     out
+}
+
+/// Whether the lines `a..=b`, joined by spaces, read as code (a strong
+/// signal).
+fn unit_reads_as_code(lines: &[Line], a: usize, b: usize) -> bool {
+    let joined = lines[a..=b]
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    matches!(code::signal(&joined), Signal::Strong(_))
 }
 
 /// Runs of non-blank lines, as (first, last) indices.
