@@ -361,6 +361,11 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             let end = grow(lines, signals, i, floor, b, false);
             let mut c = candidate(lines, signals, start, end);
             let prose = |j: usize| matches!(signals[j], Signal::Prose);
+            // A line that continues the sentence of the prose line before it
+            // ("... using" / `setenv PATH ...` / "for tcsh") stays in its
+            // paragraph. After a sentence end or a colon it is a paragraph of
+            // its own, which a second reading of the repaired text reads
+            // alone, as code: so it is code on the first reading too.
             // Unless the paragraph reads as code once its lines are joined:
             // a second reading of the repaired text would take it for code.
             if start == end
@@ -368,6 +373,7 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 && end < b
                 && prose(start - 1)
                 && prose(end + 1)
+                && !ends_sentence_or_lead_in(&lines[start - 1].text)
                 && !*joined_is_code.get_or_insert_with(|| unit_reads_as_code(lines, a, b))
             {
                 c.declined = Some("one line inside a paragraph");
@@ -396,6 +402,15 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         }
     }
     out
+}
+
+/// Whether a prose line ends a sentence or introduces what follows (a
+/// full stop, question or exclamation mark, or colon, before closing
+/// quotes or brackets).
+fn ends_sentence_or_lead_in(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}'])
+        .ends_with(['.', '!', '?', ':'])
 }
 
 /// Whether the lines `a..=b`, joined by spaces, read as code (a strong
@@ -650,6 +665,25 @@ mod tests {
                 .iter()
                 .any(|c| c.declined && c.rule == "code-region")
         );
+    }
+
+    #[test]
+    fn a_command_line_after_a_sentence_end_is_code() {
+        // After a full stop the line is a paragraph of its own, which a
+        // second reading of the repaired text takes for code: it is code on
+        // the first reading too.
+        let text = "Then run the cargo login command.\n\
+                    $ cargo login\n\
+                    Then at the prompt put in the token specified.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pcp");
+        assert_eq!(log.applied(), 1, "{:?}", log.changes);
+        // Inside a sentence the same line stays in its paragraph.
+        let text = "Then run the command, using\n\
+                    $ cargo login\n\
+                    then put in the token specified at the prompt.";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "ppp");
     }
 
     #[test]
