@@ -713,10 +713,16 @@ mod tests {
     use crate::normalize::lines::split;
 
     fn blocks(text: &str) -> Vec<String> {
+        blocks_and_log(text).0
+    }
+
+    /// The blocks the pass makes of `text`, and its log.
+    fn blocks_and_log(text: &str) -> (Vec<String>, RepairLog) {
         let mut lines = split(text);
-        run(&mut lines, &mut RepairLog::default());
+        let mut log = RepairLog::default();
+        run(&mut lines, &mut log);
         let doc = crate::normalize::lines::into_document(&lines);
-        doc.blocks.iter().map(|b| b.plain_text()).collect()
+        (doc.blocks.iter().map(|b| b.plain_text()).collect(), log)
     }
 
     const WRAPPED: &str = "The first paragraph is wrapped at a fixed width of about\n\
@@ -796,11 +802,7 @@ mod tests {
              Crates and the rest of them in one sentence that goes on\n\
              to the end of the line here."
         );
-        let mut lines = split(&text);
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        let doc = crate::normalize::lines::into_document(&lines);
-        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        let (b, log) = blocks_and_log(&text);
         assert!(
             b.last().unwrap().starts_with("The third paragraph")
                 && b.last()
@@ -854,11 +856,7 @@ mod tests {
         let text = format!(
             "{WRAPPED}\n\n5 Managing a crate\n\n\u{c}Management of crates is done here, at the full width of it."
         );
-        let mut lines = split(&text);
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        let doc = crate::normalize::lines::into_document(&lines);
-        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        let (b, log) = blocks_and_log(&text);
         assert!(b.contains(&"5 Managing a crate".to_string()), "{b:#?}");
         assert!(
             log.changes
@@ -882,11 +880,7 @@ mod tests {
             "{WRAPPED}\nFor local mitigations (e.g. stack protector, or C's -fwrapv\n\
              - which Rust does not have), the mitigation protects the code."
         );
-        let mut lines = split(&text);
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        let doc = crate::normalize::lines::into_document(&lines);
-        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        let (b, log) = blocks_and_log(&text);
         assert!(b.last().unwrap().contains("-fwrapv - which"), "{b:#?}");
         assert!(
             log.changes
@@ -979,11 +973,7 @@ mod tests {
             "{WRAPPED}\nThe valid options are as listed here, one a line:\n\
              true: enabled\nfalse: disabled\n\n{FF}\"off\": disabled as well\nThe text goes on."
         );
-        let mut lines = split(&text);
-        let mut log = RepairLog::default();
-        run(&mut lines, &mut log);
-        let doc = crate::normalize::lines::into_document(&lines);
-        let b: Vec<String> = doc.blocks.iter().map(|b| b.plain_text()).collect();
+        let (b, log) = blocks_and_log(&text);
         assert!(b.contains(&"false: disabled".to_string()), "{b:#?}");
         assert!(
             log.changes
