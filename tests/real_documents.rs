@@ -100,9 +100,6 @@ fn no_token_is_invented() {
 }
 
 #[test]
-#[ignore = "running heads that alternate on facing pages in extracts of two or three pages \
-            (\"1.2. Brief tutorial 20\", \"gnuplot 5.4 39\") and lone page numbers of \
-            extracts without form feeds stay (issue 13 item 2)"]
 fn page_furniture_is_removed_and_nothing_else() {
     let mut report = Report::default();
     for doc in documents() {
