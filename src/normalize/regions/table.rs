@@ -123,7 +123,7 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
         }
         if let Some(end) = leader_run(lines, i, &free) {
             let texts: Vec<String> = (i..=end)
-                .map(|k| leader_cells(lines[k].trimmed()).map_or(String::new(), |c| c.join("\t")))
+                .map(|k| toc_cells(&lines[k].text).map_or(String::new(), |c| c.join("\t")))
                 .collect();
             out.push(Found::Table {
                 start: i,
@@ -139,7 +139,11 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
         if has_gap(&lines[i].text) {
             let end = aligned_run(lines, i, &free);
             if let Some(found) = aligned(lines, i, end) {
+                let declined = matches!(found, Found::Declined { .. });
                 out.push(found);
+                if declined {
+                    out.extend(tables_within(lines, i, end));
+                }
                 i = end + 1;
                 continue;
             }
@@ -474,13 +478,40 @@ fn leader_cells(t: &str) -> Option<[String; 2]> {
     (!title.is_empty() && is_page).then(|| [title.to_string(), page.to_string()])
 }
 
-/// The last line of a run of at least two table-of-contents lines.
+/// `8 Checkpointing          10`: a numbered entry and its page number
+/// after a wide gap, with no leader dots. A table of contents sets its
+/// chapter entries so, between section entries with leaders; alone, such a
+/// line is as likely a numbered heading with a number set far right.
+fn gap_entry_cells(text: &str) -> Option<[String; 2]> {
+    let t = text.trim();
+    let (title, page) = t.rsplit_once(char::is_whitespace)?;
+    let wide = title.len() - title.trim_end().len() + 1 >= MIN_GAP;
+    let title = title.trim_end();
+    let (label, words) = title.split_once(' ')?;
+    let numbered = label.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && label.starts_with(|c: char| c.is_ascii_digit())
+        || label.len() == 1 && label.starts_with(|c: char| c.is_ascii_uppercase());
+    let is_page = !page.is_empty() && page.len() <= 4 && page.chars().all(|c| c.is_ascii_digit());
+    (wide && numbered && is_page && words.trim_start().starts_with(char::is_uppercase))
+        .then(|| [title.to_string(), page.to_string()])
+}
+
+/// The cells of a table-of-contents line: with leader dots, or a numbered
+/// entry and a page number after a wide gap.
+fn toc_cells(text: &str) -> Option<[String; 2]> {
+    leader_cells(text.trim()).or_else(|| gap_entry_cells(text))
+}
+
+/// The last line of a run of at least two table-of-contents lines, at
+/// least one of them with leader dots (the evidence that the run is a
+/// table of contents; entries without leaders join it).
 fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let has_leaders = |k: usize| leader_cells(lines[k].trimmed()).is_some();
     let mut k = start;
-    while k < lines.len() && free(k) && leader_cells(lines[k].trimmed()).is_some() {
+    while k < lines.len() && free(k) && toc_cells(&lines[k].text).is_some() {
         k += 1;
     }
-    (k >= start + 2).then(|| k - 1)
+    (k >= start + 2 && (start..k).any(has_leaders)).then(|| k - 1)
 }
 
 /// Whether the text has a wide gap between two words (indentation aside).
@@ -545,6 +576,56 @@ fn aligned_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> us
     end
 }
 
+/// The tables inside a declined run of aligned-looking lines: the run may
+/// hold several tables set one under the other with columns of their own
+/// (a table per page, a running head between two), or a line set apart
+/// from the table under it. Each stretch whose lines share a cell start
+/// (see [`shares_column`]) with the line before is decided on its own.
+fn tables_within(lines: &[Line], start: usize, end: usize) -> Vec<Found> {
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut last_gapped: Option<usize> = None;
+    for k in start..=end {
+        let gapped = has_gap(&lines[k].text);
+        match blocks.last_mut() {
+            Some(block)
+                if !gapped
+                    || last_gapped
+                        .is_some_and(|p| shares_column(&lines[p].text, &lines[k].text)) =>
+            {
+                block.1 = k;
+            }
+            _ => blocks.push((k, k)),
+        }
+        if gapped {
+            last_gapped = Some(k);
+        }
+    }
+    if blocks.len() < 2 {
+        return Vec::new();
+    }
+    blocks
+        .into_iter()
+        .filter_map(|(a, b)| aligned(lines, a, b))
+        .filter(|f| matches!(f, Found::Table { .. }))
+        .collect()
+}
+
+/// Where the cells of a line start: its indent and the end of each wide
+/// gap, as character columns.
+fn cell_starts(text: &str) -> Vec<usize> {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    std::iter::once(indent)
+        .chain(gaps(&chars).into_iter().map(|(_, e)| e))
+        .collect()
+}
+
+/// Whether two lines start a cell at the same character column.
+fn shares_column(a: &str, b: &str) -> bool {
+    let b = cell_starts(b);
+    cell_starts(a).iter().any(|x| b.contains(x))
+}
+
 /// Decides a run of aligned-looking lines: a table, two columns of text,
 /// or neither.
 fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
@@ -563,9 +644,20 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         .map(|(_, l)| l.iter().take_while(|c| c.is_whitespace()).count())
         .min()
         .unwrap_or(0);
+    // A line of one piece of text between rows (a cell wrapped onto a line
+    // of its own, set across the columns) says nothing about where the
+    // gutters are: the lines with gaps place them, and it stays one cell.
+    // After the last row with gaps it may be the paragraph under the table:
+    // there it counts.
+    let last_gapped = (0..run.len())
+        .rev()
+        .find(|&k| is_row(k) && !gaps(&run[k]).is_empty())
+        .unwrap_or(0);
+    let wrapped = |k: usize| is_row(k) && k < last_gapped && gaps(&run[k]).is_empty();
+    let places_gutters = |k: usize| is_row(k) && !wrapped(k);
     let mut occupied = vec![0usize; width];
     for (k, l) in run.iter().enumerate() {
-        if !is_row(k) {
+        if !places_gutters(k) {
             continue;
         }
         for (x, c) in l.iter().enumerate() {
@@ -595,17 +687,14 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
     // The tolerance is for lines that run across a gutter: blank columns
     // side by side where different lines each put a character (an inner
     // space of one cell next to an inner space of another) are no gutter.
-    // There only the columns blank on every row count.
+    // There only the columns blank on every row count. A cell that starts
+    // inside the gutter after a wide gap (a header set a little left of its
+    // column) runs across nothing.
     if tolerance > 0 {
         let touching = |s: usize, e: usize| {
             run.iter()
                 .enumerate()
-                .filter(|(k, l)| {
-                    is_row(*k)
-                        && l[s.min(l.len())..e.min(l.len())]
-                            .iter()
-                            .any(|c| !c.is_whitespace())
-                })
+                .filter(|(k, l)| places_gutters(*k) && runs_across(l, s, e))
                 .count()
         };
         gutters = gutters
@@ -679,7 +768,15 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
     let cells: Vec<Option<Vec<String>>> = run
         .iter()
         .enumerate()
-        .map(|(k, l)| is_row(k).then(|| split_at(l, &bounds)))
+        .map(|(k, l)| {
+            is_row(k).then(|| {
+                if wrapped(k) {
+                    one_cell(l, &gutters)
+                } else {
+                    split_at(l, &cuts_in_gutters(l, &gutters))
+                }
+            })
+        })
         .collect();
     let full_rows = cells
         .iter()
@@ -734,6 +831,49 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         columns: bounds.len() + 1,
         rule: "aligned-columns",
     })
+}
+
+/// A line's text as one cell, in the column where it starts.
+fn one_cell(line: &[char], gutters: &[(usize, usize)]) -> Vec<String> {
+    let indent = line.iter().take_while(|c| c.is_whitespace()).count();
+    let column = gutters.iter().filter(|&&(s, _)| s <= indent).count();
+    let mut cells = vec![String::new(); gutters.len() + 1];
+    cells[column] = line.iter().collect::<String>().trim().to_string();
+    cells
+}
+
+/// Whether a cell of the line that starts left of column `s` reaches into
+/// the columns `s..e` (a cell is text between wide gaps).
+fn runs_across(line: &[char], s: usize, e: usize) -> bool {
+    let Some(x) = (s..e.min(line.len())).find(|&x| !line[x].is_whitespace()) else {
+        return false;
+    };
+    let mut from = x;
+    while from > 0
+        && !(line[from - 1].is_whitespace() && (from < 2 || line[from - 2].is_whitespace()))
+    {
+        from -= 1;
+    }
+    from < s
+}
+
+/// The character columns where the line is cut, one in each gutter: the
+/// gutter's end; where a word runs across the end, the start of that word
+/// if it lies inside the gutter (a cell set a little left of its column),
+/// else the end (the cell is not cut, see [`split_at`]).
+fn cuts_in_gutters(line: &[char], gutters: &[(usize, usize)]) -> Vec<usize> {
+    gutters
+        .iter()
+        .map(|&(s, e)| {
+            if e == 0 || e >= line.len() || line[e - 1].is_whitespace() || line[e].is_whitespace() {
+                return e;
+            }
+            (s + 1..e)
+                .rev()
+                .find(|&p| line[p - 1].is_whitespace() && !line[p].is_whitespace())
+                .unwrap_or(e)
+        })
+        .collect()
 }
 
 /// "5   Drawbacks", "6.1   Syntax alternatives": every first cell is a
@@ -936,6 +1076,115 @@ mod tests {
             "  ------------------\n  A      B\n  ------ -----------\n  x      y\n\n  z      w";
         assert!(
             found(open)
+                .iter()
+                .all(|f| !matches!(f, Found::Table { .. }))
+        );
+    }
+
+    #[test]
+    fn a_toc_entry_without_leaders_joins_entries_with_them() {
+        let toc = "  7.1   TotalView . . . . . . . . . . . . .    9\n\
+                   8 Checkpointing                                10\n\
+                   \x20 8.1   Taking checkpoints . . . . . . . .    11\n\
+                   A Frequently Asked Questions                   13";
+        let f = found(toc);
+        let [Found::Table { texts, rule, .. }] = &f[..] else {
+            panic!("{f:?}");
+        };
+        assert_eq!(*rule, "toc-leaders");
+        assert_eq!(texts[1], "8 Checkpointing\t10");
+        assert_eq!(texts[3], "A Frequently Asked Questions\t13");
+        // Without a line with leaders, numbered lines with a number far
+        // right are no table of contents on that evidence.
+        let numbered = "8 Checkpointing                                10\n\
+                        9 Other Tools Provided with MPICH              11";
+        assert!(
+            found(numbered)
+                .iter()
+                .all(|f| !matches!(f, Found::Table { .. }))
+        );
+        // A sentence with a wide gap before a number is no entry.
+        assert_eq!(gap_entry_cells("8 checkpoints were taken  10"), None);
+        assert_eq!(gap_entry_cells("8 Checkpointing 10"), None);
+    }
+
+    #[test]
+    fn wrapped_cells_and_a_header_set_left_of_its_column() {
+        // Long cells run across the gutter (some wrapped onto lines of
+        // their own), and the header of the last column starts two
+        // characters left of the cells under it.
+        let text = "   Parameter    Options                               Current Setting\n\
+                    \x20  ------------------------------------------------------------------\n\
+                    \x20  Nucmodel     4by4/Doublet/Codon/Protein              4by4\n\
+                    \x20  Nst          1/2/6/Mixed                             6\n\
+                    \x20  Code         Universal/Vertmt/Invermt/Yeast/Mycoplasma/\n\
+                    \x20               Ciliate/Echinoderm/Euplotid/Metmt       Universal\n\
+                    \x20  Ploidy       Haploid/Diploid/Zlinked                 Diploid\n\
+                    \x20  Rates        Equal/Gamma/LNorm/Propinv/\n\
+                    \x20               Invgamma/Adgamma/Kmixture               Invgamma\n\
+                    \x20  Ngammacat    <number>                                4\n\
+                    \x20  Nlnormcat    <number>                                4\n\
+                    \x20  Nmixtcat     <number>                                4\n\
+                    \x20  Nbetacat     <number>                                5\n\
+                    \x20  Omegavar     Equal/Ny98/M3                           Equal\n\
+                    \x20  Covarion     No/Yes                                  No\n\
+                    \x20  Coding       All/Variable/Informative/Nosingletons\n\
+                    \x20               Noabsencesites/Nopresencesites/\n\
+                    \x20               Nosingletonabsence/Nosingletonpresence All\n\
+                    \x20  Parsmodel    No/Yes                                  No";
+        let f = found(text);
+        let [Found::Table { texts, columns, .. }] = &f[..] else {
+            panic!("{f:?}");
+        };
+        assert_eq!(*columns, 3);
+        assert_eq!(texts[0], "Parameter\tOptions\tCurrent Setting");
+        assert_eq!(
+            texts[4],
+            "Code\tUniversal/Vertmt/Invermt/Yeast/Mycoplasma/\t"
+        );
+        assert_eq!(texts[14], "Covarion\tNo/Yes\tNo");
+        // A wrapped line without a wide gap stays one cell.
+        assert_eq!(texts[17], "\tNosingletonabsence/Nosingletonpresence All\t");
+    }
+
+    #[test]
+    fn a_cell_running_across_from_the_left_still_touches_a_gutter() {
+        let line: Vec<char> = "ab  cdef ghij".chars().collect();
+        // "cdef ghij" starts at 4 and runs across 8..10.
+        assert!(runs_across(&line, 8, 10));
+        // A cell that starts inside the columns runs across nothing.
+        assert!(!runs_across(&line, 3, 6));
+    }
+
+    #[test]
+    fn tables_one_under_the_other_in_one_run_are_decided_apart() {
+        // A line set apart (a running head) and two tables whose columns
+        // differ (a page break moved them): as one run no column is blank
+        // on every line.
+        let text = "   Name      Kind      Size\n\
+                    \x20  alpha     file      12\n\
+                    \x20  beta      dir       4\n\
+                    \x20  gamma     file      7\n\
+                    \x20     14                  CHAPTER 2. TUTORIAL\n\
+                    \x20        delta       link        3\n\
+                    \x20        epsilon     file        9\n\
+                    \x20        zeta        dir         1";
+        let f = found(text);
+        let tables: Vec<(usize, usize)> = f
+            .iter()
+            .filter_map(|f| match f {
+                Found::Table { start, end, .. } => Some((*start, *end)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables, vec![(0, 3), (5, 7)], "{f:?}");
+        // Prose lines with a stray wide gap share no columns: nothing is
+        // found inside them.
+        let prose = "The first line of a paragraph  has a wide gap in it\n\
+                     and the second one too,  though at another place, and\n\
+                     the third line  has one as well at a third place.";
+        assert!(
+            found(prose)
                 .iter()
                 .all(|f| !matches!(f, Found::Table { .. }))
         );
