@@ -348,7 +348,12 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         if b + 1 - a >= MIN_WEAK_UNIT_LINES
             && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
         {
-            pieces.push(candidate(lines, signals, a, b));
+            let mut c = candidate(lines, signals, a, b);
+            if lead_in_listing(lines, signals, a, b) == Some(b) {
+                c.after_lead_in = true;
+                c.rules.push("after-lead-in");
+            }
+            pieces.push(c);
             continue;
         }
         // The unit as the repaired text writes a paragraph: on one line.
@@ -359,6 +364,14 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 let mut c = candidate(lines, signals, i, end);
                 c.after_lead_in = true;
                 c.rules.push("after-lead-in");
+                pieces.push(c);
+                i = end + 1;
+                continue;
+            }
+            if let Some(end) = indented_display(lines, signals, i, b) {
+                let mut c = candidate(lines, signals, i, end);
+                c.after_lead_in = true;
+                c.rules.push("indented-display");
                 pieces.push(c);
                 i = end + 1;
                 continue;
@@ -452,6 +465,42 @@ fn lead_in_listing(lines: &[Line], signals: &[Signal], i: usize, unit_end: usize
             .trimmed()
             .starts_with(|c: char| c.is_uppercase());
     new_sentence.then_some(end)
+}
+
+/// The text around a display is set at most this many columns left of
+/// it: `-layout` and `txtwrite` keep a display's indentation (a command
+/// set apart, centred or indented, inside a sentence), and the repaired
+/// text indents a listing by four.
+const DISPLAY_INDENT: usize = 4;
+
+/// A display inside running text, from line `i` to the returned last line
+/// (within the unit that ends at `unit_end`): lines that each fit a
+/// listing ([`code::fits_lead_in_listing`]) and are indented at least
+/// [`DISPLAY_INDENT`] columns deeper than the text lines just before and
+/// after them (across blank lines). The indentation is the document's own
+/// evidence that the line was set apart; the code shape, that it is not a
+/// quotation or a wrapped line of prose.
+fn indented_display(
+    lines: &[Line],
+    signals: &[Signal],
+    i: usize,
+    unit_end: usize,
+) -> Option<usize> {
+    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let fits = |k: usize| {
+        code::fits_lead_in_listing(&lines[k].text, signals[k])
+            && lines[k].indent() >= lines[before].indent() + DISPLAY_INDENT
+    };
+    let text = |k: usize| matches!(signals[k], Signal::Prose | Signal::Neutral);
+    if !text(before) || !fits(i) {
+        return None;
+    }
+    let mut end = i;
+    while end < unit_end && fits(end + 1) {
+        end += 1;
+    }
+    let after = (end + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
+    (text(after) && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT).then_some(end)
 }
 
 /// Whether a prose line ends a sentence or introduces what follows (a
@@ -690,6 +739,27 @@ mod tests {
         let text = "Example:\n\n[object] interface IB : IA { import \"foo.idl\"; }\n\n\
                     This defines a type.";
         assert_eq!(kinds(&classify(text).0), "ppcpp");
+    }
+
+    #[test]
+    fn an_indented_command_inside_a_sentence_is_code() {
+        // `-layout` keeps the display's indentation: the sentence goes on
+        // after it, but the command was set apart.
+        let text = "and that you have added that directory to your path, using\n\
+                    \n\
+                    \x20   setenv PATH /home/you/mpich-installed/bin:$PATH\n\
+                    \n\
+                    for tcsh and csh, or\n\
+                    \x20                      4ti2-normalform 4coins\n\
+                    to produce the file.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcppcp", "{:?}", log.changes);
+        // The same lines flush with the text are part of the sentence, and
+        // an indented line of prose is a quotation, not a display.
+        let text = "added to your path, using\nsetenv PATH /usr/bin:$PATH\nfor tcsh.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        let text = "He wrote\n\x20       that the results were final\nand left.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
     }
 
     #[test]
