@@ -432,3 +432,42 @@ fn untitled_markdown_gets_one_title_in_every_edition() {
         }
     }
 }
+
+/// Items the document lettered "(a)", "(b)" keep those markers in every
+/// edition: no edition invents "1.", "2.".
+#[test]
+fn list_markers_are_the_documents_own_in_every_edition() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("harbour-findings.txt");
+    std::fs::write(
+        &input,
+        "Harbour Findings\n\nThe survey found two things, both of them worth a note here.\n\n\
+         (a) The harbour wall is sound along its whole length.\n\n\
+         (b) The pier needs new timbers before the winter storms.\n\n\
+         The rest of the report follows in the next section.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    convert(&[], &[&input], &out);
+    let dir = out.join("harbour-findings");
+    let edition = |ext: &str| dir.join(format!("harbour-findings.{ext}"));
+
+    let txt = std::fs::read_to_string(edition("txt")).unwrap();
+    assert!(txt.contains("\n(a) The harbour wall"), "{txt}");
+    assert!(txt.contains("\n(b) The pier"), "{txt}");
+    assert!(!txt.contains("1. The harbour"), "{txt}");
+
+    let jats = std::fs::read_to_string(edition("xml")).unwrap();
+    assert!(jats.contains("<list list-type=\"alpha-lower\">"), "{jats}");
+    assert!(jats.contains("<label>(a)</label>"), "{jats}");
+    assert!(jats.contains("<label>(b)</label>"), "{jats}");
+
+    let body = zip_entry(&edition("epub"), "EPUB/body.xhtml").unwrap();
+    assert!(body.contains("<ol type=\"a\">"), "{body}");
+
+    if have("pdftotext", "PDF list markers") {
+        let pdf = pdf_body_text(&edition("pdf"));
+        let starts = |marker: &str| pdf.lines().any(|l| l.trim_start().starts_with(marker));
+        assert!(starts("(a) The harbour") && starts("(b) The pier"), "{pdf}");
+    }
+}

@@ -12,7 +12,8 @@ use std::io::{Cursor, Read};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use recto::model::{
-    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span, inlines_from_text,
+    Abstract, Author, BackKind, BackMatter, Block, Counter, Date, Delimiter, Document, Inline,
+    Numbering, Span, inlines_from_text,
 };
 use recto::write::{Templates, WriteOptions, epub};
 
@@ -102,17 +103,26 @@ fn full_document() -> Document {
         h(2, "Background"),
         Block::List {
             start: None,
+            numbering: Numbering::default(),
             items: vec![
                 vec![p(t("first point"))],
                 vec![
                     p(t("second point with a nested list")),
                     Block::List {
                         start: Some(3),
+                        numbering: Numbering::default(),
                         items: vec![vec![p(t("three"))], vec![p(t("four"))]],
                         span: Span::UNKNOWN,
                     },
                 ],
             ],
+            span: Span::UNKNOWN,
+        },
+        // Lettered as the document wrote it: "(b)", "(c)".
+        Block::List {
+            start: Some(2),
+            numbering: Numbering::new(Counter::LowerAlpha, Delimiter::Parens),
+            items: vec![vec![p(t("lettered bee"))], vec![p(t("lettered sea"))]],
             span: Span::UNKNOWN,
         },
         h(3, "Details"),
@@ -388,6 +398,7 @@ fn content_is_semantic_and_nothing_is_dropped() {
         "epub:type=\"pagebreak\" role=\"doc-pagebreak\"",
         "aria-label=\"12\"",
         "<ol start=\"3\">",
+        "<ol type=\"a\" start=\"2\">\n<li>lettered bee</li>",
         "<blockquote>",
         "&lt;hi&gt;",
         "<br/>",
@@ -595,10 +606,12 @@ fn block() -> BoxedStrategy<Block> {
         prop_oneof![
             (
                 proptest::option::of(any::<u64>()),
+                common::strategies::numbering(),
                 proptest::collection::vec(proptest::collection::vec(inner.clone(), 0..3), 0..3)
             )
-                .prop_map(|(start, items)| Block::List {
+                .prop_map(|(start, numbering, items)| Block::List {
                     start,
+                    numbering,
                     items,
                     span: Span::UNKNOWN
                 }),

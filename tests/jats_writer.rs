@@ -15,7 +15,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use recto::model::{
-    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span, inlines_from_text,
+    Abstract, Author, BackKind, BackMatter, Block, Counter, Date, Delimiter, Document, Inline,
+    Numbering, Span, inlines_from_text,
 };
 use recto::write::{JatsTagset, WriteOptions, jats};
 
@@ -59,6 +60,7 @@ fn h(level: u8, s: &str) -> Block {
 fn list(start: Option<u64>, items: Vec<Vec<Block>>) -> Block {
     Block::List {
         start,
+        numbering: Numbering::default(),
         items,
         span: Span::UNKNOWN,
     }
@@ -233,6 +235,55 @@ fn full_document_maps_every_field() {
     assert_eq!(xml.matches("p-marker-77").count(), 1, "{xml}");
     assert!(xml.contains("<fpage>p-marker-77</fpage>"), "{xml}");
     assert!(xml.ends_with("</article>\n"));
+}
+
+/// The document's own markers: "(a)" stays "(a)", not "1.".
+#[test]
+fn lettered_lists_keep_their_markers_and_validate() {
+    let numbered = |start: u64, counter, delimiter| Block::List {
+        start: Some(start),
+        numbering: Numbering::new(counter, delimiter),
+        items: vec![vec![p("one point")], vec![p("another point")]],
+        span: Span::UNKNOWN,
+    };
+    let mut doc = Document::default();
+    doc.meta.title = Some(t("Lettered Lists"));
+    doc.blocks = vec![
+        p("The group has these properties."),
+        numbered(1, Counter::LowerAlpha, Delimiter::Parens),
+        p("And two steps."),
+        numbered(1, Counter::LowerAlpha, Delimiter::Period),
+        p("And two more."),
+        numbered(1, Counter::Decimal, Delimiter::Paren),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for tagset in TAGSETS {
+        let xml = write_jats(&doc, tagset);
+        assert_eq!(
+            xml.matches("<list list-type=\"alpha-lower\">").count(),
+            2,
+            "{xml}"
+        );
+        assert_eq!(
+            xml.matches("<list list-type=\"order\">").count(),
+            1,
+            "{xml}"
+        );
+        // The list type names the counter; the punctuation is in labels,
+        // which "a." (the plain form) does not need.
+        for label in ["(a)", "(b)", "1)", "2)"] {
+            assert!(
+                xml.contains(&format!("<label>{label}</label>")),
+                "{label} in {xml}"
+            );
+        }
+        assert!(!xml.contains("<label>a.</label>"), "{xml}");
+        if validators_available() {
+            let file = dir.path().join(format!("{tagset:?}.xml"));
+            std::fs::write(&file, xml).unwrap();
+            validate(std::slice::from_ref(&file), tagset).unwrap();
+        }
+    }
 }
 
 #[test]
@@ -443,10 +494,12 @@ fn block_strategy() -> impl Strategy<Value = Block> {
         prop_oneof![
             (
                 proptest::option::of(any::<u64>()),
+                common::strategies::numbering(),
                 proptest::collection::vec(proptest::collection::vec(inner.clone(), 0..3), 0..3)
             )
-                .prop_map(|(start, items)| Block::List {
+                .prop_map(|(start, numbering, items)| Block::List {
                     start,
+                    numbering,
                     items,
                     span: Span::UNKNOWN
                 }),

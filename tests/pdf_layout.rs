@@ -2,7 +2,8 @@
 //! breaks), never PDF bytes.
 
 use recto::model::{
-    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span, inlines_from_text,
+    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Numbering, Span,
+    inlines_from_text,
 };
 use recto::write::Paper;
 use recto::write::pdf::layout::{Style, layout};
@@ -427,12 +428,14 @@ fn lists_quotes_and_code() {
     doc.blocks = vec![
         Block::List {
             start: None,
+            numbering: Numbering::default(),
             items: vec![
                 vec![p("first item")],
                 vec![
                     p("second item"),
                     Block::List {
                         start: Some(3),
+                        numbering: Numbering::default(),
                         items: vec![vec![p("nested three")], vec![p("nested four")]],
                         span: Span::UNKNOWN,
                     },
@@ -627,6 +630,7 @@ fn odd_documents_still_lay_out() {
         p(&"y".repeat(2000)),
         Block::List {
             start: Some(u64::MAX),
+            numbering: Numbering::default(),
             items: vec![vec![], vec![]],
             span: Span::UNKNOWN,
         },
@@ -770,12 +774,14 @@ fn rich_sample() -> Document {
         h(2, "Lists, quotes and code"),
         Block::List {
             start: None,
+            numbering: Numbering::default(),
             items: vec![
                 vec![p(&prose(1, 2))],
                 vec![
                     p(&prose(2, 1)),
                     Block::List {
                         start: Some(1),
+                        numbering: Numbering::default(),
                         items: vec![vec![p(&prose(3, 1))], vec![p(&prose(4, 2))]],
                         span: Span::UNKNOWN,
                     },

@@ -7,7 +7,10 @@
 mod common;
 
 use common::pdf::*;
-use recto::model::{Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Span};
+use recto::model::{
+    Abstract, Author, BackKind, BackMatter, Block, Counter, Date, Delimiter, Document, Inline,
+    Numbering, Span,
+};
 use recto::write::pdf::emit::emit;
 use recto::write::pdf::fonts::FontSet;
 use recto::write::pdf::info::PdfMeta;
@@ -87,6 +90,7 @@ fn policy_brief() -> Document {
         Block::heading(2, text("What the data show"), Span::UNKNOWN),
         Block::List {
             start: None,
+            numbering: Numbering::default(),
             items: vec![
                 vec![para("Summer flows fell by a fifth since 1990.")],
                 vec![para("Groundwater pumping doubled in the same period.")],
@@ -99,6 +103,7 @@ fn policy_brief() -> Document {
         Block::heading(2, text("Options"), Span::UNKNOWN),
         Block::List {
             start: Some(1),
+            numbering: Numbering::default(),
             items: vec![
                 vec![para("Keep seniority and buy back the most junior rights.")],
                 vec![para("Share shortfalls in proportion to entitlements.")],
@@ -470,6 +475,45 @@ fn the_policy_brief_passes_the_validators() {
     assert!(rate <= 0.005, "word error rate {rate:.4}\n{detail}");
 }
 
+/// The PDF draws the markers the document wrote ("(a)", not "1."), as the
+/// text edition writes them.
+#[test]
+fn list_markers_are_drawn_as_the_document_wrote_them() {
+    let mut doc = policy_brief();
+    let lettered = Numbering::new(Counter::LowerAlpha, Delimiter::Parens);
+    for block in &mut doc.blocks {
+        if let Block::List {
+            start: Some(_),
+            numbering,
+            ..
+        } = block
+        {
+            *numbering = lettered;
+        }
+    }
+    let out = recto::write::pdf::write(&doc, &options()).unwrap();
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    if !have_all() {
+        return;
+    }
+    let file = save(&out.bytes);
+    assert_qpdf_clean(&file.path);
+    let drawn = pdftotext(&file.path);
+    let starts = |marker: &str| drawn.lines().any(|l| l.trim_start().starts_with(marker));
+    assert!(starts("(a)") && starts("(b)"), "{drawn}");
+    assert!(!starts("1. ") && !starts("2. "), "{drawn}");
+    let extra: Vec<String> = [
+        "Institute for Basin Studies",
+        "15 March 2024",
+        "Abstract",
+        "About the author",
+    ]
+    .map(String::from)
+    .to_vec();
+    let (rate, detail) = word_error_rate(&doc, &file.path, &extra);
+    assert!(rate <= 0.005, "word error rate {rate:.4}\n{detail}");
+}
+
 #[test]
 fn two_writes_are_byte_identical() {
     let doc = policy_brief();
@@ -518,6 +562,7 @@ fn awkward_documents_still_give_valid_pdfs() {
             },
             Block::List {
                 start: Some(7),
+                numbering: Numbering::default(),
                 items: vec![vec![], vec![para("Ελληνικά и кириллица")]],
                 span: Span::UNKNOWN,
             },

@@ -575,10 +575,12 @@ fn block_tree() -> impl Strategy<Value = Block> {
         prop_oneof![
             (
                 prop::option::of(any::<u64>()),
+                common::strategies::numbering(),
                 prop::collection::vec(prop::collection::vec(inner.clone(), 0..3), 0..4)
             )
-                .prop_map(|(start, items)| Block::List {
+                .prop_map(|(start, numbering, items)| Block::List {
                     start,
+                    numbering,
                     items,
                     span: Span::UNKNOWN
                 }),

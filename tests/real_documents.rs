@@ -85,8 +85,6 @@ fn no_content_token_is_lost() {
 }
 
 #[test]
-#[ignore = "one left: nauty-guide's lettered items \"(a)\", \"(b)\" are written as \
-            \"1.\", \"2.\" by the structure pass and plain-text writer (token repairs pass)"]
 fn no_token_is_invented() {
     let mut report = Report::default();
     for doc in documents() {
@@ -102,9 +100,6 @@ fn no_token_is_invented() {
 }
 
 #[test]
-#[ignore = "running heads that alternate on facing pages in extracts of two or three pages \
-            (\"1.2. Brief tutorial 20\", \"gnuplot 5.4 39\") and lone page numbers of \
-            extracts without form feeds stay (issue 13 item 2)"]
 fn page_furniture_is_removed_and_nothing_else() {
     let mut report = Report::default();
     for doc in documents() {

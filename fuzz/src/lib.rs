@@ -13,8 +13,8 @@ use std::io::{Cursor, Read};
 
 use arbitrary::{Result, Unstructured};
 use recto::model::{
-    Abstract, Author, BackKind, BackMatter, Block, Date, Document, Inline, Metadata, Span,
-    inlines_from_text,
+    Abstract, Author, BackKind, BackMatter, Block, Counter, Date, Delimiter, Document, Inline,
+    Metadata, Numbering, Span, inlines_from_text,
 };
 
 /// Deepest nesting of blocks (quotes, lists) and of inline markup. Deep
@@ -185,6 +185,7 @@ fn block(u: &mut Unstructured<'_>, depth: u32) -> Result<Block> {
             }
             Block::List {
                 start: u.arbitrary()?,
+                numbering: numbering(u)?,
                 items,
                 span,
             }
@@ -240,6 +241,21 @@ fn inlines(u: &mut Unstructured<'_>, depth: u32) -> Result<Vec<Inline>> {
         }
     }
     Ok(out)
+}
+
+/// Any way an ordered list writes its markers ("1.", "a)", "(a)").
+fn numbering(u: &mut Unstructured<'_>) -> Result<Numbering> {
+    let counter = if u.arbitrary()? {
+        Counter::LowerAlpha
+    } else {
+        Counter::Decimal
+    };
+    let delimiter = match u.int_in_range(0..=2)? {
+        0 => Delimiter::Period,
+        1 => Delimiter::Paren,
+        _ => Delimiter::Parens,
+    };
+    Ok(Numbering::new(counter, delimiter))
 }
 
 fn optional_text(u: &mut Unstructured<'_>) -> Result<Option<String>> {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::inline::{Image, Inline, plain_text};
+use super::numbering::Numbering;
 use super::table::Table;
 
 /// Input lines a block came from: 1-based, inclusive. `0..0` means unknown
@@ -75,11 +76,14 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Span::is_unknown")]
         span: Span,
     },
-    /// A bullet list (`start` is `None`) or an ordered list numbered from `start`.
+    /// A bullet list (`start` is `None`) or an ordered list numbered from
+    /// `start`, its markers written as `numbering` says ("1.", "(a)").
     /// Each item is a list of blocks, so lists nest.
     List {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         start: Option<u64>,
+        #[serde(default, skip_serializing_if = "Numbering::is_default")]
+        numbering: Numbering,
         items: Vec<Vec<Block>>,
         #[serde(default, skip_serializing_if = "Span::is_unknown")]
         span: Span,

@@ -4,6 +4,7 @@
 mod block;
 mod inline;
 mod metadata;
+mod numbering;
 mod table;
 
 pub use block::{BackKind, BackMatter, Block, Definition, Note, Section, Span, sections};
@@ -11,6 +12,7 @@ pub use inline::{Image, Inline, canonicalize, compact, expand, inlines_from_text
 pub use metadata::{
     Abstract, Author, Date, IdentifierKind, Metadata, Publication, civil_from_unix,
 };
+pub use numbering::{Counter, Delimiter, Numbering};
 pub use table::{Alignment, Grid, MAX_COLSPAN, Placed, RowKind, Table, TableCell, TableRow};
 
 use serde::{Deserialize, Serialize};

@@ -19,7 +19,17 @@
 //!    plus one offset shared by the document's pages), or the same line
 //!    stands at the same edge of most pages;
 //! 4. the first page's title is not a running header, though the header of
-//!    later pages repeats it.
+//!    later pages repeats it;
+//! 5. facing pages print different heads ("Chapter 1. Beginner's guide 19",
+//!    "1.2. Brief tutorial 20"), and put the number on the outer side ("38
+//!    gnuplot 5.4", "gnuplot 5.4 39"): a head is furniture once, when its
+//!    counter fits the page counters around it and the pages beside print
+//!    their numbered heads at the same edge; a line of words beside a page's
+//!    number where the pages beside have their head is that page's head; a
+//!    title in capitals at a page's top that repeats the title opening an
+//!    earlier page is the chapter's running head. A number alone is a page
+//!    number only where it fits the counter sequence of the other pages
+//!    (the front matter's "ii" just before the page numbered 1, too).
 //!
 //! Every removal is logged, and so is every candidate left alone (a number at
 //! a page edge that does not count, a header line inside a page). What the
@@ -166,26 +176,37 @@ impl Counting {
         // Votes per line shape: numbers of different shapes that happen to
         // agree on two pages (a "2" on one, a "(3)" on the next) prove nothing.
         let mut votes: HashMap<(&str, bool, i64), HashSet<usize>> = HashMap::default();
+        // The pages where the number stands at an edge that a line of words
+        // also holds on other pages (a running head).
+        let mut headed: HashMap<(&str, bool, i64), HashSet<usize>> = HashMap::default();
+        let heads = recurring_edge_lines(shapes, layout);
         for (k, shape) in shapes.iter().enumerate() {
             if let Some(s) = shape
                 && let Some((c, _)) = &s.counter
                 && layout.at_edge(k)
             {
                 let offset = c.value as i64 - layout.ordinals[layout.page[k]];
-                votes
-                    .entry((s.key.as_str(), c.roman, offset))
-                    .or_default()
-                    .insert(layout.page[k]);
+                let vote = (s.facing.as_str(), c.roman, offset);
+                votes.entry(vote).or_default().insert(layout.page[k]);
+                if heads.contains(&(layout.page[k], layout.top[k])) {
+                    headed.entry(vote).or_default().insert(layout.page[k]);
+                }
             }
         }
         let best = |roman: bool| {
             votes
                 .iter()
-                .filter(|((key, r, _), pages)| *r == roman && has_neighbours(key, pages, layout))
+                .filter(|(vote, pages)| {
+                    let (key, r, _) = vote;
+                    *r == roman
+                        && (has_neighbours(key, pages, layout)
+                            || headed.get(*vote).is_some_and(|h| facing_pages(h, layout)))
+                })
                 .max_by_key(|((key, _, offset), pages)| (pages.len(), -offset.abs(), *key))
                 .map(|((key, _, offset), _)| (*offset, key.to_string()))
         };
         let (arabic, roman) = (best(false), best(true));
+        let roman = roman.or_else(|| front_matter(layout, shapes, arabic.as_ref()?.0));
         Counting {
             arabic: arabic.as_ref().map(|a| a.0),
             roman: roman.as_ref().map(|r| r.0),
@@ -238,6 +259,57 @@ fn has_neighbours(key: &str, pages: &HashSet<usize>, layout: &Layout) -> bool {
         .any(|o| (1..=reach).any(|d| ordinals.contains(&(o + d))))
 }
 
+/// The edges (page, top) that hold a line of words that stands at the same
+/// edge of another page too: the running head a page number stands with.
+fn recurring_edge_lines(shapes: &[Option<Shape>], layout: &Layout) -> HashSet<(usize, bool)> {
+    let mut pages_of: HashMap<(bool, &str), HashSet<usize>> = HashMap::default();
+    for (k, s) in shapes.iter().enumerate() {
+        if let Some(s) = s
+            && s.letters() >= 2
+            && layout.at_edge(k)
+        {
+            pages_of
+                .entry((layout.top[k], s.literal.as_str()))
+                .or_default()
+                .insert(layout.page[k]);
+        }
+    }
+    pages_of
+        .into_iter()
+        .filter(|(_, pages)| pages.len() >= 2)
+        .flat_map(|((top, _), pages)| pages.into_iter().map(move |p| (p, top)))
+        .collect()
+}
+
+/// Whether two of the pages are two apart in the printed sequence: numbers
+/// that fit one offset on facing pages, each beside the running head of
+/// its page, where the page between printed its number elsewhere.
+fn facing_pages(pages: &HashSet<usize>, layout: &Layout) -> bool {
+    let ordinals: HashSet<i64> = pages.iter().map(|&p| layout.ordinals[p]).collect();
+    ordinals.iter().any(|o| ordinals.contains(&(o + 2)))
+}
+
+/// The offset of the front matter's roman numbers: a roman numeral alone,
+/// the outermost line of the page just before the one the arabic numbering
+/// calls 1 ("ii" at the foot of the contents, "1" on the next page).
+fn front_matter(layout: &Layout, shapes: &[Option<Shape>], arabic: i64) -> Option<(i64, String)> {
+    let page = (0..layout.pages().saturating_sub(1))
+        .find(|&p| layout.ordinals[p] + arabic == 0 && layout.ordinals[p + 1] + arabic == 1)?;
+    let (start, end) = (layout.bounds[page], layout.bounds[page + 1]);
+    [start, end.checked_sub(1)?]
+        .into_iter()
+        .filter(|&k| k < end)
+        .find_map(|k| {
+            let s = shapes[k].as_ref()?;
+            match &s.counter {
+                Some((c, Form::Bare)) if c.roman => {
+                    Some((c.value as i64 - layout.ordinals[page], s.facing.clone()))
+                }
+                _ => None,
+            }
+        })
+}
+
 /// "Page 3", "Page 3 of 9", "[Page 6]", "— 3 —": a page number by its words.
 fn self_evident(shape: &Shape) -> bool {
     matches!(shape.counter, Some((_, Form::Label)))
@@ -259,6 +331,7 @@ fn furniture(
 ) -> Vec<(usize, &'static str)> {
     let n = content.len();
     let mut found: Vec<Option<&'static str>> = vec![None; n];
+    let mut once: Vec<usize> = Vec::new();
     let line = |k: usize| &lines[content[k]];
 
     // Counters that count the pages. A number inside a line of text must
@@ -270,7 +343,7 @@ fn furniture(
             && counting.fits(s, layout.ordinals[layout.page[k]])
         {
             counted_keys
-                .entry(s.key.as_str())
+                .entry(s.facing.as_str())
                 .or_default()
                 .insert(layout.page[k]);
         }
@@ -282,7 +355,7 @@ fn furniture(
     for (k, shape) in shapes.iter().enumerate() {
         if let Some(s) = shape
             && layout.at_edge(k)
-            && counting.keys.contains(&s.key)
+            && counting.keys.contains(&s.facing)
             && counting.fits(s, layout.ordinals[layout.page[k]])
         {
             numbered.insert(layout.page[k]);
@@ -297,9 +370,9 @@ fn furniture(
             continue;
         }
         let numbered_otherwise =
-            numbered.contains(&layout.page[k]) && !counting.keys.contains(&s.key);
+            numbered.contains(&layout.page[k]) && !counting.keys.contains(&s.facing);
         if counting.fits(s, layout.ordinals[layout.page[k]]) && !numbered_otherwise {
-            let recurs = counted_keys.get(s.key.as_str()).map_or(0, HashSet::len) >= 2;
+            let recurs = counted_keys.get(s.facing.as_str()).map_or(0, HashSet::len) >= 2;
             // "opt-level = 2" on page 2 and "opt-level = 3" on page 3 count
             // along with the pages by chance: a line of code is content.
             if *form == Form::InText && is_code_line(line(k).trimmed()) {
@@ -319,7 +392,48 @@ fn furniture(
                     Form::InText => side_rule(layout, k),
                     _ => "page-number",
                 });
+            } else {
+                once.push(k);
             }
+        }
+    }
+    // A head that fits the page's number and stands once (the head of the
+    // facing page, "1.2. Brief tutorial 20" between two "Chapter 1.
+    // Beginner's guide" pages): furniture where it is the outermost text of
+    // its page and the pages beside print their numbered head at the same
+    // edge.
+    for k in once {
+        let p = layout.page[k];
+        let top = layout.top[k];
+        let beside: Vec<usize> = [p.wrapping_sub(1), p + 1]
+            .into_iter()
+            .filter(|&q| q < layout.pages())
+            .collect();
+        let headed = |q: usize| {
+            (layout.bounds[q]..layout.bounds[q + 1]).any(|j| {
+                found[j].is_some()
+                    && (if top { layout.top[j] } else { layout.bottom[j] })
+                    && matches!(
+                        shapes[j].as_ref().and_then(|s| s.counter.as_ref()),
+                        Some((_, Form::InText))
+                    )
+            })
+        };
+        if outermost(k, top, shapes, layout)
+            && !beside.is_empty()
+            && beside.iter().all(|&q| headed(q))
+        {
+            found[k] = Some(side_rule(layout, k));
+        } else {
+            log.decline(
+                NAME,
+                "facing-head",
+                line(k).span(),
+                format!(
+                    "{} (its number fits the page, but the pages beside print no numbered head at this edge)",
+                    line(k).trimmed()
+                ),
+            );
         }
     }
 
@@ -443,11 +557,30 @@ fn furniture(
         })
         .filter(|&k| before_caps_head(k, shapes, layout, &found))
         .collect();
-    let companion_pages: HashSet<usize> = companions.iter().map(|&k| layout.page[k]).collect();
+    // A page whose number happens to be its section's ("1" / "INTRODUCTION"
+    // / "1" on page 1) shows the same layout.
+    let companion_pages: HashSet<usize> = (0..n)
+        .filter(|&k| matches!(found[k], None | Some("page-number")) && layout.at_edge(k))
+        .filter(|&k| layout.page[k] > 0)
+        .filter(|&k| {
+            shapes[k]
+                .as_ref()
+                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
+        })
+        .filter(|&k| before_caps_head(k, shapes, layout, &found))
+        .map(|k| layout.page[k])
+        .collect();
     if companion_pages.len() >= 2 {
         for &k in &companions {
             found[k] = Some("running-head-number");
         }
+    }
+
+    for k in heads_beside_numbers(lines, content, shapes, layout, &found, log) {
+        found[k] = Some(side_rule(layout, k));
+    }
+    for k in chapter_heads(lines, content, shapes, layout, &found) {
+        found[k] = Some("running-header");
     }
 
     // Numbers at a page edge that do not count the pages, and the shapes of
@@ -495,6 +628,167 @@ fn furniture(
         .enumerate()
         .filter_map(|(k, r)| r.map(|r| (k, r)))
         .collect()
+}
+
+/// The other side of a page's number, at the same edge (top or bottom),
+/// where the number is found: the line right beside it, or `None`.
+fn number_slot(
+    k: usize,
+    layout: &Layout,
+    found: &[Option<&'static str>],
+    shapes: &[Option<Shape>],
+) -> Option<usize> {
+    let p = layout.page[k];
+    let top = layout.top[k];
+    let edge = |j: usize| layout.page[j] == p && if top { layout.top[j] } else { layout.bottom[j] };
+    let is_number = |j: usize| {
+        found[j] == Some("page-number")
+            && shapes[j]
+                .as_ref()
+                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
+    };
+    [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&j| j < shapes.len() && edge(j) && is_number(j))
+}
+
+/// A head that stands on its own line beside the page's number (pdftotext
+/// writes "1.2. Brief tutorial" and "20" apart), once in the text: where
+/// the pages beside print a running head beside their numbers at the same
+/// edge, this page's line there is its head (facing pages print different
+/// heads). Nothing but furniture may stand between it and the edge.
+fn heads_beside_numbers(
+    lines: &[Line],
+    content: &[usize],
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+    log: &mut RepairLog,
+) -> Vec<usize> {
+    let is_head = |j: usize| {
+        matches!(found[j], Some("running-header" | "running-footer"))
+            && shapes[j].as_ref().is_some_and(|s| s.letters() >= 2)
+    };
+    let mut heads = Vec::new();
+    for k in 0..shapes.len() {
+        let Some(s) = &shapes[k] else { continue };
+        if found[k].is_some() || s.counter.is_some() || s.letters() < 2 || !layout.at_edge(k) {
+            continue;
+        }
+        let Some(number) = number_slot(k, layout, found, shapes) else {
+            continue;
+        };
+        let top = layout.top[number];
+        let p = layout.page[k];
+        let outer = if top {
+            layout.bounds[p]..k
+        } else {
+            k + 1..layout.bounds[p + 1]
+        };
+        // A page that has its head at this edge already: the line beside
+        // its number is its text.
+        let own_head = (layout.bounds[p]..layout.bounds[p + 1])
+            .any(|j| is_head(j) && (if top { layout.top[j] } else { layout.bottom[j] }));
+        if own_head || !outer.clone().all(|j| found[j].is_some()) {
+            continue;
+        }
+        // The head of each page beside: a found head right next to its
+        // found number, at the same edge.
+        let beside: Vec<bool> = [p.wrapping_sub(1), p + 1]
+            .into_iter()
+            .filter(|&q| q < layout.pages())
+            .map(|q| {
+                (layout.bounds[q]..layout.bounds[q + 1])
+                    .filter(|&j| is_head(j) && (if top { layout.top[j] } else { layout.bottom[j] }))
+                    .any(|j| number_slot(j, layout, found, shapes).is_some())
+            })
+            .collect();
+        if !beside.iter().any(|&b| b) {
+            continue;
+        }
+        let line = &lines[content[k]];
+        if !beside.iter().all(|&b| b) || code_evidence(k, lines, content, layout).is_some() {
+            log.decline(
+                NAME,
+                "facing-head",
+                line.span(),
+                format!(
+                    "{} (beside the page's number, but not every page beside prints its head there, or it reads as code)",
+                    line.trimmed()
+                ),
+            );
+            continue;
+        }
+        heads.push(k);
+    }
+    heads
+}
+
+/// A running head in capitals at the top of a page that repeats, word for
+/// word, the title that opens an earlier page (a chapter starts a page:
+/// "Appendix A" / "A Complete Example", then "APPENDIX A. A COMPLETE
+/// EXAMPLE" on the pages that follow). Case and punctuation aside; the
+/// words must be spaced as the title's are.
+fn chapter_heads(
+    lines: &[Line],
+    content: &[usize],
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+) -> Vec<usize> {
+    let words = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    // The first text of each page, past its furniture.
+    let opening = |p: usize| {
+        (layout.bounds[p]..layout.bounds[p + 1])
+            .take(EDGE_LINES)
+            .find(|&j| found[j].is_none())
+    };
+    let mut heads = Vec::new();
+    for p in 1..layout.pages() {
+        let Some(k) = opening(p) else { continue };
+        let text = lines[content[k]].trimmed();
+        let caps = shapes[k]
+            .as_ref()
+            .is_some_and(|s| s.counter.is_none() && s.letters() >= 4)
+            && !text.chars().any(char::is_lowercase);
+        let head = words(text);
+        if !caps || head.len() < 2 {
+            continue;
+        }
+        let repeats = (0..p).any(|q| {
+            let Some(start) = opening(q) else {
+                return false;
+            };
+            let mut title: Vec<String> = Vec::new();
+            for j in start..layout.bounds[q + 1].min(start + 3) {
+                if layout.page[j] != q {
+                    break;
+                }
+                title.extend(words(lines[content[j]].trimmed()));
+                if title == head {
+                    // The title in the text is not itself in capitals.
+                    return (start..=j)
+                        .any(|i| lines[content[i]].trimmed().chars().any(char::is_lowercase));
+                }
+            }
+            false
+        });
+        if repeats {
+            heads.push(k);
+        }
+    }
+    heads
 }
 
 /// Why line `k` (a position among the non-blank lines) belongs to a code

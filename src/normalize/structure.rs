@@ -8,9 +8,12 @@
 //! * **Headings**: one-line blocks that are short and carry no sentence
 //!   punctuation ("What we tried", "1. Introduction", "Summary").
 //! * **Lists**: blocks that start with a list marker become items; adjacent
-//!   items of the same kind make one list.
+//!   items of the same kind, numbered the same way ("1.", "(a)"), make one
+//!   list.
 
-use crate::model::{Author, Block, Document, Inline, Span, plain_text};
+use crate::model::{
+    Author, Block, Counter, Delimiter, Document, Inline, Numbering, Span, plain_text,
+};
 
 use super::page_markers;
 use super::paragraphs::{ends_sentence, starts_capital};
@@ -434,7 +437,7 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
             out.push(block);
             continue;
         };
-        let ordered = marker.ordinal;
+        let (ordered, numbering) = (marker.ordinal, marker.numbering);
         let mut content = content.clone();
         strip_marker(&mut content, text.len() - marker.rest.len());
         // Before and after show the same words, with and without the
@@ -446,17 +449,22 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let item = vec![Block::paragraph(content, *span)];
+        // An item joins the list before it only when written the same way:
+        // "(a)" after "1." starts a list of its own, so no writer numbers it
+        // "2.".
         match out.last_mut() {
             Some(Block::List {
                 start,
+                numbering: list_numbering,
                 items,
                 span: list_span,
-            }) if start.is_some() == ordered.is_some() => {
+            }) if start.is_some() == ordered.is_some() && *list_numbering == numbering => {
                 items.push(item);
                 *list_span = list_span.join(*span);
             }
             _ => out.push(Block::List {
                 start: ordered,
+                numbering,
                 items: vec![item],
                 span: *span,
             }),
@@ -504,10 +512,13 @@ fn strip_marker(content: &mut Vec<Inline>, mut len: usize) {
 const NAME: &str = "structure";
 
 /// A list marker at the start of a line: the bullet or number, whether the
-/// list is ordered (with its number), and the text after the marker.
+/// list is ordered (with its number and how the number is written), and the
+/// text after the marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListMarker<'a> {
     pub ordinal: Option<u64>,
+    /// "1.", "1)", "a)" or "(a)"; the default for a bullet.
+    pub numbering: Numbering,
     pub rest: &'a str,
 }
 
@@ -525,6 +536,7 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
         let rest = t[first.len_utf8()..].trim_start();
         return (!rest.is_empty()).then_some(ListMarker {
             ordinal: None,
+            numbering: Numbering::default(),
             rest,
         });
     }
@@ -536,6 +548,7 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
         let says_something = rest.chars().any(char::is_alphanumeric);
         return (rest.starts_with(' ') && says_something).then(|| ListMarker {
             ordinal: None,
+            numbering: Numbering::default(),
             rest: rest.trim_start(),
         });
     }
@@ -549,18 +562,24 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
         && (1..=3).contains(&digits.len())
         && digits.chars().all(|c| c.is_ascii_digit())
     {
+        let delimiter = if marker.ends_with(')') {
+            Delimiter::Paren
+        } else {
+            Delimiter::Period
+        };
         return Some(ListMarker {
             ordinal: digits.parse().ok(),
+            numbering: Numbering::new(Counter::Decimal, delimiter),
             rest,
         });
     }
-    let letter = marker
-        .strip_prefix('(')
-        .unwrap_or(marker)
-        .strip_suffix(')')
-        .filter(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()));
-    letter.map(|l| ListMarker {
-        ordinal: Some(u64::from(l.as_bytes()[0] - b'a') + 1),
+    let (letter, delimiter) = match marker.strip_prefix('(') {
+        Some(inner) => (inner.strip_suffix(')')?, Delimiter::Parens),
+        None => (marker.strip_suffix(')')?, Delimiter::Paren),
+    };
+    (letter.len() == 1 && letter.chars().all(|c| c.is_ascii_lowercase())).then(|| ListMarker {
+        ordinal: Some(u64::from(letter.as_bytes()[0] - b'a') + 1),
+        numbering: Numbering::new(Counter::LowerAlpha, delimiter),
         rest,
     })
 }
@@ -576,6 +595,61 @@ mod tests {
         assert!(list_marker("- -> <-").is_none());
         assert_eq!(list_marker("+ x, y").map(|m| m.rest), Some("x, y"));
         assert_eq!(list_marker("* 3").map(|m| m.rest), Some("3"));
+    }
+
+    #[test]
+    fn an_ordered_marker_says_how_it_is_written() {
+        let numbering = |t: &str| list_marker(t).map(|m| (m.ordinal, m.numbering));
+        let style = Numbering::new;
+        assert_eq!(numbering("3. x"), Some((Some(3), Numbering::default())));
+        assert_eq!(
+            numbering("3) x"),
+            Some((Some(3), style(Counter::Decimal, Delimiter::Paren)))
+        );
+        assert_eq!(
+            numbering("b) x"),
+            Some((Some(2), style(Counter::LowerAlpha, Delimiter::Paren)))
+        );
+        assert_eq!(
+            numbering("(c) x"),
+            Some((Some(3), style(Counter::LowerAlpha, Delimiter::Parens)))
+        );
+        assert_eq!(numbering("• x"), Some((None, Numbering::default())));
+        // Not markers: a half parenthesis, two letters, a capital.
+        assert_eq!(numbering("(c x"), None);
+        assert_eq!(numbering("(ab) x"), None);
+        assert_eq!(numbering("C) x"), None);
+    }
+
+    fn lists_of(text: &str) -> Vec<(Option<u64>, Numbering, usize)> {
+        let (doc, _) = normalize_text(text, &Options::default());
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::List {
+                    start,
+                    numbering,
+                    items,
+                    ..
+                } => Some((*start, *numbering, items.len())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_keeps_its_marker_style_and_a_new_style_starts_a_new_list() {
+        let letters = Numbering::new(Counter::LowerAlpha, Delimiter::Parens);
+        let text = "The group has these properties, among others.\n\n(a) The automorphism group is computed.\n\n(b) The canonical label is computed.\n\n1. The first numbered step is here.\n\n2. The second numbered step is here.\n";
+        assert_eq!(
+            lists_of(text),
+            vec![(Some(1), letters, 2), (Some(1), Numbering::default(), 2)]
+        );
+        let rendered =
+            crate::write::txt::render_repaired(&normalize_text(text, &Options::default()).0, false);
+        assert!(rendered.contains("(a) The automorphism"), "{rendered}");
+        assert!(rendered.contains("(b) The canonical"), "{rendered}");
+        assert!(rendered.contains("2. The second"), "{rendered}");
     }
 
     fn title(text: &str) -> Option<String> {

@@ -6,8 +6,8 @@ use pulldown_cmark::{
 };
 
 use crate::model::{
-    Alignment, Block, Definition, Document, Image, Inline, Note, Span, Table, TableCell, TableRow,
-    inlines_from_text, plain_text,
+    Alignment, Block, Counter, Definition, Delimiter, Document, Image, Inline, Note, Numbering,
+    Span, Table, TableCell, TableRow, inlines_from_text, plain_text,
 };
 
 /// The front matter block of a Markdown file, unparsed.
@@ -65,10 +65,25 @@ pub fn parse(text: &str) -> (Document, Option<FrontMatter>) {
                     first_line,
                 });
             }
-            other => builder.event(other, span),
+            other => builder.event(other, span, &text[range]),
         }
     }
     (builder.finish(), front_matter)
+}
+
+/// How an ordered list starting with `source` numbers its items: CommonMark
+/// writes "1." or "1)", and pulldown-cmark reports the number but not the
+/// punctuation, so it is read from the first item's marker.
+fn list_numbering(source: &str) -> Numbering {
+    let after_digits = source
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    let delimiter = if after_digits.starts_with(')') {
+        Delimiter::Paren
+    } else {
+        Delimiter::Period
+    };
+    Numbering::new(Counter::Decimal, delimiter)
 }
 
 /// Byte offset to 1-based line number.
@@ -119,6 +134,7 @@ enum Container {
     Quote,
     List {
         start: Option<u64>,
+        numbering: Numbering,
         items: Vec<Vec<Block>>,
     },
     Item,
@@ -195,9 +211,10 @@ impl Default for Builder {
 }
 
 impl Builder {
-    fn event(&mut self, event: Event<'_>, span: Span) {
+    /// Reads one event; `source` is the input text the event covers.
+    fn event(&mut self, event: Event<'_>, span: Span, source: &str) {
         match event {
-            Event::Start(tag) => self.start(tag, span),
+            Event::Start(tag) => self.start(tag, span, source),
             Event::End(end) => self.end(end),
             Event::Text(t) => self.push_text(&t),
             Event::Code(c) => self.push_inline(Inline::Code(c.into_string()), span),
@@ -234,7 +251,7 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, span: Span) {
+    fn start(&mut self, tag: Tag<'_>, span: Span, source: &str) {
         let is_container = matches!(
             tag,
             Tag::BlockQuote(_)
@@ -278,6 +295,7 @@ impl Builder {
             Tag::List(start) => blocks_frame(
                 Container::List {
                     start,
+                    numbering: list_numbering(source),
                     items: Vec::new(),
                 },
                 span,
@@ -498,14 +516,23 @@ impl Builder {
                         blocks.into_iter().for_each(|b| self.push_block(b));
                     }
                 }
-                Container::List { start, mut items } => {
+                Container::List {
+                    start,
+                    numbering,
+                    mut items,
+                } => {
                     // Blocks land in a list outside any item only when the
                     // items were flattened (too deep): they are the last
                     // item's content, never to be dropped.
                     if !blocks.is_empty() {
                         items.push(blocks);
                     }
-                    self.push_block(Block::List { start, items, span })
+                    self.push_block(Block::List {
+                        start,
+                        numbering,
+                        items,
+                        span,
+                    })
                 }
                 Container::Item => {
                     if let Some(Frame::Blocks {
@@ -795,6 +822,43 @@ fn heading_level(level: HeadingLevel) -> u8 {
 mod tests {
     use super::*;
     use crate::model::plain_text;
+
+    fn list_numbering_of(md: &str) -> Vec<(Option<u64>, Numbering)> {
+        fn walk(blocks: &[Block], out: &mut Vec<(Option<u64>, Numbering)>) {
+            for b in blocks {
+                if let Block::List {
+                    start, numbering, ..
+                } = b
+                {
+                    out.push((*start, *numbering));
+                }
+                walk(&b.children().into_iter().cloned().collect::<Vec<_>>(), out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&parse(md).0.blocks, &mut out);
+        out
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_delimiter() {
+        let paren = Numbering::new(Counter::Decimal, Delimiter::Paren);
+        assert_eq!(list_numbering_of("3) a\n4) b\n"), vec![(Some(3), paren)]);
+        assert_eq!(
+            list_numbering_of("1. a\n2. b\n"),
+            vec![(Some(1), Numbering::default())]
+        );
+        // Nested and quoted lists read their own first marker.
+        assert_eq!(
+            list_numbering_of("> 1. a\n>\n>    7) b\n"),
+            vec![(Some(1), Numbering::default()), (Some(7), paren)]
+        );
+        // A bullet list has no numbering of its own.
+        assert_eq!(
+            list_numbering_of("- a\n- b\n"),
+            vec![(None, Numbering::default())]
+        );
+    }
 
     #[test]
     fn reads_structure_and_front_matter() {

@@ -363,10 +363,15 @@ impl Writer {
                 level, content, id, ..
             } => self.heading_with_id(*level, content, id.as_deref()),
             Block::Paragraph { content, .. } => self.paragraph(content, indent, indent),
-            Block::List { start, items, .. } => {
+            Block::List {
+                start,
+                numbering,
+                items,
+                ..
+            } => {
                 for (n, item) in items.iter().enumerate() {
                     let marker = match start {
-                        Some(s) => format!("{}. ", s.saturating_add(n as u64)),
+                        Some(s) => format!("{} ", numbering.marker(s.saturating_add(n as u64))),
                         None if ends_with_dash(item) => "* ".to_string(),
                         None => "- ".to_string(),
                     };
@@ -704,7 +709,7 @@ pub fn wrap_words(text: &str, width: usize, first: &str, rest: &str) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Abstract, Author, Date, Span, inlines_from_text};
+    use crate::model::{Abstract, Author, Date, Numbering, Span, inlines_from_text};
 
     fn doc() -> Document {
         let mut doc = Document::default();
@@ -723,6 +728,7 @@ mod tests {
         ));
         doc.blocks.push(Block::List {
             start: Some(1),
+            numbering: Numbering::default(),
             items: vec![
                 vec![Block::paragraph(
                     inlines_from_text("first item"),
@@ -790,6 +796,7 @@ mod tests {
         let doc = Document {
             blocks: vec![Block::List {
                 start: Some(u64::MAX),
+                numbering: Numbering::default(),
                 items: vec![vec![p.clone()], vec![p]],
                 span: Span::UNKNOWN,
             }],

@@ -19,6 +19,7 @@ pub mod golden;
 pub mod group;
 pub mod jats;
 pub mod pdf;
+pub mod strategies;
 pub mod validate;
 
 use std::collections::BTreeMap;

@@ -5,7 +5,11 @@
 //! document's own furniture then shows the boundaries: a page counter that
 //! goes up by one from page to page, a page's length of text apart, on lines
 //! of the same shape ("1" ... "2" ... "3" under the same header, "Page 2 of
-//! 7", "Build cache 2", "1 JSON MESSAGES 2", "http://.../x.html 1/3").
+//! 7", "Build cache 2", "1 JSON MESSAGES 2", "http://.../x.html 1/3"), on
+//! the heads of facing pages that alternate ("Chapter 1. Guide 19", "1.2.
+//! Brief tutorial 20", "Chapter 1. Guide 21") or put the number on the outer
+//! side ("38 gnuplot 5.4", "gnuplot 5.4 39"), or on numbers alone that count
+//! from the excerpt's first line or up to its last ("15" ... "16" ... "17").
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -138,7 +142,7 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
         };
         let previous = (1..=MAX_SKIPPED + 1).find_map(|step| {
             let v = counter.value.checked_sub(step)?;
-            best.get(&(shape.key.as_str(), counter.roman, v))
+            best.get(&(shape.facing.as_str(), counter.roman, v))
                 .copied()
                 .filter(|&p| k - links[p].at >= MIN_PAGE_LINES * step as usize)
         });
@@ -149,7 +153,7 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
             length,
             first,
         });
-        let place = (shape.key.as_str(), counter.roman, counter.value);
+        let place = (shape.facing.as_str(), counter.roman, counter.value);
         places.entry(place).or_default().push(k);
         let slot = best.entry(place).or_insert(links.len() - 1);
         if links[*slot].length < length {
@@ -158,6 +162,7 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
     }
     let literal_counts = literal_counts(shapes);
     let title = content_title(shapes);
+    let heads_by_value = heads_by_value(shapes);
     // Longest first; among equals the first in the document.
     let mut ends: Vec<usize> = (0..links.len()).filter(|&i| links[i].length >= 2).collect();
     ends.sort_by(|&a, &b| {
@@ -183,8 +188,63 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
         if is_furniture_chain(paced, &chain, shapes, &literal_counts, title.as_deref()) {
             return Some(chain);
         }
+        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value) {
+            return Some(chain);
+        }
     }
     None
+}
+
+/// A running head that alternates on facing pages ("Chapter 1. Beginner's
+/// guide 19", "1.2. Brief tutorial 20", "Chapter 1. Beginner's guide 21"):
+/// the chain of one head skips every other number, and each skipped number
+/// stands on a line of words of its own about halfway between. The chain
+/// with those lines, when all are there, the pages hold about the same text,
+/// and three pages at least show it.
+fn with_facing_heads(
+    chain: &[usize],
+    shapes: &[Option<Shape>],
+    heads_by_value: &HashMap<(bool, u32), Vec<usize>>,
+) -> Option<Vec<usize>> {
+    let first = shapes[chain[0]].as_ref()?;
+    let (counter, form) = first.counter.as_ref()?;
+    if *form != Form::InText || first.letters() < 2 {
+        return None;
+    }
+    let value = |k: usize| shapes[k].as_ref().and_then(counter_value).unwrap_or(0);
+    let mut filled = vec![chain[0]];
+    for w in chain.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        for v in value(a) + 1..value(b) {
+            let after = filled[filled.len() - 1] + MIN_PAGE_LINES;
+            let facing = heads_by_value
+                .get(&(counter.roman, v))?
+                .iter()
+                .copied()
+                .find(|&j| j >= after && j + MIN_PAGE_LINES <= b)?;
+            filled.push(facing);
+        }
+        filled.push(b);
+    }
+    let gaps: Vec<usize> = filled.windows(2).map(|w| w[1] - w[0]).collect();
+    let (shortest, longest) = (*gaps.iter().min()?, *gaps.iter().max()?);
+    (filled.len() > chain.len() && filled.len() >= 3 && longest <= shortest * MAX_PAGE_RATIO)
+        .then_some(filled)
+}
+
+/// The lines of words that end or start with a counter, by its value: the
+/// heads that may face a chain's pages.
+fn heads_by_value(shapes: &[Option<Shape>]) -> HashMap<(bool, u32), Vec<usize>> {
+    let mut heads: HashMap<(bool, u32), Vec<usize>> = HashMap::default();
+    for (k, shape) in shapes.iter().enumerate() {
+        if let Some(s) = shape
+            && let Some((c, Form::InText)) = &s.counter
+            && s.letters() >= 2
+        {
+            heads.entry((c.roman, c.value)).or_default().push(k);
+        }
+    }
+    heads
 }
 
 /// The chain with the next number of the same shape after it, however
@@ -209,7 +269,7 @@ fn extended(
     let next = counter.value.checked_add(1).and_then(|want| {
         [false, true]
             .into_iter()
-            .filter_map(|roman| places.get(&(last.key.as_str(), roman, want)))
+            .filter_map(|roman| places.get(&(last.facing.as_str(), roman, want)))
             .filter_map(|at| at.get(at.partition_point(|&k| k < from)).copied())
             .min()
             .filter(|&k| k < shapes.len().min(from + longest))
@@ -267,6 +327,30 @@ fn is_furniture_chain(
     };
     if longest > shortest * MAX_PAGE_RATIO {
         return false;
+    }
+    // A head printed on the outer side of facing pages: its number swaps
+    // sides from page to page, as no line of the text does.
+    let swaps = chain
+        .windows(2)
+        .all(|w| shape(w[0]).counter_first() != shape(w[1]).counter_first());
+    if chain.len() >= 3 && swaps {
+        return true;
+    }
+    // Numbers alone that count up page by page from the very first line of
+    // the text, or up to its very last: the text's own edge is a page's
+    // edge, and the pages before or after the chain hold no more than the
+    // chain's pages do. The chain starts past the first pages (an
+    // excerpt's numbers): steps and sections count from 1.
+    let content_len = shapes.len();
+    let (head, tail) = (chain[0], content_len - 1 - chain[chain.len() - 1]);
+    let bare = chain.iter().all(|&k| shape(k).key == "#");
+    if bare
+        && chain.len() >= 3
+        && value(chain[0]) as i64 > MAX_START_VALUE
+        && ((head == 0 && tail < shortest * MAX_PAGE_RATIO)
+            || (tail == 0 && head < shortest * MAX_PAGE_RATIO))
+    {
+        return true;
     }
     let first = shape(chain[0]);
     if first

@@ -39,6 +39,12 @@ pub struct Shape {
     /// The same with the counter's digits left in: the key of a line whose
     /// number does not count the pages ("RFC 9005 Profiles March 2026").
     pub literal: String,
+    /// The key as facing pages share it: a head that prints its number on
+    /// the outer side of the page, left on even pages and right on odd ones
+    /// ("38 gnuplot 5.4", "gnuplot 5.4 39"), or after the section number
+    /// only on one side, is one running head. The counter goes last, a
+    /// leading section mark goes.
+    pub facing: String,
     pub counter: Option<(Counter, Form)>,
 }
 
@@ -51,6 +57,12 @@ impl Shape {
     /// The line is a running head set in capitals.
     pub fn is_caps_head(&self) -> bool {
         self.key.contains("caps") || self.literal.contains("caps")
+    }
+
+    /// The counter stands before the words of the line ("38 gnuplot 5.4").
+    pub fn counter_first(&self) -> bool {
+        matches!(self.counter, Some((_, Form::InText)))
+            && self.key.split(' ').next().is_some_and(|w| w.contains('#'))
     }
 
     /// Letters in the literal key, the abstractions aside.
@@ -85,11 +97,31 @@ pub fn shape(text: &str) -> Option<Shape> {
         Some((counter, form, key_words)) => (Some((counter, form)), key_words),
         None => (None, words.clone()),
     };
+    let key = caps_head(&key_words).unwrap_or_else(|| join_lower(&key_words));
+    let facing = match counter {
+        Some((_, Form::InText)) => facing_key(&key),
+        _ => key.clone(),
+    };
     Some(Shape {
-        key: caps_head(&key_words).unwrap_or_else(|| join_lower(&key_words)),
+        key,
         literal: caps_head(&words).unwrap_or_else(|| join_lower(&words)),
+        facing,
         counter,
     })
+}
+
+/// "# gnuplot 5.4" -> "gnuplot 5.4 #", "§ caps #" -> "caps #", "smm:08-#
+/// sendmail guide" -> "sendmail guide smm:08-#".
+fn facing_key(key: &str) -> String {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    if words.len() > 1 && words[0] == "§" {
+        words.remove(0);
+    }
+    if words.len() > 1 && words[0].contains('#') {
+        let counter = words.remove(0);
+        words.push(counter);
+    }
+    words.join(" ")
 }
 
 /// Two letters at least outside the counter's place.
@@ -296,28 +328,11 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
     }) {
         return Some((c, Form::InText, with(n - 1, 1, "#")));
     }
-    // A number glued to the last word: "READING:6", "policy2".
-    let last = &words[n - 1];
-    let stem = last.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = &last[stem.len()..];
-    if !digits.is_empty()
-        && stem
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphabetic() || c == ':')
-        && let Some(v) = arabic(digits)
-    {
+    // A number glued to the last word: "READING:6", "policy2", "SMM:08-9".
+    if let Some((c, glued)) = glued_counter(&words[n - 1]) {
         let mut out = words[..n - 1].to_vec();
-        out.push(format!("{stem}#"));
-        return Some((
-            Counter {
-                value: v,
-                roman: false,
-                printed: v.to_string(),
-            },
-            Form::InText,
-            out,
-        ));
+        out.push(glued);
+        return Some((c, Form::InText, out));
     }
     if let Some(c) = arabic(&words[0]).map(|v| Counter {
         value: v,
@@ -326,7 +341,40 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
     }) {
         return Some((c, Form::InText, with(0, 1, "#")));
     }
+    // A manual's page label on the inner side of a facing page ("SMM:08-8
+    // Sendmail Installation and Operation Guide"): glued to a stem with a
+    // letter, so "1.2" or "2-3" is never one.
+    if let Some((c, glued)) = glued_counter(&words[0]).filter(|(_, g)| g.contains([':', '-']))
+        && words[0].chars().any(char::is_alphabetic)
+    {
+        let mut out = vec![glued];
+        out.extend_from_slice(&words[1..]);
+        return Some((c, Form::InText, out));
+    }
     None
+}
+
+/// The number at the end of a word, after a letter, a colon, or a hyphen
+/// that follows a stem with a letter in it; and the word with `#` for it.
+fn glued_counter(word: &str) -> Option<(Counter, String)> {
+    let stem = word.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &word[stem.len()..];
+    let before = stem.chars().next_back()?;
+    let glued = before.is_alphabetic()
+        || before == ':'
+        || (before == '-' && stem.chars().any(char::is_alphabetic));
+    if digits.is_empty() || !glued {
+        return None;
+    }
+    let v = arabic(digits)?;
+    Some((
+        Counter {
+            value: v,
+            roman: false,
+            printed: v.to_string(),
+        },
+        format!("{stem}#"),
+    ))
 }
 
 /// A running head set in capitals, as LaTeX's `headings` style prints the
@@ -422,6 +470,32 @@ mod tests {
         );
         assert_eq!(counter("1.2"), None, "a section number is not a counter");
         assert_eq!(counter("0"), None);
+        assert_eq!(
+            counter("SMM:08-8   Sendmail Installation and Operation Guide"),
+            Some((8, Form::InText))
+        );
+        assert_eq!(
+            counter("Sendmail Installation and Operation Guide   SMM:08-9"),
+            Some((9, Form::InText))
+        );
+        assert_eq!(counter("2-3 pages apart"), None, "a range is no label");
+    }
+
+    #[test]
+    fn facing_heads_share_their_key() {
+        let facing = |t: &str| shape(t).unwrap().facing;
+        assert_eq!(facing("38 gnuplot 5.4"), facing("gnuplot 5.4 39"));
+        assert_eq!(
+            facing("SMM:08-8 Sendmail Installation and Operation Guide"),
+            facing("Sendmail Installation and Operation Guide SMM:08-9")
+        );
+        assert_eq!(
+            facing("12 CHAPTER2. TUTORIAL: A SIMPLE ANALYSIS"),
+            facing("2.2. THOROUGH VERSION 13")
+        );
+        assert_ne!(facing("38 gnuplot 5.4"), facing("38 gnuplot 5.5"));
+        assert!(shape("38 gnuplot 5.4").unwrap().counter_first());
+        assert!(!shape("gnuplot 5.4 39").unwrap().counter_first());
     }
 
     #[test]

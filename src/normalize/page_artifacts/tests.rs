@@ -495,3 +495,262 @@ fn a_section_number_under_the_running_head_is_content() {
             .any(|c| c.rule == "second-number" && c.declined)
     );
 }
+
+fn rules(log: &RepairLog, declined: bool) -> Vec<String> {
+    log.changes
+        .iter()
+        .filter(|c| c.pass == NAME && c.declined == declined)
+        .map(|c| format!("{}: {}", c.rule, c.before))
+        .collect()
+}
+
+#[test]
+fn heads_that_alternate_on_facing_pages_go() {
+    // The odd pages print the chapter, the even page its section: that
+    // head stands once, with the number that fits the page.
+    let heads = ["Chapter 1. Beginner’s guide", "1.2. Brief tutorial"];
+    for form_feeds in [true, false] {
+        let text = paginate(
+            3,
+            14,
+            |p| Some(format!("{}   {}", heads[(p + 1) % 2], p + 18)),
+            |_| None,
+            form_feeds,
+        );
+        let (lines, log) = repaired(&text);
+        assert_eq!(texts(&lines), all_body(3, 14), "form feeds: {form_feeds}");
+        let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+        assert_eq!(got, vec!["19", "20", "21"]);
+        assert_eq!(log.summary()["page-artifacts/running-header"], 3);
+    }
+}
+
+#[test]
+fn a_head_whose_number_swaps_sides_goes() {
+    // The number on the outer side: left on even pages, right on odd ones.
+    let gnuplot = |n: usize| {
+        if n % 2 == 0 {
+            format!("{n} gnuplot 5.4")
+        } else {
+            format!("gnuplot 5.4 {n}")
+        }
+    };
+    let sendmail = |n: usize| {
+        if n % 2 == 0 {
+            format!("SMM:08-{n}   Sendmail Installation and Operation Guide")
+        } else {
+            format!("Sendmail Installation and Operation Guide   SMM:08-{n}")
+        }
+    };
+    let heads: [&dyn Fn(usize) -> String; 2] = [&gnuplot, &sendmail];
+    for head in heads {
+        let text = paginate(4, 14, |p| Some(head(p + 37)), |_| None, false);
+        let (lines, log) = repaired(&text);
+        assert_eq!(texts(&lines), all_body(4, 14), "{:?}", rules(&log, true));
+    }
+}
+
+#[test]
+fn a_lone_number_at_the_extracts_edge_goes_when_it_counts_with_the_pages() {
+    // txtwrite: no form feeds; the numbers head their pages, the first one
+    // is the extract's first line.
+    let text = paginate(3, 20, |p| Some(format!("{}", p + 14)), |_| None, false);
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 20));
+    // At the foot, the last one is the extract's last line.
+    let text = paginate(3, 20, |_| None, |p| Some(format!("{}", p + 49)), false);
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 20));
+}
+
+#[test]
+fn numbers_that_count_inside_the_text_stay() {
+    // Numbers alone that count up a page apart, but neither at the text's
+    // first nor at its last line: a list's, not pages'.
+    let mut text: Vec<String> = body(1, 3);
+    for n in 1..=3 {
+        text.push(n.to_string());
+        text.extend(body(n + 1, 15));
+    }
+    let text = text.join("\n");
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines).len(), 3 + 3 * 16);
+    // A lone number at the end of a one-page text is content.
+    let text = format!("{}\n3", body(1, 12).join("\n"));
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines).last(), Some(&"3"));
+    assert!(
+        rules(&log, true)
+            .iter()
+            .any(|r| r.starts_with("page-number: 3"))
+    );
+}
+
+#[test]
+fn a_number_that_does_not_fit_the_sequence_stays() {
+    // 15, 16, 17 count the pages; a "9" at the text's end does not.
+    let text = paginate(3, 20, |p| Some(format!("{}", p + 14)), |_| None, false);
+    let text = format!("{text}\n9");
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines).last(), Some(&"9"));
+    assert!(
+        rules(&log, true)
+            .iter()
+            .any(|r| r.starts_with("page-number: 9"))
+    );
+}
+
+#[test]
+fn a_numbered_item_inside_a_page_stays() {
+    let text = paginate(
+        3,
+        14,
+        |p| Some(format!("Chapter 1. Guide {}", p + 1)),
+        |_| None,
+        true,
+    )
+    .replace(&body(2, 14)[6], "2 split each line");
+    let (lines, _) = repaired(&text);
+    let got = texts(&lines);
+    assert!(got.contains(&"2 split each line"), "{got:?}");
+    assert!(!got.iter().any(|l| l.starts_with("Chapter")), "{got:?}");
+}
+
+#[test]
+fn a_head_once_at_an_edge_the_other_pages_do_not_number_stays() {
+    // The pages print their numbers at the foot, page 2 none: a line that
+    // opens page 2 with the number of the page is the page's text.
+    let text = paginate(
+        4,
+        14,
+        |p| (p == 2).then(|| "2 split each line".into()),
+        |p| (p != 2).then(|| p.to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    assert!(texts(&lines).contains(&"2 split each line"));
+    assert!(
+        rules(&log, true)
+            .iter()
+            .any(|r| r.starts_with("facing-head: 2 split")),
+        "{:?}",
+        rules(&log, true)
+    );
+}
+
+#[test]
+fn a_head_on_its_own_line_beside_the_number_goes() {
+    // pdftotext writes the head and the number apart; the even page's head
+    // stands once.
+    let heads = ["Chapter 1. Beginner’s guide", "1.2. Brief tutorial"];
+    let text = paginate(
+        3,
+        14,
+        |p| Some(format!("{}\n\n{}", heads[(p + 1) % 2], p + 18)),
+        |_| None,
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 14), "{:?}", rules(&log, true));
+    // Where the pages beside print no head, the line beside the number is
+    // the page's own.
+    let text = paginate(
+        3,
+        14,
+        |p| {
+            Some(format!(
+                "{}{}",
+                if p == 2 { "1.2. Brief tutorial\n" } else { "" },
+                p + 18
+            ))
+        },
+        |_| None,
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert!(texts(&lines).contains(&"1.2. Brief tutorial"));
+}
+
+#[test]
+fn numbers_of_facing_pages_beside_their_head_go() {
+    // The middle page printed its number deep in its text; the two others
+    // at the top, beside the running head.
+    let text = paginate(
+        3,
+        14,
+        |p| {
+            Some(if p == 2 {
+                "gnuplot 5.4".into()
+            } else {
+                format!("{}\ngnuplot 5.4", p + 37)
+            })
+        },
+        |_| None,
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 14));
+}
+
+#[test]
+fn the_front_matters_roman_number_goes() {
+    let text = paginate(
+        3,
+        14,
+        |_| None,
+        |p| {
+            Some(if p == 1 {
+                "ii".into()
+            } else {
+                (p - 1).to_string()
+            })
+        },
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(3, 14));
+    let got: Vec<String> = labels(&lines).into_iter().map(|l| l.0).collect();
+    assert_eq!(got, vec!["ii", "1", "2"]);
+    // Without a page 1 after it, a roman numeral at a page's foot stays.
+    let text = paginate(
+        3,
+        14,
+        |_| None,
+        |p| {
+            Some(if p == 1 {
+                "ii".into()
+            } else {
+                (p + 4).to_string()
+            })
+        },
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    assert!(texts(&lines).contains(&"ii"));
+}
+
+#[test]
+fn a_chapter_title_repeated_in_capitals_at_a_page_top_goes() {
+    let text = paginate(
+        3,
+        14,
+        |p| match p {
+            2 => Some("Appendix A\n\nA Complete Example".into()),
+            3 => Some("APPENDIX A. A COMPLETE EXAMPLE".into()),
+            _ => None,
+        },
+        |p| Some((p + 33).to_string()),
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    let got = texts(&lines);
+    assert!(!got.contains(&"APPENDIX A. A COMPLETE EXAMPLE"), "{got:?}");
+    assert!(got.contains(&"Appendix A") && got.contains(&"A Complete Example"));
+    // Another title in capitals stays.
+    let text = text.replace(
+        "APPENDIX A. A COMPLETE EXAMPLE",
+        "APPENDIX B. ANOTHER EXAMPLE",
+    );
+    let (lines, _) = repaired(&text);
+    assert!(texts(&lines).contains(&"APPENDIX B. ANOTHER EXAMPLE"));
+}

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Block, Image, Inline, Section, plain_text};
+use crate::model::{Block, Counter, Image, Inline, Numbering, Section, plain_text};
 use crate::write::resources::Resources;
 use crate::write::xml_text::xml_safe;
 
@@ -193,15 +193,19 @@ impl Renderer {
                 self.inlines(out, content);
                 out.push_str("</p>\n");
             }
-            Block::List { start, items, .. } => {
+            Block::List {
+                start,
+                numbering,
+                items,
+                ..
+            } => {
                 // An empty list would only be an empty box on the page.
                 if items.is_empty() {
                     return;
                 }
                 match start {
                     None => out.push_str("<ul>\n"),
-                    Some(1) => out.push_str("<ol>\n"),
-                    Some(n) => out.push_str(&format!("<ol start=\"{n}\">\n")),
+                    Some(n) => out.push_str(&ordered_list_tag(*n, *numbering)),
                 }
                 for item in items {
                     out.push_str("<li>");
@@ -440,6 +444,22 @@ impl Renderer {
             }
         }
     }
+}
+
+/// The opening tag of an ordered list: `type` names the counter, `start`
+/// the first number. HTML has no attribute for the punctuation ("a)" or
+/// "(a)"): reading systems show their own.
+fn ordered_list_tag(start: u64, numbering: Numbering) -> String {
+    let mut tag = String::from("<ol");
+    match numbering.counter {
+        Counter::Decimal => {}
+        Counter::LowerAlpha => tag.push_str(" type=\"a\""),
+    }
+    if start != 1 {
+        tag.push_str(&format!(" start=\"{start}\""));
+    }
+    tag.push_str(">\n");
+    tag
 }
 
 #[cfg(test)]

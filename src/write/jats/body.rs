@@ -5,7 +5,9 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Block, Document, Image, Inline, Section, sections};
+use crate::model::{
+    Block, Counter, Delimiter, Document, Image, Inline, Numbering, Section, sections,
+};
 
 use super::xml::Xml;
 use super::{Ctx, inline, table};
@@ -135,7 +137,12 @@ pub fn block(x: &mut Xml, cx: &mut Ctx, b: &Block, allowed: Allowed) {
             x.end("bold");
             x.end("p");
         }
-        Block::List { start, items, .. } => list(x, cx, *start, items),
+        Block::List {
+            start,
+            numbering,
+            items,
+            ..
+        } => list(x, cx, *start, *numbering, items),
         Block::BlockQuote { blocks, .. } => {
             x.open("disp-quote", &[]);
             for inner in blocks {
@@ -220,17 +227,24 @@ fn figure(x: &mut Xml, cx: &mut Ctx, image: &Image, caption: Option<&[Inline]>) 
     x.close("fig");
 }
 
-fn list(x: &mut Xml, cx: &mut Ctx, start: Option<u64>, items: &[Vec<Block>]) {
-    let kind = if start.is_some() { "order" } else { "bullet" };
+fn list(x: &mut Xml, cx: &mut Ctx, start: Option<u64>, numbering: Numbering, items: &[Vec<Block>]) {
+    let kind = match (start, numbering.counter) {
+        (None, _) => "bullet",
+        (Some(_), Counter::Decimal) => "order",
+        (Some(_), Counter::LowerAlpha) => "alpha-lower",
+    };
     x.open("list", &[("list-type", kind)]);
+    // JATS numbers ordered lists from 1 and names only the counter, not its
+    // punctuation: another start or a marker other than "1." is kept as
+    // labels.
+    let labelled = start.filter(|&s| s != 1 || numbering.delimiter != Delimiter::Period);
     for (n, item) in items.iter().enumerate() {
         x.open("list-item", &[]);
-        // JATS numbers ordered lists from 1; another start is kept as labels.
-        if let Some(first) = start.filter(|&s| s != 1) {
+        if let Some(first) = labelled {
             x.line(
                 "label",
                 &[],
-                &format!("{}.", first.saturating_add(n as u64)),
+                &numbering.marker(first.saturating_add(n as u64)),
             );
         }
         if item.iter().any(emits) {

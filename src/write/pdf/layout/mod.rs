@@ -18,7 +18,7 @@ pub mod text;
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 
-use crate::model::{Block, Document, Inline, plain_text};
+use crate::model::{Block, Document, Inline, Numbering, plain_text};
 
 use crate::write::labels::Labels;
 
@@ -348,7 +348,12 @@ impl<'a, 's> Composer<'a, 's> {
                     s,
                 );
             }
-            Block::List { start, items, .. } => self.list(*start, items, frame),
+            Block::List {
+                start,
+                numbering,
+                items,
+                ..
+            } => self.list(*start, *numbering, items, frame),
             Block::BlockQuote { blocks, .. } => {
                 self.space(style.blocks.space);
                 let s = self.structure(frame, StructRole::Quote);
@@ -493,13 +498,19 @@ impl<'a, 's> Composer<'a, 's> {
         self.space(style.headings.space_after);
     }
 
-    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], frame: &Frame) {
+    fn list(
+        &mut self,
+        start: Option<u64>,
+        numbering: Numbering,
+        items: &[Vec<Block>],
+        frame: &Frame,
+    ) {
         let style = self.style;
         self.space(style.blocks.space);
         let list = self.id();
         for (n, item) in items.iter().enumerate() {
             let label = match start {
-                Some(s) => format!("{}.", s.saturating_add(n as u64)),
+                Some(s) => numbering.marker(s.saturating_add(n as u64)),
                 None => if frame.depth % 2 == 0 {
                     "\u{2022}"
                 } else {
@@ -532,12 +543,18 @@ impl<'a, 's> Composer<'a, 's> {
             for block in item {
                 // A nested list has its own items; everything else in the
                 // item is the item's body.
-                if let Block::List { start, items, .. } = block {
+                if let Block::List {
+                    start,
+                    numbering,
+                    items,
+                    ..
+                } = block
+                {
                     let nested = Frame {
                         container: None,
                         ..inner
                     };
-                    self.list(*start, items, &nested);
+                    self.list(*start, *numbering, items, &nested);
                 } else {
                     self.block(block, &inner, prev_paragraph);
                 }
