@@ -168,6 +168,48 @@ pub fn signal(line: &str) -> Signal {
     }
 }
 
+/// Whether a line may stand in a listing that a lead-in introduces (the
+/// line before it ends with a colon: "you can do:", "Example:"): a line
+/// with a code signal of its own, with a symbol of code that prose does
+/// not use between words (not brackets, quotes or marks), or made of
+/// tokens none of which is a word of prose (`4ti2-normalform 4coins`,
+/// `4coins.feas`). A list item is not: a lead-in introduces lists too.
+pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
+    let t = line.trim();
+    if t.is_empty() || crate::normalize::structure::list_marker(t).is_some() {
+        return false;
+    }
+    match signal {
+        Signal::Strong(_) | Signal::Weak("command-flag" | "hash-comment") => true,
+        Signal::Weak(_) => t.contains(|c: char| is_code_symbol(c) && !is_prose_mark(c)),
+        Signal::Neutral => {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            !words.iter().any(|w| is_plain_word(w)) && words.iter().any(|w| is_identifier_like(w))
+        }
+        Signal::Prose => false,
+    }
+}
+
+/// Code symbols that prose also writes: brackets, quotes, marks, the
+/// asterisk of a footnote.
+fn is_prose_mark(c: char) -> bool {
+    matches!(c, '(' | ')' | '[' | ']' | '"' | '\'' | '!' | '*')
+}
+
+/// A token made of letters and digits together, or with a dot or a slash
+/// inside (`4coins`, `4ti2-normalform`, `foo.idl`, `bin/sh`): a name of a
+/// command, a file or a value, not a word or a number of running text.
+fn is_identifier_like(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';', ':']);
+    let letters = w.chars().any(char::is_alphabetic);
+    let digits = w.chars().any(|c| c.is_ascii_digit());
+    let inner_mark = w
+        .trim_start_matches(['.', '/'])
+        .trim_end_matches(['.', '/'])
+        .contains(['.', '/', '_']);
+    letters && (digits || inner_mark)
+}
+
 /// `mod inner;`, `foo(1, 2);`, `};`: a statement end. A wrapped sentence
 /// may end at a semicolon too, but not with a closing bracket before it or
 /// after a word or two.

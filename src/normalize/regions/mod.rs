@@ -317,6 +317,9 @@ struct Candidate {
     rules: Vec<&'static str>,
     /// Why the candidate is not taken as code, if it is not.
     declined: Option<&'static str>,
+    /// Whether a lead-in introduces it (see [`lead_in_listing`]): then
+    /// weak signals suffice.
+    after_lead_in: bool,
 }
 
 impl Candidate {
@@ -345,13 +348,34 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         if b + 1 - a >= MIN_WEAK_UNIT_LINES
             && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
         {
-            pieces.push(candidate(lines, signals, a, b));
+            let mut c = candidate(lines, signals, a, b);
+            if lead_in_listing(lines, signals, a, b) == Some(b) {
+                c.after_lead_in = true;
+                c.rules.push("after-lead-in");
+            }
+            pieces.push(c);
             continue;
         }
         // The unit as the repaired text writes a paragraph: on one line.
         let mut joined_is_code: Option<bool> = None;
         let mut i = a;
         while i <= b {
+            if let Some(end) = lead_in_listing(lines, signals, i, b) {
+                let mut c = candidate(lines, signals, i, end);
+                c.after_lead_in = true;
+                c.rules.push("after-lead-in");
+                pieces.push(c);
+                i = end + 1;
+                continue;
+            }
+            if let Some(end) = indented_display(lines, signals, i, b) {
+                let mut c = candidate(lines, signals, i, end);
+                c.after_lead_in = true;
+                c.rules.push("indented-display");
+                pieces.push(c);
+                i = end + 1;
+                continue;
+            }
             if !matches!(signals[i], Signal::Strong(_)) {
                 i += 1;
                 continue;
@@ -390,18 +414,93 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             && last.declined.is_none()
             && bridgeable(lines, signals, last.end, piece.start)
         {
-            let merged = candidate(lines, signals, last.start, piece.end);
+            let mut merged = candidate(lines, signals, last.start, piece.end);
+            merged.after_lead_in = last.after_lead_in || piece.after_lead_in;
             *last = merged;
             continue;
         }
         out.push(piece);
     }
     for c in &mut out {
-        if c.declined.is_none() && c.strong == 0 {
+        if c.declined.is_none() && c.strong == 0 && !c.after_lead_in {
             c.declined = Some("weak signals only");
         }
     }
     out
+}
+
+/// The listing a lead-in introduces, from line `i` to the returned last
+/// line (within the unit that ends at `unit_end`): the line before `i`
+/// (across blank lines) is text that ends with a colon ("you can do:",
+/// "Example:"), and `i` and the lines after it each fit a listing
+/// ([`code::fits_lead_in_listing`]). The run must end where the unit ends
+/// or where a new sentence starts: a run that the sentence goes on after
+/// ("as follows: x/y is the ratio") is text.
+///
+/// Both readings decide alike: the repaired text sets the lead-in and the
+/// listing apart, and the lead-in still ends with its colon. A page break
+/// between the lead-in and the run ends the evidence (see below).
+fn lead_in_listing(lines: &[Line], signals: &[Signal], i: usize, unit_end: usize) -> Option<usize> {
+    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let lead = lines[before].text.trim_end();
+    let introduces = lead.ends_with(':')
+        && !lead.ends_with("::")
+        && matches!(signals[before], Signal::Prose | Signal::Neutral);
+    // A lead-in on the page before introduces what its page ends with, as
+    // far as the evidence goes: a run at the top of the next page is as
+    // likely a list whose bullets the extractor lost.
+    if !introduces || lines[before + 1..=i].iter().any(|l| l.page_break) {
+        return None;
+    }
+    let fits = |k: usize| code::fits_lead_in_listing(&lines[k].text, signals[k]);
+    if !fits(i) {
+        return None;
+    }
+    let mut end = i;
+    while end < unit_end && fits(end + 1) {
+        end += 1;
+    }
+    let new_sentence = end == unit_end
+        || lines[end + 1]
+            .trimmed()
+            .starts_with(|c: char| c.is_uppercase());
+    new_sentence.then_some(end)
+}
+
+/// The text around a display is set at most this many columns left of
+/// it: `-layout` and `txtwrite` keep a display's indentation (a command
+/// set apart, centred or indented, inside a sentence), and the repaired
+/// text indents a listing by four.
+const DISPLAY_INDENT: usize = 4;
+
+/// A display inside running text, from line `i` to the returned last line
+/// (within the unit that ends at `unit_end`): lines that each fit a
+/// listing ([`code::fits_lead_in_listing`]) and are indented at least
+/// [`DISPLAY_INDENT`] columns deeper than the text lines just before and
+/// after them (across blank lines). The indentation is the document's own
+/// evidence that the line was set apart; the code shape, that it is not a
+/// quotation or a wrapped line of prose.
+fn indented_display(
+    lines: &[Line],
+    signals: &[Signal],
+    i: usize,
+    unit_end: usize,
+) -> Option<usize> {
+    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let fits = |k: usize| {
+        code::fits_lead_in_listing(&lines[k].text, signals[k])
+            && lines[k].indent() >= lines[before].indent() + DISPLAY_INDENT
+    };
+    let text = |k: usize| matches!(signals[k], Signal::Prose | Signal::Neutral);
+    if !text(before) || !fits(i) {
+        return None;
+    }
+    let mut end = i;
+    while end < unit_end && fits(end + 1) {
+        end += 1;
+    }
+    let after = (end + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
+    (text(after) && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT).then_some(end)
 }
 
 /// Whether a prose line ends a sentence or introduces what follows (a
@@ -553,6 +652,7 @@ fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Ca
         weak: 0,
         rules: Vec::new(),
         declined: None,
+        after_lead_in: false,
     };
     for (line, signal) in lines[start..=end].iter().zip(&signals[start..=end]) {
         if line.is_blank() {
@@ -616,6 +716,73 @@ mod tests {
         assert_eq!(
             doc.blocks[1].plain_text(),
             "[profile.dev]\nopt-level = 1\noverflow-checks = false"
+        );
+    }
+
+    #[test]
+    fn commands_after_a_lead_in_are_code() {
+        // Weak signals only (a path, a flag), but a colon introduces them
+        // and the unit ends after them.
+        let text = "Then to run an MPI program, albeit only on one machine,\n\
+                    you can do:\n\
+                    cd /home/you/mpich-installed/examples\n\
+                    mpiexec -n 3 ./cpi\n\
+                    \n\
+                    The program prints its rank.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppccpp", "{:?}", log.changes);
+        // Names with digits and dots, no word of prose: also a listing.
+        let text = "and call it with the file:\n4ti2-normalform 4coins\nThe output is below.";
+        assert_eq!(kinds(&classify(text).0), "pcp");
+        // The repaired text reads alike: the listing set apart by blank
+        // lines after its lead-in paragraph.
+        let text = "Example:\n\n[object] interface IB : IA { import \"foo.idl\"; }\n\n\
+                    This defines a type.";
+        assert_eq!(kinds(&classify(text).0), "ppcpp");
+    }
+
+    #[test]
+    fn an_indented_command_inside_a_sentence_is_code() {
+        // `-layout` keeps the display's indentation: the sentence goes on
+        // after it, but the command was set apart.
+        let text = "and that you have added that directory to your path, using\n\
+                    \n\
+                    \x20   setenv PATH /home/you/mpich-installed/bin:$PATH\n\
+                    \n\
+                    for tcsh and csh, or\n\
+                    \x20                      4ti2-normalform 4coins\n\
+                    to produce the file.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcppcp", "{:?}", log.changes);
+        // The same lines flush with the text are part of the sentence, and
+        // an indented line of prose is a quotation, not a display.
+        let text = "added to your path, using\nsetenv PATH /usr/bin:$PATH\nfor tcsh.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        let text = "He wrote\n\x20       that the results were final\nand left.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+    }
+
+    #[test]
+    fn a_lead_in_does_not_make_text_or_lists_code() {
+        // The sentence goes on after the symbols: text.
+        let text = "The ratio is computed as follows:\nx/y of the values in\n\
+                    the table, rounded down.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        // A list after its lead-in stays a list.
+        let text = "The options are:\n- a/b for the path\n- c/d for the name";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        // A lead-in on the page before: the run may be a list whose
+        // bullets were lost, not a listing.
+        let text = "the syntax is one of these:\n\u{c}$[ ... ], e.g.: $[count(value)]\n\
+                    $:, e.g. $:count(value)\nAnother sigil.";
+        let (lines, log) = classify(text);
+        assert!(
+            !log.changes
+                .iter()
+                .any(|c| c.after.contains("after-lead-in")),
+            "{:?} {}",
+            log.changes,
+            kinds(&lines)
         );
     }
 
