@@ -91,7 +91,7 @@ fn segments(run: &TextRun, fonts: &FontSet, missing: &mut BTreeSet<char>) -> Vec
     // document until its page is written.
     let mut out = Vec::with_capacity(groups.len());
     for (face, text) in groups {
-        let shaped = fonts.shape(face, &text);
+        let shaped = fonts.shape_words(face, &text);
         let segment = Segment { face, x, shaped };
         x += segment.shaped.width(run.size);
         out.push(segment);

@@ -305,6 +305,23 @@ fn mark_bounded_pieces(text: &str) -> impl Iterator<Item = &str> {
 /// Shaped words kept between documents: a language's working vocabulary.
 const SHAPING_CACHE_LIMIT: usize = 50_000;
 
+/// `text` cut into words and runs of spaces, in order.
+fn space_bounded_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let end = if first == ' ' {
+            rest.find(|c| c != ' ')
+        } else {
+            rest.find(' ')
+        }
+        .unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
 /// The six faces of the embedded set, with a shaping cache. Layout measures
 /// through it ([`Measure`]); emission shapes and embeds through it.
 pub struct FontSet {
@@ -368,6 +385,25 @@ impl FontSet {
             .borrow_mut()
             .insert(text.to_string(), Rc::clone(&shaped));
         shaped
+    }
+
+    /// Shapes a run of words in `face` word by word, each word and each
+    /// run of spaces through the cache: layout has already shaped the
+    /// words, so drawing a line costs no new shaping. The same glyphs as
+    /// shaping the run whole as long as no substitution or kerning of the
+    /// faces reaches across a space (`words_shape_as_the_whole_run`).
+    pub fn shape_words(&self, face: FontFace, text: &str) -> Rc<Shaped> {
+        if !text.contains(' ') {
+            return self.shape(face, text);
+        }
+        let mut glyphs = Vec::new();
+        for piece in space_bounded_pieces(text) {
+            glyphs.extend(self.shape(face, piece).glyphs.iter().cloned());
+        }
+        Rc::new(Shaped {
+            glyphs,
+            units_per_em: self.face(face).units_per_em,
+        })
     }
 
     /// The face that shows `c`: `face` itself, else the fallback, else
@@ -466,5 +502,33 @@ mod tests {
         let fonts = FontSet::load().unwrap();
         assert!(fonts.has_glyph(FontFace::Regular, 'é'));
         assert!(fonts.face_for(FontFace::Regular, '\u{10FFFD}').is_none());
+    }
+    #[test]
+    fn words_shape_as_the_whole_run() {
+        // Drawing shapes lines word by word; that holds only while no
+        // lookup of the faces joins or kerns across a space.
+        let fonts = FontSet::load().unwrap();
+        let printable: Vec<char> = ('!'..='~').chain("éüñçøł’“”–—".chars()).collect();
+        for face in FACES {
+            let drawn: Vec<char> = printable
+                .iter()
+                .copied()
+                .filter(|&c| fonts.face_for(face, c) == Some(face))
+                .collect();
+            for &a in &drawn {
+                for &b in &drawn {
+                    let run = format!("{a}{a} {b}{b}  {a}");
+                    let whole = fonts.face(face).shape(&run);
+                    assert_eq!(*fonts.shape_words(face, &run), whole, "{face:?} {run:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn space_bounded_pieces_keep_every_byte() {
+        let pieces: Vec<&str> = space_bounded_pieces(" office  AV é ").collect();
+        assert_eq!(pieces, [" ", "office", "  ", "AV", " ", "é", " "]);
+        assert_eq!(space_bounded_pieces("").count(), 0);
     }
 }
