@@ -135,8 +135,10 @@ fn page_furniture_is_removed_and_nothing_else() {
 }
 
 #[test]
-#[ignore = "code lines are joined into paragraphs until the line classifier marks them \
-            (issue 13 item 1)"]
+#[ignore = "56 of 227 lines still joined (issue 13 item 1): program output and logs that \
+            read as sentences (fasta-guide, glpk-api), commands set flush inside a sentence \
+            (4ti2-manual, mpich-user pdftotext), letter-spaced C++ (music-manual), \
+            definition lines (nauty-guide), gmpl-data syntax lines"]
 fn code_lines_are_kept_verbatim() {
     let mut report = Report::default();
     for doc in documents() {
