@@ -317,9 +317,10 @@ struct Candidate {
     rules: Vec<&'static str>,
     /// Why the candidate is not taken as code, if it is not.
     declined: Option<&'static str>,
-    /// Whether a lead-in introduces it (see [`lead_in_listing`]): then
-    /// weak signals suffice.
-    after_lead_in: bool,
+    /// Whether the layout sets it apart from the text around it (a lead-in,
+    /// see [`lead_in_listing`]; an indentation, see [`indented_display`]):
+    /// then weak signals suffice.
+    set_apart: bool,
 }
 
 impl Candidate {
@@ -348,31 +349,24 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         if b + 1 - a >= MIN_WEAK_UNIT_LINES
             && signals[a..=b].iter().all(|s| matches!(s, Signal::Weak(_)))
         {
-            let mut c = candidate(lines, signals, a, b);
-            if lead_in_listing(lines, signals, a, b) == Some(b) {
-                c.after_lead_in = true;
-                c.rules.push("after-lead-in");
-            }
-            pieces.push(c);
+            pieces.push(if lead_in_listing(lines, signals, a, b) == Some(b) {
+                set_apart_candidate(lines, signals, a, b, "after-lead-in")
+            } else {
+                candidate(lines, signals, a, b)
+            });
             continue;
         }
         // The unit as the repaired text writes a paragraph: on one line.
         let mut joined_is_code: Option<bool> = None;
         let mut i = a;
         while i <= b {
-            if let Some(end) = lead_in_listing(lines, signals, i, b) {
-                let mut c = candidate(lines, signals, i, end);
-                c.after_lead_in = true;
-                c.rules.push("after-lead-in");
-                pieces.push(c);
-                i = end + 1;
-                continue;
-            }
-            if let Some(end) = indented_display(lines, signals, i, b) {
-                let mut c = candidate(lines, signals, i, end);
-                c.after_lead_in = true;
-                c.rules.push("indented-display");
-                pieces.push(c);
+            let set_apart = lead_in_listing(lines, signals, i, b)
+                .map(|end| (end, "after-lead-in"))
+                .or_else(|| {
+                    indented_display(lines, signals, i, b).map(|end| (end, "indented-display"))
+                });
+            if let Some((end, rule)) = set_apart {
+                pieces.push(set_apart_candidate(lines, signals, i, end, rule));
                 i = end + 1;
                 continue;
             }
@@ -415,14 +409,14 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             && bridgeable(lines, signals, last.end, piece.start)
         {
             let mut merged = candidate(lines, signals, last.start, piece.end);
-            merged.after_lead_in = last.after_lead_in || piece.after_lead_in;
+            merged.set_apart = last.set_apart || piece.set_apart;
             *last = merged;
             continue;
         }
         out.push(piece);
     }
     for c in &mut out {
-        if c.declined.is_none() && c.strong == 0 && !c.after_lead_in {
+        if c.declined.is_none() && c.strong == 0 && !c.set_apart {
             c.declined = Some("weak signals only");
         }
     }
@@ -643,6 +637,20 @@ fn section_number(t: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A candidate that the layout sets apart, with the rule that says how.
+fn set_apart_candidate(
+    lines: &[Line],
+    signals: &[Signal],
+    start: usize,
+    end: usize,
+    rule: &'static str,
+) -> Candidate {
+    let mut c = candidate(lines, signals, start, end);
+    c.set_apart = true;
+    c.rules.push(rule);
+    c
+}
+
 fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Candidate {
     let mut c = Candidate {
         start,
@@ -652,7 +660,7 @@ fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Ca
         weak: 0,
         rules: Vec::new(),
         declined: None,
-        after_lead_in: false,
+        set_apart: false,
     };
     for (line, signal) in lines[start..=end].iter().zip(&signals[start..=end]) {
         if line.is_blank() {
