@@ -19,7 +19,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::rc::Rc;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::{
@@ -29,7 +28,7 @@ use printpdf::{
 
 use super::content::{ContentStream, Glyph, resolve, round2};
 use super::deflate::{deflate, inflate, pack};
-use super::fonts::{FACES, FontSet, Shaped, is_invisible};
+use super::fonts::{FACES, FontSet, ShapedRun, is_invisible};
 use super::info::{Conformance, PdfMeta};
 use super::page::{FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun};
 use super::serialize::{self, RawObjects};
@@ -69,7 +68,7 @@ fn conformance(standard: PdfStandard, missing: bool, all_unicode: bool) -> Confo
 struct Segment {
     face: FontFace,
     x: f32,
-    shaped: Rc<Shaped>,
+    shaped: ShapedRun,
 }
 
 /// A run split by face: characters the run's face lacks go to the fallback.
@@ -152,7 +151,7 @@ fn segment_glyphs(seg: &Segment, fonts: &FontSet, out: &mut Vec<Glyph>) {
     let scale = 1000.0 / f32::from(face.units_per_em.max(1));
     out.clear();
     let mut origin = 0.0f32;
-    for g in &seg.shaped.glyphs {
+    for g in seg.shaped.glyphs() {
         out.push(Glyph {
             gid: g.gid,
             width: (f32::from(face.advance(g.gid)) * scale).trunc(),
@@ -305,7 +304,7 @@ impl<'f> Emitter<'f> {
                     let segs = segments(run, fonts, &mut self.missing);
                     for seg in &segs {
                         let map = self.used.entry(fonts.embedded_as(seg.face)).or_default();
-                        for g in &seg.shaped.glyphs {
+                        for g in seg.shaped.glyphs() {
                             map.entry(g.gid).or_insert_with(|| g.text.clone());
                         }
                     }

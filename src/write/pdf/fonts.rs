@@ -15,8 +15,9 @@
 //! stands for so that emission can write a ToUnicode map that reads a
 //! ligature back as its letters.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use allsorts::Font;
@@ -115,6 +116,26 @@ impl Shaped {
     /// Width in points at `size`.
     pub fn width(&self, size: f32) -> f32 {
         let units: i64 = self.glyphs.iter().map(|g| i64::from(g.advance)).sum();
+        units as f32 * size / f32::from(self.units_per_em.max(1))
+    }
+}
+
+/// A run shaped piece by piece (words and runs of spaces), each piece
+/// shared with the shaping cache.
+pub struct ShapedRun {
+    pieces: Vec<Rc<Shaped>>,
+    units_per_em: u16,
+}
+
+impl ShapedRun {
+    /// The glyphs of the run in order.
+    pub fn glyphs(&self) -> impl Iterator<Item = &ShapedGlyph> {
+        self.pieces.iter().flat_map(|piece| piece.glyphs.iter())
+    }
+
+    /// Width in points at `size`.
+    pub fn width(&self, size: f32) -> f32 {
+        let units: i64 = self.glyphs().map(|g| i64::from(g.advance)).sum();
         units as f32 * size / f32::from(self.units_per_em.max(1))
     }
 }
@@ -389,21 +410,17 @@ impl FontSet {
 
     /// Shapes a run of words in `face` word by word, each word and each
     /// run of spaces through the cache: layout has already shaped the
-    /// words, so drawing a line costs no new shaping. The same glyphs as
+    /// words, so drawing a line costs no new shaping, and the run keeps the
+    /// cached pieces instead of copying their glyphs. The same glyphs as
     /// shaping the run whole as long as no substitution or kerning of the
     /// faces reaches across a space (`words_shape_as_the_whole_run`).
-    pub fn shape_words(&self, face: FontFace, text: &str) -> Rc<Shaped> {
-        if !text.contains(' ') {
-            return self.shape(face, text);
-        }
-        let mut glyphs = Vec::new();
-        for piece in space_bounded_pieces(text) {
-            glyphs.extend(self.shape(face, piece).glyphs.iter().cloned());
-        }
-        Rc::new(Shaped {
-            glyphs,
+    pub fn shape_words(&self, face: FontFace, text: &str) -> ShapedRun {
+        ShapedRun {
+            pieces: space_bounded_pieces(text)
+                .map(|piece| self.shape(face, piece))
+                .collect(),
             units_per_em: self.face(face).units_per_em,
-        })
+        }
     }
 
     /// The face that shows `c`: `face` itself, else the fallback, else
@@ -519,7 +536,10 @@ mod tests {
                 for &b in &drawn {
                     let run = format!("{a}{a} {b}{b}  {a}");
                     let whole = fonts.face(face).shape(&run);
-                    assert_eq!(*fonts.shape_words(face, &run), whole, "{face:?} {run:?}");
+                    let drawn = fonts.shape_words(face, &run);
+                    let drawn: Vec<&ShapedGlyph> = drawn.glyphs().collect();
+                    let whole: Vec<&ShapedGlyph> = whole.glyphs.iter().collect();
+                    assert_eq!(drawn, whole, "{face:?} {run:?}");
                 }
             }
         }
