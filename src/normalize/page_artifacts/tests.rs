@@ -203,6 +203,30 @@ fn latex_running_heads_with_changing_titles_go() {
 }
 
 #[test]
+fn a_number_before_a_capitals_head_on_one_page_only_stays() {
+    // LaTeX prints the section number before the head's title; where one
+    // page alone shows a number there, it is that page's text.
+    let heads = [
+        "",
+        "1\nJSON MESSAGES\n2",
+        "JSON MESSAGES\n3",
+        "DEFAULT PROFILES\n4",
+    ];
+    let text = paginate(
+        4,
+        12,
+        |p| (p > 1).then(|| heads[p - 1].to_string()),
+        |p| (p == 1).then(|| "1".to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let got = texts(&lines);
+    assert_eq!(got.iter().filter(|l| **l == "1").count(), 1, "{got:?}");
+    assert!(!got.iter().any(|l| l.contains("MESSAGES")), "{got:?}");
+    assert!(declined(&log, "page-number: 1"), "{:?}", rules(&log, true));
+}
+
+#[test]
 fn latex_heads_on_one_line_without_form_feeds() {
     // pypdf: the pages' texts joined, no form feed; the page number of the
     // first page at its foot, the others in the running head.
