@@ -173,21 +173,30 @@ fn the_first_pages_title_stays_and_later_headers_go() {
     assert!(declined(&log, "title-page"));
 }
 
+/// Four pages of `n` body lines as LaTeX's `headings` style prints them:
+/// the first page's number at its foot, the others' in the running heads
+/// `heads` of pages 2 to 4.
+fn latex_pages(heads: [&str; 3], n: usize, form_feeds: bool) -> String {
+    paginate(
+        4,
+        n,
+        |p| (p > 1).then(|| heads[p - 2].to_string()),
+        |p| (p == 1).then(|| "1".to_string()),
+        form_feeds,
+    )
+}
+
 #[test]
 fn latex_running_heads_with_changing_titles_go() {
     // pdftotext writes the parts of "1 JSON MESSAGES 2" on lines of their
     // own, and a section number of the text can stand among them.
-    let heads = [
-        "",
-        "1\nJSON MESSAGES\n1.2\n2",
-        "1\nJSON MESSAGES\n3",
-        "2\n4\nDEFAULT PROFILES",
-    ];
-    let text = paginate(
-        4,
+    let text = latex_pages(
+        [
+            "1\nJSON MESSAGES\n1.2\n2",
+            "1\nJSON MESSAGES\n3",
+            "2\n4\nDEFAULT PROFILES",
+        ],
         12,
-        |p| (p > 1).then(|| heads[p - 1].to_string()),
-        |p| (p == 1).then(|| "1".to_string()),
         true,
     );
     let (lines, _) = repaired(&text);
@@ -206,17 +215,13 @@ fn latex_running_heads_with_changing_titles_go() {
 fn a_number_before_a_capitals_head_on_one_page_only_stays() {
     // LaTeX prints the section number before the head's title; where one
     // page alone shows a number there, it is that page's text.
-    let heads = [
-        "",
-        "1\nJSON MESSAGES\n2",
-        "JSON MESSAGES\n3",
-        "DEFAULT PROFILES\n4",
-    ];
-    let text = paginate(
-        4,
+    let text = latex_pages(
+        [
+            "1\nJSON MESSAGES\n2",
+            "JSON MESSAGES\n3",
+            "DEFAULT PROFILES\n4",
+        ],
         12,
-        |p| (p > 1).then(|| heads[p - 1].to_string()),
-        |p| (p == 1).then(|| "1".to_string()),
         true,
     );
     let (lines, log) = repaired(&text);
@@ -230,17 +235,13 @@ fn a_number_before_a_capitals_head_on_one_page_only_stays() {
 fn latex_heads_on_one_line_without_form_feeds() {
     // pypdf: the pages' texts joined, no form feed; the page number of the
     // first page at its foot, the others in the running head.
-    let heads = [
-        "",
-        "1 JSON MESSAGES 2",
-        "1 JSON MESSAGES 3",
-        "2 EXAMPLE COMMUNICATION TO REQUEST A TOKEN FOR READING:4",
-    ];
-    let text = paginate(
-        4,
+    let text = latex_pages(
+        [
+            "1 JSON MESSAGES 2",
+            "1 JSON MESSAGES 3",
+            "2 EXAMPLE COMMUNICATION TO REQUEST A TOKEN FOR READING:4",
+        ],
         20,
-        |p| (p > 1).then(|| heads[p - 1].to_string()),
-        |p| (p == 1).then(|| "1".to_string()),
         false,
     );
     let (lines, _) = repaired(&text);
