@@ -40,6 +40,8 @@
 mod pages;
 mod shape;
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use self::pages::{Pages, Source};
@@ -102,12 +104,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 .filter_map(|j| content.get(j))
                 .any(|&j| is_code_line(lines[j].trimmed()));
             if code_beside {
-                log.decline(
-                    NAME,
-                    "stray-punctuation",
-                    lines[i].span(),
-                    format!("{} (beside a line of code)", lines[i].trimmed()),
-                );
+                decline(log, "stray-punctuation", &lines[i], "beside a line of code");
             } else {
                 why[i] = Some("stray-punctuation");
             }
@@ -158,6 +155,37 @@ impl Layout {
     fn at_edge(&self, k: usize) -> bool {
         self.top[k] || self.bottom[k]
     }
+
+    /// Whether line `k` stands at the top (`true`) or the bottom edge of
+    /// its page.
+    fn at_side(&self, k: usize, top: bool) -> bool {
+        if top { self.top[k] } else { self.bottom[k] }
+    }
+
+    /// The place in the printed sequence of the page of line `k`.
+    fn ordinal_of(&self, k: usize) -> i64 {
+        self.ordinals[self.page[k]]
+    }
+
+    /// The non-blank lines of page `p`.
+    fn lines_of(&self, p: usize) -> Range<usize> {
+        self.bounds[p]..self.bounds[p + 1]
+    }
+
+    /// The lines between line `k` and the top (`true`) or bottom edge of
+    /// its page.
+    fn outside(&self, k: usize, top: bool) -> Range<usize> {
+        let page = self.lines_of(self.page[k]);
+        if top { page.start..k } else { k + 1..page.end }
+    }
+
+    /// The pages right before and after page `p`, where there are any.
+    fn beside(&self, p: usize) -> Vec<usize> {
+        [p.wrapping_sub(1), p + 1]
+            .into_iter()
+            .filter(|&q| q < self.pages())
+            .collect()
+    }
 }
 
 /// The document's page numbering: the page at ordinal `n` prints `n +
@@ -185,7 +213,7 @@ impl Counting {
                 && let Some((c, _)) = &s.counter
                 && layout.at_edge(k)
             {
-                let offset = c.value as i64 - layout.ordinals[layout.page[k]];
+                let offset = c.value as i64 - layout.ordinal_of(k);
                 let vote = (s.facing.as_str(), c.roman, offset);
                 votes.entry(vote).or_default().insert(layout.page[k]);
                 if heads.contains(&(layout.page[k], layout.top[k])) {
@@ -337,17 +365,6 @@ fn furniture(
     // Counters that count the pages. A number inside a line of text must
     // do so on two pages with the same words around it.
     let mut counted_keys: HashMap<&str, HashSet<usize>> = HashMap::default();
-    for (k, shape) in shapes.iter().enumerate() {
-        if let Some(s) = shape
-            && layout.at_edge(k)
-            && counting.fits(s, layout.ordinals[layout.page[k]])
-        {
-            counted_keys
-                .entry(s.facing.as_str())
-                .or_default()
-                .insert(layout.page[k]);
-        }
-    }
     // A page prints its number once: where the page has a counter of the
     // shape that numbers the pages, another number that fits is content
     // (an equation "(3)" at the foot of page 3).
@@ -355,10 +372,16 @@ fn furniture(
     for (k, shape) in shapes.iter().enumerate() {
         if let Some(s) = shape
             && layout.at_edge(k)
-            && counting.keys.contains(&s.facing)
-            && counting.fits(s, layout.ordinals[layout.page[k]])
+            && counting.fits(s, layout.ordinal_of(k))
         {
-            numbered.insert(layout.page[k]);
+            let page = layout.page[k];
+            counted_keys
+                .entry(s.facing.as_str())
+                .or_default()
+                .insert(page);
+            if counting.keys.contains(&s.facing) {
+                numbered.insert(page);
+            }
         }
     }
     for k in 0..n {
@@ -371,19 +394,16 @@ fn furniture(
         }
         let numbered_otherwise =
             numbered.contains(&layout.page[k]) && !counting.keys.contains(&s.facing);
-        if counting.fits(s, layout.ordinals[layout.page[k]]) && !numbered_otherwise {
+        if counting.fits(s, layout.ordinal_of(k)) && !numbered_otherwise {
             let recurs = counted_keys.get(s.facing.as_str()).map_or(0, HashSet::len) >= 2;
             // "opt-level = 2" on page 2 and "opt-level = 3" on page 3 count
             // along with the pages by chance: a line of code is content.
             if *form == Form::InText && is_code_line(line(k).trimmed()) {
-                log.decline(
-                    NAME,
+                decline(
+                    log,
                     "code-line",
-                    line(k).span(),
-                    format!(
-                        "{} (its number fits the page, but the line reads as code)",
-                        line(k).trimmed()
-                    ),
+                    line(k),
+                    "its number fits the page, but the line reads as code",
                 );
                 continue;
             }
@@ -403,16 +423,12 @@ fn furniture(
     // its page and the pages beside print their numbered head at the same
     // edge.
     for k in once {
-        let p = layout.page[k];
         let top = layout.top[k];
-        let beside: Vec<usize> = [p.wrapping_sub(1), p + 1]
-            .into_iter()
-            .filter(|&q| q < layout.pages())
-            .collect();
+        let beside = layout.beside(layout.page[k]);
         let headed = |q: usize| {
-            (layout.bounds[q]..layout.bounds[q + 1]).any(|j| {
+            layout.lines_of(q).any(|j| {
                 found[j].is_some()
-                    && (if top { layout.top[j] } else { layout.bottom[j] })
+                    && layout.at_side(j, top)
                     && matches!(
                         shapes[j].as_ref().and_then(|s| s.counter.as_ref()),
                         Some((_, Form::InText))
@@ -425,14 +441,11 @@ fn furniture(
         {
             found[k] = Some(side_rule(layout, k));
         } else {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "facing-head",
-                line(k).span(),
-                format!(
-                    "{} (its number fits the page, but the pages beside print no numbered head at this edge)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "its number fits the page, but the pages beside print no numbered head at this edge",
             );
         }
     }
@@ -460,11 +473,11 @@ fn furniture(
         // `opt-level = 0`), or a line of it between two lines of code, is
         // the listing's, however often it recurs.
         if let Some(why) = code_evidence(k, lines, content, layout) {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "code-line",
-                line(k).span(),
-                format!("{} (recurs at a page edge, but {why})", line(k).trimmed()),
+                line(k),
+                &format!("recurs at a page edge, but {why}"),
             );
             continue;
         }
@@ -472,14 +485,11 @@ fn furniture(
         // row, repeated where the table goes on) is content, unless it is
         // the very first or last text of its page.
         if inside.contains(s.literal.as_str()) && !outermost(k, top, shapes, layout) {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "mid-page",
-                line(k).span(),
-                format!(
-                    "{} (recurs at a page edge, but also inside pages, behind other text)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "recurs at a page edge, but also inside pages, behind other text",
             );
             continue;
         }
@@ -489,14 +499,11 @@ fn furniture(
             && !counting.excerpt()
             && is_title(k, shapes, layout)
         {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "title-page",
-                line(k).span(),
-                format!(
-                    "{} (the first page's title, repeated by the running header)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "the first page's title, repeated by the running header",
             );
             continue;
         }
@@ -516,8 +523,7 @@ fn furniture(
         if found[k] != Some("page-number") || !layout.at_edge(k) {
             continue;
         }
-        let p = layout.page[k];
-        let inside = layout.bounds[p]..layout.bounds[p + 1];
+        let inside = layout.lines_of(layout.page[k]);
         let top = layout.top[k];
         let step = |j: usize| if top { j.checked_sub(1) } else { Some(j + 1) };
         // Walk towards the edge: past the other numbers found for this
@@ -534,45 +540,30 @@ fn furniture(
         }
         if outer_number {
             found[k] = None;
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "second-number",
-                line(k).span(),
-                format!(
-                    "{} (fits the page, but the page printed its number nearer the edge)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "fits the page, but the page printed its number nearer the edge",
             );
         }
     }
 
     // The number printed with a running head in capitals ("1" before "JSON
-    // MESSAGES"), where it recurs so on two pages or more.
-    let companions: Vec<usize> = (0..n)
-        .filter(|&k| found[k].is_none() && layout.at_edge(k) && layout.page[k] > 0)
-        .filter(|&k| {
-            shapes[k]
-                .as_ref()
-                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
-        })
+    // MESSAGES"), where it recurs so on two pages or more. A page whose
+    // number happens to be its section's ("1" / "INTRODUCTION" / "1" on
+    // page 1) shows the same layout, and counts.
+    let before_heads: Vec<usize> = (0..n)
+        .filter(|&k| matches!(found[k], None | Some("page-number")))
+        .filter(|&k| layout.at_edge(k) && layout.page[k] > 0 && is_bare(shapes, k))
         .filter(|&k| before_caps_head(k, shapes, layout, &found))
         .collect();
-    // A page whose number happens to be its section's ("1" / "INTRODUCTION"
-    // / "1" on page 1) shows the same layout.
-    let companion_pages: HashSet<usize> = (0..n)
-        .filter(|&k| matches!(found[k], None | Some("page-number")) && layout.at_edge(k))
-        .filter(|&k| layout.page[k] > 0)
-        .filter(|&k| {
-            shapes[k]
-                .as_ref()
-                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
-        })
-        .filter(|&k| before_caps_head(k, shapes, layout, &found))
-        .map(|k| layout.page[k])
-        .collect();
-    if companion_pages.len() >= 2 {
-        for &k in &companions {
-            found[k] = Some("running-head-number");
+    let pages: HashSet<usize> = before_heads.iter().map(|&k| layout.page[k]).collect();
+    if pages.len() >= 2 {
+        for k in before_heads {
+            if found[k].is_none() {
+                found[k] = Some("running-head-number");
+            }
         }
     }
 
@@ -591,14 +582,11 @@ fn furniture(
             && let Some(s) = &shapes[k]
             && matches!(s.counter, Some((_, Form::Bare | Form::Label)))
         {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "page-number",
-                line(k).span(),
-                format!(
-                    "{} (a number at a page edge that does not count the pages)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "a number at a page edge that does not count the pages",
             );
         }
     }
@@ -612,14 +600,11 @@ fn furniture(
             && let Some(s) = &shapes[k]
             && furniture_shapes.contains(s.literal.as_str())
         {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "mid-page",
-                line(k).span(),
-                format!(
-                    "{} (like a running header, but inside a page)",
-                    line(k).trimmed()
-                ),
+                line(k),
+                "like a running header, but inside a page",
             );
         }
     }
@@ -640,13 +625,8 @@ fn number_slot(
 ) -> Option<usize> {
     let p = layout.page[k];
     let top = layout.top[k];
-    let edge = |j: usize| layout.page[j] == p && if top { layout.top[j] } else { layout.bottom[j] };
-    let is_number = |j: usize| {
-        found[j] == Some("page-number")
-            && shapes[j]
-                .as_ref()
-                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
-    };
+    let edge = |j: usize| layout.page[j] == p && layout.at_side(j, top);
+    let is_number = |j: usize| found[j] == Some("page-number") && is_bare(shapes, j);
     [k.checked_sub(1), Some(k + 1)]
         .into_iter()
         .flatten()
@@ -681,42 +661,35 @@ fn heads_beside_numbers(
         };
         let top = layout.top[number];
         let p = layout.page[k];
-        let outer = if top {
-            layout.bounds[p]..k
-        } else {
-            k + 1..layout.bounds[p + 1]
-        };
         // A page that has its head at this edge already: the line beside
         // its number is its text.
-        let own_head = (layout.bounds[p]..layout.bounds[p + 1])
-            .any(|j| is_head(j) && (if top { layout.top[j] } else { layout.bottom[j] }));
-        if own_head || !outer.clone().all(|j| found[j].is_some()) {
+        let own_head = layout
+            .lines_of(p)
+            .any(|j| is_head(j) && layout.at_side(j, top));
+        if own_head || !layout.outside(k, top).all(|j| found[j].is_some()) {
             continue;
         }
         // The head of each page beside: a found head right next to its
         // found number, at the same edge.
-        let beside: Vec<bool> = [p.wrapping_sub(1), p + 1]
+        let beside: Vec<bool> = layout
+            .beside(p)
             .into_iter()
-            .filter(|&q| q < layout.pages())
             .map(|q| {
-                (layout.bounds[q]..layout.bounds[q + 1])
-                    .filter(|&j| is_head(j) && (if top { layout.top[j] } else { layout.bottom[j] }))
+                layout
+                    .lines_of(q)
+                    .filter(|&j| is_head(j) && layout.at_side(j, top))
                     .any(|j| number_slot(j, layout, found, shapes).is_some())
             })
             .collect();
         if !beside.iter().any(|&b| b) {
             continue;
         }
-        let line = &lines[content[k]];
         if !beside.iter().all(|&b| b) || code_evidence(k, lines, content, layout).is_some() {
-            log.decline(
-                NAME,
+            decline(
+                log,
                 "facing-head",
-                line.span(),
-                format!(
-                    "{} (beside the page's number, but not every page beside prints its head there, or it reads as code)",
-                    line.trimmed()
-                ),
+                &lines[content[k]],
+                "beside the page's number, but not every page beside prints its head there, or it reads as code",
             );
             continue;
         }
@@ -750,7 +723,8 @@ fn chapter_heads(
     };
     // The first text of each page, past its furniture.
     let opening = |p: usize| {
-        (layout.bounds[p]..layout.bounds[p + 1])
+        layout
+            .lines_of(p)
             .take(EDGE_LINES)
             .find(|&j| found[j].is_none())
     };
@@ -803,8 +777,7 @@ fn code_evidence(
     if is_code_line(text(k)) {
         return Some("it reads as code");
     }
-    let p = layout.page[k];
-    let inside = layout.bounds[p]..layout.bounds[p + 1];
+    let inside = layout.lines_of(layout.page[k]);
     let code_at =
         |j: Option<usize>| j.is_some_and(|j| inside.contains(&j) && is_code_line(text(j)));
     (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
@@ -813,17 +786,29 @@ fn code_evidence(
 /// Whether line `k` is the outermost text at its page's top (or bottom)
 /// edge: nothing but bare numbers between it and the edge.
 fn outermost(k: usize, top: bool, shapes: &[Option<Shape>], layout: &Layout) -> bool {
-    let p = layout.page[k];
-    let mut between = if top {
-        layout.bounds[p]..k
-    } else {
-        k + 1..layout.bounds[p + 1]
-    };
-    between.all(|j| {
+    layout.outside(k, top).all(|j| {
         shapes[j]
             .as_ref()
             .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
     })
+}
+
+/// Whether line `k` is a number alone ("12", "xii", "(12)").
+fn is_bare(shapes: &[Option<Shape>], k: usize) -> bool {
+    shapes[k]
+        .as_ref()
+        .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
+}
+
+/// Logs that `rule` left `line` alone, and why: "12 (a number at a page
+/// edge that does not count the pages)".
+fn decline(log: &mut RepairLog, rule: &'static str, line: &Line, why: &str) {
+    log.decline(
+        NAME,
+        rule,
+        line.span(),
+        format!("{} ({why})", line.trimmed()),
+    );
 }
 
 fn side_rule(layout: &Layout, k: usize) -> &'static str {
@@ -917,7 +902,7 @@ fn outer_bands(
                     if shape.is_some_and(Shape::is_caps_head) {
                         break;
                     }
-                } else if !shape.is_some_and(|s| matches!(s.counter, Some((_, Form::Bare)))) {
+                } else if !is_bare(shapes, k) {
                     break;
                 }
             }

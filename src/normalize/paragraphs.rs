@@ -611,29 +611,50 @@ const MIN_CUT_BLOCK_CHARS: usize = 24;
 /// blank line continues it, a split ends it. That is the paragraph a second
 /// reading of the repaired text sees; and letters, unlike words, do not
 /// change when later passes mend the spacing. So both readings decide alike.
+///
+/// The section number that opens the paragraph is not counted: a first
+/// reading may find it on a line of its own ("6.1.1" / "-C
+/// my-mitigation-noenforce"), a block apart, which a later pass joins to
+/// its title; the second reading sees "6.1.1 -C my-mitigation-noenforce".
 fn paragraph_chars(lines: &[Line], a: usize, split_after: &[bool], join_after: &[bool]) -> usize {
+    let alphanumeric = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
     let mut n = 0;
     let mut i = a;
-    while n < MIN_CUT_BLOCK_CHARS {
-        n += lines[i]
-            .trimmed()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .count();
-        let Some(prev) = (0..i).rev().find(|&j| !lines[j].is_blank()) else {
-            break;
-        };
-        let continues = if prev + 1 < i {
-            join_after[prev]
+    loop {
+        let t = lines[i].trimmed();
+        let prev = (0..i).rev().find(|&j| !lines[j].is_blank());
+        let continues = prev.is_some_and(|prev| {
+            if prev + 1 < i {
+                join_after[prev]
+            } else {
+                !split_after[prev]
+            }
+        });
+        n += alphanumeric(if continues {
+            t
         } else {
-            !split_after[prev]
-        };
-        if !continues {
-            break;
+            without_section_number(t)
+        });
+        match prev {
+            Some(prev) if continues && n < MIN_CUT_BLOCK_CHARS => i = prev,
+            _ => return n,
         }
-        i = prev;
     }
-    n
+}
+
+/// The line without the section number it opens with ("6.1.1 -C x" -> "-C
+/// x"); a year ("2026 was") or a count is no section number.
+fn without_section_number(t: &str) -> &str {
+    let first = first_word(t);
+    let number = first.starts_with(|c: char| c.is_ascii_digit())
+        && first
+            .split('.')
+            .all(|p| p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()));
+    if number && first.len() < t.len() {
+        t[first.len()..].trim_start()
+    } else {
+        t
+    }
 }
 
 fn looks_like_heading(t: &str) -> bool {
@@ -907,6 +928,24 @@ mod tests {
         assert_eq!(b.len(), 2);
         let b = blocks("A Heading\n\ncloud.gov is a platform.");
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_section_number_does_not_lengthen_a_heading_into_a_cut_sentence() {
+        // The number counts for nothing: "-C my-mitigation-noenforce" is
+        // too short to be a sentence cut, with its number or without.
+        for text in [
+            "6.1.1 -C my-mitigation-noenforce\n\nerror",
+            "6.1.1\n\n-C my-mitigation-noenforce\n\nerror",
+        ] {
+            let b = blocks(text);
+            assert_eq!(b.last().unwrap(), "error", "{b:#?}");
+        }
+        // A long paragraph after its number still goes on in lower case.
+        let b = blocks(
+            "Text before.\n\n6.1 One paragraph that stops in the middle of rare\n\nearth exports.",
+        );
+        assert_eq!(b.len(), 2, "{b:#?}");
     }
 
     #[test]

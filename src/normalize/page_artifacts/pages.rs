@@ -227,9 +227,16 @@ fn with_facing_heads(
         filled.push(b);
     }
     let gaps: Vec<usize> = filled.windows(2).map(|w| w[1] - w[0]).collect();
-    let (shortest, longest) = (*gaps.iter().min()?, *gaps.iter().max()?);
-    (filled.len() > chain.len() && filled.len() >= 3 && longest <= shortest * MAX_PAGE_RATIO)
+    (filled.len() > chain.len() && filled.len() >= 3 && even_pages(&gaps).is_some())
         .then_some(filled)
+}
+
+/// The shortest of the pages' lengths (in lines), when the longest holds at
+/// most [`MAX_PAGE_RATIO`] times as much: the pages of one document hold
+/// about the same amount of text.
+fn even_pages(lengths: &[usize]) -> Option<usize> {
+    let (shortest, longest) = (*lengths.iter().min()?, *lengths.iter().max()?);
+    (longest <= shortest * MAX_PAGE_RATIO).then_some(shortest)
 }
 
 /// The lines of words that end or start with a counter, by its value: the
@@ -322,12 +329,9 @@ fn is_furniture_chain(
             (w[1] - w[0]) / pages
         })
         .collect();
-    let (Some(&shortest), Some(&longest)) = (gaps.iter().min(), gaps.iter().max()) else {
+    let Some(shortest) = even_pages(&gaps) else {
         return false;
     };
-    if longest > shortest * MAX_PAGE_RATIO {
-        return false;
-    }
     // A head printed on the outer side of facing pages: its number swaps
     // sides from page to page, as no line of the text does.
     let swaps = chain

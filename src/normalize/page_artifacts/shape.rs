@@ -17,6 +17,17 @@ pub struct Counter {
     pub printed: String,
 }
 
+impl Counter {
+    /// A counter printed in arabic numerals.
+    fn arabic(value: u32) -> Counter {
+        Counter {
+            value,
+            roman: false,
+            printed: value.to_string(),
+        }
+    }
+}
+
 /// How the counter stands on its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -221,11 +232,7 @@ pub fn to_roman(mut n: u32) -> String {
 
 fn number(s: &str) -> Option<Counter> {
     if let Some(value) = arabic(s) {
-        return Some(Counter {
-            value,
-            roman: false,
-            printed: value.to_string(),
-        });
+        return Some(Counter::arabic(value));
     }
     roman(s).map(|value| Counter {
         value,
@@ -238,11 +245,7 @@ fn number(s: &str) -> Option<Counter> {
 fn slash_counter(s: &str) -> Option<Counter> {
     let (a, b) = s.split_once('/')?;
     let (n, total) = (arabic(a)?, arabic(b)?);
-    (n <= total).then(|| Counter {
-        value: n,
-        roman: false,
-        printed: n.to_string(),
-    })
+    (n <= total).then(|| Counter::arabic(n))
 }
 
 /// The line's page counter, its form, and the words with the counter as `#`.
@@ -322,11 +325,7 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
         return Some((c, Form::Label, with(n - 1, 1, &format!("#{total}"))));
     }
     // A number at the end, or at the start, of a line of text.
-    if let Some(c) = arabic(&words[n - 1]).map(|v| Counter {
-        value: v,
-        roman: false,
-        printed: v.to_string(),
-    }) {
+    if let Some(c) = arabic(&words[n - 1]).map(Counter::arabic) {
         return Some((c, Form::InText, with(n - 1, 1, "#")));
     }
     // A number glued to the last word: "READING:6", "policy2", "SMM:08-9".
@@ -335,11 +334,7 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
         out.push(glued);
         return Some((c, Form::InText, out));
     }
-    if let Some(c) = arabic(&words[0]).map(|v| Counter {
-        value: v,
-        roman: false,
-        printed: v.to_string(),
-    }) {
+    if let Some(c) = arabic(&words[0]).map(Counter::arabic) {
         return Some((c, Form::InText, with(0, 1, "#")));
     }
     // A manual's page label on the inner side of a facing page ("SMM:08-8
@@ -367,15 +362,7 @@ fn glued_counter(word: &str) -> Option<(Counter, String)> {
     if digits.is_empty() || !glued {
         return None;
     }
-    let v = arabic(digits)?;
-    Some((
-        Counter {
-            value: v,
-            roman: false,
-            printed: v.to_string(),
-        },
-        format!("{stem}#"),
-    ))
+    Some((Counter::arabic(arabic(digits)?), format!("{stem}#")))
 }
 
 /// A running head set in capitals, as LaTeX's `headings` style prints the
