@@ -366,6 +366,19 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                     indented_display(lines, signals, i, b).map(|end| (end, "indented-display"))
                 });
             if let Some((end, rule)) = set_apart {
+                // The layout adds lines to a listing, it never cuts one: a
+                // listing that goes on past the set-apart lines (a wrapped
+                // comment's last word at the text's margin) grows as any
+                // other does, so that the repaired text, where the margins
+                // differ, reads the same listing.
+                let strong = signals[i..=end]
+                    .iter()
+                    .any(|s| matches!(s, Signal::Strong(_)));
+                let end = if strong {
+                    grow(lines, signals, end, i, b, false).max(end)
+                } else {
+                    end
+                };
                 pieces.push(set_apart_candidate(lines, signals, i, end, rule));
                 i = end + 1;
                 continue;
@@ -792,6 +805,48 @@ mod tests {
             log.changes,
             kinds(&lines)
         );
+        // Paths in a table's cells, joined after a lead-in (as the
+        // repaired text writes them): a name of prose opens the line.
+        let text = "with each profile stored in a separate subdirectory:
+
+                    Directory target/debug/ target/release/ target/foo/
+
+                    Directory target/<triple>/debug/ http://docs.example.org/a.html";
+        assert_eq!(kinds(&classify(text).0), "ppppp");
+    }
+
+    #[test]
+    fn a_url_and_its_wrapped_end_after_a_lead_in_are_code() {
+        let text = "To check this, you can go to:
+                    https://github.com/organizations/:org/settings/oauth_
+                    application_policy
+
+where :org is the name.";
+        assert_eq!(kinds(&classify(text).0), "pccpp");
+    }
+
+    #[test]
+    fn a_listing_goes_on_past_its_indented_display() {
+        // The comment's last word sits at the text's margin: the display
+        // ends there, the listing does not.
+        let text = "- Purpose: Gives error information to Cargo
+
+                        {\"Err\":{
+                            // Error: The credential could not be found in the
+                        provider.
+                            \"kind\":\"operation-not-supported\"
+                        }}
+
+                    Sent if the provider does not support the operation.";
+        let (lines, log) = classify(text);
+        // One region of five lines (the comment then rejoined).
+        assert_eq!(kinds(&lines), "ppccccpp", "{:?}", log.changes);
+        let regions = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "code-region" && !c.declined)
+            .count();
+        assert_eq!(regions, 1, "{:?}", log.changes);
     }
 
     #[test]
