@@ -216,7 +216,7 @@ fn without_placeholders(t: &str) -> String {
 
 /// Tokens none of which is a word of prose, and a name among them
 /// (`4ti2-normalform 4coins`, `application_policy`).
-fn names_only(t: &str) -> bool {
+pub fn names_only(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.iter().any(|w| is_plain_word(w)) && words.iter().any(|w| is_identifier_like(w))
 }
