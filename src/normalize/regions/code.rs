@@ -170,8 +170,8 @@ pub fn signal(line: &str) -> Signal {
 
 /// Whether a line may stand in a listing that a lead-in introduces (the
 /// line before it ends with a colon: "you can do:", "Example:"): a line
-/// with a code signal of its own, with a symbol of code that prose does
-/// not use between words (not brackets, quotes or marks), or made of
+/// with a code signal of its own, with an operator symbol that prose does
+/// not use between words, a command with a path, or made of
 /// tokens none of which is a word of prose (`4ti2-normalform 4coins`,
 /// `4coins.feas`). A list item is not: a lead-in introduces lists too.
 pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
@@ -181,19 +181,56 @@ pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
     }
     match signal {
         Signal::Strong(_) | Signal::Weak("command-flag" | "hash-comment") => true,
-        Signal::Weak(_) => t.contains(|c: char| is_code_symbol(c) && !is_prose_mark(c)),
-        Signal::Neutral => {
-            let words: Vec<&str> = t.split_whitespace().collect();
-            !words.iter().any(|w| is_plain_word(w)) && words.iter().any(|w| is_identifier_like(w))
+        Signal::Weak(_) => {
+            without_placeholders(t).contains(is_operator_symbol)
+                || (t.contains('/') && is_command(t))
+                || names_only(t)
         }
+        Signal::Neutral => names_only(t),
         Signal::Prose => false,
     }
 }
 
-/// Code symbols that prose also writes: brackets, quotes, marks, the
-/// asterisk of a footnote.
-fn is_prose_mark(c: char) -> bool {
-    matches!(c, '(' | ')' | '[' | ']' | '"' | '\'' | '!' | '*')
+/// The text without placeholders in angle brackets (`target/<triple>/`,
+/// `<name>`): a table cell or a heading names a path with them too, so
+/// their brackets are not the operators of a listing.
+fn without_placeholders(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_')))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('>') {
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Tokens none of which is a word of prose, and a name among them
+/// (`4ti2-normalform 4coins`, `application_policy`).
+pub fn names_only(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.iter().any(|w| is_plain_word(w)) && words.iter().any(|w| is_identifier_like(w))
+}
+
+/// A line that opens with a command's name or a path (`cd /home/you`,
+/// `./configure`, `https://...`): a slash after a capitalised word is a
+/// heading's or a cell's ("Directory target/debug/").
+fn is_command(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    first.contains('/')
+        || first
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '~'))
 }
 
 /// A token made of letters and digits together, or with a dot or a slash
@@ -580,6 +617,31 @@ mod tests {
         // A code line with a colon is not a lead-in.
         for line in ["else:", "std::io::", "Foo::Bar::", "default: true"] {
             assert_ne!(signal(line), Signal::Prose, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn what_fits_a_listing_after_a_lead_in() {
+        let fits = |t: &str| fits_lead_in_listing(t, signal(t));
+        for line in [
+            "cd /home/you/mpich-installed/examples",
+            "https://github.com/organizations/:org/settings/oauth_",
+            "application_policy",
+            "4ti2-normalform 4coins",
+            "cargo new <name> && cd <name>",
+            "$[count(value)]",
+        ] {
+            assert!(fits(line), "{line:?}: {:?}", signal(line));
+        }
+        // A capitalised name before paths, placeholders in angle brackets:
+        // a table's cells, not commands.
+        for line in [
+            "Directory target/debug/ target/release/ target/foo/",
+            "Directory target/<triple>/debug/ http://docs.example.org/a.html",
+            "- a/b for the path",
+            "See (the manual).",
+        ] {
+            assert!(!fits(line), "{line:?}: {:?}", signal(line));
         }
     }
 

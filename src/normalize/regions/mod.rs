@@ -364,8 +364,25 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 .map(|end| (end, "after-lead-in"))
                 .or_else(|| {
                     indented_display(lines, signals, i, b).map(|end| (end, "indented-display"))
+                })
+                .or_else(|| {
+                    display_in_sentence(lines, signals, a, i, b)
+                        .map(|end| (end, "display-in-sentence"))
                 });
             if let Some((end, rule)) = set_apart {
+                // The layout adds lines to a listing, it never cuts one: a
+                // listing that goes on past the set-apart lines (a wrapped
+                // comment's last word at the text's margin) grows as any
+                // other does, so that the repaired text, where the margins
+                // differ, reads the same listing.
+                let strong = signals[i..=end]
+                    .iter()
+                    .any(|s| matches!(s, Signal::Strong(_)));
+                let end = if strong {
+                    grow(lines, signals, end, i, b, false).max(end)
+                } else {
+                    end
+                };
                 pieces.push(set_apart_candidate(lines, signals, i, end, rule));
                 i = end + 1;
                 continue;
@@ -495,6 +512,55 @@ fn indented_display(
     }
     let after = (end + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
     (text(after) && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT).then_some(end)
+}
+
+/// A line of names set on a line of its own inside a sentence ("and
+/// call" / `4ti2-normalform 4coins` / "to produce the file"), within the
+/// unit `a..=unit_end`: the line is made of names only
+/// ([`code::names_only`]) and ends no sentence, the text before it goes
+/// on without a sentence end, the text after it goes on in lower case,
+/// and the line before ends short: the line's first name would have fit after it within the
+/// unit's widest line. A typesetter breaks a line early only where the
+/// author set something apart; a name that wrapped because it did not fit
+/// is a word of the sentence.
+///
+/// The repaired text sets the line apart, indented: there
+/// [`indented_display`] reads it alike.
+fn display_in_sentence(
+    lines: &[Line],
+    signals: &[Signal],
+    a: usize,
+    i: usize,
+    unit_end: usize,
+) -> Option<usize> {
+    if i == a || i == unit_end {
+        return None;
+    }
+    // Text of a sentence: a word of prose in it (not the cells of a
+    // matrix or the pieces of a formula around the line).
+    let text = |k: usize| {
+        matches!(signals[k], Signal::Prose | Signal::Neutral)
+            && lines[k].text.split_whitespace().any(code::is_plain_word)
+    };
+    let (before, after) = (&lines[i - 1], &lines[i + 1]);
+    let t = lines[i].trimmed();
+    // A wide gap inside the line sets columns apart: cells, or a
+    // formula's sub- and superscripts.
+    if !matches!(signals[i], Signal::Neutral | Signal::Weak(_))
+        || t.contains("   ")
+        || !code::names_only(t)
+        || ends_sentence_or_lead_in(t)
+        || !text(i - 1)
+        || !text(i + 1)
+        || ends_sentence_or_lead_in(&before.text)
+        || !after.trimmed().starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    let width = |l: &Line| l.text.trim_end().chars().count();
+    let widest = lines[a..=unit_end].iter().map(width).max()?;
+    let first = t.split_whitespace().next()?.chars().count();
+    (width(before) + 1 + first <= widest).then_some(i)
 }
 
 /// Whether a prose line ends a sentence or introduces what follows (a
@@ -792,6 +858,87 @@ mod tests {
             log.changes,
             kinds(&lines)
         );
+        // Paths in a table's cells, joined after a lead-in (as the
+        // repaired text writes them): a name of prose opens the line.
+        let text = "with each profile stored in a separate subdirectory:
+
+                    Directory target/debug/ target/release/ target/foo/
+
+                    Directory target/<triple>/debug/ http://docs.example.org/a.html";
+        assert_eq!(kinds(&classify(text).0), "ppppp");
+    }
+
+    #[test]
+    fn a_url_and_its_wrapped_end_after_a_lead_in_are_code() {
+        let text = "To check this, you can go to:
+                    https://github.com/organizations/:org/settings/oauth_
+                    application_policy
+
+where :org is the name.";
+        assert_eq!(kinds(&classify(text).0), "pccpp");
+    }
+
+    #[test]
+    fn a_listing_goes_on_past_its_indented_display() {
+        // The comment's last word sits at the text's margin: the display
+        // ends there, the listing does not.
+        let text = "- Purpose: Gives error information to Cargo
+
+                        {\"Err\":{
+                            // Error: The credential could not be found in the
+                        provider.
+                            \"kind\":\"operation-not-supported\"
+                        }}
+
+                    Sent if the provider does not support the operation.";
+        let (lines, log) = classify(text);
+        // One region of five lines (the comment then rejoined).
+        assert_eq!(kinds(&lines), "ppccccpp", "{:?}", log.changes);
+        let regions = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "code-region" && !c.declined)
+            .count();
+        assert_eq!(regions, 1, "{:?}", log.changes);
+    }
+
+    #[test]
+    fn a_command_set_apart_inside_a_sentence_is_code() {
+        // "and call" ends short: the command would have fit after it.
+        let text = "We write the following four lines into a file named 4coins.feas
+                    and call
+                    4ti2-normalform 4coins
+                    to produce the file that also contains the desired solution.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcp", "{:?}", log.changes);
+        // The repaired text reads alike: the command indented, apart.
+        let text = "We write the following lines into a file and call
+
+                        4ti2-normalform 4coins
+
+                    to produce the file that also contains the desired solution.";
+        assert_eq!(kinds(&classify(text).0), "ppcpp");
+    }
+
+    #[test]
+    fn a_name_that_wrapped_inside_a_sentence_stays_text() {
+        // The line before is full: the name did not fit after it.
+        let text = "When building for another target the output is placed in
+                    target/thumbv7em-none-eabihf/debug/
+                    and the release profile goes next to it.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        // Pieces of a formula between pieces of a formula: not a sentence.
+        let text = "Explicit multiplication may be avoided by moving it into preset tables
+                    a11 a12 . . . a1n
+                    r2
+                    a21 a22 . . . a2n";
+        assert_eq!(kinds(&classify(text).0), "pppp");
+        // A heading in a large font, its last word a name: the sentence
+        // ends on the line.
+        let text = "How does a team actually use
+                    cloud.gov?
+                    cloud.gov can be used via web interface or command-line interface.";
+        assert_eq!(kinds(&classify(text).0), "ppp");
     }
 
     #[test]
