@@ -1,13 +1,17 @@
 //! Tables in extracted text, found by the shape of their lines.
 //!
-//! Three kinds of evidence, each strong on its own:
+//! Five kinds of evidence, each strong on its own:
 //!
 //! - pipe and grid tables (`| a | b |`, `+---+---+`): the cells are
 //!   delimited in the text itself;
 //! - tables of contents: a title, leader dots, a page number;
 //! - aligned columns (`pdftotext -layout`, plain-text manuals): a gutter,
 //!   columns of the page that are blank on every line of the run, and every
-//!   line's own wide gaps fall on those gutters.
+//!   line's own wide gaps fall on those gutters;
+//! - rows that each end in the same count of numbers (a program's report,
+//!   a data listing), where no gutter shows the columns (`numeric_rows`);
+//! - blocks of short lines of equal length one after the other: a table
+//!   read column by column (`column_runs`).
 //!
 //! A run of aligned lines whose "cells" hold long runs of words is not a
 //! table but two columns of running text printed side by side; the caller
@@ -17,6 +21,9 @@
 //! line of wrapped cells starts with an empty first cell); a rule line
 //! (`-----`) is kept as it is and marks the end of the header rows. The block
 //! builder turns these lines into one `Block::Table`.
+
+mod column_runs;
+mod numeric_rows;
 
 use crate::normalize::lines::{Line, is_rule};
 
@@ -136,17 +143,40 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
             i = end + 1;
             continue;
         }
-        if has_gap(&lines[i].text) {
-            let end = aligned_run(lines, i, &free);
-            if let Some(found) = aligned(lines, i, end) {
-                let declined = matches!(found, Found::Declined { .. });
-                out.push(found);
-                if declined {
-                    out.extend(tables_within(lines, i, end));
+        if let Some((found, end)) = column_runs::table(lines, i, &free) {
+            out.push(found);
+            i = end + 1;
+            continue;
+        }
+        let aligned_here = has_gap(&lines[i].text)
+            .then(|| {
+                let end = aligned_run(lines, i, &free);
+                aligned(lines, i, end).map(|found| (found, end))
+            })
+            .flatten();
+        // Aligned columns say more about where the cells are than the
+        // numbers at the end of each row; where they are declined or
+        // absent, the numbers may still show the rows.
+        let declined_or_none = aligned_here
+            .as_ref()
+            .is_none_or(|(found, _)| matches!(found, Found::Declined { .. }));
+        if declined_or_none && let Some((found, end)) = numeric_rows::table(lines, i, &free) {
+            out.push(found);
+            i = end + 1;
+            continue;
+        }
+        if let Some((found, end)) = aligned_here {
+            let declined = matches!(found, Found::Declined { .. });
+            out.push(found);
+            if declined {
+                let within = tables_within(lines, i, end);
+                if within.is_empty() {
+                    out.extend(numeric_rows_within(lines, i + 1, end, &free));
                 }
-                i = end + 1;
-                continue;
+                out.extend(within);
             }
+            i = end + 1;
+            continue;
         }
         i += 1;
     }
@@ -624,6 +654,30 @@ fn cell_starts(text: &str) -> Vec<usize> {
 fn shares_column(a: &str, b: &str) -> bool {
     let b = cell_starts(b);
     cell_starts(a).iter().any(|x| b.contains(x))
+}
+
+/// The runs of rows ending in numbers (see [`numeric_rows`]) inside a
+/// declined run of aligned-looking lines: a report's header set apart from
+/// its rows leaves the run without common gutters, the rows are still rows.
+fn numeric_rows_within(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    free: &dyn Fn(usize) -> bool,
+) -> Vec<Found> {
+    let inside = |k: usize| k <= end && free(k);
+    let mut out = Vec::new();
+    let mut k = start;
+    while k <= end {
+        match numeric_rows::table(lines, k, &inside) {
+            Some((found, last)) if inside(k) => {
+                out.push(found);
+                k = last + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    out
 }
 
 /// Decides a run of aligned-looking lines: a table, two columns of text,
