@@ -157,8 +157,6 @@ fn code_lines_are_kept_verbatim() {
 }
 
 #[test]
-#[ignore = "8 of 46 rows still joined (issue 13 item 1): fasta-guide score rows (numbers \
-            after a title, no wide gaps) and gmpl-data data-block rows ending in ` ;`"]
 fn table_rows_are_kept() {
     let mut report = Report::default();
     for doc in documents() {
