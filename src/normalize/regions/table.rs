@@ -1,6 +1,6 @@
 //! Tables in extracted text, found by the shape of their lines.
 //!
-//! Five kinds of evidence, each strong on its own:
+//! Four kinds of evidence, each strong on its own:
 //!
 //! - pipe and grid tables (`| a | b |`, `+---+---+`): the cells are
 //!   delimited in the text itself;
@@ -9,9 +9,7 @@
 //!   columns of the page that are blank on every line of the run, and every
 //!   line's own wide gaps fall on those gutters;
 //! - rows that each end in the same count of numbers (a program's report,
-//!   a data listing), where no gutter shows the columns (`numeric_rows`);
-//! - blocks of short lines of equal length one after the other: a table
-//!   read column by column (`column_runs`).
+//!   a data listing), where no gutter shows the columns (`numeric_rows`).
 //!
 //! A run of aligned lines whose "cells" hold long runs of words is not a
 //! table but two columns of running text printed side by side; the caller
@@ -22,7 +20,6 @@
 //! (`-----`) is kept as it is and marks the end of the header rows. The block
 //! builder turns these lines into one `Block::Table`.
 
-mod column_runs;
 mod numeric_rows;
 
 use crate::normalize::lines::{Line, is_rule};
@@ -140,11 +137,6 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
                 columns: 2,
                 rule: "toc-leaders",
             });
-            i = end + 1;
-            continue;
-        }
-        if let Some((found, end)) = column_runs::table(lines, i, &free) {
-            out.push(found);
             i = end + 1;
             continue;
         }
