@@ -28,6 +28,8 @@ mod spaced;
 mod table;
 mod wrap;
 
+use std::cell::OnceCell;
+
 use code::Signal;
 use table::Found;
 
@@ -358,6 +360,8 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         }
         // The unit as the repaired text writes a paragraph: on one line.
         let mut joined_is_code: Option<bool> = None;
+        // The unit's widest line, measured once for all its lines.
+        let unit_width = OnceCell::new();
         let mut i = a;
         while i <= b {
             let set_apart = lead_in_listing(lines, signals, i, b)
@@ -366,7 +370,7 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                     indented_display(lines, signals, i, b).map(|end| (end, "indented-display"))
                 })
                 .or_else(|| {
-                    display_in_sentence(lines, signals, a, i, b)
+                    display_in_sentence(lines, signals, (a, b), i, &unit_width)
                         .map(|end| (end, "display-in-sentence"))
                 });
             if let Some((end, rule)) = set_apart {
@@ -529,9 +533,9 @@ fn indented_display(
 fn display_in_sentence(
     lines: &[Line],
     signals: &[Signal],
-    a: usize,
+    (a, unit_end): (usize, usize),
     i: usize,
-    unit_end: usize,
+    unit_width: &OnceCell<usize>,
 ) -> Option<usize> {
     if i == a || i == unit_end {
         return None;
@@ -558,7 +562,8 @@ fn display_in_sentence(
         return None;
     }
     let width = |l: &Line| l.text.trim_end().chars().count();
-    let widest = lines[a..=unit_end].iter().map(width).max()?;
+    let widest =
+        *unit_width.get_or_init(|| lines[a..=unit_end].iter().map(width).max().unwrap_or(0));
     let first = t.split_whitespace().next()?.chars().count();
     (width(before) + 1 + first <= widest).then_some(i)
 }

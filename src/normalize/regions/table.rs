@@ -661,12 +661,15 @@ fn numeric_rows_within(
     let mut out = Vec::new();
     let mut k = start;
     while k <= end {
-        match numeric_rows::table(lines, k, &inside) {
-            Some((found, last)) if inside(k) => {
+        match inside(k)
+            .then(|| numeric_rows::table(lines, k, &inside))
+            .flatten()
+        {
+            Some((found, last)) => {
                 out.push(found);
                 k = last + 1;
             }
-            _ => k += 1,
+            None => k += 1,
         }
     }
     out

@@ -57,6 +57,11 @@ pub fn cells(text: &str) -> Option<Vec<String>> {
 /// The text before the numbers a row ends in, and the numbers.
 fn label_and_numbers(text: &str) -> Option<(&str, Vec<String>)> {
     let text = text.trim();
+    // Asked of every line: a row ends in a number, `)` or `;`, and most
+    // lines do not, so they need no word list.
+    if !text.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | ')' | ';')) {
+        return None;
+    }
     // Words with their byte offsets.
     let words: Vec<(usize, &str)> = text
         .split(' ')
