@@ -461,7 +461,7 @@ fn rule_evidence(rule: &str) -> &'static str {
 /// "2 Borrow operators", "1.2.1 Character literals", "2Motivation": a
 /// section number (no list marker's period) before a short title without
 /// sentence punctuation.
-fn numbered_heading_line(t: &str) -> bool {
+pub(super) fn numbered_heading_line(t: &str) -> bool {
     let first = first_word(t);
     let digits = first
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))

@@ -34,6 +34,7 @@ use code::Signal;
 use table::Found;
 
 use super::lines::{Line, LineKind};
+use super::paragraphs::numbered_heading_line;
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -402,7 +403,10 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             let prose = |j: usize| matches!(signals[j], Signal::Prose);
             // A line that continues the sentence of the prose line before it
             // ("... using" / `setenv PATH ...` / "for tcsh") stays in its
-            // paragraph. After a sentence end or a colon it is a paragraph of
+            // paragraph. After a sentence end or a colon, or between a
+            // numbered heading and a sentence's capital ("4The try
+            // propagation expression" / grammar line / "The ..."), it is a
+            // paragraph of
             // its own, which a second reading of the repaired text reads
             // alone, as code: so it is code on the first reading too.
             // Unless the paragraph reads as code once its lines are joined:
@@ -413,6 +417,8 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 && prose(start - 1)
                 && prose(end + 1)
                 && !ends_sentence_or_lead_in(&lines[start - 1].text)
+                && !(numbered_heading_line(lines[start - 1].trimmed())
+                    && lines[end + 1].trimmed().starts_with(char::is_uppercase))
                 && !*joined_is_code.get_or_insert_with(|| unit_reads_as_code(lines, a, b))
             {
                 c.declined = Some("one line inside a paragraph");
@@ -987,6 +993,32 @@ where :org is the name.";
         let (lines, log) = classify(text);
         assert_eq!(kinds(&lines), "ppp");
         assert_eq!(log.applied(), 0);
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "code-region")
+        );
+    }
+
+    #[test]
+    fn a_grammar_line_between_a_numbered_heading_and_a_sentence_is_code() {
+        // The heading sets the line apart above, the sentence's capital
+        // below: alone, as a second reading sees it, it is code.
+        let text = "Then it is moved.\n\
+                    4The try propagation expression\n\
+                    TryPropagationExpression -> Expression `?`\n\
+                    The try propagation expression uses the value of the\n\
+                    inner expression to decide.";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "ppcpp");
+        // Before a line that goes on in lower case or with a symbol it
+        // declines as before: the grammar may go on there.
+        let text = "Then it is moved.\n\
+                    4The try propagation expression\n\
+                    TryPropagationExpression -> Expression `?`\n\
+                    the value of the inner expression is used.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pppp");
         assert!(
             log.changes
                 .iter()
