@@ -386,7 +386,10 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         if list_marker(&text).is_some_and(|m| !is_numbered_heading(&text, m.rest)) {
             continue;
         }
+        // A grammar rule or a statement left in a paragraph of its own is
+        // no title, however short.
         if !is_heading_text(&text)
+            || super::regions::is_code_line(&text)
             || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
         {
             continue;
@@ -588,6 +591,33 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
 mod tests {
     use super::*;
     use crate::normalize::{Options, normalize_text};
+
+    #[test]
+    fn a_line_that_reads_as_code_is_no_heading() {
+        use crate::model::Span;
+        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
+        let mut doc = Document {
+            blocks: vec![
+                para("Borrow operators"),
+                para("Some text follows here."),
+                para("TryPropagationExpression -> Expression `?`"),
+                para("Some text follows here."),
+            ],
+            ..Document::default()
+        };
+        // Short, capitalised, no sentence end: only its code signal tells.
+        assert!(is_heading_text(
+            "TryPropagationExpression -> Expression `?`"
+        ));
+        let mut log = RepairLog::default();
+        headings(&mut doc, &mut log);
+        let is_heading: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| matches!(b, Block::Heading { .. }))
+            .collect();
+        assert_eq!(is_heading, [true, false, false, false]);
+    }
 
     #[test]
     fn an_ascii_bullet_before_symbols_only_is_no_item() {
