@@ -342,7 +342,7 @@ pub fn run(
     let bar = make_bar(jobs.len() as u64, progress);
     let summary = Mutex::new(Summary::default());
     let record_error: Mutex<Option<Error>> = Mutex::new(None);
-    let convert_one = |job: &Job| {
+    let convert_one = |job: &Job, options: &ConvertOptions| {
         if INTERRUPTED.load(Ordering::SeqCst) {
             summary.lock().expect("summary lock").not_started += 1;
             return;
@@ -362,13 +362,21 @@ pub fn run(
     // One document, or one thread asked for: no pool to start (its threads
     // cost a single conversion more than the work they could share).
     if jobs.len() <= 1 || threads == Some(1) {
-        jobs.iter().for_each(convert_one);
+        // A second core, idle otherwise, makes the other editions of a
+        // lone document while this thread makes its PDF.
+        let options = ConvertOptions {
+            concurrent_editions: jobs.len() == 1
+                && threads != Some(1)
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1),
+            ..options.clone()
+        };
+        jobs.iter().for_each(|job| convert_one(job, &options));
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.unwrap_or(0))
             .build()
             .map_err(|e| Error::Usage(format!("cannot start {threads:?} worker threads: {e}")))?;
-        pool.install(|| jobs.par_iter().for_each(convert_one));
+        pool.install(|| jobs.par_iter().for_each(|job| convert_one(job, options)));
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
