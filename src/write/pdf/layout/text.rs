@@ -506,11 +506,20 @@ pub fn set(
         ragged_stretch: setting.width / 3.0,
     };
     let lines = linebreak::break_lines_with(&mut nodes, &params, |nodes| {
+        // The hyphens of one fragment are listed together: its prefix
+        // widths are made once for all of them (for a long fragment, one
+        // shaping of the whole and a width per byte).
+        let mut prefixes: Option<((usize, usize), Prefixes)> = None;
         for h in &hyphens {
             let f = &words[h.word][h.frag];
+            let of_frag = match prefixes.take() {
+                Some((at, p)) if at == (h.word, h.frag) => p,
+                _ => Prefixes::new(f, measure),
+            };
             if let Node::Penalty { width, .. } = &mut nodes[h.node] {
-                *width = Prefixes::new(f, measure).hyphen(h.at);
+                *width = of_frag.hyphen(h.at);
             }
+            prefixes = Some(((h.word, h.frag), of_frag));
         }
     });
     let mut out: Vec<SetLine> = Vec::with_capacity(lines.len());
