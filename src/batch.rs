@@ -257,7 +257,9 @@ pub fn stop_on_interrupt() {
     extern "C" fn interrupted(_signal: libc::c_int) {
         INTERRUPTED.store(true, Ordering::SeqCst);
     }
-    for signal in [libc::SIGINT, libc::SIGTERM] {
+    // The signals the `ctrlc` crate (with its `termination` feature)
+    // handles: the terminal's interrupt, a polite kill, a closed terminal.
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
         // SAFETY: the action is zeroed (no flags but SA_RESTART, an empty
         // mask) before its handler is set, and the handler only stores to
         // an atomic, which is async-signal-safe. A failure leaves the
