@@ -247,6 +247,34 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Makes Ctrl-C and SIGTERM stop the batch cleanly instead of killing it
 /// between a temporary file and its rename.
+///
+/// On Linux the handler is installed directly: it only sets a flag, which
+/// a signal handler may do, whereas the `ctrlc` crate starts a thread to
+/// run its handler, one more thread for a process that converts one
+/// short document in a few milliseconds.
+#[cfg(target_os = "linux")]
+pub fn stop_on_interrupt() {
+    extern "C" fn interrupted(_signal: libc::c_int) {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+    }
+    // The signals the `ctrlc` crate (with its `termination` feature)
+    // handles: the terminal's interrupt, a polite kill, a closed terminal.
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: the action is zeroed (no flags but SA_RESTART, an empty
+        // mask) before its handler is set, and the handler only stores to
+        // an atomic, which is async-signal-safe. A failure leaves the
+        // default action (the process ends), which is what it was.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = interrupted as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
 pub fn stop_on_interrupt() {
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
 }
@@ -316,7 +344,7 @@ pub fn run(
     let bar = make_bar(jobs.len() as u64, progress);
     let summary = Mutex::new(Summary::default());
     let record_error: Mutex<Option<Error>> = Mutex::new(None);
-    let convert_one = |job: &Job| {
+    let convert_one = |job: &Job, options: &ConvertOptions| {
         if INTERRUPTED.load(Ordering::SeqCst) {
             summary.lock().expect("summary lock").not_started += 1;
             return;
@@ -336,13 +364,21 @@ pub fn run(
     // One document, or one thread asked for: no pool to start (its threads
     // cost a single conversion more than the work they could share).
     if jobs.len() <= 1 || threads == Some(1) {
-        jobs.iter().for_each(convert_one);
+        // A second core, idle otherwise, makes the other editions of a
+        // lone document while this thread makes its PDF.
+        let options = ConvertOptions {
+            concurrent_editions: jobs.len() == 1
+                && threads != Some(1)
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1),
+            ..options.clone()
+        };
+        jobs.iter().for_each(|job| convert_one(job, &options));
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.unwrap_or(0))
             .build()
             .map_err(|e| Error::Usage(format!("cannot start {threads:?} worker threads: {e}")))?;
-        pool.install(|| jobs.par_iter().for_each(convert_one));
+        pool.install(|| jobs.par_iter().for_each(|job| convert_one(job, options)));
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();

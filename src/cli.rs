@@ -422,6 +422,7 @@ impl ConvertArgs {
             force: self.force,
             review: self.review,
             strict: self.strict.clone(),
+            concurrent_editions: false,
         })
     }
 }

@@ -48,7 +48,12 @@ fn compress(
 ) -> Option<Vec<u8>> {
     compressor.with(|cell| {
         let mut compressor = cell.borrow_mut();
-        compressor.reset();
+        // Resetting clears the hash table; a compressor that has not been
+        // used yet is clear already (a process writing one PDF uses each
+        // compressor a handful of times).
+        if compressor.total_in() > 0 || compressor.total_out() > 0 {
+            compressor.reset();
+        }
         let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
         loop {
             let consumed = compressor.total_in() as usize;

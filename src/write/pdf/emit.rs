@@ -253,8 +253,11 @@ pub struct Emitter<'f> {
     /// met).
     used: BTreeMap<FontFace, BTreeMap<u16, String>>,
     tree: StructTree,
-    /// Each page's content stream, with glyph placeholders, packed.
+    /// Each page's content stream, with glyph placeholders, packed once
+    /// they hold more than [`PLAIN_CONTENT_BUDGET`] bytes.
     contents: Vec<Packed>,
+    /// Bytes of the content streams held unpacked.
+    plain: usize,
     links: Vec<Vec<PageLink>>,
     /// A buffer for one segment's glyphs.
     glyphs: Vec<Glyph>,
@@ -268,6 +271,7 @@ impl<'f> Emitter<'f> {
             used: BTreeMap::new(),
             tree: StructTree::default(),
             contents: Vec::new(),
+            plain: 0,
             links: Vec::new(),
             glyphs: Vec::new(),
         }
@@ -412,7 +416,14 @@ impl<'f> Emitter<'f> {
                 }
             })
             .collect();
-        self.contents.push(Packed::new(content.into_bytes()));
+        let bytes = content.into_bytes();
+        let packed = if self.plain + bytes.len() <= PLAIN_CONTENT_BUDGET {
+            self.plain += bytes.len();
+            Packed::Plain(bytes)
+        } else {
+            Packed::new(bytes)
+        };
+        self.contents.push(packed);
         self.links.push(page_links);
     }
 
@@ -574,15 +585,22 @@ impl<'f> Emitter<'f> {
     }
 }
 
-/// A page's content stream while the document is written: compressed
-/// quickly (to about a sixth), so that a long document holds its pages in
-/// little room until the font subsets are made.
+/// Content streams held as they are, before the rest are packed: a short
+/// document's pages (the sample's two take 50 KB) would be packed and
+/// unpacked again for nothing, and a long one's stay within this plus a
+/// sixth of the rest.
+const PLAIN_CONTENT_BUDGET: usize = 4 << 20;
+
+/// A page's content stream while the document is written: past the
+/// [`PLAIN_CONTENT_BUDGET`], compressed quickly (to about a sixth), so that
+/// a long document holds its pages in little room until the font subsets
+/// are made.
 enum Packed {
     Deflated {
         bytes: Vec<u8>,
         len: usize,
     },
-    /// Left as it was when compressing failed.
+    /// Within the budget, or left as it was when compressing failed.
     Plain(Vec<u8>),
 }
 

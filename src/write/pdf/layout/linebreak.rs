@@ -117,6 +117,31 @@ pub fn break_lines(nodes: &[Node], params: &Params) -> Vec<Line> {
         .unwrap_or_else(|| b.rescue())
 }
 
+/// Breaks `nodes` into lines as [`break_lines`] does, with the widths of
+/// the flagged penalties (the hyphens) filled in by `hyphen_widths` only
+/// when the first pass, which never breaks at them, finds no answer:
+/// measuring a hyphen means shaping the first half of the word with it,
+/// and most paragraphs need none.
+pub fn break_lines_with(
+    nodes: &mut [Node],
+    params: &Params,
+    hyphen_widths: impl FnOnce(&mut [Node]),
+) -> Vec<Line> {
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    // The first pass reads no width of a flagged penalty: `breakpoint`
+    // skips them without hyphens, and the sums count only boxes and glue.
+    if let Some(lines) = Breaker::new(nodes, params).run(PRETOLERANCE, false) {
+        return lines;
+    }
+    hyphen_widths(nodes);
+    let b = Breaker::new(nodes, params);
+    b.run(TOLERANCE, true)
+        .or_else(|| b.run(f32::INFINITY, true))
+        .unwrap_or_else(|| b.rescue())
+}
+
 /// Fitness classes: a line's spacing compared with its neighbours'.
 fn fitness(ratio: f32) -> u8 {
     if ratio < -0.5 {
@@ -539,5 +564,64 @@ mod tests {
         let lines = break_lines(&nodes, &params);
         assert!(!lines.is_empty());
         assert_eq!(lines.last().unwrap().end, nodes.len() - 1);
+    }
+
+    /// `words` with a hyphenation point in the middle of every word of
+    /// four letters or more, its hyphen `hyphen` wide.
+    fn hyphenated(text: &str, hyphen: f32) -> Vec<Node> {
+        let mut v = Vec::new();
+        for node in words(text) {
+            match node {
+                Node::Box { width } if width >= 4.0 => {
+                    let half = (width / 2.0).floor();
+                    v.push(Node::Box { width: half });
+                    v.push(Node::Penalty {
+                        width: hyphen,
+                        cost: HYPHEN_PENALTY,
+                        flagged: true,
+                    });
+                    v.push(Node::Box {
+                        width: width - half,
+                    });
+                }
+                other => v.push(other),
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn hyphens_are_measured_only_when_the_first_pass_fails() {
+        let params = Params {
+            width: 30.0,
+            justify: true,
+            ragged_stretch: 10.0,
+        };
+        // Loose enough for the first pass: the widths are never asked for.
+        let easy = "aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp qq rr ss tt uu";
+        let mut nodes = hyphenated(easy, 0.0);
+        let lines = break_lines_with(&mut nodes, &params, |_| panic!("measured"));
+        assert_eq!(lines, break_lines(&hyphenated(easy, 1.0), &params));
+        // Long words leave the first pass no answer: the widths are filled
+        // in, and the lines are those of the widths known from the start.
+        let hard = "abcdefghijklmnopqrstuvw abcdefghijklmnopqrstuvwxyzabc abcdefghijklmnopqrstu";
+        let mut nodes = hyphenated(hard, 0.0);
+        let mut asked = false;
+        let lines = break_lines_with(&mut nodes, &params, |nodes| {
+            asked = true;
+            for node in nodes {
+                if let Node::Penalty {
+                    width,
+                    flagged: true,
+                    ..
+                } = node
+                {
+                    *width = 1.0;
+                }
+            }
+        });
+        assert!(asked);
+        assert_eq!(lines, break_lines(&hyphenated(hard, 1.0), &params));
+        assert!(lines.len() > 1);
     }
 }

@@ -209,6 +209,27 @@ struct StyleFile {
     source_pages: SourcePages,
 }
 
+/// The user's style file merged over the built-in one, remembered for the
+/// last file text merged: setup checks the style for both paper sizes and
+/// each document loads it again, and a merge (two TOML parses and a
+/// print) costs as much as setting a page of text.
+fn merged_style(user: &str, path: &std::path::Path) -> Result<String> {
+    static LAST: std::sync::Mutex<Option<(String, String)>> = std::sync::Mutex::new(None);
+    let remembered = |last: &Option<(String, String)>| {
+        last.as_ref()
+            .filter(|(text, _)| text == user)
+            .map(|(_, merged)| merged.clone())
+    };
+    if let Some(merged) = LAST.lock().ok().and_then(|last| remembered(&last)) {
+        return Ok(merged);
+    }
+    let merged = crate::write::templates::merge_toml(BUILTIN_STYLE, user, path)?;
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((user.to_string(), merged.clone()));
+    }
+    Ok(merged)
+}
+
 impl Style {
     /// The style for `options`: the user's `pdf/style.toml` when the
     /// template directory has one, else the built-in copy.
@@ -218,7 +239,7 @@ impl Style {
         let Some((path, text)) = options.templates.user_file("pdf/style.toml")? else {
             return Ok(Style::builtin(options.paper));
         };
-        let merged = crate::write::templates::merge_toml(BUILTIN_STYLE, &text, &path)?;
+        let merged = merged_style(&text, &path)?;
         Style::parse(&merged, options.paper).map_err(|e| match e {
             Error::Write { message, .. } => {
                 let message = message.strip_prefix("pdf/style.toml: ").unwrap_or(&message);

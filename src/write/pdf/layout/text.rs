@@ -421,6 +421,8 @@ pub fn set(
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut pieces: Vec<Option<Piece>> = Vec::new();
+    // The hyphen penalties, measured only if the line breaker asks.
+    let mut hyphens: Vec<Hyphen> = Vec::new();
     if setting.indent > 0.0 {
         push(
             &mut nodes,
@@ -447,6 +449,7 @@ pub fn set(
                     hyphenator,
                     &mut nodes,
                     &mut pieces,
+                    &mut hyphens,
                 );
                 last_frag = frags.last();
                 w += 1;
@@ -502,7 +505,23 @@ pub fn set(
         // before they count as badly short.
         ragged_stretch: setting.width / 3.0,
     };
-    let lines = linebreak::break_lines(&nodes, &params);
+    let lines = linebreak::break_lines_with(&mut nodes, &params, |nodes| {
+        // The hyphens of one fragment are listed together: its prefix
+        // widths are made once for all of them (for a long fragment, one
+        // shaping of the whole and a width per byte).
+        let mut prefixes: Option<((usize, usize), Prefixes)> = None;
+        for h in &hyphens {
+            let f = &words[h.word][h.frag];
+            let of_frag = match prefixes.take() {
+                Some((at, p)) if at == (h.word, h.frag) => p,
+                _ => Prefixes::new(f, measure),
+            };
+            if let Node::Penalty { width, .. } = &mut nodes[h.node] {
+                *width = of_frag.hyphen(h.at);
+            }
+            prefixes = Some(((h.word, h.frag), of_frag));
+        }
+    });
     let mut out: Vec<SetLine> = Vec::with_capacity(lines.len());
     // The set line each word begins on.
     let mut begins = vec![0usize; words.len()];
@@ -638,8 +657,19 @@ impl<'a> Prefixes<'a> {
     }
 }
 
+/// A hyphenation penalty whose width is not measured yet: node `node`
+/// breaks fragment `frag` of word `word` at byte `at`.
+struct Hyphen {
+    node: usize,
+    word: usize,
+    frag: usize,
+    at: usize,
+}
+
 /// Boxes and penalties for one word: one box per piece between possible
-/// breaks inside the word.
+/// breaks inside the word. The widths of hyphen penalties are left at 0
+/// and listed in `hyphens`, to be measured when needed.
+#[allow(clippy::too_many_arguments)]
 fn word_nodes(
     w: usize,
     frags: &[Frag],
@@ -648,6 +678,7 @@ fn word_nodes(
     hyphenator: &Hyphenator,
     nodes: &mut Vec<Node>,
     pieces: &mut Vec<Option<Piece>>,
+    hyphens: &mut Vec<Hyphen>,
 ) {
     let total: f32 = frags
         .iter()
@@ -713,8 +744,16 @@ fn word_nodes(
                 start,
                 end: at,
             }));
+            if hyphen {
+                hyphens.push(Hyphen {
+                    node: nodes.len(),
+                    word: w,
+                    frag: fi,
+                    at,
+                });
+            }
             nodes.push(Node::Penalty {
-                width: if hyphen { prefixes.hyphen(at) } else { 0.0 },
+                width: 0.0,
                 cost,
                 flagged: hyphen || cost < EMERGENCY_PENALTY,
             });
