@@ -10,6 +10,7 @@ use crate::model::{Block, Document, Inline};
 
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::identifier::is_identifier;
 use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
@@ -25,7 +26,7 @@ const NAME: &str = "hyphen-restore";
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let body = body_texts(doc);
-    let vocab = DocVocabulary::from_document_with_body(doc, &body);
+    let vocab = log.vocabulary.of(doc, &body);
     if vocab.is_empty() {
         return;
     }
@@ -41,7 +42,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
 
 /// What the document proves about its compounds.
 struct Evidence {
-    vocab: DocVocabulary,
+    vocab: Arc<DocVocabulary>,
     /// First parts of the hyphenated compounds the document writes, lower
     /// case: "all" from "all-wise", "non" from "non-owner".
     heads: HashSet<String>,
@@ -374,7 +375,7 @@ mod tests {
     #[test]
     fn restores_from_a_compound_head() {
         let ev = Evidence {
-            vocab: DocVocabulary::from_text("he was all-wise and allpowerful"),
+            vocab: Arc::new(DocVocabulary::from_text("he was all-wise and allpowerful")),
             heads: ["all".to_string()].into_iter().collect(),
             path_parts: HashSet::default(),
         };

@@ -12,6 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::word_table;
 
@@ -270,6 +271,11 @@ impl DocVocabulary {
     /// already as [`body_texts`], and reads it for other evidence as well.
     pub fn from_document_with_body(doc: &crate::model::Document, body: &[String]) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
+        // Sized once for the body's words (about one distinct word in a
+        // dozen bytes of prose), rather than grown and rehashed step by step.
+        let distinct = body.iter().map(String::len).sum::<usize>() / 12;
+        vocab.counts.reserve(distinct);
+        vocab.forms.reserve(distinct);
         let mut add = |text: &str| vocab.add_text(text);
         if let Some(t) = doc.meta.title_text() {
             add(&t);
@@ -400,6 +406,45 @@ impl DocVocabulary {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The vocabulary of a document, kept with the texts it was read from, so
+/// that passes reading a text no pass has changed since (the last round of
+/// spacing, which changed nothing, and hyphen-restore after it) build it
+/// once. Holds one document's vocabulary: it lives in that document's
+/// [`super::RepairLog`].
+#[derive(Debug, Clone, Default)]
+pub struct VocabularyCache {
+    /// The texts [`DocVocabulary::from_document_with_body`] reads, in the
+    /// order it reads them: the same texts make the same vocabulary.
+    texts: Vec<String>,
+    vocab: Arc<DocVocabulary>,
+}
+
+impl VocabularyCache {
+    /// [`DocVocabulary::from_document_with_body`], built again only when
+    /// the document's text changed since the last call.
+    pub fn of(&mut self, doc: &crate::model::Document, body: &[String]) -> Arc<DocVocabulary> {
+        let texts = vocabulary_texts(doc, body);
+        if self.texts != texts || self.texts.is_empty() {
+            self.vocab = Arc::new(DocVocabulary::from_document_with_body(doc, body));
+            self.texts = texts;
+        }
+        Arc::clone(&self.vocab)
+    }
+}
+
+/// The texts a document's vocabulary is read from, in order (see
+/// [`DocVocabulary::from_document_with_body`]).
+fn vocabulary_texts(doc: &crate::model::Document, body: &[String]) -> Vec<String> {
+    let mut texts = Vec::with_capacity(body.len() + 2);
+    texts.extend(doc.meta.title_text());
+    texts.extend(doc.meta.abstract_text());
+    texts.extend_from_slice(body);
+    for back in &doc.back {
+        texts.extend(back.blocks.iter().map(|b| b.plain_text()));
+    }
+    texts
 }
 
 /// The plain text of each block of a document's body, in order.

@@ -99,6 +99,11 @@ pub struct RepairLog {
     /// How long each pass ran, in the order they ran (for `--verbose`).
     #[serde(skip)]
     pub timings: Vec<(&'static str, Duration)>,
+    /// The document's vocabulary, shared by the passes that read it while
+    /// its text stays the same (the log is the one thing every pass of one
+    /// document holds).
+    #[serde(skip)]
+    pub(crate) vocabulary: lexicon::VocabularyCache,
 }
 
 /// One line of `--verbose`: a pass, the time it took, the edits it made

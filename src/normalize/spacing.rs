@@ -192,7 +192,7 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
 fn round(doc: &mut Document, log: &mut RepairLog) {
     // The body's text, read once for the three kinds of evidence.
     let body = body_texts(doc);
-    let vocab = DocVocabulary::from_document_with_body(doc, &body);
+    let vocab = log.vocabulary.of(doc, &body);
     let lex = Lexicon::english();
     let (evidence, words) = evidence_in(&body, &vocab);
     let ctx = Ctx {
