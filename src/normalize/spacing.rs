@@ -803,6 +803,9 @@ fn split_token_if_needed(
     // blob), and leaving it alone keeps the pass linear in the input.
     // A camel-case name ("IsTerminal", "nLocalVars") is code in a document
     // that kept its spaces; where spaces were lost, "aRequest" is damage.
+    if is_listed_word(token, ctx) {
+        return None;
+    }
     let reason = identifier_reason(token);
     if is_protected(token)
         || is_code_reason(reason)
@@ -828,6 +831,24 @@ fn split_token_if_needed(
         split_run_together(p, ctx)
     });
     Some(apply(pieces, "word-number", report, word_number))
+}
+
+/// A word of ASCII letters that no rule cuts, perhaps with closing
+/// punctuation after it ("word", "Word,", "word.)"), as most tokens are:
+/// settled with one lookup rather than by each rule in turn.
+///
+/// Punctuation at the end has no word after it to split off, no digit
+/// follows the letters, and no apostrophe marks a possessive, so only
+/// `run-together` could cut the letters, and it leaves a listed word, a
+/// run of fewer than three letters and one without a lower-case letter
+/// whole (see [`run_together_parts`]).
+fn is_listed_word(token: &str, ctx: &Ctx) -> bool {
+    let letters = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    !letters.is_empty()
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (letters.len() < 3
+            || !letters.bytes().any(|b| b.is_ascii_lowercase())
+            || ctx.lex.is_word(letters))
 }
 
 /// A hyphenated name of code ("anstyle-wincon", "msrv-resolver"): two or
