@@ -83,6 +83,12 @@ struct Ctx<'a> {
     memo: RefCell<Memo>,
 }
 
+/// Distinct tokens to expect in a text: about one in a dozen bytes of
+/// prose. Sets sized for them up front are not rehashed as they grow.
+fn distinct_tokens(body: &[String]) -> usize {
+    body.iter().map(String::len).sum::<usize>() / 12
+}
+
 #[derive(Default)]
 struct Memo {
     /// Tokens that no splitting rule cuts ([`split_token_if_needed`] gave
@@ -90,6 +96,16 @@ struct Memo {
     whole: HashSet<String>,
     /// [`is_known`] of a run of letters.
     known: HashMap<String, bool>,
+}
+
+impl Memo {
+    fn sized_for(body: &[String]) -> Memo {
+        let n = distinct_tokens(body);
+        Memo {
+            whole: HashSet::with_capacity_and_hasher(n, Default::default()),
+            known: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
 }
 
 /// Distinct tokens with a comma, semicolon or sentence end between two words that
@@ -195,15 +211,23 @@ fn round(doc: &mut Document, log: &mut RepairLog) {
     let vocab = log.vocabulary.of(doc, &body);
     let lex = Lexicon::english();
     let (evidence, words) = evidence_in(&body, &vocab);
+    let run_together = evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words;
     let ctx = Ctx {
         lex,
         vocab: &vocab,
-        run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
-        bigrams: Bigrams::of(&body),
+        run_together,
+        // Only splits into ordinary words weigh the pairs, and only a
+        // document that lost its spaces makes those (the function-word
+        // splits of the others are strict): most documents need none.
+        bigrams: if run_together {
+            Bigrams::of(&body)
+        } else {
+            Bigrams::default()
+        },
         attested: true,
         numbered_stems: numbered_stems(&body),
         glued_commas: glued_commas(&body) >= MIN_GLUED_COMMAS,
-        memo: RefCell::default(),
+        memo: RefCell::new(Memo::sized_for(&body)),
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
@@ -230,10 +254,11 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         glued_commas: true,
         memo: RefCell::default(),
     };
-    let mut seen: HashSet<String> = HashSet::default();
+    let n = distinct_tokens(body);
+    let mut seen: HashSet<String> = HashSet::with_capacity_and_hasher(n, Default::default());
     // A token met before adds nothing: its runs are in `seen` already, or
     // it was protected then as now.
-    let mut tokens: HashSet<&str> = HashSet::default();
+    let mut tokens: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut evidence = 0;
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
         if !tokens.insert(token) || is_protected(token) || is_code_name(token) {
