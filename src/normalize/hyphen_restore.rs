@@ -152,6 +152,12 @@ fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
     let span = block.span();
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+            // Most blocks hold no word to restore or to decline: their words
+            // are judged as they rest, and only the others are split into
+            // words for the edit.
+            if !has_compound_to_weigh(content, vocab) {
+                return;
+            }
             // One `Text` per word while the words are looked at.
             let compacted = crate::model::expand(content);
             fix_inlines(content, vocab, log, span);
@@ -171,6 +177,22 @@ fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
         }
         _ => {}
     }
+}
+
+/// Whether some word of `inlines` (a `Text` holds words joined by plain
+/// spaces), at any depth of markup, is one [`fix_inlines`] restores or
+/// declines.
+fn has_compound_to_weigh(inlines: &[Inline], ev: &Evidence) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(t) => t.split(' ').any(|w| {
+            !w.is_empty()
+                && (restore(w, &ev.vocab).is_some()
+                    || restore_each(w, |w| restore_from_head(w, ev)).is_some())
+        }),
+        other => other
+            .children()
+            .is_some_and(|c| has_compound_to_weigh(c, ev)),
+    })
 }
 
 fn fix_inlines(
