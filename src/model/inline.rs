@@ -111,12 +111,14 @@ impl Inline {
 /// `SoftBreak`, any other run one `Space`.
 pub fn inlines_from_text(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
-    let mut word = String::new();
+    // Where the word being read starts: each word is copied once, at its
+    // end, rather than grown a character at a time.
+    let mut word: Option<usize> = None;
     let mut gap: Option<bool> = None; // Some(has_newline) while inside whitespace
-    for ch in text.chars() {
+    for (i, ch) in text.char_indices() {
         if ch.is_whitespace() {
-            if !word.is_empty() {
-                out.push(Inline::Text(std::mem::take(&mut word)));
+            if let Some(start) = word.take() {
+                out.push(Inline::Text(text[start..i].to_string()));
             }
             let newline = ch == '\n' || ch == '\r';
             gap = Some(gap.unwrap_or(false) || newline);
@@ -130,11 +132,11 @@ pub fn inlines_from_text(text: &str) -> Vec<Inline> {
                     Inline::Space
                 });
             }
-            word.push(ch);
+            word.get_or_insert(i);
         }
     }
-    if !word.is_empty() {
-        out.push(Inline::Text(word));
+    if let Some(start) = word {
+        out.push(Inline::Text(text[start..].to_string()));
     }
     out
 }

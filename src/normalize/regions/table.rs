@@ -538,7 +538,24 @@ fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opt
 
 /// Whether the text has a wide gap between two words (indentation aside).
 fn has_gap(text: &str) -> bool {
-    !gaps(&text.chars().collect::<Vec<_>>()).is_empty()
+    // The test of [`gaps`], without collecting the characters of the line:
+    // asked of every line, and most have no gap.
+    let mut seen_text = false;
+    let mut spaces = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if seen_text {
+                spaces += 1;
+            }
+        } else {
+            if spaces >= MIN_GAP {
+                return true;
+            }
+            spaces = 0;
+            seen_text = true;
+        }
+    }
+    false
 }
 
 /// Runs of at least [`MIN_GAP`] spaces between visible characters, as
