@@ -408,6 +408,56 @@ mod tests {
     }
 
     #[test]
+    fn compact_keeps_doubled_spaces_and_empty_words_as_tokens() {
+        // A doubled space, a space after an emptied word and one at the end
+        // stay tokens; the runs of words around them are joined.
+        let mut v = vec![
+            Inline::text("a"),
+            Inline::Space,
+            Inline::text("b"),
+            Inline::Space,
+            Inline::Space,
+            Inline::text("c"),
+            Inline::Space,
+            Inline::text(""),
+            Inline::Space,
+            Inline::text("d"),
+            Inline::Space,
+            Inline::text("e"),
+            Inline::Space,
+        ];
+        compact(&mut v);
+        assert_eq!(
+            v,
+            vec![
+                Inline::text("a b"),
+                Inline::Space,
+                Inline::Space,
+                Inline::text("c"),
+                Inline::Space,
+                Inline::text(""),
+                Inline::Space,
+                Inline::text("d e"),
+                Inline::Space,
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_read_whole_across_multibyte_letters() {
+        assert_eq!(
+            inlines_from_text("détente  China’s\n end"),
+            vec![
+                Inline::text("détente"),
+                Inline::Space,
+                Inline::text("China’s"),
+                Inline::SoftBreak,
+                Inline::text("end"),
+            ]
+        );
+    }
+
+    #[test]
     fn empty_link_is_kept_but_empty_emphasis_is_not() {
         let mut v = vec![
             Inline::Link {

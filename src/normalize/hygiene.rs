@@ -288,6 +288,26 @@ fn nfc(s: &str, _: bool) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_list_needs_rules_when_one_of_its_words_does() {
+        use crate::model::Inline;
+        // The test on words joined by spaces is the test on each word.
+        for text in [
+            "plain words",
+            "China’s détente",
+            "ﬁnance and more",
+            "a\u{200B}b c",
+        ] {
+            let joined = needs_no_rule(text);
+            let each = text.split(' ').all(needs_no_rule);
+            assert_eq!(joined, each, "{text:?}");
+            assert_eq!(may_need_rules(&[Inline::text(text)]), !joined, "{text:?}");
+        }
+        assert!(may_need_rules(&[Inline::Emphasis(vec![Inline::text(
+            "ﬁne"
+        )])]));
+    }
+
     fn run(text: &str, keep: bool) -> (String, Vec<(&'static str, String, String)>) {
         let mut changes = Vec::new();
         let out = clean(text, keep, &mut |r, b, a| changes.push((r, b, a)))

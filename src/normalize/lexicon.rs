@@ -463,6 +463,27 @@ fn trim_token(token: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn cached_vocabulary_follows_the_text() {
+        use crate::model::{Block, Document, Inline, Span};
+        let paragraph = |text: &str| Block::Paragraph {
+            content: vec![Inline::text(text)],
+            span: Span::default(),
+        };
+        let mut doc = Document::default();
+        doc.blocks.push(paragraph("the rust-lang team"));
+        let mut cache = VocabularyCache::default();
+        let first = cache.of(&doc, &body_texts(&doc));
+        assert_eq!(first.count("team"), 1);
+        // The same text: the same vocabulary, not built again.
+        assert!(Arc::ptr_eq(&first, &cache.of(&doc, &body_texts(&doc))));
+        // Changed text: built again, and it says so.
+        doc.blocks.push(paragraph("team"));
+        let second = cache.of(&doc, &body_texts(&doc));
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert_eq!(second.count("team"), 2);
+    }
+
     /// The word list the build script reads.
     const ENGLISH_DATA: &str = include_str!("../../data/words/en.txt");
 

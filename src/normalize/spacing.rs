@@ -1474,6 +1474,46 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
 mod tests {
     use super::*;
 
+    #[test]
+    fn listed_words_are_settled_as_every_rule_would() {
+        let vocab = DocVocabulary::from_text("");
+        for run_together in [false, true] {
+            let ctx = ctx_with(&vocab, run_together);
+            for token in [
+                "word",
+                "Word,",
+                "word.)",
+                "the",
+                "ofthe",
+                "by22",
+                "it.The",
+                "NASA",
+                "ab",
+                "near,hope",
+                "Makethe",
+                "don't",
+                "thecat.",
+            ] {
+                let listed = is_listed_word(token, &ctx);
+                // A listed word is one no rule cuts; the rest go through
+                // the rules, which here cut the damaged ones.
+                if listed {
+                    let mut report = |_: &'static str, _: String, _: String| true;
+                    let ctx = ctx_with(&vocab, run_together);
+                    assert_eq!(
+                        split_token_if_needed(token, &ctx, &mut report),
+                        None,
+                        "{token}"
+                    );
+                }
+            }
+            assert!(is_listed_word("word.)", &ctx));
+            assert!(!is_listed_word("ofthe", &ctx));
+            assert!(!is_listed_word("by22", &ctx));
+            assert!(!is_listed_word("it.The", &ctx));
+        }
+    }
+
     fn ctx_with(vocab: &DocVocabulary, run_together: bool) -> Ctx<'_> {
         Ctx {
             lex: Lexicon::english(),

@@ -997,6 +997,25 @@ pub fn split_at(line: &[char], bounds: &[usize]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_gap_is_a_wide_gap_between_words() {
+        for text in [
+            "a  b",
+            "    indented  then gap",
+            "one\t\ttwo",
+            "a b",
+            "   indented only",
+            "trailing   ",
+            "",
+            "x \u{a0}y",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(has_gap(text), !gaps(&chars).is_empty(), "{text:?}");
+        }
+        assert!(has_gap("name  value"));
+        assert!(!has_gap("  name value  "));
+    }
     use crate::normalize::lines::{split, table_rows as rows};
 
     fn found(text: &str) -> Vec<Found> {
