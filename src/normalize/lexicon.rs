@@ -271,9 +271,9 @@ impl DocVocabulary {
     /// already as [`body_texts`], and reads it for other evidence as well.
     pub fn from_document_with_body(doc: &crate::model::Document, body: &[String]) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
-        // Sized once for the body's words (about one distinct word in a
-        // dozen bytes of prose), rather than grown and rehashed step by step.
-        let distinct = body.iter().map(String::len).sum::<usize>() / 12;
+        // Sized once for the body's words, rather than grown and rehashed
+        // step by step.
+        let distinct = expected_distinct_words(body);
         vocab.counts.reserve(distinct);
         vocab.forms.reserve(distinct);
         let mut add = |text: &str| vocab.add_text(text);
@@ -446,6 +446,18 @@ fn vocabulary_texts(doc: &crate::model::Document, body: &[String]) -> Vec<String
     }
     texts
 }
+
+/// Distinct words to expect in a body, to size the sets that hold them:
+/// about one in a dozen bytes of a short text. A long text repeats its
+/// words more and more, so the estimate stops at [`MAX_EXPECTED_WORDS`]
+/// (sets grow past it as they must): reserving for a million lines would
+/// hold hundreds of megabytes no document fills.
+pub fn expected_distinct_words(body: &[String]) -> usize {
+    (body.iter().map(String::len).sum::<usize>() / 12).min(MAX_EXPECTED_WORDS)
+}
+
+/// See [`expected_distinct_words`].
+const MAX_EXPECTED_WORDS: usize = 8192;
 
 /// The plain text of each block of a document's body, in order.
 pub fn body_texts(doc: &crate::model::Document) -> Vec<String> {

@@ -30,7 +30,9 @@ use super::identifier::{
     identifier_reason, is_camel_case_reason, is_code_name, is_code_reason, is_identifier,
 };
 use super::inline_walk::for_each_inlines;
-use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, body_texts, is_function_word};
+use super::lexicon::{
+    DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
+};
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -83,12 +85,6 @@ struct Ctx<'a> {
     memo: RefCell<Memo>,
 }
 
-/// Distinct tokens to expect in a text: about one in a dozen bytes of
-/// prose. Sets sized for them up front are not rehashed as they grow.
-fn distinct_tokens(body: &[String]) -> usize {
-    body.iter().map(String::len).sum::<usize>() / 12
-}
-
 #[derive(Default)]
 struct Memo {
     /// Tokens that no splitting rule cuts ([`split_token_if_needed`] gave
@@ -100,7 +96,7 @@ struct Memo {
 
 impl Memo {
     fn sized_for(body: &[String]) -> Memo {
-        let n = distinct_tokens(body);
+        let n = expected_distinct_words(body);
         Memo {
             whole: HashSet::with_capacity_and_hasher(n, Default::default()),
             known: HashMap::with_capacity_and_hasher(n, Default::default()),
@@ -254,7 +250,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         glued_commas: true,
         memo: RefCell::default(),
     };
-    let n = distinct_tokens(body);
+    let n = expected_distinct_words(body);
     let mut seen: HashSet<String> = HashSet::with_capacity_and_hasher(n, Default::default());
     // A token met before adds nothing: its runs are in `seen` already, or
     // it was protected then as now.
