@@ -425,26 +425,30 @@ impl VocabularyCache {
     /// [`DocVocabulary::from_document_with_body`], built again only when
     /// the document's text changed since the last call.
     pub fn of(&mut self, doc: &crate::model::Document, body: &[String]) -> Arc<DocVocabulary> {
-        let texts = vocabulary_texts(doc, body);
-        if self.texts != texts || self.texts.is_empty() {
+        // The body is compared where it is, not copied for the comparison.
+        let head: Vec<String> = doc
+            .meta
+            .title_text()
+            .into_iter()
+            .chain(doc.meta.abstract_text())
+            .collect();
+        let back: Vec<String> = doc
+            .back
+            .iter()
+            .flat_map(|b| b.blocks.iter().map(|block| block.plain_text()))
+            .collect();
+        let texts = || head.iter().chain(body).chain(&back).map(String::as_str);
+        let same = !self.texts.is_empty()
+            && self.texts.len() == head.len() + body.len() + back.len()
+            && self.texts.iter().map(String::as_str).eq(texts());
+        if !same {
+            // The old copy and vocabulary go before the new ones are made.
+            *self = VocabularyCache::default();
             self.vocab = Arc::new(DocVocabulary::from_document_with_body(doc, body));
-            self.texts = texts;
+            self.texts = texts().map(str::to_string).collect();
         }
         Arc::clone(&self.vocab)
     }
-}
-
-/// The texts a document's vocabulary is read from, in order (see
-/// [`DocVocabulary::from_document_with_body`]).
-fn vocabulary_texts(doc: &crate::model::Document, body: &[String]) -> Vec<String> {
-    let mut texts = Vec::with_capacity(body.len() + 2);
-    texts.extend(doc.meta.title_text());
-    texts.extend(doc.meta.abstract_text());
-    texts.extend_from_slice(body);
-    for back in &doc.back {
-        texts.extend(back.blocks.iter().map(|b| b.plain_text()));
-    }
-    texts
 }
 
 /// Distinct words to expect in a body, to size the sets that hold them:

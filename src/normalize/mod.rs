@@ -521,6 +521,9 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
             );
         }
     }
+    // The passes are done: the log outlives them (into the writers), its
+    // copy of the text and vocabulary need not.
+    log.vocabulary = lexicon::VocabularyCache::default();
 }
 
 #[cfg(test)]
