@@ -111,12 +111,14 @@ impl Inline {
 /// `SoftBreak`, any other run one `Space`.
 pub fn inlines_from_text(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
-    let mut word = String::new();
+    // Where the word being read starts: each word is copied once, at its
+    // end, rather than grown a character at a time.
+    let mut word: Option<usize> = None;
     let mut gap: Option<bool> = None; // Some(has_newline) while inside whitespace
-    for ch in text.chars() {
+    for (i, ch) in text.char_indices() {
         if ch.is_whitespace() {
-            if !word.is_empty() {
-                out.push(Inline::Text(std::mem::take(&mut word)));
+            if let Some(start) = word.take() {
+                out.push(Inline::Text(text[start..i].to_string()));
             }
             let newline = ch == '\n' || ch == '\r';
             gap = Some(gap.unwrap_or(false) || newline);
@@ -130,11 +132,11 @@ pub fn inlines_from_text(text: &str) -> Vec<Inline> {
                     Inline::Space
                 });
             }
-            word.push(ch);
+            word.get_or_insert(i);
         }
     }
-    if !word.is_empty() {
-        out.push(Inline::Text(word));
+    if let Some(start) = word {
+        out.push(Inline::Text(text[start..].to_string()));
     }
     out
 }
@@ -216,37 +218,44 @@ pub fn compact(inlines: &mut Vec<Inline>) {
     if !joinable {
         return;
     }
-    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    let mut pending_space = false;
-    for inline in inlines.drain(..) {
-        match inline {
-            // An empty `Text` (a pass emptied a word, and canonical form
-            // has not dropped it yet) is no word to join: the space beside
-            // it stays a token, as canonical form expects.
-            Inline::Space
-                if matches!(out.last(), Some(Inline::Text(p)) if !p.is_empty())
-                    && !pending_space =>
+    let is_word = |i: &Inline| matches!(i, Inline::Text(s) if !s.is_empty());
+    let mut old = std::mem::take(inlines);
+    let mut out: Vec<Inline> = Vec::with_capacity(old.len());
+    let mut i = 0;
+    while i < old.len() {
+        // A run of words, each two with one `Space` between them (an empty
+        // `Text`, a pass emptied a word and canonical form has not dropped
+        // it yet, is no word to join: the space beside it stays a token, as
+        // canonical form expects). Measured first, so that the joined text
+        // is allocated once rather than grown word by word.
+        let mut end = i + 1;
+        let mut len = 0;
+        if is_word(&old[i]) {
+            while end + 1 < old.len() && matches!(old[end], Inline::Space) && is_word(&old[end + 1])
             {
-                pending_space = true;
+                end += 2;
             }
-            Inline::Text(s) if pending_space && !s.is_empty() => {
-                pending_space = false;
-                if let Some(Inline::Text(prev)) = out.last_mut() {
-                    prev.push(' ');
-                    prev.push_str(&s);
+            for word in old[i..end].iter().step_by(2) {
+                if let Inline::Text(w) = word {
+                    len += w.len() + 1;
                 }
-            }
-            other => {
-                if pending_space {
-                    out.push(Inline::Space);
-                    pending_space = false;
-                }
-                out.push(other);
             }
         }
-    }
-    if pending_space {
-        out.push(Inline::Space);
+        if end == i + 1 {
+            out.push(std::mem::replace(&mut old[i], Inline::Space));
+        } else {
+            let mut joined = String::with_capacity(len - 1);
+            for word in old[i..end].iter().step_by(2) {
+                if let Inline::Text(w) = word {
+                    if !joined.is_empty() {
+                        joined.push(' ');
+                    }
+                    joined.push_str(w);
+                }
+            }
+            out.push(Inline::Text(joined));
+        }
+        i = end;
     }
     for inline in &mut out {
         if let Inline::Text(s) = inline {
@@ -274,7 +283,16 @@ pub fn expand(inlines: &mut Vec<Inline>) -> bool {
     {
         return split;
     }
-    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len() * 2);
+    // Sized for every word and space at once: a paragraph is mostly one
+    // long `Text`, and growing the list word by word copied it many times.
+    let tokens: usize = inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(s) => 2 * s.bytes().filter(|&b| b == b' ').count() + 1,
+            _ => 1,
+        })
+        .sum();
+    let mut out: Vec<Inline> = Vec::with_capacity(tokens);
     for inline in inlines.drain(..) {
         match inline {
             Inline::Text(s) if s.contains(' ') => {
@@ -387,6 +405,56 @@ mod tests {
         let mut v = vec![Inline::text(""), Inline::Space, Inline::text("ff")];
         compact(&mut v);
         assert_eq!(v.len(), 3);
+    }
+
+    #[test]
+    fn compact_keeps_doubled_spaces_and_empty_words_as_tokens() {
+        // A doubled space, a space after an emptied word and one at the end
+        // stay tokens; the runs of words around them are joined.
+        let mut v = vec![
+            Inline::text("a"),
+            Inline::Space,
+            Inline::text("b"),
+            Inline::Space,
+            Inline::Space,
+            Inline::text("c"),
+            Inline::Space,
+            Inline::text(""),
+            Inline::Space,
+            Inline::text("d"),
+            Inline::Space,
+            Inline::text("e"),
+            Inline::Space,
+        ];
+        compact(&mut v);
+        assert_eq!(
+            v,
+            vec![
+                Inline::text("a b"),
+                Inline::Space,
+                Inline::Space,
+                Inline::text("c"),
+                Inline::Space,
+                Inline::text(""),
+                Inline::Space,
+                Inline::text("d e"),
+                Inline::Space,
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_read_whole_across_multibyte_letters() {
+        assert_eq!(
+            inlines_from_text("détente  China’s\n end"),
+            vec![
+                Inline::text("détente"),
+                Inline::Space,
+                Inline::text("China’s"),
+                Inline::SoftBreak,
+                Inline::text("end"),
+            ]
+        );
     }
 
     #[test]

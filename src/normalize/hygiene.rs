@@ -14,10 +14,10 @@ use std::borrow::Cow;
 
 use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
-use super::inline_walk::{for_each_inlines, for_each_text};
+use super::inline_walk::{for_each_inlines_where, for_each_text};
 use super::lines::Line;
 use super::{Pass, RepairLog, Stage};
-use crate::model::{Document, Span};
+use crate::model::{Document, Inline, Span};
 
 pub const PASS: Pass = Pass {
     name: "hygiene",
@@ -66,7 +66,9 @@ fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
 }
 
 fn run_tree(doc: &mut Document, log: &mut RepairLog) {
-    for_each_inlines(doc, &mut |inlines, span: Span| {
+    // Lists whose words need no rule (most of them) are not split into
+    // words at all.
+    for_each_inlines_where(doc, &may_need_rules, &mut |inlines, span: Span| {
         for_each_text(inlines, &mut |text| {
             if let Some(clean) = clean(text, false, &mut |rule, before, after| {
                 log.record(INLINE_PASS.name, rule, span, before, after)
@@ -87,6 +89,28 @@ fn run_tree(doc: &mut Document, log: &mut RepairLog) {
     }
 }
 
+/// Whether no rule has anything to change in `text`, by a look at its
+/// characters. Every test is of single characters or (NFC) restarts at
+/// each ASCII character, so it holds of words joined by spaces exactly
+/// when it holds of each word.
+fn needs_no_rule(text: &str) -> bool {
+    // The common case: plain ASCII.
+    (text.is_ascii() && !text.chars().any(|c| c.is_ascii_control() && c != '\t'))
+        // Nearly as common (curly quotes, accents): no rule has anything to
+        // change, so none needs to split the text into pieces.
+        || (!text.chars().any(may_need_a_rule)
+            && is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes)
+}
+
+/// Whether some `Text` of `inlines`, at any depth of markup, may need a
+/// rule (see [`needs_no_rule`]).
+fn may_need_rules(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(s) => !needs_no_rule(s),
+        other => other.children().is_some_and(may_need_rules),
+    })
+}
+
 /// Applies every rule to `text`; `None` when nothing changed. Each repaired
 /// piece (text between plain spaces and tabs) is reported once per rule with
 /// its text before and after, so a log reads "ﬁnance -> finance".
@@ -95,14 +119,7 @@ pub fn clean(
     keep_line_end_soft_hyphen: bool,
     report: &mut dyn FnMut(&'static str, String, String),
 ) -> Option<String> {
-    if text.is_ascii() && !text.chars().any(|c| c.is_ascii_control() && c != '\t') {
-        return None; // the common case: nothing to do
-    }
-    if !text.chars().any(may_need_a_rule)
-        && is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        // Nearly as common (curly quotes, accents): no rule has anything to
-        // change, so none needs to split the text into pieces.
+    if needs_no_rule(text) {
         return None;
     }
     let mut current = text.to_string();
@@ -270,6 +287,26 @@ fn nfc(s: &str, _: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_needs_rules_when_one_of_its_words_does() {
+        use crate::model::Inline;
+        // The test on words joined by spaces is the test on each word.
+        for text in [
+            "plain words",
+            "China’s détente",
+            "ﬁnance and more",
+            "a\u{200B}b c",
+        ] {
+            let joined = needs_no_rule(text);
+            let each = text.split(' ').all(needs_no_rule);
+            assert_eq!(joined, each, "{text:?}");
+            assert_eq!(may_need_rules(&[Inline::text(text)]), !joined, "{text:?}");
+        }
+        assert!(may_need_rules(&[Inline::Emphasis(vec![Inline::text(
+            "ﬁne"
+        )])]));
+    }
 
     fn run(text: &str, keep: bool) -> (String, Vec<(&'static str, String, String)>) {
         let mut changes = Vec::new();

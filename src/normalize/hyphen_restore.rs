@@ -10,6 +10,7 @@ use crate::model::{Block, Document, Inline};
 
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::identifier::is_identifier;
 use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
@@ -25,7 +26,7 @@ const NAME: &str = "hyphen-restore";
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let body = body_texts(doc);
-    let vocab = DocVocabulary::from_document_with_body(doc, &body);
+    let vocab = log.vocabulary.of(doc, &body);
     if vocab.is_empty() {
         return;
     }
@@ -41,7 +42,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
 
 /// What the document proves about its compounds.
 struct Evidence {
-    vocab: DocVocabulary,
+    vocab: Arc<DocVocabulary>,
     /// First parts of the hyphenated compounds the document writes, lower
     /// case: "all" from "all-wise", "non" from "non-owner".
     heads: HashSet<String>,
@@ -151,6 +152,12 @@ fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
     let span = block.span();
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+            // Most blocks hold no word to restore or to decline: their words
+            // are judged as they rest, and only the others are split into
+            // words for the edit.
+            if !has_compound_to_weigh(content, vocab) {
+                return;
+            }
             // One `Text` per word while the words are looked at.
             let compacted = crate::model::expand(content);
             fix_inlines(content, vocab, log, span);
@@ -170,6 +177,22 @@ fn fix_block(block: &mut Block, vocab: &Evidence, log: &mut RepairLog) {
         }
         _ => {}
     }
+}
+
+/// Whether some word of `inlines` (a `Text` holds words joined by plain
+/// spaces), at any depth of markup, is one [`fix_inlines`] restores or
+/// declines.
+fn has_compound_to_weigh(inlines: &[Inline], ev: &Evidence) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(t) => t.split(' ').any(|w| {
+            !w.is_empty()
+                && (restore(w, &ev.vocab).is_some()
+                    || restore_each(w, |w| restore_from_head(w, ev)).is_some())
+        }),
+        other => other
+            .children()
+            .is_some_and(|c| has_compound_to_weigh(c, ev)),
+    })
 }
 
 fn fix_inlines(
@@ -374,7 +397,7 @@ mod tests {
     #[test]
     fn restores_from_a_compound_head() {
         let ev = Evidence {
-            vocab: DocVocabulary::from_text("he was all-wise and allpowerful"),
+            vocab: Arc::new(DocVocabulary::from_text("he was all-wise and allpowerful")),
             heads: ["all".to_string()].into_iter().collect(),
             path_parts: HashSet::default(),
         };

@@ -37,6 +37,15 @@ pub fn identifier_reason(token: &str) -> Option<&'static str> {
             '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '”', '’', '»',
         ]);
     let bytes = core.as_bytes();
+    // Most tokens of prose are a word in lower case or capitalised: none
+    // of the shapes below (code characters, digits, dots, brackets, a
+    // capital after a lower-case letter) can occur, so one pass settles it.
+    if let Some((first, rest)) = bytes.split_first()
+        && first.is_ascii_alphabetic()
+        && rest.iter().all(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
     if bytes.iter().any(|&b| b < 128 && CODE_MASK >> b & 1 == 1) {
         return Some("a code character");
     }
@@ -159,12 +168,19 @@ pub fn is_identifier(token: &str) -> bool {
 /// words ("aRequest", "allowState"), so digits and camel case alone are
 /// left to the spacing rules to weigh.
 pub fn is_code_name(token: &str) -> bool {
-    identifier_reason(token).is_some_and(|r| r != DIGITS && r != CAMEL_CASE)
+    is_code_reason(identifier_reason(token))
 }
 
-/// Whether the only reason `token` is an identifier is its camel case.
-pub fn is_camel_case_name(token: &str) -> bool {
-    identifier_reason(token) == Some(CAMEL_CASE)
+/// [`is_code_name`] for a reason from [`identifier_reason`] (a caller that
+/// asks more than one question of a token reads it once).
+pub fn is_code_reason(reason: Option<&str>) -> bool {
+    reason.is_some_and(|r| r != DIGITS && r != CAMEL_CASE)
+}
+
+/// Whether the only reason a token is an identifier is its camel case, for
+/// a reason from [`identifier_reason`].
+pub fn is_camel_case_reason(reason: Option<&str>) -> bool {
+    reason == Some(CAMEL_CASE)
 }
 
 const DIGITS: &str = "digits";

@@ -28,6 +28,28 @@ pub fn for_each_inlines(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, 
     for_each_inlines_raw(doc, f)
 }
 
+/// [`for_each_inlines`], skipping the lists `needs` (which reads a list in
+/// its compact form, at rest) says `f` would leave as they are: those are
+/// neither expanded for `f` nor compacted again, which is most of the cost
+/// of a pass that changes a few lists.
+pub fn for_each_inlines_where(
+    doc: &mut Document,
+    needs: &dyn Fn(&[Inline]) -> bool,
+    f: &mut dyn FnMut(&mut Vec<Inline>, Span),
+) {
+    let f = &mut |inlines: &mut Vec<Inline>, span: Span| {
+        if !needs(inlines) {
+            return;
+        }
+        let compacted = expand(inlines);
+        zero_width(inlines, |l| f(l, span));
+        if compacted {
+            compact(inlines);
+        }
+    };
+    for_each_inlines_raw(doc, f)
+}
+
 fn for_each_inlines_raw(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>, Span)) {
     for inlines in [&mut doc.meta.title, &mut doc.meta.subtitle]
         .into_iter()

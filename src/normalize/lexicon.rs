@@ -12,6 +12,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use super::word_table;
 
@@ -270,6 +271,11 @@ impl DocVocabulary {
     /// already as [`body_texts`], and reads it for other evidence as well.
     pub fn from_document_with_body(doc: &crate::model::Document, body: &[String]) -> DocVocabulary {
         let mut vocab = DocVocabulary::default();
+        // Sized once for the body's words, rather than grown and rehashed
+        // step by step.
+        let distinct = expected_distinct_words(body);
+        vocab.counts.reserve(distinct);
+        vocab.forms.reserve(distinct);
         let mut add = |text: &str| vocab.add_text(text);
         if let Some(t) = doc.meta.title_text() {
             add(&t);
@@ -402,6 +408,61 @@ impl DocVocabulary {
     }
 }
 
+/// The vocabulary of a document, kept with the texts it was read from, so
+/// that passes reading a text no pass has changed since (the last round of
+/// spacing, which changed nothing, and hyphen-restore after it) build it
+/// once. Holds one document's vocabulary: it lives in that document's
+/// [`super::RepairLog`].
+#[derive(Debug, Clone, Default)]
+pub struct VocabularyCache {
+    /// The texts [`DocVocabulary::from_document_with_body`] reads, in the
+    /// order it reads them: the same texts make the same vocabulary.
+    texts: Vec<String>,
+    vocab: Arc<DocVocabulary>,
+}
+
+impl VocabularyCache {
+    /// [`DocVocabulary::from_document_with_body`], built again only when
+    /// the document's text changed since the last call.
+    pub fn of(&mut self, doc: &crate::model::Document, body: &[String]) -> Arc<DocVocabulary> {
+        // The body is compared where it is, not copied for the comparison.
+        let head: Vec<String> = doc
+            .meta
+            .title_text()
+            .into_iter()
+            .chain(doc.meta.abstract_text())
+            .collect();
+        let back: Vec<String> = doc
+            .back
+            .iter()
+            .flat_map(|b| b.blocks.iter().map(|block| block.plain_text()))
+            .collect();
+        let texts = || head.iter().chain(body).chain(&back).map(String::as_str);
+        let same = !self.texts.is_empty()
+            && self.texts.len() == head.len() + body.len() + back.len()
+            && self.texts.iter().map(String::as_str).eq(texts());
+        if !same {
+            // The old copy and vocabulary go before the new ones are made.
+            *self = VocabularyCache::default();
+            self.vocab = Arc::new(DocVocabulary::from_document_with_body(doc, body));
+            self.texts = texts().map(str::to_string).collect();
+        }
+        Arc::clone(&self.vocab)
+    }
+}
+
+/// Distinct words to expect in a body, to size the sets that hold them:
+/// about one in a dozen bytes of a short text. A long text repeats its
+/// words more and more, so the estimate stops at [`MAX_EXPECTED_WORDS`]
+/// (sets grow past it as they must): reserving for a million lines would
+/// hold hundreds of megabytes no document fills.
+pub fn expected_distinct_words(body: &[String]) -> usize {
+    (body.iter().map(String::len).sum::<usize>() / 12).min(MAX_EXPECTED_WORDS)
+}
+
+/// See [`expected_distinct_words`].
+const MAX_EXPECTED_WORDS: usize = 8192;
+
 /// The plain text of each block of a document's body, in order.
 pub fn body_texts(doc: &crate::model::Document) -> Vec<String> {
     doc.blocks.iter().map(|b| b.plain_text()).collect()
@@ -417,6 +478,27 @@ fn trim_token(token: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_vocabulary_follows_the_text() {
+        use crate::model::{Block, Document, Inline, Span};
+        let paragraph = |text: &str| Block::Paragraph {
+            content: vec![Inline::text(text)],
+            span: Span::default(),
+        };
+        let mut doc = Document::default();
+        doc.blocks.push(paragraph("the rust-lang team"));
+        let mut cache = VocabularyCache::default();
+        let first = cache.of(&doc, &body_texts(&doc));
+        assert_eq!(first.count("team"), 1);
+        // The same text: the same vocabulary, not built again.
+        assert!(Arc::ptr_eq(&first, &cache.of(&doc, &body_texts(&doc))));
+        // Changed text: built again, and it says so.
+        doc.blocks.push(paragraph("team"));
+        let second = cache.of(&doc, &body_texts(&doc));
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert_eq!(second.count("team"), 2);
+    }
 
     /// The word list the build script reads.
     const ENGLISH_DATA: &str = include_str!("../../data/words/en.txt");

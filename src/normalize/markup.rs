@@ -8,7 +8,7 @@
 //! tag does not match the innermost open one, or a tag is never closed, the
 //! tags of that paragraph are left as text and logged as declined.
 
-use super::inline_walk::for_each_inlines;
+use super::inline_walk::for_each_inlines_where;
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -66,7 +66,19 @@ enum Item {
 }
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
-    for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, log));
+    // `fix` reads only lists with a `<` in their text: the others (nearly
+    // all) are not split into words at all.
+    for_each_inlines_where(doc, &has_angle_bracket, &mut |inlines, span| {
+        fix(inlines, span, log)
+    });
+}
+
+/// Whether some `Text` of `inlines`, at any depth of markup, holds a `<`.
+fn has_angle_bracket(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Text(t) => t.contains('<'),
+        other => other.children().is_some_and(has_angle_bracket),
+    })
 }
 
 fn fix(inlines: &mut Vec<Inline>, span: Span, log: &mut RepairLog) {

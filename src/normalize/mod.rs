@@ -99,6 +99,11 @@ pub struct RepairLog {
     /// How long each pass ran, in the order they ran (for `--verbose`).
     #[serde(skip)]
     pub timings: Vec<(&'static str, Duration)>,
+    /// The document's vocabulary, shared by the passes that read it while
+    /// its text stays the same (the log is the one thing every pass of one
+    /// document holds).
+    #[serde(skip)]
+    pub(crate) vocabulary: lexicon::VocabularyCache,
 }
 
 /// One line of `--verbose`: a pass, the time it took, the edits it made
@@ -516,6 +521,9 @@ fn run_tree(doc: &mut Document, passes: &[Pass], raw_text: bool, log: &mut Repai
             );
         }
     }
+    // The passes are done: the log outlives them (into the writers), its
+    // copy of the text and vocabulary need not.
+    log.vocabulary = lexicon::VocabularyCache::default();
 }
 
 #[cfg(test)]

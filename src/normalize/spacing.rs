@@ -22,11 +22,17 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::identifier::{is_camel_case_name, is_code_name, is_identifier};
+use super::identifier::{
+    identifier_reason, is_camel_case_reason, is_code_name, is_code_reason, is_identifier,
+};
 use super::inline_walk::for_each_inlines;
-use super::lexicon::{DocVocabulary, Kind, Lexicon, Lower, body_texts, is_function_word};
+use super::lexicon::{
+    DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
+};
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -72,6 +78,30 @@ struct Ctx<'a> {
     /// One such token alone ("cargo build,cargo check" in a table cell)
     /// is as likely the author's own spelling, and stays.
     glued_commas: bool,
+    /// Decisions that depend on nothing but a token and the evidence above,
+    /// remembered for the round: a document repeats most of its words, and
+    /// each is weighed once. Per document and per round, so it holds at
+    /// most the document's distinct tokens.
+    memo: RefCell<Memo>,
+}
+
+#[derive(Default)]
+struct Memo {
+    /// Tokens that no splitting rule cuts ([`split_token_if_needed`] gave
+    /// `None`, which calls no log).
+    whole: HashSet<String>,
+    /// [`is_known`] of a run of letters.
+    known: HashMap<String, bool>,
+}
+
+impl Memo {
+    fn sized_for(body: &[String]) -> Memo {
+        let n = expected_distinct_words(body);
+        Memo {
+            whole: HashSet::with_capacity_and_hasher(n, Default::default()),
+            known: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
 }
 
 /// Distinct tokens with a comma, semicolon or sentence end between two words that
@@ -174,17 +204,26 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
 fn round(doc: &mut Document, log: &mut RepairLog) {
     // The body's text, read once for the three kinds of evidence.
     let body = body_texts(doc);
-    let vocab = DocVocabulary::from_document_with_body(doc, &body);
+    let vocab = log.vocabulary.of(doc, &body);
     let lex = Lexicon::english();
     let (evidence, words) = evidence_in(&body, &vocab);
+    let run_together = evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words;
     let ctx = Ctx {
         lex,
         vocab: &vocab,
-        run_together: evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words,
-        bigrams: Bigrams::of(&body),
+        run_together,
+        // Only splits into ordinary words weigh the pairs, and only a
+        // document that lost its spaces makes those (the function-word
+        // splits of the others are strict): most documents need none.
+        bigrams: if run_together {
+            Bigrams::of(&body)
+        } else {
+            Bigrams::default()
+        },
         attested: true,
         numbered_stems: numbered_stems(&body),
         glued_commas: glued_commas(&body) >= MIN_GLUED_COMMAS,
+        memo: RefCell::new(Memo::sized_for(&body)),
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
@@ -209,11 +248,16 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         attested: false,
         numbered_stems: HashSet::default(),
         glued_commas: true,
+        memo: RefCell::default(),
     };
-    let mut seen: HashSet<String> = HashSet::default();
+    let n = expected_distinct_words(body);
+    let mut seen: HashSet<String> = HashSet::with_capacity_and_hasher(n, Default::default());
+    // A token met before adds nothing: its runs are in `seen` already, or
+    // it was protected then as now.
+    let mut tokens: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut evidence = 0;
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        if is_protected(token) || is_code_name(token) {
+        if !tokens.insert(token) || is_protected(token) || is_code_name(token) {
             continue;
         }
         for (at, run) in letter_runs(token) {
@@ -527,7 +571,13 @@ fn is_apostrophe(c: char) -> bool {
 /// Whether a run is a word on its own: in the word list, or used elsewhere
 /// in this document.
 fn is_known(run: &str, ctx: &Ctx) -> bool {
-    ctx.lex.is_word(run) || ctx.vocab.count(run) >= 2
+    // Asked of both sides of nearly every space, every round: remembered.
+    if let Some(&known) = ctx.memo.borrow().known.get(run) {
+        return known;
+    }
+    let known = ctx.lex.is_word(run) || ctx.vocab.count(run) >= 2;
+    ctx.memo.borrow_mut().known.insert(run.to_string(), known);
+    known
 }
 
 /// "rec ognised" -> "recognised"; in a document with lost spaces also
@@ -589,6 +639,15 @@ fn merge_evidence(left: &str, right: &str, ctx: &Ctx) -> String {
 fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // Every test here only declines, so the cheap ones come first: most
     // neighbours are two known words, or do not touch letter to letter.
+    // Letters touch across the space only where `left` ends in a letter
+    // and `right` starts with a lower-case one (tested again below, on the
+    // runs): most neighbours end in punctuation or start a capitalised
+    // word, and need no closer look.
+    if !left.chars().next_back().is_some_and(char::is_alphabetic)
+        || !right.chars().next().is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
     // The letters that touch across the space.
     let Some((l_at, l)) = letter_runs(left).last() else {
         return false;
@@ -678,7 +737,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             out.push(inline);
             continue;
         };
-        if name {
+        if name || ctx.memo.borrow().whole.contains(token.as_str()) {
             out.push(Inline::Text(token));
             continue;
         }
@@ -686,6 +745,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             let evidence = split_evidence(rule, &after, ctx);
             log.approve_cited(PASS.name, rule, span, before, after, evidence)
         }) else {
+            ctx.memo.borrow_mut().whole.insert(token.clone());
             out.push(Inline::Text(token));
             continue;
         };
@@ -707,6 +767,11 @@ fn versioned(after: &[Inline]) -> bool {
     let [Inline::Space, Inline::Text(next), ..] = after else {
         return false;
     };
+    // Asked of every token: most are followed by a word, which no version
+    // number starts as.
+    if !next.starts_with(|c: char| c.is_ascii_digit() || c == 'v' || c == 'V') {
+        return false;
+    }
     let core = next.trim_end_matches([',', ';', ')', ':']);
     let core = core.strip_prefix(['v', 'V']).unwrap_or(core);
     let mut parts = 0;
@@ -759,9 +824,13 @@ fn split_token_if_needed(
     // blob), and leaving it alone keeps the pass linear in the input.
     // A camel-case name ("IsTerminal", "nLocalVars") is code in a document
     // that kept its spaces; where spaces were lost, "aRequest" is damage.
+    if is_listed_word(token, ctx) {
+        return None;
+    }
+    let reason = identifier_reason(token);
     if is_protected(token)
-        || is_code_name(token)
-        || (!ctx.run_together && is_camel_case_name(token))
+        || is_code_reason(reason)
+        || (!ctx.run_together && is_camel_case_reason(reason))
         || token.len() > MAX_TOKEN
         || is_compound_of_names(token, ctx)
     {
@@ -783,6 +852,24 @@ fn split_token_if_needed(
         split_run_together(p, ctx)
     });
     Some(apply(pieces, "word-number", report, word_number))
+}
+
+/// A word of ASCII letters that no rule cuts, perhaps with closing
+/// punctuation after it ("word", "Word,", "word.)"), as most tokens are:
+/// settled with one lookup rather than by each rule in turn.
+///
+/// Punctuation at the end has no word after it to split off, no digit
+/// follows the letters, and no apostrophe marks a possessive, so only
+/// `run-together` could cut the letters, and it leaves a listed word, a
+/// run of fewer than three letters and one without a lower-case letter
+/// whole (see [`run_together_parts`]).
+fn is_listed_word(token: &str, ctx: &Ctx) -> bool {
+    let letters = token.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    !letters.is_empty()
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (letters.len() < 3
+            || !letters.bytes().any(|b| b.is_ascii_lowercase())
+            || ctx.lex.is_word(letters))
 }
 
 /// A hyphenated name of code ("anstyle-wincon", "msrv-resolver"): two or
@@ -1383,6 +1470,46 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
 mod tests {
     use super::*;
 
+    #[test]
+    fn listed_words_are_settled_as_every_rule_would() {
+        let vocab = DocVocabulary::from_text("");
+        for run_together in [false, true] {
+            let ctx = ctx_with(&vocab, run_together);
+            for token in [
+                "word",
+                "Word,",
+                "word.)",
+                "the",
+                "ofthe",
+                "by22",
+                "it.The",
+                "NASA",
+                "ab",
+                "near,hope",
+                "Makethe",
+                "don't",
+                "thecat.",
+            ] {
+                let listed = is_listed_word(token, &ctx);
+                // A listed word is one no rule cuts; the rest go through
+                // the rules, which here cut the damaged ones.
+                if listed {
+                    let mut report = |_: &'static str, _: String, _: String| true;
+                    let ctx = ctx_with(&vocab, run_together);
+                    assert_eq!(
+                        split_token_if_needed(token, &ctx, &mut report),
+                        None,
+                        "{token}"
+                    );
+                }
+            }
+            assert!(is_listed_word("word.)", &ctx));
+            assert!(!is_listed_word("ofthe", &ctx));
+            assert!(!is_listed_word("by22", &ctx));
+            assert!(!is_listed_word("it.The", &ctx));
+        }
+    }
+
     fn ctx_with(vocab: &DocVocabulary, run_together: bool) -> Ctx<'_> {
         Ctx {
             lex: Lexicon::english(),
@@ -1392,6 +1519,7 @@ mod tests {
             attested: false,
             numbered_stems: HashSet::default(),
             glued_commas: true,
+            memo: RefCell::default(),
         }
     }
 

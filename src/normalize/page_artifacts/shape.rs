@@ -98,10 +98,16 @@ pub const MAX_FURNITURE_WORDS: usize = 14;
 /// The shape of a trimmed, non-blank line; `None` for a line too long to be
 /// furniture.
 pub fn shape(text: &str) -> Option<Shape> {
-    let words: Vec<String> = text.split_whitespace().map(abstract_date).collect();
-    if words.is_empty() || words.len() > MAX_FURNITURE_WORDS {
+    // Counted before each word is read for a date: most lines of a body are
+    // longer than furniture, and need not be read to their end.
+    let raw: Vec<&str> = text
+        .split_whitespace()
+        .take(MAX_FURNITURE_WORDS + 1)
+        .collect();
+    if raw.is_empty() || raw.len() > MAX_FURNITURE_WORDS {
         return None;
     }
+    let words: Vec<String> = raw.into_iter().map(abstract_date).collect();
     let (counter, key_words) = match find_counter(&words) {
         // A number before or after a line with no words is not a running
         // head's: "19   }" is a numbered line of a code listing.
@@ -154,6 +160,11 @@ fn join_lower(words: &[String]) -> String {
 /// "3/2/26," -> "<date>,", "10:15" -> "<time>", "2026-03-02" -> "<date>".
 fn abstract_date(word: &str) -> String {
     let core = word.trim_end_matches([',', ';', '.']);
+    // Both forms start with a digit; most words do not, and are not taken
+    // apart.
+    if !core.starts_with(|c: char| c.is_ascii_digit()) {
+        return word.to_string();
+    }
     let rest = &word[core.len()..];
     let parts: Vec<&str> = core.split(['/', '-', '.']).collect();
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());

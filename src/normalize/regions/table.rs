@@ -538,7 +538,24 @@ fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opt
 
 /// Whether the text has a wide gap between two words (indentation aside).
 fn has_gap(text: &str) -> bool {
-    !gaps(&text.chars().collect::<Vec<_>>()).is_empty()
+    // The test of [`gaps`], without collecting the characters of the line:
+    // asked of every line, and most have no gap.
+    let mut seen_text = false;
+    let mut spaces = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if seen_text {
+                spaces += 1;
+            }
+        } else {
+            if spaces >= MIN_GAP {
+                return true;
+            }
+            spaces = 0;
+            seen_text = true;
+        }
+    }
+    false
 }
 
 /// Runs of at least [`MIN_GAP`] spaces between visible characters, as
@@ -980,6 +997,25 @@ pub fn split_at(line: &[char], bounds: &[usize]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_gap_is_a_wide_gap_between_words() {
+        for text in [
+            "a  b",
+            "    indented  then gap",
+            "one\t\ttwo",
+            "a b",
+            "   indented only",
+            "trailing   ",
+            "",
+            "x \u{a0}y",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(has_gap(text), !gaps(&chars).is_empty(), "{text:?}");
+        }
+        assert!(has_gap("name  value"));
+        assert!(!has_gap("  name value  "));
+    }
     use crate::normalize::lines::{split, table_rows as rows};
 
     fn found(text: &str) -> Vec<Found> {
