@@ -63,7 +63,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     separate_columns(lines, log);
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
-    let segmented = table::segmented_spans(lines);
+    let mut segmented = table::segmented_spans(lines);
+    segmented.extend(table::tabbed_spans(lines));
     let spacers = spaced::spacers(lines, &signals, log);
     for region in code_regions(lines, &signals, &spacers) {
         let first = lines[region.start].trimmed();
@@ -1165,5 +1166,36 @@ where :org is the name.";
                     Cargo only looks at the profile settings in the manifest.";
         let (lines, _) = classify(text);
         assert_eq!(kinds(&lines), "pccccccccpp");
+    }
+
+    #[test]
+    fn a_tab_separated_table_is_read_again_even_where_its_cells_read_as_code() {
+        // How the text edition writes a table whose header has an empty
+        // first cell, with escapes for keys: a second reading must find the
+        // same table, not a listing.
+        let text = "Escapes:\n\
+                    \n\
+                    \tName\n\
+                    \\x41\t7-bit character code\n\
+                    \\n\tNewline\n\
+                    \\t\tTab\n\
+                    \n\
+                    \tName\n\
+                    \\u{7FFF}\t24-bit Unicode character code\n";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "ppttttptt");
+        assert_eq!(lines[2].text, "\tName");
+        assert_eq!(lines[8].text, "\\u{7FFF}\t24-bit Unicode character code");
+    }
+
+    #[test]
+    fn code_aligned_with_tabs_stays_code() {
+        // Rows of unequal length: a listing aligned with tabs, not a table.
+        let text = "int\tcount;\t/* items */\n\
+                    char\t*name;\n\
+                    \tlong\tsize;\t/* bytes */\n\
+                    double\tratio;\n";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "cccc");
     }
 }

@@ -196,6 +196,31 @@ pub fn segmented_spans(lines: &[Line]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Runs of tab-separated rows with the same number of cells in every row:
+/// how the text edition writes a table, so a second reading must find the
+/// table again even where its cells read as code (`\x41`, `\n`), as for
+/// [`segmented_spans`]. Rows of unequal length (code aligned with tabs)
+/// are left to the code rules.
+pub fn tabbed_spans(lines: &[Line]) -> Vec<(usize, usize)> {
+    let free = |i: usize| !lines[i].is_blank();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(end) = free(i).then(|| tabbed_run(lines, i, &free)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let counts: Vec<usize> = (i..=end)
+            .filter_map(|k| tab_cells(&lines[k].text).map(|c| c.len()))
+            .collect();
+        if counts.windows(2).all(|w| w[0] == w[1]) {
+            out.push((i, end));
+        }
+        i = end + 1;
+    }
+    out
+}
+
 /// Lines of header a segmented rule may have above it.
 const MAX_HEADER_LINES: usize = 3;
 
@@ -461,11 +486,13 @@ fn delimited(lines: &[Line], start: usize, end: usize) -> Found {
 }
 
 /// `a<TAB>b`: the cells of a tab-separated row (how a table comes out of
-/// the repair, so that a second reading finds it again).
+/// the repair, so that a second reading finds it again). A tab at the start
+/// is an empty first cell (`<TAB>Name`: a header over a column of keys), as
+/// the text edition writes one; such a line is a row only within a run of
+/// full rows ([`tabbed_run`]).
 fn tab_cells(text: &str) -> Option<Vec<String>> {
     let t = text.trim_end().trim_start_matches(' ');
-    t.trim_start()
-        .contains('\t')
+    t.contains('\t')
         .then(|| {
             t.split('\t')
                 .map(|c| c.trim().to_string())
@@ -474,19 +501,27 @@ fn tab_cells(text: &str) -> Option<Vec<String>> {
         .filter(|cells| cells.len() >= 2 && cells.iter().any(|c| !c.is_empty()))
 }
 
-/// The last line of a run of at least two tab-separated rows.
+/// The last line of a run of at least two tab-separated rows with two
+/// filled cells, or of a header with an empty first cell over one such row
+/// of as many cells (`<TAB>Name` / `\x41<TAB>7-bit code`: a table of one
+/// entry, as the text edition writes it).
 fn tabbed_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
     let mut k = start;
     while k < lines.len() && free(k) && tab_cells(&lines[k].text).is_some() {
         k += 1;
     }
-    let full = (start..k)
-        .filter(|&j| {
-            tab_cells(&lines[j].text)
-                .is_some_and(|c| c.iter().filter(|c| !c.is_empty()).count() >= 2)
-        })
+    let rows: Vec<Vec<String>> = (start..k)
+        .filter_map(|j| tab_cells(&lines[j].text))
+        .collect();
+    let full = rows
+        .iter()
+        .filter(|c| c.iter().filter(|c| !c.is_empty()).count() >= 2)
         .count();
-    (full >= 2).then(|| k - 1)
+    let header_over_one_row = rows.len() == 2
+        && full == 1
+        && rows[0].first().is_some_and(String::is_empty)
+        && rows[0].len() == rows[1].len();
+    (full >= 2 || header_over_one_row).then(|| k - 1)
 }
 
 /// `2.1 Installing ........ 14`: a title and its page number.
