@@ -353,10 +353,7 @@ pub fn table_rows(texts: &[&str]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
                     if k >= last.len() {
                         last.resize(k + 1, String::new());
                     }
-                    if !last[k].is_empty() {
-                        last[k].push(' ');
-                    }
-                    last[k].push_str(&cell);
+                    append_to_cell(&mut last[k], &cell);
                 }
             }
             _ => rows.push(cells),
@@ -364,6 +361,29 @@ pub fn table_rows(texts: &[&str]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
     }
     let body = rows.split_off(head_rows.unwrap_or(0));
     (rows, body)
+}
+
+/// Appends the next line's piece of a wrapped table cell to the cell, a
+/// space between; or, where the cell's line ended on a soft hyphen (the
+/// typesetter's own mark of a word it hyphenated at the line end) and a
+/// letter stands on both sides, nothing between and the soft hyphen gone:
+/// the word is whole again ("repeti\u{ad}" / "tion"). A visible hyphen stays:
+/// "inner-" / "most" may be either word.
+pub fn append_to_cell(cell: &mut String, piece: &str) {
+    const SOFT_HYPHEN: char = '\u{ad}';
+    if piece.is_empty() {
+        return;
+    }
+    let hyphenated = cell
+        .strip_suffix(SOFT_HYPHEN)
+        .is_some_and(|word| word.ends_with(char::is_alphabetic))
+        && piece.starts_with(char::is_alphabetic);
+    if hyphenated {
+        cell.pop();
+    } else if !cell.is_empty() {
+        cell.push(' ');
+    }
+    cell.push_str(piece);
 }
 
 /// Indices of the lines that are not blank, in order.
@@ -438,5 +458,28 @@ mod tests {
         lines[0].glue = true;
         let doc = into_document(&lines);
         assert_eq!(doc.blocks[0].plain_text(), "a relationship");
+    }
+
+    #[test]
+    fn wrapped_cells_rejoin_a_word_only_at_a_soft_hyphen() {
+        let texts = [
+            "${index()}\tThe current index of the inner-most repeti\u{ad}",
+            "\ttion.",
+            "${len}\tThe length of the inner-",
+            "\tmost repetition, 2\u{ad}",
+            "\t3 steps out.",
+        ];
+        let (head, body) = table_rows(&texts);
+        assert!(head.is_empty());
+        assert_eq!(
+            body[0][1],
+            "The current index of the inner-most repetition."
+        );
+        // A visible hyphen, and a soft hyphen after a digit, are no proof
+        // of a hyphenated word: the pieces stay apart.
+        assert_eq!(
+            body[1][1],
+            "The length of the inner- most repetition, 2\u{ad} 3 steps out."
+        );
     }
 }

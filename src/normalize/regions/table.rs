@@ -22,7 +22,7 @@
 
 mod numeric_rows;
 
-use crate::normalize::lines::{Line, is_rule};
+use crate::normalize::lines::{Line, append_to_cell, is_rule};
 
 /// Spaces between two cells on one line: one space separates words.
 const MIN_GAP: usize = 2;
@@ -417,15 +417,10 @@ fn segmented(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opti
     ))
 }
 
-/// Appends each piece to its cell, a space between.
+/// Appends each piece to its cell ([`append_to_cell`]).
 fn append_cells(row: &mut [String], pieces: Vec<String>) {
     for (cell, piece) in row.iter_mut().zip(pieces) {
-        if !piece.is_empty() {
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(&piece);
-        }
+        append_to_cell(cell, &piece);
     }
 }
 
