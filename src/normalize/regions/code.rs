@@ -181,6 +181,7 @@ pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
     }
     match signal {
         Signal::Strong(_) | Signal::Weak("command-flag" | "hash-comment") => true,
+        Signal::Weak(_) if mostly_words(t) => false,
         Signal::Weak(_) => {
             without_placeholders(t).contains(is_operator_symbol)
                 || (t.contains('/') && is_command(t))
@@ -190,6 +191,23 @@ pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
         Signal::Prose => false,
     }
 }
+
+/// A long line most of whose words are plain words: text that names code
+/// (a table's cells or a sentence about `${count(ident)}` run together on
+/// one line), not a line of a listing. The repaired text writes a paragraph
+/// on one line, so without this a second reading would take a paragraph
+/// after a lead-in for a listing that the first reading, line by line, did
+/// not.
+fn mostly_words(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let plain = words.iter().filter(|w| is_plain_word(w)).count();
+    words.len() >= 2 * PROSE_MIN_WORDS && plain as f64 >= words.len() as f64 * LISTING_WORD_SHARE
+}
+
+/// Share of plain words above which a long line is text for
+/// [`fits_lead_in_listing`] (lower than [`PROSE_WORD_SHARE`]: the line
+/// only has to be no listing line, not a sentence).
+const LISTING_WORD_SHARE: f64 = 0.6;
 
 /// The text without placeholders in angle brackets (`target/<triple>/`,
 /// `<name>`): a table cell or a heading names a path with them too, so
@@ -630,6 +648,7 @@ mod tests {
             "4ti2-normalform 4coins",
             "cargo new <name> && cd <name>",
             "$[count(value)]",
+            "${count(x, 1)} ${count(y, 2)} = the total of x and y",
         ] {
             assert!(fits(line), "{line:?}: {:?}", signal(line));
         }
@@ -640,6 +659,10 @@ mod tests {
             "Directory target/<triple>/debug/ http://docs.example.org/a.html",
             "- a/b for the path",
             "See (the manual).",
+            // A table's header and first row on one line, as the repaired
+            // text writes the paragraph: mostly words.
+            "Expression Meaning ${count(ident)} The number of times $ident repeats in total. \
+             ${count(ident, depth)}",
         ] {
             assert!(!fits(line), "{line:?}: {:?}", signal(line));
         }
