@@ -111,10 +111,10 @@ impl Default for Unsubstituted {
 }
 
 impl Unsubstituted {
-    /// The shaped glyph infos of `text`, the same as `Font::shape` returns
-    /// for `Font::map_glyphs(text)`, when no substitution acts on the text;
-    /// `None` when the full shaper must run.
-    pub fn shape(&self, font: &mut FontFile, text: &str) -> Option<Vec<Info>> {
+    /// The glyphs of `text`, the same as `Font::map_glyphs(text)` makes
+    /// them and the same as GSUB leaves them, when no substitution acts on
+    /// the text; `None` when the full shaper must run.
+    pub fn glyphs(&self, font: &mut FontFile, text: &str) -> Option<Vec<RawGlyph<()>>> {
         let mut glyphs = Vec::with_capacity(text.len());
         let mut covering = Vec::with_capacity(text.len());
         for c in text.chars() {
@@ -137,13 +137,13 @@ impl Unsubstituted {
             });
             covering.push(lookups);
         }
-        let gdef = font.gdef_table().ok()?;
-        if covering.iter().any(|&l| l != 0)
-            && self.any_lookup_applies(gdef.as_deref(), &glyphs, &covering)
-        {
-            return None;
+        if covering.iter().any(|&l| l != 0) {
+            let gdef = font.gdef_table().ok()?;
+            if self.any_lookup_applies(gdef.as_deref(), &glyphs, &covering) {
+                return None;
+            }
         }
-        position(font, gdef.as_deref(), glyphs)
+        Some(glyphs)
     }
 
     fn char_shaping(&self, font: &mut FontFile, c: char) -> CharShaping {
@@ -304,11 +304,9 @@ fn would_apply(
 /// classes from GDEF, then GPOS (kerning on) for Latin with the default
 /// features. `None` when a table it reads cannot be read (the full shaper
 /// then decides what to do without it).
-fn position(
-    font: &mut FontFile,
-    gdef: Option<&GDEFTable>,
-    glyphs: Vec<RawGlyph<()>>,
-) -> Option<Vec<Info>> {
+pub fn position(font: &mut FontFile, glyphs: Vec<RawGlyph<()>>) -> Option<Vec<Info>> {
+    let gdef = font.gdef_table().ok()?;
+    let gdef = gdef.as_deref();
     let gpos = font.gpos_cache().ok()??;
     let kern = font.kern_table().ok()?;
     let kern = kern.as_ref().map(|k| KernTable::from(k.as_ref()));

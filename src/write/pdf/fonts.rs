@@ -29,7 +29,8 @@ use allsorts::gpos::Info;
 use allsorts::gsub::{FeatureMask, FeatureMaskExt};
 use allsorts::tag;
 
-use super::fast_shape::Unsubstituted;
+use super::fast_position::PairPositions;
+use super::fast_shape::{self, Unsubstituted};
 use super::page::{FontFace, Measure, prefix_widths_by_character};
 use crate::error::{Error, Result};
 
@@ -157,6 +158,8 @@ pub struct Face {
     known: Box<[Cell<u32>]>,
     /// Which characters shape without the substitution pass.
     unsubstituted: Unsubstituted,
+    /// Remembered kerning of plain characters and pairs.
+    pair_positions: PairPositions,
 }
 
 /// Characters whose glyph a [`Face`] remembers: Latin, Greek and Cyrillic.
@@ -189,6 +192,7 @@ impl Face {
             advances,
             known: (0..KNOWN_CHARS).map(|_| Cell::new(UNKNOWN)).collect(),
             unsubstituted: Unsubstituted::default(),
+            pair_positions: PairPositions::default(),
         })
     }
 
@@ -266,7 +270,11 @@ impl Face {
 
     fn shape_piece_unsubstituted(&self, text: &str) -> Option<Vec<ShapedGlyph>> {
         let mut font = self.font.borrow_mut();
-        let infos = self.unsubstituted.shape(&mut font, text)?;
+        let glyphs = self.unsubstituted.glyphs(&mut font, text)?;
+        if let Some(shaped) = self.pair_positions.shape(&mut font, &glyphs) {
+            return Some(shaped);
+        }
+        let infos = fast_shape::position(&mut font, glyphs)?;
         Some(self.placed(&mut font, &infos))
     }
 
@@ -630,12 +638,23 @@ mod tests {
         for face in FACES {
             let face = fonts.face(face);
             let fast = texts.iter().filter(|t| shapes_alike(face, t)).count();
+            let paired = texts
+                .iter()
+                .filter(|t| {
+                    let mut font = face.font.borrow_mut();
+                    face.unsubstituted
+                        .glyphs(&mut font, t)
+                        .and_then(|glyphs| face.pair_positions.shape(&mut font, &glyphs))
+                        .is_some()
+                })
+                .count();
             println!(
-                "{}: {} texts compared, {fast} took the path without substitution",
+                "{}: {} texts compared, {fast} took the path without substitution, \
+                 {paired} of them positioned from remembered pairs",
                 face.name,
                 texts.len()
             );
-            assert!(fast > 0, "{}", face.name);
+            assert!(fast > 0 && paired > 0, "{}", face.name);
         }
     }
 
