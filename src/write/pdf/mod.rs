@@ -6,6 +6,8 @@
 pub mod content;
 mod deflate;
 pub mod emit;
+mod fast_position;
+mod fast_shape;
 pub mod fonts;
 pub mod info;
 pub mod layout;
