@@ -367,7 +367,24 @@ pub fn is_plain_word(w: &str) -> bool {
 /// code, so it must read as code alone too.
 fn ends_like_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')']);
-    (t.ends_with(['.', '!', '?']) && !t.ends_with("..")) || (t.ends_with(':') && !t.ends_with("::"))
+    (t.ends_with(['.', '!', '?']) && !t.ends_with("..") && !optional_in_grammar(t))
+        || (t.ends_with(':') && !t.ends_with("::"))
+}
+
+/// `SUFFIX?`, `( ... )?`, `` `x`? ``: a `?` after a grammar symbol (a name in
+/// capitals or with an underscore, a closing bracket, a quoted token) marks
+/// it optional, as grammars write it; a question ends on a word.
+fn optional_in_grammar(t: &str) -> bool {
+    let Some(before) = t.strip_suffix('?') else {
+        return false;
+    };
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    before.ends_with([')', ']', '`', '*'])
+        || last.contains('_')
+        || (last.chars().count() >= 3
+            && last
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
 }
 
 /// `// ...`, `/* ... */`, `*/`: comment syntax that prose does not open
@@ -587,6 +604,29 @@ mod tests {
             ")+",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn a_question_mark_after_a_grammar_symbol_is_no_sentence_end() {
+        for line in [
+            "`b\"` ^ ( ASCII_FOR_STRING | BYTE_ESCAPE | STRING_CONTINUE )* `\"` SUFFIX?",
+            "`r` RAW_STRING_CONTENT SUFFIX_NO_E?",
+            "( `,` Expression )?",
+        ] {
+            assert!(!ends_like_sentence(line), "{line:?}");
+            assert!(
+                matches!(signal(line), Signal::Strong(_) | Signal::Weak(_)),
+                "{line:?}: {:?}",
+                signal(line)
+            );
+        }
+        for line in [
+            "Is it OK?",
+            "What does `cargo build` do?",
+            "Why (in the end) does it fail?",
+        ] {
+            assert!(ends_like_sentence(line), "{line:?}");
         }
     }
 
