@@ -3,6 +3,7 @@
 //! templates come in through [`WriteOptions`], never from the environment.
 
 mod columns;
+mod deflate;
 pub mod epub;
 pub mod html;
 pub mod jats;

@@ -6,33 +6,20 @@
 //! Written here rather than with a zip library: an EPUB holds about ten
 //! small files, and a library that sets up a fresh compressor for each entry
 //! spent more on those set-ups than on compressing (a third of writing the
-//! sample's EPUB). One raw-deflate compressor per thread is reset between
-//! entries instead. The format is the plain subset of PKWARE's APPNOTE that
-//! every reader accepts: local headers with sizes and CRC known up front (no
+//! sample's EPUB). The thread's raw-deflate compressor
+//! ([`crate::write::deflate`]) is reset between entries instead. The format
+//! is the plain subset of PKWARE's APPNOTE that every reader accepts: local headers with sizes and CRC known up front (no
 //! data descriptors), one central directory, no Zip64 (an entry or archive
 //! past 4 GiB is refused).
 
-use std::cell::RefCell;
-
-use flate2::{Compress, Compression, FlushCompress, Status};
-
 use crate::model::civil_from_unix;
+use crate::write::deflate::raw_deflate;
 
 /// The media type that must open every EPUB, uncompressed.
 const MIMETYPE: &[u8] = b"application/epub+zip";
 
-/// Deflate level for the other entries, fixed so that output does not depend
-/// on a library's default.
-const DEFLATE_LEVEL: u32 = 6;
-
 const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
-
-thread_local! {
-    /// Raw deflate (no zlib header), as zip entries hold it.
-    static COMPRESSOR: RefCell<Compress> =
-        RefCell::new(Compress::new(Compression::new(DEFLATE_LEVEL), false));
-}
 
 /// Why an archive could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -117,7 +104,9 @@ impl DeterministicZip {
         method: u16,
     ) -> Result<Written, ZipError> {
         let data = match method {
-            DEFLATED => deflate(bytes)?,
+            DEFLATED => raw_deflate(bytes).ok_or_else(|| {
+                ZipError::Deflate(format!("the compressor reported an error on {name}"))
+            })?,
             _ => bytes.to_vec(),
         };
         let w = Written {
@@ -186,25 +175,6 @@ fn put16(out: &mut Vec<u8>, v: u16) {
 
 fn put32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
-}
-
-/// `bytes` as raw deflate, with this thread's compressor.
-fn deflate(bytes: &[u8]) -> Result<Vec<u8>, ZipError> {
-    COMPRESSOR.with(|cell| {
-        let mut compressor = cell.borrow_mut();
-        compressor.reset();
-        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-        loop {
-            let consumed = compressor.total_in() as usize;
-            let status = compressor
-                .compress_vec(&bytes[consumed..], &mut out, FlushCompress::Finish)
-                .map_err(|e| ZipError::Deflate(e.to_string()))?;
-            match status {
-                Status::StreamEnd => return Ok(out),
-                Status::Ok | Status::BufError => out.reserve(out.capacity().max(1024)),
-            }
-        }
-    })
 }
 
 /// The MS-DOS (time, date) form of a Unix time, clamped to

@@ -27,7 +27,6 @@ use printpdf::{
 };
 
 use super::content::{ContentStream, Glyph, resolve, round2};
-use super::deflate::{deflate, inflate, pack};
 use super::fonts::{FACES, FontSet, ShapedRun, is_invisible};
 use super::info::{Conformance, PdfMeta};
 use super::page::{FontFace, Item, Layout, OutlineEntry, Page, StructRef, StructRole, TextRun};
@@ -36,6 +35,7 @@ use super::tagging::{Kid, StructTree};
 use super::xmp;
 use crate::error::{Error, Result};
 use crate::write::PdfStandard;
+use crate::write::deflate::{deflate, inflate, pack};
 
 /// The PDF and what could not be shown.
 pub struct Emitted {

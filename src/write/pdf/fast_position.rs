@@ -49,12 +49,11 @@ use allsorts::Font;
 use allsorts::context::MatchType;
 use allsorts::font_data::DynamicFontTableProvider;
 use allsorts::gdef::gdef_is_mark;
-use allsorts::gpos::{self, Info, Placement};
+use allsorts::gpos::{Info, Placement};
 use allsorts::gsub::{FeatureMask, FeatureMaskExt, RawGlyph};
 use allsorts::layout::{
     GPOS, LookupCacheItem, PosLookup, chain_context_lookup_info, context_lookup_info,
 };
-use allsorts::tables::kern::KernTable;
 use allsorts::tag;
 
 use super::fonts::ShapedGlyph;
@@ -259,24 +258,10 @@ fn attaches(lookup: &LookupCacheItem<PosLookup>, left: u16, right: u16) -> bool 
 /// arguments of `Font::shape`), or `None` when it reports a problem or does
 /// more than shift a glyph.
 fn positioned(font: &mut FontFile, glyphs: Vec<RawGlyph<()>>) -> Option<Vec<Shift>> {
-    let gdef = font.gdef_table().ok()?;
-    let gpos = font.gpos_cache().ok()??;
-    let kern = font.kern_table().ok()?;
-    let kern = kern.as_ref().map(|k| KernTable::from(k.as_ref()));
-    let mut infos = Info::init_from_glyphs(gdef.as_deref(), glyphs);
-    gpos::apply(
-        &gpos,
-        gdef.as_deref(),
-        kern,
-        true,
-        FeatureMask::default_mask(),
-        &[],
-        None,
-        tag::LATN,
-        Some(tag::DFLT),
-        &mut infos,
-    )
-    .ok()?;
+    let (infos, applied) = super::fast_shape::position_checked(font, glyphs)?;
+    if !applied {
+        return None;
+    }
     infos.iter().map(Shift::of).collect()
 }
 

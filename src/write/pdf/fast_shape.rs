@@ -305,6 +305,14 @@ fn would_apply(
 /// features. `None` when a table it reads cannot be read (the full shaper
 /// then decides what to do without it).
 pub fn position(font: &mut FontFile, glyphs: Vec<RawGlyph<()>>) -> Option<Vec<Info>> {
+    position_checked(font, glyphs).map(|(infos, _)| infos)
+}
+
+/// [`position`], and whether GPOS went through without reporting a problem.
+pub fn position_checked(
+    font: &mut FontFile,
+    glyphs: Vec<RawGlyph<()>>,
+) -> Option<(Vec<Info>, bool)> {
     let gdef = font.gdef_table().ok()?;
     let gdef = gdef.as_deref();
     let gpos = font.gpos_cache().ok()??;
@@ -313,7 +321,7 @@ pub fn position(font: &mut FontFile, glyphs: Vec<RawGlyph<()>>) -> Option<Vec<In
     let mut infos = Info::init_from_glyphs(gdef, glyphs);
     // Like the full shaper, keep the glyphs positioned as far as GPOS got
     // when it reports a problem.
-    let _ = gpos::apply(
+    let applied = gpos::apply(
         &gpos,
         gdef,
         kern,
@@ -325,5 +333,5 @@ pub fn position(font: &mut FontFile, glyphs: Vec<RawGlyph<()>>) -> Option<Vec<In
         Some(tag::DFLT),
         &mut infos,
     );
-    Some(infos)
+    Some((infos, applied.is_ok()))
 }

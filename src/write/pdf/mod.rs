@@ -4,7 +4,6 @@
 //! links and a structure tree (tagged PDF).
 
 pub mod content;
-mod deflate;
 pub mod emit;
 mod fast_position;
 mod fast_shape;

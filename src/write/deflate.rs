@@ -1,8 +1,10 @@
-//! zlib compression of PDF streams with one compressor per thread.
+//! Deflate compression for the editions, with one compressor per thread:
+//! zlib streams for PDF, raw deflate for the entries of an EPUB's zip.
 //!
 //! Setting up a compressor clears its window and hash tables (hundreds of
-//! kilobytes); a PDF has a stream per page plus fonts, and a batch writes
-//! thousands of PDFs, so each thread keeps one and resets it instead.
+//! kilobytes); a PDF has a stream per page plus fonts, an EPUB about ten
+//! entries, and a batch writes thousands of each, so each thread keeps one
+//! and resets it instead.
 
 use std::cell::RefCell;
 
@@ -10,6 +12,7 @@ use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, 
 
 thread_local! {
     static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::default(), true));
+    static RAW: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(ZIP_LEVEL), false));
     static FAST: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
     static DECOMPRESSOR: RefCell<Decompress> = RefCell::new(Decompress::new(false));
 }
@@ -18,6 +21,16 @@ thread_local! {
 /// compressor reports an error, and the stream is then stored as it is.
 pub fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     compress(&COMPRESSOR, bytes)
+}
+
+/// Deflate level of zip entries, fixed so that an EPUB's bytes do not
+/// depend on a library's default.
+const ZIP_LEVEL: u32 = 6;
+
+/// `bytes` as raw deflate (no zlib header), as a zip entry holds it;
+/// `None` if the compressor reports an error.
+pub fn raw_deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    compress(&RAW, bytes)
 }
 
 /// `bytes` compressed quickly, to be held in memory a while (raw deflate,
