@@ -63,13 +63,19 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     separate_columns(lines, log);
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
-    let mut segmented = table::segmented_spans(lines);
-    segmented.extend(table::tabbed_spans(lines));
+    // Tables whose own marks outweigh any code reading of their cells: a
+    // segmented rule, or rows with tabs as the text edition writes them.
+    let mut table_spans = table::segmented_spans(lines);
+    table_spans.extend(table::tabbed_spans(lines));
     let spacers = spaced::spacers(lines, &signals, log);
     for region in code_regions(lines, &signals, &spacers) {
         let first = lines[region.start].trimmed();
         let span = lines[region.start].span().join(lines[region.end].span());
-        if let Some(why) = region.declined {
+        let in_a_table = table_spans
+            .iter()
+            .any(|&(start, end)| start <= region.start && region.end <= end);
+        let declined = region.declined.or(in_a_table.then_some("inside a table"));
+        if let Some(why) = declined {
             log.decline(
                 NAME,
                 "code-region",
@@ -92,7 +98,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         );
         in_code[region.start..=region.end].fill(true);
     }
-    for &(start, end) in &segmented {
+    for &(start, end) in &table_spans {
         in_code[start..=end].fill(false);
     }
     label(lines, &in_code, &spacers, log);
@@ -1182,8 +1188,21 @@ where :org is the name.";
                     \n\
                     \tName\n\
                     \\u{7FFF}\t24-bit Unicode character code\n";
-        let (lines, _) = classify(text);
+        let (lines, log) = classify(text);
         assert_eq!(kinds(&lines), "ppttttptt");
+        // What a code reading of the cells found is logged as declined, not
+        // as a listing the text does not show.
+        let code: Vec<_> = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "code-region")
+            .collect();
+        assert!(!code.is_empty(), "{:?}", log.changes);
+        assert!(
+            code.iter()
+                .all(|c| c.declined && c.after.contains("inside a table")),
+            "{code:?}"
+        );
         assert_eq!(lines[2].text, "\tName");
         assert_eq!(lines[8].text, "\\u{7FFF}\t24-bit Unicode character code");
     }

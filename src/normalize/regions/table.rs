@@ -106,19 +106,15 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Found> {
             i = end + 1;
             continue;
         }
-        if let Some(end) = tabbed_run(lines, i, &free) {
-            let texts: Vec<String> = (i..=end)
-                .map(|k| tab_cells(&lines[k].text).unwrap_or_default().join("\t"))
-                .collect();
+        if let Some(rows) = tabbed_run(lines, i, &free) {
+            let end = i + rows.len() - 1;
+            let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+            let texts: Vec<String> = rows.iter().map(|cells| cells.join("\t")).collect();
             out.push(Found::Table {
                 start: i,
                 end,
                 rows: texts.len(),
-                columns: texts
-                    .iter()
-                    .map(|t| t.split('\t').count())
-                    .max()
-                    .unwrap_or(0),
+                columns,
                 texts,
                 rule: "tab-separated",
             });
@@ -206,14 +202,12 @@ pub fn tabbed_spans(lines: &[Line]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some(end) = free(i).then(|| tabbed_run(lines, i, &free)).flatten() else {
+        let Some(rows) = free(i).then(|| tabbed_run(lines, i, &free)).flatten() else {
             i += 1;
             continue;
         };
-        let counts: Vec<usize> = (i..=end)
-            .filter_map(|k| tab_cells(&lines[k].text).map(|c| c.len()))
-            .collect();
-        if counts.windows(2).all(|w| w[0] == w[1]) {
+        let end = i + rows.len() - 1;
+        if rows.windows(2).all(|w| w[0].len() == w[1].len()) {
             out.push((i, end));
         }
         i = end + 1;
@@ -496,17 +490,19 @@ fn tab_cells(text: &str) -> Option<Vec<String>> {
         .filter(|cells| cells.len() >= 2 && cells.iter().any(|c| !c.is_empty()))
 }
 
-/// The last line of a run of at least two tab-separated rows with two
-/// filled cells, or of a header with an empty first cell over one such row
-/// of as many cells (`<TAB>Name` / `\x41<TAB>7-bit code`: a table of one
-/// entry, as the text edition writes it).
-fn tabbed_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
-    let mut k = start;
-    while k < lines.len() && free(k) && tab_cells(&lines[k].text).is_some() {
-        k += 1;
-    }
-    let rows: Vec<Vec<String>> = (start..k)
-        .filter_map(|j| tab_cells(&lines[j].text))
+/// The cells of each row of a run from `start` (one row per line) of at
+/// least two tab-separated rows with two filled cells, or of a header with
+/// an empty first cell over one such row of as many cells (`<TAB>Name` /
+/// `\x41<TAB>7-bit code`: a table of one entry, as the text edition writes
+/// it).
+fn tabbed_run(
+    lines: &[Line],
+    start: usize,
+    free: &dyn Fn(usize) -> bool,
+) -> Option<Vec<Vec<String>>> {
+    let rows: Vec<Vec<String>> = (start..lines.len())
+        .take_while(|&k| free(k))
+        .map_while(|k| tab_cells(&lines[k].text))
         .collect();
     let full = rows
         .iter()
@@ -516,7 +512,7 @@ fn tabbed_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opt
         && full == 1
         && rows[0].first().is_some_and(String::is_empty)
         && rows[0].len() == rows[1].len();
-    (full >= 2 || header_over_one_row).then(|| k - 1)
+    (full >= 2 || header_over_one_row).then_some(rows)
 }
 
 /// `2.1 Installing ........ 14`: a title and its page number.

@@ -103,11 +103,15 @@ impl DeterministicZip {
         bytes: &[u8],
         method: u16,
     ) -> Result<Written, ZipError> {
+        let deflated;
         let data = match method {
-            DEFLATED => raw_deflate(bytes).ok_or_else(|| {
-                ZipError::Deflate(format!("the compressor reported an error on {name}"))
-            })?,
-            _ => bytes.to_vec(),
+            DEFLATED => {
+                deflated = raw_deflate(bytes).ok_or_else(|| {
+                    ZipError::Deflate(format!("the compressor reported an error on {name}"))
+                })?;
+                &deflated[..]
+            }
+            _ => bytes,
         };
         let w = Written {
             name: name.to_string(),
@@ -120,7 +124,7 @@ impl DeterministicZip {
         put32(out, 0x0403_4b50); // local file header
         self.common_fields(out, &w);
         out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&data);
+        out.extend_from_slice(data);
         Ok(w)
     }
 
