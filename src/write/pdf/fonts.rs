@@ -204,6 +204,13 @@ impl Face {
     /// A font program holding only `gids` (plus `.notdef`), and where each
     /// original glyph id went in it.
     pub fn subset(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>)> {
+        let (bytes, map) = self.subset_with_all_strings(gids)?;
+        // allsorts keeps every glyph name of the font; most of a CFF subset.
+        let bytes = super::cff_strings::compact(&bytes).unwrap_or(bytes);
+        Ok((bytes, map))
+    }
+
+    fn subset_with_all_strings(&self, gids: &[u16]) -> Result<(Vec<u8>, BTreeMap<u16, u16>)> {
         use allsorts::subset::{CmapTarget, SubsetProfile, subset};
         let fail = |what: String| Error::write("pdf", format!("subsetting {}: {what}", self.name));
         let data = ReadScope::new(self.bytes)
@@ -539,6 +546,94 @@ mod tests {
         assert!(shaped.glyphs.len() < "office".len(), "{shaped:?}");
         let text: String = shaped.glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "office");
+    }
+
+    /// The strings, glyph programs and subroutines of the `CFF ` table of
+    /// `font`, as a reader sees them: each glyph's name, the Top DICT's
+    /// strings, the charstrings and the subroutine INDEXes.
+    fn cff_as_read(font: &[u8]) -> (Vec<String>, Vec<String>, Vec<Vec<u8>>, usize) {
+        use allsorts::cff::{CFF, CFFVariant, Operator};
+        use allsorts::tables::FontTableProvider;
+        let data = ReadScope::new(font).read::<FontData<'_>>().unwrap();
+        let provider = data.table_provider(0).unwrap();
+        let table = provider.read_table_data(allsorts::tag::CFF).unwrap();
+        let cff = ReadScope::new(&table).read::<CFF<'_>>().unwrap();
+        let program = &cff.fonts[0];
+        let glyphs = program.char_strings_index.len();
+        let names = (1..glyphs as u16)
+            .map(|g| {
+                let sid = program.charset.id_for_glyph(g).unwrap();
+                cff.read_string(sid).unwrap().to_string()
+            })
+            .collect();
+        let top = [Operator::Version, Operator::Notice, Operator::FullName]
+            .into_iter()
+            .chain([Operator::FamilyName, Operator::Weight, Operator::Copyright])
+            .filter_map(|op| match program.top_dict.get(op) {
+                Some([allsorts::cff::Operand::Integer(sid)]) => {
+                    Some(cff.read_string(*sid as u16).unwrap().to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        let mut programs: Vec<Vec<u8>> = program
+            .char_strings_index
+            .iter()
+            .map(<[u8]>::to_vec)
+            .collect();
+        programs.extend(cff.global_subr_index.iter().map(<[u8]>::to_vec));
+        if let CFFVariant::Type1(type1) = &program.data {
+            if let Some(subrs) = &type1.local_subr_index {
+                programs.extend(subrs.iter().map(<[u8]>::to_vec));
+            }
+        }
+        (names, top, programs, cff.string_index.len())
+    }
+
+    #[test]
+    fn cff_subsets_keep_every_glyph_name_and_program_in_fewer_bytes() {
+        let fonts = FontSet::load().unwrap();
+        let text = "Recto: office, “quotes” — 1,234.5 ÆØÅ ßẞ";
+        for face in [
+            FontFace::Regular,
+            FontFace::Italic,
+            FontFace::Bold,
+            FontFace::BoldItalic,
+        ] {
+            let loaded = fonts.face(face);
+            let gids: Vec<u16> = fonts
+                .shape(face, text)
+                .glyphs
+                .iter()
+                .map(|g| g.gid)
+                .collect();
+            let (all, map) = loaded.subset_with_all_strings(&gids).unwrap();
+            let (compacted, compacted_map) = loaded.subset(&gids).unwrap();
+            assert_eq!(map, compacted_map);
+            assert!(
+                compacted.len() * 2 < all.len(),
+                "{face:?}: {} of {} bytes",
+                compacted.len(),
+                all.len()
+            );
+            let (names, top, programs, strings) = cff_as_read(&all);
+            let after = cff_as_read(&compacted);
+            assert!(names.iter().any(|n| n == "quotedblleft"), "{names:?}");
+            assert_eq!(
+                (&names, &top, &programs, strings),
+                (&after.0, &after.1, &after.2, after.3),
+                "{face:?}"
+            );
+            assert!(top.iter().any(|s| s.contains("Libertinus")), "{top:?}");
+            // Table checksums and the whole-font checksum hold (OpenType
+            // spec: the font sums to 0xB1B0AFBA with the adjustment in).
+            assert_eq!(
+                super::super::cff_strings::font_checksum_holds(&compacted),
+                Some(true)
+            );
+            // Nothing is left to gain a second time.
+            assert!(super::super::cff_strings::compact(&compacted).is_none());
+        }
     }
 
     #[test]

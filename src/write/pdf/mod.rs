@@ -3,6 +3,7 @@
 //! those into PDF bytes with embedded, subset fonts, metadata, an outline,
 //! links and a structure tree (tagged PDF).
 
+mod cff_strings;
 pub mod content;
 pub mod emit;
 mod fast_position;
