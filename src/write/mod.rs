@@ -222,16 +222,11 @@ pub fn document_title(doc: &Document) -> String {
 }
 
 /// Loads and checks every template in `options` (the PDF page style for
-/// each paper size, the text header, the EPUB style sheet), so that a
+/// the run's paper size, the text header, the EPUB style sheet), so that a
 /// broken template is one setup error before any document is read rather
 /// than the same failure for every document.
 pub fn check_templates(options: &WriteOptions) -> Result<()> {
-    for paper in [Paper::A4, Paper::Letter] {
-        pdf::layout::Style::load(&WriteOptions {
-            paper,
-            ..options.clone()
-        })?;
-    }
+    pdf::layout::Style::load(options)?;
     txt::header_template(options)?;
     options
         .templates

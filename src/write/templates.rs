@@ -140,12 +140,14 @@ fn merge_table(
         } else {
             format!("{prefix}.{key}")
         };
-        let line = line_of_key(text, &name);
+        // Only an error names the line: finding it reads the whole file.
+        let line = || line_of_key(text, &name);
         let Some(slot) = base.get_mut(&key) else {
             let known: Vec<&str> = base.keys().map(String::as_str).collect();
             return Err(Error::Usage(format!(
-                "{}:{line}: unknown key `{name}`; {} has: {}",
+                "{}:{}: unknown key `{name}`; {} has: {}",
                 path.display(),
+                line(),
                 if prefix.is_empty() {
                     "the file".to_string()
                 } else {
@@ -165,8 +167,9 @@ fn merge_table(
             (slot, value) if slot.same_type(&value) => *slot = value,
             (slot, value) => {
                 return Err(Error::Usage(format!(
-                    "{}:{line}: `{name}` is {}, but must be {} (the default is {slot})",
+                    "{}:{}: `{name}` is {}, but must be {} (the default is {slot})",
                     path.display(),
+                    line(),
                     value.type_str(),
                     slot.type_str()
                 )));
