@@ -254,7 +254,7 @@ fn is_command(t: &str) -> bool {
 /// A token made of letters and digits together, or with a dot or a slash
 /// inside (`4coins`, `4ti2-normalform`, `foo.idl`, `bin/sh`): a name of a
 /// command, a file or a value, not a word or a number of running text.
-fn is_identifier_like(w: &str) -> bool {
+pub(super) fn is_identifier_like(w: &str) -> bool {
     let w = w.trim_end_matches([',', ';', ':']);
     let letters = w.chars().any(char::is_alphabetic);
     let digits = w.chars().any(|c| c.is_ascii_digit());
@@ -341,7 +341,7 @@ fn has_operator(t: &str) -> bool {
 }
 
 /// A sentence of ordinary words: enough words, most of them plain.
-fn is_prose_sentence(words: &[&str]) -> bool {
+pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
     if words.len() < PROSE_MIN_WORDS {
         return false;
     }
@@ -365,7 +365,7 @@ pub fn is_plain_word(w: &str) -> bool {
 /// A line ending in `::` ends in a path operator, not a sentence: joined to
 /// the next line (as the repaired text writes a paragraph) it would read as
 /// code, so it must read as code alone too.
-fn ends_like_sentence(t: &str) -> bool {
+pub(super) fn ends_like_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')']);
     (t.ends_with(['.', '!', '?']) && !t.ends_with("..") && !optional_in_grammar(t))
         || (t.ends_with(':') && !t.ends_with("::"))
@@ -511,7 +511,7 @@ fn json_member(t: &str) -> bool {
 /// "Given this input:": a short sentence that introduces what follows (a
 /// capital, plain words, a colon at the end). Shorter than a prose line,
 /// it would otherwise say nothing, and a listing would grow over it.
-fn lead_in(words: &[&str]) -> bool {
+pub(super) fn lead_in(words: &[&str]) -> bool {
     words.len() >= 2
         && words[0].starts_with(char::is_uppercase)
         && words
@@ -532,7 +532,7 @@ fn assignment_statement(t: &str) -> bool {
 /// "4.3.1 Restricted visibility", "2.1 kind == \"module\"": a line that opens
 /// with a section number of two or more parts is a heading, whatever
 /// follows it.
-fn numbered_heading(words: &[&str]) -> bool {
+pub(super) fn numbered_heading(words: &[&str]) -> bool {
     let [first, second, ..] = words else {
         return false;
     };

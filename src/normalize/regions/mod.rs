@@ -18,12 +18,18 @@
 //! its rules, span, first line and confidence; a candidate that is not kept
 //! is logged as declined.
 //!
+//! A console session (`session.rs`) goes on after its prompt line with the
+//! program's output, which has few code signals of its own: the region
+//! takes the lines that have the shape of a log (records, diagnostics)
+//! and ends at the first one that does not.
+//!
 //! Some extractors set a blank line after every line of a listing
 //! (`spaced.rs`): where the document shows that habit, those blank lines do
 //! not cut a region, and they are dropped from the listings found.
 
 mod code;
 mod indent;
+mod session;
 mod spaced;
 mod table;
 mod wrap;
@@ -83,6 +89,17 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 format!("{first} ({why}: {})", region.rules.join(", ")),
             );
             continue;
+        }
+        for &(k, why) in &region.session_ends {
+            log.decline(
+                NAME,
+                "session-output",
+                lines[k].span(),
+                format!(
+                    "{} (the output of the session before it ends: {why})",
+                    lines[k].trimmed()
+                ),
+            );
         }
         log.record(
             NAME,
@@ -331,6 +348,12 @@ struct Candidate {
     /// see [`lead_in_listing`]; an indentation, see [`indented_display`]):
     /// then weak signals suffice.
     set_apart: bool,
+    /// Lines right after the output of a console session that were read
+    /// and refused as output (see `session`), with the reason.
+    session_ends: Vec<(usize, &'static str)>,
+    /// Whether its last lines are the output of a console session that
+    /// the session's shape added.
+    ends_in_output: bool,
 }
 
 impl Candidate {
@@ -350,7 +373,10 @@ impl Candidate {
 ///    word quoted in a paragraph, not a listing.
 /// 3. Across blank lines, candidates (and units of weak lines only) that
 ///    nothing but blank lines and short fragments separate make one region:
-///    a listing with blank lines inside, or cut by a page break.
+///    a listing with blank lines inside, or cut by a page break. After the
+///    output of a console session only blank lines: the output's own
+///    shape said where it ends, and a fragment after it ("Again,
+///    consulting crates.io") is the text that goes on.
 ///
 /// A blank line that `spacers` marks does not end a unit.
 fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Candidate> {
@@ -395,7 +421,10 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 } else {
                     end
                 };
-                pieces.push(set_apart_candidate(lines, signals, i, end, rule));
+                let c = set_apart_candidate(lines, signals, i, end, rule);
+                let c = with_session_output(lines, signals, c, b);
+                let end = c.end;
+                pieces.push(c);
                 i = end + 1;
                 continue;
             }
@@ -406,7 +435,9 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             let floor = pieces.last().map_or(a, |c| (c.end + 1).max(a));
             let start = grow(lines, signals, i, floor, b, true);
             let end = grow(lines, signals, i, floor, b, false);
-            let mut c = candidate(lines, signals, start, end);
+            let mut c =
+                with_session_output(lines, signals, candidate(lines, signals, start, end), b);
+            let end = c.end;
             let prose = |j: usize| matches!(signals[j], Signal::Prose);
             // A line that continues the sentence of the prose line before it
             // ("... using" / `setenv PATH ...` / "for tcsh") stays in its
@@ -441,9 +472,21 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             && let Some(last) = out.last_mut()
             && last.declined.is_none()
             && bridgeable(lines, signals, last.end, piece.start)
+            && !(last.ends_in_output
+                && lines[last.end + 1..piece.start]
+                    .iter()
+                    .any(|l| !l.is_blank()))
         {
             let mut merged = candidate(lines, signals, last.start, piece.end);
             merged.set_apart = last.set_apart || piece.set_apart;
+            merged.session_ends = std::mem::take(&mut last.session_ends);
+            merged.session_ends.extend(piece.session_ends);
+            merged.ends_in_output = piece.ends_in_output;
+            if (last.ends_in_output || piece.ends_in_output)
+                && !merged.rules.contains(&"session-output")
+            {
+                merged.rules.push("session-output");
+            }
             *last = merged;
             continue;
         }
@@ -454,6 +497,34 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             c.declined = Some("weak signals only");
         }
     }
+    out
+}
+
+/// The candidate with the output of the console session in it added
+/// (within the unit that ends at `unit_end`), and the line after the
+/// output that was refused noted: see `session`. A candidate without a
+/// prompt comes back as it is.
+fn with_session_output(
+    lines: &[Line],
+    signals: &[Signal],
+    c: Candidate,
+    unit_end: usize,
+) -> Candidate {
+    let (last, refused) = session::output_end(lines, signals, c.start, c.end, unit_end);
+    let mut out = if last > c.end {
+        let mut grown = candidate(lines, signals, c.start, last);
+        grown.set_apart = c.set_apart;
+        for rule in c.rules.into_iter().chain(["session-output"]) {
+            if !grown.rules.contains(&rule) {
+                grown.rules.push(rule);
+            }
+        }
+        grown.ends_in_output = true;
+        grown
+    } else {
+        c
+    };
+    out.session_ends.extend(refused);
     out
 }
 
@@ -745,6 +816,8 @@ fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Ca
         rules: Vec::new(),
         declined: None,
         set_apart: false,
+        session_ends: Vec::new(),
+        ends_in_output: false,
     };
     for (line, signal) in lines[start..=end].iter().zip(&signals[start..=end]) {
         if line.is_blank() {
@@ -1050,6 +1123,62 @@ where :org is the name.";
                     then put in the token specified at the prompt.";
         let (lines, _) = classify(text);
         assert_eq!(kinds(&lines), "ppp");
+    }
+
+    #[test]
+    fn the_output_of_a_console_session_is_code_up_to_the_next_sentence() {
+        // No blank lines (pypdf): the records and the diagnostic after the
+        // prompt are output, the paragraph after them is text.
+        let text = "After waiting several minutes, it went on.\n\
+                    $ cargo +1.64.0 check\n\
+                    Updating crates.io index\n\
+                    Downloaded clap v4.4.8\n\
+                    Downloaded anstyle-parse v0.2.2\n\
+                    Downloaded anstyle v1.0.4\n\
+                    Downloaded anstream v0.6.4\n\
+                    Downloaded 6 crates (289.3 KB) in 0.35s\n\
+                    error: package `clap_builder v4.4.8` cannot be built because\n\
+                    it requires rustc 1.70.0 or newer, while the currently ac\n\
+                    tive rustc version is 1.64.0\n\
+                    Thankfully, crates.io now shows supported Rust versions, so\n\
+                    I pick v4.3.24.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pccccccccccpp", "{:?}", log.changes);
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| !c.declined && c.after.contains("session-output")),
+            "{:?}",
+            log.changes
+        );
+        assert!(
+            log.changes.iter().any(|c| c.declined
+                && c.rule == "session-output"
+                && c.after.contains("Thankfully")),
+            "{:?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn text_after_a_prompt_stays_text() {
+        // A paragraph straight after the command, without a blank line.
+        let text = "You can check this with:\n\
+                    $ cargo publish --dry-run\n\
+                    You can inspect the generated .crate file in the target/package directory. crates.io\n\
+                    currently has a 10MB size limit on the .crate file.";
+        assert_eq!(kinds(&classify(text).0), "pcpp");
+        // A short sentence between two sessions, after a blank line: the
+        // output's shape ended the first session, and no fragment joins it
+        // to the next one.
+        let text = "$ cargo +1.64.0 check\n\
+                    error: package `clap_lex v0.5.1` cannot be built because it\n\
+                    rustc version is 1.64.0\n\
+                    \n\
+                    Again, consulting crates.io\n\
+                    \n\
+                    $ cargo update -p clap_lex --precise 0.5.0";
+        assert_eq!(kinds(&classify(text).0), "ccc".to_string() + "ppp" + "c");
     }
 
     #[test]

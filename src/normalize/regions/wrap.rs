@@ -223,10 +223,15 @@ fn padded_listings(lines: &[Line]) -> Vec<bool> {
 /// `let f1_ptr = unsafe { &raw mut` / `(*uninit.as_mut_ptr()).field };`.
 /// The page broke at a space: joined with one, and declined where the
 /// break sits after a `/` or `-` or before punctuation (a break inside a
-/// token, where the lost space is unknown).
+/// token, where the lost space is unknown). Unless the extractor keeps the
+/// space a line broke at (see [`keeps_break_spaces`]) and the line has
+/// none: then the page broke inside the token, and the line is joined
+/// without a space (`(/home/you/src/` / `dump/msrv-resolver)`).
 pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
-    rejoin_where(lines, |line, next, _, _| {
+    let keeps_spaces = keeps_break_spaces(lines);
+    let padded = padded_listings(lines);
+    rejoin_where(lines, |line, next, _, at| {
         let t = line.trimmed();
         let n = next.trimmed();
         let open = bracket_depth(t).0;
@@ -246,11 +251,17 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let reach = line.len() + 1 + first_word.chars().count();
         let span = line.span().join(next.span());
         let before = format!("{t} / {n}");
+        let inside_token =
+            t.ends_with(['/', '-']) || n.starts_with(['.', ',', ';', ':', ')', ']', '}']);
+        let no_space_lost = inside_token
+            && keeps_spaces
+            && !padded[at.saturating_sub(1)]
+            && !line.text.ends_with(' ');
         let why = if margin < MIN_LISTING_WIDTH {
             Some("the listings are too narrow to show a margin")
         } else if reach + MARGIN_SLACK <= margin {
             Some("the next line's first word would have fitted before the margin")
-        } else if t.ends_with(['/', '-']) || n.starts_with(['.', ',', ';', ':', ')', ']', '}']) {
+        } else if inside_token && !no_space_lost {
             Some("the break does not show whether a space was lost")
         } else {
             None
@@ -264,7 +275,13 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
             );
             return None;
         }
-        let joined = format!("{} {n}", line.text.trim_end());
+        let space = if no_space_lost { "" } else { " " };
+        let joined = format!("{}{space}{n}", line.text.trim_end());
+        let how = if no_space_lost {
+            ", the line ends without the space the extractor keeps where a page breaks at one"
+        } else {
+            ""
+        };
         log.record_cited(
             NAME,
             "code-wrapped-bracket",
@@ -272,11 +289,32 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
             before,
             joined.trim().to_string(),
             format!(
-                "the next word would pass the listings' margin ({margin} characters) inside a bracket the next line closes"
+                "the next word would pass the listings' margin ({margin} characters) inside a bracket the next line closes{how}"
             ),
         );
         Some(joined)
     });
+}
+
+/// Share of the lines another line follows that must end with a space for
+/// [`keeps_break_spaces`]: pypdf and pdfminer keep the space a line broke
+/// at on most of them (the rest end a paragraph or a listing's line);
+/// pdftotext keeps none.
+const KEPT_SPACE_SHARE: f64 = 0.25;
+
+/// Whether the extractor keeps the space a line broke at, as the document
+/// shows: at least [`KEPT_SPACE_SHARE`] of its text lines that another
+/// line follows end with a space. Then a wrapped line that ends without
+/// one broke inside a token (not in a listing most of whose lines end with
+/// a space, see [`padded_listings`]: there a missing space says nothing).
+fn keeps_break_spaces(lines: &[Line]) -> bool {
+    let followed = lines
+        .windows(2)
+        .filter(|w| !w[0].is_blank() && !w[1].is_blank() && w[0].kind == LineKind::Prose);
+    let (n, spaced) = followed.fold((0usize, 0usize), |(n, s), w| {
+        (n + 1, s + usize::from(w[0].text.ends_with(' ')))
+    });
+    n > 0 && spaced as f64 >= n as f64 * KEPT_SPACE_SHARE
 }
 
 /// The net bracket depth a line leaves, and the lowest depth it reaches
@@ -676,6 +714,42 @@ mod tests {
             "let f1_ptr = unsafe { &raw mut (*uninit.as_mut_ptr()).field };"
         );
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_path_broken_where_the_extractor_keeps_break_spaces_is_one_token_again() {
+        // The paragraph's lines end with the space they broke at (pypdf,
+        // pdfminer); the listing's wrapped line ends without one: the page
+        // broke inside the path.
+        let text = "The text of a paragraph that the page broke at a space \n\
+                    and went on here after it.\n\
+                    \x20   Checking msrv-resolver v0.1.0 (/home/epage/src/personal/\n\
+                    dump/msrv-resolver)\n\
+                    \x20   Finished dev target(s) in 2.96s";
+        let paths = |prose_spaced: bool| {
+            let mut lines = split(text);
+            for (k, l) in lines.iter_mut().enumerate() {
+                l.kind = if k < 2 {
+                    LineKind::Prose
+                } else {
+                    LineKind::Code
+                };
+                if k == 0 && !prose_spaced {
+                    l.text = l.text.trim_end().to_string();
+                }
+            }
+            rejoin_open_brackets(&mut lines, &mut RepairLog::default());
+            lines.into_iter().map(|l| l.text).collect::<Vec<_>>()
+        };
+        let out = paths(true);
+        assert_eq!(
+            out[2],
+            "    Checking msrv-resolver v0.1.0 (/home/epage/src/personal/dump/msrv-resolver)"
+        );
+        assert_eq!(out.len(), 4);
+        // Where the extractor keeps no break spaces, the break says
+        // nothing: the lines stay.
+        assert_eq!(paths(false).len(), 5);
     }
 
     #[test]
