@@ -32,7 +32,7 @@
 
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
-use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby};
+use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -149,6 +149,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     };
     let lists = ListEvidence {
         colon_run: colon_runs(lines, &content, &short),
+        term_item: term_items(lines, &content, &|a, b| {
+            width.is_some_and(|r| {
+                room_with_next(r, lines[a].trimmed(), lines[b].trimmed()) <= r.sentence_end_room()
+            })
+        }),
         continued_number: continued_numbers(lines, &content),
         marker_nearby: markers_nearby(lines, &content),
     };
@@ -223,6 +228,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 );
                 continue;
             }
+            if lists.term_item[b] {
+                // An item that opens on a term starts after the break,
+                // whatever case its term starts in.
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    rule_evidence("colon-term-item").to_string(),
+                );
+                continue;
+            }
             if lists.colon_run[a] {
                 // An item of a run of short lines goes on after the break
                 // with the next item, not with its own text.
@@ -277,6 +298,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
 struct ListEvidence {
     /// The line is one of a run of short lines after a colon.
     colon_run: Vec<bool>,
+    /// The line opens an item on a term and a colon, in a list after a colon.
+    term_item: Vec<bool>,
     /// The line starts with a number that continues the numbered line above.
     continued_number: Vec<bool>,
     /// Another line near this one starts with a list marker.
@@ -324,6 +347,9 @@ fn boundary(
     }
     if lists.colon_run[a] {
         return Some("colon-run-item");
+    }
+    if lists.term_item[b] {
+        return Some("colon-term-item");
     }
     // What a colon introduces (a list, a display, a quotation) starts on a
     // line of its own when that line starts with a capital letter; not a
@@ -382,6 +408,22 @@ fn boundary(
 /// layout shows a new paragraph (line `b` indented deeper than line `a`).
 /// List items and headings found by their own marks are not weighed here.
 fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<String> {
+    if rule == "colon-term-item" {
+        // The item's term is evidence of its own, but not against a
+        // sentence that visibly goes on ("the values are 1, 2 and" /
+        // "3: ...").
+        let ta = lines[a].trimmed();
+        if ta.ends_with(',') || ends_with_dash(ta) {
+            return Some("the line before ends on a comma or a dash".to_string());
+        }
+        if ends_on_continuing_word(ta) {
+            let last = ta.rsplit(char::is_whitespace).next().unwrap_or("");
+            return Some(format!(
+                "the line before ends on '{last}', which needs a next word"
+            ));
+        }
+        return None;
+    }
     if !matches!(
         rule,
         "short-line-sentence-end"
@@ -448,6 +490,9 @@ fn rule_evidence(rule: &str) -> &'static str {
             "the next line starts with the number after the numbered item above"
         }
         "colon-run-item" => "one of two or more short lines in a row after a line ending in ':'",
+        "colon-term-item" => {
+            "one of two or more lines after a line ending in ':' that open on a short term and a colon"
+        }
         "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
         "page-break-join" => "the text before the page break does not end its paragraph",
@@ -1018,6 +1063,57 @@ mod tests {
             log.changes
                 .iter()
                 .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn items_opening_on_a_term_after_a_colon_are_blocks_across_a_page_break() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\n\nThe valid options are:\n\n{FF}true or \"fat\": performs fat LTO across all of\n\
+             the crates in the graph.\n\"thin\": performs thin LTO, which takes less time\n\
+             to run.\nfalse: performs thin local LTO\n\"off\": disables it.\nThe text goes on."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(b.contains(&"The valid options are:".to_string()), "{b:#?}");
+        assert!(
+            b.contains(
+                &"true or \"fat\": performs fat LTO across all of the crates in the graph."
+                    .to_string()
+            ),
+            "{b:#?}"
+        );
+        assert!(
+            b.contains(&"false: performs thin local LTO".to_string()),
+            "{b:#?}"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_term_item_does_not_start_after_a_line_ending_on_a_comma() {
+        let text = format!(
+            "{WRAPPED}\nThe valid options are:\ntrue: enabled, which is the default,\n\
+             false: disabled\nnone: not set at all"
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(
+            b.contains(&"true: enabled, which is the default, false: disabled".to_string()),
+            "{b:#?}"
+        );
+        assert!(b.contains(&"none: not set at all".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "colon-term-item"),
             "{:#?}",
             log.changes
         );
