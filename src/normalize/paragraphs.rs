@@ -401,7 +401,8 @@ fn boundary(
     None
 }
 
-/// Why a paragraph found by width alone (`rule`) would cut a sentence
+/// Why a paragraph found by width alone (`rule`), or a heading read from a
+/// short line after a blank line, would cut a sentence
 /// between adjacent lines `a` and `b`: line `a` stops on a comma or on a
 /// word that needs a next one ("the", "of", "and"), or line `b` goes on in
 /// lower case. `None` when the break may stand: the sentence ended, or the
@@ -430,6 +431,7 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
             | "short-line-before-capital"
             | "heading-line"
             | "numbered-heading-line"
+            | "heading-after-blank"
     ) {
         return None;
     }
@@ -1117,6 +1119,37 @@ mod tests {
             "{:#?}",
             log.changes
         );
+    }
+
+    #[test]
+    fn a_short_line_after_a_blank_line_is_no_heading_when_it_stops_mid_sentence() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\n{FF}The next page goes on with its text at the same width as\n\
+             the first page did before it.\n\n\
+             Note: the examples here are given in one form, but\n\
+             Other forms are supported as well, and the text goes on.\n\n\
+             Getting Started\n\
+             The section's text follows its heading at the full width."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(
+            b.contains(
+                &"Note: the examples here are given in one form, but Other forms are \
+                  supported as well, and the text goes on."
+                    .to_string()
+            ),
+            "{b:#?}"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "heading-after-blank"),
+            "{:#?}",
+            log.changes
+        );
+        // A heading that ends on a word: a block of its own.
+        assert!(b.contains(&"Getting Started".to_string()), "{b:#?}");
     }
 
     #[test]
