@@ -155,6 +155,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             })
         }),
         continued_number: continued_numbers(lines, &content),
+        next_section: next_sections(lines, &content),
         marker_nearby: markers_nearby(lines, &content),
     };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
@@ -300,6 +301,9 @@ struct ListEvidence {
     colon_run: Vec<bool>,
     /// The line opens an item on a term and a colon, in a list after a colon.
     term_item: Vec<bool>,
+    /// The line is a numbered heading whose number comes next after the
+    /// numbered heading above ("1.1.4 ..." then "1.1.5 ...").
+    next_section: Vec<bool>,
     /// The line starts with a number that continues the numbered line above.
     continued_number: Vec<bool>,
     /// Another line near this one starts with a list marker.
@@ -364,6 +368,9 @@ fn boundary(
     }
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
+    }
+    if lists.next_section[b] {
+        return Some("section-number-continues");
     }
     if numbered_heading_line(ta)
         && starts_section(lines, a)
@@ -432,6 +439,7 @@ fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<St
             | "heading-line"
             | "numbered-heading-line"
             | "heading-after-blank"
+            | "section-number-continues"
     ) {
         return None;
     }
@@ -482,6 +490,9 @@ fn rule_evidence(rule: &str) -> &'static str {
     match rule {
         "list-item-start" => "the next line starts with a list marker",
         "numbered-line-start" => "a sentence ends and the next line starts with a section number",
+        "section-number-continues" => {
+            "the next line is a numbered heading whose number comes next after the one above"
+        }
         "numbered-heading-line" => "a section number and a short title stand alone on their line",
         "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
         "short-line-before-capital" => {
@@ -521,6 +532,47 @@ pub(super) fn numbered_heading_line(t: &str) -> bool {
         && number.split('.').all(|p| !p.is_empty() && p.len() <= 3)
         && title.split_whitespace().count() <= MAX_NUMBERED_TITLE_WORDS
         && is_heading_text(title)
+}
+
+/// For each line, whether it is a numbered heading line ("1.1.5 Quote
+/// escapes") whose number comes next after the last numbered heading line
+/// above: the same depth and the next number ("1.1.4" -> "1.1.5"), one level
+/// deeper starting at 1 ("2.1" -> "2.1.1"), or the next number at a level
+/// above ("1.1.5" -> "1.2", "1.2" -> "2"); the first one of the text is "1"
+/// or "0.1". A number in running text rarely continues the document's own
+/// section numbering.
+fn next_sections(lines: &[Line], content: &[usize]) -> Vec<bool> {
+    let mut next = vec![false; lines.len()];
+    let mut last: Option<Vec<u32>> = None;
+    for &i in content {
+        let t = lines[i].trimmed();
+        if !lines[i].kind.is_prose() || !numbered_heading_line(t) {
+            continue;
+        }
+        let Some(number) = section_number(first_word(t)) else {
+            continue;
+        };
+        next[i] = match &last {
+            Some(prev) => follows(prev, &number),
+            None => number == [1] || number == [0, 1],
+        };
+        last = Some(number);
+    }
+    next
+}
+
+/// "1.2.3" -> [1, 2, 3].
+fn section_number(word: &str) -> Option<Vec<u32>> {
+    word.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// Whether section number `cur` comes right after `prev`.
+fn follows(prev: &[u32], cur: &[u32]) -> bool {
+    let (n, m) = (prev.len(), cur.len());
+    if m == n + 1 {
+        return cur[..n] == *prev && cur[n] == 1;
+    }
+    m >= 1 && m <= n && cur[..m - 1] == prev[..m - 1] && cur[m - 1] == prev[m - 1] + 1
 }
 
 /// A numbered heading's title is this short at most.
@@ -1150,6 +1202,36 @@ mod tests {
         );
         // A heading that ends on a word: a block of its own.
         assert!(b.contains(&"Getting Started".to_string()), "{b:#?}");
+    }
+
+    #[test]
+    fn a_heading_continuing_the_section_numbering_starts_a_block() {
+        let text = format!(
+            "1 Tokens\n{WRAPPED}\n\
+             the code of a character, up to six hex digits (see the table)\n\
+             1.1 Quote escapes\n\
+             The text of the section goes on here at the full width as before."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(b.contains(&"1.1 Quote escapes".to_string()), "{b:#?}");
+        // Not after a line that stops on a word needing a next one.
+        let text = format!(
+            "1 Tokens\n{WRAPPED}\nthe code of a character, up to six hex digits of\n\
+             1.1 Quote escapes\nThe text goes on."
+        );
+        let (b2, log2) = blocks_and_log(&text);
+        assert!(!b2.contains(&"1.1 Quote escapes".to_string()), "{b2:#?}");
+        assert!(
+            log2.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "section-number-continues"),
+            "{:#?}",
+            log2.changes
+        );
+        // "3" after "1.1" does not continue the numbering.
+        assert!(follows(&[1, 1], &[1, 2]) && follows(&[1, 1], &[2]) && follows(&[2], &[2, 1]));
+        assert!(!follows(&[1, 1], &[3]) && !follows(&[1], &[1, 2]));
+        let _ = log;
     }
 
     #[test]
