@@ -12,6 +12,17 @@
 //!   case. A line ending on a comma or on a word that needs a next one
 //!   ("the", "of") ends the run: it is a sentence cut short; so does a line
 //!   ending a sentence: the text after the colon goes on as sentences.
+//! * **items that open on a term and a colon after a colon**: "The valid
+//!   options are:" / `0, false, or "none": no debug info` / `"full": full
+//!   debug info`. Two or more lines after a line ending in ':', the first
+//!   right after it, each opening with a short label and a colon, start one
+//!   item each, however long the items are and whatever case they start in,
+//!   where the line before each ends a sentence or had room for the label's
+//!   first word (a wrapped line of an error message, "...: api" / "errors
+//!   (status 200 OK): could not", is full).
+//!   The list ends at the first line without a label after a line that ends
+//!   a sentence (the text goes on as sentences), or at a line that is not
+//!   prose.
 //! * **a number that continues the document's own numbering**: "4. For
 //!   ..." after a line that stops without punctuation starts an item when
 //!   the last numbered line before it, not far above, was "3.". A number
@@ -81,6 +92,88 @@ pub(super) fn colon_runs(
         k = j.max(k + 1);
     }
     ends_item
+}
+
+/// A list of items opening on a term (see [`term_items`]) is looked for
+/// this many content lines after its colon at most.
+const MAX_TERM_LIST_LINES: usize = 24;
+
+/// A term before an item's colon has at most this many words and
+/// characters: a label, not a clause ("true", `0, false, or "none"`).
+const MAX_TERM_WORDS: usize = 4;
+const MAX_TERM_CHARS: usize = 32;
+
+/// For each line, whether it starts an item of a list whose items open on a
+/// term and a colon, after a line ending in ':'. `content` lists the
+/// non-blank lines. A blank line ends the list unless a page break stands
+/// in it or the line after it opens on a term too. `room(a, b)` tells
+/// whether line `a` had room for the first word of line `b`.
+pub(super) fn term_items(
+    lines: &[Line],
+    content: &[usize],
+    room: &dyn Fn(usize, usize) -> bool,
+) -> Vec<bool> {
+    let mut starts = vec![false; lines.len()];
+    let mut k = 0;
+    while k + 1 < content.len() {
+        if !is_intro(&lines[content[k]]) {
+            k += 1;
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut j = k + 1;
+        while j < content.len() && j - k <= MAX_TERM_LIST_LINES {
+            let (prev, i) = (content[j - 1], content[j]);
+            let line = &lines[i];
+            if !line.kind.is_prose() || line.glue {
+                break;
+            }
+            let term = opens_on_term(line.trimmed());
+            let gap = i > prev + 1 && !(prev + 1..=i).any(|g| lines[g].page_break);
+            if (j == k + 1 || gap) && !term {
+                break;
+            }
+            if !term && super::paragraphs::ends_sentence(lines[prev].trimmed()) && j > k + 1 {
+                break;
+            }
+            let item_ended = j == k + 1
+                || gap
+                || super::paragraphs::ends_sentence(lines[prev].trimmed())
+                || room(prev, i);
+            if term && item_ended {
+                items.push(i);
+            }
+            j += 1;
+        }
+        if items.len() >= MIN_RUN_LINES {
+            for &i in &items {
+                starts[i] = true;
+            }
+        }
+        k = j.max(k + 1);
+    }
+    starts
+}
+
+/// `true: enabled`, `"line-tables-only": line tables only`, `0, false, or
+/// "none": no debug info`: a short label, then a colon and a space (not
+/// "::" or "http:"), then the item's text.
+pub(super) fn opens_on_term(t: &str) -> bool {
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    let (term, rest) = (&t[..colon], &t[colon + 1..]);
+    let words = term.split_whitespace().count();
+    rest.starts_with(' ')
+        && !rest.trim().is_empty()
+        && (1..=MAX_TERM_WORDS).contains(&words)
+        && term.chars().count() <= MAX_TERM_CHARS
+        && !term.ends_with(char::is_whitespace)
+        && !term.contains([
+            '.', '!', '?', ';', '(', ')', '[', ']', '{', '}', '<', '>', '=', '`',
+        ])
+        && term.chars().any(char::is_alphanumeric)
+        && !ends_on_continuing_word(term)
 }
 
 /// A prose line ending in ':' that says something before it.
@@ -209,6 +302,90 @@ mod tests {
         );
         // A line ending on a comma or on "the" is a sentence cut short.
         assert!(runs("It says:\nthe first,\nsecond and\nthird of the\nlist").is_empty());
+    }
+
+    fn terms(text: &str) -> Vec<String> {
+        let lines = split(text);
+        let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+        // Room for the next word: the line is shorter than 70 characters.
+        let room = |a: usize, _b: usize| lines[a].trimmed().chars().count() < 70;
+        let starts = term_items(&lines, &content, &room);
+        (0..lines.len())
+            .filter(|&i| starts[i])
+            .map(|i| head_words(lines[i].trimmed()))
+            .collect()
+    }
+
+    fn head_words(t: &str) -> String {
+        t.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn items_opening_on_a_term_after_a_colon_start_blocks() {
+        let text = "The valid options are:
+                    0, false, or \"none\": no debug info at all, default for release
+                    \"line-directives-only\": line info directives only. For the
+                    targets this enables profiling.
+                    true or \"fat\": performs fat LTO which attempts to perform
+                    optimizations across all crates.
+                    See the chapter on it for more.";
+        assert_eq!(
+            terms(text),
+            ["0, false,", "\"line-directives-only\": line", "true or"]
+        );
+        // Across a page break's blank lines.
+        let text = "The valid options are:
+
+\u{c}true: enabled
+false: disabled";
+        assert_eq!(terms(text), ["true: enabled", "false: disabled"]);
+    }
+
+    #[test]
+    fn no_term_items_without_a_colon_a_second_item_or_an_item_end() {
+        // No colon before the lines.
+        assert!(
+            terms(
+                "The options
+true: enabled
+false: disabled"
+            )
+            .is_empty()
+        );
+        // One item only.
+        assert!(
+            terms(
+                "It says:
+true: enabled
+and more text follows here."
+            )
+            .is_empty()
+        );
+        // A label in brackets or with a path is no term.
+        assert!(
+            terms(
+                "See:
+error (status 200): no
+warning (x): yes"
+            )
+            .is_empty()
+        );
+        // A full line that stops mid-sentence before the second label:
+        // a wrapped message, not two items.
+        let text = "You may see an error like:
+                    error: failed to invite the owners to the crate named my-crate-name: api
+                    errors: could not find the github team org/repo";
+        assert!(terms(text).is_empty(), "{:?}", terms(text));
+    }
+
+    #[test]
+    fn a_term_is_a_short_label_before_a_colon_and_a_space() {
+        assert!(opens_on_term("true: enabled"));
+        assert!(opens_on_term("\"line-tables-only\": line tables only"));
+        assert!(!opens_on_term("std::mem::swap swaps two values"));
+        assert!(!opens_on_term("see http://example.org for more"));
+        assert!(!opens_on_term("the value of the first of these: it is"));
+        assert!(!opens_on_term("true:"));
     }
 
     fn numbered(text: &str) -> Vec<String> {

@@ -32,7 +32,7 @@
 
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
-use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby};
+use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
 use super::structure::{author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -149,7 +149,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     };
     let lists = ListEvidence {
         colon_run: colon_runs(lines, &content, &short),
+        term_item: term_items(lines, &content, &|a, b| {
+            width.is_some_and(|r| {
+                room_with_next(r, lines[a].trimmed(), lines[b].trimmed()) <= r.sentence_end_room()
+            })
+        }),
         continued_number: continued_numbers(lines, &content),
+        next_section: next_sections(lines, &content),
         marker_nearby: markers_nearby(lines, &content),
     };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
@@ -223,6 +229,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 );
                 continue;
             }
+            if lists.term_item[b] {
+                // An item that opens on a term starts after the break,
+                // whatever case its term starts in.
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    format!(
+                        "{} / {}",
+                        tail(lines[a].trimmed()),
+                        head(lines[b].trimmed())
+                    ),
+                    rule_evidence("colon-term-item").to_string(),
+                );
+                continue;
+            }
             if lists.colon_run[a] {
                 // An item of a run of short lines goes on after the break
                 // with the next item, not with its own text.
@@ -277,6 +299,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
 struct ListEvidence {
     /// The line is one of a run of short lines after a colon.
     colon_run: Vec<bool>,
+    /// The line opens an item on a term and a colon, in a list after a colon.
+    term_item: Vec<bool>,
+    /// The line is a numbered heading whose number comes next after the
+    /// numbered heading above ("1.1.4 ..." then "1.1.5 ...").
+    next_section: Vec<bool>,
     /// The line starts with a number that continues the numbered line above.
     continued_number: Vec<bool>,
     /// Another line near this one starts with a list marker.
@@ -325,6 +352,9 @@ fn boundary(
     if lists.colon_run[a] {
         return Some("colon-run-item");
     }
+    if lists.term_item[b] {
+        return Some("colon-term-item");
+    }
     // What a colon introduces (a list, a display, a quotation) starts on a
     // line of its own when that line starts with a capital letter; not a
     // run of names the sentence goes on with ("three countries:" /
@@ -338,6 +368,9 @@ fn boundary(
     }
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
+    }
+    if lists.next_section[b] {
+        return Some("section-number-continues");
     }
     if numbered_heading_line(ta)
         && starts_section(lines, a)
@@ -375,19 +408,38 @@ fn boundary(
     None
 }
 
-/// Why a paragraph found by width alone (`rule`) would cut a sentence
+/// Why a paragraph found by width alone (`rule`), or a heading read from a
+/// short line after a blank line, would cut a sentence
 /// between adjacent lines `a` and `b`: line `a` stops on a comma or on a
 /// word that needs a next one ("the", "of", "and"), or line `b` goes on in
 /// lower case. `None` when the break may stand: the sentence ended, or the
 /// layout shows a new paragraph (line `b` indented deeper than line `a`).
 /// List items and headings found by their own marks are not weighed here.
 fn sentence_goes_on(lines: &[Line], a: usize, b: usize, rule: &str) -> Option<String> {
+    if rule == "colon-term-item" {
+        // The item's term is evidence of its own, but not against a
+        // sentence that visibly goes on ("the values are 1, 2 and" /
+        // "3: ...").
+        let ta = lines[a].trimmed();
+        if ta.ends_with(',') || ends_with_dash(ta) {
+            return Some("the line before ends on a comma or a dash".to_string());
+        }
+        if ends_on_continuing_word(ta) {
+            let last = ta.rsplit(char::is_whitespace).next().unwrap_or("");
+            return Some(format!(
+                "the line before ends on '{last}', which needs a next word"
+            ));
+        }
+        return None;
+    }
     if !matches!(
         rule,
         "short-line-sentence-end"
             | "short-line-before-capital"
             | "heading-line"
             | "numbered-heading-line"
+            | "heading-after-blank"
+            | "section-number-continues"
     ) {
         return None;
     }
@@ -438,6 +490,9 @@ fn rule_evidence(rule: &str) -> &'static str {
     match rule {
         "list-item-start" => "the next line starts with a list marker",
         "numbered-line-start" => "a sentence ends and the next line starts with a section number",
+        "section-number-continues" => {
+            "the next line is a numbered heading whose number comes next after the one above"
+        }
         "numbered-heading-line" => "a section number and a short title stand alone on their line",
         "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
         "short-line-before-capital" => {
@@ -448,6 +503,9 @@ fn rule_evidence(rule: &str) -> &'static str {
             "the next line starts with the number after the numbered item above"
         }
         "colon-run-item" => "one of two or more short lines in a row after a line ending in ':'",
+        "colon-term-item" => {
+            "one of two or more lines after a line ending in ':' that open on a short term and a colon"
+        }
         "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
         "page-break-join" => "the text before the page break does not end its paragraph",
@@ -474,6 +532,47 @@ pub(super) fn numbered_heading_line(t: &str) -> bool {
         && number.split('.').all(|p| !p.is_empty() && p.len() <= 3)
         && title.split_whitespace().count() <= MAX_NUMBERED_TITLE_WORDS
         && is_heading_text(title)
+}
+
+/// For each line, whether it is a numbered heading line ("1.1.5 Quote
+/// escapes") whose number comes next after the last numbered heading line
+/// above: the same depth and the next number ("1.1.4" -> "1.1.5"), one level
+/// deeper starting at 1 ("2.1" -> "2.1.1"), or the next number at a level
+/// above ("1.1.5" -> "1.2", "1.2" -> "2"); the first one of the text is "1"
+/// or "0.1". A number in running text rarely continues the document's own
+/// section numbering.
+fn next_sections(lines: &[Line], content: &[usize]) -> Vec<bool> {
+    let mut next = vec![false; lines.len()];
+    let mut last: Option<Vec<u32>> = None;
+    for &i in content {
+        let t = lines[i].trimmed();
+        if !lines[i].kind.is_prose() || !numbered_heading_line(t) {
+            continue;
+        }
+        let Some(number) = section_number(first_word(t)) else {
+            continue;
+        };
+        next[i] = match &last {
+            Some(prev) => follows(prev, &number),
+            None => number == [1] || number == [0, 1],
+        };
+        last = Some(number);
+    }
+    next
+}
+
+/// "1.2.3" -> [1, 2, 3].
+fn section_number(word: &str) -> Option<Vec<u32>> {
+    word.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// Whether section number `cur` comes right after `prev`.
+fn follows(prev: &[u32], cur: &[u32]) -> bool {
+    let (n, m) = (prev.len(), cur.len());
+    if m == n + 1 {
+        return cur[..n] == *prev && cur[n] == 1;
+    }
+    m >= 1 && m <= n && cur[..m - 1] == prev[..m - 1] && cur[m - 1] == prev[m - 1] + 1
 }
 
 /// A numbered heading's title is this short at most.
@@ -1021,6 +1120,118 @@ mod tests {
             "{:#?}",
             log.changes
         );
+    }
+
+    #[test]
+    fn items_opening_on_a_term_after_a_colon_are_blocks_across_a_page_break() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\n\nThe valid options are:\n\n{FF}true or \"fat\": performs fat LTO across all of\n\
+             the crates in the graph.\n\"thin\": performs thin LTO, which takes less time\n\
+             to run.\nfalse: performs thin local LTO\n\"off\": disables it.\nThe text goes on."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(b.contains(&"The valid options are:".to_string()), "{b:#?}");
+        assert!(
+            b.contains(
+                &"true or \"fat\": performs fat LTO across all of the crates in the graph."
+                    .to_string()
+            ),
+            "{b:#?}"
+        );
+        assert!(
+            b.contains(&"false: performs thin local LTO".to_string()),
+            "{b:#?}"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_term_item_does_not_start_after_a_line_ending_on_a_comma() {
+        let text = format!(
+            "{WRAPPED}\nThe valid options are:\ntrue: enabled, which is the default,\n\
+             false: disabled\nnone: not set at all"
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(
+            b.contains(&"true: enabled, which is the default, false: disabled".to_string()),
+            "{b:#?}"
+        );
+        assert!(b.contains(&"none: not set at all".to_string()), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "colon-term-item"),
+            "{:#?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_short_line_after_a_blank_line_is_no_heading_when_it_stops_mid_sentence() {
+        const FF: char = '\u{c}';
+        let text = format!(
+            "{WRAPPED}\n{FF}The next page goes on with its text at the same width as\n\
+             the first page did before it.\n\n\
+             Note: the examples here are given in one form, but\n\
+             Other forms are supported as well, and the text goes on.\n\n\
+             Getting Started\n\
+             The section's text follows its heading at the full width."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(
+            b.contains(
+                &"Note: the examples here are given in one form, but Other forms are \
+                  supported as well, and the text goes on."
+                    .to_string()
+            ),
+            "{b:#?}"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "heading-after-blank"),
+            "{:#?}",
+            log.changes
+        );
+        // A heading that ends on a word: a block of its own.
+        assert!(b.contains(&"Getting Started".to_string()), "{b:#?}");
+    }
+
+    #[test]
+    fn a_heading_continuing_the_section_numbering_starts_a_block() {
+        let text = format!(
+            "1 Tokens\n{WRAPPED}\n\
+             the code of a character, up to six hex digits (see the table)\n\
+             1.1 Quote escapes\n\
+             The text of the section goes on here at the full width as before."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(b.contains(&"1.1 Quote escapes".to_string()), "{b:#?}");
+        // Not after a line that stops on a word needing a next one.
+        let text = format!(
+            "1 Tokens\n{WRAPPED}\nthe code of a character, up to six hex digits of\n\
+             1.1 Quote escapes\nThe text goes on."
+        );
+        let (b2, log2) = blocks_and_log(&text);
+        assert!(!b2.contains(&"1.1 Quote escapes".to_string()), "{b2:#?}");
+        assert!(
+            log2.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "section-number-continues"),
+            "{:#?}",
+            log2.changes
+        );
+        // "3" after "1.1" does not continue the numbering.
+        assert!(follows(&[1, 1], &[1, 2]) && follows(&[1, 1], &[2]) && follows(&[2], &[2, 1]));
+        assert!(!follows(&[1, 1], &[3]) && !follows(&[1], &[1, 2]));
+        let _ = log;
     }
 
     #[test]
