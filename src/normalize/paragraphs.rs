@@ -194,11 +194,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
-                    format!(
-                        "{} / {}",
-                        tail(lines[a].trimmed()),
-                        head(lines[b].trimmed())
-                    ),
+                    line_pair(lines, a, b),
                     format!("{why}, and no indentation shows a new paragraph"),
                 );
             } else if let Some(rule) = rule {
@@ -220,11 +216,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
-                    format!(
-                        "{} / {}",
-                        tail(lines[a].trimmed()),
-                        head(lines[b].trimmed())
-                    ),
+                    line_pair(lines, a, b),
                     "a section number and a short title stand alone before the page break",
                 );
                 continue;
@@ -236,11 +228,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
-                    format!(
-                        "{} / {}",
-                        tail(lines[a].trimmed()),
-                        head(lines[b].trimmed())
-                    ),
+                    line_pair(lines, a, b),
                     rule_evidence("colon-term-item").to_string(),
                 );
                 continue;
@@ -252,11 +240,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
-                    format!(
-                        "{} / {}",
-                        tail(lines[a].trimmed()),
-                        head(lines[b].trimmed())
-                    ),
+                    line_pair(lines, a, b),
                     rule_evidence("colon-run-item").to_string(),
                 );
                 continue;
@@ -816,6 +800,16 @@ fn starts_lower_word(t: &str) -> bool {
     !w.is_empty()
         && w.chars()
             .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’')
+}
+
+/// The end of line `a` and the start of line `b`, as a declined decision
+/// between them is cited.
+fn line_pair(lines: &[Line], a: usize, b: usize) -> String {
+    format!(
+        "{} / {}",
+        tail(lines[a].trimmed()),
+        head(lines[b].trimmed())
+    )
 }
 
 fn tail(t: &str) -> String {

@@ -37,9 +37,15 @@ enum Reading {
     Message,
     /// A record of the program's output, or a line of code.
     Record,
+    /// A line with a name (`crates.io`) and no other shape of a log line:
+    /// a record only when the line after it is output.
+    Named,
     /// Not output: the session ends before this line, for this reason.
     End(&'static str),
 }
+
+/// Why a name line ends the session when the line after it is not output.
+const NO_SHAPE: &str = "no shape of a log line";
 
 /// Where the output after the session in `start..=end` ends, within the
 /// unit that ends at `unit_end`: the last line of the output (at least
@@ -61,25 +67,62 @@ pub fn output_end(
     };
     let mut in_message = false;
     let mut last = end;
+    // The last name line of a run already followed, and whether the line
+    // after the run is output: every name line of the run reads the same,
+    // so a long run is followed once, not once per line.
+    let mut named_run: Option<(usize, bool)> = None;
     for k in prompt + 1..=unit_end {
         if lines[k].is_blank() {
             break;
         }
-        let reading = read(lines, signals, k, prompt, unit_end, in_message);
+        let mut reading = read(lines, signals, k, prompt, unit_end, in_message);
         if k <= end {
             // Already in the region on its own signals: only the message
             // it may carry on matters.
             in_message = reading == Reading::Message;
             continue;
         }
+        if reading == Reading::Named {
+            let (run_end, output) = match named_run {
+                Some(known) if k <= known.0 => known,
+                _ => follow_names(lines, signals, k, prompt, unit_end),
+            };
+            named_run = Some((run_end, output));
+            reading = if output {
+                Reading::Record
+            } else {
+                Reading::End(NO_SHAPE)
+            };
+        }
         match reading {
             Reading::Message => in_message = true,
-            Reading::Record => in_message = false,
+            Reading::Record | Reading::Named => in_message = false,
             Reading::End(why) => return (last, Some((k, why))),
         }
         last = k;
     }
     (last, None)
+}
+
+/// From the name line `k`: the last name line of the run it starts, and
+/// whether the line after that run is output (read on its own, outside any
+/// message). Iterative, so that a run of any length costs one pass.
+fn follow_names(
+    lines: &[Line],
+    signals: &[Signal],
+    k: usize,
+    prompt: usize,
+    unit_end: usize,
+) -> (usize, bool) {
+    let mut last_name = k;
+    loop {
+        // A name line has a non-blank line after it (see `read`).
+        match read(lines, signals, last_name + 1, prompt, unit_end, false) {
+            Reading::Named => last_name += 1,
+            Reading::Message | Reading::Record => return (last_name, true),
+            Reading::End(_) => return (last_name, false),
+        }
+    }
 }
 
 fn read(
@@ -128,25 +171,20 @@ fn read(
     let run = words[0].starts_with(char::is_alphabetic)
         && ((k > prompt + 1 && neighbour_shares_first_word(k - 1))
             || (k < unit_end && neighbour_shares_first_word(k + 1)));
+    if matches!(signals[k], Signal::Weak(_)) || words.iter().any(|w| is_version(w)) || run {
+        return Reading::Record;
+    }
     // A name (`crates.io`) says less: a heading or a running head may
     // have one. Only before a line of the output (not the next command,
-    // which may follow a line of text as well).
-    let named_before_output = words.iter().any(|w| code::is_identifier_like(w))
+    // which may follow a line of text as well); the caller reads on.
+    let named = words.iter().any(|w| code::is_identifier_like(w))
         && k < unit_end
         && !lines[k + 1].is_blank()
-        && !matches!(signals[k + 1], Signal::Strong(_))
-        && matches!(
-            read(lines, signals, k + 1, prompt, unit_end, false),
-            Reading::Message | Reading::Record
-        );
-    if matches!(signals[k], Signal::Weak(_))
-        || words.iter().any(|w| is_version(w))
-        || run
-        || named_before_output
-    {
-        Reading::Record
+        && !matches!(signals[k + 1], Signal::Strong(_));
+    if named {
+        Reading::Named
     } else {
-        Reading::End("no shape of a log line")
+        Reading::End(NO_SHAPE)
     }
 }
 
@@ -285,6 +323,22 @@ mod tests {
         let (taken, stop) = session(text);
         assert_eq!(taken.len(), 4, "{taken:?}");
         assert_eq!(stop, Some("ends a sentence"));
+    }
+
+    #[test]
+    fn a_run_of_name_lines_reads_as_the_line_after_it_at_any_length() {
+        // Each name line is output when the line after the run is; a long
+        // run is followed once (it once recursed per line and overflowed
+        // the stack).
+        // First words differ from line to line, so no line is a run of
+        // records by itself.
+        let names: String = (0..50_000)
+            .map(|i| format!("{} crates{i}.io\n", ["alpha", "beta"][i % 2]))
+            .collect();
+        let (taken, stop) = session(&format!("$ cargo check\n{names}Downloaded clap v4.4.8"));
+        assert_eq!((taken.len(), stop), (50_002, None));
+        let (taken, stop) = session(&format!("$ cargo check\n{names}It went on."));
+        assert_eq!((taken.len(), stop), (1, Some(NO_SHAPE)));
     }
 
     #[test]

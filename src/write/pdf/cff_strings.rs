@@ -294,10 +294,8 @@ fn compact_cff(cff: &[u8]) -> Option<Vec<u8>> {
             *keep.get_mut(k)? = true;
         }
     }
-    let new_strings = write_index(
-        (0..strings.count).map(|k| if keep[k] { strings.object(cff, k) } else { &[] }),
-        strings.count,
-    );
+    let new_strings =
+        write_index((0..strings.count).map(|k| if keep[k] { strings.object(cff, k) } else { &[] }));
     let old_len = strings.end - strings.start;
     if new_strings.len() >= old_len {
         return None;
@@ -315,8 +313,9 @@ fn compact_cff(cff: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// An INDEX of `count` objects, with the smallest offset size that fits.
-fn write_index<'a>(objects: impl Iterator<Item = &'a [u8]> + Clone, count: usize) -> Vec<u8> {
+/// An INDEX of `objects`, with the smallest offset size that fits.
+fn write_index<'a>(objects: impl ExactSizeIterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
+    let count = objects.len();
     let total: usize = objects.clone().map(<[u8]>::len).sum();
     let off_size = match total + 1 {
         0..=0xff => 1,
@@ -445,14 +444,14 @@ mod tests {
     #[test]
     fn an_index_is_written_as_it_is_read() {
         let objects: [&[u8]; 3] = [b"ab", b"", b"cde"];
-        let bytes = write_index(objects.iter().copied(), 3);
+        let bytes = write_index(objects.iter().copied());
         let index = Index::read(&bytes, 0).unwrap();
         assert_eq!(index.count, 3);
         assert_eq!(index.end, bytes.len());
         for (k, object) in objects.iter().enumerate() {
             assert_eq!(index.object(&bytes, k), *object);
         }
-        let empty = write_index(std::iter::empty(), 0);
+        let empty = write_index(std::iter::empty());
         assert_eq!(Index::read(&empty, 0).unwrap().end, 2);
     }
 
