@@ -57,7 +57,7 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "recto",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (build ", env!("RECTO_BUILD"), ")"),
     about = "Repairs damaged text and writes PDF, EPUB 3, JATS XML and plain-text editions",
     after_help = AFTER_HELP
 )]

@@ -677,7 +677,9 @@ pub fn repairs_json(input: &Path, log: &RepairLog) -> String {
 }
 
 /// A hash of everything the outputs of `input` depend on: the input, its
-/// metadata file, the options, the templates, and this version of Recto.
+/// metadata file, the options, the templates, and this build of Recto (its
+/// version and the content of its sources: a rebuilt writer remakes the
+/// editions it wrote before).
 fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<String> {
     let mut material = bytes.to_vec();
     let meta_path = match &options.load.meta_file {
@@ -688,8 +690,9 @@ fn stamp_of(input: &Path, bytes: &[u8], options: &ConvertOptions) -> Result<Stri
         material.extend(std::fs::read(&p).map_err(|e| Error::io(&p, e))?);
     }
     let settings = format!(
-        "{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
+        "{}+{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
+        env!("RECTO_BUILD"),
         options.formats,
         options.load.sets,
         options.load.normalize,

@@ -122,6 +122,29 @@ fn normalize_and_meta_read_standard_input_when_no_input_is_given() {
 
 // ------------------------------------------------------ dry run and verbose
 
+/// The up-to-date stamp hashes the build's name with the options, so the
+/// name must tell builds of one version apart: a rebuilt writer remakes the
+/// editions it wrote before instead of keeping them as "up to date".
+#[test]
+fn version_names_the_build_by_its_sources() {
+    let out = recto()
+        .arg("--version")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let line = String::from_utf8(out).unwrap();
+    let build = line
+        .trim()
+        .strip_prefix(&format!("recto {} (build ", env!("CARGO_PKG_VERSION")))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("{line:?}"));
+    assert_eq!(build, env!("RECTO_BUILD"));
+    assert_eq!(build.len(), 16);
+    assert!(build.bytes().all(|b| b.is_ascii_hexdigit()), "{build}");
+}
+
 #[test]
 fn dry_run_lists_what_would_be_written_and_skipped_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
