@@ -124,8 +124,14 @@ pub fn signal(line: &str) -> Signal {
     if key_value(t) || json_member(t) {
         return Signal::Strong("key-value");
     }
-    if shell_prompt(t) {
+    if shell_prompt(t) || root_prompt(t) {
         return Signal::Strong("shell-prompt");
+    }
+    if preprocessor_directive(t) {
+        return Signal::Strong("preprocessor");
+    }
+    if whole_call(t) {
+        return Signal::Strong("call");
     }
     // A `#` comment reads as prose by its words, and in plain text a `#`
     // may also mark a heading: it continues a listing, never starts one.
@@ -560,6 +566,109 @@ fn shell_prompt(t: &str) -> bool {
         .is_some_and(|cmd| command(cmd) && !cmd.contains('$'))
 }
 
+/// `# ../bin/ssearch36 -q query.aa`, `# /etc/init.d/ssh restart`: the
+/// prompt of the superuser's shell before a command run by its path. A `#`
+/// before a word may be a heading or a comment, so only a path counts.
+fn root_prompt(t: &str) -> bool {
+    t.strip_prefix("# ").is_some_and(|cmd| {
+        ["./", "../", "/", "~/"].iter().any(|p| {
+            cmd.strip_prefix(p)
+                .and_then(|path| path.chars().next())
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+        })
+    })
+}
+
+/// `#include <stdio.h>`, `#define WIDTH 80`, `#endif`: a directive of the
+/// C preprocessor, with what each directive takes after it (a header
+/// between `<>` or quotes, a name, a condition, nothing). Letter-spaced
+/// extracts keep the directive's word whole (`#include <mpi . h>`).
+fn preprocessor_directive(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('#') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let (directive, operand) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let operand = operand.trim();
+    let name = |w: &str| {
+        let mut chars = w.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let first_word = operand.split_whitespace().next().unwrap_or("");
+    match directive {
+        "include" | "import" | "include_next" => {
+            (operand.starts_with('<') && operand.ends_with('>'))
+                || (operand.starts_with('"') && operand.ends_with('"') && operand.len() > 2)
+        }
+        "define" | "undef" | "ifdef" | "ifndef" => {
+            // `#define MAX(a, b) ...`: the name may open a parameter list.
+            name(first_word.split('(').next().unwrap_or(""))
+        }
+        // A condition: a macro's name in capitals, a number, `defined`, an
+        // operator; "#if you want to" is a tag before words.
+        "if" | "elif" => {
+            let macro_name = name(first_word)
+                && first_word
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            macro_name
+                || first_word.starts_with(|c: char| c.is_ascii_digit() || c == '!' || c == '(')
+                || operand.starts_with("defined")
+        }
+        "pragma" => name(first_word) && !ends_like_sentence(operand),
+        "else" | "endif" => {
+            operand.is_empty() || operand.starts_with("//") || operand.starts_with("/*")
+        }
+        _ => false,
+    }
+}
+
+/// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
+/// `std::mem::swap(&mut a, &mut b);`: a line that is one call, a name
+/// straight before a bracket that the line's last bracket closes, with at
+/// most a semicolon after it. Prose that names a call goes on with words
+/// after it ("f(x) is the ...").
+fn whole_call(t: &str) -> bool {
+    let body = t.strip_suffix(';').unwrap_or(t);
+    let Some(open) = body.find('(') else {
+        return false;
+    };
+    let callee = &body[..open];
+    let callee_ok = callee
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && callee
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':'));
+    if !callee_ok || !body.ends_with(')') {
+        return false;
+    }
+    // The bracket after the name closes at the line's end, and not before.
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for (i, c) in body[open..].char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => depth += 1,
+            ')' | ']' | '}' if !quoted => {
+                let Some(d) = depth.checked_sub(1) else {
+                    return false;
+                };
+                depth = d;
+                if depth == 0 {
+                    return open + i + c.len_utf8() == body.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// `--release`, `-C`, `-p`: a command-line option.
 fn is_flag(w: &str) -> bool {
     let w = w.trim_end_matches([',', ')']);
@@ -604,6 +713,57 @@ mod tests {
             ")+",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn preprocessor_directives_root_prompts_and_whole_calls_are_strong() {
+        for (line, rule) in [
+            ("#include <stdio.h>", "preprocessor"),
+            ("#include <mpi . h>", "preprocessor"),
+            ("#include \"config.h\"", "preprocessor"),
+            ("#define TIMESTEP 0 . 0 0 1", "preprocessor"),
+            ("#define MAX(a, b) ((a) > (b) ? (a) : (b))", "preprocessor"),
+            ("#ifndef HAVE_CONFIG_H", "preprocessor"),
+            ("#endif", "preprocessor"),
+            ("#endif /* HAVE_CONFIG_H */", "preprocessor"),
+            (
+                "# ../bin/ssearch36 -q -w 80 ../seq/mgstm1.aa a",
+                "shell-prompt",
+            ),
+            ("# /etc/init.d/ssh restart", "shell-prompt"),
+            (
+                "for(s = 0, 2, print1([s, #nflist(\"C4\", , s)],\" \"))",
+                "call",
+            ),
+            ("main()", "call"),
+            ("MPI::Init(argc, argv);", "call"),
+        ] {
+            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn words_after_a_hash_or_a_call_are_not_code_shapes() {
+        for line in [
+            // Headings and comments: a word, not a directive or a path.
+            "# Introduction",
+            "# include the header first",
+            "#define",
+            "#if you want to",
+            "#else the old way.",
+            "# / is the root",
+            // Prose that names a call and goes on.
+            "f(x) is the value at x",
+            "nflist(\"C4\",,s) (don't forget the two",
+            "Smith et al. (2001)",
+            "(see above)",
+        ] {
+            let s = signal(line);
+            assert!(
+                !matches!(s, Signal::Strong("preprocessor" | "shell-prompt" | "call")),
+                "{line:?}: {s:?}"
+            );
         }
     }
 
