@@ -96,8 +96,28 @@ fn is_operator_symbol(c: char) -> bool {
 
 /// Operators of two or more characters that running text never writes.
 const OPERATORS: &[&str] = &[
-    "::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "();", "()",
-    "#[", "#![", "{}", "[]", "..=",
+    "::",
+    "->",
+    "=>",
+    "==",
+    "!=",
+    "<=",
+    ">=",
+    "&&",
+    "||",
+    "+=",
+    "-=",
+    "*=",
+    "/=",
+    "();",
+    "()",
+    "#[",
+    "#![",
+    "{}",
+    "[]",
+    "..=",
+    // The arrow as TeX listings set it, with a minus sign.
+    "\u{2212}>",
 ];
 
 /// How a line reads, from its own characters.
@@ -273,13 +293,17 @@ pub(super) fn is_identifier_like(w: &str) -> bool {
 
 /// `mod inner;`, `foo(1, 2);`, `};`: a statement end. A wrapped sentence
 /// may end at a semicolon too, but not with a closing bracket before it or
-/// after a word or two.
+/// after a word or two. Letter-spaced listings set the semicolon apart
+/// (`delete runtime ;`, `finalize ( ) ;`): it counts as no word there, so
+/// that the line reads as its repaired form (`delete runtime;`) does.
 fn statement_end(t: &str, words: usize) -> bool {
-    t.ends_with(';')
-        && (words <= SHORT_STATEMENT_WORDS
-            || t.ends_with(");")
-            || t.ends_with("];")
-            || t.ends_with("};"))
+    let Some(body) = t.strip_suffix(';') else {
+        return false;
+    };
+    let set_apart = body.ends_with(char::is_whitespace);
+    let body = body.trim_end();
+    let words = if set_apart { words - 1 } else { words };
+    !body.is_empty() && (words <= SHORT_STATEMENT_WORDS || body.ends_with([')', ']', '}']))
 }
 
 /// The inline tags the `markup` pass reads (`<u>`, `<i>`, `<em>`, `<b>`,
@@ -737,6 +761,8 @@ mod tests {
                 "call",
             ),
             ("main()", "call"),
+            ("delete runtime ;", "statement-end"),
+            ("runtime\u{2212}>finalize ( ) ;", "statement-end"),
             ("MPI::Init(argc, argv);", "call"),
         ] {
             assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
