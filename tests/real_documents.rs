@@ -214,3 +214,33 @@ fn the_token_checks_read_the_log() {
     let lost = lost_tokens(input, &real::repair("the drive"), &none);
     assert!(!lost.is_empty());
 }
+
+/// A repair is idempotent: repairing the repaired text changes nothing. The
+/// second reading sees each paragraph on one line and each listing
+/// indented, so a rule that reads lines differently from paragraphs shows
+/// up here first.
+#[test]
+#[ignore = "13 of 37 extracts still change on a second repair (issue 13): single lines that \
+            the first reading keeps in a paragraph and the second, alone, reads as code \
+            (4ti2-manual, fasta-guide, gmpl-data, nauty-guide), paragraphs of prose ending in a \
+            statement (pari-tutorial), formula lines of -layout extracts (crc-guide), tabs and \
+            private-use brackets of a matrix (4ti2-manual txtwrite), table rows (gmpl-data, \
+            nauty-guide)"]
+fn a_second_repair_changes_nothing() {
+    let mut report = Report::default();
+    for doc in documents() {
+        for extract in &doc.extracts {
+            let once = repair(&extract.text).output;
+            let twice = repair(&once).output;
+            report.check(once == twice, || {
+                let (a, b) = once
+                    .lines()
+                    .zip(twice.lines())
+                    .find(|(a, b)| a != b)
+                    .unwrap_or(("(a line)", "(missing)"));
+                format!("{}: {a:?} becomes {b:?}", extract.name(&doc))
+            });
+        }
+    }
+    report.finish("second repairs");
+}
