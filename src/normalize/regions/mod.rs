@@ -41,6 +41,7 @@ use table::Found;
 
 use super::lines::{Line, LineKind};
 use super::paragraphs::numbered_heading_line;
+use super::structure::list_marker;
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -387,6 +388,8 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         {
             pieces.push(if lead_in_listing(lines, signals, a, b) == Some(b) {
                 set_apart_candidate(lines, signals, a, b, "after-lead-in")
+            } else if statement_run(lines, signals, a, b) == Some(b) {
+                set_apart_candidate(lines, signals, a, b, "statement-run")
             } else {
                 candidate(lines, signals, a, b)
             });
@@ -406,7 +409,11 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 .or_else(|| {
                     display_in_sentence(lines, signals, (a, b), i, &unit_width)
                         .map(|end| (end, "display-in-sentence"))
-                });
+                })
+                .or_else(|| {
+                    lines_between_sentences(lines, i, b).map(|end| (end, "between-sentences"))
+                })
+                .or_else(|| statement_run(lines, signals, i, b).map(|end| (end, "statement-run")));
             if let Some((end, rule)) = set_apart {
                 // The layout adds lines to a listing, it never cuts one: a
                 // listing that goes on past the set-apart lines (a wrapped
@@ -449,11 +456,16 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             // alone, as code: so it is code on the first reading too.
             // Unless the paragraph reads as code once its lines are joined:
             // a second reading of the repaired text would take it for code.
+            // Nor is a line inside a paragraph when the next line opens a
+            // list item ("2. sends the message" / `{ "v": [1] }` / "3. ..."):
+            // the item's marker ends the paragraph, so the line is what the
+            // item ends with, set on a line of its own.
             if start == end
                 && start > a
                 && end < b
                 && prose(start - 1)
                 && prose(end + 1)
+                && list_marker(lines[end + 1].trimmed()).is_none()
                 && !ends_sentence_or_lead_in(&lines[start - 1].text)
                 && !(numbered_heading_line(lines[start - 1].trimmed())
                     && lines[end + 1].trimmed().starts_with(char::is_uppercase))
@@ -563,7 +575,37 @@ fn lead_in_listing(lines: &[Line], signals: &[Signal], i: usize, unit_end: usize
         || lines[end + 1]
             .trimmed()
             .starts_with(|c: char| c.is_uppercase());
-    new_sentence.then_some(end)
+    (new_sentence || names_set_apart(lines, before, i, end)).then_some(end)
+}
+
+/// Whether the run `i..=end` after the lead-in on line `lead` is set apart
+/// from the text that goes on after it in lower case ("go to:" / a URL /
+/// "where :org is ..."): every line of the run is made of names only
+/// ([`code::names_only`]), and its last line ended short: the next line's
+/// first word would have fit after it within the widest line of the text
+/// around (the lead-in's lines and the run's). A typesetter breaks a line
+/// early only where the author set something apart; a run that wrapped
+/// because the next word did not fit is part of the sentence.
+fn names_set_apart(lines: &[Line], lead: usize, i: usize, end: usize) -> bool {
+    let Some(after) = lines.get(end + 1).filter(|l| !l.is_blank()) else {
+        return false;
+    };
+    if !after.trimmed().starts_with(|c: char| c.is_lowercase())
+        || !lines[i..=end].iter().all(|l| code::names_only(l.trimmed()))
+    {
+        return false;
+    }
+    let width = |l: &Line| l.text.trim_end().chars().count();
+    let first = (0..lead)
+        .rev()
+        .find(|&k| lines[k].is_blank())
+        .map_or(0, |k| k + 1);
+    let last = (end + 1..lines.len())
+        .find(|&k| lines[k].is_blank())
+        .unwrap_or(lines.len());
+    let widest = lines[first..last].iter().map(width).max().unwrap_or(0);
+    let next_word = after.trimmed().split_whitespace().next().unwrap_or("");
+    width(&lines[end]) + 1 + next_word.chars().count() <= widest
 }
 
 /// The text around a display is set at most this many columns left of
@@ -651,6 +693,120 @@ fn display_in_sentence(
     let first = t.split_whitespace().next()?.chars().count();
     (width(before) + 1 + first <= widest).then_some(i)
 }
+
+/// Most words of a line [`statement_run`] takes: a declaration or a call
+/// (`let ebx: u32;`), not a clause of a sentence.
+const STATEMENT_RUN_WORDS: usize = 4;
+
+/// Short statements one per line (`let ebx: u32;` / `let ecx: u32;`), from
+/// line `i` to the returned last line (within the unit that ends at
+/// `unit_end`): two or more lines in a row, each ending on a semicolon
+/// with at most [`STATEMENT_RUN_WORDS`] words, one of which is no word of
+/// prose (`u32;`, `x[0];`), between a sentence end (or a lead-in, or a
+/// blank line) and the end of the unit or a capital. One such line alone
+/// may be a clause that a wrap ended on its semicolon; lines that each
+/// stop on one, short and after a finished sentence, are a listing.
+fn statement_run(lines: &[Line], signals: &[Signal], i: usize, unit_end: usize) -> Option<usize> {
+    let statement = |k: usize| {
+        let t = lines[k].trimmed();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        !matches!(signals[k], Signal::Prose)
+            && t.ends_with(';')
+            && words.len() <= STATEMENT_RUN_WORDS
+            && words.iter().any(|w| !code::is_plain_word(w))
+    };
+    if !statement(i) {
+        return None;
+    }
+    let opens = (0..i)
+        .rev()
+        .find(|&k| !lines[k].is_blank())
+        .is_none_or(|k| k + 1 < i || ends_sentence_or_lead_in(&lines[k].text));
+    let mut end = i;
+    while end < unit_end && statement(end + 1) {
+        end += 1;
+    }
+    let closes = end == unit_end || lines[end + 1].trimmed().starts_with(char::is_uppercase);
+    (opens && closes && end > i).then_some(end)
+}
+
+/// Most lines [`lines_between_sentences`] takes: a short message or a
+/// value quoted between two sentences, not a passage of text.
+const MAX_BETWEEN_SENTENCES_LINES: usize = 4;
+
+/// Lines that are no sentence, quoted between two sentences (a program's
+/// prompt and the value typed at it, after "Then at the prompt put in the
+/// token."), from line `i` to the returned last line (within the unit that
+/// ends at `unit_end`): the text before ends a sentence on a word (not an
+/// abbreviation such as "e.g."), yet line `i` starts in lower case; no
+/// line of the run ends on punctuation; one of them is made of names
+/// only ([`code::names_only`]); and the run ends where its unit does, or
+/// before a capital that its last line had room for within the widest
+/// line around. At least two lines: one line alone keeps its breaks
+/// anyway. Joining such lines would run a message and its value together
+/// as one sentence; keeping them as they stand loses nothing.
+fn lines_between_sentences(lines: &[Line], i: usize, unit_end: usize) -> Option<usize> {
+    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    if !ends_sentence_on_word(lines[before].trimmed())
+        || !lines[i].trimmed().starts_with(|c: char| c.is_lowercase())
+    {
+        return None;
+    }
+    let width = |l: &Line| l.text.trim_end().chars().count();
+    let mut end = i;
+    loop {
+        if lines[end]
+            .trimmed()
+            .ends_with(|c: char| c.is_ascii_punctuation() && c != '/')
+        {
+            return None;
+        }
+        if end == unit_end {
+            break;
+        }
+        let next = lines[end + 1].trimmed();
+        if next.starts_with(char::is_uppercase) {
+            let first = (0..before)
+                .rev()
+                .find(|&k| lines[k].is_blank())
+                .map_or(0, |k| k + 1);
+            let last = (end + 1..lines.len())
+                .find(|&k| lines[k].is_blank())
+                .unwrap_or(lines.len());
+            let widest = lines[first..last].iter().map(width).max().unwrap_or(0);
+            let next_word = next.split_whitespace().next().unwrap_or("");
+            if width(&lines[end]) + 1 + next_word.chars().count() > widest {
+                return None;
+            }
+            break;
+        }
+        end += 1;
+        if end + 1 - i > MAX_BETWEEN_SENTENCES_LINES {
+            return None;
+        }
+    }
+    let names = lines[i..=end].iter().any(|l| code::names_only(l.trimmed()));
+    (end > i && names).then_some(end)
+}
+
+/// Whether a line ends a sentence on a word: a full stop, question or
+/// exclamation mark after a word of two letters or more without a dot of
+/// its own ("specified.", not "e.g." or "etc." after a lower-case word
+/// that an abbreviation could be).
+fn ends_sentence_on_word(t: &str) -> bool {
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some(word) = last.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Abbreviations that end on a full stop inside a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "al", "cf", "etc", "eq", "fig", "figs", "no", "nos", "pp", "resp", "sec", "vol", "vs",
+];
 
 /// Whether a prose line ends a sentence or introduces what follows (a
 /// full stop, question or exclamation mark, or colon, before closing
@@ -1123,6 +1279,120 @@ where :org is the name.";
                     then put in the token specified at the prompt.";
         let (lines, _) = classify(text);
         assert_eq!(kinds(&lines), "ppp");
+    }
+
+    #[test]
+    fn a_name_set_apart_after_a_lead_in_is_code_before_lower_case_text() {
+        // The URL line had room for "where": the break after it is no
+        // wrap, the author set the URL apart.
+        let text = "An additional barrier is that the organization may be actively\n\
+                    denying third party access. To check this, you can go to:\n\
+                    https://github.com/organizations/:org/settings/policy\n\
+                    where :org is the name of the organization. You may see\n\
+                    something like this in the settings of the organization.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcpp", "{:?}", log.changes);
+        // A name that wrapped because the next word did not fit is a word
+        // of the sentence.
+        let text = "An additional barrier is that the organization may be actively\n\
+                    denying access. To check this, go to:\n\
+                    https://github.com/organizations/:org/settings/oauth_policy\n\
+                    where :org is the name of the organization. You may see\n\
+                    something like this in the settings of the organization.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppppp", "{:?}", log.changes);
+    }
+
+    #[test]
+    fn a_prompt_and_its_value_between_sentences_are_code() {
+        // Lower case after a sentence end, no punctuation, a line of names
+        // only, and room left before the next sentence's capital.
+        let text = "Then at the prompt put in the token specified.\n\
+                    please paste the API Token found on https://crates.io/me below\n\
+                    abcdefghijklmnopqrstuvwxyz012345\n\
+                    This command will inform Cargo of your API token and store it\n\
+                    locally in your home directory.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pccpp", "{:?}", log.changes);
+        // The repaired text reads alike: the lines set apart, indented.
+        let text = "Then at the prompt put in the token specified.\n\n\
+                    \x20   please paste the API Token found on https://crates.io/me below\n\
+                    \x20   abcdefghijklmnopqrstuvwxyz012345\n\n\
+                    This command will inform Cargo of your API token.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppccpp", "{:?}", log.changes);
+    }
+
+    #[test]
+    fn lower_case_text_after_a_sentence_end_stays_prose() {
+        // After an abbreviation the sentence goes on.
+        let text = "The tools read many formats, e.g.\n\
+                    tar archives and zip files from\n\
+                    release_v2 or later";
+        assert_eq!(kinds(&classify(text).0), "ppp");
+        // Without a line of names, it is text (a page's lost capital).
+        let text = "The first run ends here.\n\
+                    the second run starts on the next line\n\
+                    and goes on\n\
+                    Then it ends.";
+        assert_eq!(kinds(&classify(text).0), "pppp");
+        // A run whose last line is full wrapped into the next sentence.
+        let text = "The value is set by the tool at every start of the program.\n\
+                    set abcdefghijklmnopqrstuvwxyz012345 to the value of\n\
+                    abcdefghijklmnopqrstuvwxyz012345 release_v2 abcdefghij012\n\
+                    Then it ends.";
+        assert_eq!(kinds(&classify(text).0), "pppp");
+    }
+
+    #[test]
+    fn short_statements_after_a_sentence_end_are_code() {
+        let text = "It may need to save and restore this\n\
+                    state around the inline assembly block.\n\
+                    let ebx: u32;\n\
+                    let ecx: u32;";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcc", "{:?}", log.changes);
+        // The repaired text reads alike: the statements set apart.
+        let text = "state around the inline assembly block.\n\n\
+                    \x20   let ebx: u32;\n\
+                    \x20   let ecx: u32;\n\n\
+                    The values are read.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppccpp", "{:?}", log.changes);
+        // Inside a sentence, or one line alone, or clauses of plain
+        // words, they stay text.
+        for text in [
+            "the results are given\nin Table 2;\nin Figure 3;\nand the appendix.",
+            "The results are final.\nsee Table 2;\nThen it ends.",
+            "The results are final.\nsome red apples;\nsome green pears;\nThen it ends.",
+        ] {
+            let (lines, log) = classify(text);
+            assert!(!kinds(&lines).contains('c'), "{text}: {:?}", log.changes);
+        }
+    }
+
+    #[test]
+    fn a_code_line_before_the_next_list_item_is_code() {
+        // The next item's marker ends the paragraph: the line is what the
+        // item above ends with, set on a line of its own.
+        let text = "1. Cargo spawns the process.\n\
+                    2. The process sends the message\n\
+                    { \"v\": [1] }\n\
+                    3. Cargo sends the request to the process.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcp", "{:?}", log.changes);
+        // Before a line that goes on with the sentence it declines.
+        let text = "1. Cargo spawns the process.\n\
+                    2. The process sends the message\n\
+                    { \"v\": [1] }\n\
+                    to Cargo, then waits for the request.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pppp");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "code-region")
+        );
     }
 
     #[test]
