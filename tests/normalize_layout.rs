@@ -315,3 +315,32 @@ fn punctuation_lines_with_a_dollar_pair_read_the_same_on_every_run() {
     };
     assert_idempotent("!\n\\\n$a0!a!$’“a:\n ", &layout);
 }
+
+/// The layout passes without the token passes, as the property reads them.
+fn layout_only() -> Options {
+    Options {
+        only: None,
+        skip: vec!["spacing".into(), "markup".into()],
+        ..Options::default()
+    }
+}
+
+#[test]
+fn a_listing_rejoined_at_a_bracket_reads_as_a_listing_again() {
+    // Two lines read as a listing by the line dense with symbols; joined at
+    // the bracket the first leaves open, they read as text on a second run.
+    // The join is declined: both runs read the same listing.
+    for input in [
+        "AaA# {’ﬁa0’•A aaa 00a“a\n<#)’;a“ 0’\\ \n",
+        "–A{a• ––ﬁﬁa•’“a –’ 0A\u{ad}\n0}",
+        "word\"\"00#⺀Aᝠ\u{1a60}{￼a  0a®য়0mation\n\u{d81}}0––\nwordword",
+    ] {
+        assert_idempotent(input, &layout_only());
+        assert_idempotent(input, &Options::default());
+    }
+}
+
+#[test]
+fn a_listing_whose_code_line_is_a_table_row_is_text_on_every_run() {
+    assert_idempotent("<infor-\nA&\t–\r\nword\tword", &Options::default());
+}

@@ -81,7 +81,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let in_a_table = table_spans
             .iter()
             .any(|&(start, end)| start <= region.start && region.end <= end);
-        let declined = region.declined.or(in_a_table.then_some("inside a table"));
+        let outside = outside_tables(&region, signals.as_slice(), &table_spans);
+        let declined = region
+            .declined
+            .or(in_a_table.then_some("inside a table"))
+            .or(outside
+                .is_empty()
+                .then_some("a table takes the lines with a code shape"));
         if let Some(why) = declined {
             log.decline(
                 NAME,
@@ -114,7 +120,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 region.rules.join(", ")
             ),
         );
-        in_code[region.start..=region.end].fill(true);
+        for (start, end) in outside {
+            in_code[start..=end].fill(true);
+        }
     }
     for &(start, end) in &table_spans {
         in_code[start..=end].fill(false);
@@ -126,6 +134,39 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
     tables(lines, log);
+}
+
+/// The runs of a region's lines that no table takes and that still read
+/// as code by themselves: a table that takes the lines with a code shape
+/// (a tab-separated row dense with symbols) leaves the rest of the region
+/// no evidence of its own (a region is found from its strong lines unless
+/// the layout sets it apart), and a second reading of the repaired text,
+/// where the table stands apart, would not find it.
+fn outside_tables(
+    region: &Candidate,
+    signals: &[Signal],
+    table_spans: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let in_table = |k: usize| table_spans.iter().any(|&(a, b)| a <= k && k <= b);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for k in region.start..=region.end {
+        if in_table(k) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == k => *end = k,
+            _ => runs.push((k, k)),
+        }
+    }
+    let cut = runs.len() != 1 || runs[0] != (region.start, region.end);
+    if cut && !region.set_apart {
+        runs.retain(|&(a, b)| {
+            signals[a..=b]
+                .iter()
+                .any(|s| matches!(s, Signal::Strong(_)))
+        });
+    }
+    runs
 }
 
 /// Whether a line reads as code on its own (a strong signal: braces, a
@@ -1604,6 +1645,26 @@ where :org is the name.";
         );
         assert_eq!(lines[2].text, "\tName");
         assert_eq!(lines[8].text, "\\u{7FFF}\t24-bit Unicode character code");
+    }
+
+    #[test]
+    fn a_region_whose_code_shaped_line_a_table_takes_is_no_listing() {
+        // "<infor-" has a code symbol only; the line dense with symbols
+        // after it is a row of a tab-separated table. Without that row the
+        // region has no evidence of its own: it is text, as a second
+        // reading (where the table stands apart) reads it.
+        let (lines, log) = classify("<infor-\nA&\t–\nword\tword");
+        assert_eq!(kinds(&lines), "ptt");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.rule == "code-region" && c.declined),
+            "{:?}",
+            log.changes
+        );
+        // A line with a code shape of its own stays a listing.
+        let (lines, _) = classify("let x = 1;\n<infor-\nA&\t–\nword\tword");
+        assert_eq!(kinds(&lines), "cctt");
     }
 
     #[test]

@@ -47,6 +47,11 @@ const MARGIN_SLACK: usize = 8;
 /// longest line is no evidence of a margin.
 const MIN_LISTING_WIDTH: usize = 24;
 
+/// Why a rejoin is declined that would take its listing's last strong line
+/// into a line that reads weaker (see [`StrongLines`]).
+const LOSES_LISTING: &str =
+    "joined, the listing's only line with a strong code shape would no longer read as code";
+
 /// Rejoins the wrapped comments of the code lines.
 pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
@@ -109,7 +114,7 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
             return None;
         }
         let gap = gap.unwrap_or(" ");
-        let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
+        let joined = join_lines(line, gap, next.trimmed());
         log.record_cited(
             NAME,
             "code-wrapped-comment",
@@ -139,6 +144,7 @@ pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Indentation kept: the margin is where the printed lines end.
     let margins = listing_margins(lines, printed_width);
     let padded = padded_listings(lines);
+    let mut strong = StrongLines::new(lines);
     rejoin_where(lines, |line, next, after, at| {
         let inside = next.kind == LineKind::Code
             || next.kind == LineKind::Prose && after.is_some_and(|l| l.kind == LineKind::Code);
@@ -156,6 +162,7 @@ pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
         let reach = printed_width(line) + 1 + first_word.chars().count();
         let span = line.span().join(next.span());
         let before = format!("{} / {}", line.trimmed(), next.trimmed());
+        let joined = join_lines(line, " ", next.trimmed());
         let why = if padded[at.saturating_sub(1)] {
             Some("most lines of the listing end with a space")
         } else if margin < MIN_LISTING_WIDTH {
@@ -164,6 +171,8 @@ pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Some("the next line's first word would have fitted before the margin")
         } else if next.trimmed().starts_with(['}', ')', ']']) {
             Some("the next line closes a bracket")
+        } else if !strong.keeps_evidence(line, next, at, &joined) {
+            Some(LOSES_LISTING)
         } else {
             None
         };
@@ -171,7 +180,7 @@ pub fn rejoin_at_kept_spaces(lines: &mut Vec<Line>, log: &mut RepairLog) {
             log.decline(NAME, "code-wrapped-line", span, format!("{before} ({why})"));
             return None;
         }
-        let joined = format!("{} {}", line.text.trim_end(), next.trimmed());
+        strong.join(line, next, at, &joined);
         log.record_cited(
             NAME,
             "code-wrapped-line",
@@ -231,6 +240,7 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let margin = code_margin(lines);
     let keeps_spaces = keeps_break_spaces(lines);
     let padded = padded_listings(lines);
+    let mut strong = StrongLines::new(lines);
     rejoin_where(lines, |line, next, _, at| {
         let t = line.trimmed();
         let n = next.trimmed();
@@ -257,12 +267,16 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
             && keeps_spaces
             && !padded[at.saturating_sub(1)]
             && !line.text.ends_with(' ');
+        let space = if no_space_lost { "" } else { " " };
+        let joined = join_lines(line, space, n);
         let why = if margin < MIN_LISTING_WIDTH {
             Some("the listings are too narrow to show a margin")
         } else if reach + MARGIN_SLACK <= margin {
             Some("the next line's first word would have fitted before the margin")
         } else if inside_token && !no_space_lost {
             Some("the break does not show whether a space was lost")
+        } else if !strong.keeps_evidence(line, next, at, &joined) {
+            Some(LOSES_LISTING)
         } else {
             None
         };
@@ -275,8 +289,7 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
             );
             return None;
         }
-        let space = if no_space_lost { "" } else { " " };
-        let joined = format!("{}{space}{n}", line.text.trim_end());
+        strong.join(line, next, at, &joined);
         let how = if no_space_lost {
             ", the line ends without the space the extractor keeps where a page breaks at one"
         } else {
@@ -357,6 +370,7 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Each listing's own margin: the document's listings may be set in
     // different widths, and a prose line taken for code must not set it.
     let margins = listing_margins(lines, Line::len);
+    let mut strong = StrongLines::new(lines);
     rejoin_where(lines, |line, next, _, at| {
         // Two adjacent code lines stand in one listing: one margin.
         let margin = margins[at];
@@ -383,16 +397,22 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
         // A page start between the two lines does not count against the
         // join: the string goes on over the page all the same, and the
         // repaired text (which no longer shows the page) must read alike.
+        let joined = gap.map(|gap| join_lines(line, gap, next.trimmed()));
         let why = if margin < MIN_LISTING_WIDTH {
             Some("the listing is too narrow to show a margin")
         } else if line.len() + MARGIN_SLACK <= margin {
             Some("the line ends short of the listing's margin")
         } else if gap.is_none() {
             Some("the break does not show whether a space was lost")
+        } else if joined
+            .as_ref()
+            .is_some_and(|j| !strong.keeps_evidence(line, next, at, j))
+        {
+            Some(LOSES_LISTING)
         } else {
             None
         };
-        let Some(gap) = gap.filter(|_| why.is_none()) else {
+        let Some(joined) = joined.filter(|_| why.is_none()) else {
             log.decline(
                 NAME,
                 "code-broken-string",
@@ -401,7 +421,7 @@ pub fn rejoin_broken_strings(lines: &mut Vec<Line>, log: &mut RepairLog) {
             );
             return None;
         };
-        let joined = format!("{}{gap}{}", line.text.trim_end(), next.trimmed());
+        strong.join(line, next, at, &joined);
         log.record_cited(
             NAME,
             "code-broken-string",
@@ -441,6 +461,73 @@ fn rejoin_where(
         out.push(next);
     }
     *lines = out;
+}
+
+/// The strong lines (a shape prose does not take, see [`code::signal`]) of
+/// each unit of lines (a run without blank lines), kept up to date as the
+/// rejoins join lines. A listing is found from its strong lines: a rejoin
+/// that takes the unit's last strong line into a line that reads weaker
+/// (`<#)’;a“ 0’\` is dense with operators, joined to the line before it no
+/// longer) would leave a second reading of the repaired text no listing
+/// to find, and is declined.
+struct StrongLines {
+    /// For every line, the index of its unit.
+    unit: Vec<usize>,
+    /// For every unit, how many of its code lines read strong.
+    strong: Vec<usize>,
+}
+
+impl StrongLines {
+    fn new(lines: &[Line]) -> Self {
+        let mut unit = Vec::with_capacity(lines.len());
+        let mut strong = vec![0];
+        for (k, l) in lines.iter().enumerate() {
+            if l.is_blank() && k > 0 && !lines[k - 1].is_blank() {
+                strong.push(0);
+            }
+            unit.push(strong.len() - 1);
+            *strong.last_mut().unwrap_or(&mut 0) += usize::from(reads_strong(l));
+        }
+        Self { unit, strong }
+    }
+
+    /// Whether `line` joined with `next` (line `at`) as `joined` leaves
+    /// their unit a strong line when it had one.
+    fn keeps_evidence(&self, line: &Line, next: &Line, at: usize, joined: &str) -> bool {
+        let before = self.strong[self.unit[at]];
+        before == 0 || self.after_join(line, next, at, joined) > 0
+    }
+
+    /// The unit's count of strong lines once `line` and `next` are `joined`.
+    fn after_join(&self, line: &Line, next: &Line, at: usize, joined: &str) -> usize {
+        let joined_strong = matches!(code::signal(joined), Signal::Strong(_));
+        (self.strong[self.unit[at]] + usize::from(joined_strong))
+            .saturating_sub(usize::from(reads_strong(line)) + usize::from(reads_strong(next)))
+    }
+
+    /// Notes that `line` and `next` (line `at`) were joined as `joined`.
+    fn join(&mut self, line: &Line, next: &Line, at: usize, joined: &str) {
+        let unit = self.unit[at];
+        self.strong[unit] = self.after_join(line, next, at, joined);
+    }
+}
+
+/// Whether a code line reads strong on its own.
+fn reads_strong(l: &Line) -> bool {
+    l.kind == LineKind::Code && matches!(code::signal(&l.text), Signal::Strong(_))
+}
+
+/// A line and the one after it as one line, `gap` between them. A soft
+/// hyphen that ends the line (kept by `hygiene` only where a line ends)
+/// marks a break inside a word: the two are joined without a gap, and the
+/// invisible hint goes, as it goes from inside any line (a second reading
+/// of the joined line would drop it).
+fn join_lines(line: &Line, gap: &str, next: &str) -> String {
+    let head = line.text.trim_end();
+    match head.strip_suffix('\u{AD}') {
+        Some(word_start) => format!("{word_start}{next}"),
+        None => format!("{head}{gap}{next}"),
+    }
 }
 
 /// The right margin of the listing each line stands in: its longest line
@@ -770,6 +857,29 @@ mod tests {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(after(rejoin_open_brackets, text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_join_that_would_leave_its_listing_no_code_shape_is_declined() {
+        // The second line reads as code by its density of symbols; joined
+        // to the first it does not, and nothing else in the listing does:
+        // a second reading of the joined line would find no listing.
+        let text = "–A{a• ––fifia•’“a –’ 0A\u{ad}\n0}";
+        let want: Vec<String> = text.lines().map(str::to_string).collect();
+        assert_eq!(after(rejoin_open_brackets, text), want);
+        // Another line with a code shape keeps the listing: joined.
+        let text = format!("{text}\nlet x = 1;");
+        let out = after(rejoin_open_brackets, &text);
+        // (The soft hyphen marks a break inside a word: no space.)
+        assert_eq!(out[0], "–A{a• ––fifia•’“a –’ 0A0}");
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn a_soft_hyphen_ending_a_wrapped_line_joins_the_word_without_it() {
+        let text = "let value = compute_something(first_argu\u{AD}\nment) + 1;\nlet x = 1;";
+        let out = after(rejoin_open_brackets, text);
+        assert_eq!(out[0], "let value = compute_something(first_argument) + 1;");
     }
 
     #[test]
