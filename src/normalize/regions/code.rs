@@ -671,6 +671,18 @@ fn whole_call(t: &str) -> bool {
     if !callee_ok || !body.ends_with(')') {
         return false;
     }
+    // Arguments, not an aside glued to a word by a lost space ("MSRV(e.g.
+    // moka)"): one token, or a list or expression with a comma, a quote, a
+    // bracket or an operator in it.
+    let inner = &body[open + 1..body.len() - 1];
+    let arguments = !inner.contains(char::is_whitespace)
+        || inner.contains([',', '"', '(', '[', '=', '+', '*', '<', '>', '&', '|']);
+    let aside = ["e.g.", "i.e.", "cf.", "see "]
+        .iter()
+        .any(|a| inner.trim_start().to_lowercase().starts_with(a));
+    if !arguments || aside {
+        return false;
+    }
     // The bracket after the name closes at the line's end, and not before.
     let mut depth = 0usize;
     let mut quoted = false;
@@ -761,6 +773,7 @@ mod tests {
                 "call",
             ),
             ("main()", "call"),
+            ("Ok(x + y)", "call"),
             ("delete runtime ;", "statement-end"),
             ("runtime\u{2212}>finalize ( ) ;", "statement-end"),
             ("MPI::Init(argc, argv);", "call"),
@@ -784,6 +797,8 @@ mod tests {
             "nflist(\"C4\",,s) (don't forget the two",
             "Smith et al. (2001)",
             "(see above)",
+            "MSRV(e.g. moka)",
+            "feature(for example the default one)",
         ] {
             let s = signal(line);
             assert!(
