@@ -636,8 +636,16 @@ fn names_set_apart(lines: &[Line], lead: usize, i: usize, end: usize) -> bool {
     {
         return false;
     }
+    next_word_fitted(lines, lead, end)
+}
+
+/// Whether the first word of the line after `end` would have fitted on
+/// line `end` within the widest line of the text around them (from the
+/// block that holds line `from` to the block that holds the next line):
+/// then the break after `end` is no wrap, the author set it.
+fn next_word_fitted(lines: &[Line], from: usize, end: usize) -> bool {
     let width = |l: &Line| l.text.trim_end().chars().count();
-    let first = (0..lead)
+    let first = (0..from)
         .rev()
         .find(|&k| lines[k].is_blank())
         .map_or(0, |k| k + 1);
@@ -645,7 +653,10 @@ fn names_set_apart(lines: &[Line], lead: usize, i: usize, end: usize) -> bool {
         .find(|&k| lines[k].is_blank())
         .unwrap_or(lines.len());
     let widest = lines[first..last].iter().map(width).max().unwrap_or(0);
-    let next_word = after.trimmed().split_whitespace().next().unwrap_or("");
+    let next_word = lines
+        .get(end + 1)
+        .and_then(|l| l.trimmed().split_whitespace().next())
+        .unwrap_or("");
     width(&lines[end]) + 1 + next_word.chars().count() <= widest
 }
 
@@ -793,7 +804,6 @@ fn lines_between_sentences(lines: &[Line], i: usize, unit_end: usize) -> Option<
     {
         return None;
     }
-    let width = |l: &Line| l.text.trim_end().chars().count();
     let mut end = i;
     loop {
         if lines[end]
@@ -805,18 +815,8 @@ fn lines_between_sentences(lines: &[Line], i: usize, unit_end: usize) -> Option<
         if end == unit_end {
             break;
         }
-        let next = lines[end + 1].trimmed();
-        if next.starts_with(char::is_uppercase) {
-            let first = (0..before)
-                .rev()
-                .find(|&k| lines[k].is_blank())
-                .map_or(0, |k| k + 1);
-            let last = (end + 1..lines.len())
-                .find(|&k| lines[k].is_blank())
-                .unwrap_or(lines.len());
-            let widest = lines[first..last].iter().map(width).max().unwrap_or(0);
-            let next_word = next.split_whitespace().next().unwrap_or("");
-            if width(&lines[end]) + 1 + next_word.chars().count() > widest {
+        if lines[end + 1].trimmed().starts_with(char::is_uppercase) {
+            if !next_word_fitted(lines, before, end) {
                 return None;
             }
             break;
