@@ -357,44 +357,56 @@ const OPEN: &[&str] = &[];
 /// The largest input `recto convert` takes by default (`--max-input-size`).
 const LARGEST_INPUT: usize = 64 << 20;
 
-/// The bounds for any input up to [`LARGEST_INPUT`]: 2 GB of peak
-/// memory and 60 s of CPU time.
+/// The memory bound for any input up to [`LARGEST_INPUT`]: 2 GB of
+/// peak memory. Its time bound, 60 s of CPU time, is measured on the
+/// development machine (22 to 26 s) and not asserted here: an absolute time
+/// depends on the machine (a shared CI machine once took 68 s for the same
+/// run), so the test asserts what does not: the time grows linearly from
+/// 8 MiB to 64 MiB on the machine that runs it.
 const LARGEST_PEAK: u64 = 2_000_000_000;
-const LARGEST_CPU: f64 = 60.0;
 
-/// The suite's largest case: 64 MiB of prose to all four editions, within
-/// the bounds. Not a growth test (the shapes above are): one run,
-/// against absolute bounds, on this machine's release binary. It costs
-/// about half a minute of CPU time (measured: 29 s, peak 0.94 GB).
+/// The suite's largest case: 64 MiB of prose to all four editions within
+/// 2 GB of peak memory, in time linear in the input (at most
+/// [`MAX_GROWTH`] times the CPU time of 8 MiB of the same prose, measured in
+/// the same test). CI runs it alone, after the growth tests, so that no
+/// other process shares the machine with either run.
 #[test]
 #[cfg_attr(
     debug_assertions,
     ignore = "timings need the release binary: cargo test --release --test scaling"
 )]
-fn sixty_four_mib_of_prose_converts_within_2_gb_and_60_s() {
+fn sixty_four_mib_of_prose_converts_within_2_gb_in_linear_time() {
     let tmp = tempfile::tempdir().unwrap();
-    // `prose` passes the size asked by less than a line.
-    let text = prose(LARGEST_INPUT - 256);
-    assert!(text.len() <= LARGEST_INPUT);
-    let input = tmp.path().join("largest.txt");
-    std::fs::write(&input, &text).unwrap();
-    drop(text);
-    let cost = convert(&input, &tmp.path().join("out"));
-    assert!(cost.success, "64 MiB of prose did not convert");
-    eprintln!(
-        "| 64 MiB of prose | {:.1} s CPU | {:.1} s wall | {:.0} MiB peak |",
-        cost.cpu,
-        cost.wall,
-        mib(cost.peak_rss)
-    );
+    let mut runs = Vec::new();
+    for size in [LARGEST_INPUT / 8, LARGEST_INPUT] {
+        // `prose` passes the size asked by less than a line.
+        let text = prose(size - 256);
+        assert!(text.len() <= size);
+        let input = tmp.path().join(format!("prose-{}mib.txt", size >> 20));
+        std::fs::write(&input, &text).unwrap();
+        drop(text);
+        let cost = convert(&input, &tmp.path().join("out"));
+        assert!(cost.success, "{} MiB of prose did not convert", size >> 20);
+        eprintln!(
+            "| {} MiB of prose | {:.1} s CPU | {:.1} s wall | {:.0} MiB peak |",
+            size >> 20,
+            cost.cpu,
+            cost.wall,
+            mib(cost.peak_rss)
+        );
+        runs.push(cost);
+    }
+    let [eighth, largest] = [runs[0], runs[1]];
     assert!(
-        cost.peak_rss < LARGEST_PEAK,
+        largest.peak_rss < LARGEST_PEAK,
         "64 MiB of prose took {:.0} MiB of memory, over 2 GB",
-        mib(cost.peak_rss)
+        mib(largest.peak_rss)
     );
     assert!(
-        cost.cpu < LARGEST_CPU,
-        "64 MiB of prose took {:.1} s of CPU time, over 60 s",
-        cost.cpu
+        largest.cpu <= MAX_GROWTH * eighth.cpu + CPU_SLACK,
+        "64 MiB of prose took {:.1} s of CPU time, {:.1}x the {:.1} s of 8 MiB: not linear",
+        largest.cpu,
+        largest.cpu / eighth.cpu.max(0.01),
+        eighth.cpu
     );
 }

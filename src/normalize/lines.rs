@@ -324,9 +324,11 @@ pub fn verbatim_text(run: &[Line]) -> String {
 /// A rule line: dashes, equals signs, and the corners and bars of a grid.
 pub fn is_rule(t: &str) -> bool {
     let t = t.trim();
-    t.chars().filter(|c| matches!(c, '-' | '=')).count() >= 3
-        && t.chars()
-            .all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | '_' | ' '))
+    // The character test first: it stops at a prose line's first letter,
+    // where the count would read the whole line.
+    t.chars()
+        .all(|c| matches!(c, '-' | '=' | '+' | '|' | ':' | '_' | ' '))
+        && t.chars().filter(|c| matches!(c, '-' | '=')).count() >= 3
 }
 
 /// Rows of a table from its lines as the `regions` pass wrote them: cells
