@@ -173,19 +173,27 @@ struct Breaker<'a> {
     fil: Vec<u32>,
     /// First box at or after i (nodes.len() when none): where a line
     /// starts after a break at i - 1.
-    next_box: Vec<usize>,
+    next_box: Vec<u32>,
 }
 
-/// A feasible break: where it is and the best way to reach it.
+/// A feasible break: where it is and the best way to reach it. Positions
+/// are `u32` (a paragraph's nodes number far fewer than 2^32: the input
+/// limit is 64 MiB): the arena keeps every candidate of a paragraph, and a
+/// paragraph of a million lines makes tens of millions of them.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    pos: usize,
-    line_start: usize,
+    pos: u32,
+    line_start: u32,
     ratio: f32,
     fitness: u8,
     hyphenated: bool,
     demerits: f32,
-    prev: Option<usize>,
+    prev: Option<u32>,
+}
+
+/// A node or candidate index as a [`Candidate`] keeps it.
+fn node_index(i: usize) -> u32 {
+    u32::try_from(i).expect("a paragraph has fewer than 2^32 nodes")
 }
 
 impl<'a> Breaker<'a> {
@@ -223,10 +231,10 @@ impl<'a> Breaker<'a> {
         stretch.push(y);
         shrink.push(z);
         fil.push(f);
-        let mut next_box = vec![n; n + 1];
+        let mut next_box = vec![node_index(n); n + 1];
         for i in (0..n).rev() {
             next_box[i] = if matches!(nodes[i], Node::Box { .. }) {
-                i
+                node_index(i)
             } else {
                 next_box[i + 1]
             };
@@ -309,7 +317,7 @@ impl<'a> Breaker<'a> {
             prev: None,
         }];
         // Indices into `arena` of the breaks a next line may start from.
-        let mut active: Vec<usize> = vec![0];
+        let mut active: Vec<u32> = vec![0];
         let last = self.nodes.len() - 1;
         for i in 0..self.nodes.len() {
             let forced_end = i == last;
@@ -325,11 +333,11 @@ impl<'a> Breaker<'a> {
             let mut best: [Option<Candidate>; 4] = [None; 4];
             let mut keep = Vec::with_capacity(active.len());
             for &a in &active {
-                let from = arena[a];
+                let from = arena[a as usize];
                 let start = if from.prev.is_none() {
                     0
                 } else {
-                    self.next_box[from.pos + 1]
+                    self.next_box[from.pos as usize + 1] as usize
                 };
                 let start = start.min(i);
                 let ratio = self.ratio(start, i, pw);
@@ -370,8 +378,8 @@ impl<'a> Breaker<'a> {
                 let slot = &mut best[usize::from(fit)];
                 if slot.is_none_or(|c| total < c.demerits) {
                     *slot = Some(Candidate {
-                        pos: i,
-                        line_start: start,
+                        pos: node_index(i),
+                        line_start: node_index(start),
                         ratio: if ratio.is_finite() { ratio } else { 0.0 },
                         fitness: fit,
                         hyphenated: flagged,
@@ -383,7 +391,7 @@ impl<'a> Breaker<'a> {
             active = keep;
             for c in best.into_iter().flatten() {
                 arena.push(c);
-                active.push(arena.len() - 1);
+                active.push(node_index(arena.len() - 1));
             }
             if active.is_empty() {
                 return None;
@@ -392,16 +400,20 @@ impl<'a> Breaker<'a> {
         let end = active
             .iter()
             .copied()
-            .filter(|&a| arena[a].pos == last && arena[a].prev.is_some())
-            .min_by(|&a, &b| arena[a].demerits.total_cmp(&arena[b].demerits))?;
+            .filter(|&a| arena[a as usize].pos as usize == last && arena[a as usize].prev.is_some())
+            .min_by(|&a, &b| {
+                arena[a as usize]
+                    .demerits
+                    .total_cmp(&arena[b as usize].demerits)
+            })?;
         let mut lines = Vec::new();
         let mut at = Some(end);
         while let Some(a) = at {
-            let c = arena[a];
+            let c = arena[a as usize];
             if c.prev.is_some() {
                 lines.push(Line {
-                    start: c.line_start,
-                    end: c.pos,
+                    start: c.line_start as usize,
+                    end: c.pos as usize,
                     ratio: if self.params.justify && !c.ratio.is_nan() {
                         c.ratio
                     } else {
@@ -436,7 +448,7 @@ impl<'a> Breaker<'a> {
                         end: f,
                         ratio: 0.0,
                     });
-                    start = self.next_box[f + 1].min(self.nodes.len() - 1);
+                    start = (self.next_box[f + 1] as usize).min(self.nodes.len() - 1);
                     i = start;
                     continue;
                 }
@@ -446,7 +458,7 @@ impl<'a> Breaker<'a> {
                         end: i,
                         ratio: 0.0,
                     });
-                    start = self.next_box[i + 1].min(self.nodes.len() - 1);
+                    start = (self.next_box[i + 1] as usize).min(self.nodes.len() - 1);
                     last_fit = None;
                 } else {
                     last_fit = Some(i);

@@ -370,13 +370,28 @@ pub fn shows(measure: &dyn Measure, face: FontFace, c: char) -> bool {
 }
 
 /// What a box of the paragraph draws: bytes `start..end` of fragment
-/// `frag` of word `word`.
+/// `frag` of word `word`. Kept as `u32` (a paragraph's words and a
+/// fragment's bytes number far fewer than 2^32: the input limit is 64
+/// MiB), since a paragraph keeps one per node: half the memory of a
+/// paragraph of a million lines.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
-    word: usize,
-    frag: usize,
-    start: usize,
-    end: usize,
+    word: u32,
+    frag: u32,
+    start: u32,
+    end: u32,
+}
+
+impl Piece {
+    fn new(word: usize, frag: usize, start: usize, end: usize) -> Piece {
+        let index = |i: usize| u32::try_from(i).expect("a paragraph holds fewer than 2^32 bytes");
+        Piece {
+            word: index(word),
+            frag: index(frag),
+            start: index(start),
+            end: index(end),
+        }
+    }
 }
 
 /// How a paragraph is set.
@@ -530,7 +545,7 @@ pub fn set(
         // (A line may be empty, its start past its end.)
         for p in (line.start..line.end).filter_map(|i| pieces.get(i).copied().flatten()) {
             if p.frag == 0 && p.start == 0 {
-                begins[p.word] = out.len();
+                begins[p.word as usize] = out.len();
             }
         }
         // The line before this one ended between words: its last run takes
@@ -738,12 +753,7 @@ fn word_nodes(
             nodes.push(Node::Box {
                 width: at_w - start_w,
             });
-            pieces.push(Some(Piece {
-                word: w,
-                frag: fi,
-                start,
-                end: at,
-            }));
+            pieces.push(Some(Piece::new(w, fi, start, at)));
             if hyphen {
                 hyphens.push(Hyphen {
                     node: nodes.len(),
@@ -757,12 +767,7 @@ fn word_nodes(
                 cost,
                 flagged: hyphen || cost < EMERGENCY_PENALTY,
             });
-            pieces.push(Some(Piece {
-                word: w,
-                frag: fi,
-                start: at,
-                end: at,
-            }));
+            pieces.push(Some(Piece::new(w, fi, at, at)));
             start = at;
             start_w = at_w;
         }
@@ -770,12 +775,7 @@ fn word_nodes(
         nodes.push(Node::Box {
             width: end_w - start_w,
         });
-        pieces.push(Some(Piece {
-            word: w,
-            frag: fi,
-            start,
-            end: f.text.len(),
-        }));
+        pieces.push(Some(Piece::new(w, fi, start, f.text.len())));
     }
 }
 
@@ -828,15 +828,19 @@ fn place_line(
             Node::Box { width } => {
                 if let Some(p) = pieces[i] {
                     match runs.last_mut() {
-                        Some(r) if r.word == p.word && r.frag == p.frag && r.end == p.start => {
-                            r.end = p.end;
+                        Some(r)
+                            if r.word == p.word as usize
+                                && r.frag == p.frag as usize
+                                && r.end == p.start as usize =>
+                        {
+                            r.end = p.end as usize;
                             r.width += width;
                         }
                         _ => runs.push(OpenRun {
-                            word: p.word,
-                            frag: p.frag,
-                            start: p.start,
-                            end: p.end,
+                            word: p.word as usize,
+                            frag: p.frag as usize,
+                            start: p.start as usize,
+                            end: p.end as usize,
                             x,
                             width,
                         }),
