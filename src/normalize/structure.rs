@@ -349,7 +349,7 @@ pub fn author_names(text: &str) -> Option<Vec<String>> {
 /// Whether a one-line block reads as a heading.
 pub fn is_heading_text(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    if words == 0 || words > MAX_HEADING_WORDS {
+    if words == 0 || words > MAX_HEADING_WORDS || !has_word_of_letters(t) {
         return false;
     }
     let lower = t.to_lowercase();
@@ -364,6 +364,15 @@ pub fn is_heading_text(t: &str) -> bool {
         && !t.ends_with([',', '-', '–', '—'])
         && !t.contains(['“', '”', '"'])
         && starts_capital(t)
+}
+
+/// Whether a line holds a run of two letters or more: a title has words
+/// ("1.1 opt-level", "Dependency\\Current"); numbers alone on a line ("8 16",
+/// a matrix's size; "2.2.3", a section number whose title the extractor
+/// set elsewhere) are no heading.
+fn has_word_of_letters(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphabetic())
+        .any(|run| run.chars().count() >= 2)
 }
 
 fn headings(doc: &mut Document, log: &mut RepairLog) {
@@ -591,6 +600,21 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
 mod tests {
     use super::*;
     use crate::normalize::{Options, normalize_text};
+
+    #[test]
+    fn numbers_alone_on_a_line_are_no_heading() {
+        for t in ["8 16", "0", "2.2.3", "N/A", "98_222", "1 0"] {
+            assert!(!is_heading_text(t), "{t:?} read as a heading");
+        }
+        for t in [
+            "1.1 opt-level",
+            "Dependency\\Current",
+            "2.3 Scope",
+            "Appendix A",
+        ] {
+            assert!(is_heading_text(t), "{t:?} not read as a heading");
+        }
+    }
 
     #[test]
     fn a_line_that_reads_as_code_is_no_heading() {
