@@ -97,7 +97,8 @@ pub fn find(lines: &[Line], content: &[usize], shapes: &[Option<Shape>]) -> Page
             source: Source::FormFeeds,
         };
     }
-    match counter_chain(shapes) {
+    let texts: Vec<&str> = content.iter().map(|&i| lines[i].trimmed()).collect();
+    match counter_chain(shapes, &texts) {
         Some(chain) => from_chain(&chain, shapes, content.len()),
         None => Pages::single(),
     }
@@ -129,7 +130,7 @@ const CHAIN_WORK_PER_LINE: usize = 4;
 /// furniture (see [`is_furniture_chain`]). Every candidate line looks up
 /// one earlier link; the candidates are weighed longest first within a
 /// budget of work linear in the document.
-fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
+fn counter_chain(shapes: &[Option<Shape>], texts: &[&str]) -> Option<Vec<usize>> {
     // Per (shape key, roman, value): the best link ending on that value so
     // far, and every line of that shape and value.
     let mut links: Vec<Link> = Vec::new();
@@ -160,7 +161,7 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
             *slot = links.len() - 1;
         }
     }
-    let literal_counts = literal_counts(shapes);
+    let literal_counts = literal_counts(shapes, texts);
     let title = content_title(shapes);
     let heads_by_value = heads_by_value(shapes);
     // Longest first; among equals the first in the document.
@@ -185,7 +186,13 @@ fn counter_chain(shapes: &[Option<Shape>]) -> Option<Vec<usize>> {
         // The short last page proves nothing about page lengths, but its
         // counter and what stands beside it count as evidence.
         let paced = &chain[..chain.len() - usize::from(short_last)];
-        if is_furniture_chain(paced, &chain, shapes, &literal_counts, title.as_deref()) {
+        let evidence = Evidence {
+            shapes,
+            texts,
+            literal_counts: &literal_counts,
+            title: title.as_deref(),
+        };
+        if is_furniture_chain(paced, &chain, &evidence) {
             return Some(chain);
         }
         if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value) {
@@ -290,15 +297,39 @@ fn counter_value(shape: &Shape) -> Option<u32> {
     shape.counter.as_ref().map(|(c, _)| c.value)
 }
 
-/// How often each literal line shape (with letters) occurs.
-fn literal_counts(shapes: &[Option<Shape>]) -> HashMap<&str, usize> {
+/// How often each literal line shape (with letters) occurs, keyed by
+/// [`recurrence_key`].
+fn literal_counts<'a>(shapes: &'a [Option<Shape>], texts: &[&'a str]) -> HashMap<&'a str, usize> {
     let mut counts = HashMap::default();
-    for shape in shapes.iter().flatten() {
+    for (shape, text) in shapes.iter().zip(texts) {
+        let Some(shape) = shape else { continue };
         if shape.letters() >= 2 {
-            *counts.entry(shape.literal.as_str()).or_insert(0) += 1;
+            *counts.entry(recurrence_key(shape, text)).or_insert(0) += 1;
         }
     }
     counts
+}
+
+/// What must come back page after page for a line to recur beside the page
+/// counters: its literal shape, except for a title in capitals alone on its
+/// line (no counter, no section number), whose own words must: the cells of
+/// a table extracted column by column ("GARY", "PITT", "CLEV") are as short
+/// and as capitalised as a running title, and they do not repeat.
+fn recurrence_key<'a>(shape: &'a Shape, text: &'a str) -> &'a str {
+    if shape.literal == "caps" {
+        text
+    } else {
+        shape.literal.as_str()
+    }
+}
+
+/// What a chain of counters is weighed against: the shape and text of each
+/// non-blank line, how often each line recurs, and the document's title.
+struct Evidence<'a> {
+    shapes: &'a [Option<Shape>],
+    texts: &'a [&'a str],
+    literal_counts: &'a HashMap<&'a str, usize>,
+    title: Option<&'a str>,
 }
 
 /// The document's first line, which a running header often repeats.
@@ -312,13 +343,13 @@ fn content_title(shapes: &[Option<Shape>]) -> Option<String> {
 /// ("Page 3 of 9", "1/3"), or repeat the document's title or a running
 /// head in capitals beside the number, or stand next to a line that recurs
 /// on every page (a header right after each footer).
-fn is_furniture_chain(
-    paced: &[usize],
-    chain: &[usize],
-    shapes: &[Option<Shape>],
-    literal_counts: &HashMap<&str, usize>,
-    title: Option<&str>,
-) -> bool {
+fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> bool {
+    let Evidence {
+        shapes,
+        texts,
+        literal_counts,
+        title,
+    } = *evidence;
     let shape = |k: usize| shapes[k].as_ref().expect("chain lines have shapes");
     let value = |k: usize| counter_value(shape(k)).unwrap_or(0);
     // Lines per page, a skipped number counting as a page.
@@ -383,22 +414,30 @@ fn is_furniture_chain(
     {
         return true;
     }
-    // A line that recurs about once a page stands beside most of the counters.
-    let beside = chain
-        .iter()
-        .filter(|&&k| {
-            (k.saturating_sub(NEIGHBOUR_LINES)..=k + NEIGHBOUR_LINES)
-                .filter(|&j| j != k && j < shapes.len())
-                .any(|j| {
-                    shapes[j].as_ref().is_some_and(|s| {
-                        s.letters() >= 2
-                            && literal_counts.get(s.literal.as_str()).copied().unwrap_or(0) + 1
-                                >= chain.len()
-                    })
-                })
-        })
-        .count();
-    chain.len() >= 3 && beside * 2 >= chain.len()
+    // A line that recurs about once a page stands beside most of the
+    // counters (more than half): one line, the same beside each and at the
+    // same place (a footer's "Cargo Book" on the line above the number),
+    // as furniture is laid out; not a different recurring line beside each,
+    // nor one that stands now above, now below (a table's row labels
+    // "GARY", "PITT" and "CLEV" beside the numbers of its columns).
+    let mut beside: HashMap<(isize, &str), usize> = HashMap::default();
+    for &k in chain {
+        for j in k.saturating_sub(NEIGHBOUR_LINES)..=k + NEIGHBOUR_LINES {
+            if j == k || j >= shapes.len() {
+                continue;
+            }
+            let Some(s) = shapes[j].as_ref() else {
+                continue;
+            };
+            let key = recurrence_key(s, texts[j]);
+            if s.letters() >= 2 && literal_counts.get(key).copied().unwrap_or(0) + 1 >= chain.len()
+            {
+                *beside.entry((j as isize - k as isize, key)).or_insert(0) += 1;
+            }
+        }
+    }
+    let most = beside.values().copied().max().unwrap_or(0);
+    chain.len() >= 3 && most * 2 > chain.len()
 }
 
 /// Whether a chain of counters stands at the foot of its pages. A counter

@@ -727,3 +727,31 @@ fn a_chapter_title_repeated_in_capitals_at_a_page_top_goes() {
     );
     assert!(keeps(&text, "APPENDIX B. ANOTHER EXAMPLE"));
 }
+
+#[test]
+fn a_table_read_column_by_column_keeps_its_cells() {
+    // A table extracted column by column, without form feeds: numbers that
+    // happen to count up about a page's length apart (10 ... 14), and row
+    // labels in capitals that recur beside them, a different one each time
+    // and now above, now below. No line stands beside the numbers as a
+    // running head or footer would: nothing is page furniture.
+    let labels = ["GARY", "PITT", "CLEV"];
+    let mut cells = Vec::new();
+    for b in 0..5 {
+        for k in 0..12 {
+            cells.push(match k {
+                5 => (10 + b).to_string(),
+                3 if b % 2 == 0 => labels[b % 3].to_string(),
+                7 if b % 2 == 1 => labels[b % 3].to_string(),
+                // Costs: no counter among them.
+                _ => format!("{}.{}", (b * 12 + k) % 9, (b + k) % 7),
+            });
+        }
+    }
+    let text = format!(
+        "The shipping costs per plant and market:\n\n{}\n",
+        cells.join("\n\n")
+    );
+    let (_, log) = repaired(&text);
+    assert_eq!(log.applied(), 0, "{:?}", rules(&log, false));
+}
