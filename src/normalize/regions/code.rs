@@ -40,6 +40,14 @@ const PROSE_MIN_WORDS: usize = 4;
 /// and operators, prose of words.
 const PROSE_WORD_SHARE: f64 = 0.75;
 
+/// Plain words a line opens with, a capitalised one and then lower-case
+/// ones, to read as a sentence whatever code it goes on to quote: "The
+/// multiplication table of our second algebra is therefore mt2 = [...];
+/// and we can create the algebra with al2 = algtableinit(mt2,0);". A line
+/// of code opens with an identifier, a keyword or a symbol; words run this
+/// long only inside its strings and comments.
+const SENTENCE_OPENING_WORDS: usize = 6;
+
 /// A line with an operator that ends like a sentence with at least this
 /// many words is prose quoting code ("paths like `crate::foo`."): code
 /// lines end in brackets, separators or names, not in a full stop.
@@ -131,7 +139,7 @@ pub fn signal(line: &str) -> Signal {
     if numbered_heading(&words) || lead_in(&words) {
         return Signal::Prose;
     }
-    let prose = is_prose_sentence(&words);
+    let prose = is_prose_sentence(&words) || opens_sentence(&words);
     if let Some(rule) = comment(t) {
         return Signal::Strong(rule);
     }
@@ -377,6 +385,20 @@ pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
     }
     let plain = words.iter().filter(|w| is_plain_word(w)).count();
     plain as f64 >= words.len() as f64 * PROSE_WORD_SHARE
+}
+
+/// Whether a line opens with [`SENTENCE_OPENING_WORDS`] plain words: a
+/// capitalised one ("The", not "SELECT"), then lower-case ones.
+fn opens_sentence(words: &[&str]) -> bool {
+    let Some(opening) = words.get(..SENTENCE_OPENING_WORDS) else {
+        return false;
+    };
+    let lower = |w: &str| w.chars().all(|c| !c.is_uppercase());
+    let mut first = opening[0].chars();
+    opening.iter().all(|w| is_plain_word(w))
+        && first.next().is_some_and(char::is_uppercase)
+        && lower(first.as_str())
+        && opening[1..].iter().all(|w| lower(w))
 }
 
 /// Letters (an apostrophe or hyphen inside), with ordinary punctuation
@@ -859,8 +881,21 @@ mod tests {
             "and the result of one step = the input of the next one;",
             ") and the rest of the sentence goes on here.",
             ")*and more",
+            "The multiplication table of our second algebra is therefore mt2 = [matid(3), ma, mb]; \
+             and we can create the algebra with al2 = algtableinit(mt2,0);",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn only_a_sentence_opening_overrides_a_statement_end() {
+        for line in [
+            "let total = values of the list summed here;",
+            "The value x = 3;",
+            "Total = the sum of the list as computed here;",
+        ] {
+            assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
     }
 
