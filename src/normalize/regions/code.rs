@@ -40,12 +40,15 @@ const PROSE_MIN_WORDS: usize = 4;
 /// and operators, prose of words.
 const PROSE_WORD_SHARE: f64 = 0.75;
 
-/// Plain words a line opens with, a capitalised one and then lower-case
-/// ones, to read as a sentence whatever code it goes on to quote: "The
-/// multiplication table of our second algebra is therefore mt2 = [...];
-/// and we can create the algebra with al2 = algtableinit(mt2,0);". A line
-/// of code opens with an identifier, a keyword or a symbol; words run this
-/// long only inside its strings and comments.
+/// Plain words a sentence opens with, a capitalised one and then
+/// lower-case ones, for a line to read as prose whatever code it quotes:
+/// "The multiplication table of our second algebra is therefore mt2 =
+/// [...]; and we can create the algebra with al2 = algtableinit(mt2,0);",
+/// or "ba = 0 and b2 = b. Watch out, even though a and b are 2 × 2
+/// matrices". The sentence opens the line or follows a sentence end, and
+/// stands outside quotes: a line of code opens with an identifier, a
+/// keyword or a symbol, and words run this long only inside its strings
+/// and comments.
 const SENTENCE_OPENING_WORDS: usize = 6;
 
 /// A line with an operator that ends like a sentence with at least this
@@ -387,18 +390,43 @@ pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
     plain as f64 >= words.len() as f64 * PROSE_WORD_SHARE
 }
 
-/// Whether a line opens with [`SENTENCE_OPENING_WORDS`] plain words: a
-/// capitalised one ("The", not "SELECT"), then lower-case ones.
+/// Whether a sentence opens on the line: [`SENTENCE_OPENING_WORDS`] plain
+/// words, a capitalised one ("The", not "SELECT") and then lower-case
+/// ones, at the line's start or after a word that ends a sentence, with no
+/// quote left open before them.
 fn opens_sentence(words: &[&str]) -> bool {
-    let Some(opening) = words.get(..SENTENCE_OPENING_WORDS) else {
-        return false;
-    };
     let lower = |w: &str| w.chars().all(|c| !c.is_uppercase());
-    let mut first = opening[0].chars();
-    opening.iter().all(|w| is_plain_word(w))
-        && first.next().is_some_and(char::is_uppercase)
-        && lower(first.as_str())
-        && opening[1..].iter().all(|w| lower(w))
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && lower(c.as_str())
+    };
+    let mut quotes = 0;
+    for (k, window) in words.windows(SENTENCE_OPENING_WORDS).enumerate() {
+        if k > 0 {
+            quotes += words[k - 1].matches('"').count();
+        }
+        let after_end = k == 0
+            || words[k - 1]
+                .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}'])
+                .ends_with(['.', '!', '?']);
+        if after_end
+            && quotes % 2 == 0
+            && window.iter().all(|w| word_of_a_sentence(w))
+            && capitalised(window[0])
+            && window[1..].iter().all(|w| lower(w))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A plain word of two letters or more, or "a": not one letter of a
+/// letter-spaced listing (`Crc r e s u l t = 0 ;`).
+fn word_of_a_sentence(w: &str) -> bool {
+    is_plain_word(w)
+        && (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            || w.trim_matches(|c: char| !c.is_alphabetic()) == "a")
 }
 
 /// Letters (an apostrophe or hyphen inside), with ordinary punctuation
@@ -883,6 +911,7 @@ mod tests {
             ")*and more",
             "The multiplication table of our second algebra is therefore mt2 = [matid(3), ma, mb]; \
              and we can create the algebra with al2 = algtableinit(mt2,0);",
+            "ba = 0 and b2 = b. Watch out, even though a and b are 2 × 2 matrices, their left",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
         }
@@ -894,9 +923,13 @@ mod tests {
             "let total = values of the list summed here;",
             "The value x = 3;",
             "Total = the sum of the list as computed here;",
+            "print(\"Done. Now we go on with the next step here\");",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
+        // One letter at a time is no word of a sentence.
+        let spaced = "Crc r e s u l t = 0 ;";
+        assert!(!matches!(signal(spaced), Signal::Prose), "{spaced:?}");
     }
 
     #[test]
