@@ -21,7 +21,7 @@
 use crate::model::{Block, Document, Inline, plain_text};
 
 use super::paragraphs::ends_sentence;
-use super::structure::is_heading_text;
+use super::structure::{has_word_of_letters, is_heading_text};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -284,6 +284,7 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
 fn is_section_title(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (1..=MAX_TITLE_WORDS).contains(&words)
+        && has_word_of_letters(t)
         && !ends_sentence(t)
         && !t.ends_with([',', '-', '–', '—'])
         && !t.starts_with(|c: char| c.is_ascii_digit())
@@ -397,6 +398,19 @@ mod tests {
         assert!(!continues(&[1], &[3]));
         assert!(!continues(&[1], &[1, 2]));
         assert!(!continues(&[2, 3], &[2, 3, 2]));
+    }
+
+    #[test]
+    fn a_symbol_after_a_number_is_no_title() {
+        // "4" / "%": the "%" that opens a listing is no section title, so
+        // the "4" stays alone (it still carries the numbering on from "3").
+        let (blocks, log) =
+            repaired(&["3", "Data Structures", "Some text.", "4", "%", "More text."]);
+        assert_eq!(
+            blocks,
+            ["3 Data Structures", "Some text.", "4", "%", "More text."]
+        );
+        assert_eq!(log.applied(), 1);
     }
 
     #[test]

@@ -370,7 +370,7 @@ pub fn is_heading_text(t: &str) -> bool {
 /// ("1.1 opt-level", "Dependency\\Current"); numbers alone on a line ("8 16",
 /// a matrix's size; "2.2.3", a section number whose title the extractor
 /// set elsewhere) are no heading.
-fn has_word_of_letters(t: &str) -> bool {
+pub(super) fn has_word_of_letters(t: &str) -> bool {
     t.split(|c: char| !c.is_alphabetic())
         .any(|run| run.chars().count() >= 2)
 }
