@@ -155,7 +155,7 @@ pub fn signal(line: &str) -> Signal {
     if key_value(t) || json_member(t) {
         return Signal::Strong("key-value");
     }
-    if shell_prompt(t) || root_prompt(t) {
+    if shell_prompt(t) || root_prompt(t) || annotated_prompt(t) {
         return Signal::Strong("shell-prompt");
     }
     if preprocessor_directive(t) {
@@ -653,6 +653,30 @@ fn root_prompt(t: &str) -> bool {
     })
 }
 
+/// Spaces between a command and the note a manual sets beside it in a
+/// column of its own: wider than any gap justified prose leaves between
+/// two words of a `-layout` line.
+const ANNOTATION_GAP: &str = "      ";
+
+/// Most words of the command before an annotation: a short command typed
+/// at an interactive program's prompt, not a quoted sentence.
+const ANNOTATED_COMMAND_WORDS: usize = 3;
+
+/// `> cx                         run nauty`: an interactive program's `>`
+/// prompt and a short command, then, after a wide gap, the manual's note on
+/// what it does. A `>` also quotes a line of a message, but a quotation
+/// runs on as a sentence, with no column set apart inside it.
+fn annotated_prompt(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("> ") else {
+        return false;
+    };
+    let Some((command, note)) = rest.split_once(ANNOTATION_GAP) else {
+        return false;
+    };
+    let words = command.split_whitespace().count();
+    (1..=ANNOTATED_COMMAND_WORDS).contains(&words) && !note.trim().is_empty()
+}
+
 /// `#include <stdio.h>`, `#define WIDTH 80`, `#endif`: a directive of the
 /// C preprocessor, with what each directive takes after it (a header
 /// between `<>` or quotes, a name, a condition, nothing). Letter-spaced
@@ -827,8 +851,24 @@ mod tests {
             ("delete runtime ;", "statement-end"),
             ("runtime\u{2212}>finalize ( ) ;", "statement-end"),
             ("MPI::Init(argc, argv);", "call"),
+            ("> cx                         run nauty", "shell-prompt"),
+            (
+                "> $=1 As               label vertices starting at 1, sparse mode",
+                "shell-prompt",
+            ),
         ] {
             assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_line_is_no_annotated_prompt() {
+        for line in [
+            "> I think we should meet again next week.",
+            "> cx run nauty",
+            "> We agreed on this          as the text was justified",
+        ] {
+            assert!(!annotated_prompt(line), "{line:?}");
         }
     }
 
