@@ -198,7 +198,11 @@ pub fn signal(line: &str) -> Signal {
     if symbols && !ends_like_sentence(t) {
         return Signal::Weak("symbols");
     }
-    if symbols || words.len() >= PROSE_MIN_WORDS {
+    // A sentence has a word: numbers that end on a full stop (`7: 2 3 4.`,
+    // a program's input) say nothing either way.
+    if ends_like_sentence(t) && !words.iter().any(|w| is_plain_word(w)) {
+        Signal::Neutral
+    } else if symbols || words.len() >= PROSE_MIN_WORDS {
         Signal::Prose
     } else {
         Signal::Neutral
@@ -859,6 +863,12 @@ mod tests {
         ] {
             assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
         }
+    }
+
+    #[test]
+    fn numbers_that_end_on_a_full_stop_are_no_sentence() {
+        assert_eq!(signal("7: 2 3 4."), Signal::Neutral);
+        assert_eq!(signal("There are 2 3 4."), Signal::Prose);
     }
 
     #[test]
