@@ -352,6 +352,17 @@ pub fn is_heading_text(t: &str) -> bool {
     if words == 0 || words > MAX_HEADING_WORDS || !has_word_of_letters(t) {
         return false;
     }
+    // A section number is one word, and the title follows it ("1
+    // Overflow", "1.1 opt-level", "6.1.1 -C my-flag"), not more numbers:
+    // "2 4 1 3 6 7 5 the vertices in canonical order" is a line of a
+    // program's output.
+    if t.starts_with(|c: char| c.is_ascii_digit())
+        && t.split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
     let lower = t.to_lowercase();
     if SECTION_NAMES.contains(&lower.trim_end_matches(':')) {
         return true;
@@ -603,7 +614,15 @@ mod tests {
 
     #[test]
     fn numbers_alone_on_a_line_are_no_heading() {
-        for t in ["8 16", "0", "2.2.3", "N/A", "98_222", "1 0"] {
+        for t in [
+            "8 16",
+            "0",
+            "2.2.3",
+            "N/A",
+            "98_222",
+            "1 0",
+            "2 4 1 3 6 7 5 the vertices in canonical order",
+        ] {
             assert!(!is_heading_text(t), "{t:?} read as a heading");
         }
         for t in [
