@@ -199,8 +199,13 @@ pub fn signal(line: &str) -> Signal {
         return Signal::Weak("symbols");
     }
     // A sentence has a word: numbers that end on a full stop (`7: 2 3 4.`,
-    // a program's input) say nothing either way.
-    if ends_like_sentence(t) && !words.iter().any(|w| is_plain_word(w)) {
+    // a program's input) say nothing either way. (Marks alone, `" ?`, stay
+    // prose: a listing must not grow across them in one reading and not in
+    // the other, where they stand on two lines.)
+    if t.ends_with('.')
+        && t.contains(|c: char| c.is_ascii_digit())
+        && !words.iter().any(|w| is_plain_word(w))
+    {
         Signal::Neutral
     } else if symbols || words.len() >= PROSE_MIN_WORDS {
         Signal::Prose
