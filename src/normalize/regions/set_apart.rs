@@ -40,7 +40,7 @@ pub(super) fn lead_in_listing(
     i: usize,
     unit_end: usize,
 ) -> Option<usize> {
-    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let before = line_before(lines, i)?;
     let lead = lines[before].text.trim_end();
     let introduces = lead.ends_with(':')
         && !lead.ends_with("::")
@@ -55,10 +55,7 @@ pub(super) fn lead_in_listing(
     if !fits(i) {
         return None;
     }
-    let mut end = i;
-    while end < unit_end && fits(end + 1) {
-        end += 1;
-    }
+    let end = run_end(i, unit_end, fits);
     let new_sentence = end == unit_end
         || lines[end + 1]
             .trimmed()
@@ -126,7 +123,7 @@ pub(super) fn indented_display(
     i: usize,
     unit_end: usize,
 ) -> Option<usize> {
-    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let before = line_before(lines, i)?;
     let fits = |k: usize| {
         code::fits_lead_in_listing(&lines[k].text, signals[k])
             && lines[k].indent() >= lines[before].indent() + DISPLAY_INDENT
@@ -135,10 +132,7 @@ pub(super) fn indented_display(
     if !text(before) || !fits(i) {
         return None;
     }
-    let mut end = i;
-    while end < unit_end && fits(end + 1) {
-        end += 1;
-    }
+    let end = run_end(i, unit_end, fits);
     let after = (end + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
     (text(after) && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT).then_some(end)
 }
@@ -222,14 +216,9 @@ pub(super) fn statement_run(
     if !statement(i) {
         return None;
     }
-    let opens = (0..i)
-        .rev()
-        .find(|&k| !lines[k].is_blank())
-        .is_none_or(|k| k + 1 < i || ends_sentence_or_lead_in(&lines[k].text));
-    let mut end = i;
-    while end < unit_end && statement(end + 1) {
-        end += 1;
-    }
+    let opens =
+        line_before(lines, i).is_none_or(|k| k + 1 < i || ends_sentence_or_lead_in(&lines[k].text));
+    let end = run_end(i, unit_end, statement);
     let closes = end == unit_end || lines[end + 1].trimmed().starts_with(char::is_uppercase);
     (opens && closes && end > i).then_some(end)
 }
@@ -250,7 +239,7 @@ const MAX_BETWEEN_SENTENCES_LINES: usize = 4;
 /// anyway. Joining such lines would run a message and its value together
 /// as one sentence; keeping them as they stand loses nothing.
 pub(super) fn lines_between_sentences(lines: &[Line], i: usize, unit_end: usize) -> Option<usize> {
-    let before = (0..i).rev().find(|&k| !lines[k].is_blank())?;
+    let before = line_before(lines, i)?;
     if !ends_sentence_on_word(lines[before].trimmed())
         || !lines[i].trimmed().starts_with(|c: char| c.is_lowercase())
     {
@@ -308,6 +297,22 @@ pub(super) fn ends_sentence_or_lead_in(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['"', '\'', ')', '\u{201D}', '\u{2019}'])
         .ends_with(['.', '!', '?', ':'])
+}
+
+/// The last non-blank line before line `i`, across blank lines.
+fn line_before(lines: &[Line], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| !lines[k].is_blank())
+}
+
+/// The last line of the run from line `i` (which the caller has checked)
+/// over the lines after it that `fits` accepts, within the unit that ends
+/// at `unit_end`.
+fn run_end(i: usize, unit_end: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let mut end = i;
+    while end < unit_end && fits(end + 1) {
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]

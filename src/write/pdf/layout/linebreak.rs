@@ -191,9 +191,11 @@ struct Candidate {
     prev: Option<u32>,
 }
 
-/// A node or candidate index as a [`Candidate`] keeps it.
-fn node_index(i: usize) -> u32 {
-    u32::try_from(i).expect("a paragraph has fewer than 2^32 nodes")
+/// A position inside one paragraph (a node, a candidate, a byte of a
+/// fragment) as the layout keeps it, in 32 bits: a paragraph holds far
+/// fewer than 2^32 of any (the input limit is 64 MiB).
+pub(super) fn paragraph_index(i: usize) -> u32 {
+    u32::try_from(i).expect("a paragraph holds fewer than 2^32 nodes and bytes")
 }
 
 impl<'a> Breaker<'a> {
@@ -231,10 +233,10 @@ impl<'a> Breaker<'a> {
         stretch.push(y);
         shrink.push(z);
         fil.push(f);
-        let mut next_box = vec![node_index(n); n + 1];
+        let mut next_box = vec![paragraph_index(n); n + 1];
         for i in (0..n).rev() {
             next_box[i] = if matches!(nodes[i], Node::Box { .. }) {
-                node_index(i)
+                paragraph_index(i)
             } else {
                 next_box[i + 1]
             };
@@ -378,8 +380,8 @@ impl<'a> Breaker<'a> {
                 let slot = &mut best[usize::from(fit)];
                 if slot.is_none_or(|c| total < c.demerits) {
                     *slot = Some(Candidate {
-                        pos: node_index(i),
-                        line_start: node_index(start),
+                        pos: paragraph_index(i),
+                        line_start: paragraph_index(start),
                         ratio: if ratio.is_finite() { ratio } else { 0.0 },
                         fitness: fit,
                         hyphenated: flagged,
@@ -391,7 +393,7 @@ impl<'a> Breaker<'a> {
             active = keep;
             for c in best.into_iter().flatten() {
                 arena.push(c);
-                active.push(node_index(arena.len() - 1));
+                active.push(paragraph_index(arena.len() - 1));
             }
             if active.is_empty() {
                 return None;

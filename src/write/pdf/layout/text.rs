@@ -384,12 +384,11 @@ struct Piece {
 
 impl Piece {
     fn new(word: usize, frag: usize, start: usize, end: usize) -> Piece {
-        let index = |i: usize| u32::try_from(i).expect("a paragraph holds fewer than 2^32 bytes");
         Piece {
-            word: index(word),
-            frag: index(frag),
-            start: index(start),
-            end: index(end),
+            word: linebreak::paragraph_index(word),
+            frag: linebreak::paragraph_index(frag),
+            start: linebreak::paragraph_index(start),
+            end: linebreak::paragraph_index(end),
         }
     }
 }
