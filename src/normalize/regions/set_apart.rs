@@ -44,7 +44,8 @@ pub(super) fn lead_in_listing(
     let lead = lines[before].text.trim_end();
     let introduces = lead.ends_with(':')
         && !lead.ends_with("::")
-        && matches!(signals[before], Signal::Prose | Signal::Neutral);
+        && (matches!(signals[before], Signal::Prose | Signal::Neutral)
+            || ends_sentence_of_prose(lines, signals, before));
     // A lead-in on the page before introduces what its page ends with, as
     // far as the evidence goes: a run at the top of the next page is as
     // likely a list whose bullets the extractor lost.
@@ -56,11 +57,34 @@ pub(super) fn lead_in_listing(
         return None;
     }
     let end = run_end(i, unit_end, fits);
-    let new_sentence = end == unit_end
-        || lines[end + 1]
-            .trimmed()
-            .starts_with(|c: char| c.is_uppercase());
+    let next = lines.get(end + 1).map_or("", |l| l.trimmed());
+    let new_sentence =
+        end == unit_end || next.starts_with(|c: char| c.is_uppercase()) || starts_numbers(next);
     (new_sentence || names_set_apart(lines, before, i, end)).then_some(end)
+}
+
+/// Whether a line is numbers without a word ("8 16", a matrix's size on
+/// the line before its rows; "1   2   n", a display's subscripts): a block
+/// of data starts there, not the rest of the sentence, and the repaired
+/// text sets it apart from the run before.
+fn starts_numbers(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && !crate::normalize::structure::has_word_of_letters(text)
+}
+
+/// Whether line `k` ends a sentence that a line of prose right before it
+/// began ("... in the file" / "4x4.mat:"): the repaired text joins the two
+/// into one line of prose, which a second reading takes as the lead-in, so
+/// the first reading must too.
+fn ends_sentence_of_prose(lines: &[Line], signals: &[Signal], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1) else {
+        return false;
+    };
+    let text = lines[prev].text.trim_end();
+    !lines[prev].is_blank()
+        && !lines[k].page_break
+        && matches!(signals[prev], Signal::Prose)
+        && !text.ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// Whether the run `i..=end` after the lead-in on line `lead` is set apart
@@ -318,6 +342,29 @@ fn run_end(i: usize, unit_end: usize, fits: impl Fn(usize) -> bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{classify, kinds};
+
+    #[test]
+    fn a_lead_in_that_ends_a_sentence_of_prose_introduces_a_listing() {
+        // "4x4.mat:" alone is a file name, but it ends the sentence the
+        // line before began; the repaired text joins the two, and a second
+        // reading takes that paragraph as the lead-in. Both readings must
+        // set the file name apart; numbers after it ("8 16", no word) are
+        // the data that follows, not the sentence going on.
+        let text = "Write the matrix that defines our toric ideal in the file\n\
+                    4x4.mat:\n\
+                    4x4.mat\n\
+                    8 16\n\
+                    \n\
+                    Let us compute the Markov basis.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcppp", "{:?}", log.changes);
+        let repaired = "Write the matrix that defines our toric ideal in the file 4x4.mat:\n\
+                        \n\
+                        4x4.mat\n\
+                        \n\
+                        8 16";
+        assert_eq!(kinds(&classify(repaired).0), "ppcpp");
+    }
 
     #[test]
     fn commands_after_a_lead_in_are_code() {
