@@ -423,7 +423,7 @@ impl Candidate {
 ///    signals.
 /// 2. A one-line candidate between two lines of prose is declined: a code
 ///    word quoted in a paragraph, not a listing.
-/// 3. Across blank lines, candidates (and units of weak lines only) that
+/// 3. Candidates (and units of weak lines only) that
 ///    nothing but blank lines and short fragments separate make one region:
 ///    a listing with blank lines inside, or cut by a page break. After the
 ///    output of a console session only blank lines: the output's own
@@ -528,7 +528,7 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             i = end + 1;
         }
     }
-    // Merge across blank lines.
+    // Merge across blank lines and short fragments (see `bridgeable`).
     let mut out: Vec<Candidate> = Vec::new();
     for piece in pieces {
         if piece.declined.is_none()
@@ -676,11 +676,14 @@ fn words(line: &Line) -> usize {
 }
 
 /// Whether the lines strictly between `end` and `start` are blank lines
-/// (at least one) and neutral fragments of at most [`MAX_NEUTRAL_WORDS`]
-/// words in all.
+/// and neutral fragments of at most [`MAX_NEUTRAL_WORDS`] words in all,
+/// at least one of either. Fragments alone bridge too: the repaired text
+/// sets each piece and the fragment between them apart by blank lines, and
+/// a second reading must find the region that the first one did (a
+/// formula's `K−1` / `X` / `M (x) = ...`).
 fn bridgeable(lines: &[Line], signals: &[Signal], end: usize, start: usize) -> bool {
     let between = &lines[end + 1..start];
-    if !between.iter().any(Line::is_blank) || numbered_heading_between(between) {
+    if between.is_empty() || numbered_heading_between(between) {
         return false;
     }
     let mut neutral_words = 0;
@@ -794,6 +797,29 @@ mod tests {
                 LineKind::Table => 't',
             })
             .collect()
+    }
+
+    #[test]
+    fn pieces_of_a_display_that_a_fragment_separates_are_one_region() {
+        // A sum in a formula display: the bound above the sign, the sign
+        // ("X", a neutral fragment), the formula and the bound below. The
+        // repaired text sets the pieces apart by blank lines; both readings
+        // must take one region, or the second re-indents the first's.
+        let text = "group gk is concatenation of N W -bit long words:\n\
+                    \x20                                  K\u{2212}1\n\
+                    \x20                                  X\n\
+                    \x20                       M (x) =            gk (x) \u{b7} x(K\u{2212}1\u{2212}k)N W ,\n\
+                    \x20                                    k=0\n\
+                    \n\
+                    The words are then combined.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pccccpp", "{:?}", log.changes);
+        let regions: Vec<_> = log
+            .changes
+            .iter()
+            .filter(|c| c.rule == "code-region")
+            .collect();
+        assert_eq!(regions.len(), 1, "{regions:?}");
     }
 
     #[test]
