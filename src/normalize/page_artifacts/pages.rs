@@ -54,6 +54,11 @@ impl Pages {
     }
 }
 
+/// Most times a line beside the page counters may occur in the text per
+/// counter for it to be read as furniture: a running head or foot occurs
+/// once a page, and a few more where a page's number was lost.
+const MAX_RECURRENCES_PER_PAGE: usize = 2;
+
 /// Fewest non-blank lines between the counters of two pages, so that lines
 /// a few apart that count up (a list, a table column, code) are never read
 /// as pages. Printed pages hold far more: a small page of 12x17 cm holds 25.
@@ -414,7 +419,9 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     {
         return true;
     }
-    // A line that recurs about once a page stands beside most of the
+    // A line that recurs about once a page (not many times more often: a
+    // table's header row "Description" that heads every table and so, now
+    // and then, also the table after a page number) stands beside most of the
     // counters (more than half): one line, the same beside each and at the
     // same place (a footer's "Cargo Book" on the line above the number),
     // as furniture is laid out; not a different recurring line beside each,
@@ -430,7 +437,10 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
                 continue;
             };
             let key = recurrence_key(s, texts[j]);
-            if s.letters() >= 2 && literal_counts.get(key).copied().unwrap_or(0) + 1 >= chain.len()
+            let count = literal_counts.get(key).copied().unwrap_or(0);
+            if s.letters() >= 2
+                && count + 1 >= chain.len()
+                && count <= chain.len() * MAX_RECURRENCES_PER_PAGE
             {
                 *beside.entry((j as isize - k as isize, key)).or_insert(0) += 1;
             }

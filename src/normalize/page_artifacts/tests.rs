@@ -755,3 +755,30 @@ fn a_table_read_column_by_column_keeps_its_cells() {
     let (_, log) = repaired(&text);
     assert_eq!(log.applied(), 0, "{:?}", rules(&log, false));
 }
+
+#[test]
+fn a_table_header_that_heads_every_table_is_no_running_head() {
+    // Tables one after another, each headed "Name" / "Type" /
+    // "Description", without form feeds; page numbers (6, 7, 8) a page
+    // apart, and on each page the table after the number starts right
+    // below it. "Description" stands beside every number, but it heads
+    // every table, many more than there are pages: content, not a head.
+    let mut text = String::from("The fields of each kind of item:\n\n");
+    for page in 0..3 {
+        for table in 0..3 {
+            if table == 1 {
+                text.push_str(&format!("{}\n\n", 6 + page));
+            }
+            text.push_str("Description\n\nName\n\nType\n\n");
+            text.push_str(&format!(
+                "field_{page}_{table} String The value of field {table} on page {page}.\n\n"
+            ));
+        }
+    }
+    let (lines, log) = repaired(&text);
+    let kept = lines
+        .iter()
+        .filter(|l| l.trimmed() == "Description")
+        .count();
+    assert_eq!(kept, 9, "{:?}", rules(&log, false));
+}
