@@ -401,7 +401,8 @@ pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
 
 /// Whether a sentence opens on the line: [`SENTENCE_OPENING_WORDS`] plain
 /// words, a capitalised one ("The", not "SELECT") and then lower-case
-/// ones, at the line's start or after a word that ends a sentence, with no
+/// ones, one of which may be a capitalised name ("All of the corresponding
+/// Items have"), at the line's start or after a word that ends a sentence, with no
 /// quote left open before them.
 fn opens_sentence(words: &[&str]) -> bool {
     let lower = |w: &str| w.chars().all(|c| !c.is_uppercase());
@@ -422,7 +423,8 @@ fn opens_sentence(words: &[&str]) -> bool {
             && quotes % 2 == 0
             && window.iter().all(|w| word_of_a_sentence(w))
             && capitalised(window[0])
-            && window[1..].iter().all(|w| lower(w))
+            && window[1..].iter().all(|w| lower(w) || capitalised(w))
+            && window[1..].iter().filter(|w| !lower(w)).count() <= 1
         {
             return true;
         }
@@ -967,6 +969,9 @@ mod tests {
             "The multiplication table of our second algebra is therefore mt2 = [matid(3), ma, mb]; \
              and we can create the algebra with al2 = algtableinit(mt2,0);",
             "ba = 0 and b2 = b. Watch out, even though a and b are 2 × 2 matrices, their left",
+            // A capitalised name among the sentence's first words; a
+            // section number of the other column run in after it.
+            "All of the corresponding Items have kind = \"impl\" 4.3.5 kind == \"struct_field\"",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
         }
