@@ -193,9 +193,10 @@ pub(super) fn display_in_sentence(
     let t = lines[i].trimmed();
     // A wide gap inside the line sets columns apart: cells, or a
     // formula's sub- and superscripts.
-    if !matches!(signals[i], Signal::Neutral | Signal::Weak(_))
+    let names = code::names_only(t);
+    if !(matches!(signals[i], Signal::Neutral | Signal::Weak(_)) && names
+        || sets_a_shell_variable(t))
         || t.contains("   ")
-        || !code::names_only(t)
         || ends_sentence_or_lead_in(t)
         || !text(i - 1)
         || !text(i + 1)
@@ -209,6 +210,19 @@ pub(super) fn display_in_sentence(
         *unit_width.get_or_init(|| lines[a..=unit_end].iter().map(width).max().unwrap_or(0));
     let first = t.split_whitespace().next()?.chars().count();
     (width(before) + 1 + first <= widest).then_some(i)
+}
+
+/// A shell command that sets a variable to a path with a variable in it
+/// (`setenv PATH /opt/x/bin:$PATH`, `export PATH=/opt/x/bin:$PATH`): a
+/// command name in lower case, then a path that expands a variable or is
+/// assigned. Its first word reads as a word of prose, so it is no line of
+/// names only, yet nothing in a sentence has that shape.
+fn sets_a_shell_variable(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let command = words.next().unwrap_or("");
+    command.chars().all(|c| c.is_ascii_lowercase())
+        && !command.is_empty()
+        && words.any(|w| w.contains('/') && w.contains(['$', '=']))
 }
 
 /// Most words of a line [`statement_run`] takes: a declaration or a call
@@ -342,6 +356,27 @@ fn run_end(i: usize, unit_end: usize, fits: impl Fn(usize) -> bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{classify, kinds};
+
+    #[test]
+    fn a_shell_command_set_apart_inside_a_sentence_is_code() {
+        // The lines before the commands end short: "setenv" and "export"
+        // would have fitted after them. The commands set a variable to a
+        // path, a shape no sentence has, though their first word is a word.
+        let text = "directory where MPICH has been installed is /home/you/mpich-installed,\n\
+                    and that you have added that directory to your path, using\n\
+                    setenv PATH /home/you/mpich-installed/bin:$PATH\n\
+                    for tcsh and csh, or\n\
+                    export PATH=/home/you/mpich-installed/bin:$PATH\n\
+                    for bash or sh. Then to run an MPI program, albeit only on one machine,";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppcpcp", "{:?}", log.changes);
+        // A path in a sentence that wrapped there is prose.
+        let text = "directory where MPICH has been installed is /home/you/mpich-installed,\n\
+                    and that you have added that directory to your own search path in\n\
+                    setenv PATH /home/you/mpich-installed/bin:$PATH\n\
+                    for tcsh and csh.";
+        assert_eq!(kinds(&classify(text).0), "pppp");
+    }
 
     #[test]
     fn a_lead_in_that_ends_a_sentence_of_prose_introduces_a_listing() {
