@@ -788,6 +788,11 @@ mod tests {
         (lines, log)
     }
 
+    /// The log's entries, taken and declined, of one rule.
+    fn logged<'a>(log: &'a RepairLog, rule: &str) -> Vec<&'a crate::normalize::Change> {
+        log.changes.iter().filter(|c| c.rule == rule).collect()
+    }
+
     pub(super) fn kinds(lines: &[Line]) -> String {
         lines
             .iter()
@@ -814,11 +819,7 @@ mod tests {
                     The words are then combined.";
         let (lines, log) = classify(text);
         assert_eq!(kinds(&lines), "pccccpp", "{:?}", log.changes);
-        let regions: Vec<_> = log
-            .changes
-            .iter()
-            .filter(|c| c.rule == "code-region")
-            .collect();
+        let regions = logged(&log, "code-region");
         assert_eq!(regions.len(), 1, "{regions:?}");
     }
 
@@ -1153,11 +1154,7 @@ mod tests {
         assert_eq!(kinds(&lines), "ppttttptt");
         // What a code reading of the cells found is logged as declined, not
         // as a listing the text does not show.
-        let code: Vec<_> = log
-            .changes
-            .iter()
-            .filter(|c| c.rule == "code-region")
-            .collect();
+        let code = logged(&log, "code-region");
         assert!(!code.is_empty(), "{:?}", log.changes);
         assert!(
             code.iter()

@@ -22,6 +22,7 @@ use std::cell::OnceCell;
 
 use super::code::{self, Signal};
 use crate::normalize::lines::Line;
+use crate::normalize::structure::has_word_of_letters;
 
 /// The listing a lead-in introduces, from line `i` to the returned last
 /// line (within the unit that ends at `unit_end`): the line before `i`
@@ -68,8 +69,7 @@ pub(super) fn lead_in_listing(
 /// of data starts there, not the rest of the sentence, and the repaired
 /// text sets it apart from the run before.
 fn starts_numbers(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_digit())
-        && !crate::normalize::structure::has_word_of_letters(text)
+    text.starts_with(|c: char| c.is_ascii_digit()) && !has_word_of_letters(text)
 }
 
 /// Whether line `k` ends a sentence that a line of prose right before it
@@ -80,11 +80,10 @@ fn ends_sentence_of_prose(lines: &[Line], signals: &[Signal], k: usize) -> bool 
     let Some(prev) = k.checked_sub(1) else {
         return false;
     };
-    let text = lines[prev].text.trim_end();
     !lines[prev].is_blank()
         && !lines[k].page_break
         && matches!(signals[prev], Signal::Prose)
-        && !text.ends_with(['.', '!', '?', ':', ';'])
+        && !ends_sentence_or_lead_in(&lines[prev].text)
 }
 
 /// Whether the run `i..=end` after the lead-in on line `lead` is set apart
@@ -193,9 +192,9 @@ pub(super) fn display_in_sentence(
     let t = lines[i].trimmed();
     // A wide gap inside the line sets columns apart: cells, or a
     // formula's sub- and superscripts.
-    let names = code::names_only(t);
-    if !(matches!(signals[i], Signal::Neutral | Signal::Weak(_)) && names
-        || sets_a_shell_variable(t))
+    let shape = (matches!(signals[i], Signal::Neutral | Signal::Weak(_)) && code::names_only(t))
+        || sets_a_shell_variable(t);
+    if !shape
         || t.contains("   ")
         || ends_sentence_or_lead_in(t)
         || !text(i - 1)
@@ -220,8 +219,8 @@ pub(super) fn display_in_sentence(
 fn sets_a_shell_variable(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let command = words.next().unwrap_or("");
-    command.chars().all(|c| c.is_ascii_lowercase())
-        && !command.is_empty()
+    !command.is_empty()
+        && command.chars().all(|c| c.is_ascii_lowercase())
         && words.any(|w| w.contains('/') && w.contains(['$', '=']))
 }
 
