@@ -549,6 +549,20 @@ fn furniture(
         }
     }
 
+    // A page prints its number at one edge, the one where the other pages
+    // print theirs: a second number that fits the page at the other edge
+    // ("4" / "40" / "400" closing a figure at the foot of page 4, whose
+    // head is "4") is the text's own.
+    for k in off_side_numbers(&found, layout) {
+        found[k] = None;
+        decline(
+            log,
+            "second-number",
+            line(k),
+            "fits the page, but the page printed its number at the other edge, where its other pages print theirs",
+        );
+    }
+
     // The number printed with a running head in capitals ("1" before "JSON
     // MESSAGES"), where it recurs so on two pages or more. A page whose
     // number happens to be its section's ("1" / "INTRODUCTION" / "1" on
@@ -612,6 +626,38 @@ fn furniture(
         .into_iter()
         .enumerate()
         .filter_map(|(k, r)| r.map(|r| (k, r)))
+        .collect()
+}
+
+/// Page numbers found at both edges of one page, on the side other than
+/// the document's own: the edge where every other page that shows one
+/// number shows it, two pages at least.
+fn off_side_numbers(found: &[Option<&str>], layout: &Layout) -> Vec<usize> {
+    // The sides at which each page's numbers stand: (top, bottom).
+    let mut sides: HashMap<usize, (bool, bool)> = HashMap::default();
+    let side = |k: usize| match (layout.top[k], layout.bottom[k]) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    };
+    let numbers = || (0..found.len()).filter(|&k| found[k] == Some("page-number"));
+    for k in numbers() {
+        let entry = sides.entry(layout.page[k]).or_default();
+        match side(k) {
+            Some(true) => entry.0 = true,
+            Some(false) => entry.1 = true,
+            None => {}
+        }
+    }
+    let votes = |top: bool| sides.values().filter(|&&(t, b)| t != b && t == top).count();
+    let usual_top = match (votes(true), votes(false)) {
+        (t, 0) if t >= 2 => true,
+        (0, b) if b >= 2 => false,
+        _ => return Vec::new(),
+    };
+    numbers()
+        .filter(|&k| side(k) == Some(!usual_top))
+        .filter(|&k| sides[&layout.page[k]] == (true, true))
         .collect()
 }
 

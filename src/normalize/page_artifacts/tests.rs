@@ -782,3 +782,21 @@ fn a_table_header_that_heads_every_table_is_no_running_head() {
         .count();
     assert_eq!(kept, 9, "{:?}", rules(&log, false));
 }
+
+#[test]
+fn a_number_at_the_other_edge_of_a_numbered_page_is_content() {
+    // Every page prints its number at its top; page 3 ends with a figure
+    // whose last labels are "3" and "30": the page's own number is its head.
+    let text = paginate(
+        4,
+        12,
+        |p| Some(p.to_string()),
+        |p| (p == 3).then(|| "Right\n3\n30".to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    let numbers: Vec<&&str> = kept.iter().filter(|t| t.parse::<u32>().is_ok()).collect();
+    assert_eq!(numbers, [&"3", &"30"], "{kept:?}");
+    assert!(declined(&log, "second-number"));
+}
