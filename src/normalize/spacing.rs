@@ -3,9 +3,10 @@
 //! Rules, each logged under its own name:
 //! - `space-before-punctuation`: "word ," -> "word,".
 //! - `after-punctuation`: "infrastructure.It" -> "infrastructure. It",
-//!   "near,hope" -> "near, hope", "plants,”says" -> "plants,” says"; a
-//!   comma or semicolon only where the document glues words to one in two
-//!   places or more (one alone may be the author's spelling).
+//!   "near,hope" -> "near, hope", "plants,”says" -> "plants,” says"; only
+//!   where the document's prose glues words to punctuation in two places or
+//!   more, and once per 1,000 words at least (a token or two in a long
+//!   paper may be the author's spelling: "anonymous,review", a web site).
 //! - `word-number`: "by22 percent" -> "by 22 percent", only after a function
 //!   word, so "G20", "mp3" and "v1.2" stay.
 //! - `stray-space`: "rec ognised" -> "recognised" when one side is not a word
@@ -73,11 +74,12 @@ struct Ctx<'a> {
     /// "in1" and "in2"): names, not a word glued to a number.
     numbered_stems: HashSet<String>,
     /// The document glues words to a comma, a semicolon or a sentence end
-    /// in more than one place ("near,hope", "above,we", "it.The"): the
-    /// extractor lost those spaces.
-    /// One such token alone ("cargo build,cargo check" in a table cell)
-    /// is as likely the author's own spelling, and stays.
-    glued_commas: bool,
+    /// in more than one place, and often enough for its length ("near,hope",
+    /// "above,we", "it.The"): the extractor lost those spaces. A token or
+    /// two in a long paper ("anonymous,review" naming a class's options,
+    /// "Poker-Edge.Com" a web site) are as likely the author's own
+    /// spelling, and stay.
+    glued_punctuation: bool,
     /// Decisions that depend on nothing but a token and the evidence above,
     /// remembered for the round: a document repeats most of its words, and
     /// each is weighed once. Per document and per round, so it holds at
@@ -106,15 +108,32 @@ impl Memo {
 
 /// Distinct tokens with a comma, semicolon or sentence end between two words that
 /// show the extractor lost the space after them; one alone is no evidence.
-const MIN_GLUED_COMMAS: usize = 2;
+const MIN_GLUED_PUNCTUATION: usize = 2;
 
-/// Counts the distinct tokens that glue two words with a comma or
-/// semicolon ([`comma_cut`]).
-fn glued_commas(body: &[String]) -> usize {
+/// And at least this many such tokens per 1,000 words of the body: text
+/// that lost those spaces glues several per page (3 to 14 per 1,000 words
+/// in the extracts measured), a clean paper one or two in all.
+const GLUED_PUNCTUATION_PER_THOUSAND: usize = 1;
+
+/// Whether the document glues words to punctuation often enough to show
+/// that the extractor lost spaces (see [`Ctx::glued_punctuation`]).
+fn lost_spaces_after_punctuation(body: &[String]) -> bool {
+    let words: usize = body.iter().map(|t| t.split_whitespace().count()).sum();
+    let glued = glued_punctuation(body);
+    glued >= MIN_GLUED_PUNCTUATION && glued * 1000 >= words * GLUED_PUNCTUATION_PER_THOUSAND
+}
+
+/// Counts the distinct tokens of prose that glue two words with a comma,
+/// a semicolon ([`comma_cut`]) or a sentence end ([`sentence_cut`]). Code
+/// writes its own ("[in,out]", "\\email{dave,judy}"), which is no evidence.
+fn glued_punctuation(body: &[String]) -> usize {
     let mut seen: HashSet<&str> = HashSet::default();
     for text in body {
         for token in text.split_whitespace() {
-            if !token.contains([',', ';', '.', '!', '?']) || seen.contains(token) {
+            if !token.contains([',', ';', '.', '!', '?'])
+                || seen.contains(token)
+                || is_code_name(token)
+            {
                 continue;
             }
             let chars: Vec<(usize, char)> = token.char_indices().collect();
@@ -192,16 +211,22 @@ impl Bigrams {
 const MAX_ROUNDS: usize = 3;
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
+    // Read before any repair: a round that splits the glued tokens takes
+    // away the evidence the next round would weigh for the ones left.
+    let mut glued_punctuation = lost_spaces_after_punctuation(&body_texts(doc));
     for _ in 0..MAX_ROUNDS {
         let before = log.changes.len();
-        round(doc, log);
+        let run_together = round(doc, glued_punctuation, log);
+        glued_punctuation |= run_together;
         if log.changes.len() == before {
             break;
         }
     }
 }
 
-fn round(doc: &mut Document, log: &mut RepairLog) {
+/// One reading of the document; whether it had lost the spaces between
+/// its words.
+fn round(doc: &mut Document, glued_punctuation: bool, log: &mut RepairLog) -> bool {
     // The body's text, read once for the three kinds of evidence.
     let body = body_texts(doc);
     let vocab = log.vocabulary.of(doc, &body);
@@ -222,13 +247,17 @@ fn round(doc: &mut Document, log: &mut RepairLog) {
         },
         attested: true,
         numbered_stems: numbered_stems(&body),
-        glued_commas: glued_commas(&body) >= MIN_GLUED_COMMAS,
+        // Text that lost the spaces between its words lost those after
+        // its punctuation too, however few of them show; a later round,
+        // with fewer left, still knows it from the first.
+        glued_punctuation: glued_punctuation || run_together,
         memo: RefCell::new(Memo::sized_for(&body)),
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
     }
     for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
+    run_together
 }
 
 /// Counts the distinct runs of letters that look run together (unknown,
@@ -247,7 +276,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         bigrams: Bigrams::default(),
         attested: false,
         numbered_stems: HashSet::default(),
-        glued_commas: true,
+        glued_punctuation: true,
         memo: RefCell::default(),
     };
     let n = expected_distinct_words(body);
@@ -1020,7 +1049,7 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let next_at = chars[k + 1].0;
         let cut_after = match c {
             // A comma or semicolon between two words (never between digits).
-            ',' | ';' => ctx.glued_commas && comma_cut(&chars, k),
+            ',' | ';' => ctx.glued_punctuation && comma_cut(&chars, k),
             // A sentence end glued to the next sentence: a lower-case word
             // before (so not "U.S", "e.g"), a capitalised word after (so
             // not "example.com", "Node.js").
@@ -1056,7 +1085,7 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
                 } else {
                     before >= 1
                 };
-                before_ok && (word_after || quote_after)
+                ctx.glued_punctuation && before_ok && (word_after || quote_after)
             }
             // A closing quote glued to the next word.
             '”' => next.is_alphabetic() && (prev.is_alphabetic() || ",.;:!?".contains(prev)),
@@ -1518,7 +1547,7 @@ mod tests {
             bigrams: Bigrams::default(),
             attested: false,
             numbered_stems: HashSet::default(),
-            glued_commas: true,
+            glued_punctuation: true,
             memo: RefCell::default(),
         }
     }
@@ -1544,6 +1573,30 @@ mod tests {
         let two =
             "The river rose near,hope of the town was lost and the rain fell,the night came.\n";
         assert_eq!(repair(two), 2);
+    }
+
+    #[test]
+    fn two_glued_tokens_in_a_long_paper_are_the_authors_spelling() {
+        let repair = |text: &str| {
+            let (_, log) =
+                crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+            log.changes
+                .iter()
+                .filter(|c| c.rule == "after-punctuation" && !c.declined)
+                .map(|c| c.after.clone())
+                .collect::<Vec<_>>()
+        };
+        let prose = "The paper describes how the samples were taken and measured. ";
+        let long = format!(
+            "{}The options are anonymous,review for a blind review.\n\n\
+             [28] Poker-Edge.Com. 2006. Stats and Analysis.\n",
+            prose.repeat(300)
+        );
+        assert_eq!(repair(&long), Vec::<String>::new());
+        // Code writes its own commas: no evidence of lost spaces.
+        let code = "Declare it [in,size_is(len)] or \\email{dave,judy@example.edu} here, \
+                    and the river rose near,hope of the town.\n";
+        assert_eq!(repair(code), Vec::<String>::new());
     }
 
     #[test]
