@@ -386,7 +386,13 @@ fn decide(
             cells.why
         ));
     }
-    let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    // A name is capitalised and goes on in lower case ("China", "McDonald");
+    // a word in capitals ("IN-" / "COLLECTION", a keyword or a heading) is
+    // no name, and no word list tells its spelling either.
+    let capitalised = |s: &str| {
+        s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
+    };
+    let in_capitals = |s: &str| !s.chars().any(char::is_lowercase);
     if capitalised(head) && capitalised(tail) {
         return join(
             true,
@@ -399,6 +405,11 @@ fn decide(
     // last part and the tail make a word.
     if lexicon.is_word(&joined) {
         return join(false, "word-in-lexicon", format!("word list: '{joined}'"));
+    }
+    if in_capitals(head) && in_capitals(tail) {
+        return decline(format!(
+            "'{joined}' is in capitals: neither it nor '{compound}' is in the document"
+        ));
     }
     if lexicon.is_word(head) && lexicon.is_word(tail) {
         return join(
@@ -679,6 +690,17 @@ mod tests {
             fix("a dispute over the China-\nIndia border").0,
             vec!["a dispute over the China-India border"]
         );
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_no_pair_of_names() {
+        // A BibTeX entry type broken by the line end: neither reading is
+        // proven, so the break stays as printed and the case is logged.
+        let (l, log) = fix("pp. 179-183, a full IN-\nCOLLECTION entry.");
+        assert_eq!(l, vec!["pp. 179-183, a full IN- COLLECTION entry."]);
+        assert!(log.changes.iter().any(|c| c.declined), "{:?}", log.changes);
+        // A heading in capitals that the word list knows still joins.
+        assert_eq!(fix("THE INTRO-\nDUCTION").0, vec!["THE INTRODUCTION"]);
     }
 
     #[test]
