@@ -242,8 +242,16 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
         })
         .collect();
     // From the end, so that the indices before each region stay valid.
+    // The lines from `separated` on are already cut (and more than they
+    // were): a region before them extends to them at most.
+    let mut separated = lines.len();
     for &(start, end, gutter) in found.iter().rev() {
-        let (start, end) = column_extent(lines, &taken, start, end, gutter);
+        if end >= separated {
+            continue;
+        }
+        let (start, end) =
+            column_extent(&lines[..separated], &taken[..separated], start, end, gutter);
+        separated = start;
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for line in &lines[start..=end] {
             let chars: Vec<char> = line.text.chars().collect();
@@ -1055,6 +1063,30 @@ mod tests {
             ]
         );
         assert!(log.changes.iter().any(|c| c.rule == "two-columns"));
+    }
+
+    /// Two runs of columns with a line of one column between them (REVTeX's
+    /// sample paper, `pdftotext -layout`): the second run, cut first,
+    /// grows by its cut lines, and the first must not read past its start.
+    #[test]
+    fn two_runs_of_columns_are_cut_one_after_the_other() {
+        let text = concat!(
+            "entries in the table share the same footnote. In this case,     should not appear. This is suppressed by using the star\n",
+            "there is no choice but to manually create the footnotes us-     version of the appendix command (\\appendix* in the\n",
+            "ing \\footnotemark[#1] and \\footnotetext[#1]{#2}.                place of \\appendix).\n",
+            "the context of the hyperref package: the second argu-\n",
+            "               ACKNOWLEDGMENTS                                  pendix. Note the numbering: we are now in Ap-\n",
+            "  We wish to acknowledge the support of the author                Note the equation numbers in this appendix, produced\n",
+            "community in using REVTEX, offering suggestions and             with the subequations environment:\n",
+        );
+        let (lines, _) = classify(text);
+        let words = |t: &str| {
+            let mut w: Vec<String> = t.split_whitespace().map(str::to_string).collect();
+            w.sort();
+            w
+        };
+        let out: String = lines.iter().map(|l| format!("{}\n", l.text)).collect();
+        assert_eq!(words(&out), words(text));
     }
 
     #[test]
