@@ -40,7 +40,9 @@ mod spaced;
 mod table;
 mod wrap;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use code::Signal;
 use set_apart::{
@@ -234,13 +236,22 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
 /// the columns. A line of code is never taken for a column.
 fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let taken: Vec<bool> = lines.iter().map(|l| is_code_line(&l.text)).collect();
-    let found: Vec<(usize, usize, usize)> = table::find(lines, &taken)
-        .into_iter()
-        .filter_map(|f| match f {
-            Found::TwoColumns { start, end, gutter } => Some((start, end, gutter)),
-            _ => None,
-        })
-        .collect();
+    let mut found = Vec::new();
+    // The lines of tables of three columns or more: a text in two columns
+    // may look like a table of two.
+    let mut table_at: Vec<Option<(usize, usize)>> = vec![None; lines.len()];
+    for f in table::find(lines, &taken) {
+        match f {
+            Found::TwoColumns { start, end, gutter } => found.push((start, end, gutter)),
+            Found::Table {
+                start,
+                end,
+                columns,
+                ..
+            } if columns >= 3 => table_at[start..=end].fill(Some((start, end))),
+            _ => {}
+        }
+    }
     // From the end, so that the indices before each region stay valid.
     // The lines from `separated` on are already cut (and more than they
     // were): a region before them extends to them at most.
@@ -249,8 +260,22 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
         if end >= separated {
             continue;
         }
-        let (start, end) =
-            column_extent(&lines[..separated], &taken[..separated], start, end, gutter);
+        // A table as wide as the page (rows with cells on both sides of the
+        // gutter, three at least, more than lines with a sentence) keeps
+        // its rows whole: the columns end where it starts. A table in one
+        // column, with the other column's text beside it, is cut with the
+        // columns.
+        let wide: RefCell<HashMap<usize, bool>> = RefCell::default();
+        let stop = |k: usize| {
+            taken[k]
+                || table_at[k].is_some_and(|(s, e)| {
+                    *wide
+                        .borrow_mut()
+                        .entry(s)
+                        .or_insert_with(|| spans_the_gutter(&lines[s..=e], gutter))
+                })
+        };
+        let (start, end) = column_extent(&lines[..separated], stop, start, end, gutter);
         separated = start;
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for line in &lines[start..=end] {
@@ -298,13 +323,46 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
 }
 
+/// Words of letters on one side of the gutter of a line that make a
+/// sentence, not a row's cells ("FIG. 1. A figure caption" beside a table
+/// in the other column; "lst alternative" and "(4e)a" are cells).
+const SENTENCE_WORDS: usize = 4;
+
+/// Whether a table's lines are rows across `gutter`: cells on both sides
+/// and no sentence on either (as many words of two letters or more as
+/// [`SENTENCE_WORDS`]), in three lines at least and more than the lines
+/// with a sentence beside the table.
+fn spans_the_gutter(table: &[Line], gutter: usize) -> bool {
+    let words = |side: &str| {
+        side.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic))
+            .count()
+    };
+    let (mut rows, mut sentences) = (0, 0);
+    for line in table {
+        let cut = line
+            .text
+            .char_indices()
+            .nth(gutter)
+            .map_or(line.text.len(), |(i, _)| i);
+        let (left, right) = line.text.split_at(cut);
+        if words(left) >= SENTENCE_WORDS || words(right) >= SENTENCE_WORDS {
+            sentences += 1;
+        } else if !left.trim().is_empty() && !right.trim().is_empty() {
+            rows += 1;
+        }
+    }
+    rows >= 3 && rows > sentences
+}
+
 /// The lines around a two-column run that belong to it: blank lines and
 /// lines with no text across the gutter, within the page; the region ends
 /// at the last line with text in the right-hand column (a line of the left
 /// one alone may be a full-width line after the columns).
 fn column_extent(
     lines: &[Line],
-    taken: &[bool],
+    stop: impl Fn(usize) -> bool,
     start: usize,
     end: usize,
     gutter: usize,
@@ -319,7 +377,7 @@ fn column_extent(
     let right = |l: &Line| l.text.chars().skip(gutter).any(|c| !c.is_whitespace());
     let mut last = end;
     let mut k = end + 1;
-    while k < lines.len() && !lines[k].page_break && !taken[k] && fits(&lines[k]) {
+    while k < lines.len() && !lines[k].page_break && !stop(k) && fits(&lines[k]) {
         if right(&lines[k]) {
             last = k;
         }
@@ -327,7 +385,7 @@ fn column_extent(
     }
     let mut first = start;
     let mut k = start;
-    while k > 0 && !lines[k].page_break && !taken[k - 1] && fits(&lines[k - 1]) {
+    while k > 0 && !lines[k].page_break && !stop(k - 1) && fits(&lines[k - 1]) {
         k -= 1;
         if right(&lines[k]) {
             first = k;
@@ -1087,6 +1145,50 @@ mod tests {
         };
         let out: String = lines.iter().map(|l| format!("{}\n", l.text)).collect();
         assert_eq!(words(&out), words(text));
+    }
+
+    /// A table as wide as the page between runs of two columns (REVTeX's
+    /// sample paper, `pdftotext -layout`): its last rows have a gap where
+    /// the columns below have their gutter, and stay whole rows.
+    #[test]
+    fn a_wide_table_above_two_columns_keeps_its_rows() {
+        let text = concat!(
+            "TABLE II. This is a wide table that spans the full page width in a two-column layout. It is formatted using the table*\n",
+            "environment. It also demonstates the use of \\multicolumn in rows with entries that span more than one column.\n",
+            "                                              1                                                                  5\n",
+            "                                             D4h                                                                D4h\n",
+            "Ion                  1st alternative                    2nd alternative                    lst alternative                2nd alternative\n",
+            " K                     (2e) + (2f )                            (4i)                          (2c) + (2d)                       (4f )\n",
+            "Mn                        (2g)a                       (a) + (b) + (c) + (d)                      (4e)                       (2a) + (2b)\n",
+            " Cl               (a) + (b) + (c) + (d)                       (2g)a                             (4e)a\n",
+            "He                        (8r)a                               (4j)a                             (4g)a\n",
+            "Ag                                                            (4k)a                                                            (4h)a\n",
+            "a The z parameter of these positions is z ∼ 1 .\n",
+            "                                            4\n",
+            "\n",
+            "\n",
+            "\n",
+            "earlier in the document, as was done with Table II:                     Tables I, II, III, and IV show various effects. A table\n",
+            "LATEX’s float placement algorithms need to know about                that fits in a single column employs the table environ-\n",
+            "a full-page-width float earlier.                                     ment. Table II is a wide table, set with the table* en-\n",
+            "   Fig. 2 has content that is too wide for a single column,          vironment. Long tables may need to break across pages.\n",
+            "so the figure* environment has been used.                            The most straightforward way to accomplish this is to\n",
+        );
+        let (lines, log) = classify(text);
+        let row = |first: &str| {
+            lines
+                .iter()
+                .find(|l| l.text.starts_with(first))
+                .map(|l| l.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        assert_eq!(
+            row("Cl").as_deref(),
+            Some("Cl (a) + (b) + (c) + (d) (2g)a (4e)a")
+        );
+        assert_eq!(row("He").as_deref(), Some("He (8r)a (4j)a (4g)a"));
+        assert_eq!(row("Ag").as_deref(), Some("Ag (4k)a (4h)a"));
+        // The prose below is still read one column after the other.
+        assert!(logged(&log, "two-columns").iter().any(|c| !c.declined));
     }
 
     #[test]
