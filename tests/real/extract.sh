@@ -25,6 +25,7 @@ gnuplot-manual gnuplot-doc  usr/share/doc/gnuplot/gnuplot.pdf                   
 music-manual   music-doc    usr/share/doc/music-doc/music-manual.pdf.gz          35 37
 mpich-user     mpich-doc    usr/share/doc/mpich/user.pdf.gz                       3  5
 crc-guide      zlib1g-dev   usr/share/doc/zlib1g-dev/crc-doc.1.0.pdf.gz          14 16
+revtex-sample  texlive-publishers-doc usr/share/doc/texlive-doc/latex/revtex4-1/sample/aps/apssamp.pdf 4 6
 '
 
 echo "$documents" | while read -r id package file first last; do
