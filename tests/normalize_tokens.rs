@@ -471,3 +471,34 @@ fn line_end_hyphen_in_an_identifier_follows_the_document() {
         "{log:#?}"
     );
 }
+
+/// Text in another language than English: the English word list decides
+/// nothing. Words it does not know stay whole ("weitere" is no run of "we
+/// it ere"), words it would join stay apart ("que eram"), and a line-end
+/// hyphen between two lower-case fragments still joins them.
+#[test]
+fn text_in_another_language_keeps_its_words() {
+    let german = "Die Arbeit beschreibt, wie die Proben genommen und gemessen wurden, \
+                  und weitere Ergebnisse sind in der Tabelle zu finden. "
+        .repeat(6);
+    let text = format!("{german}\n\nDie Messungen und die Ergeb-\nnisse der Arbeit.\n");
+    let (doc, log) = normalize_text(&text, &Options::default());
+    let out = all_text(&doc);
+    assert!(out.contains("und weitere Ergebnisse"), "{out}");
+    assert!(
+        out.contains("Die Messungen und die Ergebnisse der Arbeit."),
+        "{out}"
+    );
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.rule == "other-language" && c.declined),
+        "{:?}",
+        rules(&log)
+    );
+    let portuguese = "Os autores que eram citados no texto estão na lista de referências, \
+                      e a data de cada obra segue o nome do autor. "
+        .repeat(6);
+    let (doc, _) = normalize_text(&portuguese, &Options::default());
+    assert!(all_text(&doc).contains("que eram citados"));
+}

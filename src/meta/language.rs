@@ -83,6 +83,51 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
     best.0
 }
 
+/// Fewer words than this tell too little to set the word list aside.
+const MIN_WORDS_FOR_LANGUAGE: usize = 100;
+
+/// English text uses its function words for one word in five; text in a
+/// language the lists do not know (Latin filler, Russian, Chinese, Hungarian)
+/// uses them for fewer than this share. Manuals thick with code still use
+/// them for one word in twenty-five.
+const MIN_ENGLISH_SHARE: f64 = 0.02;
+
+/// Whether `text` is in a language other than English, clearly enough that
+/// an English word list must not weigh its words ("weitere" is no run of
+/// "we it ere", "que eram" no broken "queeram"): another language's
+/// function words outnumber the English ones by half again, or the English
+/// ones are rare. Short text and text without words read as English.
+pub fn is_other_language(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < MIN_WORDS_FOR_LANGUAGE {
+        return false;
+    }
+    // Words of one letter are variables as often as words ("e", "a", "y"
+    // in a formula or a listing): only longer function words count.
+    let hits = |list: &[&str]| {
+        words
+            .iter()
+            .filter(|w| w.chars().nth(1).is_some() && list.contains(&w.as_str()))
+            .count()
+    };
+    let english = FUNCTION_WORDS
+        .iter()
+        .find(|(lang, _)| *lang == "en")
+        .map_or(0, |(_, list)| hits(list));
+    let other = FUNCTION_WORDS
+        .iter()
+        .filter(|(lang, _)| *lang != "en")
+        .map(|(_, list)| hits(list))
+        .max()
+        .unwrap_or(0);
+    (english as f64) < words.len() as f64 * MIN_ENGLISH_SHARE || other * 2 > english * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +151,19 @@ mod tests {
             "de"
         );
         assert_eq!(detect_language("12345 !!!"), "en");
+        let german = "Die Arbeit beschreibt, wie die Proben genommen und gemessen wurden, \
+                      und weitere Ergebnisse sind in der Tabelle zu finden. "
+            .repeat(8);
+        assert!(is_other_language(&german));
+        let latin = "Lorem ipsum dolor sit amet, consectetuer adipiscing elit, sed feugiat \
+                     nulla facilisis vel velit. "
+            .repeat(8);
+        assert!(is_other_language(&latin));
+        let english = "The paper describes how the samples were taken and measured, and the \
+                       other results are in the table. "
+            .repeat(8);
+        assert!(!is_other_language(&english));
+        assert!(!is_other_language("Die Arbeit und die Ergebnisse."));
         assert_eq!(guess_language("12345 !!!"), None);
     }
 }

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::model::{Abstract, Author, Date, Document, Metadata, plain_text};
 
 pub use file::{MetaFile, sidecar_of};
-pub use language::{detect_language, guess_language};
+pub use language::{detect_language, guess_language, is_other_language};
 pub use links::apply_links;
 
 /// Where a field's value came from.

@@ -55,7 +55,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // it is the vocabulary of the lines as they came in.
     let mut vocab: Option<DocVocabulary> = None;
     let mut names: Option<HashSet<String>> = None;
-    let lexicon = Lexicon::english();
+    let lexicon = Lexicon::for_text(log.other_language);
     for i in 0..lines.len() {
         if lines[i].glue {
             continue;

@@ -51,7 +51,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         return;
     };
     let vocab = vocabulary(lines);
-    let lexicon = Lexicon::english();
+    let lexicon = Lexicon::for_text(log.other_language);
     let mut out = Vec::with_capacity(lines.len() + 8);
     for mut line in lines.drain(..) {
         // Verbatim lines (code, tables) are long by their own right.
@@ -176,6 +176,10 @@ fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) 
     // ("18F", "AArch64"): a part in capitals or with a capital inside
     // ("INCOLLECTION", "ChipsR-Us") is a keyword or a name, whose spelling
     // no word list knows.
+    // Without a word list (text in another language) nothing else proves it.
+    if lexicon.is_empty() {
+        return None;
+    }
     let word = |w: &str| {
         vocab.writes(w)
             || (w.chars().all(char::is_lowercase) && (lexicon.is_word(w) || vocab.contains(w)))

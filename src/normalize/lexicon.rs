@@ -22,6 +22,12 @@ static ENGLISH: Lexicon = Lexicon {
     table: include_bytes!(concat!(env!("OUT_DIR"), "/english-words.bin")),
 };
 
+/// A word list of no words, in the layout of `word_table`: one slot, empty.
+/// For text in another language, where the English list must not decide.
+static NONE: Lexicon = Lexicon {
+    table: &[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+};
+
 /// What sort of entry a word is in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -61,6 +67,13 @@ impl Lexicon {
     /// The English word list (American and British spellings), embedded.
     pub fn english() -> &'static Lexicon {
         &ENGLISH
+    }
+
+    /// The English word list for English text; for text in another
+    /// language (see [`crate::meta::is_other_language`]) a list that knows
+    /// no word, so that only the document's own spellings decide.
+    pub fn for_text(other_language: bool) -> &'static Lexicon {
+        if other_language { &NONE } else { &ENGLISH }
     }
 
     /// The number of distinct words in the list.

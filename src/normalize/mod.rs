@@ -104,6 +104,11 @@ pub struct RepairLog {
     /// document holds).
     #[serde(skip)]
     pub(crate) vocabulary: lexicon::VocabularyCache,
+    /// The text is in another language than English
+    /// ([`crate::meta::is_other_language`]): the passes that weigh words
+    /// against the English word list leave its words as they are.
+    #[serde(skip)]
+    pub(crate) other_language: bool,
 }
 
 /// One line of `--verbose`: a pass, the time it took, the edits it made
@@ -459,6 +464,7 @@ pub fn pass_names() -> Vec<&'static str> {
 /// Repairs raw text (decoded, `\n` line ends) into a document.
 pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
     let mut log = RepairLog::with_rejected(options.reject.clone());
+    log.other_language = crate::meta::is_other_language(text);
     let passes: Vec<Pass> = pipeline()
         .into_iter()
         .filter(|p| options.enabled(p.name))
@@ -490,6 +496,7 @@ pub fn normalize_text(text: &str, options: &Options) -> (Document, RepairLog) {
 /// the tree passes run, since its lines were already read as blocks.
 pub fn normalize_document(mut doc: Document, options: &Options) -> (Document, RepairLog) {
     let mut log = RepairLog::with_rejected(options.reject.clone());
+    log.other_language = crate::meta::is_other_language(&lexicon::body_texts(&doc).join("\n"));
     let passes: Vec<Pass> = pipeline()
         .into_iter()
         .filter(|p| options.enabled(p.name))

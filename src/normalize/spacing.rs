@@ -211,6 +211,18 @@ impl Bigrams {
 const MAX_ROUNDS: usize = 3;
 
 fn run(doc: &mut Document, log: &mut RepairLog) {
+    // Every rule here weighs words against the English word list and
+    // English punctuation ("mot ;" is French typography, "weitere" no run
+    // of "we it ere").
+    if log.other_language {
+        log.decline(
+            PASS.name,
+            "other-language",
+            Span::UNKNOWN,
+            "the text is not in English: the English word list cannot tell where its spaces belong",
+        );
+        return;
+    }
     // Read before any repair: a round that splits the glued tokens takes
     // away the evidence the next round would weigh for the ones left.
     let mut glued_punctuation = lost_spaces_after_punctuation(&body_texts(doc));
