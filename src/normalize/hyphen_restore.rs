@@ -267,6 +267,11 @@ fn restore(token: &str, vocab: &DocVocabulary) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `token` already in `out`
     for (start, end) in word_runs(token) {
+        // A TeX command (`\email`, `\multicolumn`) is letters only: no
+        // hyphen belongs in it, whatever the prose writes.
+        if token[..start].ends_with('\\') {
+            continue;
+        }
         if let Some(fixed) = restore_word(&token[start..end], vocab) {
             let out = out.get_or_insert_with(|| String::with_capacity(token.len() + 4));
             out.push_str(&token[copied..start]);
@@ -423,6 +428,10 @@ mod tests {
         let vocab = DocVocabulary::from_text("the rust-lang team and Rust-Lang");
         assert_eq!(restore("rustlang,", &vocab).as_deref(), Some("rust-lang,"));
         assert_eq!(restore("RustLang", &vocab).as_deref(), Some("Rust-Lang"));
+        // A TeX command keeps its letters together.
+        let tex = DocVocabulary::from_text("your e-mail address, given with \\email");
+        assert_eq!(restore("\\email{#1}", &tex), None);
+        assert_eq!(restore("email", &tex).as_deref(), Some("e-mail"));
         assert_eq!(restore("rusty", &vocab), None);
         assert_eq!(
             restore("rustlang/rust", &vocab).as_deref(),
