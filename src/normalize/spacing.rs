@@ -1165,6 +1165,16 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let mut last = 0;
     let mut changed = false;
     for (at, run) in letter_runs(token) {
+        // A dot before a lower-case letter, at either end of the run, ends
+        // no sentence: the run names a file, a host or a member
+        // ("lineno.sty", "docs.rs").
+        let dotted_name = token[at + run.len()..]
+            .strip_prefix('.')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase()))
+            || (token[..at].ends_with('.') && run.starts_with(|c: char| c.is_lowercase()));
+        if dotted_name {
+            continue;
+        }
         let Some(parts) = run_together_parts(run, ctx) else {
             continue;
         };
@@ -1656,6 +1666,16 @@ mod tests {
     fn names_of_code_with_hyphens_are_not_split() {
         assert_eq!(split("anstyle-wincon", true), "anstyle-wincon");
         assert_eq!(split("well-knownfact", true), "well-known fact");
+    }
+
+    #[test]
+    fn names_with_a_dot_are_not_split() {
+        // A file, a host: a dot before a lower-case letter ends no sentence.
+        assert_eq!(split("lineno.sty", true), "lineno.sty");
+        assert_eq!(split("www.theyare.org", true), "www.theyare.org");
+        assert_eq!(split("(lineno.sty)", true), "(lineno.sty)");
+        // A sentence glued to the next one still comes apart.
+        assert_eq!(split("ofthedata.The", true), "of the data. The");
     }
 
     #[test]
