@@ -308,7 +308,10 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
                 continue;
             }
             seen.insert(lower.into_string());
+            // A capitalised run may be a name ("Docstrip", "Footinbib"):
+            // only runs inside a sentence are evidence.
             if run.chars().count() >= 4
+                && run.starts_with(|c: char| c.is_lowercase())
                 && !ctx.lex.is_word(run)
                 && !glued_to_digit_or_hyphen(token, at, run)
                 && !is_camel_case(run)
@@ -1666,6 +1669,18 @@ mod tests {
     fn names_of_code_with_hyphens_are_not_split() {
         assert_eq!(split("anstyle-wincon", true), "anstyle-wincon");
         assert_eq!(split("well-knownfact", true), "well-known fact");
+    }
+
+    #[test]
+    fn capitalised_runs_are_no_evidence_of_lost_spaces() {
+        // Names in a package's contents ("Docstrip", "Footinbib") split
+        // into words with a function word, as run-together text does.
+        let names = vec!["Docstrip Checkin Footinbib Bibnotes Ofthepeople Inthemiddle".to_string()];
+        let vocab = DocVocabulary::from_text(&names[0]);
+        assert_eq!(evidence_in(&names, &vocab).0, 0);
+        let glued = vec!["ofthepeople inthemiddle theyare".to_string()];
+        let vocab = DocVocabulary::from_text(&glued[0]);
+        assert_eq!(evidence_in(&glued, &vocab).0, 3);
     }
 
     #[test]
