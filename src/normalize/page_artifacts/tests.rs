@@ -800,3 +800,21 @@ fn a_number_at_the_other_edge_of_a_numbered_page_is_content() {
     assert_eq!(numbers, [&"3", &"30"], "{kept:?}");
     assert!(declined(&log, "second-number"));
 }
+
+#[test]
+fn a_tex_listing_that_opens_two_pages_is_content() {
+    // A package manual's listing goes on over the page break: its lines
+    // open page 2 and page 3 alike, as a running head would.
+    let text = paginate(
+        3,
+        12,
+        |p| (p > 1).then(|| "\\program{Computer Science}\n\\advisor{Alan Turing}".to_string()),
+        |p| Some(p.to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    let listing = kept.iter().filter(|t| t.starts_with('\\')).count();
+    assert_eq!(listing, 4, "{kept:?}");
+    assert!(declined(&log, "code-line"));
+}

@@ -164,6 +164,9 @@ pub fn signal(line: &str) -> Signal {
     if whole_call(t) {
         return Signal::Strong("call");
     }
+    if tex_command(t) {
+        return Signal::Strong("tex-command");
+    }
     // A `#` comment reads as prose by its words, and in plain text a `#`
     // may also mark a heading: it continues a listing, never starts one.
     // Unless it is dense with operators: the repaired text joins it to the
@@ -735,6 +738,53 @@ fn preprocessor_directive(t: &str) -> bool {
     }
 }
 
+/// `\maketitlepage`, `\program{Computer Science}`,
+/// `\documentclass[red]{brandeis-thesis}`: a line that is TeX commands,
+/// each a backslash and letters with its arguments, and nothing after the
+/// last one. A typeset page never prints a backslash before a word; a
+/// manual of a TeX package prints its listings so.
+fn tex_command(t: &str) -> bool {
+    let mut rest = t;
+    let mut commands = 0;
+    while let Some(after) = rest.strip_prefix('\\') {
+        let name = after
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(after.len());
+        if name < 2 {
+            return false;
+        }
+        rest = &after[name..];
+        // Its arguments: `{...}` and `[...]`, one level of nesting.
+        while let Some(open) = rest.chars().next().filter(|c| matches!(c, '{' | '[')) {
+            let close = if open == '{' { '}' } else { ']' };
+            let mut depth = 0usize;
+            let mut end = None;
+            for (i, c) in rest.char_indices() {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i + c.len_utf8());
+                        break;
+                    }
+                }
+            }
+            let Some(end) = end else { return false };
+            rest = &rest[end..];
+        }
+        commands += 1;
+        // A wide gap after it is a gutter: two columns side by side, each
+        // a command, are no line of one listing.
+        let next = rest.trim_start();
+        if rest.len() - next.len() > 1 && !next.is_empty() {
+            return false;
+        }
+        rest = next;
+    }
+    commands > 0 && rest.is_empty()
+}
+
 /// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
 /// `std::mem::swap(&mut a, &mut b);`: a line that is one call, a name
 /// straight before a bracket that the line's last bracket closes, with at
@@ -834,6 +884,31 @@ mod tests {
             ")+",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn tex_commands_are_strong() {
+        for line in [
+            "\\program{Computer Science}",
+            "\\maketitlepage",
+            "\\begin{thesis-abstract}",
+            "\\documentclass[red]{brandeis-thesis}",
+            "\\includegraphics[width=\\textwidth]{sampleteaser}",
+            "\\end{acks} \\appendix",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("tex-command"), "{line:?}");
+        }
+        for line in [
+            // Prose that names a command goes on with words.
+            "\\cite may be a single key",
+            "\\x is a variable",
+            // Two columns, a command in each.
+            "\\documentclass[STYLE]{acmart}        \\title[short title]{full title}",
+            // An argument left open.
+            "\\title{A long title",
+        ] {
+            assert_ne!(signal(line), Signal::Strong("tex-command"), "{line:?}");
         }
     }
 
