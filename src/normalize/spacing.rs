@@ -308,17 +308,26 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
                 continue;
             }
             seen.insert(lower.into_string());
-            // A capitalised run may be a name ("Docstrip", "Footinbib"):
-            // only runs inside a sentence are evidence.
+            // A capitalised run may be a name ("Docstrip", "Footinbib",
+            // "Berman"): it is evidence where it opens with a function word,
+            // as a sentence glued at its start does ("Whenareference",
+            // "Atablewith..."), or glues four words or more with one among
+            // them ("Tablewithnumerouscolumns").
+            let capitalised = run.starts_with(|c: char| c.is_uppercase());
             if run.chars().count() >= 4
-                && run.starts_with(|c: char| c.is_lowercase())
                 && !ctx.lex.is_word(run)
                 && !glued_to_digit_or_hyphen(token, at, run)
                 && !is_camel_case(run)
                 && segment(run, &ctx, false).is_some_and(|parts| {
-                    parts
-                        .iter()
-                        .any(|p| p.chars().count() >= 2 && is_function_word(p))
+                    let function = |p: &String| p.chars().count() >= 2 && is_function_word(p);
+                    if capitalised {
+                        parts.first().is_some_and(|p| is_function_word(p))
+                            || (parts.len() >= 4
+                                && parts.iter().all(|p| p.chars().count() >= 2)
+                                && parts.iter().any(function))
+                    } else {
+                        parts.iter().any(function)
+                    }
                 })
             {
                 evidence += 1;
@@ -1675,12 +1684,15 @@ mod tests {
     fn capitalised_runs_are_no_evidence_of_lost_spaces() {
         // Names in a package's contents ("Docstrip", "Footinbib") split
         // into words with a function word, as run-together text does.
-        let names = vec!["Docstrip Checkin Footinbib Bibnotes Ofthepeople Inthemiddle".to_string()];
+        let names = vec!["Docstrip Checkin Footinbib Bibnotes Berman Snowmanhat".to_string()];
         let vocab = DocVocabulary::from_text(&names[0]);
         assert_eq!(evidence_in(&names, &vocab).0, 0);
-        let glued = vec!["ofthepeople inthemiddle theyare".to_string()];
+        // Inside a sentence, or opening one with a function word, or four
+        // words glued with a function word among them.
+        let glued =
+            vec!["ofthepeople inthemiddle Theyare Athird Tablewithnumerouscolumns".to_string()];
         let vocab = DocVocabulary::from_text(&glued[0]);
-        assert_eq!(evidence_in(&glued, &vocab).0, 3);
+        assert_eq!(evidence_in(&glued, &vocab).0, 5);
     }
 
     #[test]
