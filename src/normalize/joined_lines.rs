@@ -158,7 +158,12 @@ fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) 
     // two words; a number ("8859-1"), a path or a code name may not.
     let digit_at_cut = head.ends_with(|c: char| c.is_ascii_digit())
         || tail.starts_with(|c: char| c.is_ascii_digit());
-    if is_code_name(token) || (is_identifier(token) && digit_at_cut) {
+    // A list written without spaces ("letterpaper,10pt,oneside") names
+    // options or values, each spelled as it is.
+    let list = token
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .contains(',');
+    if is_code_name(token) || (is_identifier(token) && digit_at_cut) || list {
         return None;
     }
     let compound = format!("{head}-{tail}");
@@ -296,7 +301,12 @@ mod tests {
     /// says of its parts.
     #[test]
     fn commands_keywords_and_names_keep_their_spelling() {
-        for token in ["\\multicolumn", "INCOLLECTION", "ChipsR-Us,"] {
+        for token in [
+            "\\multicolumn",
+            "INCOLLECTION",
+            "ChipsR-Us,",
+            "letterpaper,10pt,oneside.",
+        ] {
             let long = format!(
                 "process has involved many of them and led to a {token} \
                  procurement process. Originally, we had a"
