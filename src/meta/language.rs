@@ -59,6 +59,15 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
 /// How many words of the text are looked at: enough for a stable guess.
 const SAMPLE_WORDS: usize = 2000;
 
+/// The first [`SAMPLE_WORDS`] words of `text`, lower-cased: runs of letters.
+fn sample_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE_WORDS)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The language of `text` as a BCP 47 code; `en` when the text gives no clue.
 pub fn detect_language(text: &str) -> &'static str {
     guess_language(text).unwrap_or("en")
@@ -67,12 +76,7 @@ pub fn detect_language(text: &str) -> &'static str {
 /// The language whose function words `text` uses most, or `None` when it
 /// uses none of them.
 pub fn guess_language(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-        .map(str::to_lowercase)
-        .collect();
+    let words = sample_words(text);
     let mut best = (None, 0usize);
     for (lang, list) in FUNCTION_WORDS {
         let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
@@ -98,12 +102,7 @@ const MIN_ENGLISH_SHARE: f64 = 0.02;
 /// function words outnumber the English ones by half again, or the English
 /// ones are rare. Short text and text without words read as English.
 pub fn is_other_language(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-        .map(str::to_lowercase)
-        .collect();
+    let words = sample_words(text);
     if words.len() < MIN_WORDS_FOR_LANGUAGE {
         return false;
     }

@@ -225,25 +225,31 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
     }
     // Read before any repair: a round that splits the glued tokens takes
     // away the evidence the next round would weigh for the ones left.
-    let mut glued_punctuation = lost_spaces_after_punctuation(&body_texts(doc));
+    let mut body = body_texts(doc);
+    let mut glued_punctuation = lost_spaces_after_punctuation(&body);
     for _ in 0..MAX_ROUNDS {
         let before = log.changes.len();
-        let run_together = round(doc, glued_punctuation, log);
+        let run_together = round(doc, &body, glued_punctuation, log);
         glued_punctuation |= run_together;
         if log.changes.len() == before {
             break;
         }
+        body = body_texts(doc);
     }
 }
 
-/// One reading of the document; whether it had lost the spaces between
-/// its words.
-fn round(doc: &mut Document, glued_punctuation: bool, log: &mut RepairLog) -> bool {
-    // The body's text, read once for the three kinds of evidence.
-    let body = body_texts(doc);
-    let vocab = log.vocabulary.of(doc, &body);
+/// One reading of the document, whose body's text is `body` (read once
+/// for the kinds of evidence); whether it had lost the spaces between its
+/// words.
+fn round(
+    doc: &mut Document,
+    body: &[String],
+    glued_punctuation: bool,
+    log: &mut RepairLog,
+) -> bool {
+    let vocab = log.vocabulary.of(doc, body);
     let lex = Lexicon::english();
-    let (evidence, words) = evidence_in(&body, &vocab);
+    let (evidence, words) = evidence_in(body, &vocab);
     let run_together = evidence >= RUN_TOGETHER_MIN && evidence * RUN_TOGETHER_RATE >= words;
     let ctx = Ctx {
         lex,
@@ -253,17 +259,17 @@ fn round(doc: &mut Document, glued_punctuation: bool, log: &mut RepairLog) -> bo
         // document that lost its spaces makes those (the function-word
         // splits of the others are strict): most documents need none.
         bigrams: if run_together {
-            Bigrams::of(&body)
+            Bigrams::of(body)
         } else {
             Bigrams::default()
         },
         attested: true,
-        numbered_stems: numbered_stems(&body),
+        numbered_stems: numbered_stems(body),
         // Text that lost the spaces between its words lost those after
         // its punctuation too, however few of them show; a later round,
         // with fewer left, still knows it from the first.
         glued_punctuation: glued_punctuation || run_together,
-        memo: RefCell::new(Memo::sized_for(&body)),
+        memo: RefCell::new(Memo::sized_for(body)),
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
@@ -1592,45 +1598,39 @@ mod tests {
         split_token(token, &ctx, &mut |_, _, _| true).join(" ")
     }
 
+    /// The spaces the whole repair puts in after punctuation, as edited.
+    fn after_punctuation(text: &str) -> Vec<String> {
+        let (_, log) =
+            crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+        log.changes
+            .iter()
+            .filter(|c| c.rule == "after-punctuation" && !c.declined)
+            .map(|c| c.after.clone())
+            .collect()
+    }
+
     #[test]
     fn one_word_glued_to_a_comma_is_the_authors_spelling() {
-        let repair = |text: &str| {
-            let (_, log) =
-                crate::normalize::normalize_text(text, &crate::normalize::Options::default());
-            log.changes
-                .iter()
-                .filter(|c| c.rule == "after-punctuation" && !c.declined)
-                .count()
-        };
         let one = "The commands are cargo build,cargo check and cargo test today.\n";
-        assert_eq!(repair(one), 0);
+        assert_eq!(after_punctuation(one).len(), 0);
         let two =
             "The river rose near,hope of the town was lost and the rain fell,the night came.\n";
-        assert_eq!(repair(two), 2);
+        assert_eq!(after_punctuation(two).len(), 2);
     }
 
     #[test]
     fn two_glued_tokens_in_a_long_paper_are_the_authors_spelling() {
-        let repair = |text: &str| {
-            let (_, log) =
-                crate::normalize::normalize_text(text, &crate::normalize::Options::default());
-            log.changes
-                .iter()
-                .filter(|c| c.rule == "after-punctuation" && !c.declined)
-                .map(|c| c.after.clone())
-                .collect::<Vec<_>>()
-        };
         let prose = "The paper describes how the samples were taken and measured. ";
         let long = format!(
             "{}The options are anonymous,review for a blind review.\n\n\
              [28] Poker-Edge.Com. 2006. Stats and Analysis.\n",
             prose.repeat(300)
         );
-        assert_eq!(repair(&long), Vec::<String>::new());
+        assert_eq!(after_punctuation(&long), Vec::<String>::new());
         // Code writes its own commas: no evidence of lost spaces.
         let code = "Declare it [in,size_is(len)] or \\email{dave,judy@example.edu} here, \
                     and the river rose near,hope of the town.\n";
-        assert_eq!(repair(code), Vec::<String>::new());
+        assert_eq!(after_punctuation(code), Vec::<String>::new());
     }
 
     #[test]

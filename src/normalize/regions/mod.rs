@@ -279,18 +279,8 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
         separated = start;
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for line in &lines[start..=end] {
-            let chars: Vec<char> = line.text.chars().collect();
-            let cut = gutter.min(chars.len());
-            let l: String = chars[..cut]
-                .iter()
-                .collect::<String>()
-                .trim_end()
-                .to_string();
-            let r: String = chars[cut..]
-                .iter()
-                .collect::<String>()
-                .trim_end()
-                .to_string();
+            let (l, r) = split_at_column(&line.text, gutter);
+            let (l, r) = (l.trim_end().to_string(), r.trim_end().to_string());
             if line.is_blank() {
                 left.push(line.clone());
                 right.push(line.clone());
@@ -323,6 +313,15 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
 }
 
+/// `text` cut before its character `column` (all of it left when shorter).
+fn split_at_column(text: &str, column: usize) -> (&str, &str) {
+    let cut = text
+        .char_indices()
+        .nth(column)
+        .map_or(text.len(), |(i, _)| i);
+    text.split_at(cut)
+}
+
 /// Words of letters on one side of the gutter of a line that make a
 /// sentence, not a row's cells ("FIG. 1. A figure caption" beside a table
 /// in the other column; "lst alternative" and "(4e)a" are cells).
@@ -341,12 +340,7 @@ fn spans_the_gutter(table: &[Line], gutter: usize) -> bool {
     };
     let (mut rows, mut sentences) = (0, 0);
     for line in table {
-        let cut = line
-            .text
-            .char_indices()
-            .nth(gutter)
-            .map_or(line.text.len(), |(i, _)| i);
-        let (left, right) = line.text.split_at(cut);
+        let (left, right) = split_at_column(&line.text, gutter);
         if words(left) >= SENTENCE_WORDS || words(right) >= SENTENCE_WORDS {
             sentences += 1;
         } else if !left.trim().is_empty() && !right.trim().is_empty() {
