@@ -35,7 +35,7 @@ use super::lexicon::{
     DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
 };
 use super::{Pass, RepairLog, Stage};
-use crate::model::{Document, Inline, Span, plain_text};
+use crate::model::{Block, Document, Inline, Span, plain_text};
 
 pub const PASS: Pass = Pass {
     name: "spacing",
@@ -73,6 +73,10 @@ struct Ctx<'a> {
     /// Letters the document writes with more than one number ("in" from
     /// "in1" and "in2"): names, not a word glued to a number.
     numbered_stems: HashSet<String>,
+    /// Runs of letters the document's code blocks write ("ifthen" from
+    /// `\RequirePackage{ifthen}`): names, which the prose mentions as they
+    /// are spelled in the code.
+    code_words: HashSet<String>,
     /// The document glues words to a comma, a semicolon or a sentence end
     /// in more than one place, and often enough for its length ("near,hope",
     /// "above,we", "it.The"): the extractor lost those spaces. A token or
@@ -133,6 +137,7 @@ fn glued_punctuation(body: &[String]) -> usize {
             if !token.contains([',', ';', '.', '!', '?'])
                 || seen.contains(token)
                 || is_code_name(token)
+                || is_spelled_list(token)
             {
                 continue;
             }
@@ -265,6 +270,7 @@ fn round(
         },
         attested: true,
         numbered_stems: numbered_stems(body),
+        code_words: code_words(&doc.blocks, body),
         // Text that lost the spaces between its words lost those after
         // its punctuation too, however few of them show; a later round,
         // with fewer left, still knows it from the first.
@@ -294,6 +300,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         bigrams: Bigrams::default(),
         attested: false,
         numbered_stems: HashSet::default(),
+        code_words: HashSet::default(),
         glued_punctuation: true,
         memo: RefCell::default(),
     };
@@ -370,6 +377,61 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+}
+
+/// The runs of three letters or more that the document writes in code: in
+/// its code blocks, at any depth, and in the TeX commands its prose
+/// mentions (`\RequirePackage{ifthen}`). See [`Ctx::code_words`]. Other
+/// shapes of code in prose are not read: in text that lost its spaces, a
+/// citation glued into one token ("ACM,NewYork,NY,USA,6pages.https://...")
+/// looks like a name of code too.
+fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
+    let mut words = HashSet::default();
+    let mut add = |code: &str| {
+        for run in code.split(|c: char| !c.is_alphabetic()) {
+            if run.chars().nth(2).is_some() && !words.contains(run) {
+                words.insert(run.to_string());
+            }
+        }
+    };
+    for_each_code_block(blocks, &mut add);
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+        if token.starts_with('\\') && is_code_name(token) {
+            add(token);
+        }
+    }
+    words
+}
+
+/// Calls `f` on the text of every code block in `blocks`, at any depth.
+fn for_each_code_block(blocks: &[Block], f: &mut dyn FnMut(&str)) {
+    for block in blocks {
+        match block {
+            Block::CodeBlock { text, .. } => f(text),
+            Block::List { items, .. } => {
+                for item in items {
+                    for_each_code_block(item, f);
+                }
+            }
+            Block::BlockQuote { blocks, .. } => for_each_code_block(blocks, f),
+            _ => {}
+        }
+    }
+}
+
+/// Values or options listed with commas and no spaces, three or more
+/// ("geometry,ifthen,keyval", "letterpaper,10pt,oneside"): the author's
+/// spelling, as in a package's options. A sentence that lost the spaces
+/// after its commas has function words among its pieces ("State,18F,and"),
+/// and text that lost them loses one here and there, between two words
+/// ("near,hope").
+fn is_spelled_list(token: &str) -> bool {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let items: Vec<&str> = core.split(',').collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| !item.is_empty() && !is_function_word(item))
 }
 
 /// The letters that the document writes glued to more than one number
@@ -634,7 +696,10 @@ fn is_known(run: &str, ctx: &Ctx) -> bool {
     if let Some(&known) = ctx.memo.borrow().known.get(run) {
         return known;
     }
-    let known = ctx.lex.is_word(run) || ctx.vocab.count(run) >= 2;
+    // A regular inflection of a listed word is a word ("incipits" beside
+    // "incipit"): "use incipits" is no "useincipits" split by a stray space.
+    let known =
+        ctx.lex.is_word(run) || ctx.vocab.count(run) >= 2 || is_inflected_word(run, ctx.lex);
     ctx.memo.borrow_mut().known.insert(run.to_string(), known);
     known
 }
@@ -892,6 +957,7 @@ fn split_token_if_needed(
         || (!ctx.run_together && is_camel_case_reason(reason))
         || token.len() > MAX_TOKEN
         || is_compound_of_names(token, ctx)
+        || (!ctx.run_together && is_spelled_list(token))
     {
         return None;
     }
@@ -1260,6 +1326,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         || ctx.lex.is_word(run)
         || is_inflected_word(run, ctx.lex)
         || !run.chars().any(char::is_lowercase)
+        || ctx.code_words.contains(run)
     {
         return None;
     }
@@ -1587,6 +1654,7 @@ mod tests {
             bigrams: Bigrams::default(),
             attested: false,
             numbered_stems: HashSet::default(),
+            code_words: HashSet::default(),
             glued_punctuation: true,
             memo: RefCell::default(),
         }
@@ -1631,6 +1699,56 @@ mod tests {
         let code = "Declare it [in,size_is(len)] or \\email{dave,judy@example.edu} here, \
                     and the river rose near,hope of the town.\n";
         assert_eq!(after_punctuation(code), Vec::<String>::new());
+    }
+
+    /// Options listed with commas and no spaces are the author's spelling
+    /// (a package's options), where the document kept its spaces; glued
+    /// words beside them still get theirs back.
+    #[test]
+    fn a_list_written_without_spaces_keeps_its_spelling() {
+        let text = "Load geometry,ifthen,keyval,mparhack,makeidx, multicol and \
+                    the river rose near,hope of the town and the rain fell,the night came.\n";
+        assert_eq!(
+            after_punctuation(text),
+            vec!["near, hope".to_string(), "fell, the".to_string()]
+        );
+        // Where the spaces between words were lost, such a token is damage
+        // like any other.
+        assert_eq!(split("DC,USA,21322.", true), "DC, USA, 21322.");
+    }
+
+    /// The spaces the whole repair takes out or puts in as run-together or
+    /// stray, as edited.
+    fn spacing_edits(text: &str) -> Vec<String> {
+        let (_, log) =
+            crate::normalize::normalize_text(text, &crate::normalize::Options::default());
+        log.changes
+            .iter()
+            .filter(|c| c.pass == PASS.name && !c.declined)
+            .map(|c| format!("{} -> {}", c.before, c.after))
+            .collect()
+    }
+
+    /// A word the document's code writes is a name that the prose
+    /// mentions as it is spelled: "ifthen" is a package, not "if then".
+    #[test]
+    fn a_word_of_the_documents_code_is_not_split() {
+        let text = "I also use ifthen for the booleans the options set.\n\n\
+                    \\RequirePackage{ifthen}\n\n\
+                    Because the package works with all variants, it loads none.\n";
+        assert_eq!(spacing_edits(text), Vec::<String>::new());
+        let without_code = "I also use ifthen for the booleans the options set.\n";
+        assert_eq!(spacing_edits(without_code), vec!["ifthen -> if then"]);
+    }
+
+    /// "use incipits": a word and the plural of a listed word ("incipit")
+    /// are two words, even where the document names an option
+    /// "useincipits".
+    #[test]
+    fn an_inflected_word_is_no_fragment_of_a_stray_space() {
+        let text = "The option useincipits sets them. We can also use incipits in the list \
+                    of poems, as the option says.\n";
+        assert_eq!(spacing_edits(text), Vec::<String>::new());
     }
 
     #[test]
