@@ -47,7 +47,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
 use super::lines::{Line, PageStart, non_blank};
-use super::regions::is_code_line;
+use super::regions::{is_code_line, rows_of_one_table};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -481,6 +481,18 @@ fn furniture(
             );
             continue;
         }
+        // A table's row that ends (or opens) two pages alike (a medication
+        // chart's last row, unchanged from one chart to the next) is the
+        // table's: its cells line up with a row beside it on its page.
+        if let Some(row) = table_row_beside(k, lines, content, layout) {
+            decline(
+                log,
+                "table-row",
+                line(k),
+                &format!("recurs at a page edge, but its cells line up with the row '{row}'"),
+            );
+            continue;
+        }
         // A line the text also prints inside its pages (a table's header
         // row, repeated where the table goes on) is content, unless it is
         // the very first or last text of its page.
@@ -827,6 +839,27 @@ fn code_evidence(
     let code_at =
         |j: Option<usize>| j.is_some_and(|j| inside.contains(&j) && is_code_line(text(j)));
     (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
+}
+
+/// How many lines on each side of a recurring line are looked at for a row
+/// of its table: a wrapped cell ("Retardtabletten", "due to op") may stand
+/// between two rows.
+const ROW_REACH: usize = 3;
+
+/// A row of a table beside line `k` (a position among the non-blank lines)
+/// on its page, whose cells line up with those of line `k`.
+fn table_row_beside<'a>(
+    k: usize,
+    lines: &'a [Line],
+    content: &[usize],
+    layout: &Layout,
+) -> Option<&'a str> {
+    let text = |j: usize| lines[content[j]].text.as_str();
+    layout
+        .lines_of(layout.page[k])
+        .filter(|&j| j != k && j + ROW_REACH >= k && j <= k + ROW_REACH)
+        .find(|&j| rows_of_one_table(text(k), text(j)))
+        .map(|j| lines[content[j]].trimmed())
 }
 
 /// Whether line `k` is the outermost text at its page's top (or bottom)

@@ -818,3 +818,29 @@ fn a_tex_listing_that_opens_two_pages_is_content() {
     assert_eq!(listing, 4, "{kept:?}");
     assert!(declined(&log, "code-line"));
 }
+
+#[test]
+fn a_tables_last_row_that_ends_every_page_is_content() {
+    // A chart per page, as `pdftotext -layout` sets it, each ending in the
+    // same row right above the page's number: the row is the chart's.
+    let row = "Mono-Embolex 3000 I.E. Prophylaxe        0       0        1       0";
+    let pages: Vec<String> = (1..=4)
+        .map(|p| {
+            [
+                body(p, 6).join("\n"),
+                format!("Medication Chart (issued: 0{p}.02.2015)"),
+                "Pharmaceutical                      Morning   Noon   Evening   Night".into(),
+                format!("Insulin                                  {p}       1        1       0"),
+                row.into(),
+                String::new(),
+                format!("                                          {p}"),
+            ]
+            .join("\n")
+        })
+        .collect();
+    let (lines, log) = repaired(&pages.join("\n\u{c}"));
+    let kept = texts(&lines);
+    assert_eq!(kept.iter().filter(|t| **t == row).count(), 4, "{kept:?}");
+    assert!(!kept.contains(&"3"), "the page numbers still go: {kept:?}");
+    assert!(declined(&log, "table-row"));
+}

@@ -181,6 +181,13 @@ fn outside_tables(
     runs
 }
 
+/// Whether two lines are rows of one table (see [`table::rows_of_one_table`]),
+/// for passes that run before this one and must not take a table's row for
+/// furniture.
+pub fn rows_of_one_table(a: &str, b: &str) -> bool {
+    table::rows_of_one_table(a, b)
+}
+
 /// Whether a line reads as code on its own (a strong signal: braces, a
 /// statement end, an assignment, a comment, a prompt). For passes that run
 /// before this one and must not take a line of code for furniture.

@@ -685,6 +685,19 @@ fn cell_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Whether two lines are rows of one table: two cells or more after the
+/// first start at the same character columns in both. A line of prose has
+/// no such cells, and two columns of text share one gutter at most.
+pub fn rows_of_one_table(a: &str, b: &str) -> bool {
+    let b = cell_starts(b);
+    cell_starts(a)
+        .iter()
+        .skip(1)
+        .filter(|x| b[1..].contains(x))
+        .count()
+        >= 2
+}
+
 /// Whether two lines start a cell at the same character column.
 fn shares_column(a: &str, b: &str) -> bool {
     let b = cell_starts(b);
