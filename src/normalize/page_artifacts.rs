@@ -17,7 +17,10 @@
 //!    counter, dates and a capitalised running title abstracted ([`shape`]):
 //!    its counter counts the pages (the page number is the page's position
 //!    plus one offset shared by the document's pages), or the same line
-//!    stands at the same edge of most pages;
+//!    stands at the same edge of most pages. A line in capitals counts as
+//!    a running title only where it stands on two pages or more, or repeats
+//!    a heading of the text; a table's row or a line of code stays however
+//!    often it recurs;
 //! 4. the first page's title is not a running header, though the header of
 //!    later pages repeats it;
 //! 5. facing pages print different heads ("Chapter 1. Beginner's guide 19",
@@ -459,6 +462,7 @@ fn furniture(
         .filter(|&k| !layout.at_edge(k))
         .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
         .collect();
+    let caps_heads = CapsHeads::of(lines, content, shapes, layout, (&top_band, &bottom_band));
     for k in 0..n {
         if found[k].is_some() {
             continue;
@@ -502,6 +506,21 @@ fn furniture(
                 "mid-page",
                 line(k),
                 "recurs at a page edge, but also inside pages, behind other text",
+            );
+            continue;
+        }
+        // Lines in capitals at a page's edge share one shape, whatever
+        // their words: a running head in capitals names its chapter or
+        // section on two pages or more, or repeats a heading of the text
+        // ("SECOND SECTION" over "Second section"). One that does neither is
+        // the page's own text (a screenplay's "JOHN" or "FRED (CONT'D)" at
+        // the top of a page).
+        if s.is_caps_head() && !caps_heads.confirms(lines[content[k]].trimmed()) {
+            decline(
+                log,
+                "caps-line",
+                line(k),
+                "a line in capitals at a page edge, but no other page prints it and no heading of the text reads so",
             );
             continue;
         }
@@ -839,6 +858,80 @@ fn code_evidence(
     let code_at =
         |j: Option<usize>| j.is_some_and(|j| inside.contains(&j) && is_code_line(text(j)));
     (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
+}
+
+/// What confirms a line in capitals at a page edge as a running head (see
+/// [`CapsHeads::confirms`]), as [`title_words`].
+struct CapsHeads {
+    /// The lines in capitals at the edges, with the pages they stand on.
+    at_edges: HashMap<String, HashSet<usize>>,
+    /// The lines that are not in capitals (the text's own headings among
+    /// them, often right under the running head).
+    inside: HashSet<String>,
+}
+
+impl CapsHeads {
+    fn of(
+        lines: &[Line],
+        content: &[usize],
+        shapes: &[Option<Shape>],
+        layout: &Layout,
+        bands: (&[bool], &[bool]),
+    ) -> CapsHeads {
+        let mut heads = CapsHeads {
+            at_edges: HashMap::default(),
+            inside: HashSet::default(),
+        };
+        for (k, shape) in shapes.iter().enumerate() {
+            let text = lines[content[k]].trimmed();
+            if (bands.0[k] || bands.1[k]) && shape.as_ref().is_some_and(Shape::is_caps_head) {
+                heads
+                    .at_edges
+                    .entry(title_words(text))
+                    .or_default()
+                    .insert(layout.page[k]);
+            } else if text.chars().any(char::is_lowercase) {
+                heads.inside.insert(title_words(text));
+            }
+        }
+        heads
+    }
+
+    /// Whether the line in capitals `text` stands at the edge of two pages
+    /// or more, or a line of the text that is not in capitals reads so, or
+    /// opens so with [`MIN_HEADING_WORDS`] words or more (a heading wrapped
+    /// over two lines: "Example communication to request a token" under
+    /// "EXAMPLE COMMUNICATION TO REQUEST A TOKEN FOR READING").
+    fn confirms(&self, text: &str) -> bool {
+        let words = title_words(text);
+        if self
+            .at_edges
+            .get(&words)
+            .is_some_and(|pages| pages.len() >= 2)
+            || self.inside.contains(&words)
+        {
+            return true;
+        }
+        let ends: Vec<usize> = words.match_indices(' ').map(|(at, _)| at).collect();
+        ends.iter()
+            .skip(MIN_HEADING_WORDS - 1)
+            .any(|&end| self.inside.contains(&words[..end]))
+    }
+}
+
+/// The fewest words of a heading's first line that confirm a running head
+/// in capitals which goes on past them: fewer ("JOHN" before "JOHN and MARK
+/// are at adjacent consoles") open sentences as often.
+const MIN_HEADING_WORDS: usize = 3;
+
+/// The words of a line, lower-cased, without its numbers and punctuation:
+/// "2   SECOND SECTION    5" and "2 Second section" read "second section".
+fn title_words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many lines on each side of a recurring line are looked at for a row

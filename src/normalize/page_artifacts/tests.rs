@@ -194,7 +194,8 @@ fn latex_running_heads_with_changing_titles_go() {
         [
             "1\nJSON MESSAGES\n1.2\n2",
             "1\nJSON MESSAGES\n3",
-            "2\n4\nDEFAULT PROFILES",
+            // A head on one page only repeats the section's heading.
+            "2\n4\nDEFAULT PROFILES\nDefault profiles",
         ],
         12,
         true,
@@ -208,7 +209,28 @@ fn latex_running_heads_with_changing_titles_go() {
         "{got:?}"
     );
     assert!(!got.iter().any(|l| l.len() == 1), "{got:?}");
-    assert_eq!(got.len(), 4 * 12 + 1);
+    assert_eq!(got.len(), 4 * 12 + 2);
+}
+
+#[test]
+fn a_line_in_capitals_that_opens_one_page_only_is_content() {
+    // A screenplay: each page opens with what is said or done next, in
+    // capitals, and no two pages alike; the text has no heading that such
+    // a line repeats.
+    let text = paginate(
+        4,
+        8,
+        |p| Some(["FADE IN:", "JOHN", "FRED (CONT'D)", "FADE OUT:"][p - 1].to_string()),
+        |p| Some(p.to_string()),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    let got = texts(&lines);
+    for line in ["JOHN", "FRED (CONT'D)", "FADE OUT:"] {
+        assert!(got.contains(&line), "{line}: {got:?}");
+    }
+    assert!(!got.contains(&"3"), "the page numbers still go: {got:?}");
+    assert!(declined(&log, "caps-line"));
 }
 
 #[test]
