@@ -16,7 +16,9 @@
 //! A long line with no such cut, or with more than one, is left alone and
 //! the case is logged as declined.
 
-use super::identifier::{is_code_name, is_identifier};
+use rustc_hash::FxHashSet as HashSet;
+
+use super::identifier::{has_inner_dot, is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon};
 use super::lines::{Line, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
@@ -51,12 +53,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         return;
     };
     let vocab = vocabulary(lines);
+    let paths = path_words(lines);
     let lexicon = Lexicon::for_text(log.other_language);
     let mut out = Vec::with_capacity(lines.len() + 8);
     for mut line in lines.drain(..) {
         // Verbatim lines (code, tables) are long by their own right.
         while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
-            let mut cuts = cuts(&line.text, width, &vocab, lexicon);
+            let mut cuts = cuts(&line.text, width, &vocab, &paths, lexicon);
             if cuts.len() != 1 {
                 let missing = if cuts.is_empty() {
                     "no lost hyphen is proven near the column width"
@@ -97,7 +100,33 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
 
 /// Byte offsets in `text` where a hyphen and a line break were lost, with
 /// the evidence for each.
-fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec<(usize, String)> {
+/// The words the document writes as parts of its paths and addresses
+/// ("tamefloats" from "http://ctan.org/pkg/tamefloats"): names, spelled as
+/// the document spells them.
+fn path_words(lines: &[Line]) -> HashSet<String> {
+    let mut words = HashSet::default();
+    for token in lines
+        .iter()
+        .filter(|l| l.text.contains('/'))
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|t| t.contains('/'))
+    {
+        for part in token.split(|c: char| !c.is_alphanumeric()) {
+            if !part.is_empty() && !words.contains(part) {
+                words.insert(part.to_string());
+            }
+        }
+    }
+    words
+}
+
+fn cuts(
+    text: &str,
+    width: f64,
+    vocab: &DocVocabulary,
+    paths: &HashSet<String>,
+    lexicon: &Lexicon,
+) -> Vec<(usize, String)> {
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let hyphen = printed_len("-");
@@ -115,7 +144,7 @@ fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec
         if first >= width * FIRST_LINE_MIN
             && previous.is_some_and(char::is_alphanumeric)
             && c.is_alphanumeric()
-            && let Some(evidence) = lost_hyphen(text, at, vocab, lexicon)
+            && let Some(evidence) = lost_hyphen(text, at, vocab, paths, lexicon)
         {
             found.push((at, evidence));
         }
@@ -127,7 +156,13 @@ fn cuts(text: &str, width: f64, vocab: &DocVocabulary, lexicon: &Lexicon) -> Vec
 
 /// Whether a hyphen was lost at byte `at`, inside a run of letters and
 /// digits: what proves it, or `None`.
-fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) -> Option<String> {
+fn lost_hyphen(
+    text: &str,
+    at: usize,
+    vocab: &DocVocabulary,
+    paths: &HashSet<String>,
+    lexicon: &Lexicon,
+) -> Option<String> {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -189,8 +224,14 @@ fn lost_hyphen(text: &str, at: usize, vocab: &DocVocabulary, lexicon: &Lexicon) 
         vocab.writes(w)
             || (w.chars().all(char::is_lowercase) && (lexicon.is_word(w) || vocab.contains(w)))
     };
-    let known_run = lexicon.is_word(run) || vocab.count(run) >= 2;
-    (!known_run && word(head) && word(tail)).then(|| {
+    // The token as written elsewhere ("bibleref-mouth"), a run that names a
+    // part of a path ("tamefloats"), and a file or host name with a dot
+    // ("edtable.sty") are spelled as the document spells them.
+    let known_run = lexicon.is_word(run)
+        || vocab.count(run) >= 2
+        || vocab.count(token.trim_matches(|c: char| !c.is_alphanumeric())) >= 2
+        || paths.contains(run);
+    (!known_run && !has_inner_dot(token) && word(head) && word(tail)).then(|| {
         format!(
             "'{run}' is no word, '{head}' and '{tail}' are; the line is too long for the column"
         )
@@ -312,6 +353,27 @@ mod tests {
                  procurement process. Originally, we had a"
             );
             let (lines, log) = fix(&page(&long));
+            assert_eq!(log.applied(), 0, "{token}: {:?}", log.changes);
+            assert!(lines.iter().any(|l| l.text == long), "{token}");
+        }
+    }
+
+    /// A file name ("edtable.sty"), a token the document writes alike
+    /// elsewhere ("bibleref-mouth") and a name its addresses spell
+    /// ("tamefloats") keep their spelling, though each splits into words.
+    #[test]
+    fn names_the_document_spells_keep_their_spelling() {
+        for (token, elsewhere) in [
+            ("edtable.sty", "the ed table"),
+            ("bibleref-mouth", "the bibleref-mouth package"),
+            ("tamefloats", "see http://ctan.org/pkg/tamefloats"),
+        ] {
+            let long = format!(
+                "process has involved many of them and {token} \
+                 procurement process. Originally, we had a"
+            );
+            let text = format!("{}{elsewhere}\n", page(&long));
+            let (lines, log) = fix(&text);
             assert_eq!(log.applied(), 0, "{token}: {:?}", log.changes);
             assert!(lines.iter().any(|l| l.text == long), "{token}");
         }
