@@ -26,9 +26,11 @@ mod soft_break;
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use super::identifier::{has_inner_dot, identifier_reason, is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon, is_function_word};
-use super::lines::{Line, vocabulary};
+use super::lines::{Line, path_words, vocabulary};
 use super::{Pass, RepairLog, Stage};
 use soft_break::Cells;
 
@@ -50,10 +52,11 @@ const SUSPENSION_WORDS: &[&str] = &["and", "or", "nor", "to", "und", "&"];
 // never adds or removes lines.
 #[allow(clippy::ptr_arg)]
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
-    // Read the document's vocabulary only once a line ends in a hyphen:
-    // many documents have none. No line was changed before that point, so
-    // it is the vocabulary of the lines as they came in.
-    let mut vocab: Option<DocVocabulary> = None;
+    // Read the document's spellings (its words, and the parts of its paths)
+    // only once a line ends in a hyphen: many documents have none. No line
+    // was changed before that point, so they are those of the lines as they
+    // came in.
+    let mut vocab: Option<(DocVocabulary, FxHashSet<String>)> = None;
     let mut names: Option<HashSet<String>> = None;
     let lexicon = Lexicon::for_text(log.other_language);
     for i in 0..lines.len() {
@@ -83,14 +86,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         if !ends_in_hyphen(&lines[i].text) {
             continue; // nothing for `decide` to do
         }
-        let vocab = vocab.get_or_insert_with(|| vocabulary(lines));
+        let (vocab, paths) = vocab.get_or_insert_with(|| (vocabulary(lines), path_words(lines)));
+        let (vocab, paths) = (&*vocab, &*paths);
         let layout = Layout {
             lines,
             i,
             j,
             names: &mut names,
         };
-        match decide(&lines[i].text, &lines[j].text, vocab, lexicon, layout) {
+        match decide(
+            &lines[i].text,
+            &lines[j].text,
+            vocab,
+            paths,
+            lexicon,
+            layout,
+        ) {
             None => {}
             Some(Edit::Decline { text, missing }) => {
                 log.decline_cited(NAME, "ambiguous", span(lines, i, j), text, missing)
@@ -273,6 +284,7 @@ fn decide(
     first: &str,
     next: &str,
     vocab: &DocVocabulary,
+    paths: &FxHashSet<String>,
     lexicon: &Lexicon,
     layout: Layout<'_>,
 ) -> Option<Edit> {
@@ -354,6 +366,9 @@ fn decide(
     if digits || is_identifier(token) || is_identifier(next_token) {
         return decide_identifier(token, next_token, vocab, join, decline);
     }
+    // A closing apostrophe ends a possessive ("ednotes’"): the word is
+    // looked up without it.
+    let tail = tail.trim_end_matches(['\'', '’']);
     let joined = format!("{head}{tail}");
     let compound = format!("{head}-{tail}");
     if vocab.hyphenated(head, tail) || vocab.has_compound(&compound) {
@@ -368,6 +383,15 @@ fn decide(
             false,
             "word-in-document",
             format!("the document writes '{joined}'"),
+        );
+    }
+    // A name that one of the document's paths or addresses spells
+    // ("tamefloats" in http://ctan.org/pkg/tamefloats).
+    if paths.contains(&joined) {
+        return join(
+            false,
+            "word-in-document",
+            format!("the document writes '{joined}' in a path"),
         );
     }
     // Among table cells the next line may hold another cell's words: only
@@ -689,6 +713,21 @@ mod tests {
         assert_eq!(
             fix("a dispute over the China-\nIndia border").0,
             vec!["a dispute over the China-India border"]
+        );
+    }
+
+    /// Two words of the list broken at a line end are one name where the
+    /// document writes it so: after a possessive's apostrophe too, or in
+    /// one of its addresses.
+    #[test]
+    fn a_name_the_document_writes_joins_whole() {
+        assert_eq!(
+            fix("edfnotes extends ednotes. It modifies ed-\nnotes’ annotation commands").0,
+            vec!["edfnotes extends ednotes. It modifies ednotes’ annotation commands"]
+        );
+        assert_eq!(
+            fix("avoided by the tame-\nfloats package, see http://ctan.org/pkg/tamefloats").0,
+            vec!["avoided by the tamefloats package, see http://ctan.org/pkg/tamefloats"]
         );
     }
 

@@ -20,7 +20,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::identifier::{has_inner_dot, is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon};
-use super::lines::{Line, vocabulary};
+use super::lines::{Line, path_words, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
 use super::{Pass, RepairLog, Stage};
 
@@ -100,26 +100,6 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
 
 /// Byte offsets in `text` where a hyphen and a line break were lost, with
 /// the evidence for each.
-/// The words the document writes as parts of its paths and addresses
-/// ("tamefloats" from "http://ctan.org/pkg/tamefloats"): names, spelled as
-/// the document spells them.
-fn path_words(lines: &[Line]) -> HashSet<String> {
-    let mut words = HashSet::default();
-    for token in lines
-        .iter()
-        .filter(|l| l.text.contains('/'))
-        .flat_map(|l| l.text.split_whitespace())
-        .filter(|t| t.contains('/'))
-    {
-        for part in token.split(|c: char| !c.is_alphanumeric()) {
-            if !part.is_empty() && !words.contains(part) {
-                words.insert(part.to_string());
-            }
-        }
-    }
-    words
-}
-
 fn cuts(
     text: &str,
     width: f64,

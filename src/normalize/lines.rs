@@ -419,6 +419,26 @@ pub fn vocabulary(lines: &[Line]) -> super::lexicon::DocVocabulary {
     vocab
 }
 
+/// The words the document writes as parts of its paths and addresses
+/// ("tamefloats" from "http://ctan.org/pkg/tamefloats"): names, spelled as
+/// the document spells them.
+pub fn path_words(lines: &[Line]) -> rustc_hash::FxHashSet<String> {
+    let mut words = rustc_hash::FxHashSet::default();
+    for token in lines
+        .iter()
+        .filter(|l| l.text.contains('/'))
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|t| t.contains('/'))
+    {
+        for part in token.split(|c: char| !c.is_alphanumeric()) {
+            if !part.is_empty() && !words.contains(part) {
+                words.insert(part.to_string());
+            }
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
