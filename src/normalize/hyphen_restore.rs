@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::identifier::is_identifier;
+use super::identifier::{code_words, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon, Lower, body_texts};
 use super::{Pass, RepairLog, Stage};
 
@@ -33,6 +33,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let ev = Evidence {
         heads: compound_heads(&body),
         path_parts: hyphenated_path_parts(&body),
+        code_words: code_words(&doc.blocks, &body),
         vocab,
     };
     for block in &mut doc.blocks {
@@ -49,6 +50,10 @@ struct Evidence {
     /// Hyphenated parts of the paths the document writes: "rust-lang" from
     /// "rust-lang/rfcs#3309", case kept.
     path_parts: HashSet<String>,
+    /// The words the document writes in code, lower-cased
+    /// ("subequations" from `\begin{subequations}`): names, spelled as the
+    /// code spells them, whatever the prose hyphenates.
+    code_words: HashSet<String>,
 }
 
 /// The hyphenated parts of the `/`-separated tokens of the document.
@@ -186,7 +191,7 @@ fn has_compound_to_weigh(inlines: &[Inline], ev: &Evidence) -> bool {
     inlines.iter().any(|inline| match inline {
         Inline::Text(t) => t.split(' ').any(|w| {
             !w.is_empty()
-                && (restore(w, &ev.vocab).is_some()
+                && (restore(w, ev).is_some()
                     || restore_each(w, |w| restore_from_head(w, ev)).is_some())
         }),
         other => other
@@ -204,7 +209,7 @@ fn fix_inlines(
     for inline in inlines.iter_mut() {
         match inline {
             Inline::Text(t) => {
-                if let Some(fixed) = restore(t, &vocab.vocab) {
+                if let Some(fixed) = restore(t, vocab) {
                     let written = fixed.trim_matches(|c: char| !c.is_alphanumeric());
                     if is_identifier(t)
                         && !vocab.vocab.writes(&fixed)
@@ -261,7 +266,7 @@ fn fix_inlines(
 /// The token with the hyphens of the document's compounds put back. Each
 /// run of letters, digits and hyphens ("rustlang" in "rustlang/rust,") is
 /// looked up on its own.
-fn restore(token: &str, vocab: &DocVocabulary) -> Option<String> {
+fn restore(token: &str, ev: &Evidence) -> Option<String> {
     // The repaired token is built only once a run changes: nearly every
     // token stays as it is.
     let mut out: Option<String> = None;
@@ -272,7 +277,14 @@ fn restore(token: &str, vocab: &DocVocabulary) -> Option<String> {
         if token[..start].ends_with('\\') {
             continue;
         }
-        if let Some(fixed) = restore_word(&token[start..end], vocab) {
+        let word = &token[start..end];
+        if ev
+            .code_words
+            .contains(Lower::new(word, str::to_lowercase).as_str())
+        {
+            continue;
+        }
+        if let Some(fixed) = restore_word(word, &ev.vocab) {
             let out = out.get_or_insert_with(|| String::with_capacity(token.len() + 4));
             out.push_str(&token[copied..start]);
             out.push_str(&fixed);
@@ -405,6 +417,7 @@ mod tests {
             vocab: Arc::new(DocVocabulary::from_text("he was all-wise and allpowerful")),
             heads: ["all".to_string()].into_iter().collect(),
             path_parts: HashSet::default(),
+            code_words: HashSet::default(),
         };
         assert_eq!(
             restore_each("allpowerful.", |w| restore_from_head(w, &ev)).as_deref(),
@@ -423,13 +436,23 @@ mod tests {
         );
     }
 
+    /// The evidence of a document whose only text is `text`.
+    fn evidence(text: &str) -> Evidence {
+        Evidence {
+            vocab: Arc::new(DocVocabulary::from_text(text)),
+            heads: HashSet::default(),
+            path_parts: HashSet::default(),
+            code_words: HashSet::default(),
+        }
+    }
+
     #[test]
     fn restores_from_the_document() {
-        let vocab = DocVocabulary::from_text("the rust-lang team and Rust-Lang");
+        let vocab = evidence("the rust-lang team and Rust-Lang");
         assert_eq!(restore("rustlang,", &vocab).as_deref(), Some("rust-lang,"));
         assert_eq!(restore("RustLang", &vocab).as_deref(), Some("Rust-Lang"));
         // A TeX command keeps its letters together.
-        let tex = DocVocabulary::from_text("your e-mail address, given with \\email");
+        let tex = evidence("your e-mail address, given with \\email");
         assert_eq!(restore("\\email{#1}", &tex), None);
         assert_eq!(restore("email", &tex).as_deref(), Some("e-mail"));
         assert_eq!(restore("rusty", &vocab), None);
@@ -437,12 +460,33 @@ mod tests {
             restore("rustlang/rust", &vocab).as_deref(),
             Some("rust-lang/rust")
         );
-        let vocab = DocVocabulary::from_text("to-tier1 and to-tier-1");
+        let vocab = evidence("to-tier1 and to-tier-1");
         assert_eq!(restore("to-tier-1", &vocab), None);
-        let vocab = DocVocabulary::from_text("the aarch64-unknown-linux-gnu target");
+        let vocab = evidence("the aarch64-unknown-linux-gnu target");
         assert_eq!(
             restore("aarch64-unknown-linuxgnu", &vocab).as_deref(),
             Some("aarch64-unknown-linux-gnu")
         );
     }
+}
+
+/// A name the document's code writes ("subequations" in
+/// `\begin{subequations}`) keeps its spelling, whatever the prose
+/// hyphenates ("sub-equations"), at the start of a sentence too.
+#[test]
+fn a_name_of_the_documents_code_keeps_its_spelling() {
+    let mut doc = crate::model::Document::default();
+    for text in [
+        "It starts a new list of sub-equations, numbered (2a), (2b).",
+        "The \\begin{subequations} environment numbers them alike.",
+        "Subequations share the number of their equation.",
+    ] {
+        doc.blocks.push(crate::model::Block::Paragraph {
+            content: vec![crate::model::Inline::text(text)],
+            span: crate::model::Span::default(),
+        });
+    }
+    let mut log = RepairLog::default();
+    run(&mut doc, &mut log);
+    assert_eq!(log.applied(), 0, "{:?}", log.changes);
 }

@@ -8,6 +8,11 @@
 //! its own spelling, which no list knows. So in such a token a pass changes
 //! nothing unless the document itself writes the exact result elsewhere.
 
+use rustc_hash::FxHashSet as HashSet;
+
+use super::lexicon::Lower;
+use crate::model::Block;
+
 /// Characters that never occur inside a word of prose. All ASCII, so one
 /// byte test finds them (no byte of a multi-byte character is ASCII). Not
 /// `%`: "by22%" is prose that lost a space.
@@ -205,6 +210,47 @@ pub fn has_inner_dot(token: &str) -> bool {
     chars
         .windows(3)
         .any(|w| w[1] == '.' && w[0].is_alphanumeric() && w[2].is_alphanumeric())
+}
+
+/// The runs of three letters or more that the document writes in code: in
+/// its code blocks, at any depth, and in the TeX commands its prose
+/// mentions (`\RequirePackage{ifthen}`). Lower-cased. Other
+/// shapes of code in prose are not read: in text that lost its spaces, a
+/// citation glued into one token ("ACM,NewYork,NY,USA,6pages.https://...")
+/// looks like a name of code too.
+pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
+    let mut words = HashSet::default();
+    let mut add = |code: &str| {
+        for run in code.split(|c: char| !c.is_alphabetic()) {
+            let run = Lower::new(run, str::to_lowercase);
+            if run.as_str().chars().nth(2).is_some() && !words.contains(run.as_str()) {
+                words.insert(run.into_string());
+            }
+        }
+    };
+    for_each_code_block(blocks, &mut add);
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+        if token.starts_with('\\') && is_code_name(token) {
+            add(token);
+        }
+    }
+    words
+}
+
+/// Calls `f` on the text of every code block in `blocks`, at any depth.
+fn for_each_code_block(blocks: &[Block], f: &mut dyn FnMut(&str)) {
+    for block in blocks {
+        match block {
+            Block::CodeBlock { text, .. } => f(text),
+            Block::List { items, .. } => {
+                for item in items {
+                    for_each_code_block(item, f);
+                }
+            }
+            Block::BlockQuote { blocks, .. } => for_each_code_block(blocks, f),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

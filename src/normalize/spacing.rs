@@ -28,14 +28,15 @@ use std::cell::RefCell;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::identifier::{
-    identifier_reason, is_camel_case_reason, is_code_name, is_code_reason, is_identifier,
+    code_words, identifier_reason, is_camel_case_reason, is_code_name, is_code_reason,
+    is_identifier,
 };
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{
     DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
 };
 use super::{Pass, RepairLog, Stage};
-use crate::model::{Block, Document, Inline, Span, plain_text};
+use crate::model::{Document, Inline, Span, plain_text};
 
 pub const PASS: Pass = Pass {
     name: "spacing",
@@ -377,46 +378,6 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
         .into_iter()
         .flatten()
         .any(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-}
-
-/// The runs of three letters or more that the document writes in code: in
-/// its code blocks, at any depth, and in the TeX commands its prose
-/// mentions (`\RequirePackage{ifthen}`). See [`Ctx::code_words`]. Other
-/// shapes of code in prose are not read: in text that lost its spaces, a
-/// citation glued into one token ("ACM,NewYork,NY,USA,6pages.https://...")
-/// looks like a name of code too.
-fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
-    let mut words = HashSet::default();
-    let mut add = |code: &str| {
-        for run in code.split(|c: char| !c.is_alphabetic()) {
-            if run.chars().nth(2).is_some() && !words.contains(run) {
-                words.insert(run.to_string());
-            }
-        }
-    };
-    for_each_code_block(blocks, &mut add);
-    for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        if token.starts_with('\\') && is_code_name(token) {
-            add(token);
-        }
-    }
-    words
-}
-
-/// Calls `f` on the text of every code block in `blocks`, at any depth.
-fn for_each_code_block(blocks: &[Block], f: &mut dyn FnMut(&str)) {
-    for block in blocks {
-        match block {
-            Block::CodeBlock { text, .. } => f(text),
-            Block::List { items, .. } => {
-                for item in items {
-                    for_each_code_block(item, f);
-                }
-            }
-            Block::BlockQuote { blocks, .. } => for_each_code_block(blocks, f),
-            _ => {}
-        }
-    }
 }
 
 /// Values or options listed with commas and no spaces, three or more
@@ -795,11 +756,19 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
         return false;
     }
     let joined = format!("{l}{r}");
+    // A name of the document's code ("\\dotlessi", "\\invacuo") is no
+    // evidence that "dotless i" or "in vacuo" is one word split apart.
+    let in_prose = || {
+        ctx.vocab.count(&joined) >= 1
+            && !ctx
+                .code_words
+                .contains(Lower::new(&joined, str::to_lowercase).as_str())
+    };
     if ctx
         .lex
         .lookup(&joined)
         .is_some_and(|e| e.kind == Kind::Word)
-        || ctx.vocab.count(&joined) >= 1
+        || in_prose()
     {
         return true;
     }
@@ -1183,8 +1152,13 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
                 };
                 ctx.glued_punctuation && before_ok && (word_after || quote_after)
             }
-            // A closing quote glued to the next word.
-            '”' => next.is_alphabetic() && (prev.is_alphabetic() || ",.;:!?".contains(prev)),
+            // A closing quote glued to the next word; not to the "s" of
+            // a plural ("the “b”s").
+            '”' => {
+                next.is_alphabetic()
+                    && (prev.is_alphabetic() || ",.;:!?".contains(prev))
+                    && !plural_s(&chars[k + 1..])
+            }
             '"' => next.is_alphabetic() && ",.;:!?".contains(prev),
             _ => false,
         };
@@ -1199,6 +1173,12 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     }
     cuts.dedup();
     (!cuts.is_empty()).then(|| cut(token, &cuts))
+}
+
+/// Whether `rest` (the characters after a closing quote) is the "s" of a
+/// plural and nothing more of a word: "s", "s.", "s,".
+fn plural_s(rest: &[(usize, char)]) -> bool {
+    matches!(rest.first(), Some((_, 's'))) && rest.get(1).is_none_or(|(_, c)| !c.is_alphanumeric())
 }
 
 /// "by22" -> "by 22", "of90-120" -> "of 90-120", "2015and" -> "2015 and".
@@ -1220,7 +1200,10 @@ fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let after = number.trim_start_matches(|c: char| c.is_ascii_digit());
         let word_after: String = after.chars().take_while(|c| c.is_lowercase()).collect();
         let glued_between = word_after.chars().count() >= 3 && !is_function_word(&word_after);
-        return (is_function_word(stem) && !named && !glued_between)
+        // Letters in capitals before a number are a symbol or a name
+        // ("SO4", a formula; "IN2"), not a function word.
+        let in_capitals = !stem.chars().any(char::is_lowercase);
+        return (is_function_word(stem) && !in_capitals && !named && !glued_between)
             .then(|| cut(token, &[lead + letters]));
     }
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -1326,7 +1309,9 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         || ctx.lex.is_word(run)
         || is_inflected_word(run, ctx.lex)
         || !run.chars().any(char::is_lowercase)
-        || ctx.code_words.contains(run)
+        || ctx
+            .code_words
+            .contains(Lower::new(run, str::to_lowercase).as_str())
     {
         return None;
     }
@@ -1739,6 +1724,32 @@ mod tests {
         assert_eq!(spacing_edits(text), Vec::<String>::new());
         let without_code = "I also use ifthen for the booleans the options set.\n";
         assert_eq!(spacing_edits(without_code), vec!["ifthen -> if then"]);
+    }
+
+    /// A name of the document's code is no word split by a stray space
+    /// ("dotless i" beside `\dotlessi`).
+    #[test]
+    fn names_of_the_documents_code_are_no_evidence() {
+        let text = "The command \\dotlessi prints the (dotless i of Turkish) \
+                    in every font, as the other commands print theirs.\n";
+        assert_eq!(spacing_edits(text), Vec::<String>::new());
+    }
+
+    /// Letters in capitals before a number are a formula or a name, not a
+    /// function word glued to it; "by22" still is.
+    #[test]
+    fn a_formula_in_capitals_keeps_its_number() {
+        assert_eq!(split("SO4", false), "SO4");
+        assert_eq!(split("by22", false), "by 22");
+    }
+
+    /// A closing quote before the "s" of a plural ("the “b”s") lost no
+    /// space.
+    #[test]
+    fn a_quoted_letters_plural_keeps_its_s() {
+        assert_eq!(split("“b”s", false), "“b”s");
+        assert_eq!(split("“fill”s,", false), "“fill”s,");
+        assert_eq!(split("“fill”said", false), "“fill” said");
     }
 
     /// "use incipits": a word and the plural of a listed word ("incipit")
