@@ -2,6 +2,10 @@
 //! is given. It needs no data beyond the lists below and tells apart the
 //! languages whose function words rarely overlap.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
 /// The most frequent function words of each language. A text's language is
 /// the one whose words it uses most; short lists keep the guess cheap.
 const FUNCTION_WORDS: &[(&str, &[&str])] = &[
@@ -59,13 +63,58 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
 /// How many words of the text are looked at: enough for a stable guess.
 const SAMPLE_WORDS: usize = 2000;
 
-/// The first [`SAMPLE_WORDS`] words of `text`, lower-cased: runs of letters.
-fn sample_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphabetic())
+/// How many of the text's first [`SAMPLE_WORDS`] words (runs of letters,
+/// lower-cased) of `min_letters` letters or more are function words of
+/// each language of [`FUNCTION_WORDS`], in its order; and how many words
+/// were read, of any length.
+fn function_word_counts(text: &str, min_letters: usize) -> ([usize; FUNCTION_WORDS.len()], usize) {
+    let lists = languages_of_words();
+    let mut counts = [0; FUNCTION_WORDS.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(SAMPLE_WORDS)
-        .map(str::to_lowercase)
-        .collect()
+    {
+        words += 1;
+        // Function words are short: a longer word is none, and needs no
+        // lower-casing to tell.
+        if word.len() > MAX_FUNCTION_WORD_BYTES || word.chars().nth(min_letters - 1).is_none() {
+            continue;
+        }
+        let key = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&bits) = lists.get(key) {
+            for (i, count) in counts.iter_mut().enumerate() {
+                *count += usize::from(bits & (1 << i) != 0);
+            }
+        }
+    }
+    (counts, words)
+}
+
+/// No function word of the lists is longer, in UTF-8 bytes.
+const MAX_FUNCTION_WORD_BYTES: usize = 8;
+
+/// Each function word of the lists, with the languages (bits of their
+/// index in [`FUNCTION_WORDS`]) whose lists hold it. Built once.
+fn languages_of_words() -> &'static HashMap<&'static str, u16> {
+    static LISTS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut map = HashMap::default();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            for word in *list {
+                *map.entry(*word).or_insert(0) |= 1 << i;
+            }
+        }
+        map
+    })
 }
 
 /// The language of `text` as a BCP 47 code; `en` when the text gives no clue.
@@ -76,10 +125,9 @@ pub fn detect_language(text: &str) -> &'static str {
 /// The language whose function words `text` uses most, or `None` when it
 /// uses none of them.
 pub fn guess_language(text: &str) -> Option<&'static str> {
-    let words = sample_words(text);
+    let (counts, _) = function_word_counts(text, 1);
     let mut best = (None, 0usize);
-    for (lang, list) in FUNCTION_WORDS {
-        let hits = words.iter().filter(|w| list.contains(&w.as_str())).count();
+    for ((lang, _), &hits) in FUNCTION_WORDS.iter().zip(&counts) {
         if hits > best.1 {
             best = (Some(*lang), hits);
         }
@@ -102,29 +150,25 @@ const MIN_ENGLISH_SHARE: f64 = 0.02;
 /// function words outnumber the English ones by half again, or the English
 /// ones are rare. Short text and text without words read as English.
 pub fn is_other_language(text: &str) -> bool {
-    let words = sample_words(text);
-    if words.len() < MIN_WORDS_FOR_LANGUAGE {
-        return false;
-    }
     // Words of one letter are variables as often as words ("e", "a", "y"
     // in a formula or a listing): only longer function words count.
-    let hits = |list: &[&str]| {
-        words
-            .iter()
-            .filter(|w| w.chars().nth(1).is_some() && list.contains(&w.as_str()))
-            .count()
-    };
+    let (counts, words) = function_word_counts(text, 2);
+    if words < MIN_WORDS_FOR_LANGUAGE {
+        return false;
+    }
     let english = FUNCTION_WORDS
         .iter()
-        .find(|(lang, _)| *lang == "en")
-        .map_or(0, |(_, list)| hits(list));
+        .zip(&counts)
+        .find(|((lang, _), _)| *lang == "en")
+        .map_or(0, |(_, &n)| n);
     let other = FUNCTION_WORDS
         .iter()
-        .filter(|(lang, _)| *lang != "en")
-        .map(|(_, list)| hits(list))
+        .zip(&counts)
+        .filter(|((lang, _), _)| *lang != "en")
+        .map(|(_, &n)| n)
         .max()
         .unwrap_or(0);
-    (english as f64) < words.len() as f64 * MIN_ENGLISH_SHARE || other * 2 > english * 3
+    (english as f64) < words as f64 * MIN_ENGLISH_SHARE || other * 2 > english * 3
 }
 
 #[cfg(test)]

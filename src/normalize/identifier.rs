@@ -229,7 +229,12 @@ pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
         }
     };
     for_each_code_block(blocks, &mut add);
-    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+    // Only a text with a backslash can name a TeX command: most have none.
+    for token in body
+        .iter()
+        .filter(|text| text.contains('\\'))
+        .flat_map(|text| text.split_whitespace())
+    {
         if token.starts_with('\\') && is_code_name(token) {
             add(token);
         }

@@ -43,6 +43,7 @@
 mod pages;
 mod shape;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -862,39 +863,51 @@ fn code_evidence(
 
 /// What confirms a line in capitals at a page edge as a running head (see
 /// [`CapsHeads::confirms`]), as [`title_words`].
-struct CapsHeads {
+struct CapsHeads<'a> {
+    lines: &'a [Line],
+    content: &'a [usize],
     /// The lines in capitals at the edges, with the pages they stand on.
     at_edges: HashMap<String, HashSet<usize>>,
     /// The lines that are not in capitals (the text's own headings among
-    /// them, often right under the running head).
-    inside: HashSet<String>,
+    /// them, often right under the running head). Read only for a line in
+    /// capitals to confirm: most documents have none.
+    inside: OnceCell<HashSet<String>>,
 }
 
-impl CapsHeads {
+impl<'a> CapsHeads<'a> {
     fn of(
-        lines: &[Line],
-        content: &[usize],
+        lines: &'a [Line],
+        content: &'a [usize],
         shapes: &[Option<Shape>],
         layout: &Layout,
         bands: (&[bool], &[bool]),
-    ) -> CapsHeads {
-        let mut heads = CapsHeads {
-            at_edges: HashMap::default(),
-            inside: HashSet::default(),
-        };
+    ) -> CapsHeads<'a> {
+        let mut at_edges: HashMap<String, HashSet<usize>> = HashMap::default();
         for (k, shape) in shapes.iter().enumerate() {
-            let text = lines[content[k]].trimmed();
             if (bands.0[k] || bands.1[k]) && shape.as_ref().is_some_and(Shape::is_caps_head) {
-                heads
-                    .at_edges
-                    .entry(title_words(text))
+                at_edges
+                    .entry(title_words(lines[content[k]].trimmed()))
                     .or_default()
                     .insert(layout.page[k]);
-            } else if text.chars().any(char::is_lowercase) {
-                heads.inside.insert(title_words(text));
             }
         }
-        heads
+        CapsHeads {
+            lines,
+            content,
+            at_edges,
+            inside: OnceCell::new(),
+        }
+    }
+
+    fn inside(&self) -> &HashSet<String> {
+        self.inside.get_or_init(|| {
+            self.content
+                .iter()
+                .map(|&i| self.lines[i].trimmed())
+                .filter(|t| t.chars().any(char::is_lowercase))
+                .map(title_words)
+                .collect()
+        })
     }
 
     /// Whether the line in capitals `text` stands at the edge of two pages
@@ -908,14 +921,14 @@ impl CapsHeads {
             .at_edges
             .get(&words)
             .is_some_and(|pages| pages.len() >= 2)
-            || self.inside.contains(&words)
+            || self.inside().contains(&words)
         {
             return true;
         }
         let ends: Vec<usize> = words.match_indices(' ').map(|(at, _)| at).collect();
         ends.iter()
             .skip(MIN_HEADING_WORDS - 1)
-            .any(|&end| self.inside.contains(&words[..end]))
+            .any(|&end| self.inside().contains(&words[..end]))
     }
 }
 
