@@ -23,7 +23,7 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -85,6 +85,9 @@ struct Ctx<'a> {
     /// "Poker-Edge.Com" a web site) are as likely the author's own
     /// spelling, and stay.
     glued_punctuation: bool,
+    /// The block being repaired is in another language (Latin verse,
+    /// filler text): no run of it is English words run together.
+    foreign_block: Cell<bool>,
     /// Decisions that depend on nothing but a token and the evidence above,
     /// remembered for the round: a document repeats most of its words, and
     /// each is weighed once. Per document and per round, so it holds at
@@ -276,12 +279,19 @@ fn round(
         // its punctuation too, however few of them show; a later round,
         // with fewer left, still knows it from the first.
         glued_punctuation: glued_punctuation || run_together,
+        foreign_block: Cell::new(false),
         memo: RefCell::new(Memo::sized_for(body)),
     };
     if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("lost spaces: {evidence} of {words} runs");
     }
-    for_each_inlines(doc, &mut |inlines, span| fix(inlines, span, &ctx, log));
+    for_each_inlines(doc, &mut |inlines, span| {
+        // Only a document that lost its spaces splits runs into ordinary
+        // words, the splits Latin and filler text fall prey to.
+        ctx.foreign_block
+            .set(ctx.run_together && inlines_in_other_language(inlines));
+        fix(inlines, span, &ctx, log)
+    });
     run_together
 }
 
@@ -303,6 +313,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         numbered_stems: HashSet::default(),
         code_words: HashSet::default(),
         glued_punctuation: true,
+        foreign_block: Cell::new(false),
         memo: RefCell::default(),
     };
     let n = expected_distinct_words(body);
@@ -311,7 +322,18 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
     // it was protected then as now.
     let mut tokens: HashSet<&str> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut evidence = 0;
-    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+    // Latin verse or filler text is no English run together; whether a
+    // text is such a passage is asked only of texts with a candidate run.
+    let mut foreign: Option<bool> = None;
+    let mut current: *const String = std::ptr::null();
+    for (text, token) in body
+        .iter()
+        .flat_map(|text| text.split_whitespace().map(move |t| (text, t)))
+    {
+        if !std::ptr::eq(current, text) {
+            current = text;
+            foreign = None;
+        }
         if !tokens.insert(token) || is_protected(token) || is_code_name(token) {
             continue;
         }
@@ -344,6 +366,9 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
                     }
                 })
             {
+                if *foreign.get_or_insert_with(|| passage_in_other_language(text)) {
+                    continue;
+                }
                 evidence += 1;
             }
         }
@@ -379,6 +404,62 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
         .flatten()
         .any(|c| c.is_ascii_digit() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
 }
+
+/// Whether a passage (a block's text) is in a language other than
+/// English: ten words or more, and English function words of two letters
+/// or more for fewer than one word in twenty, none at all in a passage of
+/// twenty words or fewer. Latin verse ("Arma virumque cano Troiae qui
+/// primus ab oris") and filler text ("Lorem ipsum dolor sit amet") use
+/// next to none; English, even with words run together ("Howthe Agile
+/// BPAdidn't meet our goals"), keeps some apart.
+fn passage_in_other_language(text: &str) -> bool {
+    let (mut words, mut english) = (0, 0);
+    count_function_words(text, &mut words, &mut english);
+    reads_as_other_language(words, english)
+}
+
+/// [`passage_in_other_language`] of the text of `inlines`, read in place.
+fn inlines_in_other_language(inlines: &[Inline]) -> bool {
+    fn walk(inlines: &[Inline], words: &mut usize, english: &mut usize) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => count_function_words(t, words, english),
+                other => {
+                    if let Some(children) = other.children() {
+                        walk(children, words, english);
+                    }
+                }
+            }
+        }
+    }
+    let (mut words, mut english) = (0, 0);
+    walk(inlines, &mut words, &mut english);
+    reads_as_other_language(words, english)
+}
+
+/// Adds the words of `text` to `words`, and its English function words of
+/// two letters or more to `english`.
+fn count_function_words(text: &str, words: &mut usize, english: &mut usize) {
+    for word in text.split_whitespace() {
+        *words += 1;
+        let core = word.trim_matches(|c: char| !c.is_alphabetic());
+        // No function word is longer than eight letters.
+        if (2..=8).contains(&core.len()) && is_function_word(core) {
+            *english += 1;
+        }
+    }
+}
+
+fn reads_as_other_language(words: usize, english: usize) -> bool {
+    words >= MIN_PASSAGE_WORDS && english * PASSAGE_ENGLISH_RATE < words.max(PASSAGE_ENGLISH_RATE)
+}
+
+/// Fewer words than this tell nothing of a passage's language.
+const MIN_PASSAGE_WORDS: usize = 10;
+
+/// English uses a function word for about one word in five; a passage
+/// with fewer than one in this many is in another language.
+const PASSAGE_ENGLISH_RATE: usize = 20;
 
 /// Values or options listed with commas and no spaces, three or more
 /// ("geometry,ifthen,keyval", "letterpaper,10pt,oneside"): the author's
@@ -838,7 +919,11 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             let evidence = split_evidence(rule, &after, ctx);
             log.approve_cited(PASS.name, rule, span, before, after, evidence)
         }) else {
-            ctx.memo.borrow_mut().whole.insert(token.clone());
+            // Whole here may be for want of the rules a block in another
+            // language does without.
+            if !ctx.foreign_block.get() {
+                ctx.memo.borrow_mut().whole.insert(token.clone());
+            }
             out.push(Inline::Text(token));
             continue;
         };
@@ -1225,6 +1310,9 @@ fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
 
 /// Splits the runs of letters of a token that are words run together.
 fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    if ctx.foreign_block.get() {
+        return None;
+    }
     if let Some(parts) = split_after_possessive(token, ctx) {
         return Some(parts);
     }
@@ -1641,6 +1729,7 @@ mod tests {
             numbered_stems: HashSet::default(),
             code_words: HashSet::default(),
             glued_punctuation: true,
+            foreign_block: Cell::new(false),
             memo: RefCell::default(),
         }
     }
@@ -1733,6 +1822,30 @@ mod tests {
         let text = "The command \\dotlessi prints the (dotless i of Turkish) \
                     in every font, as the other commands print theirs.\n";
         assert_eq!(spacing_edits(text), Vec::<String>::new());
+    }
+
+    /// Latin verse or filler text in an English document that lost its
+    /// spaces is no English run together ("netus" is no "net us"); short
+    /// passages and English with its words run together are judged as
+    /// before.
+    #[test]
+    fn a_passage_in_another_language_is_no_english_run_together() {
+        assert!(passage_in_other_language(
+            "Pellentesque habitant morbi tristique senectus et netus et malesuada fames ac \
+             turpis egestas."
+        ));
+        assert!(!passage_in_other_language(
+            "Howthe Agile BPAdidn't meet our goals, and what we learned from the way it went."
+        ));
+        assert!(!passage_in_other_language(
+            "Auser runs cargo newand starts development."
+        ));
+        let vocab = DocVocabulary::from_text("the net us and tortor");
+        let ctx = ctx_with(&vocab, true);
+        let split = |ctx: &Ctx| split_token("netus", ctx, &mut |_, _, _| true).join(" ");
+        assert_eq!(split(&ctx), "net us");
+        ctx.foreign_block.set(true);
+        assert_eq!(split(&ctx), "netus");
     }
 
     /// Letters in capitals before a number are a formula or a name, not a
