@@ -87,7 +87,6 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             continue; // nothing for `decide` to do
         }
         let (vocab, paths) = vocab.get_or_insert_with(|| (vocabulary(lines), path_words(lines)));
-        let (vocab, paths) = (&*vocab, &*paths);
         let layout = Layout {
             lines,
             i,

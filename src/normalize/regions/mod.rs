@@ -181,12 +181,9 @@ fn outside_tables(
     runs
 }
 
-/// Whether two lines are rows of one table (see [`table::rows_of_one_table`]),
-/// for passes that run before this one and must not take a table's row for
-/// furniture.
-pub fn rows_of_one_table(a: &str, b: &str) -> bool {
-    table::rows_of_one_table(a, b)
-}
+/// For passes that run before this one and must not take a table's row
+/// for furniture.
+pub use table::rows_of_one_table;
 
 /// Whether a line reads as code on its own (a strong signal: braces, a
 /// statement end, an assignment, a comment, a prompt). For passes that run
