@@ -423,11 +423,18 @@ pub fn vocabulary(lines: &[Line]) -> super::lexicon::DocVocabulary {
 /// ("tamefloats" from "http://ctan.org/pkg/tamefloats"): names, spelled as
 /// the document spells them.
 pub fn path_words(lines: &[Line]) -> rustc_hash::FxHashSet<String> {
+    path_words_in(lines.iter().map(|l| l.text.as_str()))
+}
+
+/// [`path_words`] of any texts (a block's plain text, a line).
+pub fn path_words_in<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+) -> rustc_hash::FxHashSet<String> {
     let mut words = rustc_hash::FxHashSet::default();
-    for token in lines
-        .iter()
-        .filter(|l| l.text.contains('/'))
-        .flat_map(|l| l.text.split_whitespace())
+    for token in texts
+        .into_iter()
+        .filter(|text| text.contains('/'))
+        .flat_map(str::split_whitespace)
         .filter(|t| t.contains('/'))
     {
         for part in token.split(|c: char| !c.is_alphanumeric()) {

@@ -35,6 +35,7 @@ use super::inline_walk::for_each_inlines;
 use super::lexicon::{
     DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
 };
+use super::lines::path_words_in;
 use super::{Pass, RepairLog, Stage};
 use crate::model::{Document, Inline, Span, plain_text};
 
@@ -78,6 +79,9 @@ struct Ctx<'a> {
     /// `\RequirePackage{ifthen}`): names, which the prose mentions as they
     /// are spelled in the code.
     code_words: HashSet<String>,
+    /// Runs of letters and digits the document's paths and addresses
+    /// write ("mparhack" from "http://ctan.org/pkg/mparhack"), as spelled.
+    path_words: HashSet<String>,
     /// The document glues words to a comma, a semicolon or a sentence end
     /// in more than one place, and often enough for its length ("near,hope",
     /// "above,we", "it.The"): the extractor lost those spaces. A token or
@@ -275,6 +279,7 @@ fn round(
         attested: true,
         numbered_stems: numbered_stems(body),
         code_words: code_words(&doc.blocks, body),
+        path_words: path_words_in(body.iter().map(String::as_str)),
         // Text that lost the spaces between its words lost those after
         // its punctuation too, however few of them show; a later round,
         // with fewer left, still knows it from the first.
@@ -312,6 +317,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         attested: false,
         numbered_stems: HashSet::default(),
         code_words: HashSet::default(),
+        path_words: HashSet::default(),
         glued_punctuation: true,
         foreign_block: Cell::new(false),
         memo: RefCell::default(),
@@ -742,6 +748,15 @@ fn is_known(run: &str, ctx: &Ctx) -> bool {
     known
 }
 
+/// A run the document's code blocks, TeX commands, paths or addresses
+/// spell: a name.
+fn is_name(run: &str, ctx: &Ctx) -> bool {
+    ctx.path_words.contains(run)
+        || ctx
+            .code_words
+            .contains(Lower::new(run, str::to_lowercase).as_str())
+}
+
 /// "rec ognised" -> "recognised"; in a document with lost spaces also
 /// "anylev elofaccess" -> "anylevelofaccess" (split into words afterwards).
 fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
@@ -833,20 +848,33 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
         return false;
     }
     let joined = format!("{l}{r}");
+    if ctx
+        .lex
+        .lookup(&joined)
+        .is_some_and(|e| e.kind == Kind::Word)
+    {
+        return true;
+    }
+    // A piece that the document's code or paths name ("\\eenumsentence",
+    // "http://ctan.org/pkg/mparhack") stands on its own: "the
+    // eenumsentence" is no fragment of "theeenumsentence".
+    if is_name(l, ctx) || is_name(r, ctx) {
+        return false;
+    }
     // A name of the document's code ("\\dotlessi", "\\invacuo") is no
     // evidence that "dotless i" or "in vacuo" is one word split apart.
+    // Nor, where the document lost its spaces, is the joined form beside
+    // a word that stands on its own: "Thegmverse" elsewhere is the same
+    // damage as "The gmverse" would be, not the author's spelling.
+    let r_word = r_known && (r.chars().count() >= 2 || matches!(r, "a" | "A" | "I"));
     let in_prose = || {
         ctx.vocab.count(&joined) >= 1
             && !ctx
                 .code_words
                 .contains(Lower::new(&joined, str::to_lowercase).as_str())
+            && !(ctx.run_together && (l_known || r_word))
     };
-    if ctx
-        .lex
-        .lookup(&joined)
-        .is_some_and(|e| e.kind == Kind::Word)
-        || in_prose()
-    {
+    if in_prose() {
         return true;
     }
     if !ctx.run_together {
@@ -857,7 +885,7 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // would make other words ("How widespread", "borrowexpression sit").
     // Only a fragment that is no word shows a stray space.
     // (A lone letter other than "a" or "I" is no such word: "hav e".)
-    if r_known && (r.chars().count() >= 2 || matches!(r, "a" | "A" | "I")) {
+    if r_word {
         return false;
     }
     // A word before words run together ("a newuser") keeps its space:
@@ -1724,6 +1752,7 @@ mod tests {
             attested: false,
             numbered_stems: HashSet::default(),
             code_words: HashSet::default(),
+            path_words: HashSet::default(),
             glued_punctuation: true,
             foreign_block: Cell::new(false),
             memo: RefCell::default(),
@@ -2028,6 +2057,34 @@ mod tests {
         let ctx = ctx_with(&vocab, true);
         assert!(!should_merge("a", "newuser", &ctx));
         assert!(should_merge("rec", "ognised", &ctx));
+    }
+
+    /// A name of the document's code or paths stands on its own beside a
+    /// word: "The mparhack" is no "Themparhack" to be split into "Them par
+    /// hack".
+    #[test]
+    fn a_name_of_the_code_or_a_path_is_no_fragment() {
+        let vocab = DocVocabulary::from_text("The mparhack them par hack");
+        let mut ctx = ctx_with(&vocab, true);
+        assert!(should_merge("The", "mparhack", &ctx));
+        ctx.path_words = path_words_in(["see http://ctan.org/pkg/mparhack"]);
+        assert!(!should_merge("The", "mparhack", &ctx));
+        ctx.path_words = HashSet::default();
+        ctx.code_words = ["mparhack".to_string()].into_iter().collect();
+        assert!(!should_merge("The", "mparhack", &ctx));
+        // A fragment still joins its word.
+        assert!(should_merge("rec", "ognised", &ctx));
+    }
+
+    /// Where the document lost its spaces, its glued "Thegmverse" is the
+    /// damage, no evidence that "The gmverse" is one word.
+    #[test]
+    fn a_glued_form_is_no_evidence_beside_a_word_where_spaces_were_lost() {
+        let vocab = DocVocabulary::from_text("The gmverse Package. Thegmverse package lef t");
+        assert!(should_merge("The", "gmverse", &ctx_with(&vocab, false)));
+        let ctx = ctx_with(&vocab, true);
+        assert!(!should_merge("The", "gmverse", &ctx));
+        assert!(should_merge("lef", "t", &ctx));
     }
 
     #[test]
