@@ -14,8 +14,11 @@
 //!   the joined form ("inter-" + "national");
 //! * "pre- and post-war" keeps its hanging hyphen and its space.
 //!
-//! * a dash that joins two words ("happen—who") and was printed at a line
-//!   end or start joins the lines without a space.
+//! * a dash that joins two words ("happen—who") or two numbers ("1990–"
+//!   "2000") and was printed at a line end or start joins the lines without
+//!   a space; a word and a number ("door—" "6") stay apart;
+//! * nothing is joined to a line of one letter, the raised "E" of a logo
+//!   set on a line of its own (`lone-letter`, declined).
 //!
 //! The word is not moved between lines: the first line is marked
 //! [`Line::glue`], so that `paragraphs` still sees each line's printed length.
@@ -68,6 +71,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         };
         // Code and tables keep their line ends: a hyphen there is text.
         if !lines[i].kind.is_prose() || !lines[j].kind.is_prose() {
+            continue;
+        }
+        // A line of one letter (the raised "E" of a logo that the extractor
+        // set on a line of its own) goes on no word: nothing is joined to
+        // it. A lone digit may end a number ("3-540-09237-" / "4").
+        if is_lone_letter(&lines[j].text) {
+            if ends_in_hyphen(&lines[i].text) || dash_join(&lines[i].text, &lines[j].text).is_some()
+            {
+                log.decline_cited(
+                    NAME,
+                    "lone-letter",
+                    span(lines, i, j),
+                    format!("{} {}", last_token(&lines[i].text), lines[j].text.trim()),
+                    "the next line is one letter, no part of a word",
+                );
+            }
             continue;
         }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
@@ -136,9 +155,19 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
             .next_back()
             .is_some_and(char::is_alphanumeric)
     };
+    // Letters on both sides, or digits on both ("1990–" / "2000"): a verse
+    // number after a dash ("door—" / "6 Only this") starts a line of its own.
+    let same_kind = |x: char, y: char| {
+        (x.is_alphabetic() && y.is_alphabetic()) || (x.is_numeric() && y.is_numeric())
+    };
     let glued = (a.ends_with(dashes)
         && letter_before(a)
-        && b.chars().next().is_some_and(char::is_alphanumeric))
+        && b.chars().next().is_some_and(|y| {
+            a.trim_end_matches(dashes)
+                .chars()
+                .next_back()
+                .is_some_and(|x| same_kind(x, y))
+        }))
         || (b.starts_with(dashes)
             && b.trim_start_matches(dashes)
                 .chars()
@@ -148,6 +177,17 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '”' | '’')));
     glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
+}
+
+/// A line that holds one letter and nothing else.
+fn is_lone_letter(line: &str) -> bool {
+    let mut chars = line.trim().chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// The last whitespace-separated token of a line.
+fn last_token(line: &str) -> &str {
+    line.split_whitespace().last().unwrap_or("")
 }
 
 fn span(lines: &[Line], i: usize, j: usize) -> crate::model::Span {
@@ -830,6 +870,36 @@ mod tests {
         assert_eq!(
             fix("they happen —\nwho knows").0,
             vec!["they happen — who knows"]
+        );
+    }
+
+    /// A dash between a word and a number is no dash inside a phrase: the
+    /// number of a verse line starts its own line. Numbers join numbers.
+    #[test]
+    fn a_dash_joins_only_letters_to_letters_or_digits_to_digits() {
+        assert_eq!(
+            fix("at my chamber door—\n6 Only this").0,
+            vec!["at my chamber door— 6 Only this"]
+        );
+        assert_eq!(
+            fix("in 1990–\n2000 it rose").0,
+            vec!["in 1990–2000 it rose"]
+        );
+    }
+
+    /// The raised "E" of a logo, on a line of its own, is no part of the
+    /// word broken above it.
+    #[test]
+    fn nothing_joins_a_line_of_one_letter() {
+        let (lines, log) = fix("the conventions of the doc-\nE\numentation and more");
+        assert_eq!(
+            lines[0],
+            "the conventions of the doc- E umentation and more"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.rule == "lone-letter" && c.declined)
         );
     }
 
