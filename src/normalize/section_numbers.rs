@@ -17,9 +17,17 @@
 //! after `1` or `1.3`, `2.1` after `2`); the first one only when the next
 //! numbered heading continues from it. Every other candidate is declined and
 //! logged with the number it would have had to follow.
+//!
+//! Page numbers count up too, and an extract without page breaks (ghostscript's
+//! `txtwrite`) leaves them on lines of their own, so the text after a number
+//! must read as a section title: not a title that carries its own number
+//! ("Appendix C", "II Preliminaries", "Figure 2:"), a list item ("• The
+//! fonts"), a title no document numbers ("Contents") or a piece of a sentence
+//! ("the rule to produce a given tree is", "will be opened").
 
 use crate::model::{Block, Document, Inline, plain_text};
 
+use super::lexicon::is_function_word;
 use super::paragraphs::ends_sentence;
 use super::structure::{has_word_of_letters, is_heading_text};
 use super::{Pass, RepairLog, Stage};
@@ -288,6 +296,76 @@ fn is_section_title(t: &str) -> bool {
         && !ends_sentence(t)
         && !t.ends_with([',', '-', '–', '—'])
         && !t.starts_with(|c: char| c.is_ascii_digit())
+        && !starts_with_bullet(t)
+        && !numbered_by_itself(t)
+        && !is_cut_sentence(t)
+        && !UNNUMBERED_TITLES.contains(&t.to_lowercase().as_str())
+}
+
+/// A list item's mark, never a section title's start: "•", or "-" and a
+/// space ("-C my-flag" is an option's name).
+fn starts_with_bullet(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('•' | '◦' | '▪' | '‣' | '∙' | '●' | '○' | '■' | '□') => true,
+        Some('-' | '*' | '–' | '—') => chars.next().is_some_and(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// Titles a document never numbers: a number before one is a page number
+/// ("2" / "Contents").
+const UNNUMBERED_TITLES: &[&str] = &[
+    "contents",
+    "table of contents",
+    "list of figures",
+    "list of tables",
+];
+
+/// Words that name a numbered unit, whose own number follows them
+/// ("Appendix C", "Chapter 2", "Figure 2:", "Act II").
+const NUMBERED_UNITS: &[&str] = &[
+    "act", "appendix", "book", "chapter", "fig.", "figure", "lecture", "part", "scene", "section",
+    "table", "volume",
+];
+
+/// A title that carries its own number, so the number before it is some
+/// other count (a page, a table of contents' page column): "Appendix C",
+/// "Chapter 2", "Figure 2: aligned", "II Preliminaries".
+fn numbered_by_itself(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    let is_roman =
+        |w: &str| w.len() <= 4 && !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let is_label = |w: &str| {
+        let w = w.trim_end_matches([':', '.']);
+        is_roman(w)
+            || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || (w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    (NUMBERED_UNITS.contains(&first.to_lowercase().as_str()) && second.is_some_and(is_label))
+        || (is_roman(first.trim_end_matches('.')) && second.is_some())
+}
+
+/// Words that end no title: a line that stops on one is a sentence cut at
+/// the line end ("In sum, then, the rule to produce a given tree is").
+const CUT_ENDINGS: &[&str] = &[
+    "a", "an", "and", "are", "is", "its", "my", "nor", "of", "or", "our", "than", "the", "their",
+    "was", "were", "your",
+];
+
+/// A line that stops on a word that ends no title, or that starts with a
+/// function word in lower case ("will be opened"): a piece of a sentence.
+fn is_cut_sentence(t: &str) -> bool {
+    let last = t
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let first = t.split_whitespace().next().unwrap_or("");
+    CUT_ENDINGS.contains(&last.as_str())
+        || (first.starts_with(|c: char| c.is_lowercase()) && is_function_word(first))
 }
 
 /// The text of a paragraph that is one line, else `None`.
@@ -411,6 +489,32 @@ mod tests {
             ["3 Data Structures", "Some text.", "4", "%", "More text."]
         );
         assert_eq!(log.applied(), 1);
+    }
+
+    /// Page numbers count up as section numbers do; what stands after one
+    /// is no title when it carries its own number ("Appendix C"), opens a
+    /// list item ("•"), is a title no document numbers ("Contents") or is
+    /// a piece of a sentence ("the rule to produce a given tree is").
+    #[test]
+    fn a_page_number_before_text_that_is_no_title_stays_alone() {
+        for not_title in [
+            "Appendix C",
+            "II Preliminaries",
+            "Figure 2: aligned environment",
+            "• The Concrete text fonts",
+            "Contents",
+            "In sum, then, the rule to produce a given tree is",
+            "will be opened",
+        ] {
+            let (blocks, log) = repaired(&["1", "Introduction", "Text.", "2", not_title, "3"]);
+            assert_eq!(blocks[1..3], ["Text.", "2"], "{not_title}");
+            assert_eq!(log.applied(), 1, "{not_title}");
+        }
+        // An option's name is a title; so is one that starts with "A".
+        for title in ["-C my-flag", "A Rogues’ Gallery of derivatives"] {
+            let (blocks, _) = repaired(&["1", "Introduction", "Text.", "2", title, "3"]);
+            assert_eq!(blocks[1..3], ["Text.".to_string(), format!("2 {title}")]);
+        }
     }
 
     #[test]
