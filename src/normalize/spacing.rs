@@ -17,6 +17,10 @@
 //!   unknown tokens split into words with a function word among them
 //!   ("theyare", "wasalittle") are ordinary words split ("recoverquickest");
 //!   otherwise only tokens made of function words alone ("ofthe", "isthe").
+//!   A part of three letters that the document never writes alone must be
+//!   one of the most common words ("now", "two"; not "sup|or|ted"), and a
+//!   capitalised word inside a sentence is a name, split only with a
+//!   function word among its parts ("via Wikimedia", "and Thenext").
 //!
 //! Doubled spaces need no rule: the model keeps one `Space` between words.
 //! URLs, e-mail addresses, DOIs, paths and code-like tokens are never
@@ -443,8 +447,14 @@ fn inlines_in_other_language(inlines: &[Inline]) -> bool {
 /// two letters or more to `english`.
 fn count_function_words(text: &str, words: &mut usize, english: &mut usize) {
     for word in text.split_whitespace() {
-        *words += 1;
         let core = word.trim_matches(|c: char| !c.is_alphabetic());
+        // A run of letters longer than words are ("Whichisbasicallyasquare")
+        // is words run together, whose function words do not show: it
+        // tells nothing of the passage's language.
+        if core.chars().count() > GLUED_RUN_LETTERS {
+            continue;
+        }
+        *words += 1;
         // No function word is longer than eight letters.
         if (2..=8).contains(&core.len()) && is_function_word(core) {
             *english += 1;
@@ -455,6 +465,10 @@ fn count_function_words(text: &str, words: &mut usize, english: &mut usize) {
 fn reads_as_other_language(words: usize, english: usize) -> bool {
     words >= MIN_PASSAGE_WORDS && english * PASSAGE_ENGLISH_RATE < words.max(PASSAGE_ENGLISH_RATE)
 }
+
+/// Longer runs of letters are words run together, not words of a
+/// language (Latin and English words alike are shorter).
+const GLUED_RUN_LETTERS: usize = 15;
 
 /// Fewer words than this tell nothing of a passage's language.
 const MIN_PASSAGE_WORDS: usize = 10;
@@ -930,7 +944,10 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
     let names: Vec<bool> = (0..inlines.len())
         .map(|k| versioned(&inlines[k + 1..]))
         .collect();
-    for (inline, name) in inlines.drain(..).zip(names) {
+    let inside: Vec<bool> = (0..inlines.len())
+        .map(|k| inside_sentence(&inlines[..k]))
+        .collect();
+    for ((inline, name), inside) in inlines.drain(..).zip(names).zip(inside) {
         let Inline::Text(token) = inline else {
             out.push(inline);
             continue;
@@ -939,13 +956,37 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
             out.push(Inline::Text(token));
             continue;
         }
-        let Some(pieces) = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
+        // A capitalised word inside a sentence ("via Wikimedia Commons",
+        // "Edward Snowden") is a name: it splits only with a function word
+        // among its parts ("and Thenext" is words run together).
+        let name_inside = inside
+            && is_title_case(&token)
+            && token.chars().filter(|c| c.is_alphabetic()).count() <= NAME_MAX_LETTERS;
+        let mut kept_as_name = false;
+        let pieces = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
+            if name_inside
+                && rule == "run-together"
+                && !after
+                    .split(' ')
+                    .any(|p| is_function_word(p.trim_matches(|c: char| !c.is_alphabetic())))
+            {
+                log.decline_cited(
+                    PASS.name,
+                    rule,
+                    span,
+                    before,
+                    "a capitalised word inside a sentence is a name",
+                );
+                kept_as_name = true;
+                return false;
+            }
             let evidence = split_evidence(rule, &after, ctx);
             log.approve_cited(PASS.name, rule, span, before, after, evidence)
-        }) else {
+        });
+        let Some(pieces) = pieces else {
             // Whole here may be for want of the rules a block in another
-            // language does without.
-            if !ctx.foreign_block.get() {
+            // language does without, or because of where the token stands.
+            if !ctx.foreign_block.get() && !kept_as_name {
                 ctx.memo.borrow_mut().whole.insert(token.clone());
             }
             out.push(Inline::Text(token));
@@ -959,6 +1000,36 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         }
     }
     *inlines = out;
+}
+
+/// Whether a token after `before` stands inside a sentence: a word (or a
+/// comma) comes before it, not a sentence's end or the block's start.
+fn inside_sentence(before: &[Inline]) -> bool {
+    let Some(Inline::Space | Inline::SoftBreak) = before.last() else {
+        return false;
+    };
+    match before.iter().rev().nth(1) {
+        Some(Inline::Text(t)) => t
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ','),
+        _ => false,
+    }
+}
+
+/// Longer capitalised runs ("Windowsoperatingsystem") are words run
+/// together rather than one name.
+const NAME_MAX_LETTERS: usize = 12;
+
+/// "Wikimedia": a capital, then lower-case letters only.
+fn is_title_case(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && token
+            .trim_end_matches(|c: char| !c.is_alphabetic())
+            .chars()
+            .skip(1)
+            .all(char::is_lowercase)
 }
 
 /// Whether the inlines after a token start with a space and a version
@@ -1513,13 +1584,26 @@ fn is_attested(part: &str, ctx: &Ctx) -> bool {
         return true;
     }
     let len = part.chars().count();
+    // The shorter the part, the more other words it is a fragment of
+    // ("sup|or|ted" from "suported", "den|ing" from "dening"), and the more
+    // common it must be.
+    let max_level = if len <= ATTESTED_SHORT_LEN {
+        ATTESTED_SHORT_MAX_LEVEL
+    } else {
+        ATTESTED_MAX_LEVEL
+    };
     ctx.run_together
         && len >= ATTESTED_MIN_LEN
         && ctx.lex.lookup(part).is_some_and(|e| {
-            e.kind != Kind::Abbreviation
-                && (e.level <= ATTESTED_MAX_LEVEL || len >= ATTESTED_RARE_LEN)
+            e.kind != Kind::Abbreviation && (e.level <= max_level || len >= ATTESTED_RARE_LEN)
         })
 }
+
+/// A part of at most this many letters...
+const ATTESTED_SHORT_LEN: usize = 3;
+/// ...must be one of the most common words ("now", "two", "new"), unless
+/// the document writes it alone.
+const ATTESTED_SHORT_MAX_LEVEL: u8 = 10;
 
 /// A part the document never writes alone must be at least this long...
 const ATTESTED_MIN_LEN: usize = 3;
@@ -2085,6 +2169,56 @@ mod tests {
         let ctx = ctx_with(&vocab, true);
         assert!(!should_merge("The", "gmverse", &ctx));
         assert!(should_merge("lef", "t", &ctx));
+    }
+
+    /// A capitalised word inside a sentence is a name, split only with a
+    /// function word among its parts; at a sentence's start it is words
+    /// run together as any other.
+    #[test]
+    fn a_capitalised_word_inside_a_sentence_is_a_name() {
+        let vocab = DocVocabulary::from_text("wiki media the next");
+        let ctx = ctx_with(&vocab, true);
+        let split = |text: &str| {
+            let mut inlines = crate::model::inlines_from_text(text);
+            let mut log = RepairLog::default();
+            split_tokens(&mut inlines, Span::default(), &ctx, &mut log);
+            plain_text(&inlines)
+        };
+        assert_eq!(
+            split("photo via Wikimedia Commons"),
+            "photo via Wikimedia Commons"
+        );
+        assert_eq!(split("Wikimedia hosts it"), "Wiki media hosts it");
+        assert_eq!(split("and Thenext one"), "and The next one");
+    }
+
+    /// A short part the document never writes alone must be one of the
+    /// most common words: "suported" is no "sup or ted", "dening" (a lost
+    /// "fi") no "den ing"; "nowtodecouple" is still "now to decouple".
+    #[test]
+    fn a_short_part_written_nowhere_alone_must_be_common() {
+        let vocab = DocVocabulary::from_text("suported dening nowtodecouple");
+        let mut ctx = ctx_with(&vocab, true);
+        ctx.attested = true;
+        let split = |token: &str| split_token(token, &ctx, &mut |_, _, _| true).join(" ");
+        assert_eq!(split("suported"), "suported");
+        assert_eq!(split("dening"), "dening");
+        assert_eq!(split("nowtodecouple"), "now to decouple");
+    }
+
+    /// Runs longer than words are words run together: they tell nothing
+    /// of a passage's language, and English glued into them still splits.
+    #[test]
+    fn glued_runs_do_not_make_a_passage_foreign() {
+        let glued = "1 Introduction InStochasticGeometryandDigitalImageAnalysis \
+                     Whichisbasicallyasquarematrixwith inthemandinterpretedinaspecific \
+                     Theconfigurationsaremainlyusedtoestimategeometric suchasthemean \
+                     normalmeasure theareadensity andthelengthdensity ofdigitizedrandom \
+                     setsintheplane";
+        assert!(!passage_in_other_language(glued));
+        assert!(passage_in_other_language(
+            "Arma virumque cano Troiae qui primus ab oris Italiam fato profugus"
+        ));
     }
 
     #[test]
