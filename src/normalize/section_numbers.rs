@@ -29,7 +29,7 @@ use crate::model::{Block, Document, Inline, plain_text};
 
 use super::lexicon::is_function_word;
 use super::paragraphs::ends_sentence;
-use super::structure::{has_word_of_letters, is_heading_text};
+use super::structure::{ends_on_cut_word, has_word_of_letters, is_heading_text};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -348,23 +348,11 @@ fn numbered_by_itself(t: &str) -> bool {
         || (is_roman(first.trim_end_matches('.')) && second.is_some())
 }
 
-/// Words that end no title: a line that stops on one is a sentence cut at
-/// the line end ("In sum, then, the rule to produce a given tree is").
-const CUT_ENDINGS: &[&str] = &[
-    "a", "an", "and", "are", "is", "its", "my", "nor", "of", "or", "our", "than", "the", "their",
-    "was", "were", "your",
-];
-
 /// A line that stops on a word that ends no title, or that starts with a
 /// function word in lower case ("will be opened"): a piece of a sentence.
 fn is_cut_sentence(t: &str) -> bool {
-    let last = t
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .to_lowercase();
     let first = t.split_whitespace().next().unwrap_or("");
-    CUT_ENDINGS.contains(&last.as_str())
+    ends_on_cut_word(t)
         || (first.starts_with(|c: char| c.is_lowercase()) && is_function_word(first))
 }
 

@@ -374,7 +374,26 @@ pub fn is_heading_text(t: &str) -> bool {
     !ends_sentence(t)
         && !t.ends_with([',', '-', '–', '—'])
         && !t.contains(['“', '”', '"'])
+        // A TeX command's arguments: a numbered line of a listing
+        // ("1 \\NeedsTeXFormat{LaTeX2e}"), not a title.
+        && !t.contains(['{', '}'])
+        && !ends_on_cut_word(t)
         && starts_capital(t)
+}
+
+/// Words that end no title: a line that stops on one is a sentence cut at
+/// the line end ("The major commands are", "the rule to produce a given
+/// tree is").
+const CUT_ENDINGS: &[&str] = &[
+    "a", "an", "and", "are", "is", "its", "my", "nor", "of", "or", "our", "than", "the", "their",
+    "was", "were", "your",
+];
+
+/// Whether `t` stops on a word that ends no title.
+pub(super) fn ends_on_cut_word(t: &str) -> bool {
+    // In lower case only: "Appendix A" ends on a label.
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    CUT_ENDINGS.contains(&last)
 }
 
 /// Whether a line holds a run of two letters or more: a title has words
@@ -622,6 +641,9 @@ mod tests {
             "98_222",
             "1 0",
             "2 4 1 3 6 7 5 the vertices in canonical order",
+            "1 \\NeedsTeXFormat{LaTeX2e}[1994/12/01]",
+            "The major commands are",
+            "Notes on the",
         ] {
             assert!(!is_heading_text(t), "{t:?} read as a heading");
         }
@@ -630,6 +652,7 @@ mod tests {
             "Dependency\\Current",
             "2.3 Scope",
             "Appendix A",
+            "Hints and tips",
         ] {
             assert!(is_heading_text(t), "{t:?} not read as a heading");
         }
