@@ -427,7 +427,11 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         }
         // A grammar rule or a statement left in a paragraph of its own is
         // no title, however short.
+        // A date under a title ("February 26, 2012", "2 February 2015")
+        // dates the document; it opens no section (though it ends a line,
+        // as a heading does).
         if !is_heading_text(&text)
+            || crate::meta::front_matter::loose_date(&text).is_some()
             || super::regions::is_code_line(&text)
             || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
         {
@@ -683,6 +687,30 @@ mod tests {
             .map(|b| matches!(b, Block::Heading { .. }))
             .collect();
         assert_eq!(is_heading, [true, false, false, false]);
+    }
+
+    #[test]
+    fn a_date_is_no_heading() {
+        use crate::model::Span;
+        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
+        let mut doc = Document {
+            blocks: vec![
+                para("February 26, 2012"),
+                para("Some text follows here."),
+                para("2 February 2015"),
+                para("Some text follows here."),
+                para("Usage"),
+                para("Some text follows here."),
+            ],
+            ..Document::default()
+        };
+        headings(&mut doc, &mut RepairLog::default());
+        let is_heading: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| matches!(b, Block::Heading { .. }))
+            .collect();
+        assert_eq!(is_heading, [false, false, false, false, true, false]);
     }
 
     #[test]
