@@ -262,7 +262,15 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
         }
         let first = text.split_whitespace().next().unwrap_or("");
         if let Some((number, at)) = glued_number(first) {
-            if is_heading_text(&text[at..]) {
+            // The same number glued to other words of the line ("5Mose 5Mos
+            // 5Mo Deuteronomium") makes a row of names, not a title: a
+            // section number stands once.
+            let prefix = &first[..at];
+            let repeated = text.split_whitespace().skip(1).any(|w| {
+                w.strip_prefix(prefix)
+                    .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+            });
+            if !repeated && is_heading_text(&text[at..]) {
                 out.push(Candidate {
                     block: i,
                     number,
@@ -503,6 +511,26 @@ mod tests {
             let (blocks, _) = repaired(&["1", "Introduction", "Text.", "2", title, "3"]);
             assert_eq!(blocks[1..3], ["Text.".to_string(), format!("2 {title}")]);
         }
+    }
+
+    /// A number glued to several words of a line ("5Mose 5Mos 5Mo") names
+    /// things in a table; a section number stands once.
+    #[test]
+    fn a_number_glued_to_several_words_is_no_section_number() {
+        let rows = [
+            "1Usage",
+            "Text.",
+            "2Details",
+            "Text.",
+            "3Mose 3Mos 3Mo Levitikus",
+            "4Mose 4Mos 4Mo Numeri",
+        ];
+        let (blocks, log) = repaired(&rows);
+        assert_eq!(
+            blocks[4..],
+            ["3Mose 3Mos 3Mo Levitikus", "4Mose 4Mos 4Mo Numeri"]
+        );
+        assert_eq!(log.applied(), 2);
     }
 
     #[test]
