@@ -430,7 +430,11 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         // A date under a title ("February 26, 2012", "2 February 2015")
         // dates the document; it opens no section (though it ends a line,
         // as a heading does).
+        // Nor is a line with "=" in it: a formula ("G(s) = Ke−T s"), a
+        // setting ("Default: draw=black!80") or a numbered line of code
+        // ("70 step=1.0,%").
         if !is_heading_text(&text)
+            || text.contains('=')
             || crate::meta::front_matter::loose_date(&text).is_some()
             || super::regions::is_code_line(&text)
             || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
@@ -690,7 +694,7 @@ mod tests {
     }
 
     #[test]
-    fn a_date_is_no_heading() {
+    fn a_date_or_a_formula_is_no_heading() {
         use crate::model::Span;
         let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
         let mut doc = Document {
@@ -698,6 +702,8 @@ mod tests {
                 para("February 26, 2012"),
                 para("Some text follows here."),
                 para("2 February 2015"),
+                para("Some text follows here."),
+                para("G(s) = Ke−T s"),
                 para("Some text follows here."),
                 para("Usage"),
                 para("Some text follows here."),
@@ -710,7 +716,10 @@ mod tests {
             .iter()
             .map(|b| matches!(b, Block::Heading { .. }))
             .collect();
-        assert_eq!(is_heading, [false, false, false, false, true, false]);
+        assert_eq!(
+            is_heading,
+            [false, false, false, false, false, false, true, false]
+        );
     }
 
     #[test]
