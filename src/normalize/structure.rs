@@ -487,6 +487,11 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
             out.push(block);
             continue;
         };
+        // "4. Februar 2006" is a date written the German way, not item 4.
+        if crate::meta::front_matter::loose_date(&text).is_some() {
+            out.push(block);
+            continue;
+        }
         let (ordered, numbering) = (marker.ordinal, marker.numbering);
         let mut content = content.clone();
         strip_marker(&mut content, text.len() - marker.rest.len());
@@ -783,6 +788,16 @@ mod tests {
         assert!(rendered.contains("(a) The automorphism"), "{rendered}");
         assert!(rendered.contains("(b) The canonical"), "{rendered}");
         assert!(rendered.contains("2. The second"), "{rendered}");
+    }
+
+    #[test]
+    fn a_date_written_with_a_numbered_day_is_no_list_item() {
+        let text =
+            "Das Paket rtklage\n\n4. Februar 2006\n\nDer erste Absatz steht hier und sagt genug.\n";
+        assert_eq!(lists_of(text), vec![]);
+        let items =
+            "Some text is here.\n\n4. The fourth step is here.\n\n5. The fifth step is here.\n";
+        assert_eq!(lists_of(items).len(), 1);
     }
 
     fn title(text: &str) -> Option<String> {
