@@ -435,6 +435,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         // ("70 step=1.0,%").
         if !is_heading_text(&text)
             || text.contains('=')
+            || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
             || super::regions::is_code_line(&text)
             || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
@@ -450,6 +451,32 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         let content = std::mem::take(doc.blocks[i].inlines_mut().expect("a paragraph"));
         doc.blocks[i] = Block::heading(level, content, span);
     }
+}
+
+/// "20 Sectioning commands 63": a section number, a title and the page it
+/// starts on, a line of a table of contents set without leader dots (or a
+/// running head with its page number). The number after a unit that counts
+/// ("Example 3", "Version 2") belongs to the title.
+fn is_contents_entry(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [first, .., before_last, last] = words.as_slice() else {
+        return false;
+    };
+    let is_section_number = |w: &str| {
+        let w = w.trim_end_matches('.');
+        !w.is_empty()
+            && w.split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let is_page = |w: &str| (1..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    const COUNTED: &[&str] = &[
+        "appendix", "chapter", "example", "exercise", "figure", "level", "lesson", "part", "phase",
+        "stage", "step", "table", "version",
+    ];
+    words.len() >= 3
+        && is_section_number(first)
+        && is_page(last)
+        && !COUNTED.contains(&before_last.to_lowercase().as_str())
 }
 
 /// "1. Introduction" or "2.3 Scope": a number and a short title without
@@ -798,6 +825,17 @@ mod tests {
         let items =
             "Some text is here.\n\n4. The fourth step is here.\n\n5. The fifth step is here.\n";
         assert_eq!(lists_of(items).len(), 1);
+    }
+
+    #[test]
+    fn a_line_of_a_table_of_contents_is_no_heading() {
+        assert!(is_contents_entry("20 Sectioning commands 63"));
+        assert!(is_contents_entry(
+            "3.4 Mathematical typesetting à la amsmath 11"
+        ));
+        assert!(!is_contents_entry("1.2.3 Example 3"));
+        assert!(!is_contents_entry("2 Usage"));
+        assert!(!is_contents_entry("Python 3"));
     }
 
     fn title(text: &str) -> Option<String> {
