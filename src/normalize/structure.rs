@@ -836,6 +836,25 @@ mod tests {
         assert!(!is_contents_entry("1.2.3 Example 3"));
         assert!(!is_contents_entry("2 Usage"));
         assert!(!is_contents_entry("Python 3"));
+        // In the heading step: the contents line stays a paragraph.
+        use crate::model::Span;
+        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
+        let mut doc = Document {
+            blocks: vec![
+                para("20 Sectioning commands 63"),
+                para("Some text follows here."),
+                para("2 Usage"),
+                para("Some text follows here."),
+            ],
+            ..Document::default()
+        };
+        headings(&mut doc, &mut RepairLog::default());
+        let is_heading: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| matches!(b, Block::Heading { .. }))
+            .collect();
+        assert_eq!(is_heading, [false, false, true, false]);
     }
 
     fn title(text: &str) -> Option<String> {
