@@ -149,25 +149,16 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
     let dashes = ['—', '–'];
     let a = first.split_whitespace().last()?;
     let b = next.split_whitespace().next()?;
-    let letter_before = |s: &str| {
-        s.trim_end_matches(dashes)
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    };
     // Letters on both sides, or digits on both ("1990–" / "2000"): a verse
     // number after a dash ("door—" / "6 Only this") starts a line of its own.
     let same_kind = |x: char, y: char| {
         (x.is_alphabetic() && y.is_alphabetic()) || (x.is_numeric() && y.is_numeric())
     };
+    let before_dash = a.trim_end_matches(dashes).chars().next_back();
     let glued = (a.ends_with(dashes)
-        && letter_before(a)
-        && b.chars().next().is_some_and(|y| {
-            a.trim_end_matches(dashes)
-                .chars()
-                .next_back()
-                .is_some_and(|x| same_kind(x, y))
-        }))
+        && before_dash
+            .zip(b.chars().next())
+            .is_some_and(|(x, y)| same_kind(x, y)))
         || (b.starts_with(dashes)
             && b.trim_start_matches(dashes)
                 .chars()

@@ -881,14 +881,12 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // a word that stands on its own: "Thegmverse" elsewhere is the same
     // damage as "The gmverse" would be, not the author's spelling.
     let r_word = r_known && (r.chars().count() >= 2 || matches!(r, "a" | "A" | "I"));
-    let in_prose = || {
-        ctx.vocab.count(&joined) >= 1
-            && !ctx
-                .code_words
-                .contains(Lower::new(&joined, str::to_lowercase).as_str())
-            && !(ctx.run_together && (l_known || r_word))
-    };
-    if in_prose() {
+    if ctx.vocab.count(&joined) >= 1
+        && !ctx
+            .code_words
+            .contains(Lower::new(&joined, str::to_lowercase).as_str())
+        && !(ctx.run_together && (l_known || r_word))
+    {
         return true;
     }
     if !ctx.run_together {
@@ -944,10 +942,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
     let names: Vec<bool> = (0..inlines.len())
         .map(|k| versioned(&inlines[k + 1..]))
         .collect();
-    let inside: Vec<bool> = (0..inlines.len())
-        .map(|k| inside_sentence(&inlines[..k]))
-        .collect();
-    for ((inline, name), inside) in inlines.drain(..).zip(names).zip(inside) {
+    for (inline, name) in inlines.drain(..).zip(names) {
         let Inline::Text(token) = inline else {
             out.push(inline);
             continue;
@@ -959,9 +954,11 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         // A capitalised word inside a sentence ("via Wikimedia Commons",
         // "Edward Snowden") is a name: it splits only with a function word
         // among its parts ("and Thenext" is words run together).
-        let name_inside = inside
-            && is_title_case(&token)
-            && token.chars().filter(|c| c.is_alphabetic()).count() <= NAME_MAX_LETTERS;
+        // What is already in `out` ends as the inlines before the token
+        // did: a split keeps a token's last letter last.
+        let name_inside = is_title_case(&token)
+            && token.chars().filter(|c| c.is_alphabetic()).count() <= NAME_MAX_LETTERS
+            && inside_sentence(&out);
         let mut kept_as_name = false;
         let pieces = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
             if name_inside

@@ -700,56 +700,51 @@ mod tests {
 
     #[test]
     fn a_line_that_reads_as_code_is_no_heading() {
-        use crate::model::Span;
-        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
-        let mut doc = Document {
-            blocks: vec![
-                para("Borrow operators"),
-                para("Some text follows here."),
-                para("TryPropagationExpression -> Expression `?`"),
-                para("Some text follows here."),
-            ],
-            ..Document::default()
-        };
         // Short, capitalised, no sentence end: only its code signal tells.
         assert!(is_heading_text(
             "TryPropagationExpression -> Expression `?`"
         ));
-        let mut log = RepairLog::default();
-        headings(&mut doc, &mut log);
-        let is_heading: Vec<bool> = doc
-            .blocks
+        assert_eq!(
+            headings_among(&[
+                "Borrow operators",
+                "Some text follows here.",
+                "TryPropagationExpression -> Expression `?`",
+                "Some text follows here.",
+            ]),
+            [true, false, false, false]
+        );
+    }
+
+    /// Which of these one-line paragraphs the heading step makes headings.
+    fn headings_among(paragraphs: &[&str]) -> Vec<bool> {
+        use crate::model::Span;
+        let mut doc = Document {
+            blocks: paragraphs
+                .iter()
+                .map(|t| Block::paragraph(vec![Inline::text(*t)], Span::line(1)))
+                .collect(),
+            ..Document::default()
+        };
+        headings(&mut doc, &mut RepairLog::default());
+        doc.blocks
             .iter()
             .map(|b| matches!(b, Block::Heading { .. }))
-            .collect();
-        assert_eq!(is_heading, [true, false, false, false]);
+            .collect()
     }
 
     #[test]
     fn a_date_or_a_formula_is_no_heading() {
-        use crate::model::Span;
-        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
-        let mut doc = Document {
-            blocks: vec![
-                para("February 26, 2012"),
-                para("Some text follows here."),
-                para("2 February 2015"),
-                para("Some text follows here."),
-                para("G(s) = Ke−T s"),
-                para("Some text follows here."),
-                para("Usage"),
-                para("Some text follows here."),
-            ],
-            ..Document::default()
-        };
-        headings(&mut doc, &mut RepairLog::default());
-        let is_heading: Vec<bool> = doc
-            .blocks
-            .iter()
-            .map(|b| matches!(b, Block::Heading { .. }))
-            .collect();
         assert_eq!(
-            is_heading,
+            headings_among(&[
+                "February 26, 2012",
+                "Some text follows here.",
+                "2 February 2015",
+                "Some text follows here.",
+                "G(s) = Ke−T s",
+                "Some text follows here.",
+                "Usage",
+                "Some text follows here.",
+            ]),
             [false, false, false, false, false, false, true, false]
         );
     }
@@ -837,24 +832,15 @@ mod tests {
         assert!(!is_contents_entry("2 Usage"));
         assert!(!is_contents_entry("Python 3"));
         // In the heading step: the contents line stays a paragraph.
-        use crate::model::Span;
-        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
-        let mut doc = Document {
-            blocks: vec![
-                para("20 Sectioning commands 63"),
-                para("Some text follows here."),
-                para("2 Usage"),
-                para("Some text follows here."),
-            ],
-            ..Document::default()
-        };
-        headings(&mut doc, &mut RepairLog::default());
-        let is_heading: Vec<bool> = doc
-            .blocks
-            .iter()
-            .map(|b| matches!(b, Block::Heading { .. }))
-            .collect();
-        assert_eq!(is_heading, [false, false, true, false]);
+        assert_eq!(
+            headings_among(&[
+                "20 Sectioning commands 63",
+                "Some text follows here.",
+                "2 Usage",
+                "Some text follows here.",
+            ]),
+            [false, false, true, false]
+        );
     }
 
     fn title(text: &str) -> Option<String> {
