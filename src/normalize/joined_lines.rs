@@ -157,6 +157,11 @@ fn lost_hyphen(
     if head.chars().count() < MIN_PART || tail.chars().count() < MIN_PART {
         return None;
     }
+    // A TeX command ("\\rightarrow") is letters only: a hyphen would end
+    // it, whatever the prose around it writes ("a right-arrow").
+    if text[..start].ends_with('\\') {
+        return None;
+    }
     // The document writes the compound with its hyphen elsewhere.
     let (token_start, token_end) = token_around(text, at);
     // As written: the shape tests below read code characters at either end
@@ -339,14 +344,17 @@ mod tests {
     }
 
     /// A file name ("edtable.sty"), a token the document writes alike
-    /// elsewhere ("bibleref-mouth") and a name its addresses spell
-    /// ("tamefloats") keep their spelling, though each splits into words.
+    /// elsewhere ("bibleref-mouth"), a name its addresses spell
+    /// ("tamefloats") and a TeX command whose words the prose writes with
+    /// a hyphen ("\\rightarrow", "a right-arrow") keep their spelling,
+    /// though each splits into words.
     #[test]
     fn names_the_document_spells_keep_their_spelling() {
         for (token, elsewhere) in [
             ("edtable.sty", "the ed table"),
             ("bibleref-mouth", "the bibleref-mouth package"),
             ("tamefloats", "see http://ctan.org/pkg/tamefloats"),
+            ("\\rightarrow", "draws a right-arrow"),
         ] {
             let long = format!(
                 "process has involved many of them and {token} \
