@@ -8,13 +8,17 @@
 //! 7", "Build cache 2", "1 JSON MESSAGES 2", "http://.../x.html 1/3"), on
 //! the heads of facing pages that alternate ("Chapter 1. Guide 19", "1.2.
 //! Brief tutorial 20", "Chapter 1. Guide 21") or put the number on the outer
-//! side ("38 gnuplot 5.4", "gnuplot 5.4 39"), or on numbers alone that count
-//! from the excerpt's first line or up to its last ("15" ... "16" ... "17").
+//! side ("38 gnuplot 5.4", "gnuplot 5.4 39"), on numbers alone that count
+//! from the excerpt's first line or up to its last ("15" ... "16" ... "17"),
+//! or on numbers alone, set off from the margin, that count every page from
+//! the first ("1" ... "2" ... "6" in ghostscript's text of six pages). A
+//! number in brackets ("(3)") counts equations or examples there.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::shape::{Form, Shape};
 use crate::normalize::lines::Line;
+use crate::normalize::regions::is_code_line;
 
 /// How the page boundaries were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +74,16 @@ pub const MIN_PAGE_LINES: usize = 10;
 /// wherever the text puts them.
 const MAX_PAGE_RATIO: usize = 3;
 
+/// Columns right of the text's left margin from which a number alone is
+/// set off as a page number is printed, centred or at the right: more than
+/// a listing's or a quotation's indent.
+const MIN_SET_OFF: usize = 10;
+
+/// Numbers alone that count from 1 are page numbers only where the longest
+/// page holds at most this many times the lines of the shortest: their own
+/// regularity is all the evidence they give.
+const MAX_FIRST_PAGES_RATIO: usize = 2;
+
 /// A chain whose first number is at most this is taken to number the pages
 /// from 1, so the first counter's place says whether it heads or ends its
 /// page; past it, the document is an excerpt and the last counter's place
@@ -103,7 +117,16 @@ pub fn find(lines: &[Line], content: &[usize], shapes: &[Option<Shape>]) -> Page
         };
     }
     let texts: Vec<&str> = content.iter().map(|&i| lines[i].trimmed()).collect();
-    match counter_chain(shapes, &texts) {
+    let margin = content
+        .iter()
+        .map(|&i| lines[i].indent())
+        .min()
+        .unwrap_or(0);
+    let set_off: Vec<bool> = content
+        .iter()
+        .map(|&i| lines[i].indent() >= margin + MIN_SET_OFF)
+        .collect();
+    match counter_chain(shapes, &texts, &set_off) {
         Some(chain) => from_chain(&chain, shapes, content.len()),
         None => Pages::single(),
     }
@@ -135,7 +158,7 @@ const CHAIN_WORK_PER_LINE: usize = 4;
 /// furniture (see [`is_furniture_chain`]). Every candidate line looks up
 /// one earlier link; the candidates are weighed longest first within a
 /// budget of work linear in the document.
-fn counter_chain(shapes: &[Option<Shape>], texts: &[&str]) -> Option<Vec<usize>> {
+fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> Option<Vec<usize>> {
     // Per (shape key, roman, value): the best link ending on that value so
     // far, and every line of that shape and value.
     let mut links: Vec<Link> = Vec::new();
@@ -146,6 +169,12 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str]) -> Option<Vec<usize>>
         let Some((counter, _)) = &shape.counter else {
             continue;
         };
+        // A number in brackets of its own counts equations, examples or
+        // references far more often than pages: it marks a page only
+        // where a form feed shows the page's edge.
+        if matches!(shape.key.as_str(), "(#)" | "[#]") {
+            continue;
+        }
         let previous = (1..=MAX_SKIPPED + 1).find_map(|step| {
             let v = counter.value.checked_sub(step)?;
             best.get(&(shape.facing.as_str(), counter.roman, v))
@@ -194,6 +223,7 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str]) -> Option<Vec<usize>>
         let evidence = Evidence {
             shapes,
             texts,
+            set_off,
             literal_counts: &literal_counts,
             title: title.as_deref(),
         };
@@ -333,6 +363,8 @@ fn recurrence_key<'a>(shape: &'a Shape, text: &'a str) -> &'a str {
 struct Evidence<'a> {
     shapes: &'a [Option<Shape>],
     texts: &'a [&'a str],
+    /// Whether each line stands well right of the text's left margin.
+    set_off: &'a [bool],
     literal_counts: &'a HashMap<&'a str, usize>,
     title: Option<&'a str>,
 }
@@ -352,6 +384,7 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     let Evidence {
         shapes,
         texts,
+        set_off,
         literal_counts,
         title,
     } = *evidence;
@@ -389,6 +422,25 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
         && value(chain[0]) as i64 > MAX_START_VALUE
         && ((head == 0 && tail < shortest * MAX_PAGE_RATIO)
             || (tail == 0 && head < shortest * MAX_PAGE_RATIO))
+    {
+        return true;
+    }
+    // Numbers alone that count the pages from the first, printed centred
+    // or on the right (where the extractor kept the columns: a footnote's
+    // or a step's number stands at the margin): at least two whole pages
+    // between them, of about the same length, and the text before the
+    // first and after the last holds no more than a page, so every page of
+    // the text, the first and the last too, has its number. Steps,
+    // sections and the cells of a contents page that count from 1 are not
+    // spread that evenly over the whole text.
+    let longest = gaps.iter().copied().max().unwrap_or(0);
+    if bare
+        && chain.iter().all(|&k| set_off[k])
+        && gaps.len() >= 2
+        && longest <= shortest * MAX_FIRST_PAGES_RATIO
+        && value(chain[0]) == 1
+        && head <= longest
+        && tail <= longest
     {
         return true;
     }
@@ -436,6 +488,12 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
             let Some(s) = shapes[j].as_ref() else {
                 continue;
             };
+            // A line of code that recurs beside each number ("(1)" /
+            // "\begin{equation}" in a paper's listings) is the author's
+            // pattern, not the page's.
+            if is_code_line(texts[j]) {
+                continue;
+            }
             let key = recurrence_key(s, texts[j]);
             let count = literal_counts.get(key).copied().unwrap_or(0);
             if s.letters() >= 2

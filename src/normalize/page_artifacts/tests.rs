@@ -866,3 +866,45 @@ fn a_tables_last_row_that_ends_every_page_is_content() {
     assert!(!kept.contains(&"3"), "the page numbers still go: {kept:?}");
     assert!(declined(&log, "table-row"));
 }
+
+#[test]
+fn centred_numbers_that_count_the_pages_from_one_go() {
+    // txtwrite: no form feeds, each page's number centred below its text,
+    // the first page's too.
+    let centred = |p: usize| Some(format!("{}{p}", " ".repeat(40)));
+    let text = paginate(4, 20, |_| None, centred, false);
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(4, 20), "{:?}", rules(&log, true));
+    // At the margin, numbers that count from 1 a page apart may be a
+    // footnote's or a step's: they stay.
+    let text = paginate(4, 20, |_| None, |p| Some(p.to_string()), false);
+    assert_eq!(kept(&text).len(), 4 * 21);
+}
+
+#[test]
+fn numbers_beside_a_recurring_line_of_code_stay() {
+    // Each equation's number beside its "\end{equation}": the author's
+    // pattern, however regularly it recurs.
+    let mut text: Vec<String> = Vec::new();
+    for n in 1..=4 {
+        text.extend(body(n, 12));
+        text.push("\\end{equation}".into());
+        text.push(n.to_string());
+    }
+    let text = text.join("\n");
+    assert_eq!(kept(&text).len(), 4 * 14);
+}
+
+#[test]
+fn numbers_in_brackets_without_form_feeds_stay() {
+    // "(1)" ... "(4)" a page apart with a line beside each that recurs: an
+    // example's number and its header, not a page's.
+    let mut text: Vec<String> = Vec::new();
+    for n in 1..=4 {
+        text.extend(body(n, 12));
+        text.push(format!("({n})"));
+        text.push("This code prints".into());
+    }
+    let text = text.join("\n");
+    assert_eq!(kept(&text).len(), 4 * 14);
+}
