@@ -531,16 +531,21 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let item = vec![Block::paragraph(content, *span)];
-        // An item joins the list before it only when written the same way:
-        // "(a)" after "1." starts a list of its own, so no writer numbers it
-        // "2.".
+        // An item joins the list before it only when written the same way
+        // and, if numbered, with the next number: "(a)" after "1." starts a
+        // list of its own, so no writer numbers it "2.", and so does a "3."
+        // after a list's "3." (a section "3. News" after a page's notes),
+        // which no writer may renumber "4.".
         match out.last_mut() {
             Some(Block::List {
                 start,
                 numbering: list_numbering,
                 items,
                 span: list_span,
-            }) if start.is_some() == ordered.is_some() && *list_numbering == numbering => {
+            }) if start.is_some() == ordered.is_some()
+                && *list_numbering == numbering
+                && continues(*start, items.len(), ordered) =>
+            {
                 items.push(item);
                 *list_span = list_span.join(*span);
             }
@@ -553,6 +558,15 @@ fn lists(doc: &mut Document, log: &mut RepairLog) {
         }
     }
     doc.blocks = out;
+}
+
+/// Whether an item numbered `ordered` comes next after a list that starts
+/// at `start` and holds `len` items (unnumbered items always do).
+fn continues(start: Option<u64>, len: usize, ordered: Option<u64>) -> bool {
+    match (start, ordered) {
+        (Some(s), Some(n)) => s.checked_add(len as u64) == Some(n),
+        _ => true,
+    }
 }
 
 fn head_words(t: &str) -> String {
@@ -795,6 +809,23 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// A number that does not come next starts a list of its own, so the
+    /// writers print it as written.
+    #[test]
+    fn an_item_whose_number_does_not_come_next_starts_a_new_list() {
+        let text = "The notes of the page are these three.\n\n1. The first note is here.\n\n2. The second note is here.\n\n3. The third note is here.\n\n3. News will be removed some time in the future.\n";
+        assert_eq!(
+            lists_of(text),
+            vec![
+                (Some(1), Numbering::default(), 3),
+                (Some(3), Numbering::default(), 1)
+            ]
+        );
+        let rendered =
+            crate::write::txt::render_repaired(&normalize_text(text, &Options::default()).0, false);
+        assert!(rendered.contains("3. News will"), "{rendered}");
     }
 
     #[test]
