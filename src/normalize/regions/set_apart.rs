@@ -22,6 +22,7 @@ use std::cell::OnceCell;
 
 use super::code::{self, Signal};
 use crate::normalize::lines::Line;
+use crate::normalize::paragraphs::numbered_heading_line;
 use crate::normalize::structure::has_word_of_letters;
 
 /// The listing a lead-in introduces, from line `i` to the returned last
@@ -59,8 +60,12 @@ pub(super) fn lead_in_listing(
     }
     let end = run_end(i, unit_end, fits);
     let next = lines.get(end + 1).map_or("", |l| l.trimmed());
-    let new_sentence =
-        end == unit_end || next.starts_with(|c: char| c.is_uppercase()) || starts_numbers(next);
+    // A numbered heading ("5.2  Options") after the run starts anew as a
+    // capital does.
+    let new_sentence = end == unit_end
+        || next.starts_with(|c: char| c.is_uppercase())
+        || starts_numbers(next)
+        || numbered_heading_line(next);
     (new_sentence || names_set_apart(lines, before, i, end)).then_some(end)
 }
 
@@ -420,6 +425,13 @@ mod tests {
         let text = "Example:\n\n[object] interface IB : IA { import \"foo.idl\"; }\n\n\
                     This defines a type.";
         assert_eq!(kinds(&classify(text).0), "ppcpp");
+        // A numbered section heading after the listing starts anew as a
+        // capital does.
+        let text = "Now we redefine \\@setfontsize:\n\
+                    14 \\let\\old@setfontsize=\\@setfontsize\n\
+                    15 \\let\\@setfontsize=\\cc@setfontsize\n\
+                    5.2  Options";
+        assert_eq!(kinds(&classify(text).0), "pccp");
     }
 
     #[test]
