@@ -250,7 +250,7 @@ fn with_facing_heads(
 ) -> Option<Vec<usize>> {
     let first = shapes[chain[0]].as_ref()?;
     let (counter, form) = first.counter.as_ref()?;
-    if *form != Form::InText || first.letters() < 2 {
+    if *form != Form::InText || first.letters() < 2 || counts_within_a_page(shapes, &first.facing) {
         return None;
     }
     let value = |k: usize| shapes[k].as_ref().and_then(counter_value).unwrap_or(0);
@@ -271,6 +271,29 @@ fn with_facing_heads(
     let gaps: Vec<usize> = filled.windows(2).map(|w| w[1] - w[0]).collect();
     (filled.len() > chain.len() && filled.len() >= 3 && even_pages(&gaps).is_some())
         .then_some(filled)
+}
+
+/// Whether lines of the shape `facing` count up within a page's length
+/// somewhere: "1 John", "2 John", "3 John" on lines next to each other
+/// are a table's or a list's, wherever else the names stand.
+fn counts_within_a_page(shapes: &[Option<Shape>], facing: &str) -> bool {
+    let mut last: Option<(usize, u32)> = None;
+    for (k, shape) in shapes.iter().enumerate() {
+        let Some(s) = shape.as_ref().filter(|s| s.facing == facing) else {
+            continue;
+        };
+        let Some(value) = counter_value(s) else {
+            continue;
+        };
+        if let Some((at, before)) = last
+            && k - at < MIN_PAGE_LINES
+            && value == before + 1
+        {
+            return true;
+        }
+        last = Some((k, value));
+    }
+    false
 }
 
 /// The shortest of the pages' lengths (in lines), when the longest holds at

@@ -908,3 +908,27 @@ fn numbers_in_brackets_without_form_feeds_stay() {
     let text = text.join("\n");
     assert_eq!(kept(&text).len(), 4 * 14);
 }
+
+#[test]
+fn names_that_count_in_a_table_are_no_facing_heads() {
+    // A table of book names read column by column, twice, a page apart,
+    // and "2 Timothy" between: "1 John" and "3 John" look like the heads
+    // of pages 1 and 3 with page 2's between, but "1 John", "2 John" and
+    // "3 John" also count up on lines next to each other.
+    let books = ["1 John", "2 John", "3 John"].map(String::from);
+    let mut text: Vec<String> = body(1, 12);
+    text.extend(books.clone());
+    text.extend(body(2, 15));
+    text.push("2 Timothy".into());
+    text.extend(body(3, 15));
+    text.extend(books);
+    text.extend(body(4, 12));
+    let text = text.join("\n");
+    let (lines, log) = repaired(&text);
+    assert_eq!(
+        texts(&lines).len(),
+        12 + 3 + 15 + 1 + 15 + 3 + 12,
+        "{:?}",
+        rules(&log, false)
+    );
+}
