@@ -452,8 +452,9 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     // or on the right (where the extractor kept the columns: a footnote's
     // or a step's number stands at the margin): at least two whole pages
     // between them, of about the same length, and the text before the
-    // first and after the last holds no more than a page, so every page of
-    // the text, the first and the last too, has its number. Steps,
+    // first holds no more than the pages it numbers (a title page may
+    // print none: the count starts at 2 or 3) and after the last no more
+    // than a page, so every page of the text has its number. Steps,
     // sections and the cells of a contents page that count from 1 are not
     // spread that evenly over the whole text.
     let longest = gaps.iter().copied().max().unwrap_or(0);
@@ -461,8 +462,8 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
         && chain.iter().all(|&k| set_off[k])
         && gaps.len() >= 2
         && longest <= shortest * MAX_FIRST_PAGES_RATIO
-        && value(chain[0]) == 1
-        && head <= longest
+        && (1..=MAX_START_VALUE).contains(&(value(chain[0]) as i64))
+        && head <= longest * value(chain[0]) as usize
         && tail <= longest
     {
         return true;

@@ -875,6 +875,10 @@ fn centred_numbers_that_count_the_pages_from_one_go() {
     let text = paginate(4, 20, |_| None, centred, false);
     let (lines, log) = repaired(&text);
     assert_eq!(texts(&lines), all_body(4, 20), "{:?}", rules(&log, true));
+    // The title page prints no number: the others count from 2.
+    let from_two = |p: usize| (p > 1).then(|| format!("{}{p}", " ".repeat(40)));
+    let text = paginate(4, 20, |_| None, from_two, false);
+    assert_eq!(kept(&text), all_body(4, 20));
     // At the margin, numbers that count from 1 a page apart may be a
     // footnote's or a step's: they stay.
     let text = paginate(4, 20, |_| None, |p| Some(p.to_string()), false);
