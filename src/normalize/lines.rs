@@ -108,14 +108,19 @@ impl Line {
 }
 
 /// Splits decoded text into lines. A trailing `\r` is a line end; form feeds
-/// are taken out of the text and kept as [`Line::page_break`], so later
-/// passes never have to care about them as characters.
+/// are taken out of the text, and those that open a line are kept as
+/// [`Line::page_break`], so later passes never have to care about them as
+/// characters.
 pub fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pending_break = false;
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let page_break = pending_break || raw.contains('\u{c}');
+        // Extractors write a page's form feed at the start of its first
+        // line ("\u{c}\u{c}" for an empty page between). One after other
+        // characters is a glyph that a font mapped to the control code (a
+        // math symbol in ghostscript's text), not a page's edge.
+        let page_break = pending_break || raw.starts_with('\u{c}');
         // Copied as it is unless it holds a form feed (a char-by-char copy of
         // every line was a visible share of reading a long document).
         let text: String = if raw.contains('\u{c}') {
@@ -458,6 +463,9 @@ mod tests {
         assert!(l[1].page_break && l[1].text == "b");
         assert!(!l[2].page_break && l[2].is_blank());
         assert!(l[3].page_break && l[3].text == "c");
+        // A form feed after other characters is a glyph, not a page's edge.
+        let l = split("a\ndet(A) = \u{c} \u{c}\n    \u{c} 3 4\u{c}\nb\n");
+        assert!(l.iter().all(|l| !l.page_break && !l.text.contains('\u{c}')));
     }
 
     #[test]
