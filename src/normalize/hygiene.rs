@@ -57,6 +57,16 @@ const RULES: &[Rule] = &[
 fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for line in lines.iter_mut() {
         let span = line.span();
+        if let Some(apart) = numbers_kept_apart(&line.text) {
+            log.record(
+                PASS.name,
+                "control-character",
+                span,
+                line.trimmed(),
+                apart.trim(),
+            );
+            line.text = apart;
+        }
         if let Some(clean) = clean(&line.text, true, &mut |rule, before, after| {
             log.record(PASS.name, rule, span, before, after)
         }) {
@@ -198,6 +208,42 @@ fn bom(s: &str, _: bool) -> Cow<'_, str> {
 /// Characters XML 1.0 forbids: C0 controls other than tab, LF and CR, and
 /// the non-characters U+FFFE and U+FFFF. A form feed among them would be a
 /// fatal error in an EPUB. CR is dropped too: line ends were already split.
+/// A control character between two digits ("4\u{15}5", a dash of a font
+/// the extractor could not map) becomes a space: removed, it would glue two
+/// numbers into one that the document never printed ("45"). Only where the
+/// text is still lines: a `Text` of the tree holds no whitespace.
+fn numbers_kept_apart(text: &str) -> Option<String> {
+    // Nearly every line has no control character: no need to look closer.
+    if !text
+        .bytes()
+        .any(|b| b.is_ascii_control() && b != b'\t' && b != b'\n')
+    {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let is_control = |c: char| c.is_ascii_control() && c != '\t' && c != '\n';
+    let between_digits = |i: usize| {
+        let before = chars[..i].iter().rev().find(|&&c| !is_control(c));
+        let after = chars[i + 1..].iter().find(|&&c| !is_control(c));
+        before.is_some_and(char::is_ascii_digit) && after.is_some_and(char::is_ascii_digit)
+    };
+    let at: Vec<usize> = (0..chars.len())
+        .filter(|&i| is_control(chars[i]) && between_digits(i))
+        .collect();
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !at.contains(&i) {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    Some(out)
+}
+
 fn control(s: &str, _: bool) -> Cow<'_, str> {
     retain(s, |c| {
         !(c == '\u{FFFE}' || c == '\u{FFFF}' || (c.is_ascii_control() && c != '\t' && c != '\n'))
@@ -313,6 +359,16 @@ mod tests {
         let out = clean(text, keep, &mut |r, b, a| changes.push((r, b, a)))
             .unwrap_or_else(|| text.to_string());
         (out, changes)
+    }
+
+    #[test]
+    fn a_control_character_between_digits_keeps_the_numbers_apart() {
+        let mut lines =
+            crate::normalize::lines::split("lines 4\u{15}5 and 22\u{15}23, de\u{15}ned\n");
+        let mut log = RepairLog::default();
+        run_lines(&mut lines, &mut log);
+        assert_eq!(lines[0].text, "lines 4 5 and 22 23, dened");
+        assert!(log.changes.iter().all(|c| c.rule == "control-character"));
     }
 
     #[test]
