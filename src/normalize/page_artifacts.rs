@@ -32,7 +32,11 @@
 //!    title in capitals at a page's top that repeats the title opening an
 //!    earlier page is the chapter's running head. A number alone is a page
 //!    number only where it fits the counter sequence of the other pages
-//!    (the front matter's "ii" just before the page numbered 1, too).
+//!    (the front matter's "ii" just before the page numbered 1, too);
+//! 6. a head that prints the current section's number and title ("5 New
+//!    commands") is known where it is printed twice: right above the
+//!    section's own heading, or again at the top of a later page (see
+//!    [`section_heads`]).
 //!
 //! Every removal is logged, and so is every candidate left alone (a number at
 //! a page edge that does not count, a header line inside a page). What the
@@ -97,6 +101,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
     for k in cut_titles(lines, &content, &layout) {
         why[content[k]] = why[content[k]].or(Some("title-header"));
+    }
+    for k in section_heads(lines, &content, &layout, &why) {
+        why[content[k]] = Some("section-header");
     }
     let labels = page_labels(&layout, &shapes, &counting, &why, &content);
     for (k, &i) in content.iter().enumerate() {
@@ -1122,6 +1129,60 @@ fn cut_titles(lines: &[Line], content: &[usize], layout: &Layout) -> Vec<usize> 
             cut.len() < t.len() && cut.chars().count() >= 16 && opening.starts_with(cut)
         })
         .collect()
+}
+
+/// The section's title that a running head prints at the top of a page
+/// ("5 New commands", as KOMA-Script and most article styles do), found
+/// where it is printed twice: on a later page, the first line that is no
+/// other furniture, a section number and a title, when
+/// - the same line follows right below it: the head, then the section's
+///   own heading, as no author prints a heading twice in a row;
+/// - it stands under a running header of its page (the document's title),
+///   and another page opens alike: the section goes on over both;
+/// - an earlier page opens with the same line: the earliest may be the
+///   section's own heading at the top of its page, and stays; the later
+///   ones repeat it.
+fn section_heads(
+    lines: &[Line],
+    content: &[usize],
+    layout: &Layout,
+    why: &[Option<&'static str>],
+) -> Vec<usize> {
+    let text = |k: usize| lines[content[k]].trimmed();
+    let is_header = |k: usize| matches!(why[content[k]], Some("running-header" | "title-header"));
+    let firsts: Vec<usize> = (1..layout.pages())
+        .filter_map(|p| {
+            let page = layout.lines_of(p);
+            let k = page.clone().find(|&k| why[content[k]].is_none())?;
+            (layout.top[k] && (k == page.start || is_header(k - 1)) && section_title(text(k)))
+                .then_some(k)
+        })
+        .collect();
+    firsts
+        .iter()
+        .enumerate()
+        .filter(|&(n, &k)| {
+            let twin_below = k + 1 < content.len()
+                && layout.page[k + 1] == layout.page[k]
+                && text(k + 1) == text(k);
+            let headed_twin = k > layout.lines_of(layout.page[k]).start
+                && firsts.iter().any(|&j| j != k && text(j) == text(k));
+            let earlier = firsts[..n].iter().any(|&j| text(j) == text(k));
+            twin_below || headed_twin || earlier
+        })
+        .map(|(_, &k)| k)
+        .collect()
+}
+
+/// A section's number and title ("5 New commands", "5. Stoichiometric
+/// Factors", "1.2 Usage").
+fn section_title(t: &str) -> bool {
+    use crate::normalize::paragraphs::numbered_heading_line;
+    let (number, title) = t.split_once(' ').unwrap_or((t, ""));
+    numbered_heading_line(t)
+        || number
+            .strip_suffix('.')
+            .is_some_and(|n| !n.is_empty() && numbered_heading_line(&format!("{n} {title}")))
 }
 
 /// Whether the first page's line `k`, which the running header repeats, is

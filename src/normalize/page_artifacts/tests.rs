@@ -936,3 +936,75 @@ fn names_that_count_in_a_table_are_no_facing_heads() {
         rules(&log, false)
     );
 }
+
+#[test]
+fn a_sections_title_printed_as_running_head_goes() {
+    // Under the document's header, each page opens with the section's
+    // number and title; where the section starts on the page, its own
+    // heading follows right below.
+    let heads = [
+        "1 Introduction",
+        "2 About",
+        "5 New commands",
+        "5 New commands",
+    ];
+    let mut pages: Vec<String> = Vec::new();
+    for (p, head) in heads.iter().enumerate() {
+        let mut page: Vec<String> = Vec::new();
+        if p > 0 {
+            page.push("chemexec v1.0".into());
+            page.push(head.to_string());
+        }
+        if p == 1 {
+            page.push("2 About".into());
+        }
+        if p == 2 {
+            page.extend(body(p, 3));
+            page.push("5 New commands".into());
+        }
+        page.extend(body(p, 12));
+        pages.push(page.join("\n"));
+    }
+    let text = pages.join("\n\u{c}");
+    let got = kept(&text);
+    // One "2 About" and one "5 New commands" stay: the sections' headings.
+    assert_eq!(got.iter().filter(|l| *l == "2 About").count(), 1, "{got:?}");
+    assert_eq!(
+        got.iter().filter(|l| *l == "5 New commands").count(),
+        1,
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|l| l == "chemexec v1.0"), "{got:?}");
+}
+
+#[test]
+fn a_section_that_opens_a_page_keeps_its_heading() {
+    // Without a running header, the section's heading at the top of its
+    // page is printed again at the top of the next: the first stays.
+    let page = |p: usize| {
+        let head = match p {
+            2 | 3 => "3 Numbering Compounds\n",
+            _ => "",
+        };
+        format!("{head}{}", body(p, 14).join("\n"))
+    };
+    let text = (1..=6).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    let got = kept(&text);
+    assert_eq!(
+        got.iter().filter(|l| *l == "3 Numbering Compounds").count(),
+        1,
+        "{got:?}"
+    );
+    assert_eq!(got[14], "3 Numbering Compounds", "{got:?}");
+    // A heading that opens one page only stays, whatever the page.
+    let page = |p: usize| {
+        let head = if p == 2 {
+            "3 Numbering Compounds\n"
+        } else {
+            ""
+        };
+        format!("{head}{}", body(p, 14).join("\n"))
+    };
+    let text = (1..=6).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    assert_eq!(kept(&text).len(), 6 * 14 + 1);
+}
