@@ -152,30 +152,44 @@ pub fn zero_width(inlines: &mut Vec<Inline>, f: impl FnOnce(&mut Vec<Inline>)) {
     f(inlines);
     let new = visible_chars(inlines);
     let bound = align(&old, &new);
+    // Where each marker goes among the inlines: before the first inline
+    // that starts at or after its place, or after the one that holds its
+    // place. The places only grow (the alignment keeps the order), so one
+    // walk over the inlines serves every marker: linear in the paragraph
+    // however many pages it runs over.
+    let lens: Vec<usize> = inlines.iter().map(visible_len).collect();
+    let (mut k, mut seen) = (0, 0);
+    let mut placed: Vec<(usize, Inline)> = Vec::with_capacity(markers.len());
     for (at, marker) in markers {
         let at = bound[at.min(old.len())];
-        let mut pos = inlines.len();
-        let mut seen = 0;
-        for (k, inline) in inlines.iter().enumerate() {
-            let n = visible_len(inline);
+        let pos = loop {
+            let Some(&n) = lens.get(k) else {
+                break lens.len();
+            };
             if n == 0 {
-                continue;
+                k += 1;
+            } else if seen >= at {
+                break k;
+            } else if seen + n > at {
+                break k + 1;
+            } else {
+                seen += n;
+                k += 1;
             }
-            if seen >= at {
-                pos = k;
-                break;
-            }
-            if seen + n > at {
-                pos = k + 1;
-                break;
-            }
-            seen += n;
-        }
-        while matches!(inlines.get(pos), Some(Inline::PageMarker(_))) {
-            pos += 1;
-        }
-        inlines.insert(pos, marker);
+        };
+        placed.push((pos, marker));
     }
+    // Markers that share a place keep their order.
+    let mut placed = placed.into_iter().peekable();
+    let mut out = Vec::with_capacity(inlines.len() + placed.len());
+    for (i, inline) in inlines.drain(..).enumerate() {
+        while let Some((_, marker)) = placed.next_if(|(pos, _)| *pos == i) {
+            out.push(marker);
+        }
+        out.push(inline);
+    }
+    out.extend(placed.map(|(_, marker)| marker));
+    *inlines = out;
 }
 
 /// How far an edit may reach, in characters, before the alignment takes it
