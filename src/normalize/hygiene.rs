@@ -222,26 +222,33 @@ fn numbers_kept_apart(text: &str) -> Option<String> {
     }
     let chars: Vec<char> = text.chars().collect();
     let is_control = |c: char| c.is_ascii_control() && c != '\t' && c != '\n';
-    let between_digits = |i: usize| {
-        let before = chars[..i].iter().rev().find(|&&c| !is_control(c));
-        let after = chars[i + 1..].iter().find(|&&c| !is_control(c));
-        before.is_some_and(char::is_ascii_digit) && after.is_some_and(char::is_ascii_digit)
-    };
-    let at: Vec<usize> = (0..chars.len())
-        .filter(|&i| is_control(chars[i]) && between_digits(i))
-        .collect();
-    if at.is_empty() {
-        return None;
+    // Whether the nearest character that is no control, after each
+    // position, is a digit; one pass from the end keeps it linear.
+    let mut digit_after = vec![false; chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        digit_after[i] = if is_control(chars[i]) {
+            digit_after[i + 1]
+        } else {
+            chars[i].is_ascii_digit()
+        };
     }
+    let mut digit_before = false;
+    let mut changed = false;
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
-        if !at.contains(&i) {
+        if !is_control(c) {
+            digit_before = c.is_ascii_digit();
             out.push(c);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
+        } else if digit_before && digit_after[i + 1] {
+            changed = true;
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
         }
     }
-    Some(out)
+    changed.then_some(out)
 }
 
 fn control(s: &str, _: bool) -> Cow<'_, str> {

@@ -1158,19 +1158,21 @@ fn section_heads(
                 .then_some(k)
         })
         .collect();
+    // Per text, how many pages open with it and the first that does.
+    let mut opening: HashMap<&str, (usize, usize)> = HashMap::default();
+    for &k in &firsts {
+        opening.entry(text(k)).or_insert((0, k)).0 += 1;
+    }
     firsts
-        .iter()
-        .enumerate()
-        .filter(|&(n, &k)| {
+        .into_iter()
+        .filter(|&k| {
             let twin_below = k + 1 < content.len()
                 && layout.page[k + 1] == layout.page[k]
                 && text(k + 1) == text(k);
-            let headed_twin = k > layout.lines_of(layout.page[k]).start
-                && firsts.iter().any(|&j| j != k && text(j) == text(k));
-            let earlier = firsts[..n].iter().any(|&j| text(j) == text(k));
-            twin_below || headed_twin || earlier
+            let (pages, earliest) = opening[text(k)];
+            let headed_twin = k > layout.lines_of(layout.page[k]).start && pages >= 2;
+            twin_below || headed_twin || earliest != k
         })
-        .map(|(_, &k)| k)
         .collect()
 }
 

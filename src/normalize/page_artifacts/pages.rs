@@ -14,7 +14,7 @@
 //! the first ("1" ... "2" ... "6" in ghostscript's text of six pages). A
 //! number in brackets ("(3)") counts equations or examples there.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::shape::{Form, Shape};
 use crate::normalize::lines::Line;
@@ -198,6 +198,7 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
     let literal_counts = literal_counts(shapes, texts);
     let title = content_title(shapes);
     let heads_by_value = heads_by_value(shapes);
+    let counting_within = counting_within_a_page(shapes);
     // Longest first; among equals the first in the document.
     let mut ends: Vec<usize> = (0..links.len()).filter(|&i| links[i].length >= 2).collect();
     ends.sort_by(|&a, &b| {
@@ -230,7 +231,7 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
         if is_furniture_chain(paced, &chain, &evidence) {
             return Some(chain);
         }
-        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value) {
+        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value, &counting_within) {
             return Some(chain);
         }
     }
@@ -247,10 +248,14 @@ fn with_facing_heads(
     chain: &[usize],
     shapes: &[Option<Shape>],
     heads_by_value: &HashMap<(bool, u32), Vec<usize>>,
+    counting_within: &HashSet<&str>,
 ) -> Option<Vec<usize>> {
     let first = shapes[chain[0]].as_ref()?;
     let (counter, form) = first.counter.as_ref()?;
-    if *form != Form::InText || first.letters() < 2 || counts_within_a_page(shapes, &first.facing) {
+    if *form != Form::InText
+        || first.letters() < 2
+        || counting_within.contains(first.facing.as_str())
+    {
         return None;
     }
     let value = |k: usize| shapes[k].as_ref().and_then(counter_value).unwrap_or(0);
@@ -273,27 +278,27 @@ fn with_facing_heads(
         .then_some(filled)
 }
 
-/// Whether lines of the shape `facing` count up within a page's length
+/// The line shapes whose numbers count up within a page's length
 /// somewhere: "1 John", "2 John", "3 John" on lines next to each other
 /// are a table's or a list's, wherever else the names stand.
-fn counts_within_a_page(shapes: &[Option<Shape>], facing: &str) -> bool {
-    let mut last: Option<(usize, u32)> = None;
+fn counting_within_a_page(shapes: &[Option<Shape>]) -> HashSet<&str> {
+    let mut last: HashMap<&str, (usize, u32)> = HashMap::default();
+    let mut counting = HashSet::default();
     for (k, shape) in shapes.iter().enumerate() {
-        let Some(s) = shape.as_ref().filter(|s| s.facing == facing) else {
-            continue;
-        };
+        let Some(s) = shape else { continue };
         let Some(value) = counter_value(s) else {
             continue;
         };
-        if let Some((at, before)) = last
+        let key = s.facing.as_str();
+        if let Some(&(at, before)) = last.get(key)
             && k - at < MIN_PAGE_LINES
-            && value == before + 1
+            && before.checked_add(1) == Some(value)
         {
-            return true;
+            counting.insert(key);
         }
-        last = Some((k, value));
+        last.insert(key, (k, value));
     }
-    false
+    counting
 }
 
 /// The shortest of the pages' lengths (in lines), when the longest holds at
