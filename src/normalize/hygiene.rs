@@ -168,7 +168,7 @@ pub fn clean(
 /// Whether some rule other than `nfc` may change a text holding `c` (each
 /// rule's own test, joined; text without any of them is left alone by all).
 fn may_need_a_rule(c: char) -> bool {
-    c.is_ascii_control() && c != '\t' && c != '\n'
+    is_stripped_control(c)
         || matches!(
             c,
             '\u{FFFE}'
@@ -205,28 +205,21 @@ fn bom(s: &str, _: bool) -> Cow<'_, str> {
     }
 }
 
-/// Characters XML 1.0 forbids: C0 controls other than tab, LF and CR, and
-/// the non-characters U+FFFE and U+FFFF. A form feed among them would be a
-/// fatal error in an EPUB. CR is dropped too: line ends were already split.
 /// A control character between two digits ("4\u{15}5", a dash of a font
 /// the extractor could not map) becomes a space: removed, it would glue two
 /// numbers into one that the document never printed ("45"). Only where the
 /// text is still lines: a `Text` of the tree holds no whitespace.
 fn numbers_kept_apart(text: &str) -> Option<String> {
     // Nearly every line has no control character: no need to look closer.
-    if !text
-        .bytes()
-        .any(|b| b.is_ascii_control() && b != b'\t' && b != b'\n')
-    {
+    if !text.contains(is_stripped_control) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    let is_control = |c: char| c.is_ascii_control() && c != '\t' && c != '\n';
     // Whether the nearest character that is no control, after each
     // position, is a digit; one pass from the end keeps it linear.
     let mut digit_after = vec![false; chars.len() + 1];
     for i in (0..chars.len()).rev() {
-        digit_after[i] = if is_control(chars[i]) {
+        digit_after[i] = if is_stripped_control(chars[i]) {
             digit_after[i + 1]
         } else {
             chars[i].is_ascii_digit()
@@ -236,7 +229,7 @@ fn numbers_kept_apart(text: &str) -> Option<String> {
     let mut changed = false;
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
-        if !is_control(c) {
+        if !is_stripped_control(c) {
             digit_before = c.is_ascii_digit();
             out.push(c);
         } else if digit_before && digit_after[i + 1] {
@@ -251,10 +244,18 @@ fn numbers_kept_apart(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Characters XML 1.0 forbids: C0 controls other than tab, LF and CR, and
+/// the non-characters U+FFFE and U+FFFF. A form feed among them would be a
+/// fatal error in an EPUB. CR is dropped too: line ends were already split.
 fn control(s: &str, _: bool) -> Cow<'_, str> {
     retain(s, |c| {
-        !(c == '\u{FFFE}' || c == '\u{FFFF}' || (c.is_ascii_control() && c != '\t' && c != '\n'))
+        !(c == '\u{FFFE}' || c == '\u{FFFF}' || is_stripped_control(c))
     })
+}
+
+/// A C0 control character that [`control`] removes: all but tab and LF.
+fn is_stripped_control(c: char) -> bool {
+    c.is_ascii_control() && c != '\t' && c != '\n'
 }
 
 fn zero_width(s: &str, _: bool) -> Cow<'_, str> {

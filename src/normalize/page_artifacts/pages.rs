@@ -463,12 +463,13 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     // sections and the cells of a contents page that count from 1 are not
     // spread that evenly over the whole text.
     let longest = gaps.iter().copied().max().unwrap_or(0);
+    let first_value = value(chain[0]);
     if bare
         && chain.iter().all(|&k| set_off[k])
         && gaps.len() >= 2
         && longest <= shortest * MAX_FIRST_PAGES_RATIO
-        && (1..=MAX_START_VALUE).contains(&(value(chain[0]) as i64))
-        && head <= longest * value(chain[0]) as usize
+        && (1..=MAX_START_VALUE).contains(&i64::from(first_value))
+        && head <= longest * first_value as usize
         && tail <= longest
     {
         return true;

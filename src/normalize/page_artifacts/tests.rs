@@ -889,13 +889,13 @@ fn centred_numbers_that_count_the_pages_from_one_go() {
 fn numbers_beside_a_recurring_line_of_code_stay() {
     // Each equation's number beside its "\end{equation}": the author's
     // pattern, however regularly it recurs.
-    let mut text: Vec<String> = Vec::new();
-    for n in 1..=4 {
-        text.extend(body(n, 12));
-        text.push("\\end{equation}".into());
-        text.push(n.to_string());
-    }
-    let text = text.join("\n");
+    let text = paginate(
+        4,
+        12,
+        |_| None,
+        |n| Some(format!("\\end{{equation}}\n{n}")),
+        false,
+    );
     assert_eq!(kept(&text).len(), 4 * 14);
 }
 
@@ -903,13 +903,13 @@ fn numbers_beside_a_recurring_line_of_code_stay() {
 fn numbers_in_brackets_without_form_feeds_stay() {
     // "(1)" ... "(4)" a page apart with a line beside each that recurs: an
     // example's number and its header, not a page's.
-    let mut text: Vec<String> = Vec::new();
-    for n in 1..=4 {
-        text.extend(body(n, 12));
-        text.push(format!("({n})"));
-        text.push("This code prints".into());
-    }
-    let text = text.join("\n");
+    let text = paginate(
+        4,
+        12,
+        |_| None,
+        |n| Some(format!("({n})\nThis code prints")),
+        false,
+    );
     assert_eq!(kept(&text).len(), 4 * 14);
 }
 
