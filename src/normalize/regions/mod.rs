@@ -83,9 +83,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     let mut in_code = vec![false; lines.len()];
     // Tables whose own marks outweigh any code reading of their cells: a
-    // segmented rule, or rows with tabs as the text edition writes them.
+    // segmented rule, rows with tabs as the text edition writes them, or
+    // a header of words over aligned rows.
     let mut table_spans = table::segmented_spans(lines);
     table_spans.extend(table::tabbed_spans(lines));
+    table_spans.extend(table::headed_spans(lines));
     let spacers = spaced::spacers(lines, &signals, log);
     for region in code_regions(lines, &signals, &spacers) {
         let first = lines[region.start].trimmed();
@@ -1295,6 +1297,44 @@ mod tests {
         );
         assert_eq!(lines[2].text, "\tName");
         assert_eq!(lines[8].text, "\\u{7FFF}\t24-bit Unicode character code");
+    }
+
+    #[test]
+    fn a_header_of_words_keeps_rows_that_read_as_code_in_its_table() {
+        // `pdftotext -layout` of a table of module paths: the rows hold
+        // paths and statements, the header names the columns.
+        let text = "It can have this filesystem structure:\n\
+                    \n\
+                    \x20      Module Path         Filesystem Path   File Contents\n\
+                    \x20          crate                lib.rs         mod util;\n\
+                    \x20        crate::util           util.rs       mod config;\n\
+                    \x20    crate::util::config    util/config.rs\n\
+                    \n\
+                    That is all.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppttttpp", "{:?}", log.changes);
+        assert_eq!(lines[4].text, "crate::util\tutil.rs\tmod config;");
+        assert!(
+            logged(&log, "code-region")
+                .iter()
+                .all(|c| c.declined && c.after.contains("inside a table")),
+            "{:?}",
+            log.changes
+        );
+    }
+
+    #[test]
+    fn a_headed_tab_separated_table_keeps_a_row_that_lost_its_empty_last_cell() {
+        // The text edition trims the tab of an empty last cell; under a
+        // header naming the columns the shorter row is still a row, and the
+        // rows that read as code stay in the table.
+        let text = "Module Path\tFilesystem Path\tFile Contents\n\
+                    crate\tlib.rs\tmod util;\n\
+                    crate::util\tutil.rs\tmod config;\n\
+                    crate::util::config\tutil/config.rs\n";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "tttt", "{:?}", log.changes);
+        assert_eq!(lines[3].text, "crate::util::config\tutil/config.rs");
     }
 
     #[test]

@@ -196,7 +196,7 @@ pub fn segmented_spans(lines: &[Line]) -> Vec<(usize, usize)> {
 /// how the text edition writes a table, so a second reading must find the
 /// table again even where its cells read as code (`\x41`, `\n`), as for
 /// [`segmented_spans`]. Rows of unequal length (code aligned with tabs)
-/// are left to the code rules.
+/// are left to the code rules, unless a header names the columns.
 pub fn tabbed_spans(lines: &[Line]) -> Vec<(usize, usize)> {
     let free = |i: usize| !lines[i].is_blank();
     let mut out = Vec::new();
@@ -207,12 +207,100 @@ pub fn tabbed_spans(lines: &[Line]) -> Vec<(usize, usize)> {
             continue;
         };
         let end = i + rows.len() - 1;
-        if rows.windows(2).all(|w| w[0].len() == w[1].len()) {
+        // A row whose last cells are empty loses their tabs when the text
+        // edition trims its lines: under a header that names the columns,
+        // a shorter row is still a row.
+        let equal = rows.windows(2).all(|w| w[0].len() == w[1].len());
+        let headed = names_columns(&rows[0]) && rows.iter().all(|r| r.len() <= rows[0].len());
+        if equal || headed {
             out.push((i, end));
         }
         i = end + 1;
     }
     out
+}
+
+/// Cells a header of words names at least: a line of two words set apart
+/// is as often a term and its definition.
+const MIN_HEADER_CELLS: usize = 3;
+
+/// Aligned tables under a header of words (`Module Path   Filesystem Path
+/// File Contents`), as [`segmented_spans`]: a header naming three columns
+/// or more, and rows whose wide gaps fall on its gutters, outweigh the paths
+/// and statements in the cells (`crate::util   util.rs   mod config;`)
+/// that make a row look like code. A listing set in columns (code and its
+/// aligned comments) opens with code, not with a line of plain words.
+pub fn headed_spans(lines: &[Line]) -> Vec<(usize, usize)> {
+    let free = |i: usize| !lines[i].is_blank();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // The header opens the run: a line of short words inside aligned
+        // lines (an index's letters beside each other) is a row.
+        let opens = i == 0 || !free(i - 1) || !has_gap(&lines[i - 1].text);
+        if !free(i) || !opens || !is_header_of_words(&lines[i].text) {
+            i += 1;
+            continue;
+        }
+        let end = aligned_run(lines, i, &free);
+        match aligned(lines, i, end) {
+            Some(Found::Table { columns, texts, .. })
+                if columns >= MIN_HEADER_CELLS && !listings_side_by_side(&texts[1..]) =>
+            {
+                out.push((i, end));
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether most rows open with a cell that is a line of code by its shape
+/// (a TeX command, a brace, a comment, a statement): listings set side by
+/// side under a header naming each (`TeX   ConTeXt   LaTeX`), kept as
+/// they are printed. A path or a name with an operator (`crate::util`,
+/// `src/a.rs`) is the key of a row, not code.
+fn listings_side_by_side(rows: &[String]) -> bool {
+    let opens_with_code = |row: &str| {
+        row.split('\t').find(|c| !c.is_empty()).is_some_and(|cell| {
+            matches!(
+                super::code::signal(cell),
+                super::code::Signal::Strong(rule) if !matches!(rule, "operator" | "symbol-dense")
+            )
+        })
+    };
+    let rows: Vec<&str> = rows
+        .iter()
+        .map(String::as_str)
+        .filter(|r| !r.trim().is_empty())
+        .collect();
+    rows.iter().filter(|r| opens_with_code(r)).count() * 2 >= rows.len().max(1)
+}
+
+/// A line of at least [`MIN_HEADER_CELLS`] cells (wide gaps between them)
+/// that name columns ([`names_columns`]).
+fn is_header_of_words(text: &str) -> bool {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let bounds: Vec<usize> = gaps(&chars).iter().map(|&(_, e)| e - indent).collect();
+    names_columns(&split_at(&chars[indent..], &bounds))
+}
+
+/// At least [`MIN_HEADER_CELLS`] short cells made of plain words only, each
+/// with a word of two letters or more: column names, not the letters of a
+/// formula or a diagram (`O   O   O`).
+fn names_columns(cells: &[String]) -> bool {
+    cells.len() >= MIN_HEADER_CELLS
+        && cells.iter().all(|cell| {
+            let words: Vec<&str> = cell.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= MAX_MEDIAN_CELL_WORDS
+                && words.iter().all(|w| super::code::is_plain_word(w))
+                && words
+                    .iter()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        })
 }
 
 /// Lines of header a segmented rule may have above it.
