@@ -146,6 +146,13 @@ pub fn signal(line: &str) -> Signal {
     if let Some(rule) = comment(t) {
         return Signal::Strong(rule);
     }
+    // `let a = 1;   // the first`: the statement before a trailing comment
+    // decides, as it would on a line of its own.
+    if let Some(statement) = before_trailing_comment(t)
+        && let Signal::Strong(rule) = signal(statement)
+    {
+        return Signal::Strong(rule);
+    }
     if block_delimiter(t) {
         return Signal::Strong("brace");
     }
@@ -489,6 +496,14 @@ fn comment(t: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// The text before a `//` or `/*` comment that ends the line, set off by a
+/// space (a URL's `://` is not).
+fn before_trailing_comment(t: &str) -> Option<&str> {
+    let at = [" //", " /*"].iter().filter_map(|m| t.find(m)).min()?;
+    let before = t[..at].trim_end();
+    (!before.is_empty()).then_some(before)
 }
 
 /// A line that opens or closes a block: ends with `{`, or is made of
@@ -1047,6 +1062,24 @@ mod tests {
             // A capitalised name among the sentence's first words; a
             // section number of the other column run in after it.
             "All of the corresponding Items have kind = \"impl\" 4.3.5 kind == \"struct_field\"",
+        ] {
+            assert!(!strong(line), "{line:?}: {:?}", signal(line));
+        }
+    }
+
+    #[test]
+    fn a_statement_before_a_trailing_comment_is_strong() {
+        for line in [
+            "let a = 1;       // the first",
+            "x = f(y);  /* scaled */",
+            "mod util;  // see util.rs",
+        ] {
+            assert!(strong(line), "{line:?}: {:?}", signal(line));
+        }
+        // Words before the comment, or a URL's slashes, are no statement.
+        for line in [
+            "Comments start with // and run to the end of the line",
+            "See https://example.org/a for the details of the format",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
         }
