@@ -1338,6 +1338,24 @@ mod tests {
     }
 
     #[test]
+    fn a_row_with_only_its_first_cell_stays_in_its_tab_separated_table() {
+        // How the text edition writes a header wrapped onto two lines and a
+        // key wrapped under its row: the empty cells lose their tabs.
+        let text = "Source\tinner's File Location\tinner's Module Path\n\
+                    File\n\
+                    src/a/b.rs\tsrc/a/b/inline/other.rs\tcrate::a::b::inline::inner\n\
+                    src/a/\tsrc/a/inline/other.rs\tcrate::a::inline::inner\n\
+                    mod.rs\n\
+                    \n\
+                    A paragraph.\n";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ttttppp", "{:?}", log.changes);
+        assert_eq!(lines[1].text, "File\t\t");
+        // One line of text after the last row is no row.
+        assert_eq!(lines[4].text, "mod.rs");
+    }
+
+    #[test]
     fn a_region_whose_code_shaped_line_a_table_takes_is_no_listing() {
         // "<infor-" has a code symbol only; the line dense with symbols
         // after it is a row of a tab-separated table. Without that row the

@@ -588,10 +588,29 @@ fn tabbed_run(
     start: usize,
     free: &dyn Fn(usize) -> bool,
 ) -> Option<Vec<Vec<String>>> {
-    let rows: Vec<Vec<String>> = (start..lines.len())
-        .take_while(|&k| free(k))
-        .map_while(|k| tab_cells(&lines[k].text))
-        .collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut k = start;
+    while k < lines.len() && free(k) {
+        match tab_cells(&lines[k].text) {
+            Some(cells) => rows.push(cells),
+            // A row whose only filled cell is its first (a wrapped key, a
+            // header's second line): the text edition trims the tabs of the
+            // empty cells after it. Between two rows it is a row too.
+            None if rows.last().is_some_and(|prev| prev.len() >= 2)
+                && lines[k].trimmed().split_whitespace().count() <= MAX_MEDIAN_CELL_WORDS
+                && k + 1 < lines.len()
+                && free(k + 1)
+                && tab_cells(&lines[k + 1].text).is_some() =>
+            {
+                let width = rows.last().map_or(1, Vec::len);
+                let mut cells = vec![String::new(); width];
+                cells[0] = lines[k].trimmed().to_string();
+                rows.push(cells);
+            }
+            None => break,
+        }
+        k += 1;
+    }
     let full = rows
         .iter()
         .filter(|c| c.iter().filter(|c| !c.is_empty()).count() >= 2)
