@@ -55,8 +55,21 @@ const RULES: &[Rule] = &[
 // that add and remove lines.
 #[allow(clippy::ptr_arg)]
 fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    let hyphens_written_soft = lines
+        .iter()
+        .any(|l| l.text.contains(SOFT_HYPHEN) && soft_hyphen_opens_a_word(&l.text));
     for line in lines.iter_mut() {
         let span = line.span();
+        if hyphens_written_soft && let Some(hyphens) = soft_hyphens_as_hyphens(&line.text) {
+            log.record(
+                PASS.name,
+                "soft-hyphen-as-hyphen",
+                span,
+                line.trimmed(),
+                hyphens.trim(),
+            );
+            line.text = hyphens;
+        }
         if let Some(apart) = numbers_kept_apart(&line.text) {
             log.record(
                 PASS.name,
@@ -303,6 +316,49 @@ fn ligature(s: &str, _: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a soft hyphen opens a word (`\u{AD}\u{AD}target`, a flag): a
+/// hyphenation hint stands between letters, never before the first, so
+/// here the extractor wrote the document's hyphens as soft hyphens, as
+/// pypdf and pdfminer do for some fonts.
+fn soft_hyphen_opens_a_word(text: &str) -> bool {
+    let mut before = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == SOFT_HYPHEN
+            && (before.is_whitespace() || matches!(before, '(' | '"' | '\'' | '“' | '‘'))
+        {
+            while chars.next_if_eq(&SOFT_HYPHEN).is_some() {}
+            if chars.peek().is_some_and(|c| c.is_alphabetic()) {
+                return true;
+            }
+        }
+        before = c;
+    }
+    false
+}
+
+/// In a document that writes its hyphens as soft hyphens (see
+/// [`soft_hyphen_opens_a_word`]), each soft hyphen with text right after it
+/// on its line is a hyphen: `first\u{AD}come` is "first-come", `\u{AD}\u{AD}dry\u{AD}run` is
+/// "--dry-run". One that ends a line, or a cell before a wide gap, is where
+/// a word was broken, left to the soft-hyphen rule and `dehyphenate`.
+/// `None` when the line has none.
+fn soft_hyphens_as_hyphens(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut changed = false;
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars[i + 1..].iter().find(|&&n| n != SOFT_HYPHEN);
+        if c == SOFT_HYPHEN && next.is_some_and(|n| !n.is_whitespace()) {
+            out.push('-');
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Soft hyphens are invisible hyphenation hints; only the one ending a line
 /// (while lines still exist) right after a letter carries information, for
 /// `dehyphenate`: it marks a break inside a word.
@@ -367,6 +423,39 @@ mod tests {
         let out = clean(text, keep, &mut |r, b, a| changes.push((r, b, a)))
             .unwrap_or_else(|| text.to_string());
         (out, changes)
+    }
+
+    #[test]
+    fn soft_hyphens_are_hyphens_where_one_opens_a_word() {
+        let lines_of = |text: &str| {
+            let mut lines = crate::normalize::lines::split(text);
+            let mut log = RepairLog::default();
+            run_lines(&mut lines, &mut log);
+            let texts: Vec<String> = lines.into_iter().map(|l| l.text).collect();
+            (texts, log)
+        };
+        // pypdf's text of a page: a flag's dashes open a word, so the
+        // extractor wrote every hyphen as a soft hyphen. The one ending a
+        // line is a break, left for dehyphenate.
+        let (texts, log) = lines_of(
+            "Run cargo publish \u{AD}\u{AD}dry\u{AD}run first, on a first\u{AD}come\n\
+             basis; it is gen\u{AD}\nerally safe.\n",
+        );
+        assert_eq!(
+            texts[0],
+            "Run cargo publish --dry-run first, on a first-come"
+        );
+        assert_eq!(texts[1], "basis; it is gen\u{AD}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.rule == "soft-hyphen-as-hyphen")
+        );
+        // Hyphenation hints between letters only (text copied from a web
+        // page): they are invisible, and go.
+        let (texts, log) = lines_of("hy\u{AD}phen\u{AD}ation and first\u{AD}come\n");
+        assert_eq!(texts[0], "hyphenation and firstcome");
+        assert!(log.changes.iter().all(|c| c.rule == "soft-hyphen"));
     }
 
     #[test]
