@@ -344,19 +344,29 @@ fn soft_hyphen_opens_a_word(text: &str) -> bool {
 /// a word was broken, left to the soft-hyphen rule and `dehyphenate`.
 /// `None` when the line has none.
 fn soft_hyphens_as_hyphens(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut changed = false;
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars[i + 1..].iter().find(|&&n| n != SOFT_HYPHEN);
-        if c == SOFT_HYPHEN && next.is_some_and(|n| !n.is_whitespace()) {
-            out.push('-');
-            changed = true;
-        } else {
-            out.push(c);
-        }
+    if !text.contains(SOFT_HYPHEN) {
+        return None;
     }
-    changed.then_some(out)
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != SOFT_HYPHEN {
+            out.push(c);
+            continue;
+        }
+        // A run of soft hyphens is decided by what follows the whole run.
+        let mut run = 1;
+        while chars.next_if_eq(&SOFT_HYPHEN).is_some() {
+            run += 1;
+        }
+        let mark = if chars.peek().is_some_and(|n| !n.is_whitespace()) {
+            '-'
+        } else {
+            SOFT_HYPHEN
+        };
+        out.extend(std::iter::repeat_n(mark, run));
+    }
+    (out != text).then_some(out)
 }
 
 /// Soft hyphens are invisible hyphenation hints; only the one ending a line

@@ -270,17 +270,19 @@ fn listings_side_by_side(rows: &[String]) -> bool {
             )
         })
     };
-    let rows: Vec<&str> = rows
-        .iter()
-        .map(String::as_str)
-        .filter(|r| !r.trim().is_empty())
-        .collect();
-    rows.iter().filter(|r| opens_with_code(r)).count() * 2 >= rows.len().max(1)
+    let rows = rows.iter().filter(|r| !r.trim().is_empty());
+    let code = rows.clone().filter(|r| opens_with_code(r)).count();
+    code > 0 && code * 2 >= rows.count()
 }
 
 /// A line of at least [`MIN_HEADER_CELLS`] cells (wide gaps between them)
 /// that name columns ([`names_columns`]).
 fn is_header_of_words(text: &str) -> bool {
+    // Asked of every line, and most have no wide gap: that test does not
+    // collect the line's characters.
+    if !has_gap(text) {
+        return false;
+    }
     let chars: Vec<char> = text.trim_end().chars().collect();
     let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
     let bounds: Vec<usize> = gaps(&chars).iter().map(|&(_, e)| e - indent).collect();
