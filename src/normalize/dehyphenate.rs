@@ -415,6 +415,15 @@ fn decide(
             format!("the document writes '{joined}'"),
         );
     }
+    // The document writes the word without its plural "s" ("fix-" + "ups"
+    // beside "this fixup type").
+    if vocab.has_singular(&joined) {
+        return join(
+            false,
+            "word-in-document",
+            format!("the document writes '{}'", &joined[..joined.len() - 1]),
+        );
+    }
     // A name that one of the document's paths or addresses spells
     // ("tamefloats" in http://ctan.org/pkg/tamefloats).
     if paths.contains(&joined) {
@@ -479,6 +488,28 @@ fn decide(
             false,
             "word-in-lexicon",
             format!("word list: '{word}', the rest of '{tail}' a word too"),
+        );
+    }
+    // A token that already holds a hyphen ("read-eval-" + "print",
+    // "!defstruct-with-alternate-" + "metaclass"), with a common word of
+    // four letters or more on one side of the break and none on the other, is a
+    // compound broken at one of its own hyphens: its parts are words and
+    // names the word list does not know. Where neither side is a word
+    // ("β-d-gluco-" + "pyranose") a typesetter split one long word.
+    let before_head = &token[..token.len() - head.len()];
+    let compound_token = before_head
+        .strip_suffix('-')
+        .is_some_and(|rest| rest.ends_with(char::is_alphanumeric));
+    let word = |w: &str| {
+        w.chars().count() >= 4
+            // Once is the broken token itself.
+            && (vocab.count(w) >= 2 || lexicon.is_common_word(w))
+    };
+    if compound_token && word(head) != word(tail) {
+        return join(
+            true,
+            "compound-continued",
+            format!("'{token}' already holds a hyphen: the line end fell at one of its hyphens"),
         );
     }
     // Neither reading is proven. A real compound is made of words ("long-" +
@@ -758,6 +789,40 @@ mod tests {
         assert_eq!(
             fix("avoided by the tame-\nfloats package, see http://ctan.org/pkg/tamefloats").0,
             vec!["avoided by the tamefloats package, see http://ctan.org/pkg/tamefloats"]
+        );
+    }
+
+    /// A token that already holds a hyphen is broken at one of its own
+    /// hyphens when one side of the break is a common word and the other is
+    /// no word; where neither side is a word, one long word was split.
+    #[test]
+    fn a_hyphenated_compound_keeps_the_hyphen_it_was_broken_at() {
+        assert_eq!(
+            fix("the Lisp read-eval-\nprint loop should print the values").0,
+            vec!["the Lisp read-eval-print loop should print the values"]
+        );
+        assert_eq!(
+            fix("slots definable with !defstruct-with-alternate-\nmetaclass. If generic").0,
+            vec!["slots definable with !defstruct-with-alternate-metaclass. If generic"]
+        );
+        assert_eq!(
+            fix("the sugar β-d-gluco-\npyranose in water").0,
+            vec!["the sugar β-d-glucopyranose in water"]
+        );
+    }
+
+    /// The document writing a word without its plural "s" is evidence for
+    /// the word, over a pair of words from the list.
+    #[test]
+    fn a_plural_of_a_word_the_document_writes_joins_whole() {
+        assert_eq!(
+            fix("this fixup type is never used in the fix-\nups of the VOPs").0,
+            vec!["this fixup type is never used in the fixups of the VOPs"]
+        );
+        // Without it, two words of the list make a compound.
+        assert_eq!(
+            fix("never used in the fix-\nups of the VOPs").0,
+            vec!["never used in the fix-ups of the VOPs"]
         );
     }
 

@@ -19,7 +19,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::identifier::{has_inner_dot, is_code_name, is_identifier};
-use super::lexicon::{DocVocabulary, Lexicon};
+use super::lexicon::{DocVocabulary, Kind, Lexicon};
 use super::lines::{Line, path_words, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
 use super::{Pass, RepairLog, Stage};
@@ -205,15 +205,20 @@ fn lost_hyphen(
     if lexicon.is_empty() {
         return None;
     }
+    // A part in lower case is an ordinary word of the list, not a name or
+    // an abbreviation that happens to match letters ("di" + "rs" in the
+    // command "dirs").
     let word = |w: &str| {
         vocab.writes(w)
-            || (w.chars().all(char::is_lowercase) && (lexicon.is_word(w) || vocab.contains(w)))
+            || (w.chars().all(char::is_lowercase)
+                && (lexicon.lookup(w).is_some_and(|e| e.kind == Kind::Word) || vocab.contains(w)))
     };
     // The token as written elsewhere ("bibleref-mouth"), a run that names a
     // part of a path ("tamefloats"), and a file or host name with a dot
     // ("edtable.sty") are spelled as the document spells them.
     let known_run = lexicon.is_word(run)
         || vocab.count(run) >= 2
+        || vocab.has_singular(run)
         || vocab.count(token.trim_matches(|c: char| !c.is_alphanumeric())) >= 2
         || paths.contains(run);
     (!known_run && !has_inner_dot(token) && word(head) && word(tail)).then(|| {
@@ -355,6 +360,7 @@ mod tests {
             ("bibleref-mouth", "the bibleref-mouth package"),
             ("tamefloats", "see http://ctan.org/pkg/tamefloats"),
             ("\\rightarrow", "draws a right-arrow"),
+            ("fixups", "this fixup type"),
         ] {
             let long = format!(
                 "process has involved many of them and {token} \
@@ -365,6 +371,18 @@ mod tests {
             assert_eq!(log.applied(), 0, "{token}: {:?}", log.changes);
             assert!(lines.iter().any(|l| l.text == long), "{token}");
         }
+    }
+
+    /// A part in lower case must be an ordinary word: a name or an
+    /// abbreviation of the word list ("di", "rs") matches the letters of a
+    /// command ("dirs") too easily.
+    #[test]
+    fn parts_that_are_only_names_prove_nothing() {
+        let long = "process has involved many of them and led to the dirs \
+                    procurement process. Originally, we had a";
+        let (lines, log) = fix(&page(long));
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text == long));
     }
 
     #[test]

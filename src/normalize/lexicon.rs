@@ -380,6 +380,13 @@ impl DocVocabulary {
             .unwrap_or(0)
     }
 
+    /// Whether the document uses `word` without a plural "s" ("fixup" for
+    /// "fixups"): a word of the document, though no word list knows it.
+    pub fn has_singular(&self, word: &str) -> bool {
+        word.strip_suffix('s')
+            .is_some_and(|stem| stem.chars().count() >= 3 && self.contains(stem))
+    }
+
     /// Whether the document writes `a` and `b` joined by a hyphen, alone
     /// ("China-India") or inside a longer compound ("state-of-the-art" for
     /// "of", "the"). Ignores case.
