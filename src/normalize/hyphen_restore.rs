@@ -211,6 +211,18 @@ fn fix_inlines(
             Inline::Text(t) => {
                 if let Some(fixed) = restore(t, vocab) {
                     let written = fixed.trim_matches(|c: char| !c.is_alphanumeric());
+                    // A hyphen among digits is a minus sign or a range: "1e3L"
+                    // and "1e-3L" are two numbers, both written.
+                    if t.chars().any(|c| c.is_ascii_digit()) {
+                        log.decline_cited(
+                            NAME,
+                            "number",
+                            span,
+                            t.clone(),
+                            format!("a token with digits; '{written}' would be another value"),
+                        );
+                        continue;
+                    }
                     if is_identifier(t)
                         && !vocab.vocab.writes(&fixed)
                         && !proven_in_paths(t, &fixed, &vocab.path_parts)
@@ -489,4 +501,28 @@ fn a_name_of_the_documents_code_keeps_its_spelling() {
     let mut log = RepairLog::default();
     run(&mut doc, &mut log);
     assert_eq!(log.applied(), 0, "{:?}", log.changes);
+}
+
+/// A hyphen among digits is a minus sign or a range: the document writing
+/// "1e-3L" proves nothing of "1e3L", another number.
+#[test]
+fn a_number_keeps_its_spelling() {
+    let mut doc = crate::model::Document::default();
+    for text in [
+        "The constant 1e3L gives 1000 as an integer.",
+        "The constant 1e-3L gives a warning, a value that is not an integer.",
+    ] {
+        doc.blocks.push(crate::model::Block::Paragraph {
+            content: vec![crate::model::Inline::text(text)],
+            span: crate::model::Span::default(),
+        });
+    }
+    let mut log = RepairLog::default();
+    run(&mut doc, &mut log);
+    assert_eq!(log.applied(), 0, "{:?}", log.changes);
+    assert!(
+        log.changes.iter().any(|c| c.declined && c.rule == "number"),
+        "{:?}",
+        log.changes
+    );
 }

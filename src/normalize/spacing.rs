@@ -1272,6 +1272,17 @@ fn comma_cut(chars: &[(usize, char)], k: usize) -> bool {
 }
 
 /// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
+/// The positions inside the first argument list of a call in `chars`: a
+/// name, an opening bracket right after it, and its closing bracket later
+/// in the token ("f(a,b)", "x[i;j]"). `None` when there is no such list.
+fn argument_list(chars: &[(usize, char)]) -> Option<std::ops::Range<usize>> {
+    let open = (1..chars.len())
+        .find(|&k| matches!(chars[k].1, '(' | '[') && chars[k - 1].1.is_alphanumeric())?;
+    let closer = if chars[open].1 == '(' { ')' } else { ']' };
+    let close = (open + 1..chars.len()).rfind(|&k| chars[k].1 == closer)?;
+    Some(open + 1..close)
+}
+
 fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     // Every cut is next to punctuation or a curly quote (the quotes' UTF-8
     // starts with 0xE2): most tokens have none, and need no closer look.
@@ -1283,8 +1294,20 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     }
     let chars: Vec<(usize, char)> = token.char_indices().collect();
     let n = chars.len();
+    // Where the spaces were lost, a call's shape may be words glued
+    // together ("chapter(Obadiah;1John;Jude),you").
+    let arguments = if ctx.run_together {
+        None
+    } else {
+        argument_list(&chars)
+    };
     let mut cuts = Vec::new();
     for k in 1..n.saturating_sub(1) {
+        // Punctuation between a call's brackets separates its arguments
+        // (`getS3method("generic","class")`).
+        if arguments.as_ref().is_some_and(|r| r.contains(&k)) {
+            continue;
+        }
         let (at, c) = chars[k];
         let prev = chars[k - 1].1;
         let next = chars[k + 1].1;
@@ -1887,6 +1910,15 @@ mod tests {
         let code = "Declare it [in,size_is(len)] or \\email{dave,judy@example.edu} here, \
                     and the river rose near,hope of the town.\n";
         assert_eq!(after_punctuation(code), Vec::<String>::new());
+    }
+
+    /// The punctuation between a call's brackets separates its arguments,
+    /// in a document that kept its spaces.
+    #[test]
+    fn a_calls_arguments_keep_their_spelling() {
+        let text = "The methods are accessible by getS3method(\"generic\",\"class\") \
+                    and by f(x,Y) today.\n";
+        assert_eq!(after_punctuation(text), Vec::<String>::new());
     }
 
     /// Options listed with commas and no spaces are the author's spelling
