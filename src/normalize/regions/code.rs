@@ -165,6 +165,13 @@ pub fn signal(line: &str) -> Signal {
     if shell_prompt(t) || root_prompt(t) || annotated_prompt(t) {
         return Signal::Strong("shell-prompt");
     }
+    // `> x <- c(1, 2)`, `>>> import os`: an interpreter's prompt before a
+    // line that is code by itself (a quoted line of an e-mail is prose).
+    if let Some(input) = interpreter_input(t)
+        && let Signal::Strong(_) = signal(input)
+    {
+        return Signal::Strong("interpreter-prompt");
+    }
     if preprocessor_directive(t) {
         return Signal::Strong("preprocessor");
     }
@@ -184,6 +191,9 @@ pub fn signal(line: &str) -> Signal {
     }
     if assignment_statement(t) {
         return Signal::Strong("statement-end");
+    }
+    if arrow_assignment(t) {
+        return Signal::Strong("arrow-assignment");
     }
     if prose {
         return Signal::Prose;
@@ -638,6 +648,28 @@ fn assignment_statement(t: &str) -> bool {
             .is_some_and(|(lhs, _)| (1..=3).contains(&lhs.split_whitespace().count()))
 }
 
+/// `x <- c(10.4, 5.6)`, `names(df) <- cols`: an assignment with an arrow,
+/// as R and S write it: a left side of one name (with an index or a call
+/// around it) and something after the arrow.
+fn arrow_assignment(t: &str) -> bool {
+    t.split_once(" <- ").is_some_and(|(lhs, rhs)| {
+        !rhs.trim().is_empty()
+            && !lhs.contains(char::is_whitespace)
+            && lhs.starts_with(|c: char| c.is_alphabetic() || c == '.')
+            && lhs
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._$[]()\"'`".contains(c))
+    })
+}
+
+/// The line after an interpreter's prompt: R's and the usual `> `, Python's
+/// `>>> `, or `None` without one.
+fn interpreter_input(t: &str) -> Option<&str> {
+    t.strip_prefix(">>> ")
+        .or_else(|| t.strip_prefix("> "))
+        .filter(|input| !input.trim().is_empty())
+}
+
 /// "4.3.1 Restricted visibility", "2.1 kind == \"module\"": a line that opens
 /// with a section number of two or more parts is a heading, whatever
 /// follows it.
@@ -966,6 +998,34 @@ mod tests {
     fn numbers_that_end_on_a_full_stop_are_no_sentence() {
         assert_eq!(signal("7: 2 3 4."), Signal::Neutral);
         assert_eq!(signal("There are 2 3 4."), Signal::Prose);
+    }
+
+    /// An R session: assignments with an arrow, and lines after an
+    /// interpreter's prompt that are code by themselves. A quoted line of
+    /// an e-mail after the same `> ` is prose.
+    #[test]
+    fn an_interpreters_session_is_code() {
+        for (line, rule) in [
+            ("x <- c(10.4, 5.6, 3.1, 6.4, 21.7)", "arrow-assignment"),
+            ("names(df) <- c(\"a\", \"b\")", "arrow-assignment"),
+            (
+                "> success <- c(13,12,11,14,14,11,13,11,12)",
+                "interpreter-prompt",
+            ),
+            ("> resp <- cbind(success, failure)", "interpreter-prompt"),
+            (
+                "> glm(resp ~ 0+predictor, family = binomial(link=\"log\"))",
+                "interpreter-prompt",
+            ),
+        ] {
+            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+        for line in [
+            "> I think we should meet again next week.",
+            "The value x <- y is read as an assignment in the text.",
+        ] {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
+        }
     }
 
     #[test]
