@@ -372,6 +372,7 @@ pub fn is_heading_text(t: &str) -> bool {
         return words <= 10 && !t.contains(['"', '“', '”']) && starts_capital(t);
     }
     !ends_sentence(t)
+        && !holds_sentence_end(t)
         && !t.ends_with([',', '-', '–', '—'])
         && !t.contains(['“', '”', '"'])
         // A TeX command's arguments: a numbered line of a listing
@@ -379,6 +380,20 @@ pub fn is_heading_text(t: &str) -> bool {
         && !t.contains(['{', '}'])
         && !ends_on_cut_word(t)
         && starts_capital(t)
+}
+
+/// Whether a sentence ends inside `t` and another starts: a word in lower
+/// case of three letters or more, a full stop, then a capitalised word
+/// ("This prints the call stack. For example"). A title holds one
+/// sentence at most; an abbreviation ("Fig. 3", "Dr. Smith", "U.S. Policy")
+/// ends no sentence.
+fn holds_sentence_end(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].strip_suffix(['.', '!', '?'])
+            .is_some_and(|word| word.chars().count() >= 3 && word.chars().all(char::is_lowercase))
+            && starts_capital(w[1])
+    })
 }
 
 /// Words that end no title: a line that stops on one is a sentence cut at
@@ -708,6 +723,16 @@ mod tests {
             "Appendix A",
             "Hints and tips",
         ] {
+            assert!(is_heading_text(t), "{t:?} not read as a heading");
+        }
+    }
+
+    /// A title holds one sentence at most; an abbreviation's full stop
+    /// ends none.
+    #[test]
+    fn two_sentences_are_no_heading() {
+        assert!(!is_heading_text("This prints the call stack. For example"));
+        for t in ["Fig. 3 Results", "Dr. Smith Goes On", "U.S. Policy Options"] {
             assert!(is_heading_text(t), "{t:?} not read as a heading");
         }
     }
