@@ -156,6 +156,14 @@ pub fn signal(line: &str) -> Signal {
     if block_delimiter(t) {
         return Signal::Strong("brace");
     }
+    if lisp_form(t) {
+        return Signal::Strong("lisp-form");
+    }
+    // `plot $D with lines, \`: a line continued on the next one, as shells,
+    // macros and plotting scripts write it; prose never ends on a backslash.
+    if t.ends_with(" \\") {
+        return Signal::Strong("line-continuation");
+    }
     if section_header(t) {
         return Signal::Strong("section-header");
     }
@@ -501,7 +509,8 @@ fn optional_in_grammar(t: &str) -> bool {
 /// `// ...`, `/* ... */`, `*/`: comment syntax that prose does not open
 /// a line with.
 fn comment(t: &str) -> Option<&'static str> {
-    if t.starts_with("//") || t.starts_with("/*") || t.starts_with("*/") {
+    // `;;` opens a Lisp comment; no sentence starts with two semicolons.
+    if t.starts_with("//") || t.starts_with("/*") || t.starts_with("*/") || t.starts_with(";;") {
         Some("comment")
     } else {
         None
@@ -527,6 +536,44 @@ fn block_delimiter(t: &str) -> bool {
     t.ends_with('{') && t.len() > 1 && !t.ends_with(" {{")
         || t.starts_with('}') && t.len() > 1 && !t.chars().nth(1).is_some_and(char::is_alphabetic)
         || repeated_group_end(t)
+}
+
+/// `(defmethod foop ((foo foo)) t)`, `(require :asdf)`: a Lisp form, one
+/// parenthesised expression from the line's start to its end, opening with
+/// a symbol, with a form nested in it, a keyword (`:asdf`, `&optional`) or
+/// a hyphenated symbol at its head. A parenthesised remark ("(see above)")
+/// has none of them.
+fn lisp_form(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let head = inner.split_whitespace().next().unwrap_or("");
+    let symbol = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-*:!?<>=/+%".contains(c))
+    };
+    // Balanced, and closed only at the end: "(a) and (b)" is two groups.
+    let mut depth = 1usize;
+    for c in inner.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 1
+        && symbol(head)
+        && (inner.contains('(')
+            || head.contains('-')
+            || inner
+                .split_whitespace()
+                .any(|w| w.len() > 1 && w.starts_with([':', '&'])))
 }
 
 /// `)* "` SUFFIX?`, `)+`, `]?`: a line that opens by closing a group and
@@ -998,6 +1045,36 @@ mod tests {
     fn numbers_that_end_on_a_full_stop_are_no_sentence() {
         assert_eq!(signal("7: 2 3 4."), Signal::Neutral);
         assert_eq!(signal("There are 2 3 4."), Signal::Prose);
+    }
+
+    /// Lisp forms and comments, and lines continued with a backslash; a
+    /// remark in parentheses is none of them.
+    #[test]
+    fn lisp_forms_and_continued_lines_are_code() {
+        for (line, rule) in [
+            ("(defgeneric foop (x))", "lisp-form"),
+            ("(defmethod foop ((foo foo)) t)", "lisp-form"),
+            ("(require :asdf)", "lisp-form"),
+            ("(define-alien-variable \"foo\" int)", "lisp-form"),
+            (
+                ";;; If a fasl was stale, try to recompile and load (once).",
+                "comment",
+            ),
+            (
+                "plot $HEATMAP matrix with image notitle, \\",
+                "line-continuation",
+            ),
+        ] {
+            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+        for line in [
+            "(see above)",
+            "(see Section 3 for the details of this)",
+            "(a) and (b)",
+            "(This is a remark set in parentheses, as authors do.)",
+        ] {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
+        }
     }
 
     /// An R session: assignments with an arrow, and lines after an
