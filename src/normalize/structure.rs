@@ -29,6 +29,10 @@ pub const PASS: Pass = Pass {
 /// punctuation is more likely a fragment of text.
 const MAX_HEADING_WORDS: usize = 12;
 
+/// A line before a listing with a comma in it and at least this many words
+/// is the sentence that leads in to the listing, not its title.
+const LEAD_IN_MIN_WORDS: usize = 8;
+
 /// Longest title, in words.
 const MAX_TITLE_WORDS: usize = 20;
 
@@ -427,6 +431,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             .blocks
             .get(i + 1)
             .is_some_and(|b| !matches!(b, Block::Heading { .. }));
+        let next_is_code = matches!(doc.blocks.get(i + 1), Some(Block::CodeBlock { .. }));
         let Block::Paragraph { content, span } = &doc.blocks[i] else {
             continue;
         };
@@ -437,6 +442,15 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let text = plain_text(content);
+        // "For example, to access a counter foo, one could write" before a
+        // listing: a long line with a clause set off by a comma leads in to
+        // the code; a title before code is short ("Example", "Usage").
+        if next_is_code
+            && text.contains(',')
+            && text.split_whitespace().count() >= LEAD_IN_MIN_WORDS
+        {
+            continue;
+        }
         if list_marker(&text).is_some_and(|m| !is_numbered_heading(&text, m.rest)) {
             continue;
         }
@@ -769,6 +783,39 @@ mod tests {
             .iter()
             .map(|b| matches!(b, Block::Heading { .. }))
             .collect()
+    }
+
+    /// A long line with a comma before a listing leads in to it; a short
+    /// title before a listing stays a heading.
+    #[test]
+    fn a_lead_in_to_a_listing_is_no_heading() {
+        use crate::model::Span;
+        let code = || Block::CodeBlock {
+            language: None,
+            text: "(define-alien-variable \"foo\" int)".into(),
+            span: Span::line(2),
+        };
+        for (line, heading) in [
+            (
+                "For example, to access a C-level counter foo, one could write",
+                false,
+            ),
+            ("Defining alien variables", true),
+        ] {
+            let mut doc = Document {
+                blocks: vec![
+                    Block::paragraph(vec![Inline::text(line)], Span::line(1)),
+                    code(),
+                ],
+                ..Document::default()
+            };
+            headings(&mut doc, &mut RepairLog::default());
+            assert_eq!(
+                matches!(doc.blocks[0], Block::Heading { .. }),
+                heading,
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
