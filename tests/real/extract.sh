@@ -26,6 +26,8 @@ music-manual   music-doc    usr/share/doc/music-doc/music-manual.pdf.gz         
 mpich-user     mpich-doc    usr/share/doc/mpich/user.pdf.gz                       3  5
 crc-guide      zlib1g-dev   usr/share/doc/zlib1g-dev/crc-doc.1.0.pdf.gz          14 16
 revtex-sample  texlive-publishers-doc usr/share/doc/texlive-doc/latex/revtex4-1/sample/aps/apssamp.pdf 4 6
+r-exts-debugging r-doc-pdf  usr/share/R/doc/manual/R-exts.pdf                   122 124
+sbcl-alien     sbcl-doc     usr/share/doc/sbcl/sbcl.pdf.gz                        83 85
 '
 
 echo "$documents" | while read -r id package file first last; do
@@ -39,6 +41,8 @@ echo "$documents" | while read -r id package file first last; do
     gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=txtwrite -dFirstPage="$first" -dLastPage="$last" \
         -sOutputFile="$here/$id/txtwrite.txt" "$pdf"
 done
+# Not kept (see README.md): a known gap in finding its running heads.
+rm -f "$here/r-exts-debugging/txtwrite.txt"
 
 # The sendmail guide is shipped as paginated plain text (nroff -me): 66-line
 # pages, running heads and feet. Pages 4 to 7 of the file (lines 199-462).
