@@ -1518,6 +1518,14 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
     {
         return None;
     }
+    // The document writes the run as a word of its own, or its singular
+    // so, in the same case ("columnheader" for "columnheaders"; a grammar's
+    // "BorrowExpression" says nothing of "borrowexpressions").
+    let written = ctx.vocab.count(run) >= 2
+        || run
+            .strip_suffix('s')
+            .filter(|stem| stem.chars().count() >= 3)
+            .is_some_and(|stem| ctx.vocab.writes(stem) && ctx.vocab.count(stem) >= 2);
     if ctx.run_together {
         let parts = segment(run, ctx, false)?;
         // A repeated unknown token is the document's own word ("toolchain"),
@@ -1535,7 +1543,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
             .iter()
             .any(|p| p.chars().count() >= 3 && is_function_word(p))
             || parts.iter().all(|p| is_function_word(p));
-        if ctx.vocab.count(run) >= 2 && !confirmed && !glued_by_function_word {
+        if written && !confirmed && !glued_by_function_word {
             return None;
         }
         // A name in PascalCase that the document writes the same way again
@@ -1563,7 +1571,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         }
         Some(parts)
     } else {
-        if ctx.vocab.count(run) >= 2 {
+        if written {
             return None;
         }
         segment(run, ctx, true)
@@ -2053,6 +2061,22 @@ mod tests {
             split_token(token, &ctx, &mut |_, _, _| true).join(" "),
             token
         );
+    }
+
+    /// The plural of a word the document writes, in the same case, is
+    /// its word too; a grammar's name in another case says nothing.
+    #[test]
+    fn a_plural_of_the_documents_word_is_not_split() {
+        let ctx_for = |text: &str| {
+            let vocab = DocVocabulary::from_text(text);
+            let split = |token: &str| {
+                let ctx = ctx_with(&vocab, true);
+                split_token(token, &ctx, &mut |_, _, _| true).join(" ")
+            };
+            split("keymaps")
+        };
+        assert_eq!(ctx_for("the keymap and another keymap keymaps"), "keymaps");
+        assert_eq!(ctx_for("the KeyMap and the KeyMap keymaps"), "key maps");
     }
 
     #[test]
