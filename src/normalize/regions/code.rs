@@ -186,6 +186,9 @@ pub fn signal(line: &str) -> Signal {
     if whole_call(t) {
         return Signal::Strong("call");
     }
+    if declaration(t) {
+        return Signal::Strong("declaration");
+    }
     if tex_command(t) {
         return Signal::Strong("tex-command");
     }
@@ -879,6 +882,78 @@ fn tex_command(t: &str) -> bool {
     commands > 0 && rest.is_empty()
 }
 
+/// A function's declaration or its parameters, as a listing breaks them
+/// over lines: `guide MakeFreehand(pair pFrom, pair pTo,`,
+/// `    real dblRelDistortion = 2.5,`, `    bool bIncludeTo = true)`. The
+/// line is parameters (each a type and a name, perhaps with a default
+/// value) separated by commas, after a type and a name glued to an opening
+/// bracket or on their own, and ends on a comma or closes the list; one
+/// parameter at least shows code: a default value of one token, or a name
+/// in camel case, with an underscore or a digit. Prose ("in particular,
+/// for example,", "with MSRV)") names no such parameter.
+fn declaration(t: &str) -> bool {
+    let params = match t.split_once('(') {
+        Some((head, rest)) => {
+            let mut words = head.split_whitespace();
+            let (Some(kind), Some(name), None) = (words.next(), words.next(), words.next()) else {
+                return false;
+            };
+            if head.ends_with(char::is_whitespace) || !is_word_token(kind) || !is_name_token(name) {
+                return false;
+            }
+            rest
+        }
+        None => t,
+    };
+    let Some(params) = params
+        .strip_suffix(',')
+        .or_else(|| params.strip_suffix(");"))
+        .or_else(|| params.strip_suffix(") {"))
+        .or_else(|| params.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let mut evidence = false;
+    for param in params.split(',') {
+        let (declared, default) = match param.split_once('=') {
+            Some((d, v)) => (d, Some(v.trim())),
+            None => (param, None),
+        };
+        let mut words = declared.split_whitespace();
+        let (Some(kind), Some(name), None) = (words.next(), words.next(), words.next()) else {
+            return false;
+        };
+        let name = name.trim_start_matches(['*', '&']);
+        // A default value is one token ("12.5", "currentpicture"): a
+        // sentence has words after its "=".
+        let one_token = |v: &str| !v.is_empty() && !v.contains(char::is_whitespace);
+        if !is_word_token(kind) || !is_name_token(name) || default.is_some_and(|v| !one_token(v)) {
+            return false;
+        }
+        let camel_case = name
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        evidence |= default.is_some()
+            || camel_case
+            || name.contains('_')
+            || name.contains(|c: char| c.is_ascii_digit());
+    }
+    evidence
+}
+
+/// A type's name in a declaration: letters, digits and underscores.
+fn is_word_token(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A function's or a parameter's name: a word token, or a qualified one
+/// (`Foo::bar`).
+fn is_name_token(w: &str) -> bool {
+    !w.is_empty() && w.split("::").all(is_word_token)
+}
+
 /// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
 /// `std::mem::swap(&mut a, &mut b);`: a line that is one call, a name
 /// straight before a bracket that the line's last bracket closes, with at
@@ -1045,6 +1120,30 @@ mod tests {
     fn numbers_that_end_on_a_full_stop_are_no_sentence() {
         assert_eq!(signal("7: 2 3 4."), Signal::Neutral);
         assert_eq!(signal("There are 2 3 4."), Signal::Prose);
+    }
+
+    /// A declaration broken over lines, parameter by parameter; prose with
+    /// commas names no parameter.
+    #[test]
+    fn a_declarations_lines_are_code() {
+        for line in [
+            "guide MakeFreehand(pair pFrom, pair pTo,",
+            "real dblRelDivisionLength = 12.5,",
+            "bool bIncludeTo = true)",
+            "int glp_init(glp_prob *lp, int n_rows);",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("declaration"), "{line:?}");
+        }
+        for line in [
+            "in particular, for example,",
+            "the first, the second,",
+            "Using this (see above)",
+            "with MSRV)",
+            "b AB,",
+            "The drop = FALSE option should be used defensively when programming. For example,",
+        ] {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
+        }
     }
 
     /// Lisp forms and comments, and lines continued with a backslash; a
