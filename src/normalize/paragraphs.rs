@@ -353,6 +353,9 @@ fn boundary(
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
     }
+    if ends_sentence(ta) && outdented(lines, a, b) {
+        return Some("outdent-after-sentence-end");
+    }
     if lists.next_section[b] {
         return Some("section-number-continues");
     }
@@ -390,6 +393,34 @@ fn boundary(
         return Some("heading-line");
     }
     None
+}
+
+/// A line set this many columns or more left of the paragraph's lines
+/// above it starts a new block: less is the wobble of a layout extract.
+const OUTDENT_MIN: usize = 4;
+
+/// Whether line `b` starts left of a paragraph body that line `a` ends,
+/// in text that kept its indentation (`pdftotext -layout`, a manual page):
+/// lines `a` and the one above it share their indentation, and `b` starts
+/// [`OUTDENT_MIN`] columns or more further left, as the next term of a
+/// definition list after its description does ("        ... environment
+/// variable." / "comment-begin (``#'')"). A paragraph's own first line,
+/// indented deeper than the lines after it, is not such a body, and a line
+/// number in the margin starts no block.
+fn outdented(lines: &[Line], a: usize, b: usize) -> bool {
+    let indent = |t: &str| t.len() - t.trim_start().len();
+    let Some(above) = a.checked_sub(1).filter(|&p| !lines[p].is_blank()) else {
+        return false;
+    };
+    let body = indent(&lines[a].text);
+    // A line number in the margin ("30 Proin dignissim ...", every fifth
+    // line of a critical edition) sticks out of the paragraph it goes on.
+    let margin_number = first_word(lines[b].trimmed())
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    indent(&lines[above].text) == body
+        && indent(&lines[b].text) + OUTDENT_MIN <= body
+        && !margin_number
 }
 
 /// Why a paragraph found by width alone (`rule`), or a heading read from a
@@ -491,6 +522,9 @@ fn rule_evidence(rule: &str) -> &'static str {
             "one of two or more lines after a line ending in ':' that open on a short term and a colon"
         }
         "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
+        "outdent-after-sentence-end" => {
+            "a sentence ends a paragraph's line and the next line starts further left"
+        }
         "heading-after-blank" => "a short line after a blank line, before a capitalised line",
         "page-break-join" => "the text before the page break does not end its paragraph",
         "split-sentence-join" => {
@@ -949,6 +983,26 @@ mod tests {
             "Another paragraph starts here.",
             "{b:#?}"
         );
+    }
+
+    /// A definition list's next term, set left of the description above
+    /// it, starts a block after a sentence end, in lower case too; a line
+    /// number in the margin does not.
+    #[test]
+    fn a_line_further_left_after_a_sentence_end_starts_a_block() {
+        let text = "       colored-stats (Off)\n\
+                    \x20              If set to On, readline displays possible completions using different colors\n\
+                    \x20              to indicate their file type, taken from the LS_COLORS environment variable.\n\
+                    \x20      comment-begin (``#'')\n\
+                    \x20              The string that is inserted when the readline insert-comment command runs.\n";
+        let b = blocks(text);
+        assert!(b[0].ends_with("environment variable."), "{b:#?}");
+        assert!(b[1].starts_with("comment-begin (``#'')"), "{b:#?}");
+        let numbered = "        Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod\n\
+                        \x20       tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim.\n\
+                        \x2030  Proin dignissim est et dui venenatis, at tincidunt tortor dignissim.\n";
+        let b = blocks(numbered);
+        assert_eq!(b.len(), 1, "{b:#?}");
     }
 
     #[test]
