@@ -778,10 +778,32 @@ fn heads_beside_numbers(
             );
             continue;
         }
+        // A head is a title; the last line of a page's text may end a
+        // sentence beside the number where a chapter's first page prints
+        // no head ("... (see Special case: uploads to the stable and
+        // oldstable distributions)." over "9").
+        if reads_as_sentence(lines[content[k]].trimmed()) {
+            decline(
+                log,
+                "facing-head",
+                &lines[content[k]],
+                "beside the page's number, but it ends a sentence, as no head does",
+            );
+            continue;
+        }
         heads.push(k);
     }
     heads
 }
+
+/// A line of more than [`MAX_SENTENCE_HEAD_WORDS`] words that ends a
+/// sentence: the text of a page, not its head.
+fn reads_as_sentence(t: &str) -> bool {
+    super::paragraphs::ends_sentence(t) && t.split_whitespace().count() > MAX_SENTENCE_HEAD_WORDS
+}
+
+/// A head may end on a full stop when it is this short ("Preface.").
+const MAX_SENTENCE_HEAD_WORDS: usize = 3;
 
 /// A running head in capitals at the top of a page that repeats, word for
 /// word, the title that opens an earlier page (a chapter starts a page:

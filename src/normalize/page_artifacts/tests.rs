@@ -692,6 +692,23 @@ fn a_head_on_its_own_line_beside_the_number_goes() {
     assert!(keeps(&text, "1.2. Brief tutorial"));
 }
 
+/// Where the pages beside print a head beside their numbers, the line
+/// beside this page's number is its head only if it reads as one: a
+/// sentence is the page's text (a chapter's first page prints no head).
+#[test]
+fn a_sentence_beside_the_number_is_no_head() {
+    let sentence = "Then prepare a stable upload (see the section on uploads to stable).";
+    let text = under_heads(|p| {
+        let head = if p == 2 {
+            sentence
+        } else {
+            "1.2. Brief tutorial"
+        };
+        format!("{head}\n\n{}", p + 18)
+    });
+    assert!(keeps(&text, sentence), "{:?}", kept(&text));
+}
+
 #[test]
 fn numbers_of_facing_pages_beside_their_head_go() {
     // The middle page printed its number deep in its text; the two others
