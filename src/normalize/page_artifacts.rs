@@ -108,14 +108,19 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let labels = page_labels(&layout, &shapes, &counting, &why, &content);
     for (k, &i) in content.iter().enumerate() {
         if why[i].is_none() && is_stray_punctuation(lines[i].trimmed()) {
-            // "..." in a listing elides some of it (a command's output
-            // between two prompts).
+            // "..." in a listing or a table elides some of it (a command's
+            // output between two prompts, the rows of a data frame).
             let code_beside = (k.saturating_sub(CODE_REACH)..=k + CODE_REACH)
                 .filter(|&j| j != k)
                 .filter_map(|j| content.get(j))
-                .any(|&j| is_code_line(lines[j].trimmed()));
+                .any(|&j| is_code_line(lines[j].trimmed()) || is_row_of_figures(&lines[j].text));
             if code_beside {
-                decline(log, "stray-punctuation", &lines[i], "beside a line of code");
+                decline(
+                    log,
+                    "stray-punctuation",
+                    &lines[i],
+                    "beside a line of code or a row of figures",
+                );
             } else {
                 why[i] = Some("stray-punctuation");
             }
@@ -1298,6 +1303,22 @@ fn counted_label(counting: &Counting, position: i64) -> String {
         return to_roman(n as u32);
     }
     position.to_string()
+}
+
+/// A line of a table of figures: two numbers or more, and at least as many
+/// numbers as other words (`"strptime"  1.70  41.06  1.70  41.06`,
+/// `Greenmantle  2.5  650  16.083`).
+fn is_row_of_figures(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let figures = words
+        .iter()
+        .filter(|w| {
+            w.trim_end_matches(['%', ','])
+                .parse::<f64>()
+                .is_ok_and(f64::is_finite)
+        })
+        .count();
+    figures >= 2 && figures * 2 >= words.len()
 }
 
 /// A line of one to three dots or commas, left behind when a paragraph's

@@ -435,6 +435,23 @@ fn stray_dot_goes() {
     assert_eq!(log.changes[0].rule, "stray-punctuation");
 }
 
+/// An ellipsis among the rows of a table of figures elides rows.
+#[test]
+fn an_ellipsis_among_rows_of_figures_stays() {
+    let text = "R prefers the header line to have no entry for the row names:\n\
+                \x20                dist      climb     time\n\
+                Greenmantle        2.5       650       16.083\n\
+                \x20   ...\n\
+                Some other systems require an entry for the row names.";
+    let (lines, log) = repaired(text);
+    assert!(texts(&lines).contains(&"..."), "{:?}", rules(&log, false));
+    assert!(
+        declined(&log, "stray-punctuation"),
+        "{:?}",
+        rules(&log, true)
+    );
+}
+
 #[test]
 fn a_table_header_repeated_on_each_page_stays() {
     // A table that goes on over the pages repeats its header row below the
