@@ -487,38 +487,37 @@ mod tests {
 /// hyphenates ("sub-equations"), at the start of a sentence too.
 #[test]
 fn a_name_of_the_documents_code_keeps_its_spelling() {
-    let mut doc = crate::model::Document::default();
-    for text in [
+    let log = restored(&[
         "It starts a new list of sub-equations, numbered (2a), (2b).",
         "The \\begin{subequations} environment numbers them alike.",
         "Subequations share the number of their equation.",
-    ] {
+    ]);
+    assert_eq!(log.applied(), 0, "{:?}", log.changes);
+}
+
+/// The log of this pass over a document of one paragraph per text.
+#[cfg(test)]
+fn restored(paragraphs: &[&str]) -> RepairLog {
+    let mut doc = crate::model::Document::default();
+    for text in paragraphs {
         doc.blocks.push(crate::model::Block::Paragraph {
-            content: vec![crate::model::Inline::text(text)],
+            content: vec![crate::model::Inline::text(*text)],
             span: crate::model::Span::default(),
         });
     }
     let mut log = RepairLog::default();
     run(&mut doc, &mut log);
-    assert_eq!(log.applied(), 0, "{:?}", log.changes);
+    log
 }
 
 /// A hyphen among digits is a minus sign or a range: the document writing
 /// "1e-3L" proves nothing of "1e3L", another number.
 #[test]
 fn a_number_keeps_its_spelling() {
-    let mut doc = crate::model::Document::default();
-    for text in [
+    let log = restored(&[
         "The constant 1e3L gives 1000 as an integer.",
         "The constant 1e-3L gives a warning, a value that is not an integer.",
-    ] {
-        doc.blocks.push(crate::model::Block::Paragraph {
-            content: vec![crate::model::Inline::text(text)],
-            span: crate::model::Span::default(),
-        });
-    }
-    let mut log = RepairLog::default();
-    run(&mut doc, &mut log);
+    ]);
     assert_eq!(log.applied(), 0, "{:?}", log.changes);
     assert!(
         log.changes.iter().any(|c| c.declined && c.rule == "number"),

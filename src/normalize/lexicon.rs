@@ -118,6 +118,13 @@ impl Lexicon {
     }
 }
 
+/// `word` without a plural "s", when three letters or more are left
+/// ("fixups" -> "fixup"); `None` otherwise.
+pub fn singular(word: &str) -> Option<&str> {
+    word.strip_suffix('s')
+        .filter(|stem| stem.chars().count() >= 3)
+}
+
 /// English function words: articles, pronouns, prepositions, conjunctions,
 /// auxiliaries. A closed class, so the list is complete enough to be written
 /// down; text extracted without spaces runs them into their neighbours
@@ -383,8 +390,7 @@ impl DocVocabulary {
     /// Whether the document uses `word` without a plural "s" ("fixup" for
     /// "fixups"): a word of the document, though no word list knows it.
     pub fn has_singular(&self, word: &str) -> bool {
-        word.strip_suffix('s')
-            .is_some_and(|stem| stem.chars().count() >= 3 && self.contains(stem))
+        singular(word).is_some_and(|stem| self.contains(stem))
     }
 
     /// Whether the document writes `a` and `b` joined by a hyphen, alone

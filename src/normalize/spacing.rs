@@ -38,6 +38,7 @@ use super::identifier::{
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{
     DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
+    singular,
 };
 use super::lines::path_words_in;
 use super::{Pass, RepairLog, Stage};
@@ -1522,10 +1523,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
     // so, in the same case ("columnheader" for "columnheaders"; a grammar's
     // "BorrowExpression" says nothing of "borrowexpressions").
     let written = ctx.vocab.count(run) >= 2
-        || run
-            .strip_suffix('s')
-            .filter(|stem| stem.chars().count() >= 3)
-            .is_some_and(|stem| ctx.vocab.writes(stem) && ctx.vocab.count(stem) >= 2);
+        || singular(run).is_some_and(|stem| ctx.vocab.writes(stem) && ctx.vocab.count(stem) >= 2);
     if ctx.run_together {
         let parts = segment(run, ctx, false)?;
         // A repeated unknown token is the document's own word ("toolchain"),

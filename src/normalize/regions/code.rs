@@ -889,7 +889,7 @@ fn tex_command(t: &str) -> bool {
 /// value) separated by commas, after a type and a name glued to an opening
 /// bracket or on their own, and ends on a comma or closes the list; one
 /// parameter at least shows code: a default value of one token, or a name
-/// in camel case, with an underscore or a digit. Prose ("in particular,
+/// that is an identifier (camel case, an underscore, a digit). Prose ("in particular,
 /// for example,", "with MSRV)") names no such parameter.
 fn declaration(t: &str) -> bool {
     let params = match t.split_once('(') {
@@ -930,14 +930,7 @@ fn declaration(t: &str) -> bool {
         if !is_word_token(kind) || !is_name_token(name) || default.is_some_and(|v| !one_token(v)) {
             return false;
         }
-        let camel_case = name
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-        evidence |= default.is_some()
-            || camel_case
-            || name.contains('_')
-            || name.contains(|c: char| c.is_ascii_digit());
+        evidence |= default.is_some() || crate::normalize::identifier::is_identifier(name);
     }
     evidence
 }
@@ -1122,35 +1115,45 @@ mod tests {
         assert_eq!(signal("There are 2 3 4."), Signal::Prose);
     }
 
+    /// Each line has the strong signal of its rule.
+    fn assert_strong(cases: &[(&str, &'static str)]) {
+        for &(line, rule) in cases {
+            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+    }
+
+    /// No line has a strong signal.
+    fn assert_not_strong(lines: &[&str]) {
+        for line in lines {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
+        }
+    }
+
     /// A declaration broken over lines, parameter by parameter; prose with
     /// commas names no parameter.
     #[test]
     fn a_declarations_lines_are_code() {
-        for line in [
-            "guide MakeFreehand(pair pFrom, pair pTo,",
-            "real dblRelDivisionLength = 12.5,",
-            "bool bIncludeTo = true)",
-            "int glp_init(glp_prob *lp, int n_rows);",
-        ] {
-            assert_eq!(signal(line), Signal::Strong("declaration"), "{line:?}");
-        }
-        for line in [
+        assert_strong(&[
+            ("guide MakeFreehand(pair pFrom, pair pTo,", "declaration"),
+            ("real dblRelDivisionLength = 12.5,", "declaration"),
+            ("bool bIncludeTo = true)", "declaration"),
+            ("int glp_init(glp_prob *lp, int n_rows);", "declaration"),
+        ]);
+        assert_not_strong(&[
             "in particular, for example,",
             "the first, the second,",
             "Using this (see above)",
             "with MSRV)",
             "b AB,",
             "The drop = FALSE option should be used defensively when programming. For example,",
-        ] {
-            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
-        }
+        ]);
     }
 
     /// Lisp forms and comments, and lines continued with a backslash; a
     /// remark in parentheses is none of them.
     #[test]
     fn lisp_forms_and_continued_lines_are_code() {
-        for (line, rule) in [
+        assert_strong(&[
             ("(defgeneric foop (x))", "lisp-form"),
             ("(defmethod foop ((foo foo)) t)", "lisp-form"),
             ("(require :asdf)", "lisp-form"),
@@ -1163,17 +1166,13 @@ mod tests {
                 "plot $HEATMAP matrix with image notitle, \\",
                 "line-continuation",
             ),
-        ] {
-            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
-        }
-        for line in [
+        ]);
+        assert_not_strong(&[
             "(see above)",
             "(see Section 3 for the details of this)",
             "(a) and (b)",
             "(This is a remark set in parentheses, as authors do.)",
-        ] {
-            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
-        }
+        ]);
     }
 
     /// An R session: assignments with an arrow, and lines after an
@@ -1181,7 +1180,7 @@ mod tests {
     /// an e-mail after the same `> ` is prose.
     #[test]
     fn an_interpreters_session_is_code() {
-        for (line, rule) in [
+        assert_strong(&[
             ("x <- c(10.4, 5.6, 3.1, 6.4, 21.7)", "arrow-assignment"),
             ("names(df) <- c(\"a\", \"b\")", "arrow-assignment"),
             (
@@ -1193,15 +1192,11 @@ mod tests {
                 "> glm(resp ~ 0+predictor, family = binomial(link=\"log\"))",
                 "interpreter-prompt",
             ),
-        ] {
-            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
-        }
-        for line in [
+        ]);
+        assert_not_strong(&[
             "> I think we should meet again next week.",
             "The value x <- y is read as an assignment in the text.",
-        ] {
-            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
-        }
+        ]);
     }
 
     #[test]
