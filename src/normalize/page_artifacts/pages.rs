@@ -127,7 +127,7 @@ pub fn find(lines: &[Line], content: &[usize], shapes: &[Option<Shape>]) -> Page
         .map(|&i| lines[i].indent() >= margin + MIN_SET_OFF)
         .collect();
     match counter_chain(shapes, &texts, &set_off) {
-        Some(chain) => from_chain(&chain, shapes, content.len()),
+        Some(chain) => from_chain(&chain, shapes, &set_off, content.len()),
         None => Pages::single(),
     }
 }
@@ -228,10 +228,13 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
             literal_counts: &literal_counts,
             title: title.as_deref(),
         };
-        if is_furniture_chain(paced, &chain, &evidence) {
+        // The heads of facing pages first: a chain of the odd pages'
+        // heads may be furniture by itself, but the even pages' heads are
+        // its pages' too.
+        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value, &counting_within) {
             return Some(chain);
         }
-        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value, &counting_within) {
+        if is_furniture_chain(paced, &chain, &evidence) {
             return Some(chain);
         }
     }
@@ -274,8 +277,29 @@ fn with_facing_heads(
         filled.push(b);
     }
     let gaps: Vec<usize> = filled.windows(2).map(|w| w[1] - w[0]).collect();
-    (filled.len() > chain.len() && filled.len() >= 3 && even_pages(&gaps).is_some())
-        .then_some(filled)
+    if !(filled.len() > chain.len() && filled.len() >= 3 && even_pages(&gaps).is_some()) {
+        return None;
+    }
+    // The heads of the pages just before and after the chain, a page's
+    // length away at most, in a shape the chain's pages print.
+    let longest = gaps.iter().copied().max().unwrap_or(0);
+    let (first, last) = (filled[0], filled[filled.len() - 1]);
+    let facing = |k: usize| shapes[k].as_ref().map(|s| s.facing.as_str());
+    let printed: HashSet<&str> = filled.iter().filter_map(|&k| facing(k)).collect();
+    let heads_of = |v: u32| {
+        heads_by_value
+            .get(&(counter.roman, v))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| facing(j).is_some_and(|f| printed.contains(f)))
+    };
+    let before = value(first)
+        .checked_sub(1)
+        .and_then(|v| heads_of(v).rfind(|&j| j + MIN_PAGE_LINES <= first && first - j <= longest));
+    let after =
+        heads_of(value(last) + 1).find(|&j| j >= last + MIN_PAGE_LINES && j - last <= longest);
+    Some(before.into_iter().chain(filled).chain(after).collect())
 }
 
 /// The line shapes whose numbers count up within a page's length
@@ -497,7 +521,10 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     if first.key == "§ caps #" {
         return true;
     }
-    if chain.len() >= 3 && (first.is_caps_head() || key_text.split(' ').count() >= MIN_HEADER_WORDS)
+    if chain.len() >= 3
+        && (first.is_caps_head()
+            || first.is_labelled_head()
+            || key_text.split(' ').count() >= MIN_HEADER_WORDS)
     {
         return true;
     }
@@ -538,6 +565,37 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     chain.len() >= 3 && most * 2 > chain.len()
 }
 
+/// A chain of running heads with the pages that print none: a chapter's
+/// first page carries its number alone, centred at its foot, where the
+/// pages around it print a head ("Chapter 4: Functions 29", then "30" over
+/// "5 Object-oriented programming", then "Chapter 5: Object-oriented
+/// programming 31"). Where the chain skips a number and a single number
+/// alone with that value, set off from the margin, stands between the two
+/// heads, its page starts there (an extractor without form feeds prints
+/// the foot where the page's text stream has it, and a foot printed last
+/// leaves a page of that number alone).
+fn with_unheaded_pages(chain: &[usize], shapes: &[Option<Shape>], set_off: &[bool]) -> Vec<usize> {
+    let counter = |k: usize| shapes[k].as_ref().and_then(|s| s.counter.as_ref());
+    let bare = |k: usize| shapes[k].as_ref().is_some_and(|s| s.key == "#") && set_off[k];
+    let mut out = vec![chain[0]];
+    for w in chain.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if let (Some((ca, _)), Some((cb, _))) = (counter(a), counter(b)) {
+            for v in ca.value + 1..cb.value {
+                let skipped = |k: usize| {
+                    bare(k) && counter(k).is_some_and(|(c, _)| c.value == v && c.roman == ca.roman)
+                };
+                let mut found = (a + 1..b).filter(|&k| skipped(k));
+                if let (Some(k), None) = (found.next(), found.next()) {
+                    out.push(k);
+                }
+            }
+        }
+        out.push(b);
+    }
+    out
+}
+
 /// Whether a chain of counters stands at the foot of its pages. A counter
 /// on the document's first lines heads the pages; one on its last lines
 /// ends them. Otherwise the first counter's place tells, where the pages
@@ -564,9 +622,21 @@ fn is_footer(chain: &[usize], value: &dyn Fn(usize) -> i64, content_len: usize) 
 /// they are footers (the last one closes the text), and starts with it when
 /// they are headers. A page's ordinal follows its counter, so a skipped
 /// number leaves a gap in the ordinals.
-fn from_chain(chain: &[usize], shapes: &[Option<Shape>], content_len: usize) -> Pages {
+fn from_chain(
+    chain: &[usize],
+    shapes: &[Option<Shape>],
+    set_off: &[bool],
+    content_len: usize,
+) -> Pages {
     let value = |k: usize| shapes[k].as_ref().and_then(counter_value).unwrap_or(0) as i64;
     let footer = is_footer(chain, &value, content_len);
+    let with_unheaded;
+    let chain = if footer {
+        chain
+    } else {
+        with_unheaded = with_unheaded_pages(chain, shapes, set_off);
+        &with_unheaded
+    };
     let first = value(chain[0]);
     let mut pages = Pages {
         starts: vec![0],

@@ -70,6 +70,12 @@ impl Shape {
         self.key.contains("caps") || self.literal.contains("caps")
     }
 
+    /// The line is a running head that names its chapter by label and
+    /// title ("Chapter 5: R Add-On Packages 22").
+    pub fn is_labelled_head(&self) -> bool {
+        self.key == LABELLED_HEAD
+    }
+
     /// The counter stands before the words of the line ("38 gnuplot 5.4").
     pub fn counter_first(&self) -> bool {
         matches!(self.counter, Some((_, Form::InText)))
@@ -115,7 +121,11 @@ pub fn shape(text: &str) -> Option<Shape> {
         Some((counter, form, key_words)) => (Some((counter, form)), key_words),
         None => (None, words.clone()),
     };
-    let key = caps_head(&key_words).unwrap_or_else(|| join_lower(&key_words));
+    let key = match counter {
+        Some((_, Form::InText)) => caps_head(&key_words).or_else(|| labelled_head(&key_words)),
+        _ => caps_head(&key_words),
+    }
+    .unwrap_or_else(|| join_lower(&key_words));
     let facing = match counter {
         Some((_, Form::InText)) => facing_key(&key),
         _ => key.clone(),
@@ -415,6 +425,34 @@ fn caps_head(words: &[String]) -> Option<String> {
     (title_letters >= 3 && out.contains(&"caps")).then(|| out.join(" "))
 }
 
+/// The key of every [`labelled_head`].
+const LABELLED_HEAD: &str = "label § title #";
+
+/// Words that label a chapter in a running head.
+const HEAD_LABELS: [&str; 2] = ["chapter", "appendix"];
+
+/// A running head that names the chapter by its label, number and title,
+/// with the page number after it, as texinfo prints on every page
+/// ("Chapter 5: R Add-On Packages 22", "Appendix A: Essential programs
+/// 42"): the number and title change from chapter to chapter, so the key
+/// keeps only that it is one, and the heads of all chapters make one
+/// chain of pages. The label's number needs its colon or full stop, as
+/// heads print it and a sentence seldom does ("Chapter 5 explains 22").
+fn labelled_head(words: &[String]) -> Option<String> {
+    let [label, number, title @ .., counter] = words else {
+        return None;
+    };
+    let number = number.strip_suffix([':', '.'])?;
+    let numbered = arabic(number).is_some()
+        || roman(number).is_some()
+        || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase()));
+    let titled = title
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    (counter == "#" && HEAD_LABELS.contains(&label.to_lowercase().as_str()) && numbered && titled)
+        .then(|| LABELLED_HEAD.to_string())
+}
+
 /// A word of a title in capitals: upper-case letters and the punctuation of
 /// titles, at least one letter, no lower case.
 fn caps_word(w: &str) -> bool {
@@ -517,6 +555,17 @@ mod tests {
             "rfc 9005 profiles march 2026"
         );
         assert_ne!(key("1.2"), key("1.4"));
+        assert_eq!(
+            key("Chapter 5: R Add-On Packages 22"),
+            key("Appendix A: Essential and useful other programs 42")
+        );
+        assert!(shape("Chapter 2: Objects 9").unwrap().is_labelled_head());
+        assert!(!shape("Chapter 5 explains 22").unwrap().is_labelled_head());
+        assert!(
+            !shape("22 Chapter 5: R Add-On Packages")
+                .unwrap()
+                .is_labelled_head()
+        );
         assert_eq!(key("MAX_SIZE = 10"), "max_size = #");
     }
 

@@ -1042,3 +1042,84 @@ fn a_section_that_opens_a_page_keeps_its_heading() {
     let text = (1..=6).map(page).collect::<Vec<_>>().join("\n\u{c}");
     assert_eq!(kept(&text).len(), 6 * 14 + 1);
 }
+
+/// A texinfo manual as ghostscript's txtwrite gives it: no form feeds; the
+/// head "Chapter N: Title" with the page number far right on every page but
+/// a chapter's first, which prints its number alone, centred, and txtwrite
+/// writes that foot first. Pages of 14 body lines from page 22; page 25
+/// opens chapter 6.
+fn texinfo_pages(titles: [&str; 2]) -> String {
+    let mut out = Vec::new();
+    for p in 22..=28 {
+        let chapter = if p < 25 { 0 } else { 1 };
+        if p == 25 {
+            out.push(format!("{:>50}", p));
+            out.push(format!("          6 {}", titles[1]));
+        } else {
+            out.push(format!(
+                "     Chapter {}: {}{:>60}",
+                5 + chapter,
+                titles[chapter],
+                p
+            ));
+        }
+        out.extend(body(p, 14).into_iter().map(|l| format!("     {l}")));
+    }
+    out.join("\n")
+}
+
+#[test]
+fn texinfo_heads_of_every_chapter_go_with_a_chapters_first_number() {
+    for titles in [
+        ["Objects", "Functions"],
+        ["R Add-On Packages", "R and Emacs"],
+    ] {
+        let text = texinfo_pages(titles);
+        let (lines, log) = repaired(&text);
+        let mut want: Vec<String> = Vec::new();
+        for p in 22..=28 {
+            if p == 25 {
+                want.push(format!("6 {}", titles[1]));
+            }
+            want.extend(body(p, 14));
+        }
+        assert_eq!(texts(&lines), want, "{:?}", rules(&log, true));
+        assert_eq!(log.summary()["page-artifacts/running-header"], 6);
+    }
+}
+
+#[test]
+fn a_sentence_that_names_a_chapter_is_no_head() {
+    // Lines a page's length apart that name a chapter and end in a number,
+    // but with no colon after the chapter's number: prose.
+    let text = paginate(
+        4,
+        14,
+        |p| Some(format!("See Chapter {p} for the {}", p + 20)),
+        |_| None,
+        false,
+    );
+    assert!(keeps(&text, "See Chapter 2 for the 22"));
+}
+
+#[test]
+fn a_labelled_head_on_odd_pages_takes_the_even_pages_head_along() {
+    // Octave: "Chapter 17: Arithmetic 563" on odd pages, "564 GNU Octave
+    // (version 7.3.0)" on even ones; neither alone is the whole chain.
+    let text = paginate(
+        4,
+        14,
+        |p| {
+            let n = p + 562;
+            Some(if n % 2 == 1 {
+                format!("Chapter 17: Arithmetic   {n}")
+            } else {
+                format!("{n}   GNU Octave (version 7.3.0)")
+            })
+        },
+        |_| None,
+        false,
+    );
+    let (lines, log) = repaired(&text);
+    assert_eq!(texts(&lines), all_body(4, 14), "{:?}", rules(&log, true));
+}
