@@ -1110,19 +1110,25 @@ fn outer_bands(
             } else {
                 Box::new((start..end).rev().take(EDGE_LINES))
             };
+            // Past the first line of the page's text, only a printed web
+            // address goes on: a browser prints the page's at its foot,
+            // and pdftotext may read the last cells of a table after it.
+            let mut in_text = false;
             for k in order {
                 let shape = shapes[k].as_ref();
-                if found[k].is_some()
-                    || shape.is_some_and(|s| candidates.contains(&(side, s.literal.as_str())))
-                {
+                let candidate =
+                    shape.is_some_and(|s| candidates.contains(&(side, s.literal.as_str())));
+                if found[k].is_some() || (candidate && !in_text) {
                     band[k] = true;
                     // A running head in capitals is one line: what follows
                     // it is the page's text (a table's header row).
                     if shape.is_some_and(Shape::is_caps_head) {
                         break;
                     }
+                } else if candidate && shape.is_some_and(Shape::is_address) {
+                    band[k] = true;
                 } else if !is_bare(shapes, k) {
-                    break;
+                    in_text = true;
                 }
             }
         }

@@ -65,6 +65,15 @@ impl Shape {
         self.literal.contains("<date>") || self.literal.contains("<time>")
     }
 
+    /// The line is a web address alone, as a browser prints the page's
+    /// at its foot.
+    pub fn is_address(&self) -> bool {
+        ["http://", "https://", "file://"]
+            .iter()
+            .any(|scheme| self.literal.starts_with(scheme))
+            && !self.literal.contains(' ')
+    }
+
     /// The line is a running head set in capitals.
     pub fn is_caps_head(&self) -> bool {
         self.key.contains("caps") || self.literal.contains("caps")

@@ -1123,3 +1123,25 @@ fn a_labelled_head_on_odd_pages_takes_the_even_pages_head_along() {
     let (lines, log) = repaired(&text);
     assert_eq!(texts(&lines), all_body(4, 14), "{:?}", rules(&log, true));
 }
+
+#[test]
+fn a_browsers_address_read_before_a_tables_last_cells_goes() {
+    // pdftotext reads the foot's address, then the cells of a table's
+    // last row, then the foot's counter.
+    let text = paginate(
+        3,
+        12,
+        |_| Some("3/2/26, 10:15 AM\nA Page Title".into()),
+        |p| {
+            Some(if p == 1 {
+                format!("http://docs.example.org/page.html\nExample\ntarget/debug/\n{p}/3")
+            } else {
+                format!("http://docs.example.org/page.html\n{p}/3")
+            })
+        },
+        true,
+    );
+    let kept = kept(&text);
+    assert!(!kept.iter().any(|l| l.starts_with("http")), "{kept:#?}");
+    assert!(kept.iter().any(|l| l == "target/debug/"), "{kept:#?}");
+}
