@@ -186,6 +186,10 @@ fn lost_hyphen(
     if is_code_name(token) || (is_identifier(token) && digit_at_cut) || list {
         return None;
     }
+    // A name called with its arguments ("ispower(0)") is code.
+    if text[end..].starts_with('(') {
+        return None;
+    }
     let compound = format!("{head}-{tail}");
     if vocab.has_compound(with_hyphen) {
         return Some(format!("the document writes '{with_hyphen}'"));
@@ -221,11 +225,38 @@ fn lost_hyphen(
         || vocab.has_singular(run)
         || vocab.count(token.trim_matches(|c: char| !c.is_alphanumeric())) >= 2
         || paths.contains(run);
-    (!known_run && !has_inner_dot(token) && word(head) && word(tail)).then(|| {
+    (!known_run
+        && !has_inner_dot(token)
+        && word(head)
+        && word(tail)
+        && !names_a_family(head, run, vocab, lexicon))
+    .then(|| {
         format!(
             "'{run}' is no word, '{head}' and '{tail}' are; the line is too long for the column"
         )
     })
+}
+
+/// Fewest other names glued to the same first word that make a family of
+/// names ("idealadd", "idealdiv", "idealhnf" beside "idealred").
+const MIN_FAMILY: usize = 2;
+
+/// Whether the document glues `head` to other letters in names no word
+/// list knows, besides `run`: a library names its functions so ("idealred"
+/// among "idealadd", "idealdiv", "idealhnf"; "polresultant" among
+/// "polcoeff", "poldegree"), and such a name is no two words.
+fn names_a_family(head: &str, run: &str, vocab: &DocVocabulary, lexicon: &Lexicon) -> bool {
+    let (head, run) = (head.to_lowercase(), run.to_lowercase());
+    let mut names: HashSet<&str> = HashSet::default();
+    for other in vocab.runs_starting_with(&head) {
+        if other != run && !lexicon.is_word(other) {
+            names.insert(other);
+            if names.len() >= MIN_FAMILY {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The whitespace-delimited token around byte `at`, as byte offsets.
@@ -350,9 +381,10 @@ mod tests {
 
     /// A file name ("edtable.sty"), a token the document writes alike
     /// elsewhere ("bibleref-mouth"), a name its addresses spell
-    /// ("tamefloats") and a TeX command whose words the prose writes with
-    /// a hyphen ("\\rightarrow", "a right-arrow") keep their spelling,
-    /// though each splits into words.
+    /// ("tamefloats"), a TeX command whose words the prose writes with a
+    /// hyphen ("\\rightarrow", "a right-arrow"), a function named as others
+    /// are ("idealred" beside "idealadd") and a call ("ispower(0)") keep
+    /// their spelling, though each splits into words.
     #[test]
     fn names_the_document_spells_keep_their_spelling() {
         for (token, elsewhere) in [
@@ -361,6 +393,9 @@ mod tests {
             ("tamefloats", "see http://ctan.org/pkg/tamefloats"),
             ("\\rightarrow", "draws a right-arrow"),
             ("fixups", "this fixup type"),
+            // A function among others named by gluing to the same word.
+            ("idealred,", "see idealadd, idealdiv and idealhnf"),
+            ("led to ispower(0),", "its power"),
         ] {
             let long = format!(
                 "process has involved many of them and {token} \

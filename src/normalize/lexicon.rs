@@ -424,6 +424,21 @@ impl DocVocabulary {
         lookup_key(word).is_some_and(|k| self.compounds.contains(k.as_str()))
     }
 
+    /// The runs of letters and digits that open the document's words
+    /// (lower-cased, each word once), for those that start with `head` and
+    /// go on: "idealadd" and "idealdiv" for "ideal", "ispower" for "is"
+    /// from "ispower(1),". Reads every word: for the rare question only.
+    pub fn runs_starting_with<'a>(&'a self, head: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.counts.keys().filter_map(move |key| {
+            let end = key
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(key.len(), |(i, _)| i);
+            let run = &key[..end];
+            (run.len() > head.len() && run.starts_with(head)).then_some(run)
+        })
+    }
+
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
         self.counts.len()
