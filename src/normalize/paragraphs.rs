@@ -33,7 +33,7 @@
 use super::lines::{Line, blank};
 use super::page_artifacts::bare_number;
 use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
-use super::structure::{author_names, is_heading_text, list_marker};
+use super::structure::{SPACED_BULLETS, author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -317,10 +317,10 @@ fn boundary(
         // A dash, star or plus before a lower-case word mid-sentence is an
         // item only where other items stand near it ("C's -fwrapv" /
         // "- which I").
-        let ascii_bullet = tb.starts_with(['-', '*', '+']);
+        let spaced_bullet = tb.starts_with(SPACED_BULLETS);
         if m.ordinal.is_none()
             && mid_sentence
-            && ascii_bullet
+            && spaced_bullet
             && m.rest.starts_with(char::is_lowercase)
             && !lists.marker_nearby[b]
         {

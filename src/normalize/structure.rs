@@ -648,9 +648,10 @@ pub struct ListMarker<'a> {
 }
 
 /// Bullets that start a list item. A bullet glued to its text ("•Item") by
-/// text extraction still counts; ASCII markers need a space after them.
+/// text extraction still counts; dashes and ASCII markers need a space
+/// after them. LaTeX marks the items of a nested list with an en dash.
 const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '●', '○', '■', '□'];
-const ASCII_BULLETS: &[char] = &['-', '*', '+'];
+pub const SPACED_BULLETS: &[char] = &['-', '*', '+', '–'];
 
 /// The list marker that starts `t`, if any: "• x", "•x", "- x", "* x",
 /// "1. x", "1) x", "a) x", "(a) x".
@@ -665,12 +666,18 @@ pub fn list_marker(t: &str) -> Option<ListMarker<'_>> {
             rest,
         });
     }
-    if ASCII_BULLETS.contains(&first) {
-        let rest = &t[1..];
+    if SPACED_BULLETS.contains(&first) {
+        let rest = &t[first.len_utf8()..];
         // "+ * /": a column of operators (a table's symbol column run
         // together), not an item: an item says something in words or
         // numbers.
-        let says_something = rest.chars().any(char::is_alphanumeric);
+        let says_something = rest.chars().any(char::is_alphanumeric)
+            // An en dash also opens a formula's term ("– − 2e"): its item
+            // starts with words.
+            && (first != '–'
+                || rest
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphanumeric() || "‘“\"'([".contains(c)));
         return (rest.starts_with(' ') && says_something).then(|| ListMarker {
             ordinal: None,
             numbering: Numbering::default(),
@@ -841,6 +848,20 @@ mod tests {
         assert!(list_marker("- -> <-").is_none());
         assert_eq!(list_marker("+ x, y").map(|m| m.rest), Some("x, y"));
         assert_eq!(list_marker("* 3").map(|m| m.rest), Some("3"));
+    }
+
+    #[test]
+    fn an_en_dash_marks_a_nested_item_that_starts_with_words() {
+        assert_eq!(
+            list_marker("– Makefile.in").map(|m| m.rest),
+            Some("Makefile.in")
+        );
+        assert_eq!(
+            list_marker("– ‘configure’ script").map(|m| m.rest),
+            Some("‘configure’ script")
+        );
+        assert!(list_marker("– − 2e").is_none(), "a formula's term");
+        assert!(list_marker("–4").is_none());
     }
 
     #[test]
