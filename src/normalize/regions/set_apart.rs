@@ -152,11 +152,19 @@ pub(super) fn indented_display(
     unit_end: usize,
 ) -> Option<usize> {
     let before = line_before(lines, i)?;
+    let text = |k: usize| matches!(signals[k], Signal::Prose | Signal::Neutral);
+    // The text's margin: a paragraph's first line may be indented by a few
+    // columns (TeX's paragraph indent) from the line right above it.
+    let margin = before
+        .checked_sub(1)
+        .filter(|&k| !lines[k].is_blank() && text(k))
+        .map(|k| lines[k].indent())
+        .filter(|&m| (1..=DISPLAY_INDENT).contains(&lines[before].indent().saturating_sub(m)))
+        .unwrap_or(lines[before].indent());
     let fits = |k: usize| {
         code::fits_lead_in_listing(&lines[k].text, signals[k])
-            && lines[k].indent() >= lines[before].indent() + DISPLAY_INDENT
+            && lines[k].indent() >= margin + DISPLAY_INDENT
     };
-    let text = |k: usize| matches!(signals[k], Signal::Prose | Signal::Neutral);
     if !text(before) || !fits(i) {
         return None;
     }
@@ -453,6 +461,27 @@ mod tests {
         assert_eq!(kinds(&classify(text).0), "ppp");
         let text = "He wrote\n\x20       that the results were final\nand left.";
         assert_eq!(kinds(&classify(text).0), "ppp");
+    }
+
+    #[test]
+    fn a_display_after_an_indented_first_line_is_code() {
+        // TeX indents a paragraph's first line: the display is set apart
+        // from the text's margin, not from that indent.
+        let text = "and we obtain the characteristic polynomial ch of u again. (Whose\n\
+                    u is indeed a unit.)\n\
+                    \x20   There is of course no reason for u to be a fundamental unit. Type\n\
+                    \x20      F = factor(subst(ch, x, x^2))\n\
+                    We see that ch(x^2) is a product of 2 polynomials of degree 4, hence\n\
+                    now want to find its square root. A simple method is as follows:";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pppcpp", "{:?}", log.changes);
+        // A line indented far from the one above is no first line: a
+        // title's date stays text.
+        let text = "\x20                     The concmath package\n\
+                    \x20                                  Ulrik Vieth\n\
+                    \x20                                1999-03-10 v2.0\n\
+                    The package does things.";
+        assert_eq!(kinds(&classify(text).0), "pppp");
     }
 
     #[test]
