@@ -175,10 +175,17 @@ pub fn signal(line: &str) -> Signal {
     }
     // `> x <- c(1, 2)`, `>>> import os`: an interpreter's prompt before a
     // line that is code by itself (a quoted line of an e-mail is prose).
-    if let Some(input) = interpreter_input(t)
-        && let Signal::Strong(_) = signal(input)
-    {
-        return Signal::Strong("interpreter-prompt");
+    // PARI/GP's `? SIN = cos'` needs less: no prose opens with "? ".
+    if let Some((input, prompt)) = interpreter_input(t) {
+        match signal(input) {
+            Signal::Strong(_) => return Signal::Strong("interpreter-prompt"),
+            Signal::Weak(_) if prompt == "? " => return Signal::Strong("interpreter-prompt"),
+            _ => {}
+        }
+    }
+    // `%1 = 2*x + y`: PARI/GP numbers each result it prints.
+    if history_result(t) {
+        return Signal::Strong("interpreter-result");
     }
     if preprocessor_directive(t) {
         return Signal::Strong("preprocessor");
@@ -712,12 +719,26 @@ fn arrow_assignment(t: &str) -> bool {
     })
 }
 
-/// The line after an interpreter's prompt: R's and the usual `> `, Python's
-/// `>>> `, or `None` without one.
-fn interpreter_input(t: &str) -> Option<&str> {
-    t.strip_prefix(">>> ")
-        .or_else(|| t.strip_prefix("> "))
-        .filter(|input| !input.trim().is_empty())
+/// The line after an interpreter's prompt, and the prompt: R's and the
+/// usual `> `, Python's `>>> `, PARI/GP's `? `; `None` without one.
+fn interpreter_input(t: &str) -> Option<(&str, &'static str)> {
+    [">>> ", "> ", "? "].into_iter().find_map(|prompt| {
+        t.strip_prefix(prompt)
+            .filter(|input| !input.trim().is_empty())
+            .map(|input| (input, prompt))
+    })
+}
+
+/// `%1 = 2*x + y`: a result an interpreter prints under its history
+/// number (PARI/GP), a per cent sign, digits, then ` = ` and the value.
+fn history_result(t: &str) -> bool {
+    t.strip_prefix('%')
+        .and_then(|rest| rest.split_once(" = "))
+        .is_some_and(|(number, value)| {
+            !number.is_empty()
+                && number.bytes().all(|b| b.is_ascii_digit())
+                && !value.trim().is_empty()
+        })
 }
 
 /// "4.3.1 Restricted visibility", "2.1 kind == \"module\"": a line that opens
@@ -1197,6 +1218,22 @@ mod tests {
             "> I think we should meet again next week.",
             "The value x <- y is read as an assignment in the text.",
         ]);
+    }
+
+    /// A PARI/GP session: input after `? `, results under their history
+    /// numbers. A question mark before words is no prompt.
+    #[test]
+    fn a_gp_session_is_code() {
+        assert_strong(&[
+            ("? SIN = cos’", "interpreter-prompt"),
+            (
+                "? (x^2 + y*x + y^2)’ \\ derive with respect to x",
+                "interpreter-prompt",
+            ),
+            ("%1 = 2*x + y", "interpreter-result"),
+            ("%12 = [16806, [2, 1; 3, 1; 2801, 1]]", "interpreter-result"),
+        ]);
+        assert_not_strong(&["? Why not ask the authors", "%1 of the votes = a loss"]);
     }
 
     #[test]
