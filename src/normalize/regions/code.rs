@@ -219,7 +219,10 @@ pub fn signal(line: &str) -> Signal {
     if statement_end(t, words.len()) {
         return Signal::Strong("statement-end");
     }
-    if has_operator(t) && !(ends_like_sentence(t) && words.len() >= SENTENCE_MIN_WORDS) {
+    if has_operator(t)
+        && !(ends_like_sentence(t) && words.len() >= SENTENCE_MIN_WORDS)
+        && !described_term(t)
+    {
         return Signal::Strong("operator");
     }
     if operator_share(t) >= OPERATOR_DENSE {
@@ -426,6 +429,16 @@ fn share(t: &str, counted: fn(char) -> bool) -> f64 {
 
 fn has_operator(t: &str) -> bool {
     OPERATORS.iter().any(|op| t.contains(op))
+}
+
+/// `<, >, <=, >=: the usual comparison operators, returning 1 for true`:
+/// a term of a description list (operators, in a language's manual) and
+/// a sentence about it, which the operators in the term do not make code.
+fn described_term(t: &str) -> bool {
+    t.split_once(": ").is_some_and(|(term, description)| {
+        let words: Vec<&str> = description.split_whitespace().collect();
+        !term.is_empty() && is_prose_sentence(&words)
+    })
 }
 
 /// A sentence of ordinary words: enough words, most of them plain.
@@ -1218,6 +1231,16 @@ mod tests {
             "> I think we should meet again next week.",
             "The value x <- y is read as an assignment in the text.",
         ]);
+    }
+
+    /// A description list of operators: the term is symbols, what follows
+    /// its colon a sentence. An operator in a line of code stays strong.
+    #[test]
+    fn an_operators_description_is_no_code() {
+        assert_not_strong(&[
+            "<, >, <=, >=: the usual comparison operators, returning 1 for true and 0 for false. For",
+        ]);
+        assert_strong(&[("if (a <= b && c != d) {", "brace")]);
     }
 
     /// A PARI/GP session: input after `? `, results under their history

@@ -138,6 +138,10 @@ fn next_word_fitted(lines: &[Line], from: usize, end: usize) -> bool {
 /// text indents a listing by four.
 const DISPLAY_INDENT: usize = 4;
 
+/// Fewest plain words on a line that wrapped into the next rather than
+/// ended a display: a sentence's worth.
+const WRAPPED_MIN_WORDS: usize = 6;
+
 /// A display inside running text, from line `i` to the returned last line
 /// (within the unit that ends at `unit_end`): lines that each fit a
 /// listing ([`code::fits_lead_in_listing`]) and are indented at least
@@ -170,7 +174,24 @@ pub(super) fn indented_display(
     }
     let end = run_end(i, unit_end, fits);
     let after = (end + 1..lines.len()).find(|&k| !lines[k].is_blank())?;
-    (text(after) && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT).then_some(end)
+    // A full line of words that the text after it goes on in lower case
+    // wrapped there: the first line of an item or a paragraph set in from
+    // the margin ("<<, >>: left and right binary shift. By definition, ..."
+    // / "otherwise. Right shift is"), not a display. A display is short
+    // ("v1.3a   2021/01/21" over a centred subtitle).
+    let wrapped = after == end + 1
+        && lines[end]
+            .trimmed()
+            .split_whitespace()
+            .filter(|w| code::is_plain_word(w))
+            .count()
+            >= WRAPPED_MIN_WORDS
+        && lines[after]
+            .trimmed()
+            .starts_with(|c: char| c.is_lowercase())
+        && !next_word_fitted(lines, i, end);
+    (text(after) && !wrapped && lines[end].indent() >= lines[after].indent() + DISPLAY_INDENT)
+        .then_some(end)
 }
 
 /// A line of names set on a line of its own inside a sentence ("and
@@ -482,6 +503,17 @@ mod tests {
                     \x20                                1999-03-10 v2.0\n\
                     The package does things.";
         assert_eq!(kinds(&classify(text).0), "pppp");
+    }
+
+    #[test]
+    fn a_full_line_that_wraps_into_lower_case_is_no_display() {
+        // The first line of an item set in from the margin: the sentence
+        // goes on at the margin.
+        let text = "/: exact division (3/2 yields 3/2, not 1.5).\n\
+                    \x20   <<, >>: left and right binary shift. By definition, x<<n = x * 2n if n > 0, and\n\
+                    otherwise. Right shift is defined by x>>n = x<<(-n), as the text says here.";
+        let (lines, log) = classify(text);
+        assert!(!kinds(&lines).contains('c'), "{:?}", log.changes);
     }
 
     #[test]
