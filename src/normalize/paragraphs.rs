@@ -156,6 +156,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         }),
         continued_number: continued_numbers(lines, &content),
         next_section: next_sections(lines, &content),
+        run_in_section: run_in_sections(lines, &content),
         marker_nearby: markers_nearby(lines, &content),
     };
     // Decisions between consecutive content lines a = content[k], b = content[k + 1].
@@ -233,6 +234,18 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 );
                 continue;
             }
+            if lists.run_in_section[b] {
+                // A section run in with its text starts after the break,
+                // whatever the text before it left open.
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    lines[a].span().join(lines[b].span()),
+                    line_pair(lines, a, b),
+                    "the next line opens a numbered section, in the document's sequence",
+                );
+                continue;
+            }
             if lists.colon_run[a] {
                 // An item of a run of short lines goes on after the break
                 // with the next item, not with its own text.
@@ -290,6 +303,9 @@ struct ListEvidence {
     next_section: Vec<bool>,
     /// The line starts with a number that continues the numbered line above.
     continued_number: Vec<bool>,
+    /// The line opens a section run in with its text ("7.3.25 FlxqXQ. See
+    /// ..."), numbered in the document's sequence (see [`run_in_sections`]).
+    run_in_section: Vec<bool>,
     /// Another line near this one starts with a list marker.
     marker_nearby: Vec<bool>,
 }
@@ -577,6 +593,36 @@ fn next_sections(lines: &[Line], content: &[usize]) -> Vec<bool> {
         last = Some(number);
     }
     next
+}
+
+/// For each line, whether it opens a section run in with its text: a
+/// section number of two parts or more, then a capitalised word ("7.3.25
+/// FlxqXQ. See FpXQXQ operations. In this section, ..."), where the
+/// document's next such line continues its number or the one before leads
+/// to it ("7.3.25" and "7.3.26"): the document's own numbering, not a
+/// number a sentence cites.
+fn run_in_sections(lines: &[Line], content: &[usize]) -> Vec<bool> {
+    let mut found = vec![false; lines.len()];
+    let mut last: Option<(usize, Vec<u32>)> = None;
+    for &i in content {
+        let t = lines[i].trimmed();
+        let first = first_word(t);
+        let number = section_number(first).filter(|n| n.len() >= 2);
+        let titled = t[first.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase());
+        let Some(number) = number.filter(|_| titled && lines[i].kind.is_prose()) else {
+            continue;
+        };
+        if let Some((before, prev)) = &last
+            && follows(prev, &number)
+        {
+            found[*before] = true;
+            found[i] = true;
+        }
+        last = Some((i, number));
+    }
+    found
 }
 
 /// "1.2.3" -> [1, 2, 3].
@@ -1039,6 +1085,25 @@ mod tests {
         assert!(
             b.last().unwrap().ends_with("2 Percent Points In the year."),
             "{b:#?}"
+        );
+    }
+
+    #[test]
+    fn a_numbered_section_run_in_with_its_text_starts_after_a_page_break() {
+        let text = format!(
+            "{WRAPPED}\nGEN FlxqX_eval(GEN P, GEN V, GEN S, GEN T, ulong p, ulong pi)\n\n\u{c}\
+             7.3.25 FlxqXQ. See the operations above. In this section, pi is a pseudoinverse.\n\
+             The functions follow.\n\n\
+             7.3.26 FlxqXn. See the other operations. In this section, we assume pi is set."
+        );
+        let (b, log) = blocks_and_log(&text);
+        assert!(b.iter().any(|p| p.starts_with("7.3.25 FlxqXQ.")), "{b:#?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "page-break-join"),
+            "{:#?}",
+            log.changes
         );
     }
 
