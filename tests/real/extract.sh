@@ -41,8 +41,6 @@ echo "$documents" | while read -r id package file first last; do
     gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=txtwrite -dFirstPage="$first" -dLastPage="$last" \
         -sOutputFile="$here/$id/txtwrite.txt" "$pdf"
 done
-# Not kept (see README.md): a known gap in finding its running heads.
-rm -f "$here/r-exts-debugging/txtwrite.txt"
 
 # The sendmail guide is shipped as paginated plain text (nroff -me): 66-line
 # pages, running heads and feet. Pages 4 to 7 of the file (lines 199-462).

@@ -521,10 +521,13 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     if first.key == "§ caps #" {
         return true;
     }
-    if chain.len() >= 3
+    // A chapter's first page prints its number alone and counts too.
+    let labelled_pages = || with_unheaded_pages(chain, shapes, set_off).len();
+    if (chain.len() >= 3
         && (first.is_caps_head()
             || first.is_labelled_head()
-            || key_text.split(' ').count() >= MIN_HEADER_WORDS)
+            || key_text.split(' ').count() >= MIN_HEADER_WORDS))
+        || (first.is_labelled_head() && labelled_pages() >= 3)
     {
         return true;
     }
@@ -592,6 +595,33 @@ fn with_unheaded_pages(chain: &[usize], shapes: &[Option<Shape>], set_off: &[boo
             }
         }
         out.push(b);
+    }
+    // A chapter's first page just before a chain of chapter heads, or just
+    // after it, within half as much again as the chain's longest page (a
+    // page's length varies, and its number may stand on its first line).
+    let labelled = shapes[chain[0]]
+        .as_ref()
+        .is_some_and(Shape::is_labelled_head);
+    let longest = chain
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .max()
+        .map(|l| l + l / 2);
+    if let (true, Some(longest), Some((first, _))) = (labelled, longest, counter(chain[0])) {
+        let roman = first.roman;
+        let with_value = |k: usize, v: u32| {
+            bare(k) && counter(k).is_some_and(|(c, _)| c.value == v && c.roman == roman)
+        };
+        let start = chain[0];
+        let before = first
+            .value
+            .checked_sub(1)
+            .and_then(|v| (start.saturating_sub(longest)..start).find(|&k| with_value(k, v)));
+        let last = chain[chain.len() - 1];
+        let after = counter(last).and_then(|(c, _)| {
+            (last + 1..(last + longest).min(shapes.len())).find(|&k| with_value(k, c.value + 1))
+        });
+        out = before.into_iter().chain(out).chain(after).collect();
     }
     out
 }

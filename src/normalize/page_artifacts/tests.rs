@@ -1145,3 +1145,19 @@ fn a_browsers_address_read_before_a_tables_last_cells_goes() {
     assert!(!kept.iter().any(|l| l.starts_with("http")), "{kept:#?}");
     assert!(kept.iter().any(|l| l == "target/debug/"), "{kept:#?}");
 }
+
+#[test]
+fn two_chapter_heads_after_a_chapters_first_page_go() {
+    // Three pages: the chapter opens on page 115 with its number alone,
+    // pages 116 and 117 print the head.
+    let mut out = vec![format!("{:>50}", 115), "          4 Debugging".to_string()];
+    out.extend(body(1, 14).into_iter().map(|l| format!("     {l}")));
+    for p in [116, 117] {
+        out.push(format!("     Chapter 4: Debugging{:>60}", p));
+        out.extend(body(p - 114, 14).into_iter().map(|l| format!("     {l}")));
+    }
+    let (lines, log) = repaired(&out.join("\n"));
+    let mut want = vec!["4 Debugging".to_string()];
+    want.extend(all_body(3, 14));
+    assert_eq!(texts(&lines), want, "{:?}", rules(&log, true));
+}
