@@ -78,9 +78,40 @@ const MAX_NEUTRAL_WORDS: usize = 6;
 /// never takes a paragraph for such a unit.
 const MIN_WEAK_UNIT_LINES: usize = 2;
 
+/// Most lines a block comment's body is looked for over.
+const MAX_BLOCK_COMMENT_LINES: usize = 40;
+
+/// The body of a block comment written with a star on each line, between
+/// a line that opens it (`/*`) and one that closes it (`*/`): `* Ideas
+/// by:` there is the comment's, not a list item, though no line of it is
+/// code by itself.
+fn mark_block_comments(lines: &[Line], signals: &mut [Signal]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trimmed();
+        if !t.starts_with("/*") || t[2..].contains("*/") {
+            i += 1;
+            continue;
+        }
+        let body_end = (i + 1..lines.len().min(i + MAX_BLOCK_COMMENT_LINES)).find(|&k| {
+            !lines[k].trimmed().starts_with('*') || lines[k].trimmed().starts_with("*/")
+        });
+        match body_end {
+            Some(end) if end > i + 1 && lines[end].trimmed().starts_with("*/") => {
+                for signal in &mut signals[i + 1..end] {
+                    *signal = Signal::Strong("comment");
+                }
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     separate_columns(lines, log);
-    let signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
+    let mut signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
+    mark_block_comments(lines, &mut signals);
     let mut in_code = vec![false; lines.len()];
     // Tables whose own marks outweigh any code reading of their cells: a
     // segmented rule, rows with tabs as the text edition writes them, or
@@ -868,6 +899,21 @@ mod tests {
                 LineKind::Table => 't',
             })
             .collect()
+    }
+
+    #[test]
+    fn a_block_comments_starred_lines_are_code_not_items() {
+        let text = "For instance, you could write this:\n\
+                    \x20  /*\n\
+                    \x20   * Ideas by:\n\
+                    \x20   *   Richard Mlynarik <mly@adoc.xerox.com> (1997)\n\
+                    \x20   */\n\
+                    Ideas by: makes it clear that they contributed only ideas.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pccccp", "{:?}", log.changes);
+        // Starred lines with no comment around them stay as they were.
+        let text = "The list:\n* Ideas by: one\n* Code by: two\nThat is all.";
+        assert!(!kinds(&classify(text).0).contains('c'));
     }
 
     #[test]
