@@ -579,16 +579,21 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
 /// leaves a page of that number alone).
 fn with_unheaded_pages(chain: &[usize], shapes: &[Option<Shape>], set_off: &[bool]) -> Vec<usize> {
     let counter = |k: usize| shapes[k].as_ref().and_then(|s| s.counter.as_ref());
-    let bare = |k: usize| shapes[k].as_ref().is_some_and(|s| s.key == "#") && set_off[k];
+    let Some((first, _)) = counter(chain[0]) else {
+        return chain.to_vec();
+    };
+    // A number alone, set off from the margin, with value `v`.
+    let with_value = |k: usize, v: u32| {
+        shapes[k].as_ref().is_some_and(|s| s.key == "#")
+            && set_off[k]
+            && counter(k).is_some_and(|(c, _)| c.value == v && c.roman == first.roman)
+    };
     let mut out = vec![chain[0]];
     for w in chain.windows(2) {
         let (a, b) = (w[0], w[1]);
         if let (Some((ca, _)), Some((cb, _))) = (counter(a), counter(b)) {
             for v in ca.value + 1..cb.value {
-                let skipped = |k: usize| {
-                    bare(k) && counter(k).is_some_and(|(c, _)| c.value == v && c.roman == ca.roman)
-                };
-                let mut found = (a + 1..b).filter(|&k| skipped(k));
+                let mut found = (a + 1..b).filter(|&k| with_value(k, v));
                 if let (Some(k), None) = (found.next(), found.next()) {
                     out.push(k);
                 }
@@ -607,11 +612,7 @@ fn with_unheaded_pages(chain: &[usize], shapes: &[Option<Shape>], set_off: &[boo
         .map(|w| w[1] - w[0])
         .max()
         .map(|l| l + l / 2);
-    if let (true, Some(longest), Some((first, _))) = (labelled, longest, counter(chain[0])) {
-        let roman = first.roman;
-        let with_value = |k: usize, v: u32| {
-            bare(k) && counter(k).is_some_and(|(c, _)| c.value == v && c.roman == roman)
-        };
+    if let (true, Some(longest)) = (labelled, longest) {
         let start = chain[0];
         let before = first
             .value
