@@ -55,7 +55,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
 use super::lines::{Line, PageStart, non_blank};
-use super::regions::{is_code_line, rows_of_one_table};
+use super::regions::{is_code_line, is_number, rows_of_one_table};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -1316,14 +1316,7 @@ fn counted_label(counting: &Counting, position: i64) -> String {
 /// `Greenmantle  2.5  650  16.083`).
 fn is_row_of_figures(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
-    let figures = words
-        .iter()
-        .filter(|w| {
-            w.trim_end_matches(['%', ','])
-                .parse::<f64>()
-                .is_ok_and(f64::is_finite)
-        })
-        .count();
+    let figures = words.iter().filter(|w| is_number(w)).count();
     figures >= 2 && figures * 2 >= words.len()
 }
 

@@ -212,49 +212,30 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         } else if let Some(rule) =
             rejoin(lines, a, b, width, &split_after, &join_after).filter(|_| !first_block)
         {
-            if heading_before_page_break(lines, a, b) {
+            // What starts after the break whatever the text before it left
+            // open: a section number and a short title alone before it, an
+            // item that opens on a term (whatever case its term starts in),
+            // a section run in with its text; and what goes on after it
+            // with the next item, not with its own text: an item of a run
+            // of short lines.
+            let held = if heading_before_page_break(lines, a, b) {
+                Some("a section number and a short title stand alone before the page break")
+            } else if lists.term_item[b] {
+                Some(rule_evidence("colon-term-item"))
+            } else if lists.run_in_section[b] {
+                Some("the next line opens a numbered section, in the document's sequence")
+            } else if lists.colon_run[a] {
+                Some(rule_evidence("colon-run-item"))
+            } else {
+                None
+            };
+            if let Some(why) = held {
                 log.decline_cited(
                     NAME,
                     rule,
                     lines[a].span().join(lines[b].span()),
                     line_pair(lines, a, b),
-                    "a section number and a short title stand alone before the page break",
-                );
-                continue;
-            }
-            if lists.term_item[b] {
-                // An item that opens on a term starts after the break,
-                // whatever case its term starts in.
-                log.decline_cited(
-                    NAME,
-                    rule,
-                    lines[a].span().join(lines[b].span()),
-                    line_pair(lines, a, b),
-                    rule_evidence("colon-term-item").to_string(),
-                );
-                continue;
-            }
-            if lists.run_in_section[b] {
-                // A section run in with its text starts after the break,
-                // whatever the text before it left open.
-                log.decline_cited(
-                    NAME,
-                    rule,
-                    lines[a].span().join(lines[b].span()),
-                    line_pair(lines, a, b),
-                    "the next line opens a numbered section, in the document's sequence",
-                );
-                continue;
-            }
-            if lists.colon_run[a] {
-                // An item of a run of short lines goes on after the break
-                // with the next item, not with its own text.
-                log.decline_cited(
-                    NAME,
-                    rule,
-                    lines[a].span().join(lines[b].span()),
-                    line_pair(lines, a, b),
-                    rule_evidence("colon-run-item").to_string(),
+                    why,
                 );
                 continue;
             }

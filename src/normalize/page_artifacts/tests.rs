@@ -1090,16 +1090,17 @@ fn texinfo_heads_of_every_chapter_go_with_a_chapters_first_number() {
 
 #[test]
 fn a_sentence_that_names_a_chapter_is_no_head() {
-    // Lines a page's length apart that name a chapter and end in a number,
-    // but with no colon after the chapter's number: prose.
+    // Lines a page's length apart that open with a chapter and its number
+    // and end in a number, but with no colon after the chapter's number:
+    // prose, whose chapter numbers keep their lines apart.
     let text = paginate(
         4,
         14,
-        |p| Some(format!("See Chapter {p} for the {}", p + 20)),
+        |p| Some(format!("Chapter {p} covers {}", p + 20)),
         |_| None,
         false,
     );
-    assert!(keeps(&text, "See Chapter 2 for the 22"));
+    assert!(keeps(&text, "Chapter 2 covers 22"));
 }
 
 #[test]

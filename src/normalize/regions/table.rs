@@ -21,6 +21,7 @@
 //! builder turns these lines into one `Block::Table`.
 
 mod numeric_rows;
+pub use numeric_rows::is_number;
 
 use crate::normalize::lines::{Line, append_to_cell, is_rule};
 

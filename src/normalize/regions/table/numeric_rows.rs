@@ -23,7 +23,7 @@ const MIN_ROWS: usize = 2;
 /// Whether the token is a number as data sets print them: `1248`, `-.1`,
 /// `7.7e-86`, `74.003%`, `13,143`; it ends in a digit or `%`, so that the
 /// last word of a sentence (`3.`, `4,`) is not taken for one.
-fn is_number(token: &str) -> bool {
+pub fn is_number(token: &str) -> bool {
     let t = token.strip_prefix(['-', '+']).unwrap_or(token);
     let t = t.strip_suffix('%').unwrap_or(t);
     let (mantissa, exponent) = match t.split_once(['e', 'E']) {
