@@ -44,6 +44,10 @@ const NAME: &str = "section-numbers";
 /// deep in every edition.
 const MAX_DEPTH: usize = 6;
 
+/// Fewest numbers in a run with no text between that makes them numbered
+/// lines ([`numbered_lines`]).
+const MIN_NUMBERED_LINES: usize = 3;
+
 /// A title that wrapped has at most this many lines.
 const MAX_TITLE_LINES: usize = 2;
 
@@ -74,11 +78,23 @@ struct Candidate {
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let candidates = candidates(&doc.blocks);
+    let numbered_lines = numbered_lines(&candidates);
     let mut previous: Option<&[u32]> = None;
     let mut repairs: Vec<&Candidate> = Vec::new();
     for (k, c) in candidates.iter().enumerate() {
+        if matches!(c.shape, Shape::Detached | Shape::Glued(_)) && numbered_lines[k] {
+            log.decline_cited(
+                NAME,
+                rule(c.shape),
+                doc.blocks[c.block].span(),
+                block_text(&doc.blocks, c),
+                "one of three numbers or more that follow each other with no text between: \
+                 numbered lines, not sections",
+            );
+            continue;
+        }
         if c.shape == Shape::Bare {
-            if previous.is_some_and(|p| continues(p, &c.number)) {
+            if previous.is_some_and(|p| continues(p, &c.number)) && !numbered_lines[k] {
                 previous = Some(&c.number);
             }
             continue;
@@ -114,6 +130,37 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     for c in repairs.into_iter().rev() {
         repair(doc, c, log);
     }
+}
+
+/// A section holds text, though a document may leave one or two empty
+/// ("5 Drawbacks" right before "6 Rationale"). Three numbers or more of one
+/// depth, each following the one before at once with nothing between
+/// ("1" / ", 1 August Muench" / "2" / "(AAS Journals Data Editors)" / "3"
+/// / ...), number lines, not sections: whether each candidate is in such a
+/// run.
+fn numbered_lines(candidates: &[Candidate]) -> Vec<bool> {
+    let end = |c: &Candidate| {
+        c.block
+            + match c.shape {
+                Shape::Detached => 2,
+                _ => 1,
+            }
+    };
+    let follows = |a: &Candidate, b: &Candidate| {
+        end(a) == b.block && a.number.len() == b.number.len() && continues(&a.number, &b.number)
+    };
+    let mut in_run = vec![false; candidates.len()];
+    let mut start = 0;
+    for k in 1..=candidates.len() {
+        if k < candidates.len() && follows(&candidates[k - 1], &candidates[k]) {
+            continue;
+        }
+        if k - start >= MIN_NUMBERED_LINES {
+            in_run[start..k].fill(true);
+        }
+        start = k;
+    }
+    in_run
 }
 
 fn rule(shape: Shape) -> &'static str {
@@ -304,6 +351,7 @@ fn is_section_title(t: &str) -> bool {
         && !ends_sentence(t)
         && !t.ends_with([',', '-', '–', '—'])
         && !t.starts_with(|c: char| c.is_ascii_digit())
+        && !t.starts_with([',', ';', ':', '!', '?', ')', ']', '}'])
         && !starts_with_bullet(t)
         && !numbered_by_itself(t)
         && !is_cut_sentence(t)
@@ -515,6 +563,49 @@ mod tests {
 
     /// A number glued to several words of a line ("5Mose 5Mos 5Mo") names
     /// things in a table; a section number stands once.
+    #[test]
+    fn numbers_that_follow_each_other_with_no_text_between_number_lines() {
+        // A draft's line numbers beside its author block: three numbers in
+        // a row, each right after the one before.
+        let lines = [
+            "1",
+            ", 1 August Muench",
+            "2",
+            "(AAS Journals Data Editors)",
+            "3",
+            "Butler Burton and Amy Hendrickson",
+            "4",
+            "1 American Astronomical Society",
+            "Text.",
+        ];
+        let (blocks, log) = repaired(&lines);
+        assert_eq!(blocks, lines);
+        assert_eq!(log.applied(), 0);
+        // Two empty sections in a row are a document's own ("5 Drawbacks"
+        // with nothing under it).
+        let (blocks, log) = repaired(&[
+            "4",
+            "Design",
+            "Text.",
+            "5",
+            "Drawbacks",
+            "6",
+            "Rationale",
+            "Text.",
+        ]);
+        assert_eq!(
+            blocks[1..],
+            ["Text.", "5 Drawbacks", "6 Rationale", "Text."]
+        );
+        assert_eq!(log.applied(), 3);
+    }
+
+    #[test]
+    fn a_title_never_opens_with_a_comma() {
+        let (blocks, _) = repaired(&["1", ", 1 August Muench", "Text.", "2", "Methods", "Text."]);
+        assert_eq!(blocks[..2], ["1", ", 1 August Muench"]);
+    }
+
     #[test]
     fn a_number_glued_to_several_words_is_no_section_number() {
         let rows = [

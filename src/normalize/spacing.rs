@@ -1262,14 +1262,24 @@ fn sentence_cut(chars: &[(usize, char)], k: usize) -> bool {
 }
 
 /// A comma or semicolon at `k` between two words (never between digits):
-/// "near,hope", "State,18F", "plants,”says".
+/// "near,hope", "State,18F", "plants,”says". Not before a note's or an
+/// affiliation's mark, a number of one or two digits that ends the token
+/// or the next comma ("Muench,1", "Burton,2, 3"): a superscript the
+/// extractor set on the line.
 fn comma_cut(chars: &[(usize, char)], k: usize) -> bool {
     let (c, prev, next) = (chars[k].1, chars[k - 1].1, chars[k + 1].1);
     (letters_before(chars, k) >= 2
         || (prev.is_uppercase() && k >= 2 && chars[k - 2].1.is_ascii_digit()))
         && (letters_after(chars, k + 1) >= 2
-            || (c == ',' && next.is_ascii_digit())
+            || (c == ',' && next.is_ascii_digit() && !is_mark_number(&chars[k + 1..]))
             || (is_opening_quote(next) && letters_after(chars, k + 2) >= 1))
+}
+
+/// One or two digits that end `chars` or stand before a comma: the shape
+/// of a superscript mark ("1", "2,"), not of a word ("18F").
+fn is_mark_number(chars: &[(usize, char)]) -> bool {
+    let digits = chars.iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    digits <= 2 && chars.get(digits).is_none_or(|&(_, c)| c == ',')
 }
 
 /// "infrastructure.It", "near,hope", "plants,”says", "character,“buoyed".
@@ -2043,6 +2053,10 @@ mod tests {
         assert_eq!(split("way?They", false), "way? They");
         assert_eq!(split("18F.From", false), "18F. From");
         assert_eq!(split("State,18F,and", false), "State, 18F, and");
+        // An author's affiliation marks, set on the line.
+        assert_eq!(split("Muench,1", false), "Muench,1");
+        assert_eq!(split("Burton,2,", false), "Burton,2,");
+        assert_eq!(split("year,2024", false), "year, 2024");
     }
 
     #[test]
