@@ -279,7 +279,12 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let mut table_at: Vec<Option<(usize, usize)>> = vec![None; lines.len()];
     for f in table::find(lines, &taken) {
         match f {
-            Found::TwoColumns { start, end, gutter } => found.push((start, end, gutter)),
+            Found::TwoColumns { start, end, gutter } => {
+                let before = found.last().map(|&(_, end, _)| end);
+                for (s, e) in on_one_page(lines, start, end, before) {
+                    found.push((s, e, gutter));
+                }
+            }
             Found::Table {
                 start,
                 end,
@@ -348,6 +353,33 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
         left.extend(right);
         lines.splice(start..=end, left);
     }
+}
+
+/// The pieces of the two-column region `start..=end` on each of its pages:
+/// each page sets its own columns, and a page's foot read with the next
+/// page's columns would run the one page's text into the other's. A piece
+/// on the page where the region before ends (on line `before`) is left to
+/// that region, which extends over it with its own gutter.
+fn on_one_page(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    before: Option<usize>,
+) -> Vec<(usize, usize)> {
+    let breaks = (start + 1..=end).filter(|&k| lines[k].page_break);
+    let firsts: Vec<usize> = std::iter::once(start).chain(breaks).collect();
+    let mut pieces: Vec<(usize, usize)> = firsts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, firsts.get(i + 1).map_or(end, |&next| next - 1)))
+        .collect();
+    let same_page_as_before = before.is_some_and(|before| {
+        before < start && !lines[before + 1..=start].iter().any(|l| l.page_break)
+    });
+    if pieces.len() > 1 && same_page_as_before {
+        pieces.remove(0);
+    }
+    pieces
 }
 
 /// `text` cut before its character `column` (all of it left when shorter).
@@ -1167,6 +1199,48 @@ mod tests {
             ]
         );
         assert!(log.changes.iter().any(|c| c.rule == "two-columns"));
+    }
+
+    /// A page's last lines fit the next page's gutter as well as their own
+    /// (elsarticle's sample, `pdftotext -layout`): they are cut with their
+    /// own page's columns, so that the foot of the left column is read
+    /// before the right one starts.
+    #[test]
+    fn columns_end_at_the_page_break() {
+        let text = concat!(
+            "  ?? The second title footnote which is a longer text matter to fill through the     strongly localized polariton-like quasi-particle. This quasi-\n",
+            "whole text width and overflow into another line in the footnotes area of the first   particle is formed by the resonant interaction between the\n",
+            "page.                                                                                WGM in PMS and QE in the adjacent layer of cuprous oxide.\n",
+            "    ∗ Corresponding author\n",
+            "                                                                                     The QE interacts with the gradient of the WGM evanescent\n",
+            "      Email addresses: J.Migchielsen@elsevier.com (Jos Migchielsen),\n",
+            "cvr@sayahna.org (CV Radhakrishnan)                                                   field.\n",
+            "      URL: www.stmdocs.in (CV Rajagopal)\n",
+            "    1 This is the first author footnote.\n",
+            "    2 Another author footnote, this is a very long footnote and it should be a           4 WGM occur at particular resonant wavelengths of light for a given dielec-\n",
+            "\n",
+            "really long footnote. But this footnote is not yet sufficiently long enough to       tric sphere size. At these wavelengths, the light undergoes total internal reflec-\n",
+            "make two lines of footnote text.                                                     tion at the sphere surface and becomes trapped within the particle for timescales\n",
+            "    3 Yet another author footnote.                                                   of the order of ns.\n",
+            "\n",
+            "Preprint submitted to Elsevier                                                                                                                           June 8, 2018\n",
+            "\u{c}   There are few experiments concerned with resonant interac-             by dielectric mismatch on the PMS surface. Therefore, we de-\n",
+            "tion of the WGM and dipole allowed exciton (DE) [7, 8]. But               fine the evanescent polariton (EP) as an evanescent light - QE\n",
+            "the DE has some disadvantages compared to QE when it comes                coherent superposition.\n",
+            "to interaction with the WGM. First, the evanescent light has                 Below we compare the evanescent quadrupole polariton and\n",
+            "small intensity. Therefore it is not effective for the dipole al-         conventional bulk quadrupole polariton in cuprous oxide. For\n",
+            "lowed coupling. But it has a large gradient, so it can effectively        simplicity let us consider the incident polariton wave vector\n",
+            "couple through a quadrupole part. Second, the DE has short life           running along the interface (z direction). The polarization of\n",
+        );
+        let (lines, _) = classify(text);
+        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
+        let at = |t: &str| texts.iter().position(|x| x.starts_with(t));
+        let foot = at("make two lines of footnote text.").unwrap();
+        assert_eq!(at("really long footnote."), Some(foot - 1), "{texts:#?}");
+        assert!(
+            foot < at("tion at the sphere surface").unwrap(),
+            "{texts:#?}"
+        );
     }
 
     /// Two runs of columns with a line of one column between them (REVTeX's
