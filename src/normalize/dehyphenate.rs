@@ -124,6 +124,19 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Some(Edit::Decline { text, missing }) => {
                 log.decline_cited(NAME, "ambiguous", span(lines, i, j), text, missing)
             }
+            // Across a blank line (no page break) the halves must be proven
+            // a word or a compound: a default reading joins nothing there.
+            Some(Edit::Join { rule, before, .. })
+                if UNPROVEN.contains(&rule) && across_blank(lines, i, j) =>
+            {
+                log.decline_cited(
+                    NAME,
+                    rule,
+                    span(lines, i, j),
+                    before,
+                    "a blank line lies between the halves, and no word list nor the document spells them as one word",
+                )
+            }
             Some(Edit::Join {
                 rule,
                 keep,
@@ -186,7 +199,10 @@ fn span(lines: &[Line], i: usize, j: usize) -> crate::model::Span {
 }
 
 /// The line that continues line `i`: the next non-blank line, across blank
-/// lines only where a page break lies between them.
+/// lines only where a page break lies between them, or where a word cut by
+/// a hyphen goes on in lower case after them (an extractor's blank line
+/// inside a list item, "perform opti-" / "" / "mizations across"; `decide`
+/// still weighs whether the halves make a word).
 fn continuation(lines: &[Line], i: usize) -> Option<usize> {
     if lines[i].is_blank() {
         return None;
@@ -195,10 +211,36 @@ fn continuation(lines: &[Line], i: usize) -> Option<usize> {
     while j < lines.len() && lines[j].is_blank() {
         j += 1;
     }
-    if j >= lines.len() || (j > i + 1 && !(i + 1..=j).any(|k| lines[k].page_break)) {
+    if j >= lines.len() {
+        return None;
+    }
+    if across_blank(lines, i, j) && !cut_word_after_blank(&lines[i].text, &lines[j].text) {
         return None;
     }
     Some(j)
+}
+
+/// The readings of a break that rest on no spelling the document or the
+/// word list shows.
+const UNPROVEN: &[&str] = &["hyphenation-by-default", "word-in-cell"];
+
+/// Whether lines `i` and `j` have a blank line and no page break between.
+fn across_blank(lines: &[Line], i: usize, j: usize) -> bool {
+    j > i + 1 && !(i + 1..=j).any(|k| lines[k].page_break)
+}
+
+/// "opti-" / "mizations": a line that ends on two letters or more and a
+/// hyphen, and a next line that opens on a lower-case letter.
+fn cut_word_after_blank(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    line.strip_suffix('-').is_some_and(|before| {
+        before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .count()
+            >= 2
+    }) && next.trim_start().starts_with(char::is_lowercase)
 }
 
 enum Edit {
@@ -957,6 +999,25 @@ mod tests {
                 .iter()
                 .any(|c| c.rule == "lone-letter" && c.declined)
         );
+    }
+
+    #[test]
+    fn across_a_blank_line_only_a_proven_word() {
+        // pdfminer's blank line inside a list item: the word list knows
+        // the joined word.
+        let (l, _) = fix("which attempts to perform opti-\n\nmizations across all crates");
+        assert_eq!(
+            l,
+            vec!["which attempts to perform optimizations across all crates"]
+        );
+        // No default reading across a blank line: "su" and "xxx" make no
+        // word anyone spells.
+        let (l, log) = fix("qui eum amice su-\n\nxxx Cfootnote is only for right side.");
+        assert_eq!(l.len(), 2);
+        assert!(log.changes.iter().all(|c| c.declined));
+        // A capitalised line after the blank is no word's end.
+        let (l, _) = fix("as in the well-\n\nKnown case");
+        assert_eq!(l.len(), 2);
     }
 
     #[test]
