@@ -124,17 +124,20 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Some(Edit::Decline { text, missing }) => {
                 log.decline_cited(NAME, "ambiguous", span(lines, i, j), text, missing)
             }
-            // Across a blank line (no page break) the halves must be proven
-            // a word or a compound: a default reading joins nothing there.
+            // Across a blank line (no page break), or from a column's foot
+            // to the top of the next column (a line printed above this
+            // one), the halves must be proven a word or a compound: a
+            // default reading joins nothing there.
             Some(Edit::Join { rule, before, .. })
-                if UNPROVEN.contains(&rule) && across_blank(lines, i, j) =>
+                if UNPROVEN.contains(&rule)
+                    && (across_blank(lines, i, j) || lines[j].number < lines[i].number) =>
             {
                 log.decline_cited(
                     NAME,
                     rule,
                     span(lines, i, j),
                     before,
-                    "a blank line lies between the halves, and no word list nor the document spells them as one word",
+                    "a blank line or a column's end lies between the halves, and no word list nor the document spells them as one word",
                 )
             }
             Some(Edit::Join {
@@ -1018,6 +1021,28 @@ mod tests {
         // A capitalised line after the blank is no word's end.
         let (l, _) = fix("as in the well-\n\nKnown case");
         assert_eq!(l.len(), 2);
+    }
+
+    #[test]
+    fn from_a_column_foot_only_a_proven_word() {
+        // The left column's last line, then the right column's first, as
+        // separated columns read them: the next line was printed above.
+        let columns = |first: &str, next: &str| {
+            let mut lines = split(&format!("{first}\n{next}"));
+            lines[0].number = 40;
+            lines[1].number = 10;
+            let mut log = RepairLog::default();
+            run(&mut lines, &mut log);
+            (lines, log)
+        };
+        let (lines, log) = columns("field essentially has a quan-", "the z component of");
+        assert!(!lines[0].glue);
+        assert!(log.changes.iter().all(|c| c.declined));
+        let (lines, _) = columns(
+            "the light undergoes total internal reflec-",
+            "tion at the surface",
+        );
+        assert!(lines[0].glue);
     }
 
     #[test]

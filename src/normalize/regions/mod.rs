@@ -282,7 +282,12 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Found::TwoColumns { start, end, gutter } => {
                 let before = found.last().map(|&(_, end, _)| end);
                 for (s, e) in on_one_page(lines, start, end, before) {
-                    found.push((s, e, gutter));
+                    match found.last_mut() {
+                        Some(last) if continues_run(lines, &table_at, *last, s, gutter) => {
+                            last.1 = e;
+                        }
+                        _ => found.push((s, e, gutter)),
+                    }
                 }
             }
             Found::Table {
@@ -355,6 +360,33 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
     }
 }
 
+/// Whether a run of columns from line `start` with `gutter` goes on the
+/// run `before` (its start, end and gutter): on the same page, the same
+/// gutter, and nothing between them that crosses it (a blank line, a
+/// heading in the left column; not a table or a caption as wide as the
+/// page). The page's left column is then read whole before its right one.
+fn continues_run(
+    lines: &[Line],
+    table_at: &[Option<(usize, usize)>],
+    before: (usize, usize, usize),
+    start: usize,
+    gutter: usize,
+) -> bool {
+    let (_, end, before_gutter) = before;
+    let between = &lines[end + 1..start.max(end + 1)];
+    before_gutter == gutter
+        && end < start
+        && !lines[end + 1..=start].iter().any(|l| l.page_break)
+        && table_at[end + 1..start].iter().all(Option::is_none)
+        && between.iter().all(|l| {
+            let chars: Vec<char> = l.text.chars().collect();
+            chars.len() <= gutter
+                || chars[gutter.saturating_sub(2)..gutter]
+                    .iter()
+                    .all(|c| c.is_whitespace())
+        })
+}
+
 /// The pieces of the two-column region `start..=end` on each of its pages:
 /// each page sets its own columns, and a page's foot read with the next
 /// page's columns would run the one page's text into the other's. A piece
@@ -383,13 +415,35 @@ fn on_one_page(
 }
 
 /// `text` cut before its character `column` (all of it left when shorter).
+/// Where that falls inside a word, the cut moves to the nearest word start
+/// within [`GUTTER_DRIFT`] characters: a line's columns drift when a
+/// character the extractor printed is gone ("(\u{f}Cu2O", a glyph of no
+/// known letter) or one became two (a ligature spelled out), and a cut in
+/// the word would split it ("in" / "g to the vector").
 fn split_at_column(text: &str, column: usize) -> (&str, &str) {
-    let cut = text
-        .char_indices()
-        .nth(column)
-        .map_or(text.len(), |(i, _)| i);
-    text.split_at(cut)
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let starts_word = |k: usize| {
+        k > 0 && k < chars.len() && chars[k - 1].1.is_whitespace() && !chars[k].1.is_whitespace()
+    };
+    let inside_word = column > 0
+        && column < chars.len()
+        && !chars[column - 1].1.is_whitespace()
+        && !chars[column].1.is_whitespace();
+    let cut = if inside_word {
+        (1..=GUTTER_DRIFT)
+            .flat_map(|d| [column.checked_sub(d), Some(column + d)])
+            .flatten()
+            .find(|&k| starts_word(k))
+            .unwrap_or(column)
+    } else {
+        column
+    };
+    text.split_at(at(cut))
 }
+
+/// How far, in characters, a line's gutter may drift from the column's.
+const GUTTER_DRIFT: usize = 3;
 
 /// Words of letters on one side of the gutter of a line that make a
 /// sentence, not a row's cells ("FIG. 1. A figure caption" beside a table
@@ -1239,6 +1293,49 @@ mod tests {
         assert_eq!(at("really long footnote."), Some(foot - 1), "{texts:#?}");
         assert!(
             foot < at("tion at the sphere surface").unwrap(),
+            "{texts:#?}"
+        );
+    }
+
+    #[test]
+    fn a_cut_inside_a_word_moves_to_the_word_start() {
+        // "(\u{f}Cu2O" lost its control character: the line's right column
+        // starts two characters left of the gutter.
+        assert_eq!(
+            split_at_column("x = 4.6 Å        ing to the vector", 18),
+            ("x = 4.6 Å        ", "ing to the vector")
+        );
+        assert_eq!(
+            split_at_column("left words   right", 13),
+            ("left words   ", "right")
+        );
+        // Past the drift, the cut stays where the gutter is.
+        assert_eq!(split_at_column("abcdefghij", 5), ("abcde", "fghij"));
+    }
+
+    /// Two runs of columns on one page with the same gutter and a heading
+    /// of the left column between them (ACM's sample, `pdftotext -layout`):
+    /// the left column is read whole before the right one.
+    #[test]
+    fn runs_of_columns_on_one_page_make_one() {
+        let text = concat!(
+            "the acmconf template style.                                                  Grouping authors’ names or e-mail addresses, or providing an\n",
+            "      • acmconf: The default proceedings template style.                 “e-mail alias,” as shown below, is not acceptable:\n",
+            "      • sigchi: Used for SIGCHI conference articles.                        \\author{Brooke Aster, David Mehldau}\n",
+            "      • sigplan: Used for SIGPLAN conference articles.                      \\email{dave,judy,steve@university.edu}\n",
+            "                                                                            \\email{firstname.lastname@phillips.org}\n",
+            "2.2     Template Parameters\n",
+            "                                                                             The authornote and authornotemark commands allow a note\n",
+            "In addition to specifying the template style to be used in formatting    to apply to multiple authors — for example, if the first two authors\n",
+            "your work, there are a number of template parameters which modify        of an article contributed equally to the work.\n",
+            "some part of the applied template style. A complete list of these            If your author list is lengthy, you must define a shortened version\n",
+            "parameters can be found in the LATEX User’s Guide.                       of the list of authors to be used in the page headers, to prevent\n",
+        );
+        let (lines, _) = classify(text);
+        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
+        let at = |t: &str| texts.iter().position(|x| x.starts_with(t)).unwrap();
+        assert!(
+            at("parameters can be found") < at("Grouping authors"),
             "{texts:#?}"
         );
     }
