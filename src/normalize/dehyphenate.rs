@@ -438,7 +438,7 @@ fn decide(
     }
     let digits =
         head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
-    if digits || is_identifier(token) || is_identifier(next_token) {
+    if digits || is_identifier(token) || is_identifier(next_token) || is_file_name(next_token) {
         return decide_identifier(token, next_token, vocab, join, decline);
     }
     // A closing apostrophe ends a possessive ("ednotes’"): the word is
@@ -771,6 +771,17 @@ fn decide_identifier(
     ))
 }
 
+/// "template.tex", "style.css,": a name with a dot inside before a
+/// lower-case letter, the end of a file's name ("asmejour-" /
+/// "template.tex"), whose spelling only the document knows; not two
+/// sentences glued at their full stop ("national.The").
+fn is_file_name(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == '.' && w[0].is_alphanumeric() && w[2].is_lowercase())
+}
+
 /// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
 /// word too ("re" + "view|forms").
 fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> Option<String> {
@@ -1043,6 +1054,16 @@ mod tests {
             "tion at the surface",
         );
         assert!(lines[0].glue);
+    }
+
+    #[test]
+    fn a_file_name_keeps_the_document_s_spelling() {
+        let (l, _) = fix("See the asmejour-template.tex file for the source.\n\n\
+             Options are discussed further in the asmejour-\ntemplate.tex file.");
+        assert_eq!(
+            l[1],
+            "Options are discussed further in the asmejour-template.tex file."
+        );
     }
 
     #[test]
