@@ -80,6 +80,8 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     let candidates = candidates(&doc.blocks);
     let numbered_lines = numbered_lines(&candidates);
     let mut previous: Option<&[u32]> = None;
+    // Whether the heading `previous` names writes its number with a period.
+    let mut previous_dotted = false;
     let mut repairs: Vec<&Candidate> = Vec::new();
     for (k, c) in candidates.iter().enumerate() {
         if matches!(c.shape, Shape::Detached | Shape::Glued(_)) && numbered_lines[k] {
@@ -96,6 +98,7 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
         if c.shape == Shape::Bare {
             if previous.is_some_and(|p| continues(p, &c.number)) && !numbered_lines[k] {
                 previous = Some(&c.number);
+                previous_dotted = false;
             }
             continue;
         }
@@ -106,8 +109,26 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
                 .get(k + 1)
                 .is_some_and(|next| continues(&c.number, &next.number)),
         };
+        // The heading before writes "1." and this number has no period: a
+        // page number or an equation's fragment ("2" / "An"), not the next
+        // section of a document that writes "2. Theory".
+        if fits
+            && c.shape == Shape::Detached
+            && previous_dotted
+            && previous.is_some_and(|p| p.len() == c.number.len())
+        {
+            log.decline_cited(
+                NAME,
+                rule(c.shape),
+                doc.blocks[c.block].span(),
+                block_text(&doc.blocks, c),
+                "the heading before writes its number with a period, and this one has none",
+            );
+            continue;
+        }
         if fits {
             previous = Some(&c.number);
+            previous_dotted = c.shape == Shape::Written && written_with_period(&doc.blocks, c);
             if c.shape != Shape::Written {
                 repairs.push(c);
             }
@@ -161,6 +182,16 @@ fn numbered_lines(candidates: &[Candidate]) -> Vec<bool> {
         start = k;
     }
     in_run
+}
+
+/// "1. Introduction": a heading written whole with a period after its
+/// number.
+fn written_with_period(blocks: &[Block], c: &Candidate) -> bool {
+    one_line_text(&blocks[c.block]).is_some_and(|t| {
+        t.split_whitespace()
+            .next()
+            .is_some_and(|first| first.ends_with('.'))
+    })
 }
 
 fn rule(shape: Shape) -> &'static str {
@@ -598,6 +629,18 @@ mod tests {
             ["Text.", "5 Drawbacks", "6 Rationale", "Text."]
         );
         assert_eq!(log.applied(), 3);
+    }
+
+    #[test]
+    fn after_a_heading_written_with_a_period_a_bare_number_is_none() {
+        // elsarticle's "1. Introduction", then a page number and an
+        // equation's fragment: "2" / "An".
+        let (blocks, log) = repaired(&["1. Introduction", "Text.", "2", "An", "Text."]);
+        assert_eq!(blocks, ["1. Introduction", "Text.", "2", "An", "Text."]);
+        assert_eq!(log.applied(), 0);
+        // Written without one, the numbering goes on as before.
+        let (blocks, _) = repaired(&["1 Introduction", "Text.", "2", "Methods", "Text."]);
+        assert_eq!(blocks[2], "2 Methods");
     }
 
     #[test]
