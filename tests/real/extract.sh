@@ -28,6 +28,7 @@ crc-guide      zlib1g-dev   usr/share/doc/zlib1g-dev/crc-doc.1.0.pdf.gz         
 revtex-sample  texlive-publishers-doc usr/share/doc/texlive-doc/latex/revtex4-1/sample/aps/apssamp.pdf 4 6
 r-exts-debugging r-doc-pdf  usr/share/R/doc/manual/R-exts.pdf                   122 124
 sbcl-alien     sbcl-doc     usr/share/doc/sbcl/sbcl.pdf.gz                        83 85
+elsarticle-sample texlive-publishers-doc usr/share/doc/texlive-doc/latex/elsarticle/elstest-5p.pdf 1 4
 '
 
 echo "$documents" | while read -r id package file first last; do
@@ -41,6 +42,11 @@ echo "$documents" | while read -r id package file first last; do
     gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=txtwrite -dFirstPage="$first" -dLastPage="$last" \
         -sOutputFile="$here/$id/txtwrite.txt" "$pdf"
 done
+
+# The elsarticle sample keeps no txtwrite extract (see README.md): its
+# page numbers are not found yet, and a control character it prints for a
+# lost glyph glues "414Å" to "a" when it is removed.
+rm -f "$here/elsarticle-sample/txtwrite.txt"
 
 # The sendmail guide is shipped as paginated plain text (nroff -me): 66-line
 # pages, running heads and feet. Pages 4 to 7 of the file (lines 199-462).
