@@ -23,6 +23,7 @@
 mod numeric_rows;
 pub use numeric_rows::is_number;
 
+use crate::normalize::lexicon::is_function_word;
 use crate::normalize::lines::{Line, append_to_cell, is_rule};
 
 /// Spaces between two cells on one line: one space separates words.
@@ -1007,6 +1008,16 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
     if bounds.len() == 1 && numbered_lines(&cells) {
         return declined("numbered headings or items, not a table");
     }
+    // A table in one column with the other column's text beside it
+    // (REVTeX's guide: its contents, then the text of section II): the
+    // last column is running text, and is cut off as a column.
+    if bounds.len() >= 2 && runs_on(&cells, bounds.len()) {
+        return Some(Found::TwoColumns {
+            start,
+            end,
+            gutter: bounds[bounds.len() - 1],
+        });
+    }
     let mut words: Vec<usize> = cells
         .iter()
         .flatten()
@@ -1103,6 +1114,38 @@ fn numbered_lines(cells: &[Option<Vec<String>>]) -> bool {
                     .all(|d| d.is_ascii_digit() || matches!(d, '.' | ')'))
         })
     })
+}
+
+/// Whether the cells of column `side` are lines of running text: as many
+/// words as a column's line ([`MIN_COLUMN_WORDS`], the median), and a
+/// third of them stop where no cell would, on a word cut by a hyphen or
+/// on a function word, to go on in the next row's ("a close approximation
+/// to" / "the actual journal's appearance"; "jour-" / "nals"). A table's
+/// descriptions ("J0 Bessel function of x in radians") end on their
+/// subject.
+fn runs_on(cells: &[Option<Vec<String>>], side: usize) -> bool {
+    let texts: Vec<&str> = cells
+        .iter()
+        .flatten()
+        .filter_map(|c| c.get(side))
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
+    words.sort_unstable();
+    let median = words.get(words.len() / 2).copied().unwrap_or(0);
+    let cut = texts
+        .windows(2)
+        .filter(|w| {
+            let last = w[0].split_whitespace().next_back().unwrap_or("");
+            let hyphen = last
+                .strip_suffix('-')
+                .is_some_and(|head| head.ends_with(char::is_alphabetic));
+            (hyphen || (last.starts_with(char::is_lowercase) && is_function_word(last)))
+                && w[1].starts_with(|c: char| c.is_lowercase())
+        })
+        .count();
+    median >= MIN_COLUMN_WORDS && texts.len() >= 3 && cut * 3 >= texts.len()
 }
 
 /// Whether both halves of the lines hold running text.
@@ -1221,6 +1264,38 @@ mod tests {
                 end: 2,
                 gutter: 36
             }]
+        );
+    }
+
+    /// REVTeX's guide (`pdftotext -layout`): its contents in the left
+    /// column, two cells a row, and the text of section II beside them.
+    #[test]
+    fn a_table_with_running_text_beside_it_is_two_columns() {
+        let text = concat!(
+            "\n",
+            "VII. Figures                                              4\n",
+            "      VII.1. Figure inclusions                            4                     II.    FORMATTING\n",
+            "      VII.2. Figure placement                             4\n",
+            "                                                                II.1.   Preprint, reprint, and twocolumn options\n",
+            "VIII. Tables                                              5\n",
+            "      VIII.1. Doubled rules and table formatting          5      REVTEX 4.2 offers a reprint class option to typeset\n",
+            "      VIII.2. Wide tables                                 5   a manuscript in a format that is a close approximation to\n",
+            "      VIII.3. Table placement                             5   the actual journal’s appearance. It should be emphasized\n",
+            "      VIII.4. Aligning columns on a decimal point         5   that this is only an approximation; a manuscript may be\n",
+            "      VIII.5. Tablenotes                                  5   substantially different in length or appearance after it\n",
+            "                                                              goes through our production process. This is mostly due\n",
+            " IX. Author-defined macros                                5   to the choice of fonts and the scaling of figures.\n",
+            "                                                                 REVTEX 4.2 is designed to make it straightforward to\n",
+            "  X. Summary                                              5   switch between two-column and single-column format-\n",
+            "                                                              ting just by changing the class option. Authors may\n",
+            "                                                              submit with either the reprint or the twocolumn class\n",
+            "                                                              options. The preprint primarily does three things: It\n",
+            "                                                              increases the font size to 12pt, increases the line spacing,\n",
+        );
+        let found = found(text);
+        assert!(
+            matches!(found[..], [Found::TwoColumns { gutter, .. }] if gutter > 50),
+            "{found:?}"
         );
     }
 
