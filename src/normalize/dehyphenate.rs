@@ -33,7 +33,7 @@ use rustc_hash::FxHashSet;
 
 use super::identifier::{has_inner_dot, identifier_reason, is_code_name, is_identifier};
 use super::lexicon::{DocVocabulary, Lexicon, is_function_word};
-use super::lines::{Line, path_words, vocabulary};
+use super::lines::{Line, page_break_between, path_words, vocabulary};
 use super::{Pass, RepairLog, Stage};
 use soft_break::Cells;
 
@@ -229,7 +229,7 @@ const UNPROVEN: &[&str] = &["hyphenation-by-default", "word-in-cell"];
 
 /// Whether lines `i` and `j` have a blank line and no page break between.
 fn across_blank(lines: &[Line], i: usize, j: usize) -> bool {
-    j > i + 1 && !(i + 1..=j).any(|k| lines[k].page_break)
+    j > i + 1 && !page_break_between(lines, i, j)
 }
 
 /// "opti-" / "mizations": a line that ends on two letters or more and a

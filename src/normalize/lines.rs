@@ -398,6 +398,12 @@ pub fn non_blank(lines: &[Line]) -> Vec<usize> {
     (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect()
 }
 
+/// Whether a page break lies after line `a`, up to and including line `b`
+/// (`a < b`): the two lines stand on different pages.
+pub fn page_break_between(lines: &[Line], a: usize, b: usize) -> bool {
+    lines[a + 1..=b].iter().any(|l| l.page_break)
+}
+
 /// A blank line standing at the place of input line `number` (inserted by a
 /// pass to end a paragraph).
 pub fn blank(number: u32) -> Line {

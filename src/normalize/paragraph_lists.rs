@@ -28,7 +28,7 @@
 //!   the last numbered line before it, not far above, was "3.". A number
 //!   inside a sentence ("at most" / "8. If ...") has no "7." above it.
 
-use super::lines::Line;
+use super::lines::{Line, page_break_between};
 use super::paragraphs::ends_on_continuing_word;
 use super::structure::list_marker;
 
@@ -72,7 +72,7 @@ pub(super) fn colon_runs(
             }
             // Items go on across a page break, not across a blank line.
             let next = content.get(j + 1).copied().filter(|&b| {
-                lines[b].kind.is_prose() && (b == a + 1 || (a + 1..=b).any(|i| lines[i].page_break))
+                lines[b].kind.is_prose() && (b == a + 1 || page_break_between(lines, a, b))
             });
             if !short(a, next) {
                 break;

@@ -30,7 +30,7 @@
 //! wrapped greedily keeps every boundary, because a greedy wrap never leaves
 //! room for the next word.
 
-use super::lines::{Line, blank};
+use super::lines::{Line, blank, page_break_between};
 use super::page_artifacts::bare_number;
 use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
 use super::structure::{SPACED_BULLETS, author_names, is_heading_text, list_marker};
@@ -656,7 +656,7 @@ fn subsection_of(t: &str, parent: &str) -> bool {
 /// the last line before a page break: the page ends after a heading, the
 /// paragraph after the break is the section's first.
 fn heading_before_page_break(lines: &[Line], a: usize, b: usize) -> bool {
-    (a + 1..=b).any(|i| lines[i].page_break)
+    page_break_between(lines, a, b)
         && numbered_heading_line(lines[a].trimmed())
         && starts_section(lines, a)
         && starts_capital(lines[b].trimmed())
@@ -713,7 +713,7 @@ fn rejoin(
     if bare_number(ta).is_some() || bare_number(tb).is_some() {
         return None;
     }
-    let page_break = (a + 1..=b).any(|i| lines[i].page_break);
+    let page_break = page_break_between(lines, a, b);
     let lower_next = starts_lower_word(tb);
     if page_break {
         if lower_next {
@@ -900,6 +900,11 @@ mod tests {
         (doc.blocks.iter().map(|b| b.plain_text()).collect(), log)
     }
 
+    /// Whether the log holds a declined decision of `rule`.
+    fn declined(log: &RepairLog, rule: &str) -> bool {
+        log.changes.iter().any(|c| c.declined && c.rule == rule)
+    }
+
     const WRAPPED: &str = "The first paragraph is wrapped at a fixed width of about\n\
         sixty characters, as text set in print usually is, and it\n\
         ends here.\n\
@@ -1053,13 +1058,7 @@ mod tests {
         );
         let (b, log) = blocks_and_log(&text);
         assert!(b.contains(&"5 Managing a crate".to_string()), "{b:#?}");
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "page-break-join"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "page-break-join"), "{:#?}", log.changes);
         // Mid-sentence, a number and words before a page break go on.
         let text = format!("{WRAPPED} It grew by\n2 Percent Points\n\n\u{c}In the year.");
         let b = blocks(&text);
@@ -1079,13 +1078,7 @@ mod tests {
         );
         let (b, log) = blocks_and_log(&text);
         assert!(b.iter().any(|p| p.starts_with("7.3.25 FlxqXQ.")), "{b:#?}");
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "page-break-join"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "page-break-join"), "{:#?}", log.changes);
     }
 
     #[test]
@@ -1096,13 +1089,7 @@ mod tests {
         );
         let (b, log) = blocks_and_log(&text);
         assert!(b.last().unwrap().contains("-fwrapv - which"), "{b:#?}");
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "lone-dash-line"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "lone-dash-line"), "{:#?}", log.changes);
         // Before a capital, or in a list, a dash starts an item even after
         // a line without punctuation.
         let b = blocks(&format!(
@@ -1207,13 +1194,7 @@ mod tests {
         );
         let (b, log) = blocks_and_log(&text);
         assert!(b.contains(&"false: disabled".to_string()), "{b:#?}");
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "page-break-join"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "page-break-join"), "{:#?}", log.changes);
     }
 
     #[test]
@@ -1237,13 +1218,7 @@ mod tests {
             b.contains(&"false: performs thin local LTO".to_string()),
             "{b:#?}"
         );
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "page-break-join"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "page-break-join"), "{:#?}", log.changes);
     }
 
     #[test]
@@ -1258,13 +1233,7 @@ mod tests {
             "{b:#?}"
         );
         assert!(b.contains(&"none: not set at all".to_string()), "{b:#?}");
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "colon-term-item"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "colon-term-item"), "{:#?}", log.changes);
     }
 
     #[test]
@@ -1287,13 +1256,7 @@ mod tests {
             ),
             "{b:#?}"
         );
-        assert!(
-            log.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "heading-after-blank"),
-            "{:#?}",
-            log.changes
-        );
+        assert!(declined(&log, "heading-after-blank"), "{:#?}", log.changes);
         // A heading that ends on a word: a block of its own.
         assert!(b.contains(&"Getting Started".to_string()), "{b:#?}");
     }
@@ -1316,9 +1279,7 @@ mod tests {
         let (b2, log2) = blocks_and_log(&text);
         assert!(!b2.contains(&"1.1 Quote escapes".to_string()), "{b2:#?}");
         assert!(
-            log2.changes
-                .iter()
-                .any(|c| c.declined && c.rule == "section-number-continues"),
+            declined(&log2, "section-number-continues"),
             "{:#?}",
             log2.changes
         );

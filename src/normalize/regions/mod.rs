@@ -51,7 +51,7 @@ use set_apart::{
 };
 use table::Found;
 
-use super::lines::{Line, LineKind};
+use super::lines::{Line, LineKind, page_break_between};
 use super::paragraphs::numbered_heading_line;
 use super::structure::list_marker;
 use super::{Pass, RepairLog, Stage};
@@ -373,18 +373,23 @@ fn continues_run(
     gutter: usize,
 ) -> bool {
     let (_, end, before_gutter) = before;
-    let between = &lines[end + 1..start.max(end + 1)];
     before_gutter == gutter
         && end < start
-        && !lines[end + 1..=start].iter().any(|l| l.page_break)
+        && !page_break_between(lines, end, start)
         && table_at[end + 1..start].iter().all(Option::is_none)
-        && between.iter().all(|l| {
-            let chars: Vec<char> = l.text.chars().collect();
-            chars.len() <= gutter
-                || chars[gutter.saturating_sub(2)..gutter]
-                    .iter()
-                    .all(|c| c.is_whitespace())
-        })
+        && lines[end + 1..start]
+            .iter()
+            .all(|l| clear_of_gutter(l, gutter))
+}
+
+/// Whether line `l` leaves the two columns before `gutter` blank (or ends
+/// before it): no text of it crosses into the other column.
+fn clear_of_gutter(l: &Line, gutter: usize) -> bool {
+    let chars: Vec<char> = l.text.chars().collect();
+    chars.len() <= gutter
+        || chars[gutter.saturating_sub(2)..gutter]
+            .iter()
+            .all(|c| c.is_whitespace())
 }
 
 /// The pieces of the two-column region `start..=end` on each of its pages:
@@ -405,9 +410,8 @@ fn on_one_page(
         .enumerate()
         .map(|(i, &s)| (s, firsts.get(i + 1).map_or(end, |&next| next - 1)))
         .collect();
-    let same_page_as_before = before.is_some_and(|before| {
-        before < start && !lines[before + 1..=start].iter().any(|l| l.page_break)
-    });
+    let same_page_as_before =
+        before.is_some_and(|before| before < start && !page_break_between(lines, before, start));
     if pieces.len() > 1 && same_page_as_before {
         pieces.remove(0);
     }
@@ -484,13 +488,7 @@ fn column_extent(
     end: usize,
     gutter: usize,
 ) -> (usize, usize) {
-    let fits = |l: &Line| {
-        let chars: Vec<char> = l.text.chars().collect();
-        chars.len() <= gutter
-            || chars[gutter.saturating_sub(2)..gutter]
-                .iter()
-                .all(|c| c.is_whitespace())
-    };
+    let fits = |l: &Line| clear_of_gutter(l, gutter);
     let right = |l: &Line| l.text.chars().skip(gutter).any(|c| !c.is_whitespace());
     let mut last = end;
     let mut k = end + 1;
@@ -971,6 +969,17 @@ mod tests {
         (lines, log)
     }
 
+    /// Where the first line that starts with `prefix` stands after the
+    /// repair (the order columns are read in).
+    fn position(lines: &[Line], prefix: &str) -> Option<usize> {
+        lines.iter().position(|l| l.trimmed().starts_with(prefix))
+    }
+
+    /// The lines' texts, for a failed assertion's message.
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.trimmed()).collect()
+    }
+
     /// The log's entries, taken and declined, of one rule.
     fn logged<'a>(log: &'a RepairLog, rule: &str) -> Vec<&'a crate::normalize::Change> {
         log.changes.iter().filter(|c| c.rule == rule).collect()
@@ -1240,7 +1249,7 @@ mod tests {
                     it goes on with more words that     with words of its own that a\n\
                     make a sentence of some length.     reader reads after the left one.";
         let (lines, log) = classify(text);
-        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
+        let texts = texts(&lines);
         assert_eq!(
             texts,
             [
@@ -1287,9 +1296,9 @@ mod tests {
             "couple through a quadrupole part. Second, the DE has short life           running along the interface (z direction). The polarization of\n",
         );
         let (lines, _) = classify(text);
-        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
-        let at = |t: &str| texts.iter().position(|x| x.starts_with(t));
+        let at = |t: &str| position(&lines, t);
         let foot = at("make two lines of footnote text.").unwrap();
+        let texts = texts(&lines);
         assert_eq!(at("really long footnote."), Some(foot - 1), "{texts:#?}");
         assert!(
             foot < at("tion at the sphere surface").unwrap(),
@@ -1332,11 +1341,11 @@ mod tests {
             "parameters can be found in the LATEX User’s Guide.                       of the list of authors to be used in the page headers, to prevent\n",
         );
         let (lines, _) = classify(text);
-        let texts: Vec<&str> = lines.iter().map(|l| l.trimmed()).collect();
-        let at = |t: &str| texts.iter().position(|x| x.starts_with(t)).unwrap();
+        let at = |t: &str| position(&lines, t).unwrap();
         assert!(
             at("parameters can be found") < at("Grouping authors"),
-            "{texts:#?}"
+            "{:#?}",
+            texts(&lines)
         );
     }
 

@@ -21,7 +21,7 @@
 use std::cell::OnceCell;
 
 use super::code::{self, Signal};
-use crate::normalize::lines::Line;
+use crate::normalize::lines::{Line, page_break_between};
 use crate::normalize::paragraphs::numbered_heading_line;
 use crate::normalize::structure::has_word_of_letters;
 
@@ -51,7 +51,7 @@ pub(super) fn lead_in_listing(
     // A lead-in on the page before introduces what its page ends with, as
     // far as the evidence goes: a run at the top of the next page is as
     // likely a list whose bullets the extractor lost.
-    if !introduces || lines[before + 1..=i].iter().any(|l| l.page_break) {
+    if !introduces || page_break_between(lines, before, i) {
         return None;
     }
     let fits = |k: usize| code::fits_lead_in_listing(&lines[k].text, signals[k]);

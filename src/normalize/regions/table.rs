@@ -1131,9 +1131,6 @@ fn runs_on(cells: &[Option<Vec<String>>], side: usize) -> bool {
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .collect();
-    let mut words: Vec<usize> = texts.iter().map(|t| t.split_whitespace().count()).collect();
-    words.sort_unstable();
-    let median = words.get(words.len() / 2).copied().unwrap_or(0);
     let cut = texts
         .windows(2)
         .filter(|w| {
@@ -1145,23 +1142,25 @@ fn runs_on(cells: &[Option<Vec<String>>], side: usize) -> bool {
                 && w[1].starts_with(|c: char| c.is_lowercase())
         })
         .count();
-    median >= MIN_COLUMN_WORDS && texts.len() >= 3 && cut * 3 >= texts.len()
+    median_words(cells, side) >= MIN_COLUMN_WORDS && texts.len() >= 3 && cut * 3 >= texts.len()
+}
+
+/// The median number of words of the non-empty cells of column `side`.
+fn median_words(cells: &[Option<Vec<String>>], side: usize) -> usize {
+    let mut words: Vec<usize> = cells
+        .iter()
+        .flatten()
+        .filter_map(|c| c.get(side))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split_whitespace().count())
+        .collect();
+    words.sort_unstable();
+    words.get(words.len() / 2).copied().unwrap_or(0)
 }
 
 /// Whether both halves of the lines hold running text.
 fn two_columns(cells: &[Option<Vec<String>>]) -> bool {
-    let median = |side: usize| {
-        let mut w: Vec<usize> = cells
-            .iter()
-            .flatten()
-            .filter_map(|c| c.get(side))
-            .filter(|s| !s.is_empty())
-            .map(|s| s.split_whitespace().count())
-            .collect();
-        w.sort_unstable();
-        w.get(w.len() / 2).copied().unwrap_or(0)
-    };
-    median(0) >= MIN_COLUMN_WORDS && median(1) >= MIN_COLUMN_WORDS
+    median_words(cells, 0) >= MIN_COLUMN_WORDS && median_words(cells, 1) >= MIN_COLUMN_WORDS
 }
 
 /// The line cut at the given character columns, each piece trimmed. A
