@@ -146,6 +146,14 @@ struct Link {
 /// that many pages.
 const MAX_SKIPPED: u32 = 2;
 
+/// How many links ending on one value (of one shape) stay candidates for
+/// the next value in the second round of the search: the best, and the
+/// nearest runner-up. A number that counts something else a page's length
+/// before the true page number (an equation's subscript "2" below the
+/// page's "2") can make the longer chain, which fails; the true one must
+/// still be weighed.
+const ALTERNATIVES: usize = 2;
+
 /// How many chain lines, all candidates together, are weighed per non-blank
 /// line of the document before the search gives up (and the text is read as
 /// one page). A document's page counters make a handful of chains; only a
@@ -153,17 +161,48 @@ const MAX_SKIPPED: u32 = 2;
 /// of them would cost the square of its length.
 const CHAIN_WORK_PER_LINE: usize = 4;
 
+/// Per (shape key, roman, value): every line of that shape and value.
+type Places<'a> = HashMap<(&'a str, bool, u32), Vec<usize>>;
+
 /// The longest run of lines of one shape whose counter goes up by one, each
 /// at least a page's length after the last, with the evidence that they are
 /// furniture (see [`is_furniture_chain`]). Every candidate line looks up
-/// one earlier link; the candidates are weighed longest first within a
-/// budget of work linear in the document.
+/// the best earlier link; the candidates are weighed longest first within a
+/// budget of work linear in the document. When none of them is furniture,
+/// a second round also weighs the chains through each value's runner-up.
 fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> Option<Vec<usize>> {
-    // Per (shape key, roman, value): the best link ending on that value so
-    // far, and every line of that shape and value.
+    let literal_counts = literal_counts(shapes, texts);
+    let title = content_title(shapes);
+    let evidence = Evidence {
+        shapes,
+        texts,
+        set_off,
+        literal_counts: &literal_counts,
+        title: title.as_deref(),
+    };
+    let heads_by_value = heads_by_value(shapes);
+    let counting_within = counting_within_a_page(shapes);
+    [1, ALTERNATIVES].into_iter().find_map(|kept| {
+        let (links, places) = chain_links(shapes, kept);
+        weigh_chains(
+            &links,
+            &places,
+            &evidence,
+            &heads_by_value,
+            &counting_within,
+        )
+    })
+}
+
+/// The links of every counting line to the best `kept` links of the value
+/// before (the nearest value with one a page's length back), and the lines
+/// of each shape and value. The best link of a value is its longest, the
+/// earliest among equals; its runners-up are the next longest, the latest
+/// among equals (nearest to the next page).
+fn chain_links(shapes: &[Option<Shape>], kept: usize) -> (Vec<Link>, Places<'_>) {
+    let mut best: HashMap<(&str, bool, u32), Vec<usize>> = HashMap::default();
     let mut links: Vec<Link> = Vec::new();
-    let mut best: HashMap<(&str, bool, u32), usize> = HashMap::default();
-    let mut places: HashMap<(&str, bool, u32), Vec<usize>> = HashMap::default();
+    let mut places: Places = HashMap::default();
     for (k, shape) in shapes.iter().enumerate() {
         let Some(shape) = shape else { continue };
         let Some((counter, _)) = &shape.counter else {
@@ -175,30 +214,49 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
         if matches!(shape.key.as_str(), "(#)" | "[#]") {
             continue;
         }
-        let previous = (1..=MAX_SKIPPED + 1).find_map(|step| {
-            let v = counter.value.checked_sub(step)?;
-            best.get(&(shape.facing.as_str(), counter.roman, v))
-                .copied()
-                .filter(|&p| k - links[p].at >= MIN_PAGE_LINES * step as usize)
-        });
-        let (length, first) = previous.map_or((1, k), |p| (links[p].length + 1, links[p].first));
-        links.push(Link {
-            at: k,
-            previous,
-            length,
-            first,
-        });
+        let previous: Vec<Option<usize>> = (1..=MAX_SKIPPED + 1)
+            .find_map(|step| {
+                let v = counter.value.checked_sub(step)?;
+                let fitting: Vec<Option<usize>> = best
+                    .get(&(shape.facing.as_str(), counter.roman, v))?
+                    .iter()
+                    .copied()
+                    .filter(|&p| k - links[p].at >= MIN_PAGE_LINES * step as usize)
+                    .map(Some)
+                    .collect();
+                (!fitting.is_empty()).then_some(fitting)
+            })
+            .unwrap_or_else(|| vec![None]);
         let place = (shape.facing.as_str(), counter.roman, counter.value);
         places.entry(place).or_default().push(k);
-        let slot = best.entry(place).or_insert(links.len() - 1);
-        if links[*slot].length < length {
-            *slot = links.len() - 1;
+        for previous in previous {
+            let (length, first) =
+                previous.map_or((1, k), |p| (links[p].length + 1, links[p].first));
+            links.push(Link {
+                at: k,
+                previous,
+                length,
+                first,
+            });
+            let ranked = best.entry(place).or_default();
+            ranked.push(links.len() - 1);
+            ranked.sort_by_key(|&l| (std::cmp::Reverse(links[l].length), links[l].at));
+            ranked[1..].sort_by_key(|&l| std::cmp::Reverse((links[l].length, links[l].at)));
+            ranked.truncate(kept);
         }
     }
-    let literal_counts = literal_counts(shapes, texts);
-    let title = content_title(shapes);
-    let heads_by_value = heads_by_value(shapes);
-    let counting_within = counting_within_a_page(shapes);
+    (links, places)
+}
+
+/// The first chain of `links`, longest first, that is furniture.
+fn weigh_chains(
+    links: &[Link],
+    places: &Places,
+    evidence: &Evidence,
+    heads_by_value: &HashMap<(bool, u32), Vec<usize>>,
+    counting_within: &HashSet<&str>,
+) -> Option<Vec<usize>> {
+    let shapes = evidence.shapes;
     // Longest first; among equals the first in the document.
     let mut ends: Vec<usize> = (0..links.len()).filter(|&i| links[i].length >= 2).collect();
     ends.sort_by(|&a, &b| {
@@ -217,24 +275,17 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
             at = links[p].previous;
         }
         chain.reverse();
-        let (chain, short_last) = extended(chain, shapes, &places);
+        let (chain, short_last) = extended(chain, shapes, places);
         // The short last page proves nothing about page lengths, but its
         // counter and what stands beside it count as evidence.
         let paced = &chain[..chain.len() - usize::from(short_last)];
-        let evidence = Evidence {
-            shapes,
-            texts,
-            set_off,
-            literal_counts: &literal_counts,
-            title: title.as_deref(),
-        };
         // The heads of facing pages first: a chain of the odd pages'
         // heads may be furniture by itself, but the even pages' heads are
         // its pages' too.
-        if let Some(chain) = with_facing_heads(&chain, shapes, &heads_by_value, &counting_within) {
+        if let Some(chain) = with_facing_heads(&chain, shapes, heads_by_value, counting_within) {
             return Some(chain);
         }
-        if is_furniture_chain(paced, &chain, &evidence) {
+        if is_furniture_chain(paced, &chain, evidence) {
             return Some(chain);
         }
     }
@@ -355,7 +406,7 @@ fn heads_by_value(shapes: &[Option<Shape>]) -> HashMap<(bool, u32), Vec<usize>> 
 fn extended(
     mut chain: Vec<usize>,
     shapes: &[Option<Shape>],
-    places: &HashMap<(&str, bool, u32), Vec<usize>>,
+    places: &Places,
 ) -> (Vec<usize>, bool) {
     let Some(last) = chain.last().and_then(|&k| shapes[k].as_ref()) else {
         return (chain, false);

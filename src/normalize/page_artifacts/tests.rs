@@ -920,6 +920,34 @@ fn centred_numbers_that_count_the_pages_from_one_go() {
 }
 
 #[test]
+fn numbers_that_count_something_else_leave_the_page_numbers_found() {
+    // txtwrite of a paper: its pages count from 2, centred below their
+    // text. An equation's subscripts, centred too, a "1" just above page
+    // 2's number and a "2" a dozen lines into page 3, make the longer
+    // chain 1, 2, 3, 4, whose pages are uneven; the true one still counts.
+    let centred = |s: &str| format!("{}{s}", " ".repeat(40));
+    let mut text = Vec::new();
+    for p in 1..=4 {
+        let mut page = body(p, 30);
+        if p == 3 {
+            page.insert(12, centred("2"));
+        }
+        text.extend(page);
+        if p == 2 {
+            text.push(centred("1"));
+        }
+        if p > 1 {
+            text.push(centred(&p.to_string()));
+        }
+    }
+    let (lines, log) = repaired(&text.join("\n"));
+    let kept = texts(&lines);
+    let numbers: Vec<&str> = kept.iter().copied().filter(|t| t.len() == 1).collect();
+    assert_eq!(numbers, ["1", "2"], "{:?}", rules(&log, true));
+    assert_eq!(kept.len(), 4 * 30 + 2);
+}
+
+#[test]
 fn numbers_beside_a_recurring_line_of_code_stay() {
     // Each equation's number beside its "\end{equation}": the author's
     // pattern, however regularly it recurs.
