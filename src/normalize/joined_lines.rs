@@ -162,6 +162,12 @@ fn lost_hyphen(
     if text[..start].ends_with('\\') {
         return None;
     }
+    // The document writes the run as one word more often elsewhere than
+    // with the hyphen ("linewidth" five times, "line-width" once): its own
+    // spelling stands. The run here counts once itself.
+    if vocab.count(run).saturating_sub(1) > vocab.count(&format!("{head}-{tail}")) {
+        return None;
+    }
     // The document writes the compound with its hyphen elsewhere.
     let (token_start, token_end) = token_around(text, at);
     // As written: the shape tests below read code characters at either end
@@ -406,6 +412,23 @@ mod tests {
             assert_eq!(log.applied(), 0, "{token}: {:?}", log.changes);
             assert!(lines.iter().any(|l| l.text == long), "{token}");
         }
+    }
+
+    /// A document that writes "linewidth" more often than "line-width"
+    /// keeps the word as it stands; one that writes "line-width" more often
+    /// gets the hyphen back.
+    #[test]
+    fn the_more_frequent_spelling_decides() {
+        let long = "process has involved many of them and led to a linewidth \
+                    procurement process. Originally, we had a";
+        let joined = "the linewidth grows, the linewidth falls, a narrow line-width";
+        let (lines, log) = fix(&format!("{}{joined}\n", page(long)));
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text == long));
+        let hyphened = "a line-width grows, the line-width falls, the linewidth";
+        let (lines, log) = fix(&format!("{}{hyphened}\n", page(long)));
+        assert_eq!(log.applied(), 1, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text.ends_with("a line-")));
     }
 
     /// A part in lower case must be an ordinary word: a name or an
