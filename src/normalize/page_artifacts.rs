@@ -469,7 +469,15 @@ fn furniture(
     // Lines that recur at the same edge of most pages.
     let everywhere = vec![true; n];
     let candidates = recurring_lines(shapes, layout, &found, (&everywhere, &everywhere));
-    let (top_band, bottom_band) = outer_bands(shapes, layout, &found, &candidates);
+    let (top_band, bottom_band, repeated) = outer_bands(shapes, layout, &found, &candidates);
+    for k in repeated {
+        decline(
+            log,
+            "repeated-text",
+            line(k),
+            "recurs at a page edge, but so do the lines after it, past the edge: text printed again page after page",
+        );
+    }
     let recurring = recurring_lines(shapes, layout, &found, (&top_band, &bottom_band));
     let inside: HashSet<&str> = (0..n)
         .filter(|&k| !layout.at_edge(k))
@@ -1064,11 +1072,7 @@ fn recurring_lines<'a>(
             }
         }
     }
-    let needed = if layout.pages() <= 3 {
-        2
-    } else {
-        MIN_RECURRENCE
-    };
+    let needed = needed_pages(layout);
     pages_of
         .into_iter()
         .filter(|(_, pages)| {
@@ -1077,6 +1081,61 @@ fn recurring_lines<'a>(
         })
         .map(|(key, _)| key)
         .collect()
+}
+
+/// On how many pages a line must recur to be furniture: see
+/// [`MIN_RECURRENCE`].
+fn needed_pages(layout: &Layout) -> usize {
+    if layout.pages() <= 3 {
+        2
+    } else {
+        MIN_RECURRENCE
+    }
+}
+
+/// Per side (`true` for the top) and line shape: on how many pages.
+type EdgeCounts<'a> = HashMap<(bool, &'a str), usize>;
+
+/// On how many pages each line shape (with letters) stands among the edge
+/// lines at the top (`true`) or the bottom, and right past them, the
+/// `EDGE_LINES + 1`-th line from that edge.
+fn edge_recurrence<'a>(
+    shapes: &'a [Option<Shape>],
+    layout: &Layout,
+) -> (EdgeCounts<'a>, EdgeCounts<'a>) {
+    let (mut at_edge, mut past_edge) = (HashMap::default(), HashMap::default());
+    let literal = |k: usize| {
+        shapes[k]
+            .as_ref()
+            .filter(|s| s.letters() >= 2)
+            .map(|s| s.literal.as_str())
+    };
+    for p in 0..layout.pages() {
+        let lines = layout.lines_of(p);
+        let mut seen: HashSet<(bool, &str)> = HashSet::default();
+        for k in lines.clone() {
+            for side in [true, false] {
+                if layout.at_side(k, side)
+                    && let Some(l) = literal(k)
+                    && seen.insert((side, l))
+                {
+                    *at_edge.entry((side, l)).or_insert(0) += 1;
+                }
+            }
+        }
+        if lines.len() <= EDGE_LINES {
+            continue;
+        }
+        for (side, k) in [
+            (true, lines.start + EDGE_LINES),
+            (false, lines.end - 1 - EDGE_LINES),
+        ] {
+            if let Some(l) = literal(k) {
+                *past_edge.entry((side, l)).or_insert(0) += 1;
+            }
+        }
+    }
+    (at_edge, past_edge)
 }
 
 /// A line that is only a number of 1 to 4 digits (a page number, if it
@@ -1093,15 +1152,22 @@ pub(super) fn bare_number(t: &str) -> Option<u32> {
 /// numbers are passed over (the section number of a running head may stand
 /// before it). A header or footer is the outermost text of its page; a
 /// line that recurs behind text at the edge, or behind a running head in
-/// capitals (a table's header row on two pages), is content.
+/// capitals (a table's header row on two pages), is content. So is a band
+/// of recurring lines as deep as the edge whose repetition goes on past it:
+/// the slides of a presentation that build up one list print the same
+/// heading and opening text page after page. Those lines are returned too,
+/// to be logged.
 fn outer_bands(
     shapes: &[Option<Shape>],
     layout: &Layout,
     found: &[Option<&'static str>],
     candidates: &HashSet<(bool, &str)>,
-) -> (Vec<bool>, Vec<bool>) {
+) -> (Vec<bool>, Vec<bool>, Vec<usize>) {
     let n = shapes.len();
     let (mut top, mut bottom) = (vec![false; n], vec![false; n]);
+    let mut repeated = Vec::new();
+    let (at_edge, past_edge) = edge_recurrence(shapes, layout);
+    let needed = needed_pages(layout);
     for p in 0..layout.pages() {
         let (start, end) = (layout.bounds[p], layout.bounds[p + 1]);
         for (side, band) in [(true, &mut top), (false, &mut bottom)] {
@@ -1131,9 +1197,49 @@ fn outer_bands(
                     in_text = true;
                 }
             }
+            let lines = layout.lines_of(p);
+            if lines.len() <= EDGE_LINES {
+                continue;
+            }
+            let (edge, past) = if side {
+                (
+                    lines.start..lines.start + EDGE_LINES,
+                    lines.start + EDGE_LINES,
+                )
+            } else {
+                (
+                    lines.end - EDGE_LINES..lines.end,
+                    lines.end - 1 - EDGE_LINES,
+                )
+            };
+            // How often the line past the edge recurs there: a line of
+            // the band that recurs on more pages (the deck's header above
+            // each group of slides) is still the page's furniture.
+            let repeats = shapes[past]
+                .as_ref()
+                .and_then(|s| past_edge.get(&(side, s.literal.as_str())))
+                .copied()
+                .filter(|&pages| pages >= needed);
+            if let Some(repeats) = repeats
+                && edge.clone().all(|k| band[k])
+            {
+                let oftener = |k: usize| {
+                    shapes[k].as_ref().is_some_and(|s| {
+                        at_edge
+                            .get(&(side, s.literal.as_str()))
+                            .copied()
+                            .unwrap_or(0)
+                            > repeats
+                    })
+                };
+                for k in edge.filter(|&k| found[k].is_none() && !oftener(k)) {
+                    band[k] = false;
+                    repeated.push(k);
+                }
+            }
         }
     }
-    (top, bottom)
+    (top, bottom, repeated)
 }
 
 /// The title as a running head, cut short with an ellipsis, on the first

@@ -948,6 +948,43 @@ fn numbers_that_count_something_else_leave_the_page_numbers_found() {
 }
 
 #[test]
+fn slides_that_build_up_a_list_keep_their_repeated_text() {
+    // Each slide of a group prints the heading and the opening paragraph
+    // again, and one more item of the list: the repetition goes on past
+    // the edge lines, so it is no furniture. The deck's header, above
+    // every group, recurs on more pages than that, and is.
+    let header = "Header left    Presentations with macros    Header right";
+    let group = |topic: &str| {
+        let opening = vec![
+            format!("Slides on {topic}"),
+            format!("These slides on {topic} are a subset of the macros for"),
+            format!("presentation mode in a reader. On {topic}, most"),
+            format!("of them behave as the documents on {topic} do."),
+        ];
+        let slides: Vec<String> = (1..=3)
+            .map(|n| {
+                let mut slide = vec![header.to_string()];
+                slide.extend(opening.iter().cloned());
+                slide.extend((1..=n).map(|i| format!("- item {i} of the list on {topic}")));
+                slide.join("\n")
+            })
+            .collect();
+        (opening, slides)
+    };
+    let (first, pauses) = group("pauses");
+    let (second, handouts) = group("handouts");
+    let mut slides = vec!["Presentations with macros\nby A. Speaker".to_string()];
+    slides.extend(pauses.into_iter().chain(handouts));
+    let (lines, log) = repaired(&slides.join("\n\u{c}"));
+    let kept = texts(&lines);
+    for line in first.iter().chain(&second) {
+        assert_eq!(kept.iter().filter(|t| *t == line).count(), 3, "{line}");
+    }
+    assert!(!kept.contains(&header), "{kept:?}");
+    assert!(declined(&log, "repeated-text"));
+}
+
+#[test]
 fn numbers_beside_a_recurring_line_of_code_stay() {
     // Each equation's number beside its "\end{equation}": the author's
     // pattern, however regularly it recurs.
