@@ -231,6 +231,11 @@ pub fn signal(line: &str) -> Signal {
     if words.iter().any(|w| is_flag(w)) && !ends_like_sentence(t) {
         return Signal::Weak("command-flag");
     }
+    // A listing set letter by letter with typeset operators (`a l p h a 0
+    // ← a l p h a . c − xbar ∗ b e t a . c`) may continue a listing too.
+    if spaced_with_operators(t, &words) {
+        return Signal::Weak("letter-spaced");
+    }
     // Any code symbol at all: the line may continue a listing. (A count,
     // not a share: a line joined from parts has a symbol if one part had.)
     // A fragment with a symbol that ends a sentence ("(cargo doc).") is
@@ -441,13 +446,52 @@ fn described_term(t: &str) -> bool {
     })
 }
 
-/// A sentence of ordinary words: enough words, most of them plain.
+/// A sentence of ordinary words: enough words, most of them plain. The
+/// letters of a letter-spaced name (`r e p l i c a t e . p r i o r` in a
+/// listing set with flexible columns) are no words.
 pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
     if words.len() < PROSE_MIN_WORDS {
         return false;
     }
-    let plain = words.iter().filter(|w| is_plain_word(w)).count();
+    let spaced = letter_spaced(words);
+    let plain = words
+        .iter()
+        .zip(&spaced)
+        .filter(|&(w, &spaced)| !spaced && is_plain_word(w))
+        .count();
     plain as f64 >= words.len() as f64 * PROSE_WORD_SHARE
+}
+
+/// Whether half the words or more are letter-spaced (see
+/// [`letter_spaced`]) and an arrow or a mathematical operator stands
+/// between them: a heading set in spaced capitals has none.
+fn spaced_with_operators(t: &str, words: &[&str]) -> bool {
+    let spaced = letter_spaced(words).into_iter().filter(|&s| s).count();
+    let operator = |c: char| matches!(c, '\u{2190}'..='\u{21FF}' | '\u{2200}'..='\u{22FF}');
+    spaced * 2 >= words.len() && t.contains(operator)
+}
+
+/// Fewest single letters in a row that spell a letter-spaced name: prose
+/// writes one or two ("a", "x and y" has a word between).
+const MIN_SPACED_LETTERS: usize = 3;
+
+/// Which words are single letters in a run of [`MIN_SPACED_LETTERS`] or
+/// more.
+fn letter_spaced(words: &[&str]) -> Vec<bool> {
+    let single = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
+    };
+    let mut spaced = vec![false; words.len()];
+    let mut start = 0;
+    while start < words.len() {
+        let run = words[start..].iter().take_while(|w| single(w)).count();
+        if run >= MIN_SPACED_LETTERS {
+            spaced[start..start + run].fill(true);
+        }
+        start += run.max(1);
+    }
+    spaced
 }
 
 /// Whether a sentence opens on the line: [`SENTENCE_OPENING_WORDS`] plain
@@ -1389,6 +1433,29 @@ mod tests {
         // One letter at a time is no word of a sentence.
         let spaced = "Crc r e s u l t = 0 ;";
         assert!(!matches!(signal(spaced), Signal::Prose), "{spaced:?}");
+    }
+
+    /// A listing set with flexible columns spaces out every letter of its
+    /// names: its lines read as letters, not as words of a sentence. A
+    /// heading in spaced capitals and a sentence about `x` stay prose.
+    #[test]
+    fn letter_spaced_listings_are_no_sentences() {
+        for line in [
+            "r e p l i c a t e . p r i o r . Y [ i , j ] \u{2190} r e p l i c a t e . p r i o r (Y[ i , j ] )",
+            "a l p h a 0 \u{2190} a l p h a . c \u{2212} xbar \u{2217} b e t a . c",
+        ] {
+            assert!(
+                matches!(signal(line), Signal::Weak(_) | Signal::Strong(_)),
+                "{line:?}: {:?}",
+                signal(line)
+            );
+        }
+        for line in [
+            "C O N T E N T S of the book as printed in the first edition",
+            "Let x be a point of the plane and y its image under f here.",
+        ] {
+            assert_eq!(signal(line), Signal::Prose, "{line:?}");
+        }
     }
 
     #[test]
