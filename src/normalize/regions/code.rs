@@ -453,41 +453,38 @@ pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
     if words.len() < PROSE_MIN_WORDS {
         return false;
     }
-    let spaced = letter_spaced(words);
-    let plain = words
-        .iter()
-        .zip(&spaced)
-        .filter(|&(w, &spaced)| !spaced && is_plain_word(w))
-        .count();
-    plain as f64 >= words.len() as f64 * PROSE_WORD_SHARE
+    let plain = words.iter().filter(|w| is_plain_word(w)).count();
+    if (plain as f64) < words.len() as f64 * PROSE_WORD_SHARE {
+        return false;
+    }
+    (plain - spaced_letters(words)) as f64 >= words.len() as f64 * PROSE_WORD_SHARE
 }
 
 /// Whether half the words or more are letter-spaced (see
-/// [`letter_spaced`]) and an arrow or a mathematical operator stands
+/// [`spaced_letters`]) and an arrow or a mathematical operator stands
 /// between them: a heading set in spaced capitals has none.
 fn spaced_with_operators(t: &str, words: &[&str]) -> bool {
-    let spaced = letter_spaced(words).into_iter().filter(|&s| s).count();
     let operator = |c: char| matches!(c, '\u{2190}'..='\u{21FF}' | '\u{2200}'..='\u{22FF}');
-    spaced * 2 >= words.len() && t.contains(operator)
+    t.contains(operator) && spaced_letters(words) * 2 >= words.len()
 }
 
 /// Fewest single letters in a row that spell a letter-spaced name: prose
 /// writes one or two ("a", "x and y" has a word between).
 const MIN_SPACED_LETTERS: usize = 3;
 
-/// Which words are single letters in a run of [`MIN_SPACED_LETTERS`] or
-/// more.
-fn letter_spaced(words: &[&str]) -> Vec<bool> {
+/// How many words are single letters in a run of [`MIN_SPACED_LETTERS`]
+/// or more.
+fn spaced_letters(words: &[&str]) -> usize {
     let single = |w: &str| {
         let mut c = w.chars();
         c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
     };
-    let mut spaced = vec![false; words.len()];
+    let mut spaced = 0;
     let mut start = 0;
     while start < words.len() {
         let run = words[start..].iter().take_while(|w| single(w)).count();
         if run >= MIN_SPACED_LETTERS {
-            spaced[start..start + run].fill(true);
+            spaced += run;
         }
         start += run.max(1);
     }
