@@ -139,12 +139,30 @@ pub fn shape(text: &str) -> Option<Shape> {
         Some((_, Form::InText)) => facing_key(&key),
         _ => key.clone(),
     };
+    let literal_words = with_frame_counter(&words);
     Some(Shape {
         key,
-        literal: caps_head(&words).unwrap_or_else(|| join_lower(&words)),
+        literal: caps_head(&literal_words).unwrap_or_else(|| join_lower(&literal_words)),
         facing,
         counter,
     })
+}
+
+/// A slide's footline ends on its frame and the frame count ("... 2015/12/23
+/// 3 17", beamer's "3 / 17" with the slash lost): the frame counts the
+/// frames, not the pages (overlays repeat it), so the line recurs with the
+/// frame as `#` and the count kept.
+fn with_frame_counter(words: &[String]) -> Vec<String> {
+    let n = words.len();
+    let mut out = words.to_vec();
+    if n >= 3
+        && has_words(&words[..n - 2])
+        && let (Some(frame), Some(count)) = (arabic(&words[n - 2]), arabic(&words[n - 1]))
+        && (1..=count).contains(&frame)
+    {
+        out[n - 2] = "#".to_string();
+    }
+    out
 }
 
 /// "# gnuplot 5.4" -> "gnuplot 5.4 #", "§ caps #" -> "caps #", "smm:08-#

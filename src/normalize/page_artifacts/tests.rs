@@ -985,6 +985,28 @@ fn slides_that_build_up_a_list_keep_their_repeated_text() {
 }
 
 #[test]
+fn a_slide_footline_with_its_frame_and_count_goes() {
+    // Beamer prints the frame and the frame count at the foot of every
+    // page; overlays repeat a frame, so the frame does not count the pages.
+    let frames = [3, 4, 4, 5, 6];
+    let pages: Vec<String> = frames
+        .iter()
+        .enumerate()
+        .map(|(p, frame)| {
+            let mut page = body(p + 1, 6);
+            page.push(format!(
+                "Ivan Speaker (University)   A theme for slides   2015/12/23   {frame} 17"
+            ));
+            page.join("\n")
+        })
+        .collect();
+    let (lines, log) = repaired(&pages.join("\n\u{c}"));
+    let kept = texts(&lines);
+    assert_eq!(kept.len(), 5 * 6, "{:?}", rules(&log, true));
+    assert!(kept.iter().all(|t| !t.contains("Speaker")));
+}
+
+#[test]
 fn numbers_beside_a_recurring_line_of_code_stay() {
     // Each equation's number beside its "\end{equation}": the author's
     // pattern, however regularly it recurs.
