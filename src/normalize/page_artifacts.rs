@@ -468,8 +468,10 @@ fn furniture(
 
     // Lines that recur at the same edge of most pages.
     let everywhere = vec![true; n];
-    let candidates = recurring_lines(shapes, layout, &found, (&everywhere, &everywhere));
-    let (top_band, bottom_band, repeated) = outer_bands(shapes, layout, &found, &candidates);
+    let at_edges = edge_pages(shapes, layout, &found, (&everywhere, &everywhere));
+    let candidates = recurring_lines(&at_edges, layout);
+    let (top_band, bottom_band, repeated) =
+        outer_bands(shapes, layout, &found, &candidates, &at_edges);
     for k in repeated {
         decline(
             log,
@@ -478,7 +480,8 @@ fn furniture(
             "recurs at a page edge, but so do the lines after it, past the edge: text printed again page after page",
         );
     }
-    let recurring = recurring_lines(shapes, layout, &found, (&top_band, &bottom_band));
+    let in_bands = edge_pages(shapes, layout, &found, (&top_band, &bottom_band));
+    let recurring = recurring_lines(&in_bands, layout);
     let inside: HashSet<&str> = (0..n)
         .filter(|&k| !layout.at_edge(k))
         .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
@@ -1046,16 +1049,16 @@ fn side_rule(layout: &Layout, k: usize) -> &'static str {
     }
 }
 
-/// Literal line shapes (with letters) that stand at the top (`true`) or the
-/// bottom edge of enough pages, see [`MIN_RECURRENCE`], counting only the
-/// lines in `within` (top, bottom).
-fn recurring_lines<'a>(
+/// The pages on which each literal line shape (with letters) stands at the
+/// top (`true`) or the bottom edge, counting only the lines in `within`
+/// (top, bottom) that are not furniture already.
+fn edge_pages<'a>(
     shapes: &'a [Option<Shape>],
     layout: &Layout,
     found: &[Option<&'static str>],
     within: (&[bool], &[bool]),
-) -> HashSet<(bool, &'a str)> {
-    let mut pages_of: HashMap<(bool, &str), Vec<usize>> = HashMap::default();
+) -> EdgePages<'a> {
+    let mut pages_of: EdgePages = HashMap::default();
     for (k, s) in shapes.iter().enumerate() {
         let Some(s) = s else { continue };
         if found[k].is_some() || s.letters() < 2 {
@@ -1072,14 +1075,23 @@ fn recurring_lines<'a>(
             }
         }
     }
+    pages_of
+}
+
+/// Per side (`true` for the top) and literal line shape: pages.
+type EdgePages<'a> = HashMap<(bool, &'a str), Vec<usize>>;
+
+/// The line shapes of `pages_of` that stand at their edge of enough pages,
+/// see [`MIN_RECURRENCE`].
+fn recurring_lines<'a>(pages_of: &EdgePages<'a>, layout: &Layout) -> HashSet<(bool, &'a str)> {
     let needed = needed_pages(layout);
     pages_of
-        .into_iter()
+        .iter()
         .filter(|(_, pages)| {
             let span = pages[pages.len() - 1] - pages[0] + 1;
             pages.len() >= needed && pages.len() as f64 >= span as f64 * MIN_RECURRENCE_SHARE
         })
-        .map(|(key, _)| key)
+        .map(|(&key, _)| key)
         .collect()
 }
 
@@ -1093,36 +1105,16 @@ fn needed_pages(layout: &Layout) -> usize {
     }
 }
 
-/// Per side (`true` for the top) and line shape: on how many pages.
-type EdgeCounts<'a> = HashMap<(bool, &'a str), usize>;
-
-/// On how many pages each line shape (with letters) stands among the edge
-/// lines at the top (`true`) or the bottom, and right past them, the
-/// `EDGE_LINES + 1`-th line from that edge.
-fn edge_recurrence<'a>(
+/// On how many pages each line shape (with letters) stands right past the
+/// edge lines, the `EDGE_LINES + 1`-th line from the top (`true`) or the
+/// bottom.
+fn past_edge_counts<'a>(
     shapes: &'a [Option<Shape>],
     layout: &Layout,
-) -> (EdgeCounts<'a>, EdgeCounts<'a>) {
-    let (mut at_edge, mut past_edge) = (HashMap::default(), HashMap::default());
-    let literal = |k: usize| {
-        shapes[k]
-            .as_ref()
-            .filter(|s| s.letters() >= 2)
-            .map(|s| s.literal.as_str())
-    };
+) -> HashMap<(bool, &'a str), usize> {
+    let mut counts = HashMap::default();
     for p in 0..layout.pages() {
         let lines = layout.lines_of(p);
-        let mut seen: HashSet<(bool, &str)> = HashSet::default();
-        for k in lines.clone() {
-            for side in [true, false] {
-                if layout.at_side(k, side)
-                    && let Some(l) = literal(k)
-                    && seen.insert((side, l))
-                {
-                    *at_edge.entry((side, l)).or_insert(0) += 1;
-                }
-            }
-        }
         if lines.len() <= EDGE_LINES {
             continue;
         }
@@ -1130,12 +1122,12 @@ fn edge_recurrence<'a>(
             (true, lines.start + EDGE_LINES),
             (false, lines.end - 1 - EDGE_LINES),
         ] {
-            if let Some(l) = literal(k) {
-                *past_edge.entry((side, l)).or_insert(0) += 1;
+            if let Some(s) = shapes[k].as_ref().filter(|s| s.letters() >= 2) {
+                *counts.entry((side, s.literal.as_str())).or_insert(0) += 1;
             }
         }
     }
-    (at_edge, past_edge)
+    counts
 }
 
 /// A line that is only a number of 1 to 4 digits (a page number, if it
@@ -1155,18 +1147,20 @@ pub(super) fn bare_number(t: &str) -> Option<u32> {
 /// capitals (a table's header row on two pages), is content. So is a band
 /// of recurring lines as deep as the edge whose repetition goes on past it:
 /// the slides of a presentation that build up one list print the same
-/// heading and opening text page after page. Those lines are returned too,
-/// to be logged.
+/// heading and opening text page after page (`at_edges`: the pages each
+/// line shape stands at an edge of). Those lines are returned too, to be
+/// logged.
 fn outer_bands(
     shapes: &[Option<Shape>],
     layout: &Layout,
     found: &[Option<&'static str>],
     candidates: &HashSet<(bool, &str)>,
+    at_edges: &EdgePages,
 ) -> (Vec<bool>, Vec<bool>, Vec<usize>) {
     let n = shapes.len();
     let (mut top, mut bottom) = (vec![false; n], vec![false; n]);
     let mut repeated = Vec::new();
-    let (at_edge, past_edge) = edge_recurrence(shapes, layout);
+    let past_edge = past_edge_counts(shapes, layout);
     let needed = needed_pages(layout);
     for p in 0..layout.pages() {
         let (start, end) = (layout.bounds[p], layout.bounds[p + 1]);
@@ -1225,10 +1219,9 @@ fn outer_bands(
             {
                 let oftener = |k: usize| {
                     shapes[k].as_ref().is_some_and(|s| {
-                        at_edge
+                        at_edges
                             .get(&(side, s.literal.as_str()))
-                            .copied()
-                            .unwrap_or(0)
+                            .map_or(0, Vec::len)
                             > repeats
                     })
                 };

@@ -139,10 +139,11 @@ pub fn shape(text: &str) -> Option<Shape> {
         Some((_, Form::InText)) => facing_key(&key),
         _ => key.clone(),
     };
-    let literal_words = with_frame_counter(&words);
+    let framed = with_frame_counter(&words);
+    let literal_words = framed.as_deref().unwrap_or(&words);
     Some(Shape {
         key,
-        literal: caps_head(&literal_words).unwrap_or_else(|| join_lower(&literal_words)),
+        literal: caps_head(literal_words).unwrap_or_else(|| join_lower(literal_words)),
         facing,
         counter,
     })
@@ -151,18 +152,19 @@ pub fn shape(text: &str) -> Option<Shape> {
 /// A slide's footline ends on its frame and the frame count ("... 2015/12/23
 /// 3 17", beamer's "3 / 17" with the slash lost): the frame counts the
 /// frames, not the pages (overlays repeat it), so the line recurs with the
-/// frame as `#` and the count kept.
-fn with_frame_counter(words: &[String]) -> Vec<String> {
+/// frame as `#` and the count kept. `None` for any other line.
+fn with_frame_counter(words: &[String]) -> Option<Vec<String>> {
     let n = words.len();
-    let mut out = words.to_vec();
-    if n >= 3
-        && has_words(&words[..n - 2])
-        && let (Some(frame), Some(count)) = (arabic(&words[n - 2]), arabic(&words[n - 1]))
-        && (1..=count).contains(&frame)
-    {
-        out[n - 2] = "#".to_string();
+    let (Some(frame), Some(count)) = (arabic(words.get(n.checked_sub(2)?)?), arabic(&words[n - 1]))
+    else {
+        return None;
+    };
+    if !(n >= 3 && has_words(&words[..n - 2]) && (1..=count).contains(&frame)) {
+        return None;
     }
-    out
+    let mut out = words.to_vec();
+    out[n - 2] = "#".to_string();
+    Some(out)
 }
 
 /// "# gnuplot 5.4" -> "gnuplot 5.4 #", "§ caps #" -> "caps #", "smm:08-#

@@ -454,10 +454,10 @@ pub(super) fn is_prose_sentence(words: &[&str]) -> bool {
         return false;
     }
     let plain = words.iter().filter(|w| is_plain_word(w)).count();
-    if (plain as f64) < words.len() as f64 * PROSE_WORD_SHARE {
-        return false;
-    }
-    (plain - spaced_letters(words)) as f64 >= words.len() as f64 * PROSE_WORD_SHARE
+    let needed = words.len() as f64 * PROSE_WORD_SHARE;
+    // The spaced letters are counted only where the plain words could
+    // make a sentence at all.
+    plain as f64 >= needed && (plain - spaced_letters(words)) as f64 >= needed
 }
 
 /// Whether half the words or more are letter-spaced (see
