@@ -344,3 +344,36 @@ fn a_listing_rejoined_at_a_bracket_reads_as_a_listing_again() {
 fn a_listing_whose_code_line_is_a_table_row_is_text_on_every_run() {
     assert_idempotent("<infor-\nA&\t–\r\nword\tword", &Options::default());
 }
+
+/// A page set in three columns (a reference card through `pdftotext
+/// -layout`) keeps its lines as set, and the repaired text, where the page
+/// is one indented block among others and has no page breaks, reads the
+/// same again.
+#[test]
+fn a_page_in_three_columns_is_kept_as_set_on_every_run() {
+    let row = |k: usize| {
+        format!(
+            "      {:<30}{:<34}speye ({k}) creates it",
+            format!("C-{k} moves the cursor"),
+            format!("run history {k} runs it"),
+        )
+    };
+    let mut page: Vec<String> = (0..16).map(row).collect();
+    page.insert(8, String::new());
+    let prose = "A sentence of running text goes on over the line,\nand ends on the next one.\n";
+    let input = format!(
+        "{prose}\u{c}{}\n\u{c}{prose}\n      let x = 1;\n      let y = 2;\n",
+        page.join("\n")
+    );
+    let (doc, log) = normalize_text(&input, &Options::default());
+    let once = render_repaired(&doc, false);
+    for k in 0..16 {
+        let line = row(k);
+        assert!(
+            once.lines().any(|l| l.trim() == line.trim()),
+            "{line:?} not kept in\n{once}"
+        );
+    }
+    assert!(log.summary().contains_key("regions/many-columns"));
+    assert_idempotent(&input, &Options::default());
+}

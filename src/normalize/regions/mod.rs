@@ -34,6 +34,7 @@
 
 mod code;
 mod indent;
+mod many_columns;
 mod session;
 mod set_apart;
 mod spaced;
@@ -178,7 +179,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     wrap::rejoin_open_brackets(lines, log);
     wrap::rejoin_broken_strings(lines, log);
     indent::restore(lines, log);
+    many_columns::keep_indented_runs(lines, log);
     tables(lines, log);
+    many_columns::keep_pages(lines, log);
 }
 
 /// The runs of a region's lines that no table takes and that still read
@@ -324,6 +327,19 @@ fn separate_columns(lines: &mut Vec<Line>, log: &mut RepairLog) {
         };
         let (start, end) = column_extent(&lines[..separated], stop, start, end, gutter);
         separated = start;
+        let texts = lines[start..=end].iter().filter(|l| !l.is_blank());
+        if many_columns::in_many_columns(texts.map(|l| l.text.as_str())) {
+            log.decline(
+                NAME,
+                "two-columns",
+                lines[start].span().join(lines[end].span()),
+                format!(
+                    "{} (three columns or more: kept as set if no other reading takes them)",
+                    lines[start].trimmed()
+                ),
+            );
+            continue;
+        }
         let (mut left, mut right) = (Vec::new(), Vec::new());
         for line in &lines[start..=end] {
             let (l, r) = split_at_column(&line.text, gutter);
@@ -967,6 +983,28 @@ mod tests {
         let mut log = RepairLog::default();
         run(&mut lines, &mut log);
         (lines, log)
+    }
+
+    /// Read again, a page kept in three columns is an indented block
+    /// without page breaks, and its rows may look like a table's: it is
+    /// kept as set before any table reading, as it was the first time.
+    #[test]
+    fn an_indented_block_in_three_columns_is_kept_before_tables_are_read() {
+        let row = |k: usize| {
+            format!(
+                "    {:<26}{:>4}      {:<26}{:>4}      {:<20}{:>4}",
+                format!("{k}.1 General Structure"),
+                k + 3,
+                format!("{}.2 Greek Letters", k + 6),
+                k + 12,
+                format!("{}.3 Fischer", k + 20),
+                k + 40,
+            )
+        };
+        let rows: Vec<String> = (0..14).map(row).collect();
+        let (lines, log) = classify(&format!("Contents\n\n{}\n\nText.", rows.join("\n")));
+        assert!(lines[2..16].iter().all(|l| l.kind == LineKind::Code));
+        assert_eq!(lines[2].text, row(0), "{:?}", log.changes);
     }
 
     /// Where the first line that starts with `prefix` stands after the
