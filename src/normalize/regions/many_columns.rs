@@ -1,9 +1,10 @@
 //! Three columns or more side by side on a page (`pdftotext -layout` of a
-//! reference card, a newsletter, a table no reader recognised): each line
-//! holds a piece of every column, and a prose pass would join the pieces
-//! into sentences that no column wrote. Two columns are separated
-//! elsewhere ([`super::separate_columns`]); here a page whose lines share
-//! two gutters or more, and that no other reading took, is kept as it was
+//! reference card, a table of contents or an index in columns, a table no
+//! reader recognised): each line holds a piece of every column, and a
+//! prose pass would join the pieces into sentences that no column wrote.
+//! Two columns are separated elsewhere ([`super::separate_columns`]);
+//! here the longest stretch of a page's paragraphs whose lines share two
+//! gutters or more, and that no other reading took, is kept as it was
 //! set, and the report says so.
 
 use super::super::RepairLog;
@@ -39,8 +40,9 @@ const MAX_PAGE_LINES: usize = 120;
 /// narrower, and a longer line costs no more than this.
 const MAX_WIDTH: usize = 400;
 
-/// Marks as kept the prose lines of each page set in three columns or
-/// more. Runs after the table reader: a table of three columns is a table.
+/// Marks as kept the prose lines of each page that stand in three columns
+/// or more. Runs after the table reader: a table of three columns is a
+/// table.
 pub fn keep_pages(lines: &mut [Line], log: &mut RepairLog) {
     if !lines.iter().any(|l| l.page_break) {
         return;
@@ -50,7 +52,7 @@ pub fn keep_pages(lines: &mut [Line], log: &mut RepairLog) {
         let end = (start + 1..lines.len())
             .find(|&i| lines[i].page_break)
             .unwrap_or(lines.len());
-        keep_columns(&mut lines[start..end], false, log);
+        keep_in_run(&mut lines[start..end], false, log);
         start = end;
     }
 }
@@ -76,7 +78,7 @@ pub fn keep_indented_runs(lines: &mut [Line], log: &mut RepairLog) {
         let end = (start..lines.len())
             .find(|&i| !indented(&lines[i]))
             .unwrap_or(lines.len());
-        keep_in_run(&mut lines[start..end], log);
+        keep_in_run(&mut lines[start..end], true, log);
         start = end;
     }
 }
@@ -93,11 +95,11 @@ pub fn in_many_columns<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
 /// paragraphs (lines between blank ones) that shows the gutters by itself.
 /// A stretch starts at a paragraph with a line of two pieces of text, and
 /// holds a page at most, so the search stays linear.
-fn keep_in_run(run: &mut [Line], log: &mut RepairLog) {
+fn keep_in_run(run: &mut [Line], every_kind: bool, log: &mut RepairLog) {
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     for (i, line) in run.iter().enumerate() {
         match paragraphs.last_mut() {
-            _ if line.is_blank() => {}
+            _ if line.is_blank() || !(every_kind || line.kind.is_prose()) => {}
             Some((_, end)) if *end + 1 == i => *end = i,
             _ => paragraphs.push((i, i)),
         }
@@ -124,7 +126,7 @@ fn keep_in_run(run: &mut [Line], log: &mut RepairLog) {
             Some(last) => {
                 keep_columns(
                     &mut run[paragraphs[first].0..=paragraphs[last].1],
-                    true,
+                    every_kind,
                     log,
                 );
                 first = last + 1;
@@ -153,20 +155,10 @@ fn keep_columns(page: &mut [Line], every_kind: bool, log: &mut RepairLog) {
     if found.len() < MIN_GUTTERS {
         return;
     }
-    // From the first line that holds two columns to the last: a title or
-    // a heading above them, as wide as it likes, is the page's text.
-    let spread: Vec<usize> = read
-        .iter()
-        .copied()
-        .filter(|&i| in_columns(&page[i].text, &found))
-        .collect();
-    let (Some(&first), Some(&last)) = (spread.first(), spread.last()) else {
+    let Some((first, last)) = column_span(page, &read, &found) else {
         return;
     };
-    let kept: Vec<usize> = read
-        .into_iter()
-        .filter(|&i| (first..=last).contains(&i))
-        .collect();
+    let kept = &read[first..=last];
     // Lines another reading took (a table, a listing) cut the kept lines
     // into blocks, and read again each block stands alone: each must show
     // the columns by itself.
@@ -197,13 +189,7 @@ fn keep_block(page: &mut [Line], block: &[usize], log: &mut RepairLog) {
     let mut block = block.to_vec();
     let mut gutters = gutters(block.iter().map(|&i| page[i].text.as_str()));
     loop {
-        let first = block
-            .iter()
-            .position(|&i| in_columns(&page[i].text, &gutters));
-        let last = block
-            .iter()
-            .rposition(|&i| in_columns(&page[i].text, &gutters));
-        let (Some(first), Some(last)) = (first, last) else {
+        let Some((first, last)) = column_span(page, &block, &gutters) else {
             block.clear();
             break;
         };
@@ -248,13 +234,44 @@ fn keep_block(page: &mut [Line], block: &[usize], log: &mut RepairLog) {
     }
 }
 
-/// Whether a line holds text in two columns or more and crosses no gutter.
-fn in_columns(text: &str, gutters: &[usize]) -> bool {
+/// Where the columns run among the lines `read` of `page` (positions in
+/// `read`): from the first line that holds two columns to the last, and
+/// on over the lines after it that go on in a column right of the first
+/// (a cell that wraps over more lines than the others). A title or a
+/// heading above them, as wide as it likes, is the page's text.
+fn column_span(page: &[Line], read: &[usize], gutters: &[usize]) -> Option<(usize, usize)> {
+    let first = read
+        .iter()
+        .position(|&i| in_columns(&page[i].text, gutters))?;
+    let mut last = read
+        .iter()
+        .rposition(|&i| in_columns(&page[i].text, gutters))?;
+    while last + 1 < read.len() && in_a_later_column(&page[read[last + 1]].text, gutters) {
+        last += 1;
+    }
+    Some((first, last))
+}
+
+/// Whether a line's text stands right of the first gutter and crosses none.
+fn in_a_later_column(text: &str, gutters: &[usize]) -> bool {
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+    gutters.first().is_some_and(|&g| indent >= g) && crosses_no_gutter(text, gutters)
+}
+
+/// Whether a line leaves every gutter blank.
+fn crosses_no_gutter(text: &str, gutters: &[usize]) -> bool {
     let chars: Vec<char> = text.chars().take(MAX_WIDTH).collect();
     let printed = |c: usize| chars.get(c).is_some_and(|ch| !ch.is_whitespace());
-    if gutters.iter().any(|&g| printed(g) || printed(g - 1)) {
+    !gutters.iter().any(|&g| printed(g) || printed(g - 1))
+}
+
+/// Whether a line holds text in two columns or more and crosses no gutter.
+fn in_columns(text: &str, gutters: &[usize]) -> bool {
+    if !crosses_no_gutter(text, gutters) {
         return false;
     }
+    let chars: Vec<char> = text.chars().take(MAX_WIDTH).collect();
+    let printed = |c: usize| chars.get(c).is_some_and(|ch| !ch.is_whitespace());
     let mut bounds = vec![0];
     bounds.extend(gutters);
     bounds.push(chars.len().max(bounds[bounds.len() - 1]));
@@ -484,5 +501,39 @@ mod tests {
         keep_pages(&mut lines, &mut log);
         assert_eq!(kept(&lines), 13);
         assert!(lines[14..].iter().all(|l| l.kind.is_prose()));
+    }
+
+    /// A table with a cell that wraps longer than the others, between
+    /// paragraphs of prose on its page: the prose is read as prose, and the
+    /// table is kept with the lines of its long cell.
+    #[test]
+    fn a_table_on_a_page_of_prose_is_kept_with_its_wrapped_cells() {
+        let prose =
+            "A sentence of running text goes on and on over the line and a little further on\n"
+                .repeat(3);
+        let rows: Vec<String> = (0..10)
+            .map(|k| {
+                format!(
+                    "{:<16}{:<16}{:<20}{}",
+                    format!("Wine {k}"),
+                    "Pale.",
+                    "Fresh, fruity",
+                    "Good."
+                )
+            })
+            .chain((0..3).map(|_| format!("{:32}{}", "", "and more notes")))
+            .collect();
+        let text = format!("\u{c}{prose}\n{}\n\n{prose}", rows.join("\n"));
+        let (lines, log) = keep(&text);
+        assert_eq!(kept(&lines), 13, "{:?}", log.changes);
+        let first = lines
+            .iter()
+            .position(|l| l.text.starts_with("Wine 0"))
+            .unwrap();
+        assert!(
+            lines[first..first + 13]
+                .iter()
+                .all(|l| l.kind == LineKind::Code)
+        );
     }
 }
