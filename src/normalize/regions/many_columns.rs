@@ -91,9 +91,10 @@ pub fn in_many_columns<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     counts.lines >= MIN_LINES && counts.gutters().len() >= MIN_GUTTERS
 }
 
-/// Keeps, in a run of indented lines, each longest stretch of its
-/// paragraphs (lines between blank ones) that shows the gutters by itself.
-/// A stretch starts at a paragraph with a line of two pieces of text, and
+/// Keeps, in a page or an indented run, each longest stretch of its
+/// paragraphs that shows the gutters by itself. A paragraph ends at a
+/// blank line, and at a line another reading took unless `every_kind`. A
+/// stretch starts at a paragraph with a line of two pieces of text, and
 /// holds a page at most, so the search stays linear.
 fn keep_in_run(run: &mut [Line], every_kind: bool, log: &mut RepairLog) {
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
