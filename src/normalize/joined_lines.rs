@@ -42,6 +42,10 @@ const OVERLONG: f64 = 1.2;
 const FIRST_LINE_MIN: f64 = 0.8;
 const FIRST_LINE_MAX: f64 = 1.1;
 
+/// The spaces between pieces of a line set in columns: an extractor that
+/// joins two printed lines puts one space between them, or none.
+const SET_APART: &str = "   ";
+
 /// Shortest part on either side of a restored hyphen.
 const MIN_PART: usize = 2;
 
@@ -59,6 +63,18 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for mut line in lines.drain(..) {
         // Verbatim lines (code, tables) are long by their own right.
         while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
+            // Pieces set apart by runs of spaces are columns or cells side
+            // by side, long by their layout: an extractor joins with one.
+            if line.trimmed().contains(SET_APART) {
+                log.decline_cited(
+                    NAME,
+                    "overlong-line",
+                    line.span(),
+                    line.trimmed(),
+                    "its pieces stand apart by runs of spaces, as columns are set",
+                );
+                break;
+            }
             let mut cuts = cuts(&line.text, width, &vocab, &paths, lexicon);
             if cuts.len() != 1 {
                 let missing = if cuts.is_empty() {
@@ -352,6 +368,23 @@ mod tests {
             .collect();
         assert_eq!(marked.len(), 1, "{marked:?}");
         assert!(marked[0].ends_with("a slower-"), "{marked:?}");
+    }
+
+    /// A long line set in columns (a reference card's heading line beside
+    /// its columns) is long by its layout: "shiftdim (arr, s)" is no word
+    /// broken at a line end.
+    #[test]
+    fn a_long_line_set_in_columns_is_no_join() {
+        let columns = "Octave Quick Reference     Version 3.0     shiftdim (arr, s) rotate the \
+                       array elements";
+        let (lines, log) = fix(&page(columns));
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text == columns));
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.rule == "overlong-line")
+        );
     }
 
     #[test]
