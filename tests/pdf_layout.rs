@@ -977,3 +977,53 @@ fn pages_are_handed_over_one_by_one_and_a_sink_can_stop_them() {
     });
     assert_eq!(calls, 3);
 }
+
+/// A code block a little wider than the text block (a page kept in
+/// columns) is set smaller, whole lines on one row each; one far wider is
+/// set at the style's smallest code size and broken; a narrow one keeps
+/// the code size.
+#[test]
+fn a_wide_code_block_is_set_smaller_before_its_lines_break() {
+    let s = style();
+    let room = s.measure() - s.code.indent;
+    let fits_at = |size: f32| (room / (0.5 * size)) as usize;
+    let code_runs = |text: String| -> Vec<TextRun> {
+        let doc = Document {
+            blocks: vec![Block::CodeBlock {
+                language: None,
+                text,
+                span: Span::UNKNOWN,
+            }],
+            ..Document::default()
+        };
+        let l = layout(&doc, &s, &Simple);
+        l.pages
+            .iter()
+            .flat_map(content_runs)
+            .filter(|r| r.structure.role == StructRole::Code)
+            .cloned()
+            .collect()
+    };
+    let row = |chars: usize| format!("{:<w$}|", "VIN     ROBE     NEZ", w = chars - 1);
+    let min = s.code.min_size.unwrap();
+
+    let wide = code_runs(format!("{}\n{}", row(fits_at(s.code.size) + 20), row(30)));
+    let size = wide[0].size;
+    assert!(size < s.code.size && size >= min, "{size}");
+    assert!(
+        wide.iter()
+            .all(|r| r.size == size && r.actual_text.is_none())
+    );
+    let right = s.width - s.margins.right;
+    assert!(
+        wide.iter()
+            .all(|r| r.x + 0.5 * r.size * r.text.chars().count() as f32 <= right + EPS)
+    );
+
+    let far = code_runs(row(fits_at(min) * 2));
+    assert!(far.iter().all(|r| r.size == min));
+    assert!(far.iter().any(|r| r.actual_text.as_deref() == Some("")));
+
+    let narrow = code_runs(row(40));
+    assert!(narrow.iter().all(|r| r.size == s.code.size));
+}

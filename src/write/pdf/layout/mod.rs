@@ -605,15 +605,23 @@ impl<'a, 's> Composer<'a, 's> {
     /// it would pass the right edge.
     fn code(&mut self, text: &str, frame: &Frame, s: StructRef) {
         let style = self.style;
-        let size = style.code.size.min(frame.size);
-        let leading = style.code.leading.min(frame.leading);
         let left = frame.left + style.code.indent;
-        let width = (frame.right - left).max(size);
         let source: Vec<String> = text
             .trim_end_matches('\n')
             .split('\n')
             .map(|l| l.trim_end().replace('\t', "    "))
             .collect();
+        // A block wider than the text block is set smaller, down to the
+        // style's floor, so that its lines (a page kept in columns) keep
+        // their alignment; only lines wider still break.
+        let set = style.code.size.min(frame.size);
+        let widest = source
+            .iter()
+            .map(|l| self.measure.width(l, FontFace::Mono, set))
+            .fold(0.0, f32::max);
+        let size = style.code.fitted_size(set, widest, frame.right - left);
+        let leading = style.code.leading.min(frame.leading) * size / set;
+        let width = (frame.right - left).max(size);
         let mut out: Vec<Vec<Item>> = Vec::new();
         for line in &source {
             let mut rows: Vec<Vec<(String, FontFace, f32)>> = vec![Vec::new()];

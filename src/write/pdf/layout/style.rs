@@ -116,6 +116,26 @@ pub struct Code {
     pub size: f32,
     pub leading: f32,
     pub indent: f32,
+    /// Smallest size a block whose lines are wider than the text block is
+    /// set at to fit them (a page kept in columns, a long command); its
+    /// lines break only below it. Style files written before it: `size`.
+    #[serde(default)]
+    pub min_size: Option<f32>,
+}
+
+impl Code {
+    /// The size a block whose widest line measures `width` at `size` is
+    /// set at to fit in `room`.
+    pub fn fitted_size(&self, size: f32, width: f32, room: f32) -> f32 {
+        let floor = self.min_size.unwrap_or(size).min(size);
+        if width <= room {
+            size
+        } else {
+            // A tenth of a point below the exact fit: the sum of the
+            // characters' widths must not pass the edge by a rounding.
+            ((size * room / width * 10.0).floor() / 10.0).max(floor)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
@@ -300,6 +320,7 @@ impl Style {
             self.quote.leading,
             self.code.size,
             self.code.leading,
+            self.code.min_size.unwrap_or(self.code.size),
             self.table.size,
             self.table.leading,
             self.title.size,
