@@ -615,9 +615,18 @@ impl<'a, 's> Composer<'a, 's> {
         // style's floor, so that its lines (a page kept in columns) keep
         // their alignment; only lines wider still break.
         let set = style.code.size.min(frame.size);
+        // Measured a character at a time, as the lines are set below: a
+        // whole line measured at once would be remembered line by line.
         let widest = source
             .iter()
-            .map(|l| self.measure.width(l, FontFace::Mono, set))
+            .map(|l| {
+                l.chars()
+                    .map(|ch| {
+                        self.measure
+                            .width(ch.encode_utf8(&mut [0; 4]), FontFace::Mono, set)
+                    })
+                    .sum::<f32>()
+            })
             .fold(0.0, f32::max);
         let size = style.code.fitted_size(set, widest, frame.right - left);
         let leading = style.code.leading.min(frame.leading) * size / set;
