@@ -86,8 +86,7 @@ pub fn keep_indented_runs(lines: &mut [Line], log: &mut RepairLog) {
 /// Whether `texts` show three columns or more by themselves: enough lines,
 /// and two gutters that almost all of them leave blank.
 pub fn in_many_columns<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
-    let mut counts = GutterCounts::default();
-    texts.for_each(|text| counts.add(text));
+    let counts = GutterCounts::of(texts);
     counts.lines >= MIN_LINES && counts.gutters().len() >= MIN_GUTTERS
 }
 
@@ -256,38 +255,36 @@ fn column_span(page: &[Line], read: &[usize], gutters: &[usize]) -> Option<(usiz
 /// Whether a line's text stands right of the first gutter and crosses none.
 fn in_a_later_column(text: &str, gutters: &[usize]) -> bool {
     let indent = text.chars().take_while(|c| c.is_whitespace()).count();
-    gutters.first().is_some_and(|&g| indent >= g) && crosses_no_gutter(text, gutters)
-}
-
-/// Whether a line leaves every gutter blank.
-fn crosses_no_gutter(text: &str, gutters: &[usize]) -> bool {
-    let chars: Vec<char> = text.chars().take(MAX_WIDTH).collect();
-    let printed = |c: usize| chars.get(c).is_some_and(|ch| !ch.is_whitespace());
-    !gutters.iter().any(|&g| printed(g) || printed(g - 1))
+    gutters.first().is_some_and(|&g| indent >= g) && columns_filled(text, gutters).is_some()
 }
 
 /// Whether a line holds text in two columns or more and crosses no gutter.
 fn in_columns(text: &str, gutters: &[usize]) -> bool {
-    if !crosses_no_gutter(text, gutters) {
-        return false;
-    }
+    columns_filled(text, gutters).is_some_and(|filled| filled >= 2)
+}
+
+/// How many of the columns between `gutters` a line prints in, or `None`
+/// when it crosses a gutter.
+fn columns_filled(text: &str, gutters: &[usize]) -> Option<usize> {
     let chars: Vec<char> = text.chars().take(MAX_WIDTH).collect();
     let printed = |c: usize| chars.get(c).is_some_and(|ch| !ch.is_whitespace());
+    if gutters.iter().any(|&g| printed(g) || printed(g - 1)) {
+        return None;
+    }
     let mut bounds = vec![0];
     bounds.extend(gutters);
     bounds.push(chars.len().max(bounds[bounds.len() - 1]));
-    let filled = bounds
-        .windows(2)
-        .filter(|w| (w[0]..w[1]).any(printed))
-        .count();
-    filled >= 2
+    Some(
+        bounds
+            .windows(2)
+            .filter(|w| (w[0]..w[1]).any(printed))
+            .count(),
+    )
 }
 
 /// The character columns where a gutter starts in `texts`.
 fn gutters<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let mut counts = GutterCounts::default();
-    texts.for_each(|text| counts.add(text));
-    counts.gutters()
+    GutterCounts::of(texts).gutters()
 }
 
 /// Per character column, over the lines read so far: how many print a
@@ -312,6 +309,12 @@ impl Default for GutterCounts {
 }
 
 impl GutterCounts {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut counts = GutterCounts::default();
+        texts.for_each(|text| counts.add(text));
+        counts
+    }
+
     fn add(&mut self, text: &str) {
         self.lines += 1;
         let (mut first, mut last, mut marked) = (None, 0, usize::MAX);

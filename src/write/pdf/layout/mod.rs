@@ -615,15 +615,16 @@ impl<'a, 's> Composer<'a, 's> {
         // style's floor, so that its lines (a page kept in columns) keep
         // their alignment; only lines wider still break.
         let set = style.code.size.min(frame.size);
-        // Measured a character at a time, as the lines are set below: a
-        // whole line measured at once would be remembered line by line.
+        // Measured a character at a time in its face, as the lines are set
+        // below: a whole line measured at once would be remembered line by
+        // line.
         let widest = source
             .iter()
             .map(|l| {
                 l.chars()
                     .map(|ch| {
-                        self.measure
-                            .width(ch.encode_utf8(&mut [0; 4]), FontFace::Mono, set)
+                        let face = self.code_face(ch).unwrap_or(FontFace::Mono);
+                        self.measure.width(ch.encode_utf8(&mut [0; 4]), face, set)
                     })
                     .sum::<f32>()
             })
@@ -636,14 +637,10 @@ impl<'a, 's> Composer<'a, 's> {
             let mut rows: Vec<Vec<(String, FontFace, f32)>> = vec![Vec::new()];
             let mut x = 0.0;
             for ch in line.chars() {
-                let face = if ch == ' ' || text::shows(self.measure, FontFace::Mono, ch) {
-                    FontFace::Mono
-                } else if self.measure.has_glyph(FontFace::Fallback, ch) {
-                    FontFace::Fallback
-                } else {
+                let face = self.code_face(ch).unwrap_or_else(|| {
                     self.missing.insert(ch);
                     FontFace::Mono
-                };
+                });
                 let cw = self.measure.width(ch.encode_utf8(&mut [0; 4]), face, size);
                 if x + cw > width && x > 0.0 {
                     rows.push(Vec::new());
@@ -687,6 +684,18 @@ impl<'a, 's> Composer<'a, 's> {
         for (k, items) in out.into_iter().enumerate() {
             let keep = k > 0 && (k == 1 || k + 1 == n);
             self.push_line(items, size, leading, keep);
+        }
+    }
+
+    /// The face a code character is set in: the monospaced face, or the
+    /// fallback for what it lacks; `None` when no face has it.
+    fn code_face(&self, ch: char) -> Option<FontFace> {
+        if ch == ' ' || text::shows(self.measure, FontFace::Mono, ch) {
+            Some(FontFace::Mono)
+        } else if self.measure.has_glyph(FontFace::Fallback, ch) {
+            Some(FontFace::Fallback)
+        } else {
+            None
         }
     }
 
