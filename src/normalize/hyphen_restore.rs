@@ -4,7 +4,10 @@
 //! hyphen is put back in the same places, keeping the token's own case.
 //!
 //! Only the document's vocabulary is trusted here: a word list cannot tell
-//! "cyberattack" from "cyber-attack", the document can.
+//! "cyberattack" from "cyber-attack", the document can. But a word of the
+//! word list ("redefined", "hyperlinks") is left as written even where the
+//! document also hyphenates it: authors use both spellings, and nothing
+//! shows that this one lost its hyphen.
 
 use crate::model::{Block, Document, Inline};
 
@@ -191,7 +194,7 @@ fn has_compound_to_weigh(inlines: &[Inline], ev: &Evidence) -> bool {
     inlines.iter().any(|inline| match inline {
         Inline::Text(t) => t.split(' ').any(|w| {
             !w.is_empty()
-                && (restore(w, ev).is_some()
+                && (restore(w, ev, Listed::Restore).is_some()
                     || restore_each(w, |w| restore_from_head(w, ev)).is_some())
         }),
         other => other
@@ -209,7 +212,7 @@ fn fix_inlines(
     for inline in inlines.iter_mut() {
         match inline {
             Inline::Text(t) => {
-                if let Some(fixed) = restore(t, vocab) {
+                if let Some(fixed) = restore(t, vocab, Listed::Keep) {
                     let written = fixed.trim_matches(|c: char| !c.is_alphanumeric());
                     // A hyphen among digits is a minus sign or a range: "1e3L"
                     // and "1e-3L" are two numbers, both written.
@@ -251,6 +254,15 @@ fn fix_inlines(
                     ) {
                         *t = fixed;
                     }
+                } else if let Some(guess) = restore(t, vocab, Listed::Restore) {
+                    let guess = guess.trim_matches(|c: char| !c.is_alphanumeric());
+                    log.decline_cited(
+                        NAME,
+                        "listed-word",
+                        span,
+                        t.clone(),
+                        format!("a word of the word list; the document also writes '{guess}'"),
+                    );
                 } else if let Some(guess) = restore_each(t, |w| restore_from_head(w, vocab)) {
                     // The document hyphenates the head elsewhere ("all-wise"),
                     // but never this word: no proof for this one.
@@ -275,10 +287,21 @@ fn fix_inlines(
     }
 }
 
+/// Whether [`restore`] may put hyphens into a word of the word list.
+#[derive(Clone, Copy, PartialEq)]
+enum Listed {
+    /// No: "redefined" beside one "re-defined", "hyperlinks" beside
+    /// "hyper-links" are the author's two spellings, both words; the
+    /// document cannot show that the closed one lost its hyphen.
+    Keep,
+    /// Yes: only to find the words declined for being listed.
+    Restore,
+}
+
 /// The token with the hyphens of the document's compounds put back. Each
 /// run of letters, digits and hyphens ("rustlang" in "rustlang/rust,") is
 /// looked up on its own.
-fn restore(token: &str, ev: &Evidence) -> Option<String> {
+fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
     // The repaired token is built only once a run changes: nearly every
     // token stays as it is.
     let mut out: Option<String> = None;
@@ -294,6 +317,9 @@ fn restore(token: &str, ev: &Evidence) -> Option<String> {
             .code_words
             .contains(Lower::new(word, str::to_lowercase).as_str())
         {
+            continue;
+        }
+        if listed == Listed::Keep && Lexicon::english().is_word(word) {
             continue;
         }
         if let Some(fixed) = restore_word(word, &ev.vocab) {
@@ -460,13 +486,14 @@ mod tests {
 
     #[test]
     fn restores_from_the_document() {
+        let restore = |token: &str, ev: &Evidence| restore(token, ev, Listed::Keep);
         let vocab = evidence("the rust-lang team and Rust-Lang");
         assert_eq!(restore("rustlang,", &vocab).as_deref(), Some("rust-lang,"));
         assert_eq!(restore("RustLang", &vocab).as_deref(), Some("Rust-Lang"));
         // A TeX command keeps its letters together.
-        let tex = evidence("your e-mail address, given with \\email");
-        assert_eq!(restore("\\email{#1}", &tex), None);
-        assert_eq!(restore("email", &tex).as_deref(), Some("e-mail"));
+        let tex = evidence("your sub-label, given with \\sublabel");
+        assert_eq!(restore("\\sublabel{#1}", &tex), None);
+        assert_eq!(restore("sublabel", &tex).as_deref(), Some("sub-label"));
         assert_eq!(restore("rusty", &vocab), None);
         assert_eq!(
             restore("rustlang/rust", &vocab).as_deref(),
@@ -493,6 +520,25 @@ fn a_name_of_the_documents_code_keeps_its_spelling() {
         "Subequations share the number of their equation.",
     ]);
     assert_eq!(log.applied(), 0, "{:?}", log.changes);
+}
+
+/// A word of the word list that the document also writes hyphenated
+/// ("redefined" beside "re-defined") is the author's other spelling: it
+/// keeps its letters, and the log says why.
+#[test]
+fn a_listed_word_keeps_the_authors_spelling() {
+    let log = restored(&[
+        "The command has been redefined to behave as the title page does.",
+        "The environments are re-defined to be centred, and re-defined again later.",
+    ]);
+    assert_eq!(log.applied(), 0, "{:?}", log.changes);
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.declined && c.rule == "listed-word" && c.before.contains("redefined")),
+        "{:?}",
+        log.changes
+    );
 }
 
 /// The log of this pass over a document of one paragraph per text.
