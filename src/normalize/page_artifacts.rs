@@ -54,6 +54,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
+use super::lexicon::is_function_word;
 use super::lines::{Line, PageStart, non_blank};
 use super::regions::{is_code_line, is_number, rows_of_one_table};
 use super::{Pass, RepairLog, Stage};
@@ -506,6 +507,19 @@ fn furniture(
                 "code-line",
                 line(k),
                 &format!("recurs at a page edge, but {why}"),
+            );
+            continue;
+        }
+        // Running heads and feet are labels; a sentence of the text, or a
+        // line that stops in the middle of one, recurring page after page
+        // at an edge is the text printed again (a slide revealed step by
+        // step repeats its first lines on each step).
+        if reads_as_prose(line(k).trimmed()) {
+            decline(
+                log,
+                "prose-line",
+                line(k),
+                "recurs at a page edge, but reads as a sentence of the text, not a label",
             );
             continue;
         }
@@ -1093,6 +1107,39 @@ fn recurring_lines<'a>(pages_of: &EdgePages<'a>, layout: &Layout) -> HashSet<(bo
         })
         .map(|(&key, _)| key)
         .collect()
+}
+
+/// Fewest words of a line that [`reads_as_prose`].
+const PROSE_MIN_WORDS: usize = 6;
+
+/// Whether a line reads as prose rather than as a label: six words (of two
+/// letters or more) that end a sentence ("... and set up headers and footers.", with two
+/// function words among them) or stop in the middle of one (after a comma
+/// or a function word: "... where you choose the"). Running heads and feet
+/// name a document, a chapter or a page ("Introduction to the ejpecp
+/// Class", "ECP 0 (2020), paper 0.", "Copyright © 2022 by ASME").
+fn reads_as_prose(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let real_words = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    if real_words < PROSE_MIN_WORDS {
+        return false;
+    }
+    let function_words = words
+        .iter()
+        .filter(|w| is_function_word(w.trim_matches(|c: char| !c.is_alphabetic())))
+        .count();
+    let core = last.trim_end_matches(['.', '!', '?']);
+    let ends_sentence = core.len() < last.len()
+        && core.chars().count() >= 2
+        && core.chars().all(|c| c.is_lowercase());
+    let stops_mid_sentence = last.ends_with(',') || is_function_word(last);
+    (ends_sentence && function_words >= 2) || stops_mid_sentence
 }
 
 /// On how many pages a line must recur to be furniture: see

@@ -1249,3 +1249,69 @@ fn two_chapter_heads_after_a_chapters_first_page_go() {
     want.extend(all_body(3, 14));
     assert_eq!(texts(&lines), want, "{:?}", rules(&log, true));
 }
+
+/// A slide revealed step by step prints its first lines again on each
+/// step, at the top of the page under the running head: those lines are
+/// sentences of the text, not furniture, and stay on every page.
+#[test]
+fn a_slides_repeated_sentences_are_no_running_head() {
+    let slide = |n: usize, extra: &str| {
+        format!(
+            "Deck title                      Header right\n\
+             Slides begin with the macro that sets the deck, where you choose the\n\
+             aspect ratio and the transitions, and set up the headers and footers.\n\
+             {extra}{n}\n"
+        )
+    };
+    let text = [
+        slide(1, ""),
+        slide(2, "You may give the deck a title at the top of its file.\n"),
+        slide(3, "You may give the deck a title at the top of its file.\nThe title goes into the file's metadata.\n"),
+    ]
+    .join("\u{c}");
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    assert_eq!(
+        kept.iter()
+            .filter(|l| l.starts_with("Slides begin"))
+            .count(),
+        3,
+        "{kept:?}"
+    );
+    assert_eq!(
+        kept.iter()
+            .filter(|l| l.starts_with("aspect ratio"))
+            .count(),
+        3,
+        "{kept:?}"
+    );
+    // The head goes from every page but the first, where it is the title.
+    assert_eq!(
+        kept.iter().filter(|l| l.starts_with("Deck title")).count(),
+        1,
+        "{kept:?}"
+    );
+    assert!(declined(&log, "prose-line"), "{:?}", rules(&log, true));
+}
+
+#[test]
+fn prose_and_labels_at_page_edges() {
+    use super::reads_as_prose;
+    assert!(reads_as_prose(
+        "aspect ratio and transition effects, and set up headers and footers."
+    ));
+    assert!(reads_as_prose(
+        "Mom slides begin with the macro DOCTYPE SLIDES, where you choose the"
+    ));
+    assert!(!reads_as_prose("Introduction to the ejpecp Class"));
+    assert!(!reads_as_prose("ECP 0 (2020), paper 0."));
+    assert!(!reads_as_prose(
+        "A Simple Example of the llncsconf Package for LATEX   3"
+    ));
+    assert!(!reads_as_prose(
+        "$1,a$            1, a            1, a         1, a"
+    ));
+    assert!(!reads_as_prose(
+        "RFC 5321          SMTP          October 2008"
+    ));
+}
