@@ -827,9 +827,23 @@ fn heads_beside_numbers(
 }
 
 /// A line of more than [`MAX_SENTENCE_HEAD_WORDS`] words that ends a
-/// sentence: the text of a page, not its head.
+/// sentence: the text of a page, not its head. Chinese and Japanese set
+/// no spaces between words and end sentences with "。": there, a line of
+/// [`MIN_SENTENCE_IDEOGRAPHS`] ideographs or more counts as more words.
 fn reads_as_sentence(t: &str) -> bool {
-    super::paragraphs::ends_sentence(t) && t.split_whitespace().count() > MAX_SENTENCE_HEAD_WORDS
+    let ends = super::paragraphs::ends_sentence(t) || t.ends_with(['。', '！', '？']);
+    let ideographs = t.chars().filter(|&c| is_ideograph(c)).count();
+    ends && (t.split_whitespace().count() > MAX_SENTENCE_HEAD_WORDS
+        || ideographs >= MIN_SENTENCE_IDEOGRAPHS)
+}
+
+/// See [`reads_as_sentence`]: a head such as "北京大学本科生毕业论文" has ten
+/// ideographs, but ends no sentence.
+const MIN_SENTENCE_IDEOGRAPHS: usize = 8;
+
+/// A CJK ideograph or a Japanese kana (the scripts that set no spaces).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// A head may end on a full stop when it is this short ("Preface.").

@@ -1315,3 +1315,16 @@ fn prose_and_labels_at_page_edges() {
         "RFC 5321          SMTP          October 2008"
     ));
 }
+
+/// The last line of a page's Chinese text, ending its sentence with "。"
+/// beside the page's number, is text, though the pages beside print their
+/// head there.
+#[test]
+fn a_chinese_sentence_beside_the_number_is_no_head() {
+    use super::reads_as_sentence;
+    assert!(reads_as_sentence(
+        "Make.bat 在正常情况下应该是 CRLF（\\r\\n）换行的。"
+    ));
+    assert!(!reads_as_sentence("北京大学本科生毕业论文"));
+    assert!(!reads_as_sentence("第4节     信息录入"));
+}
