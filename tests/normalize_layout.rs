@@ -377,3 +377,27 @@ fn a_page_in_three_columns_is_kept_as_set_on_every_run() {
     assert!(log.summary().contains_key("regions/many-columns"));
     assert_idempotent(&input, &Options::default());
 }
+
+/// Chinese ends its sentences with "。": a page that ends on one ends its
+/// paragraph, and the next page's heading stands alone, as it does in
+/// English after a full stop.
+#[test]
+fn a_chinese_full_stop_ends_the_paragraph_at_a_page_break() {
+    let input = "第一章 使用介绍\n\n\
+                 注意：批处理对于换行的批处理文件支持有问题。在命令提示符下执行这些批处\n\
+                 理文件时没有问题，但双击文件图标执行时可能就会出错。压缩包里的批处理文\n\
+                 件在正常情况下应该是换行的。用户也可以使用批处理文件：在主文件所在目录\n\
+                 双击此文件，它便会调用工具进行编译。在命令提示符下执行这些批处理文件时\n\
+                 没有问题，但双击文件图标执行时可能就会出错。压缩包里的批处理文件在正常\n\
+                 情况下应该是换行的。\n\
+                 \u{c}第二章\n\n\
+                 本章介绍文档模版提供的功能和选项。\n";
+    let (doc, _) = normalize_text(input, &Options::default());
+    let texts = texts(&doc);
+    let ends = texts
+        .iter()
+        .find(|t| t.contains("情况下应该是换行的。"))
+        .expect("the paragraph");
+    assert!(ends.ends_with("情况下应该是换行的。"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "第二章"), "{texts:?}");
+}

@@ -831,10 +831,10 @@ fn heads_beside_numbers(
 /// no spaces between words and end sentences with "。": there, a line of
 /// [`MIN_SENTENCE_IDEOGRAPHS`] ideographs or more counts as more words.
 fn reads_as_sentence(t: &str) -> bool {
-    let ends = super::paragraphs::ends_sentence(t) || t.ends_with(['。', '！', '？']);
     let ideographs = t.chars().filter(|&c| is_ideograph(c)).count();
-    ends && (t.split_whitespace().count() > MAX_SENTENCE_HEAD_WORDS
-        || ideographs >= MIN_SENTENCE_IDEOGRAPHS)
+    super::paragraphs::ends_sentence(t)
+        && (t.split_whitespace().count() > MAX_SENTENCE_HEAD_WORDS
+            || ideographs >= MIN_SENTENCE_IDEOGRAPHS)
 }
 
 /// See [`reads_as_sentence`]: a head such as "北京大学本科生毕业论文" has ten

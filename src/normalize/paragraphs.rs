@@ -834,8 +834,9 @@ fn first_word(t: &str) -> &str {
 
 /// Ends with sentence punctuation, possibly inside closing quotes or brackets.
 pub fn ends_sentence(t: &str) -> bool {
-    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', '」', '』', '）']);
+    // Chinese and Japanese end sentences with full-width marks.
+    t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'])
 }
 
 fn ends_with_dash(t: &str) -> bool {
