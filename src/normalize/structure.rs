@@ -54,6 +54,14 @@ const SECTION_NAMES: &[&str] = &[
     "notes",
     "disclaimer",
     "appendix",
+    "contents",
+    "table of contents",
+    "preface",
+    "foreword",
+    "glossary",
+    "index",
+    "list of figures",
+    "list of tables",
 ];
 
 pub fn run(doc: &mut Document, log: &mut RepairLog) {
@@ -113,6 +121,50 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
+/// A title opens on a capital letter, perhaps after an opening quote or
+/// bracket; a line that opens on a digit is a page number ("344"), a
+/// numbered section ("4 Details on Compound Labels", "14.1") or a line of
+/// a listing ("389 \\def\\@affiliation") when an excerpt starts inside
+/// a document.
+fn starts_with_capital_letter(t: &str) -> bool {
+    t.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Words that label a part of a document by its number ("Chapter 1",
+/// "Part II", "Kapitel 3").
+const PART_WORDS: &[&str] = &[
+    "chapter",
+    "part",
+    "section",
+    "appendix",
+    "book",
+    "volume",
+    "lecture",
+    "lesson",
+    "kapitel",
+    "chapitre",
+    "capitolo",
+    "capítulo",
+    "teil",
+];
+
+/// A label of a part of the document by its number alone ("Chapter 1",
+/// "Part II"): the heading of a part, not the document's title.
+fn is_part_label(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let numbered = |w: &str| {
+        let w = w.trim_end_matches(['.', ':']);
+        !w.is_empty()
+            && (w.chars().all(|c| c.is_ascii_digit())
+                || w.chars().all(|c| "IVXLCivxlc".contains(c))
+                || (w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase())))
+    };
+    words.len() == 2 && PART_WORDS.contains(&words[0].to_lowercase().as_str()) && numbered(words[1])
+}
+
 fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog) {
     if doc.meta.title.is_some() || doc.blocks.is_empty() {
         return;
@@ -137,7 +189,8 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
         if words <= MAX_TITLE_WORDS
             && !ends_sentence(t)
             && !t.ends_with(',')
-            && starts_capital(t)
+            && starts_with_capital_letter(t)
+            && !is_part_label(t)
             && list_marker(t).is_none()
             // "Libraries After Hours" has the shape of a name, but words
             // that are all ordinary English make a title, not a person.
@@ -978,6 +1031,34 @@ mod tests {
         assert_eq!(
             title(text).as_deref(),
             Some("One Year After the Kazan Summit: An Assessment of China-India Relations")
+        );
+    }
+
+    /// An excerpt that starts inside a document opens on a page number, a
+    /// numbered section, a line of a listing or a part's label: none is
+    /// the document's title.
+    #[test]
+    fn a_number_a_section_or_a_part_label_is_no_title() {
+        let body = "\n\nThe first paragraph is here and it says enough.\n";
+        for first in [
+            "344",
+            "14.1",
+            "4 Details on Compound Labels",
+            "389 \\def\\@affiliation#1{%",
+            "Chapter 1",
+            "Part II",
+            "Table of Contents",
+            "Preface",
+        ] {
+            assert_eq!(title(&format!("{first}{body}")), None, "{first}");
+        }
+        assert_eq!(
+            title(&format!("Chapter Notes on Rivers{body}")).as_deref(),
+            Some("Chapter Notes on Rivers")
+        );
+        assert_eq!(
+            title(&format!("“Rivers” and Their Banks{body}")).as_deref(),
+            Some("“Rivers” and Their Banks")
         );
     }
 
