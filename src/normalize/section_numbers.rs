@@ -29,6 +29,7 @@ use crate::model::{Block, Document, Inline, plain_text};
 
 use super::lexicon::is_function_word;
 use super::paragraphs::ends_sentence;
+use super::regions::is_code_line;
 use super::structure::{ends_on_cut_word, has_word_of_letters, is_heading_text};
 use super::{Pass, RepairLog, Stage};
 
@@ -387,6 +388,12 @@ fn is_section_title(t: &str) -> bool {
         && !numbered_by_itself(t)
         && !is_cut_sentence(t)
         && !UNNUMBERED_TITLES.contains(&t.to_lowercase().as_str())
+        // A numbered line of a listing ("6" / "\\tl_new:N \\l__dept_tl",
+        // "9" / "%Important: ..."): code, a TeX command, its arguments or a
+        // TeX comment open no title.
+        && !t.starts_with(['\\', '%'])
+        && !t.contains(['{', '}'])
+        && !is_code_line(t)
 }
 
 /// A list item's mark, never a section title's start: "•", or "-" and a
@@ -564,6 +571,26 @@ mod tests {
             ["3 Data Structures", "Some text.", "4", "%", "More text."]
         );
         assert_eq!(log.applied(), 1);
+    }
+
+    /// A listing numbers its lines as a document numbers its sections:
+    /// a line of code, a TeX command or a TeX comment after a number is
+    /// the listing's line, never a section title.
+    #[test]
+    fn a_numbered_line_of_code_is_no_section() {
+        for code in [
+            "\\tl_new:N \\l__pkg_dept_tl",
+            "%Important: empty first optional argument",
+            "\\author*{Jane Doe}{jane@example.org}",
+        ] {
+            let (blocks, log) = repaired(&["1", "Overview", "Some text.", "2", code, "More text."]);
+            assert_eq!(
+                blocks,
+                ["1 Overview", "Some text.", "2", code, "More text."],
+                "{code}"
+            );
+            assert_eq!(log.applied(), 1, "{:?}", log.changes);
+        }
     }
 
     /// Page numbers count up as section numbers do; what stands after one
