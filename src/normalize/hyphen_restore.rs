@@ -319,10 +319,9 @@ fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
         {
             continue;
         }
-        if listed == Listed::Keep && Lexicon::english().is_word(word) {
-            continue;
-        }
-        if let Some(fixed) = restore_word(word, &ev.vocab) {
+        if let Some(fixed) = restore_word(word, &ev.vocab)
+            && (listed == Listed::Restore || !Lexicon::english().is_word(word))
+        {
             let out = out.get_or_insert_with(|| String::with_capacity(token.len() + 4));
             out.push_str(&token[copied..start]);
             out.push_str(&fixed);

@@ -1127,11 +1127,12 @@ fn recurring_lines<'a>(pages_of: &EdgePages<'a>, layout: &Layout) -> HashSet<(bo
 const PROSE_MIN_WORDS: usize = 6;
 
 /// Whether a line reads as prose rather than as a label: six words (of two
-/// letters or more) that end a sentence ("... and set up headers and footers.", with two
-/// function words among them) or stop in the middle of one (after a comma
-/// or a function word: "... where you choose the"). Running heads and feet
-/// name a document, a chapter or a page ("Introduction to the ejpecp
-/// Class", "ECP 0 (2020), paper 0.", "Copyright © 2022 by ASME").
+/// letters or more) that end a sentence ("... and set up headers and
+/// footers.", with two function words among them) or stop in the middle of
+/// one (after a comma or a function word: "... where you choose the").
+/// Running heads and feet name a document, a chapter or a page
+/// ("Introduction to the ejpecp Class", "ECP 0 (2020), paper 0.",
+/// "Copyright © 2022 by ASME").
 fn reads_as_prose(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let Some(last) = words.last() else {

@@ -843,11 +843,23 @@ fn ends_with_dash(t: &str) -> bool {
     t.ends_with(['-', '–', '—'])
 }
 
+/// Starts with a capital letter or a digit, perhaps after opening quotes
+/// or brackets.
 pub fn starts_capital(t: &str) -> bool {
+    first_after_openers(t).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Starts with a capital letter (not a digit), perhaps after opening
+/// quotes or brackets.
+pub fn starts_capital_letter(t: &str) -> bool {
+    first_after_openers(t).is_some_and(char::is_uppercase)
+}
+
+/// The first character after any opening quotes and brackets.
+fn first_after_openers(t: &str) -> Option<char> {
     t.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Starts with an upper-case letter (not a digit, not a quotation mark).

@@ -977,13 +977,13 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     }
 }
 
-/// Applies the splitting rules to every `Text` token.
 /// A backslash the extractor set apart from its command (`\ tableofcontents`):
 /// the token that follows is the name of a command, not words.
 fn after_lone_backslash(before: &[Inline]) -> bool {
     matches!(before, [.., Inline::Text(t), Inline::Space] if t == "\\")
 }
 
+/// Applies the splitting rules to every `Text` token.
 fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     let mut out = Vec::with_capacity(inlines.len());
     // A name followed by its version ("colorchoice v1.0.0", "anstyle

@@ -16,7 +16,7 @@ use crate::model::{
 };
 
 use super::page_markers;
-use super::paragraphs::{ends_sentence, starts_capital};
+use super::paragraphs::{ends_sentence, starts_capital, starts_capital_letter};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -121,18 +121,6 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
-/// A title opens on a capital letter, perhaps after an opening quote or
-/// bracket; a line that opens on a digit is a page number ("344"), a
-/// numbered section ("4 Details on Compound Labels", "14.1") or a line of
-/// a listing ("389 \\def\\@affiliation") when an excerpt starts inside
-/// a document.
-fn starts_with_capital_letter(t: &str) -> bool {
-    t.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-}
-
 /// Words that label a part of a document by its number ("Chapter 1",
 /// "Part II", "Kapitel 3").
 const PART_WORDS: &[&str] = &[
@@ -189,7 +177,10 @@ fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog
         if words <= MAX_TITLE_WORDS
             && !ends_sentence(t)
             && !t.ends_with(',')
-            && starts_with_capital_letter(t)
+            // A line that opens on a digit is a page number ("344"), a
+            // numbered section ("4 Details on Compound Labels") or a line of
+            // a listing when an excerpt starts inside a document.
+            && starts_capital_letter(t)
             && !is_part_label(t)
             && list_marker(t).is_none()
             // "Libraries After Hours" has the shape of a name, but words
