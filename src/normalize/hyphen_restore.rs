@@ -8,10 +8,14 @@
 //! word list ("redefined", "hyperlinks") is left as written even where the
 //! document also hyphenates it: authors use both spellings, and nothing
 //! shows that this one lost its hyphen.
+//!
+//! Paths and options are names: a part of one ("stackprotector" in
+//! "-C stackprotector=strong") gets its hyphens back only where another
+//! path or option writes that part whole ("-C stack-protector=none").
 
 use crate::model::{Block, Document, Inline};
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -33,9 +37,11 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
     if vocab.is_empty() {
         return;
     }
+    let (name_parts, written_both_ways) = name_part_evidence(&body);
     let ev = Evidence {
         heads: compound_heads(&body),
-        path_parts: hyphenated_path_parts(&body),
+        name_compounds: compounds_by_letters(&name_parts, written_both_ways),
+        name_parts,
         code_words: code_words(&doc.blocks, &body),
         vocab,
     };
@@ -50,43 +56,126 @@ struct Evidence {
     /// First parts of the hyphenated compounds the document writes, lower
     /// case: "all" from "all-wise", "non" from "non-owner".
     heads: HashSet<String>,
-    /// Hyphenated parts of the paths the document writes: "rust-lang" from
-    /// "rust-lang/rfcs#3309", case kept.
-    path_parts: HashSet<String>,
+    /// Hyphenated parts of the paths and options the document writes:
+    /// "rust-lang" from "rust-lang/rfcs#3309", "stack-protector" from
+    /// "-C stack-protector=strong", case kept.
+    name_parts: HashSet<String>,
+    /// The `name_parts` by their letters without hyphens ("stackprotector"
+    /// -> "stack-protector"); `None` where two parts share their letters.
+    name_compounds: HashMap<String, Option<String>>,
     /// The words the document writes in code, lower-cased
     /// ("subequations" from `\begin{subequations}`): names, spelled as the
     /// code spells them, whatever the prose hyphenates.
     code_words: HashSet<String>,
 }
 
-/// The hyphenated parts of the `/`-separated tokens of the document.
-fn hyphenated_path_parts(body: &[String]) -> HashSet<String> {
+/// Where a token of names divides: the steps of a path ("rust-lang/rfcs")
+/// and an option's key and value ("stack-protector=strong").
+const NAME_SEPARATORS: [char; 2] = ['/', '='];
+
+/// The hyphenated parts of the document's tokens that [`NAME_SEPARATORS`]
+/// divide, and the letters of those that a token writes
+/// beside the same letters without a hyphen: "quantumjournal/quantum-journal"
+/// (an account and its repository) spells both as its author chose.
+fn name_part_evidence(body: &[String]) -> (HashSet<String>, HashSet<String>) {
     let mut parts = HashSet::default();
-    for text in body.iter().filter(|t| t.contains('/') && t.contains('-')) {
-        for token in text.split_whitespace().filter(|t| t.contains('/')) {
-            for part in token.split('/').map(path_part).filter(|p| p.contains('-')) {
-                if !parts.contains(part) {
+    let mut both = HashSet::default();
+    let letters = |part: &str| -> String { part.chars().filter(|&c| c != '-').collect() };
+    for text in body
+        .iter()
+        .filter(|t| t.contains(NAME_SEPARATORS) && t.contains('-'))
+    {
+        for token in text
+            .split_whitespace()
+            .filter(|t| t.contains(NAME_SEPARATORS))
+        {
+            let pieces: Vec<&str> = token.split(NAME_SEPARATORS).map(path_part).collect();
+            for part in pieces.iter().filter(|p| p.contains('-')) {
+                if !parts.contains(*part) {
                     parts.insert(part.to_string());
+                }
+                let joined = letters(part);
+                if pieces.contains(&joined.as_str()) {
+                    both.insert(joined);
                 }
             }
         }
     }
-    parts
+    (parts, both)
 }
 
-/// A part of a path without the punctuation around it ("rfcs#3309," keeps
-/// "rfcs#3309").
+/// Each part by its letters without hyphens. Of two parts with the same
+/// letters, the one with the other's hyphens and more is kept (a part
+/// that lost some hyphens, "deny-partialmitigations", beside the whole
+/// "deny-partial-mitigations"); `None` where neither has all the other's
+/// ("a-bc" and "ab-c").
+/// Letters in `both` (see [`name_part_evidence`]) map to `None` as well.
+fn compounds_by_letters(
+    parts: &HashSet<String>,
+    both: HashSet<String>,
+) -> HashMap<String, Option<String>> {
+    let mut by_letters: HashMap<String, Option<String>> =
+        both.into_iter().map(|letters| (letters, None)).collect();
+    for part in parts {
+        let letters: String = part.chars().filter(|&c| c != '-').collect();
+        by_letters
+            .entry(letters)
+            .and_modify(|found| {
+                *found = match found.take() {
+                    Some(old) if hyphen_positions(&old).is_subset(&hyphen_positions(part)) => {
+                        Some(part.clone())
+                    }
+                    Some(old) if hyphen_positions(part).is_subset(&hyphen_positions(&old)) => {
+                        Some(old)
+                    }
+                    _ => None,
+                }
+            })
+            .or_insert_with(|| Some(part.clone()));
+    }
+    by_letters
+}
+
+/// Fewer letters make no name whose hyphens the document can prove ("--"
+/// in a `sed` expression has none).
+const MIN_NAME_PART: usize = 4;
+
+/// A run of a path or an option ("stackprotector" in
+/// "stackprotector=strong") that is one of the document's hyphenated
+/// [`Evidence::name_parts`] with some or all of its hyphens lost: the same
+/// letters in the same case, and hyphens only added, between two letters.
+/// An option's dash ("-Zsanitizer" for "Zsanitizer") is no compound's
+/// hyphen: the run may name something else.
+fn restore_name_part(run: &str, ev: &Evidence) -> Option<String> {
+    let letters: String = run.chars().filter(|&c| c != '-').collect();
+    if letters.chars().count() < MIN_NAME_PART {
+        return None;
+    }
+    let part = ev.name_compounds.get(&letters)?.as_ref()?;
+    let same_ends =
+        part.starts_with('-') == run.starts_with('-') && part.ends_with('-') == run.ends_with('-');
+    (part != run && same_ends && hyphen_positions(run).is_subset(&hyphen_positions(part)))
+        .then(|| part.clone())
+}
+
+/// A part of a path or an option without the punctuation around it
+/// ("rfcs#3309," keeps "rfcs#3309", "<mitigation>" keeps "mitigation").
 fn path_part(part: &str) -> &str {
     part.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-/// Whether every part of the path `token` that `fixed` changes is a part the
-/// document writes so in another path ("rustlang/rust" -> "rust-lang/rust"
-/// where it writes "rust-lang/rfcs").
-fn proven_in_paths(token: &str, fixed: &str, parts: &HashSet<String>) -> bool {
-    let (before, after): (Vec<&str>, Vec<&str>) =
-        (token.split('/').collect(), fixed.split('/').collect());
-    token.contains('/')
+/// Whether every part of the path or option `token` that `fixed` changes
+/// is a part the document writes so in another path or option
+/// ("rustlang/rust" -> "rust-lang/rust" where it writes "rust-lang/rfcs";
+/// "stackprotector=all" -> "stack-protector=all" where it writes
+/// "-C stack-protector=strong"). Extractors drop the hyphen where a
+/// printed line broke such a token at it.
+fn proven_in_names(token: &str, fixed: &str, parts: &HashSet<String>) -> bool {
+    let (before, after): (Vec<&str>, Vec<&str>) = (
+        token.split(NAME_SEPARATORS).collect(),
+        fixed.split(NAME_SEPARATORS).collect(),
+    );
+    token.contains(NAME_SEPARATORS)
         && before.len() == after.len()
         && before
             .iter()
@@ -228,7 +317,7 @@ fn fix_inlines(
                     }
                     if is_identifier(t)
                         && !vocab.vocab.writes(&fixed)
-                        && !proven_in_paths(t, &fixed, &vocab.path_parts)
+                        && !proven_in_names(t, &fixed, &vocab.name_parts)
                     {
                         log.decline_cited(
                             NAME,
@@ -240,7 +329,9 @@ fn fix_inlines(
                         continue;
                     }
                     let evidence = if is_identifier(t) && !vocab.vocab.writes(&fixed) {
-                        format!("the document writes the parts of '{written}' in other paths")
+                        format!(
+                            "the document writes the parts of '{written}' in other paths or options"
+                        )
                     } else {
                         format!("the document writes '{}'", spelled_as(&fixed, vocab))
                     };
@@ -319,7 +410,9 @@ fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
         {
             continue;
         }
+        let in_names = token.contains(NAME_SEPARATORS);
         if let Some(fixed) = restore_word(word, &ev.vocab)
+            .or_else(|| in_names.then(|| restore_name_part(word, ev)).flatten())
             && (listed == Listed::Restore || !Lexicon::english().is_word(word))
         {
             let out = out.get_or_insert_with(|| String::with_capacity(token.len() + 4));
@@ -456,7 +549,8 @@ mod tests {
         let ev = Evidence {
             vocab: Arc::new(DocVocabulary::from_text("he was all-wise and allpowerful")),
             heads: ["all".to_string()].into_iter().collect(),
-            path_parts: HashSet::default(),
+            name_parts: HashSet::default(),
+            name_compounds: HashMap::default(),
             code_words: HashSet::default(),
         };
         assert_eq!(
@@ -481,7 +575,8 @@ mod tests {
         Evidence {
             vocab: Arc::new(DocVocabulary::from_text(text)),
             heads: HashSet::default(),
-            path_parts: HashSet::default(),
+            name_parts: HashSet::default(),
+            name_compounds: HashMap::default(),
             code_words: HashSet::default(),
         }
     }
@@ -552,6 +647,63 @@ fn a_listed_word_keeps_the_authors_spelling() {
         "{:?}",
         log.changes
     );
+}
+
+/// The text of the document after this pass, one paragraph per text.
+#[cfg(test)]
+fn restored_text(paragraphs: &[&str]) -> Vec<String> {
+    let mut doc = crate::model::Document::default();
+    for text in paragraphs {
+        doc.blocks.push(crate::model::Block::Paragraph {
+            content: vec![crate::model::Inline::text(*text)],
+            span: crate::model::Span::default(),
+        });
+    }
+    run(&mut doc, &mut RepairLog::default());
+    doc.blocks.iter().map(|b| b.plain_text()).collect()
+}
+
+/// An option whose line broke at a hyphen lost it ("-C
+/// allow-partialmitigations=<mitigation>"): the key is written whole in
+/// another option ("-C allow-partial-mitigations=stack-protector"), and
+/// so is the value ("stackprotector=strong" beside
+/// "-C stack-protector=none"). Each part is proven on its own.
+#[test]
+fn an_options_parts_are_proven_by_the_documents_other_options() {
+    let text = restored_text(&[
+        "Use -C allow-partial-mitigations=stack-protector to allow it, or -C stack-protector=none.",
+        "The opposite is -C deny-partial-mitigations=overflow-checks for a dependency.",
+        "It is turned on via -C allow-partialmitigations=<mitigation> for every mitigation.",
+        "So -C stackprotector=strong-noenforce is the same as no flag.",
+        "And -C deny-partialmitigations=stack-protector denies it.",
+    ]);
+    assert!(
+        text[2].contains("-C allow-partial-mitigations=<mitigation> for"),
+        "{text:?}"
+    );
+    assert!(
+        text[3].contains("-C stack-protector=strong-noenforce is"),
+        "{text:?}"
+    );
+    // A part that lost one hyphen of two is proven by the whole one.
+    assert!(
+        text[4].contains("-C deny-partial-mitigations=stack-protector"),
+        "{text:?}"
+    );
+}
+
+/// What the parts of names do not prove: a dash before an option
+/// ("Zsanitizer" beside "-Zsanitizer=leak"), a part without letters ("--"
+/// in a `sed` expression), and letters a token writes both ways
+/// ("quantumjournal/quantum-journal": an account and its repository).
+#[test]
+fn name_parts_prove_only_a_hyphen_between_letters_written_one_way() {
+    let paragraphs = [
+        "The flags -Zsanitizer=leak and Zsanitizer=kcfi differ.",
+        "Run perl -p -i -e s/\\--/-/g on tmp.txt to keep s/a/--/g apart.",
+        "The code is at quantumjournal/quantum-journal on the forge.",
+    ];
+    assert_eq!(restored_text(&paragraphs), paragraphs.to_vec());
 }
 
 /// The log of this pass over a document of one paragraph per text.
