@@ -20,7 +20,9 @@
 //!    stands at the same edge of most pages. A line in capitals counts as
 //!    a running title only where it stands on two pages or more, or repeats
 //!    a heading of the text; a table's row or a line of code stays however
-//!    often it recurs;
+//!    often it recurs, and so does a line whose shape counts up a few lines
+//!    apart within a page ("4 TYPEFACES" above "5 TITLE INFORMATION": the
+//!    sections' numbers, which fit a page now and then by chance);
 //! 4. the first page's title is not a running header, though the header of
 //!    later pages repeats it;
 //! 5. facing pages print different heads ("Chapter 1. Beginner's guide 19",
@@ -401,12 +403,28 @@ fn furniture(
             }
         }
     }
+    let counting_within = counting_within_pages(shapes, layout);
     for k in 0..n {
         let Some(s) = &shapes[k] else { continue };
         let Some((_, form)) = &s.counter else {
             continue;
         };
         if !layout.at_edge(k) {
+            continue;
+        }
+        // "1 INTRODUCTION" atop page 1 and "3 MODIFICATIONS" atop page 3
+        // fit the pages by chance: lines of their shape count up a few
+        // lines apart within a page elsewhere ("4 TYPEFACES", "5 TITLE
+        // INFORMATION").
+        if pages::counts_within_a_page(Some(s), &counting_within) {
+            if counting.fits(s, layout.ordinal_of(k)) {
+                decline(
+                    log,
+                    "section-number",
+                    line(k),
+                    "its number fits the page, but lines of its shape count up a few lines apart: they number sections",
+                );
+            }
             continue;
         }
         let numbered_otherwise =
@@ -1056,6 +1074,31 @@ fn is_bare(shapes: &[Option<Shape>], k: usize) -> bool {
     shapes[k]
         .as_ref()
         .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
+}
+
+/// The line shapes whose numbers count up by one within a page, a few
+/// lines apart ([`pages::MIN_PAGE_LINES`]): a list's, a table's or the
+/// sections'. Two pages' counters stand a page apart, or on two pages
+/// where the last one is short.
+fn counting_within_pages<'a>(shapes: &'a [Option<Shape>], layout: &Layout) -> HashSet<&'a str> {
+    let mut last: HashMap<&str, (usize, u32)> = HashMap::default();
+    let mut counting = HashSet::default();
+    for (k, shape) in shapes.iter().enumerate() {
+        let Some(s) = shape else { continue };
+        let Some((counter, _)) = &s.counter else {
+            continue;
+        };
+        let key = s.facing.as_str();
+        if let Some(&(at, before)) = last.get(key)
+            && k - at < pages::MIN_PAGE_LINES
+            && layout.page[at] == layout.page[k]
+            && before.checked_add(1) == Some(counter.value)
+        {
+            counting.insert(key);
+        }
+        last.insert(key, (k, counter.value));
+    }
+    counting
 }
 
 /// Logs that `rule` left `line` alone, and why: "12 (a number at a page

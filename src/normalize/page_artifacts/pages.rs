@@ -12,7 +12,9 @@
 //! from the excerpt's first line or up to its last ("15" ... "16" ... "17"),
 //! or on numbers alone, set off from the margin, that count every page from
 //! the first ("1" ... "2" ... "6" in ghostscript's text of six pages). A
-//! number in brackets ("(3)") counts equations or examples there.
+//! number in brackets ("(3)") counts equations or examples there, and lines
+//! of words whose numbers count up a few lines apart somewhere ("4
+//! TYPEFACES" above "5 TITLE INFORMATION") number sections, not pages.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -275,6 +277,13 @@ fn weigh_chains(
             at = links[p].previous;
         }
         chain.reverse();
+        // Lines of words whose numbers count up a few lines apart
+        // somewhere ("4 TYPEFACES" four lines above "5 TITLE INFORMATION")
+        // number sections or steps, not pages, wherever else they stand a
+        // page's length apart.
+        if counts_within_a_page(shapes[chain[0]].as_ref(), counting_within) {
+            continue;
+        }
         let (chain, short_last) = extended(chain, shapes, places);
         // The short last page proves nothing about page lengths, but its
         // counter and what stands beside it count as evidence.
@@ -322,6 +331,9 @@ fn with_facing_heads(
                 .get(&(counter.roman, v))?
                 .iter()
                 .copied()
+                // A numbered heading ("3 AUTHORS AND AFFILIATIONS") is no
+                // head of a facing page.
+                .filter(|&j| !counts_within_a_page(shapes[j].as_ref(), counting_within))
                 .find(|&j| j >= after && j + MIN_PAGE_LINES <= b)?;
             filled.push(facing);
         }
@@ -351,6 +363,16 @@ fn with_facing_heads(
     let after =
         heads_of(value(last) + 1).find(|&j| j >= last + MIN_PAGE_LINES && j - last <= longest);
     Some(before.into_iter().chain(filled).chain(after).collect())
+}
+
+/// Whether `shape` is a line of words with a number whose shape counts up
+/// within a page's length (see [`counting_within_a_page`]).
+pub fn counts_within_a_page(shape: Option<&Shape>, counting_within: &HashSet<&str>) -> bool {
+    shape.is_some_and(|s| {
+        s.letters() >= 2
+            && matches!(s.counter, Some((_, Form::InText)))
+            && counting_within.contains(s.facing.as_str())
+    })
 }
 
 /// The line shapes whose numbers count up within a page's length

@@ -388,10 +388,11 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
         return Some((c, Form::InText, with(0, 1, "#")));
     }
     // A manual's page label on the inner side of a facing page ("SMM:08-8
-    // Sendmail Installation and Operation Guide"): glued to a stem with a
-    // letter, so "1.2" or "2-3" is never one.
+    // Sendmail Installation and Operation Guide"), or a journal's article
+    // number and page ("111:4 Trovato et al."): glued to a stem with a
+    // letter or after a colon, so "1.2" or "2-3" is never one.
     if let Some((c, glued)) = glued_counter(&words[0]).filter(|(_, g)| g.contains([':', '-']))
-        && words[0].chars().any(char::is_alphabetic)
+        && (words[0].chars().any(char::is_alphabetic) || glued.ends_with(":#"))
     {
         let mut out = vec![glued];
         out.extend_from_slice(&words[1..]);
@@ -545,6 +546,11 @@ mod tests {
             Some((9, Form::InText))
         );
         assert_eq!(counter("2-3 pages apart"), None, "a range is no label");
+        assert_eq!(
+            counter("111:4   Trovato et al."),
+            Some((4, Form::InText)),
+            "a journal's article number and page"
+        );
     }
 
     #[test]

@@ -1328,3 +1328,64 @@ fn a_chinese_sentence_beside_the_number_is_no_head() {
     assert!(!reads_as_sentence("北京大学本科生毕业论文"));
     assert!(!reads_as_sentence("第4节     信息录入"));
 }
+
+/// A journal's article, extracted without form feeds: the heads of facing
+/// pages print the article's number and the page ("111:4  Trovato et al.",
+/// "The Name of the Title  111:5"), and the numbered section headings in
+/// capitals stand a page's length apart here and there, the first and
+/// the third at the top of pages 1 and 3. The heads go; every heading stays, though its number
+/// fits a page: its shape counts up a few lines apart ("4 TYPEFACES" just
+/// above "5 TITLE INFORMATION").
+#[test]
+fn numbered_headings_in_capitals_are_no_page_counter() {
+    let head = |p: usize| {
+        if p % 2 == 0 {
+            format!("111:{p}                                  Trovato et al.")
+        } else {
+            format!("The Name of the Title                    111:{p}")
+        }
+    };
+    let foot = "J. ACM, Vol. 37, No. 4, Article 111. Publication date: August 2018.";
+    // Page by page: the sections that open after the given body line.
+    let sections: [&[(usize, &str)]; 6] = [
+        &[(0, "1 INTRODUCTION"), (14, "2 TEMPLATE OVERVIEW")],
+        &[],
+        &[
+            (0, "3 AUTHORS AND AFFILIATIONS"),
+            (6, "4 TYPEFACES"),
+            (9, "5 TITLE INFORMATION"),
+            (20, "6 RIGHTS INFORMATION"),
+        ],
+        &[(12, "7 SECTIONING COMMANDS")],
+        &[(5, "8 TABLES")],
+        &[(6, "9 MATH EQUATIONS")],
+    ];
+    let mut out = Vec::new();
+    for (i, opening) in sections.iter().enumerate() {
+        let p = i + 1;
+        if p > 1 {
+            out.push(head(p));
+        }
+        for (k, line) in body(p, 24).into_iter().enumerate() {
+            out.extend(
+                opening
+                    .iter()
+                    .filter(|(at, _)| *at == k)
+                    .map(|(_, s)| s.to_string()),
+            );
+            out.push(line);
+        }
+        out.push(foot.to_string());
+    }
+    let (lines, _) = repaired(&out.join("\n"));
+    let kept = texts(&lines);
+    for title in sections.iter().flat_map(|s| s.iter().map(|(_, t)| *t)) {
+        assert!(kept.contains(&title), "{title} went: {kept:?}");
+    }
+    assert!(
+        !kept
+            .iter()
+            .any(|t| t.contains("111:") || t.starts_with("J. ACM")),
+        "{kept:?}"
+    );
+}
