@@ -3,8 +3,9 @@
 //!
 //! Two passes share the rules. `hygiene` runs first on raw lines so that
 //! every later decision sees clean letters ("ﬁnance" is looked up as
-//! "finance"). It leaves a soft hyphen at the very end of a line alone: that
-//! is where a typesetter broke a word, and `dehyphenate` needs to see it.
+//! "finance"), and TeX logos whole ([`super::tex_logos`]). It leaves a soft
+//! hyphen at the very end of a line alone: that is where a typesetter broke
+//! a word, and `dehyphenate` needs to see it.
 //! Form feeds never reach it (the line splitter turns them into page breaks).
 //! `hygiene-inline` runs on the document tree: it cleans structured input
 //! (Markdown never goes through the line stage) and whatever a line-end soft
@@ -22,7 +23,8 @@ use crate::model::{Document, Inline, Span};
 pub const PASS: Pass = Pass {
     name: "hygiene",
     about: "Removes BOMs, control, zero-width and soft-hyphen characters, \
-            expands ligatures, makes odd spaces plain and text NFC",
+            expands ligatures, makes odd spaces plain and text NFC, puts TeX \
+            logos' lone letters back",
     stage: Stage::Lines(run_lines),
 };
 
@@ -86,6 +88,7 @@ fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
             line.text = clean;
         }
     }
+    super::tex_logos::restore(lines, log, PASS.name);
 }
 
 fn run_tree(doc: &mut Document, log: &mut RepairLog) {

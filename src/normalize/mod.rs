@@ -32,6 +32,7 @@ mod inline_walk;
 pub mod lexicon;
 pub mod markup;
 pub mod spacing;
+mod tex_logos;
 mod word_table;
 
 use lines::Line;
