@@ -70,6 +70,28 @@ fn dehyphenate_pass() {
     assert_idempotent(input, &only("dehyphenate"));
 }
 
+/// Two words of the English list broken at a line end ("ip-" + "sum") in
+/// a passage of Latin filler are one Latin word; in English they stay a
+/// compound ("long-" + "suspended" above, "ice-" + "cream" here).
+#[test]
+fn a_compound_of_english_words_needs_an_english_passage() {
+    let latin = "Lorem dolor sit amet, consectetuer adipiscing elit. Ut purus elit, ip-\n\
+        sum, vestibulum ut, placerat ac, adipiscing vitae, felis. Curabitur dictum.";
+    let (doc, _) = normalize_text(latin, &only("dehyphenate"));
+    assert!(
+        texts(&doc)[0].contains(" ipsum, vestibulum"),
+        "{:?}",
+        texts(&doc)
+    );
+    let english = "We had some of the ice-\ncream that the shop sells by the door.";
+    let (doc, _) = normalize_text(english, &only("dehyphenate"));
+    assert!(
+        texts(&doc)[0].contains(" ice-cream that"),
+        "{:?}",
+        texts(&doc)
+    );
+}
+
 #[test]
 fn paragraphs_pass_splits_and_joins() {
     let input = "The first paragraph is wrapped at a fixed width of about\n\

@@ -519,7 +519,13 @@ fn decide(
             "'{joined}' is in capitals: neither it nor '{compound}' is in the document"
         ));
     }
-    if lexicon.is_word(head) && lexicon.is_word(tail) {
+    // Two words of the English list in a passage of another language
+    // ("ip-" + "sum" in Latin filler, "so-" + "dales") are no English
+    // compound: the line end broke one word of that language.
+    if lexicon.is_word(head)
+        && lexicon.is_word(tail)
+        && !super::spacing::passage_in_other_language(&format!("{first} {next}"))
+    {
         return join(
             true,
             "compound-of-words",

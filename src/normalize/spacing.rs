@@ -461,7 +461,7 @@ fn glued_to_digit_or_hyphen(token: &str, at: usize, run: &str) -> bool {
 /// BPAdidn't meet our goals"), keeps some apart. The closed class of
 /// [`is_function_word`] is read, not the twenty words of the document's
 /// language guess: a short glued line keeps none of those apart.
-fn passage_in_other_language(text: &str) -> bool {
+pub(super) fn passage_in_other_language(text: &str) -> bool {
     let (mut words, mut english) = (0, 0);
     count_function_words(text, &mut words, &mut english);
     reads_as_other_language(words, english)
