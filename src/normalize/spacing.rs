@@ -1352,6 +1352,15 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         return None;
     }
     let chars: Vec<(usize, char)> = token.char_indices().collect();
+    // A percent sign after anything but a digit is code's: a TeX comment
+    // ("url,url-prefix-x,%:" in a list of options), a format ("%s,%d"),
+    // an escape ("a%20b"). "50%," is a share, and prose.
+    let code_percent = chars
+        .iter()
+        .any(|&(i, c)| c == '%' && !token[..i].ends_with(|p: char| p.is_ascii_digit()));
+    if code_percent {
+        return None;
+    }
     let n = chars.len();
     // Where the spaces were lost, a call's shape may be words glued
     // together ("chapter(Obadiah;1John;Jude),you").
@@ -2137,6 +2146,10 @@ mod tests {
         assert_eq!(split("Muench,1", false), "Muench,1");
         assert_eq!(split("Burton,2,", false), "Burton,2,");
         assert_eq!(split("year,2024", false), "year, 2024");
+        // A TeX comment after a list of options, a format: code.
+        assert_eq!(split("url,url-prefix-x,%:", false), "url,url-prefix-x,%:");
+        assert_eq!(split("pre-pub,pre-edn,%:", true), "pre-pub,pre-edn,%:");
+        assert_eq!(split("%s,%d", false), "%s,%d");
     }
 
     #[test]
