@@ -74,7 +74,16 @@ pub fn restore(lines: &mut Vec<Line>, log: &mut RepairLog, pass: &'static str) {
         if edits.is_empty() {
             continue;
         }
-        let before = lines[k].trimmed().to_string();
+        // The edit takes the lone letters from their line too: the log
+        // shows them with the logo line (the raised A's first, the lowered
+        // E's last), so no letter goes unaccounted for.
+        let count = |letter: char| edits.iter().filter(|f| f.letter == letter).count();
+        let before = format!(
+            "{}{}{}",
+            "A ".repeat(count('A')),
+            lines[k].trimmed(),
+            " E".repeat(count('E'))
+        );
         let mut chars: Vec<char> = lines[k].text.chars().collect();
         // From the right, so that an inserted A moves no column still to
         // come; at one gap the E first, then the A before the T.
@@ -268,6 +277,11 @@ mod tests {
             ]
         );
         assert_eq!(log.changes.len(), 2, "{:?}", log.changes);
+        // The log takes the lone letters from their lines with the logos.
+        assert_eq!(
+            log.changes[0].before,
+            "A author The name(s) of the author(s), in the LT X book. E"
+        );
     }
 
     /// Ghostscript maps a line of one small letter by other widths than
