@@ -80,7 +80,6 @@ const NAME_SEPARATORS: [char; 2] = ['/', '='];
 fn name_part_evidence(body: &[String]) -> (HashSet<String>, HashSet<String>) {
     let mut parts = HashSet::default();
     let mut both = HashSet::default();
-    let letters = |part: &str| -> String { part.chars().filter(|&c| c != '-').collect() };
     for text in body
         .iter()
         .filter(|t| t.contains(NAME_SEPARATORS) && t.contains('-'))
@@ -94,7 +93,7 @@ fn name_part_evidence(body: &[String]) -> (HashSet<String>, HashSet<String>) {
                 if !parts.contains(*part) {
                     parts.insert(part.to_string());
                 }
-                let joined = letters(part);
+                let joined = without_hyphens(part);
                 if pieces.contains(&joined.as_str()) {
                     both.insert(joined);
                 }
@@ -117,9 +116,8 @@ fn compounds_by_letters(
     let mut by_letters: HashMap<String, Option<String>> =
         both.into_iter().map(|letters| (letters, None)).collect();
     for part in parts {
-        let letters: String = part.chars().filter(|&c| c != '-').collect();
         by_letters
-            .entry(letters)
+            .entry(without_hyphens(part))
             .and_modify(|found| {
                 *found = match found.take() {
                     Some(old) if hyphen_positions(&old).is_subset(&hyphen_positions(part)) => {
@@ -147,7 +145,7 @@ const MIN_NAME_PART: usize = 4;
 /// An option's dash ("-Zsanitizer" for "Zsanitizer") is no compound's
 /// hyphen: the run may name something else.
 fn restore_name_part(run: &str, ev: &Evidence) -> Option<String> {
-    let letters: String = run.chars().filter(|&c| c != '-').collect();
+    let letters = without_hyphens(run);
     if letters.chars().count() < MIN_NAME_PART {
         return None;
     }
@@ -156,6 +154,11 @@ fn restore_name_part(run: &str, ev: &Evidence) -> Option<String> {
         part.starts_with('-') == run.starts_with('-') && part.ends_with('-') == run.ends_with('-');
     (part != run && same_ends && hyphen_positions(run).is_subset(&hyphen_positions(part)))
         .then(|| part.clone())
+}
+
+/// The letters (and digits) of a word without its hyphens.
+fn without_hyphens(word: &str) -> String {
+    word.chars().filter(|&c| c != '-').collect()
 }
 
 /// A part of a path or an option without the punctuation around it
@@ -397,6 +400,7 @@ fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
     // token stays as it is.
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `token` already in `out`
+    let in_names = token.contains(NAME_SEPARATORS);
     for (start, end) in word_runs(token) {
         // A TeX command (`\email`, `\multicolumn`) is letters only: no
         // hyphen belongs in it, whatever the prose writes.
@@ -410,7 +414,6 @@ fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
         {
             continue;
         }
-        let in_names = token.contains(NAME_SEPARATORS);
         if let Some(fixed) = restore_word(word, &ev.vocab)
             .or_else(|| in_names.then(|| restore_name_part(word, ev)).flatten())
             && (listed == Listed::Restore || !Lexicon::english().is_word(word))
@@ -452,7 +455,7 @@ fn restore_word(word: &str, vocab: &DocVocabulary) -> Option<String> {
         return None;
     }
     let bare: Cow<str> = if word.contains('-') {
-        Cow::Owned(word.chars().filter(|&c| c != '-').collect())
+        Cow::Owned(without_hyphens(word))
     } else {
         Cow::Borrowed(word)
     };
@@ -649,16 +652,23 @@ fn a_listed_word_keeps_the_authors_spelling() {
     );
 }
 
-/// The text of the document after this pass, one paragraph per text.
+/// A document of one paragraph per text.
 #[cfg(test)]
-fn restored_text(paragraphs: &[&str]) -> Vec<String> {
-    let mut doc = crate::model::Document::default();
+fn document_of(paragraphs: &[&str]) -> Document {
+    let mut doc = Document::default();
     for text in paragraphs {
-        doc.blocks.push(crate::model::Block::Paragraph {
-            content: vec![crate::model::Inline::text(*text)],
+        doc.blocks.push(Block::Paragraph {
+            content: vec![Inline::text(*text)],
             span: crate::model::Span::default(),
         });
     }
+    doc
+}
+
+/// The text of the document after this pass, one paragraph per text.
+#[cfg(test)]
+fn restored_text(paragraphs: &[&str]) -> Vec<String> {
+    let mut doc = document_of(paragraphs);
     run(&mut doc, &mut RepairLog::default());
     doc.blocks.iter().map(|b| b.plain_text()).collect()
 }
@@ -709,13 +719,7 @@ fn name_parts_prove_only_a_hyphen_between_letters_written_one_way() {
 /// The log of this pass over a document of one paragraph per text.
 #[cfg(test)]
 fn restored(paragraphs: &[&str]) -> RepairLog {
-    let mut doc = crate::model::Document::default();
-    for text in paragraphs {
-        doc.blocks.push(crate::model::Block::Paragraph {
-            content: vec![crate::model::Inline::text(*text)],
-            span: crate::model::Span::default(),
-        });
-    }
+    let mut doc = document_of(paragraphs);
     let mut log = RepairLog::default();
     run(&mut doc, &mut log);
     log

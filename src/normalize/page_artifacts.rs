@@ -403,7 +403,8 @@ fn furniture(
             }
         }
     }
-    let counting_within = counting_within_pages(shapes, layout);
+    let counting_within =
+        pages::counting_within_a_page(shapes, |a, b| layout.page[a] == layout.page[b]);
     for k in 0..n {
         let Some(s) = &shapes[k] else { continue };
         let Some((_, form)) = &s.counter else {
@@ -1074,31 +1075,6 @@ fn is_bare(shapes: &[Option<Shape>], k: usize) -> bool {
     shapes[k]
         .as_ref()
         .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare))))
-}
-
-/// The line shapes whose numbers count up by one within a page, a few
-/// lines apart ([`pages::MIN_PAGE_LINES`]): a list's, a table's or the
-/// sections'. Two pages' counters stand a page apart, or on two pages
-/// where the last one is short.
-fn counting_within_pages<'a>(shapes: &'a [Option<Shape>], layout: &Layout) -> HashSet<&'a str> {
-    let mut last: HashMap<&str, (usize, u32)> = HashMap::default();
-    let mut counting = HashSet::default();
-    for (k, shape) in shapes.iter().enumerate() {
-        let Some(s) = shape else { continue };
-        let Some((counter, _)) = &s.counter else {
-            continue;
-        };
-        let key = s.facing.as_str();
-        if let Some(&(at, before)) = last.get(key)
-            && k - at < pages::MIN_PAGE_LINES
-            && layout.page[at] == layout.page[k]
-            && before.checked_add(1) == Some(counter.value)
-        {
-            counting.insert(key);
-        }
-        last.insert(key, (k, counter.value));
-    }
-    counting
 }
 
 /// Logs that `rule` left `line` alone, and why: "12 (a number at a page

@@ -1351,16 +1351,16 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     {
         return None;
     }
-    let chars: Vec<(usize, char)> = token.char_indices().collect();
     // A percent sign after anything but a digit is code's: a TeX comment
     // ("url,url-prefix-x,%:" in a list of options), a format ("%s,%d"),
     // an escape ("a%20b"). "50%," is a share, and prose.
-    let code_percent = chars
-        .iter()
-        .any(|&(i, c)| c == '%' && !token[..i].ends_with(|p: char| p.is_ascii_digit()));
+    let code_percent = token
+        .match_indices('%')
+        .any(|(i, _)| !token[..i].ends_with(|p: char| p.is_ascii_digit()));
     if code_percent {
         return None;
     }
+    let chars: Vec<(usize, char)> = token.char_indices().collect();
     let n = chars.len();
     // Where the spaces were lost, a call's shape may be words glued
     // together ("chapter(Obadiah;1John;Jude),you").

@@ -183,7 +183,7 @@ fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> 
         title: title.as_deref(),
     };
     let heads_by_value = heads_by_value(shapes);
-    let counting_within = counting_within_a_page(shapes);
+    let counting_within = counting_within_a_page(shapes, |_, _| true);
     [1, ALTERNATIVES].into_iter().find_map(|kept| {
         let (links, places) = chain_links(shapes, kept);
         weigh_chains(
@@ -377,8 +377,14 @@ pub fn counts_within_a_page(shape: Option<&Shape>, counting_within: &HashSet<&st
 
 /// The line shapes whose numbers count up within a page's length
 /// somewhere: "1 John", "2 John", "3 John" on lines next to each other
-/// are a table's or a list's, wherever else the names stand.
-fn counting_within_a_page(shapes: &[Option<Shape>]) -> HashSet<&str> {
+/// are a table's or a list's, wherever else the names stand. Two lines
+/// count together only where `same_page(a, b)` holds (before the pages are
+/// known, always; after, a short last page's counter beside the one before
+/// it is no count within a page).
+pub fn counting_within_a_page(
+    shapes: &[Option<Shape>],
+    same_page: impl Fn(usize, usize) -> bool,
+) -> HashSet<&str> {
     let mut last: HashMap<&str, (usize, u32)> = HashMap::default();
     let mut counting = HashSet::default();
     for (k, shape) in shapes.iter().enumerate() {
@@ -389,6 +395,7 @@ fn counting_within_a_page(shapes: &[Option<Shape>]) -> HashSet<&str> {
         let key = s.facing.as_str();
         if let Some(&(at, before)) = last.get(key)
             && k - at < MIN_PAGE_LINES
+            && same_page(at, k)
             && before.checked_add(1) == Some(value)
         {
             counting.insert(key);

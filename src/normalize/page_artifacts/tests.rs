@@ -1333,9 +1333,9 @@ fn a_chinese_sentence_beside_the_number_is_no_head() {
 /// pages print the article's number and the page ("111:4  Trovato et al.",
 /// "The Name of the Title  111:5"), and the numbered section headings in
 /// capitals stand a page's length apart here and there, the first and
-/// the third at the top of pages 1 and 3. The heads go; every heading stays, though its number
-/// fits a page: its shape counts up a few lines apart ("4 TYPEFACES" just
-/// above "5 TITLE INFORMATION").
+/// the third at the top of pages 1 and 3. The heads go; every heading
+/// stays, though its number fits a page: its shape counts up a few lines
+/// apart ("4 TYPEFACES" just above "5 TITLE INFORMATION").
 #[test]
 fn numbered_headings_in_capitals_are_no_page_counter() {
     let head = |p: usize| {
@@ -1388,4 +1388,20 @@ fn numbered_headings_in_capitals_are_no_page_counter() {
             .any(|t| t.contains("111:") || t.starts_with("J. ACM")),
         "{kept:?}"
     );
+}
+
+/// A short last page puts its footer a few lines after the one before:
+/// "Seite 2" closing page 2 and "Seite 3" closing page 3 six lines later
+/// count the pages, not sections within one.
+#[test]
+fn a_short_last_pages_footer_still_counts() {
+    let page = |p: usize, n: usize| {
+        let mut lines = body(p, n);
+        lines.push(format!("Seite {p}"));
+        lines.join("\n")
+    };
+    let text = [page(1, 14), page(2, 14), page(3, 5)].join("\n\u{c}");
+    let (lines, _) = repaired(&text);
+    let kept = texts(&lines);
+    assert!(!kept.iter().any(|t| t.starts_with("Seite")), "{kept:?}");
 }
