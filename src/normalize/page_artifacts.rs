@@ -249,7 +249,14 @@ impl Counting {
                         && (has_neighbours(key, pages, layout)
                             || headed.get(*vote).is_some_and(|h| facing_pages(h, layout)))
                 })
-                .max_by_key(|((key, _, offset), pages)| (pages.len(), -offset.abs(), *key))
+                // Among shapes that fit as many pages, a line of words
+                // that comes back with the number (a running head "16
+                // BENJAMIN M c KAY") over numbers alone, which a figure's
+                // or a table's labels ("1", "2", "4") can match by chance.
+                .max_by_key(|((key, _, offset), pages)| {
+                    let words = key.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                    (pages.len(), words, -offset.abs(), *key)
+                })
                 .map(|((key, _, offset), _)| (*offset, key.to_string()))
         };
         let (arabic, roman) = (best(false), best(true));

@@ -1405,3 +1405,40 @@ fn a_short_last_pages_footer_still_counts() {
     let kept = texts(&lines);
     assert!(!kept.iter().any(|t| t.starts_with("Seite")), "{kept:?}");
 }
+
+#[test]
+fn running_heads_outvote_a_figures_labels_that_fit_as_many_pages() {
+    // Pages 16 to 21 of a manual whose heads alternate ("16 BENJAMIN M c
+    // KAY", "THE LIE HASSE PACKAGE 17"); a diagram's node labels "1", "2"
+    // and "4" stand at the top of pages 1, 2 and 4 of the excerpt, so that
+    // they too fit three pages, two of them neighbours, counted from the
+    // first.
+    let text = paginate(
+        6,
+        14,
+        |p| {
+            let printed = p + 15;
+            let head = if printed % 2 == 0 {
+                format!("{printed}          BENJAMIN M c KAY")
+            } else {
+                format!("THE LIE HASSE PACKAGE          {printed}")
+            };
+            let label = [1, 2, 4].contains(&p).then(|| format!("\n{p}"));
+            Some(head + &label.unwrap_or_default())
+        },
+        |_| None,
+        true,
+    );
+    let (lines, _) = repaired(&text);
+    let kept = texts(&lines);
+    for label in ["1", "2", "4"] {
+        assert!(kept.contains(&label), "label {label} lost: {kept:?}");
+    }
+    assert!(
+        !kept
+            .iter()
+            .any(|t| t.contains("BENJAMIN") || t.contains("HASSE")),
+        "{kept:?}"
+    );
+    assert_eq!(label_texts(&lines)[..2], ["16", "17"]);
+}
