@@ -174,12 +174,14 @@ type Places<'a> = HashMap<(&'a str, bool, u32), Vec<usize>>;
 /// a second round also weighs the chains through each value's runner-up.
 fn counter_chain(shapes: &[Option<Shape>], texts: &[&str], set_off: &[bool]) -> Option<Vec<usize>> {
     let literal_counts = literal_counts(shapes, texts);
+    let repeating_labels = repeating_bare_labels(shapes);
     let title = content_title(shapes);
     let evidence = Evidence {
         shapes,
         texts,
         set_off,
         literal_counts: &literal_counts,
+        repeating_labels: &repeating_labels,
         title: title.as_deref(),
     };
     let heads_by_value = heads_by_value(shapes);
@@ -477,6 +479,28 @@ fn literal_counts<'a>(shapes: &'a [Option<Shape>], texts: &[&'a str]) -> HashMap
     counts
 }
 
+/// The shapes of page labels without words ("1/3", "- 3 -") in which a
+/// value comes back: a table's column of fractions ("1/3", "2/3", "1/3"),
+/// not the pages of one text, each numbered once.
+fn repeating_bare_labels(shapes: &[Option<Shape>]) -> HashSet<&str> {
+    let mut seen: HashSet<(&str, u32)> = HashSet::default();
+    let mut repeating = HashSet::default();
+    for shape in shapes.iter().flatten() {
+        if is_bare_label(shape)
+            && let Some(value) = counter_value(shape)
+            && !seen.insert((shape.key.as_str(), value))
+        {
+            repeating.insert(shape.key.as_str());
+        }
+    }
+    repeating
+}
+
+/// A page label without words: "1/3", "- 3 -", not "Page 3 of 9".
+fn is_bare_label(shape: &Shape) -> bool {
+    matches!(shape.counter, Some((_, Form::Label))) && shape.letters() == 0
+}
+
 /// What must come back page after page for a line to recur beside the page
 /// counters: its literal shape, except for a title in capitals alone on its
 /// line (no counter, no section number), whose own words must: the cells of
@@ -498,6 +522,8 @@ struct Evidence<'a> {
     /// Whether each line stands well right of the text's left margin.
     set_off: &'a [bool],
     literal_counts: &'a HashMap<&'a str, usize>,
+    /// See [`repeating_bare_labels`].
+    repeating_labels: &'a HashSet<&'a str>,
     title: Option<&'a str>,
 }
 
@@ -518,6 +544,7 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
         texts,
         set_off,
         literal_counts,
+        repeating_labels,
         title,
     } = *evidence;
     let shape = |k: usize| shapes[k].as_ref().expect("chain lines have shapes");
@@ -584,7 +611,10 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
         .as_ref()
         .is_some_and(|(_, form)| *form == Form::Label)
     {
-        return true;
+        // "Page 3 of 9" says what it is. A label without words may be a
+        // table's cell: it numbers pages where no value of its shape comes
+        // back, as each page is numbered once.
+        return !(is_bare_label(first) && repeating_labels.contains(first.key.as_str()));
     }
     let key_text = first.key.replace('#', "");
     let key_text = key_text.trim();

@@ -1442,3 +1442,22 @@ fn running_heads_outvote_a_figures_labels_that_fit_as_many_pages() {
     );
     assert_eq!(label_texts(&lines)[..2], ["16", "17"]);
 }
+
+#[test]
+fn a_column_of_fractions_is_no_page_label() {
+    // Two tables of fractions a page's length apart in a text without form
+    // feeds: "1/3" and "2/3" count up from one table to the next as a
+    // browser's page labels would, but each table holds both.
+    let mut lines = body(1, 12);
+    for table in 0..2 {
+        lines.extend(["Sn: 2c", "1/3", "2/3", "0.2831"].map(String::from));
+        lines.extend(body(table + 2, 14));
+    }
+    let text = lines.join("\n");
+    let kept = kept(&text);
+    assert_eq!(
+        kept.iter().filter(|t| t.ends_with("/3")).count(),
+        4,
+        "{kept:?}"
+    );
+}
