@@ -167,7 +167,7 @@ pub fn signal(line: &str) -> Signal {
     if section_header(t) {
         return Signal::Strong("section-header");
     }
-    if key_value(t) || json_member(t) {
+    if key_value(t) || shell_export(t) || json_member(t) {
         return Signal::Strong("key-value");
     }
     if shell_prompt(t) || root_prompt(t) || annotated_prompt(t) {
@@ -718,6 +718,13 @@ fn key_value(t: &str) -> bool {
         || !value.contains(char::is_whitespace) && !value.ends_with(['.', ','])
 }
 
+/// `export MKL_THREADING_LAYER=GNU`: a shell's assignment to a variable
+/// it exports, one word after `export`, as scripts and manuals write it.
+fn shell_export(t: &str) -> bool {
+    t.strip_prefix("export ")
+        .is_some_and(|rest| !rest.contains(char::is_whitespace) && key_value(rest))
+}
+
 /// `"name": value`: a member of a JSON object (or a YAML mapping with a
 /// quoted key), its value a string, a number, a list, an object or a
 /// literal.
@@ -1119,6 +1126,7 @@ mod tests {
             "x = y;",
             ")* `\"` SUFFIX?",
             ")+",
+            "export MKL_INTERFACE_LAYER=GNU,LP64",
         ] {
             assert!(strong(line), "{line:?}: {:?}", signal(line));
         }
@@ -1394,6 +1402,7 @@ mod tests {
             // A capitalised name among the sentence's first words; a
             // section number of the other column run in after it.
             "All of the corresponding Items have kind = \"impl\" 4.3.5 kind == \"struct_field\"",
+            "export the variable as PATH=/usr/bin before you start",
         ] {
             assert!(!strong(line), "{line:?}: {:?}", signal(line));
         }
