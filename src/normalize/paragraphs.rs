@@ -33,6 +33,7 @@
 use super::lines::{Line, blank, page_break_between};
 use super::page_artifacts::bare_number;
 use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
+use super::regions::has_code_signal;
 use super::structure::{SPACED_BULLETS, author_names, is_heading_text, list_marker};
 use super::{Pass, RepairLog, Stage};
 
@@ -226,6 +227,10 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 Some("the next line opens a numbered section, in the document's sequence")
             } else if lists.colon_run[a] {
                 Some(rule_evidence("colon-run-item"))
+            } else if rule == "split-sentence-join" && indented_listing_after(lines, a, b) {
+                Some(
+                    "the block after the blank line is code, indented as a whole: a listing of its own",
+                )
             } else {
                 None
             };
@@ -744,6 +749,29 @@ fn rejoin(
     None
 }
 
+/// Columns right of the block before a blank line from which the whole
+/// block after it is set apart (a listing's indent), not a paragraph's
+/// first line.
+const INDENTED_BLOCK: usize = 4;
+
+/// Whether the block that starts at line `b` is a listing set apart from
+/// the text before it ("we used" / "    export MKL_THREADING_LAYER=GNU"):
+/// every line of it shows signs of code and stands at least [`INDENTED_BLOCK`]
+/// columns right of the leftmost line of the block that ends at line `a`.
+/// A sentence cut by a figure goes on in prose, wherever a hanging indent
+/// puts it.
+fn indented_listing_after(lines: &[Line], a: usize, b: usize) -> bool {
+    let block = |range: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        range.take_while(|&i| !lines[i].is_blank()).collect()
+    };
+    let (before, after) = (block(&mut (0..=a).rev()), block(&mut (b..lines.len())));
+    let margin = |block: &[usize]| block.iter().map(|&i| lines[i].indent()).min();
+    let (Some(x), Some(y)) = (margin(&before), margin(&after)) else {
+        return false;
+    };
+    y >= x + INDENTED_BLOCK && after.iter().all(|&i| has_code_signal(lines[i].trimmed()))
+}
+
 /// A block cut without a page break must be this long (in letters and
 /// digits, about six words) before the cut: a shorter one may be a title or
 /// a heading followed by text in lower case.
@@ -1121,6 +1149,30 @@ mod tests {
         assert_eq!(b.len(), 2);
         let b = blocks("A Heading\n\ncloud.gov is a platform.");
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_does_not_go_on_into_an_indented_listing() {
+        // "we used" introduces the listing set apart below it; a paragraph
+        // cut by a figure goes on at its own margin.
+        let (b, log) = blocks_and_log(
+            "Title\n\nWith 64-bit builds and the GCC compilers, we used\n\n    \
+             export MKL_INTERFACE_LAYER=GNU,LP64\n    export MKL_THREADING_LAYER=GNU",
+        );
+        assert_eq!(b.len(), 3, "{b:#?}");
+        assert!(declined(&log, "split-sentence-join"));
+        // Displayed equations, numbered at the right.
+        let b = blocks(
+            "Title\n\nA simple list of equations can be displayed either with one number per equation\n\n\
+             \x20                             f (x) = sin(x) + 1 ,                                 (2)\n\
+             \x20                             h(x) = f (x) + g(x) − 3 ,                            (3)",
+        );
+        assert_eq!(b.len(), 3, "{b:#?}");
+        let b = blocks(
+            "Title\n\nWith 64-bit builds and the GCC compilers, we used\n\n\
+             export as the first word of a paragraph set at the margin.",
+        );
+        assert_eq!(b.len(), 2, "{b:#?}");
     }
 
     #[test]

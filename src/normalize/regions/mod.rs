@@ -228,6 +228,12 @@ pub fn is_code_line(text: &str) -> bool {
     matches!(code::signal(text), Signal::Strong(_))
 }
 
+/// Whether a line has any signal of code at all, a strong one or a weak
+/// one (a code symbol, a command's flag): a line a listing may hold.
+pub fn has_code_signal(text: &str) -> bool {
+    matches!(code::signal(text), Signal::Strong(_) | Signal::Weak(_))
+}
+
 /// Labels tables among the lines that are not code: each table line's text
 /// becomes its cells joined by tabs (see `table`), and its kind `Table`.
 fn tables(lines: &mut [Line], log: &mut RepairLog) {
