@@ -532,6 +532,10 @@ fn content_title(shapes: &[Option<Shape>]) -> Option<String> {
     shapes.first()?.as_ref().map(|s| s.literal.clone())
 }
 
+/// Fewest numbers alone in a chain whose pages may be of any length (see
+/// [`is_furniture_chain`]).
+const MIN_UNEVEN_CHAIN: usize = 5;
+
 /// Whether a chain of counting lines is page furniture and not content that
 /// counts (numbered steps, sections, list items a page apart): its pages are
 /// of about the same length, and the lines say they are page numbers
@@ -557,6 +561,22 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
             (w[1] - w[0]) / pages
         })
         .collect();
+    let content_len = shapes.len();
+    let (head, tail) = (chain[0], content_len - 1 - chain[chain.len() - 1]);
+    let bare = chain.iter().all(|&k| shape(k).key == "#");
+    // Numbers alone, set off from the margin, one after another without a
+    // gap over many pages, the last on the text's very last line (or the
+    // first on its first): a page of figures may hold a few lines only,
+    // but no list, table or equation numbers so many lines apart out at
+    // the text's edge.
+    if bare
+        && chain.len() >= MIN_UNEVEN_CHAIN
+        && (head == 0 || tail == 0)
+        && chain.iter().all(|&k| set_off[k])
+        && chain.windows(2).all(|w| value(w[1]) == value(w[0]) + 1)
+    {
+        return true;
+    }
     let Some(shortest) = even_pages(&gaps) else {
         return false;
     };
@@ -573,9 +593,6 @@ fn is_furniture_chain(paced: &[usize], chain: &[usize], evidence: &Evidence) -> 
     // edge, and the pages before or after the chain hold no more than the
     // chain's pages do. The chain starts past the first pages (an
     // excerpt's numbers): steps and sections count from 1.
-    let content_len = shapes.len();
-    let (head, tail) = (chain[0], content_len - 1 - chain[chain.len() - 1]);
-    let bare = chain.iter().all(|&k| shape(k).key == "#");
     if bare
         && chain.len() >= 3
         && value(chain[0]) as i64 > MAX_START_VALUE

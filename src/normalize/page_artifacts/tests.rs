@@ -1461,3 +1461,28 @@ fn a_column_of_fractions_is_no_page_label() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn numbers_alone_to_the_last_line_count_pages_of_any_length() {
+    // Ghostscript's text of pages 11 to 16 without form feeds: each page's
+    // number centred at its foot, the last on the text's last line, and one
+    // page of a figure holding a few lines only.
+    let lengths = [20, 11, 32, 28, 60, 59];
+    let text = |numbered: &dyn Fn(usize) -> String| {
+        let mut lines = Vec::new();
+        for (p, &n) in lengths.iter().enumerate() {
+            lines.extend(body(p + 1, n));
+            lines.push(numbered(p + 11));
+        }
+        lines.join("\n")
+    };
+    let numbers = |text: &str| {
+        kept(text)
+            .into_iter()
+            .filter(|t| t.parse::<u32>().is_ok())
+            .count()
+    };
+    assert_eq!(numbers(&text(&|n| format!("{n:>40}"))), 0);
+    // At the margin, as a list's or a step's number stands, they stay.
+    assert_eq!(numbers(&text(&|n| n.to_string())), 6);
+}
