@@ -144,6 +144,30 @@ const FUNCTION_WORDS: &[&str] = &[
     "within", "without", "would", "you", "your",
 ];
 
+/// Words that label a part of a document by its number ("Chapter 1",
+/// "Part II", "Kapitel 3").
+const PART_WORDS: &[&str] = &[
+    "chapter",
+    "part",
+    "section",
+    "appendix",
+    "book",
+    "volume",
+    "lecture",
+    "lesson",
+    "kapitel",
+    "chapitre",
+    "capitolo",
+    "capítulo",
+    "teil",
+];
+
+/// Whether `word` labels a part of a document by its number ("Chapter",
+/// "Kapitel"), ignoring case.
+pub fn is_part_word(word: &str) -> bool {
+    PART_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether `word` is an English function word ("of", "the", "they"),
 /// ignoring case.
 pub fn is_function_word(word: &str) -> bool {

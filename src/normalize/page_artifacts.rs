@@ -56,7 +56,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use self::pages::{Pages, Source};
 use self::shape::{Form, Shape, shape, to_roman};
-use super::lexicon::is_function_word;
+use super::lexicon::{is_function_word, is_part_word};
 use super::lines::{Line, PageStart, non_blank};
 use super::regions::{is_code_line, is_number, rows_of_one_table};
 use super::{Pass, RepairLog, Stage};
@@ -431,6 +431,26 @@ fn furniture(
                     "section-number",
                     line(k),
                     "its number fits the page, but lines of its shape count up a few lines apart: they number sections",
+                );
+            }
+            continue;
+        }
+        // "Chapter" / "1" / "Introduction" atop a chapter's first page: the
+        // number is the chapter's, whatever page it fits. (At a page's foot
+        // a label's word alone, "part" in a list of options, may stand
+        // above the page's number.)
+        if *form == Form::Bare
+            && layout.top[k]
+            && k > 0
+            && layout.page[k - 1] == layout.page[k]
+            && is_part_word(line(k - 1).trimmed().trim_end_matches([':', '.']))
+        {
+            if counting.fits(s, layout.ordinal_of(k)) {
+                decline(
+                    log,
+                    "part-number",
+                    line(k),
+                    "its number fits the page, but it follows a label such as 'Chapter': it numbers the part",
                 );
             }
             continue;

@@ -15,6 +15,7 @@ use crate::model::{
     Author, Block, Counter, Delimiter, Document, Inline, Numbering, Span, plain_text,
 };
 
+use super::lexicon::is_part_word;
 use super::page_markers;
 use super::paragraphs::{ends_sentence, starts_capital, starts_capital_letter};
 use super::{Pass, RepairLog, Stage};
@@ -121,24 +122,6 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Words that label a part of a document by its number ("Chapter 1",
-/// "Part II", "Kapitel 3").
-const PART_WORDS: &[&str] = &[
-    "chapter",
-    "part",
-    "section",
-    "appendix",
-    "book",
-    "volume",
-    "lecture",
-    "lesson",
-    "kapitel",
-    "chapitre",
-    "capitolo",
-    "capítulo",
-    "teil",
-];
-
 /// A label of a part of the document by its number alone ("Chapter 1",
 /// "Part II"): the heading of a part, not the document's title.
 fn is_part_label(t: &str) -> bool {
@@ -150,7 +133,7 @@ fn is_part_label(t: &str) -> bool {
                 || w.chars().all(|c| "IVXLCivxlc".contains(c))
                 || (w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase())))
     };
-    words.len() == 2 && PART_WORDS.contains(&words[0].to_lowercase().as_str()) && numbered(words[1])
+    words.len() == 2 && is_part_word(words[0]) && numbered(words[1])
 }
 
 fn title_and_authors(doc: &mut Document, headers: &[String], log: &mut RepairLog) {

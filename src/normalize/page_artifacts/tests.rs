@@ -1486,3 +1486,33 @@ fn numbers_alone_to_the_last_line_count_pages_of_any_length() {
     // At the margin, as a list's or a step's number stands, they stay.
     assert_eq!(numbers(&text(&|n| n.to_string())), 6);
 }
+
+#[test]
+fn a_chapters_number_under_its_label_is_no_page_number() {
+    // A thesis's chapter opens page 1: "Chapter" / "1" / "Introduction"
+    // atop it, the page's own "1" at its foot; the pages after it print
+    // their numbers under a running head.
+    let mut pages = vec![
+        ["Chapter", "1", "Introduction"]
+            .into_iter()
+            .map(String::from)
+            .chain(body(1, 14))
+            .chain(["1".to_string()])
+            .collect::<Vec<_>>(),
+    ];
+    for p in 2..=3 {
+        let mut page = vec!["Chapter 1. Introduction".to_string(), p.to_string()];
+        page.extend(body(p, 14));
+        pages.push(page);
+    }
+    let text = pages
+        .iter()
+        .map(|p| p.join("\n"))
+        .collect::<Vec<_>>()
+        .join("\n\u{c}");
+    let (lines, log) = repaired(&text);
+    let kept = texts(&lines);
+    assert_eq!(kept[..3], ["Chapter", "1", "Introduction"], "{kept:?}");
+    assert_eq!(kept.iter().filter(|t| **t == "1").count(), 1, "{kept:?}");
+    assert!(declined(&log, "part-number"));
+}
