@@ -678,6 +678,20 @@ fn furniture(
         );
     }
 
+    // A page whose number fits at both edges: the top one that reads with
+    // the line under it as a numbered heading ("2" / "Section headings",
+    // with "2" at the foot) is the section's, the foot's the page's.
+    let text = |k: usize| line(k).trimmed();
+    for k in section_numbers_atop(&found, layout, text) {
+        found[k] = None;
+        decline(
+            log,
+            "section-number",
+            line(k),
+            "fits the page, but the page printed its number at its foot too, and this one heads the section under it",
+        );
+    }
+
     // The number printed with a running head in capitals ("1" before "JSON
     // MESSAGES"), where it recurs so on two pages or more. A page whose
     // number happens to be its section's ("1" / "INTRODUCTION" / "1" on
@@ -774,6 +788,39 @@ fn off_side_numbers(found: &[Option<&str>], layout: &Layout) -> Vec<usize> {
         .filter(|&k| side(k) == Some(!usual_top))
         .filter(|&k| sides[&layout.page[k]] == (true, true))
         .collect()
+}
+
+/// Page numbers at the top of pages that also have one at their foot, each
+/// right above a line of its page that no rule took for furniture and that
+/// reads, after the number, as a numbered heading ("2 Section headings").
+/// All of them or none: a document that prints its number at both edges
+/// shows it where a top number stands above plain text ("5" / "multiple
+/// references."), and its numbers above headings are the pages' too.
+fn section_numbers_atop<'a>(
+    found: &[Option<&str>],
+    layout: &Layout,
+    text: impl Fn(usize) -> &'a str,
+) -> Vec<usize> {
+    let numbers = || (0..found.len()).filter(|&k| found[k] == Some("page-number"));
+    let footed: HashSet<usize> = numbers()
+        .filter(|&k| layout.bottom[k] && !layout.top[k])
+        .map(|k| layout.page[k])
+        .collect();
+    let atop: Vec<usize> = numbers()
+        .filter(|&k| layout.top[k] && !layout.bottom[k] && footed.contains(&layout.page[k]))
+        .collect();
+    let heads_section = |k: usize| {
+        k + 1 < found.len()
+            && layout.page[k + 1] == layout.page[k]
+            && found[k + 1].is_none()
+            && !text(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            && section_title(&format!("{} {}", text(k), text(k + 1)))
+    };
+    if atop.iter().all(|&k| heads_section(k)) {
+        atop
+    } else {
+        Vec::new()
+    }
 }
 
 /// The other side of a page's number, at the same edge (top or bottom),

@@ -1516,3 +1516,43 @@ fn a_chapters_number_under_its_label_is_no_page_number() {
     assert_eq!(kept.iter().filter(|t| **t == "1").count(), 1, "{kept:?}");
     assert!(declined(&log, "part-number"));
 }
+
+#[test]
+fn a_sections_number_atop_a_page_numbered_at_its_foot_stays() {
+    // pypdf's text of a journal sample: pages 2 and 3 open with a section
+    // ("2" / "Section headings") and print their numbers at the foot.
+    let page = |p: usize, first: &[&str], foot: bool| {
+        let mut lines: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+        lines.extend(body(p, 14));
+        lines.extend(foot.then(|| p.to_string()));
+        lines.join("\n")
+    };
+    let text = [
+        page(1, &["Introduction"], true),
+        page(2, &["2", "Section headings"], true),
+        page(3, &["3", "Lists"], true),
+    ]
+    .join("\n\u{c}");
+    let (lines, log) = repaired(&text);
+    let first = texts(&lines);
+    for (number, title) in [("2", "Section headings"), ("3", "Lists")] {
+        let at = first.iter().position(|t| *t == title).unwrap();
+        assert_eq!(first[at - 1], number, "{first:?}");
+    }
+    assert_eq!(
+        first.iter().filter(|t| t.len() == 1).count(),
+        2,
+        "{first:?}"
+    );
+    assert!(declined(&log, "section-number"));
+    // A document that prints its numbers at both edges shows it on a page
+    // whose top number stands above plain text: all its numbers go.
+    let text = [
+        page(1, &["1", "goes on from the page before"], true),
+        page(2, &["2", "Section headings"], true),
+        page(3, &["3", "Lists"], true),
+    ]
+    .join("\n\u{c}");
+    let kept = kept(&text);
+    assert!(!kept.iter().any(|t| t.len() == 1), "{kept:?}");
+}
