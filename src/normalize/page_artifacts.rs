@@ -254,8 +254,7 @@ impl Counting {
                 // BENJAMIN M c KAY") over numbers alone, which a figure's
                 // or a table's labels ("1", "2", "4") can match by chance.
                 .max_by_key(|((key, _, offset), pages)| {
-                    let words = key.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-                    (pages.len(), words, -offset.abs(), *key)
+                    (pages.len(), has_words(key), -offset.abs(), *key)
                 })
                 .map(|((key, _, offset), _)| (*offset, key.to_string()))
         };
@@ -303,14 +302,16 @@ impl Counting {
 /// pages may be two apart.
 fn has_neighbours(key: &str, pages: &HashSet<usize>, layout: &Layout) -> bool {
     let ordinals: HashSet<i64> = pages.iter().map(|&p| layout.ordinals[p]).collect();
-    let reach = if key.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-        2
-    } else {
-        1
-    };
+    let reach = if has_words(key) { 2 } else { 1 };
     ordinals
         .iter()
         .any(|o| (1..=reach).any(|d| ordinals.contains(&(o + d))))
+}
+
+/// Whether a line's shape key holds words beside its number (a running
+/// head), not the number alone.
+fn has_words(key: &str) -> bool {
+    key.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// The edges (page, top) that hold a line of words that stands at the same
