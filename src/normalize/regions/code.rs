@@ -170,8 +170,11 @@ pub fn signal(line: &str) -> Signal {
     if key_value(t) || shell_export(t) || json_member(t) {
         return Signal::Strong("key-value");
     }
-    if shell_prompt(t) || root_prompt(t) || annotated_prompt(t) {
+    if shell_prompt(t) || root_prompt(t) || annotated_prompt(t) || csh_prompt(t, &words) {
         return Signal::Strong("shell-prompt");
+    }
+    if !prose && block_header(t, &words) {
+        return Signal::Strong("block-header");
     }
     // `> x <- c(1, 2)`, `>>> import os`: an interpreter's prompt before a
     // line that is code by itself (a quoted line of an e-mail is prose).
@@ -833,6 +836,85 @@ fn shell_prompt(t: &str) -> bool {
         .is_some_and(|cmd| command(cmd) && !cmd.contains('$'))
 }
 
+/// Most words after a C shell's `%` prompt: a command and its arguments,
+/// not the rest of a sentence whose number the line before took.
+const CSH_COMMAND_WORDS: usize = 8;
+
+/// `% ls src`, `% scons -Q`: the C shell's prompt before a command, as
+/// Unix manuals print a session. A per cent sign wrapped from its number
+/// opens a line too ("50" / "% of the votes"), before a word of the
+/// sentence: the command must be a name (lower-case letters, digits,
+/// `._/+-`) that is no function word, on a line that ends no sentence.
+fn csh_prompt(t: &str, words: &[&str]) -> bool {
+    let Some(command) = t
+        .strip_prefix("% ")
+        .and_then(|rest| rest.split_whitespace().next())
+    else {
+        return false;
+    };
+    command
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/' | '~'))
+        && command
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._/+-~".contains(c))
+        && !crate::normalize::lexicon::is_function_word(command)
+        && words.len() <= CSH_COMMAND_WORDS
+        && !ends_like_sentence(t)
+}
+
+/// Most words of a line that opens a block (see [`block_header`]).
+const BLOCK_HEADER_WORDS: usize = 8;
+
+/// `for subdir in ['foo', 'bar']:`, `def build(env):`: a line that opens an
+/// indented block, ending on a colon right after a bracket that closes
+/// code: a list of quoted strings, or a call (a name glued to its opening
+/// bracket). Prose ends a lead-in on a colon after an aside, "(see
+/// below):", whose bracket follows a space and holds words.
+fn block_header(t: &str, words: &[&str]) -> bool {
+    let Some(body) = t.strip_suffix(':') else {
+        return false;
+    };
+    // A statement's head is short; a sentence that ends on a formula
+    // ("... Consider ρ ≠ fn(p):") runs on longer, across a full stop.
+    if words.len() > BLOCK_HEADER_WORDS || t.contains(". ") {
+        return false;
+    }
+    let (open, close) = match body.chars().last() {
+        Some(')') => ('(', ')'),
+        Some(']') => ('[', ']'),
+        _ => return false,
+    };
+    if !t.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    // The group that the last bracket closes.
+    let mut depth = 0usize;
+    let mut start = None;
+    for (at, c) in body.char_indices().rev() {
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth -= 1;
+            if depth == 0 {
+                start = Some(at);
+                break;
+            }
+        }
+    }
+    let Some(start) = start else {
+        return false;
+    };
+    let inner = &body[start + 1..body.len() - 1];
+    let called = body[..start]
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let quoted_list = open == '[' && inner.starts_with(['\'', '"']);
+    called || quoted_list
+}
+
 /// `# ../bin/ssearch36 -q query.aa`, `# /etc/init.d/ssh restart`: the
 /// prompt of the superuser's shell before a command run by its path. A `#`
 /// before a word may be a heading or a comment, so only a path counts.
@@ -1189,6 +1271,33 @@ mod tests {
             ),
         ] {
             assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+    }
+
+    /// A C shell's `%` prompt before a command, and a line that opens a
+    /// block after a call or a list of strings, are code; a per cent sign
+    /// wrapped from its number and a lead-in that ends on an aside are not.
+    #[test]
+    fn csh_prompts_and_block_headers_are_strong() {
+        for (line, rule) in [
+            ("% ls src", "shell-prompt"),
+            ("% scons -Q", "shell-prompt"),
+            ("% ./configure --prefix=/usr", "shell-prompt"),
+            ("for subdir in ['foo', 'bar']:", "block-header"),
+            ("def build(env, target):", "block-header"),
+            ("if os.path.exists(name):", "block-header"),
+        ] {
+            assert_eq!(signal(line), Signal::Strong(rule), "{line:?}");
+        }
+        for line in [
+            "% of the votes went to the incumbent, who",
+            "% of them.",
+            "the options are listed below (in order):",
+            "as in the example [see above]:",
+            "Returns the list (or tuple):",
+            "utively, following those in the paper. Consider A ≠ fn(H):",
+        ] {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
         }
     }
 
