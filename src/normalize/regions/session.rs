@@ -177,6 +177,9 @@ fn read(
     // A name (`crates.io`) says less: a heading or a running head may
     // have one. Only before a line of the output (not the next command,
     // which may follow a line of text as well); the caller reads on.
+    if listed_names(lines, k, unit_end) {
+        return Reading::Record;
+    }
     let named = words.iter().any(|w| code::is_identifier_like(w))
         && k < unit_end
         && !lines[k + 1].is_blank()
@@ -186,6 +189,37 @@ fn read(
     } else {
         Reading::End(NO_SHAPE)
     }
+}
+
+/// Most names on a line of what a command listed.
+const LISTED_NAMES: usize = 6;
+
+/// Most lines of names before the blank line: a short listing is read
+/// this way, and each line of a long run looks this far ahead only.
+const LISTED_LINES: usize = 16;
+
+/// Whether the lines from `k` to the blank line that ends the unit are
+/// what a command listed (`hello` / `hello.o` after `% ls build`): short
+/// lines of lower-case names, none a function word, at least one line of
+/// names only (`hello.o`). The blank line ends the output as it ends the
+/// listing; a heading there opens with a capital, a sentence has words.
+fn listed_names(lines: &[Line], k: usize, unit_end: usize) -> bool {
+    let Some(end) =
+        (k..=unit_end.min(k + LISTED_LINES)).find(|&j| j == unit_end || lines[j + 1].is_blank())
+    else {
+        return false;
+    };
+    let run = &lines[k..=end];
+    let bare = |t: &str| {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        (1..=LISTED_NAMES).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    && !crate::normalize::lexicon::is_function_word(w)
+            })
+            && !code::ends_like_sentence(t)
+    };
+    run.iter().all(|l| bare(l.trimmed())) && run.iter().any(|l| code::names_only(l.trimmed()))
 }
 
 /// "Again, consulting ...", "Then, ...": a capitalised word of prose and a
@@ -305,6 +339,24 @@ mod tests {
             "$ cargo build\nCargo.toml format",
             "$ cargo check\nAgain, consulting crates.io\n$ cargo update -p clap",
             "$ cargo check\nsee crates.io\n$ cargo update -p clap",
+        ] {
+            let (taken, stop) = session(text);
+            assert_eq!(taken.len(), 1, "{text:?}: {taken:?}");
+            assert!(stop.is_some(), "{text:?}");
+        }
+    }
+
+    /// What `ls` lists, names alone up to the blank line after them, is
+    /// output; a line of words there, or a capitalised name (a heading),
+    /// is not.
+    #[test]
+    fn names_up_to_the_blank_line_are_output() {
+        let (taken, stop) = session("% ls build\nhello\nhello.o\n\nThe text goes on.");
+        assert_eq!(taken, ["% ls build", "hello", "hello.o"]);
+        assert_eq!(stop, None);
+        for text in [
+            "% ls build\nthe file is here\n\nMore.",
+            "$ cargo build\nCargo.toml\n\nMore.",
         ] {
             let (taken, stop) = session(text);
             assert_eq!(taken.len(), 1, "{text:?}: {taken:?}");
