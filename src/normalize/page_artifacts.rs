@@ -108,6 +108,9 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     for k in section_heads(lines, &content, &layout, &why) {
         why[content[k]] = Some("section-header");
     }
+    for k in titled_heads(lines, &content, &layout, &why) {
+        why[content[k]] = Some("section-header");
+    }
     let labels = page_labels(&layout, &shapes, &counting, &why, &content);
     for (k, &i) in content.iter().enumerate() {
         if why[i].is_none() && is_stray_punctuation(lines[i].trimmed()) {
@@ -1462,6 +1465,113 @@ fn section_heads(
             twin_below || headed_twin || earliest != k
         })
         .collect()
+}
+
+/// Fewest letters, and words, of a section's title that a running head
+/// without its number is matched against: "Introduction" alone may open a
+/// page as a word of the text, a title of a few words does not.
+const MIN_HEAD_LETTERS: usize = 12;
+const MIN_HEAD_WORDS: usize = 2;
+/// Most words of such a title: a heading's, not a sentence's.
+const MAX_HEAD_WORDS: usize = 14;
+
+/// Running heads that print a section's title without its number, as
+/// DocBook and book styles do ("Why SCons Duplicates Source Files in a
+/// Variant Directory Tree" atop the page of "15.2. Why SCons Duplicates
+/// Source Files in a" / "Variant Directory Tree"). A page's first line,
+/// with the line under it when the head wrapped (`-layout` breaks and
+/// hyphenates a long one: "... Directo-" / "ry Tree"), is the head when its
+/// letters are exactly those of a numbered heading's title elsewhere in
+/// the text, that title with the line under it when it wrapped too. The
+/// text's own headings are the evidence: a page that opens with the title
+/// of a heading the text prints with its number has no reason to repeat it
+/// unnumbered but as its head. The first page is left alone, as in
+/// [`section_heads`].
+fn titled_heads(
+    lines: &[Line],
+    content: &[usize],
+    layout: &Layout,
+    why: &[Option<&'static str>],
+) -> Vec<usize> {
+    let text = |k: usize| lines[content[k]].trimmed();
+    let same_page = |k: usize| k + 1 < content.len() && layout.page[k + 1] == layout.page[k];
+    let letters = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // A title, not a line of verse or prose that a line number opens
+    // (a critical edition numbers its lines, and a parallel text prints
+    // the same lines on another page): a few words, no sentence in it.
+    let long_enough = |t: &str| {
+        let words = t.split_whitespace().count();
+        (MIN_HEAD_WORDS..=MAX_HEAD_WORDS).contains(&words)
+            && t.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_HEAD_LETTERS
+            && !t.contains(['.', ';', ',', '!', '?'])
+    };
+    // The letters of each numbered heading's title, alone and with the
+    // line under it, and the heading's line.
+    let mut titles: HashMap<String, usize> = HashMap::default();
+    for k in 0..content.len() {
+        let t = text(k);
+        let Some(title) = numbered_title(t).filter(|_| why[content[k]].is_none()) else {
+            continue;
+        };
+        if long_enough(title) {
+            titles.insert(letters(title), k);
+        }
+        if same_page(k) && why[content[k + 1]].is_none() {
+            let wrapped = format!("{title} {}", text(k + 1));
+            if long_enough(&wrapped) {
+                titles.insert(letters(&wrapped), k);
+            }
+        }
+    }
+    if titles.is_empty() {
+        return Vec::new();
+    }
+    let mut heads = Vec::new();
+    for p in 1..layout.pages() {
+        let page = layout.lines_of(p);
+        let Some(k) = page.clone().find(|&k| why[content[k]].is_none()) else {
+            continue;
+        };
+        if !layout.top[k] || numbered_title(text(k)).is_some() {
+            continue;
+        }
+        let is_title = |key: &str, head: &str| {
+            long_enough(head) && titles.get(key).is_some_and(|&heading| heading != k)
+        };
+        if is_title(&letters(text(k)), text(k)) {
+            heads.push(k);
+        } else if same_page(k) && layout.top[k + 1] && why[content[k + 1]].is_none() {
+            let both = format!("{} {}", text(k), text(k + 1));
+            if is_title(&letters(&both), &both) {
+                heads.extend([k, k + 1]);
+            }
+        }
+    }
+    heads
+}
+
+/// The title after a section's number ("15.2. Why SCons Duplicates Source
+/// Files in a" gives "Why SCons ..."): a number of one to four parts, then
+/// a capital. Looser than [`section_title`], as a title that wraps may end
+/// on any word; [`titled_heads`] asks for the same letters elsewhere.
+fn numbered_title(t: &str) -> Option<&str> {
+    let (number, title) = t.split_once(' ')?;
+    let parts: Vec<&str> = number
+        .strip_suffix('.')
+        .unwrap_or(number)
+        .split('.')
+        .collect();
+    let numbered = parts.len() <= 4
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let title = title.trim_start();
+    (numbered && title.starts_with(char::is_uppercase)).then_some(title)
 }
 
 /// A section's number and title ("5 New commands", "5. Stoichiometric

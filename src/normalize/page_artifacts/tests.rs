@@ -1556,3 +1556,62 @@ fn a_sections_number_atop_a_page_numbered_at_its_foot_stays() {
     let kept = kept(&text);
     assert!(!kept.iter().any(|t| t.len() == 1), "{kept:?}");
 }
+
+#[test]
+fn a_sections_title_without_its_number_atop_a_page_goes() {
+    // DocBook prints the section's title without its number atop each
+    // page; `-layout` wraps a long one and hyphenates it. The numbered
+    // heading, wrapped too, stands further down a page.
+    let page = |p: usize| {
+        let mut page: Vec<String> = Vec::new();
+        match p {
+            2 => page.push("Why Copies Are Made in a Variant Directory Tree".into()),
+            3 => page.extend([
+                "Why Copies Are Made in a Variant Directo-".into(),
+                "ry Tree".into(),
+            ]),
+            _ => {}
+        }
+        page.extend(body(p, 6));
+        if p == 2 {
+            page.extend([
+                "15.2. Why Copies Are Made in a".into(),
+                "Variant Directory Tree".into(),
+            ]);
+        }
+        page.extend(body(p, 8));
+        page.join("\n")
+    };
+    let text = (1..=3).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    let (lines, log) = repaired(&text);
+    let got = texts(&lines);
+    assert!(!got.iter().any(|l| l.starts_with("Why Copies")), "{got:?}");
+    assert!(!got.contains(&"ry Tree"), "{got:?}");
+    assert!(got.contains(&"15.2. Why Copies Are Made in a"), "{got:?}");
+    assert_eq!(
+        rules(&log, false)
+            .iter()
+            .filter(|r| r.starts_with("section-header"))
+            .count(),
+        3
+    );
+    // A line of text that repeats a numbered line of verse (a parallel
+    // edition) is no head: it holds a sentence.
+    let page = |p: usize| {
+        let mut page: Vec<String> = Vec::new();
+        if p == 2 {
+            page.push("Lorem ipsum dolor sit amet, consectetur adipiscing".into());
+        }
+        page.extend(body(p, 6));
+        if p == 3 {
+            page.push("5 Lorem ipsum dolor sit amet, consectetur adipiscing".into());
+        }
+        page.extend(body(p, 8));
+        page.join("\n")
+    };
+    let text = (1..=3).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    assert!(keeps(
+        &text,
+        "Lorem ipsum dolor sit amet, consectetur adipiscing"
+    ));
+}
