@@ -522,7 +522,9 @@ fn furniture(
     let at_edges = edge_pages(shapes, layout, &found, (&everywhere, &everywhere));
     let candidates = recurring_lines(&at_edges, layout);
     let (top_band, bottom_band, repeated) =
-        outer_bands(shapes, layout, &found, &candidates, &at_edges);
+        outer_bands(shapes, layout, &found, &candidates, &at_edges, |k| {
+            lines[content[k]].trimmed()
+        });
     for k in repeated {
         decline(
             log,
@@ -1309,18 +1311,20 @@ pub(super) fn bare_number(t: &str) -> Option<u32> {
 /// heading and opening text page after page (`at_edges`: the pages each
 /// line shape stands at an edge of). Those lines are returned too, to be
 /// logged.
-fn outer_bands(
+fn outer_bands<'t>(
     shapes: &[Option<Shape>],
     layout: &Layout,
     found: &[Option<&'static str>],
     candidates: &HashSet<(bool, &str)>,
     at_edges: &EdgePages,
+    text: impl Fn(usize) -> &'t str,
 ) -> (Vec<bool>, Vec<bool>, Vec<usize>) {
     let n = shapes.len();
     let (mut top, mut bottom) = (vec![false; n], vec![false; n]);
     let mut repeated = Vec::new();
     let past_edge = past_edge_counts(shapes, layout);
     let needed = needed_pages(layout);
+    let mut behind = Vec::new();
     for p in 0..layout.pages() {
         let (start, end) = (layout.bounds[p], layout.bounds[p + 1]);
         for (side, band) in [(true, &mut top), (false, &mut bottom)] {
@@ -1332,12 +1336,12 @@ fn outer_bands(
             // Past the first line of the page's text, only a printed web
             // address goes on: a browser prints the page's at its foot,
             // and pdftotext may read the last cells of a table after it.
-            let mut in_text = false;
+            let mut text_lines = 0;
             for k in order {
                 let shape = shapes[k].as_ref();
                 let candidate =
                     shape.is_some_and(|s| candidates.contains(&(side, s.literal.as_str())));
-                if found[k].is_some() || (candidate && !in_text) {
+                if found[k].is_some() || (candidate && text_lines == 0) {
                     band[k] = true;
                     // A running head in capitals is one line: what follows
                     // it is the page's text (a table's header row).
@@ -1346,8 +1350,11 @@ fn outer_bands(
                     }
                 } else if candidate && shape.is_some_and(Shape::is_address) {
                     band[k] = true;
+                } else if candidate && text_lines == 1 && shape.is_some_and(Shape::is_caps_head) {
+                    behind.push((k, side));
+                    break;
                 } else if !is_bare(shapes, k) {
-                    in_text = true;
+                    text_lines += 1;
                 }
             }
             let lines = layout.lines_of(p);
@@ -1388,6 +1395,28 @@ fn outer_bands(
                     band[k] = false;
                     repeated.push(k);
                 }
+            }
+        }
+    }
+    // pdftotext's reading order may put a page's first line of text before
+    // its head ("80" / "8" / "Stream is neither a variable nor a stream" /
+    // "PROLOG BUILT-IN PREDICATES"). A head in capitals one line behind is
+    // still the band's last line where other pages print the same words as
+    // the outermost text at that edge; capitals that no other page prints
+    // so ("Copyright by" / "JOE LINGUIST" on a thesis's title pages) are
+    // the page's own.
+    let heads: HashSet<(bool, &str)> = (0..n)
+        .flat_map(|k| [(true, k), (false, k)])
+        .filter(|&(side, k)| if side { top[k] } else { bottom[k] })
+        .filter(|&(_, k)| shapes[k].as_ref().is_some_and(Shape::is_caps_head))
+        .map(|(side, k)| (side, text(k)))
+        .collect();
+    for (k, side) in behind {
+        if heads.contains(&(side, text(k))) {
+            if side {
+                top[k] = true;
+            } else {
+                bottom[k] = true;
             }
         }
     }

@@ -1615,3 +1615,34 @@ fn a_sections_title_without_its_number_atop_a_page_goes() {
         "Lorem ipsum dolor sit amet, consectetur adipiscing"
     ));
 }
+
+#[test]
+fn a_head_in_capitals_behind_the_pages_first_line_goes() {
+    // pdftotext puts one page's first line of text before its head; the
+    // other pages print the same head as their outermost text.
+    let page = |p: usize| {
+        let mut page: Vec<String> = vec![format!("{}", 76 + p)];
+        if p == 4 {
+            page.push("Stream is neither a variable nor a stream".into());
+        }
+        if p % 2 == 0 {
+            page.push("PROLOG BUILT-IN PREDICATES".into());
+        }
+        page.extend(body(p, 12));
+        page.join("\n")
+    };
+    let text = (1..=6).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    let got = kept(&text);
+    assert!(
+        !got.iter().any(|l| l == "PROLOG BUILT-IN PREDICATES"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|l| l == "Stream is neither a variable nor a stream")
+    );
+    // A line in capitals behind the first line of a page, which no other
+    // page prints at its edge, is the page's own: a thesis's title pages.
+    let text = "ABSTRACT\nTHE SYNTAX OF PHONOLOGY\nBy\nJoe Linguist\n\u{c}Copyright by\nJOE LINGUIST\n2021\n\u{c}ACKNOWLEDGEMENTS\n\nYour acknowledgements here.\n\u{c}TABLE OF CONTENTS\n\nLIST OF TABLES\n";
+    assert!(keeps(text, "JOE LINGUIST"), "{:?}", kept(text));
+}
