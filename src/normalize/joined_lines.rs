@@ -59,8 +59,11 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let vocab = vocabulary(lines);
     let paths = path_words(lines);
     let lexicon = Lexicon::for_text(log.other_language);
+    let columns: Vec<f64> = (0..lines.len())
+        .map(|i| paragraph_column(lines, i, width))
+        .collect();
     let mut out = Vec::with_capacity(lines.len() + 8);
-    for mut line in lines.drain(..) {
+    for (mut line, column) in lines.drain(..).zip(columns) {
         // Verbatim lines (code, tables) are long by their own right.
         while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
             // Pieces set apart by runs of spaces are columns or cells side
@@ -75,9 +78,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 );
                 break;
             }
-            let mut cuts = cuts(&line.text, width, &vocab, &paths, lexicon);
-            if cuts.len() != 1 {
-                let missing = if cuts.is_empty() {
+            let mut found = cuts(&line.text, column, &vocab, &paths, lexicon);
+            // In a paragraph set narrower than the text, a compound the
+            // document writes with its hyphen may still have been cut one
+            // of the text's widths in (the paragraph's lines beside may be
+            // short for other reasons); words alone prove nothing there.
+            if column < width {
+                let written = cuts(&line.text, width, &vocab, &paths, lexicon)
+                    .into_iter()
+                    .filter(|(at, proof)| {
+                        matches!(proof, Proof::Written(_)) && !found.iter().any(|(c, _)| c == at)
+                    })
+                    .collect::<Vec<_>>();
+                found.extend(written);
+            }
+            if found.len() != 1 {
+                let missing = if found.is_empty() {
                     "no lost hyphen is proven near the column width"
                 } else {
                     "more than one place could have been the line end"
@@ -85,7 +101,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 log.decline_cited(NAME, "overlong-line", line.span(), line.trimmed(), missing);
                 break;
             }
-            let (cut, evidence) = cuts.remove(0);
+            let (cut, proof) = found.remove(0);
+            let evidence = proof.evidence();
             let (first, rest) = line.text.split_at(cut);
             let (token_start, token_end) = token_around(&line.text, cut);
             log.record_cited(
@@ -114,6 +131,37 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     *lines = out;
 }
 
+/// The width of the column that line `i` was printed in: the text's, or
+/// that of its paragraph where the line before it and the two after it
+/// are all shorter than a full line of the text (a note or a quotation set narrower: "... the HAL
+/// framework [http://" / a joined line / "retrieve configuration
+/// parameters for them. The HAL maintainers"). There a lost line end lies
+/// one narrow column into the joined line, not one of the text's widths,
+/// where "hotplug" would have been cut.
+fn paragraph_column(lines: &[Line], i: usize, width: f64) -> f64 {
+    let neighbour = |j: usize| {
+        lines
+            .get(j)
+            .filter(|l| !l.is_blank() && l.kind.is_prose())
+            .map(|l| printed_len(l.trimmed()))
+    };
+    // The line before and the two after: one short line beside is as
+    // likely a paragraph's last line or a heading ("in existence." over a
+    // joined line, "issues requiring style decisions." under it).
+    let beside = [
+        i.checked_sub(1).and_then(neighbour),
+        neighbour(i + 1),
+        neighbour(i + 2),
+    ];
+    let narrow = beside
+        .iter()
+        .all(|len| len.is_some_and(|len| len < width * FIRST_LINE_MIN));
+    match beside.iter().flatten().copied().reduce(f64::max) {
+        Some(longest) if narrow => longest,
+        _ => width,
+    }
+}
+
 /// Byte offsets in `text` where a hyphen and a line break were lost, with
 /// the evidence for each.
 fn cuts(
@@ -122,7 +170,7 @@ fn cuts(
     vocab: &DocVocabulary,
     paths: &HashSet<String>,
     lexicon: &Lexicon,
-) -> Vec<(usize, String)> {
+) -> Vec<(usize, Proof)> {
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let hyphen = printed_len("-");
@@ -150,6 +198,23 @@ fn cuts(
     found
 }
 
+/// What proves that a hyphen was lost at a line end.
+enum Proof {
+    /// The document writes the compound with its hyphen elsewhere.
+    Written(String),
+    /// The run is no word and both its sides are: proof only where the
+    /// column puts the line end.
+    Words(String),
+}
+
+impl Proof {
+    fn evidence(self) -> String {
+        match self {
+            Proof::Written(why) | Proof::Words(why) => why,
+        }
+    }
+}
+
 /// Whether a hyphen was lost at byte `at`, inside a run of letters and
 /// digits: what proves it, or `None`.
 fn lost_hyphen(
@@ -158,7 +223,7 @@ fn lost_hyphen(
     vocab: &DocVocabulary,
     paths: &HashSet<String>,
     lexicon: &Lexicon,
-) -> Option<String> {
+) -> Option<Proof> {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -194,7 +259,9 @@ fn lost_hyphen(
     // A name from code, a path or a number ("glp_iptcp", "aarch64-unknown-
     // linuxgnu") gets its hyphen back only as the document spells it.
     if vocab.writes(with_hyphen) {
-        return Some(format!("the document writes '{with_hyphen}'"));
+        return Some(Proof::Written(format!(
+            "the document writes '{with_hyphen}'"
+        )));
     }
     // A name with digits ("18Fowned") may still have lost a hyphen between
     // two words; a number ("8859-1"), a path or a code name may not.
@@ -214,13 +281,15 @@ fn lost_hyphen(
     }
     let compound = format!("{head}-{tail}");
     if vocab.has_compound(with_hyphen) {
-        return Some(format!("the document writes '{with_hyphen}'"));
+        return Some(Proof::Written(format!(
+            "the document writes '{with_hyphen}'"
+        )));
     }
     if vocab
         .compound_for(run)
         .is_some_and(|c| c == compound.to_lowercase())
     {
-        return Some(format!("the document writes '{compound}'"));
+        return Some(Proof::Written(format!("the document writes '{compound}'")));
     }
     // Otherwise: no word as it stands, two words apart. A part is a word
     // in lower case, or one the document writes exactly so on its own
@@ -253,9 +322,9 @@ fn lost_hyphen(
         && word(tail)
         && !names_a_family(head, run, vocab, lexicon))
     .then(|| {
-        format!(
+        Proof::Words(format!(
             "'{run}' is no word, '{head}' and '{tail}' are; the line is too long for the column"
-        )
+        ))
     })
 }
 
@@ -394,6 +463,37 @@ mod tests {
         let (lines, log) = fix(&page(long));
         assert_eq!(log.applied(), 0);
         assert!(lines.iter().any(|l| l.text == long));
+    }
+
+    /// A paragraph set narrower than the text (a note): a line joined at a
+    /// space is as long as a line of the text, and a run of no word one
+    /// text width in ("hotplug") is no lost line end. A compound that the
+    /// document writes with its hyphen still is.
+    #[test]
+    fn a_narrow_paragraph_cuts_at_its_own_width() {
+        let full = "the quick brown fox jumps over the lazy dog again and";
+        let narrow = "a note set in a narrower column of";
+        let page = |joined: &str| {
+            let mut text = String::from("\u{c}");
+            for _ in 0..6 {
+                text.push_str(full);
+                text.push('\n');
+            }
+            text.push('\n');
+            for line in [narrow, joined, narrow, narrow] {
+                text.push_str(line);
+                text.push('\n');
+            }
+            text
+        };
+        let joined = "www.example.org/wiki/hal] to discover devices, hotplug events for them and";
+        let (lines, log) = fix(&page(joined));
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text == joined));
+        let (_, log) = fix(&page(
+            "the paper says that the CID-keyed font and the CIDkeyed format are gone now",
+        ));
+        assert_eq!(log.applied(), 1, "{:?}", log.changes);
     }
 
     /// A caption or a reference set in a smaller font is long for the
