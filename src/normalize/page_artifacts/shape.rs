@@ -298,6 +298,35 @@ fn slash_counter(s: &str) -> Option<Counter> {
     (n <= total).then(|| Counter::arabic(n))
 }
 
+/// "59 / 233", "59/ 233", "59 /233" as the line's last words: the page's
+/// counter, how many words it takes, and the count of pages.
+fn spaced_slash_counter(words: &[String]) -> Option<(Counter, usize, u32)> {
+    let n = words.len();
+    let pair = |page: &str, total: &str| {
+        let (c, total) = (number(page)?, arabic(total)?);
+        (c.value <= total).then_some((c, total))
+    };
+    if n >= 3
+        && words[n - 2] == "/"
+        && let Some((c, total)) = pair(&words[n - 3], &words[n - 1])
+    {
+        return Some((c, 3, total));
+    }
+    if n >= 2 {
+        let (a, b) = (&words[n - 2], &words[n - 1]);
+        let split = a
+            .strip_suffix('/')
+            .map(|page| (page, b.as_str()))
+            .or_else(|| b.strip_prefix('/').map(|total| (a.as_str(), total)));
+        if let Some((page, total)) = split
+            && let Some((c, total)) = pair(page, total)
+        {
+            return Some((c, 2, total));
+        }
+    }
+    None
+}
+
 /// The line's page counter, its form, and the words with the counter as `#`.
 fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -367,6 +396,12 @@ fn find_counter(words: &[String]) -> Option<(Counter, Form, Vec<String>)> {
         && let Some(c) = number(inner)
     {
         return Some((c, Form::Label, with(n - 2, 2, "[page #]")));
+    }
+    // "59 / 233", "Debian Reference 59 / 233": the page and the count of
+    // pages with a spaced slash, as dblatex prints them in its head
+    // (ghostscript writes "59/ 233").
+    if let Some((c, len, total)) = spaced_slash_counter(words) {
+        return Some((c, Form::Label, with(n - len, len, &format!("# / {total}"))));
     }
     // "... 1/3" (a browser's footer).
     if let Some(c) = slash_counter(&words[n - 1]) {
@@ -515,6 +550,19 @@ mod tests {
         assert_eq!(counter("2 of 7"), Some((2, Form::Label)));
         assert_eq!(counter("1/3"), Some((1, Form::Label)));
         assert_eq!(counter("4/3"), None);
+        // dblatex's head, as pdftotext and ghostscript write it.
+        assert_eq!(counter("59 / 233"), Some((59, Form::Label)));
+        assert_eq!(
+            counter("Debian Reference   59 / 233"),
+            Some((59, Form::Label))
+        );
+        assert_eq!(counter("Debian Reference 59/ 233"), Some((59, Form::Label)));
+        assert_eq!(counter("Debian Reference 59 /233"), Some((59, Form::Label)));
+        assert_eq!(
+            key("Debian Reference 59 / 233"),
+            key("Debian Reference 60/ 233")
+        );
+        assert_ne!(counter("a ratio of 5 / 3"), Some((5, Form::Label)));
         assert_eq!(counter("— 3 —"), Some((3, Form::Label)));
         assert_eq!(counter("—3—"), Some((3, Form::Label)));
         assert_eq!(counter("- 4 -"), Some((4, Form::Label)));
