@@ -59,13 +59,18 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let vocab = vocabulary(lines);
     let paths = path_words(lines);
     let lexicon = Lexicon::for_text(log.other_language);
-    let columns: Vec<f64> = (0..lines.len())
-        .map(|i| paragraph_column(lines, i, width))
+    // Each line's printed length, read once: prose lines only, as only
+    // they are cut and only they show a paragraph's column.
+    let lengths: Vec<Option<f64>> = lines
+        .iter()
+        .map(|l| (!l.is_blank() && l.kind.is_prose()).then(|| printed_len(l.trimmed())))
         .collect();
     let mut out = Vec::with_capacity(lines.len() + 8);
-    for (mut line, column) in lines.drain(..).zip(columns) {
+    for (i, mut line) in lines.drain(..).enumerate() {
         // Verbatim lines (code, tables) are long by their own right.
-        while line.kind.is_prose() && printed_len(line.trimmed()) > width * OVERLONG {
+        let mut length = lengths[i].unwrap_or(0.0);
+        let column = paragraph_column(&lengths, i, width);
+        while length > width * OVERLONG {
             // Pieces set apart by runs of spaces are columns or cells side
             // by side, long by their layout: an extractor joins with one.
             if line.trimmed().contains(SET_APART) {
@@ -125,26 +130,23 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             // A page that starts here starts with the head's first word.
             line.page_starts.clear();
             out.push(head);
+            length = printed_len(line.trimmed());
         }
         out.push(line);
     }
     *lines = out;
 }
 
-/// The width of the column that line `i` was printed in: the text's, or
+/// The width of the column that line `i` was printed in (`lengths`: each
+/// prose line's printed length): the text's, or
 /// that of its paragraph where the line before it and the two after it
 /// are all shorter than a full line of the text (a note or a quotation set narrower: "... the HAL
 /// framework [http://" / a joined line / "retrieve configuration
 /// parameters for them. The HAL maintainers"). There a lost line end lies
 /// one narrow column into the joined line, not one of the text's widths,
 /// where "hotplug" would have been cut.
-fn paragraph_column(lines: &[Line], i: usize, width: f64) -> f64 {
-    let neighbour = |j: usize| {
-        lines
-            .get(j)
-            .filter(|l| !l.is_blank() && l.kind.is_prose())
-            .map(|l| printed_len(l.trimmed()))
-    };
+fn paragraph_column(lengths: &[Option<f64>], i: usize, width: f64) -> f64 {
+    let neighbour = |j: usize| lengths.get(j).copied().flatten();
     // The line before and the two after: one short line beside is as
     // likely a paragraph's last line or a heading ("in existence." over a
     // joined line, "issues requiring style decisions." under it).

@@ -1472,10 +1472,9 @@ fn section_heads(
     let is_header = |k: usize| matches!(why[content[k]], Some("running-header" | "title-header"));
     let firsts: Vec<usize> = (1..layout.pages())
         .filter_map(|p| {
-            let page = layout.lines_of(p);
-            let k = page.clone().find(|&k| why[content[k]].is_none())?;
-            (layout.top[k] && (k == page.start || is_header(k - 1)) && section_title(text(k)))
-                .then_some(k)
+            let k = first_text_line(p, content, layout, why)?;
+            let opens_page = k == layout.lines_of(p).start || is_header(k - 1);
+            (layout.top[k] && opens_page && section_title(text(k))).then_some(k)
         })
         .collect();
     // Per text, how many pages open with it and the first that does.
@@ -1494,6 +1493,16 @@ fn section_heads(
             twin_below || headed_twin || earliest != k
         })
         .collect()
+}
+
+/// The first line of page `p` that is no furniture found so far.
+fn first_text_line(
+    p: usize,
+    content: &[usize],
+    layout: &Layout,
+    why: &[Option<&'static str>],
+) -> Option<usize> {
+    layout.lines_of(p).find(|&k| why[content[k]].is_none())
 }
 
 /// Fewest letters, and words, of a section's title that a running head
@@ -1533,7 +1542,7 @@ fn titled_heads(
     // A title, not a line of verse or prose that a line number opens
     // (a critical edition numbers its lines, and a parallel text prints
     // the same lines on another page): a few words, no sentence in it.
-    let long_enough = |t: &str| {
+    let reads_as_title = |t: &str| {
         let words = t.split_whitespace().count();
         (MIN_HEAD_WORDS..=MAX_HEAD_WORDS).contains(&words)
             && t.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_HEAD_LETTERS
@@ -1547,12 +1556,12 @@ fn titled_heads(
         let Some(title) = numbered_title(t).filter(|_| why[content[k]].is_none()) else {
             continue;
         };
-        if long_enough(title) {
+        if reads_as_title(title) {
             titles.insert(letters(title), k);
         }
         if same_page(k) && why[content[k + 1]].is_none() {
             let wrapped = format!("{title} {}", text(k + 1));
-            if long_enough(&wrapped) {
+            if reads_as_title(&wrapped) {
                 titles.insert(letters(&wrapped), k);
             }
         }
@@ -1562,15 +1571,14 @@ fn titled_heads(
     }
     let mut heads = Vec::new();
     for p in 1..layout.pages() {
-        let page = layout.lines_of(p);
-        let Some(k) = page.clone().find(|&k| why[content[k]].is_none()) else {
+        let Some(k) = first_text_line(p, content, layout, why) else {
             continue;
         };
         if !layout.top[k] || numbered_title(text(k)).is_some() {
             continue;
         }
         let is_title = |key: &str, head: &str| {
-            long_enough(head) && titles.get(key).is_some_and(|&heading| heading != k)
+            reads_as_title(head) && titles.get(key).is_some_and(|&heading| heading != k)
         };
         if is_title(&letters(text(k)), text(k)) {
             heads.push(k);
