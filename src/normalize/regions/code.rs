@@ -183,6 +183,11 @@ pub fn signal(line: &str) -> Signal {
         match signal(input) {
             Signal::Strong(_) => return Signal::Strong("interpreter-prompt"),
             Signal::Weak(_) if prompt == "? " => return Signal::Strong("interpreter-prompt"),
+            // Erlang ends each expression with a full stop:
+            // `1> filename:basedir(user_cache, "My App").`
+            _ if prompt == "name> " && input.strip_suffix('.').is_some_and(whole_call) => {
+                return Signal::Strong("interpreter-prompt");
+            }
             _ => {}
         }
     }
@@ -784,14 +789,30 @@ fn arrow_assignment(t: &str) -> bool {
 }
 
 /// The line after an interpreter's prompt, and the prompt: R's and the
-/// usual `> `, Python's `>>> `, PARI/GP's `? `; `None` without one.
+/// usual `> `, Python's `>>> `, PARI/GP's `? `, or a program's name or
+/// the number of the command before `> ` (`R> ` in the Journal of
+/// Statistical Software's vignettes, `gap> `, `julia> `, `octave:1> `,
+/// Erlang's `1> `, reported as `"name> "`); `None` without one.
 fn interpreter_input(t: &str) -> Option<(&str, &'static str)> {
-    [">>> ", "> ", "? "].into_iter().find_map(|prompt| {
+    let fixed = [">>> ", "> ", "? "].into_iter().find_map(|prompt| {
         t.strip_prefix(prompt)
             .filter(|input| !input.trim().is_empty())
             .map(|input| (input, prompt))
+    });
+    fixed.or_else(|| {
+        let (name, input) = t.split_once("> ")?;
+        let named = name.len() <= MAX_PROMPT_NAME
+            && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'));
+        (named && !input.trim().is_empty()).then_some((input, "name> "))
     })
 }
+
+/// The longest program name read before `> ` as an interpreter's prompt
+/// (`irb(main)` aside, names of programs are short).
+const MAX_PROMPT_NAME: usize = 12;
 
 /// `%1 = 2*x + y`: a result an interpreter prints under its history
 /// number (PARI/GP), a per cent sign, digits, then ` = ` and the value.
@@ -1385,8 +1406,27 @@ mod tests {
                 "interpreter-prompt",
             ),
         ]);
+        assert_strong(&[
+            (
+                "R> window(z, start = as.Date(\"2005-02-15\"))",
+                "interpreter-prompt",
+            ),
+            (
+                "R> inrusd <- read.zoo(\"demo1.txt\", sep = \"|\")",
+                "interpreter-prompt",
+            ),
+            ("gap> Size(SymmetricGroup(5));", "interpreter-prompt"),
+            ("octave:1> x = [1 2 3];", "interpreter-prompt"),
+            (
+                "1> filename:basedir(user_cache, \"My App\").",
+                "interpreter-prompt",
+            ),
+        ]);
         assert_not_strong(&[
             "> I think we should meet again next week.",
+            "R> The prompt of the session is printed before each command.",
+            "x> 0 holds for every point of the interval",
+            "2> 1 is what the comparison says",
             "The value x <- y is read as an assignment in the text.",
         ]);
     }

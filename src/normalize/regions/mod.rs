@@ -713,13 +713,16 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
             // Nor is a line inside a paragraph when the next line opens a
             // list item ("2. sends the message" / `{ "v": [1] }` / "3. ..."):
             // the item's marker ends the paragraph, so the line is what the
-            // item ends with, set on a line of its own.
+            // item ends with, set on a line of its own; unless it is words
+            // going on in lower case ("... after the column" / "labelled
+            // Description;" / "• Show ..."), the end of the item's sentence.
             if start == end
                 && start > a
                 && end < b
                 && prose(start - 1)
                 && prose(end + 1)
-                && list_marker(lines[end + 1].trimmed()).is_none()
+                && (list_marker(lines[end + 1].trimmed()).is_none()
+                    || words_going_on(lines[start].trimmed()))
                 && !ends_sentence_or_lead_in(&lines[start - 1].text)
                 && !(numbered_heading_line(lines[start - 1].trimmed())
                     && lines[end + 1].trimmed().starts_with(char::is_uppercase))
@@ -796,6 +799,14 @@ fn with_session_output(
 
 /// Whether the lines `a..=b`, joined by spaces, read as code (a strong
 /// signal).
+/// Words and nothing else, the first in lower case, perhaps with the
+/// mark that ends an item of a list after them ("labelled Description;").
+fn words_going_on(t: &str) -> bool {
+    let body = t.trim_end_matches([';', ',', '.']);
+    body.starts_with(|c: char| c.is_lowercase())
+        && body.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 fn unit_reads_as_code(lines: &[Line], a: usize, b: usize) -> bool {
     let joined = lines[a..=b]
         .iter()
@@ -1207,6 +1218,13 @@ mod tests {
                 .iter()
                 .any(|c| c.declined && c.rule == "code-region")
         );
+        // Words in lower case before the next item end its sentence.
+        let text = "• Show Account column: Checkbox to display the account.\n\
+                    • Show Memo column: Checkbox to display the Memo after the column\n\
+                    labelled Description;\n\
+                    • Show matched information: Checkbox to display the match.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "pppp", "{:?}", log.changes);
     }
 
     #[test]
