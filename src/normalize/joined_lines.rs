@@ -19,7 +19,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::identifier::{has_inner_dot, is_code_name, is_identifier};
-use super::lexicon::{DocVocabulary, Kind, Lexicon};
+use super::lexicon::{DocVocabulary, Kind, Lexicon, is_function_word};
 use super::lines::{Line, path_words, vocabulary};
 use super::paragraphs::{is_typeset, printed_len, printed_width};
 use super::{Pass, RepairLog, Stage};
@@ -56,9 +56,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let Some(width) = printed_width(lines) else {
         return;
     };
-    let vocab = vocabulary(lines);
-    let paths = path_words(lines);
-    let lexicon = Lexicon::for_text(log.other_language);
+    let evidence = Evidence {
+        vocab: vocabulary(lines),
+        paths: path_words(lines),
+        called: called_names(lines),
+        line_starts: line_starts(lines),
+        lexicon: Lexicon::for_text(log.other_language),
+    };
     // Each line's printed length, read once: prose lines only, as only
     // they are cut and only they show a paragraph's column.
     let lengths: Vec<Option<f64>> = lines
@@ -83,13 +87,13 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 );
                 break;
             }
-            let mut found = cuts(&line.text, column, &vocab, &paths, lexicon);
+            let mut found = cuts(&line.text, column, &evidence);
             // In a paragraph set narrower than the text, a compound the
             // document writes with its hyphen may still have been cut one
             // of the text's widths in (the paragraph's lines beside may be
             // short for other reasons); words alone prove nothing there.
             if column < width {
-                let written = cuts(&line.text, width, &vocab, &paths, lexicon)
+                let written = cuts(&line.text, width, &evidence)
                     .into_iter()
                     .filter(|(at, proof)| {
                         matches!(proof, Proof::Written(_)) && !found.iter().any(|(c, _)| c == at)
@@ -166,13 +170,7 @@ fn paragraph_column(lengths: &[Option<f64>], i: usize, width: f64) -> f64 {
 
 /// Byte offsets in `text` where a hyphen and a line break were lost, with
 /// the evidence for each.
-fn cuts(
-    text: &str,
-    width: f64,
-    vocab: &DocVocabulary,
-    paths: &HashSet<String>,
-    lexicon: &Lexicon,
-) -> Vec<(usize, Proof)> {
+fn cuts(text: &str, width: f64, evidence: &Evidence) -> Vec<(usize, Proof)> {
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let hyphen = printed_len("-");
@@ -190,7 +188,7 @@ fn cuts(
         if first >= width * FIRST_LINE_MIN
             && previous.is_some_and(char::is_alphanumeric)
             && c.is_alphanumeric()
-            && let Some(evidence) = lost_hyphen(text, at, vocab, paths, lexicon)
+            && let Some(evidence) = lost_hyphen(text, at, evidence)
         {
             found.push((at, evidence));
         }
@@ -198,6 +196,53 @@ fn cuts(
         previous = Some(c);
     }
     found
+}
+
+/// What the whole document says about its words, read once for every
+/// joined line.
+struct Evidence {
+    vocab: DocVocabulary,
+    /// The words of its paths and addresses.
+    paths: HashSet<String>,
+    /// The names it calls with arguments somewhere (`coredata(z)`).
+    called: HashSet<String>,
+    /// The words that open its lines: where a word was broken at a line
+    /// end, its second half stands there ("ically").
+    line_starts: DocVocabulary,
+    lexicon: &'static Lexicon,
+}
+
+/// The first word of every line, counted as [`vocabulary`] counts words.
+fn line_starts(lines: &[Line]) -> DocVocabulary {
+    let mut starts = DocVocabulary::default();
+    for first in lines
+        .iter()
+        .filter_map(|l| l.text.split_whitespace().next())
+    {
+        starts.add_text(first);
+    }
+    starts
+}
+
+/// The names the lines call with their arguments (`coredata(z)`,
+/// `str(plain)`): names of code, wherever else they stand.
+fn called_names(lines: &[Line]) -> HashSet<String> {
+    let mut names = HashSet::default();
+    for line in lines.iter().filter(|l| l.text.contains('(')) {
+        for (at, _) in line.text.match_indices('(') {
+            let name_start = line.text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+                .last()
+                .map_or(at, |(i, _)| i);
+            let name = &line.text[name_start..at];
+            if name.chars().any(char::is_alphabetic) && !names.contains(name) {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    names
 }
 
 /// What proves that a hyphen was lost at a line end.
@@ -219,13 +264,14 @@ impl Proof {
 
 /// Whether a hyphen was lost at byte `at`, inside a run of letters and
 /// digits: what proves it, or `None`.
-fn lost_hyphen(
-    text: &str,
-    at: usize,
-    vocab: &DocVocabulary,
-    paths: &HashSet<String>,
-    lexicon: &Lexicon,
-) -> Option<Proof> {
+fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
+    let Evidence {
+        vocab,
+        paths,
+        called,
+        line_starts,
+        lexicon,
+    } = evidence;
     let start = text[..at]
         .char_indices()
         .rev()
@@ -305,10 +351,15 @@ fn lost_hyphen(
     // A part in lower case is an ordinary word of the list, not a name or
     // an abbreviation that happens to match letters ("di" + "rs" in the
     // command "dirs").
+    // A part the list does not know counts when the document writes it
+    // twice, once inside a line: at a line's start it may be the second
+    // half of a word broken at the line end before ("ically" under
+    // "automat-" in the other column).
     let word = |w: &str| {
-        vocab.writes(w)
-            || (w.chars().all(char::is_lowercase)
-                && (lexicon.lookup(w).is_some_and(|e| e.kind == Kind::Word) || vocab.contains(w)))
+        let lower = w.chars().all(char::is_lowercase);
+        let inside_a_line = vocab.count(w) > line_starts.count(w);
+        (vocab.writes(w) && (!lower || (vocab.count(w) >= 2 && inside_a_line)))
+            || (lower && lexicon.lookup(w).is_some_and(|e| e.kind == Kind::Word))
     };
     // The token as written elsewhere ("bibleref-mouth"), a run that names a
     // part of a path ("tamefloats"), and a file or host name with a dot
@@ -317,17 +368,69 @@ fn lost_hyphen(
         || vocab.count(run) >= 2
         || vocab.has_singular(run)
         || vocab.count(token.trim_matches(|c: char| !c.is_alphanumeric())) >= 2
-        || paths.contains(run);
+        || paths.contains(run)
+        || called.contains(run);
     (!known_run
         && !has_inner_dot(token)
         && word(head)
         && word(tail)
+        && (in_longer_compound(token)
+            || (can_join_compound(head, Side::Head, lexicon)
+                && can_join_compound(tail, Side::Tail, lexicon)))
         && !names_a_family(head, run, vocab, lexicon))
     .then(|| {
         Proof::Words(format!(
             "'{run}' is no word, '{head}' and '{tail}' are; the line is too long for the column"
         ))
     })
+}
+
+/// Words that join no hyphenated compound: articles, conjunctions and
+/// the verb "to be" ("auto" + "and", where two columns met, is no
+/// "auto-and"). Particles and comparisons do ("built-in", "set-up",
+/// "slower-than-expected").
+const NO_COMPOUND_PART: &[&str] = &[
+    "a", "an", "and", "are", "but", "is", "nor", "or", "the", "was", "were", "which",
+];
+
+/// Which side of a compound a part stands on.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Head,
+    Tail,
+}
+
+/// The rarest SCOWL level of a two-letter word that opens a compound
+/// ("ad-hoc", "em-dash"; not "ph").
+const SHORT_HEAD_MAX_LEVEL: u8 = 35;
+
+/// Whether `part` may be one side of a compound that words alone prove:
+/// no article or conjunction. A compound ends on two letters only with a
+/// particle ("built-in", "set-up"): a two-letter run at the end is as often
+/// an abbreviation or the end of a name ("coxph" is no "cox-ph", "upem" no
+/// "up-em"). It opens with two letters that are a particle or a common
+/// word ("by-product", "ad-hoc").
+fn can_join_compound(part: &str, side: Side, lexicon: &Lexicon) -> bool {
+    let lower = part.to_lowercase();
+    if NO_COMPOUND_PART.contains(&lower.as_str()) {
+        return false;
+    }
+    if lower.chars().count() > 2 || is_function_word(&lower) {
+        return true;
+    }
+    side == Side::Head
+        && lexicon
+            .lookup(&lower)
+            .is_some_and(|e| e.kind == Kind::Word && e.level <= SHORT_HEAD_MAX_LEVEL)
+}
+
+/// Whether the run is part of a compound that goes on with a hyphen
+/// written ("paperand-ink"): there a conjunction joins its parts
+/// ("paper-and-ink", "cut-and-paste").
+fn in_longer_compound(token: &str) -> bool {
+    token
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .contains('-')
 }
 
 /// Fewest other names glued to the same first word that make a family of
@@ -496,6 +599,38 @@ mod tests {
             "the paper says that the CID-keyed font and the CIDkeyed format are gone now",
         ));
         assert_eq!(log.applied(), 1, "{:?}", log.changes);
+    }
+
+    /// Words alone prove no compound with a conjunction or an article in
+    /// it ("autoand", where two columns met), with a part of two letters
+    /// that is no particle ("coxph"), with a part the document writes
+    /// only at line starts (the "ically" of words broken in the other
+    /// column), or
+    /// whose run the document calls as code elsewhere ("coredata(z)").
+    #[test]
+    fn words_alone_prove_no_compound_of_conjunctions_short_parts_or_names() {
+        for (joined, after) in [
+            (
+                "have additional type requirements beyond the standard autoand Rcpp types",
+                "",
+            ),
+            (
+                "methods are provided for lm, glm, rlm, nls, survreg and also the coxph objects",
+                "",
+            ),
+            (
+                "have additional type requirements beyond the standard matically adds them",
+                "ically included along with the generated code\nically again at a line start\n",
+            ),
+            (
+                "strip off the dates and return a plain vector or matrix coredata can be used",
+                "R> plain <- coredata(z)\n",
+            ),
+        ] {
+            let (lines, log) = fix(&format!("{}{after}", page(joined)));
+            assert_eq!(log.applied(), 0, "{:?}", log.changes);
+            assert!(lines.iter().any(|l| l.text == joined));
+        }
     }
 
     /// A caption or a reference set in a smaller font is long for the
