@@ -214,13 +214,14 @@ pub fn has_inner_dot(token: &str) -> bool {
 
 /// The runs of three letters or more that the document writes in code: in
 /// its code blocks, at any depth, and in the TeX commands its prose
-/// mentions (`\RequirePackage{ifthen}`). Lower-cased. Other
+/// mentions (`\RequirePackage{ifthen}`); and the dotted names of its code
+/// blocks (`as.date` from `as.Date("2008-01-01")`). Lower-cased. Other
 /// shapes of code in prose are not read: in text that lost its spaces, a
 /// citation glued into one token ("ACM,NewYork,NY,USA,6pages.https://...")
 /// looks like a name of code too.
 pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
     let mut words = HashSet::default();
-    let mut add = |code: &str| {
+    let add = |words: &mut HashSet<String>, code: &str| {
         for run in code.split(|c: char| !c.is_alphabetic()) {
             let run = Lower::new(run, str::to_lowercase);
             if run.as_str().chars().nth(2).is_some() && !words.contains(run.as_str()) {
@@ -228,7 +229,15 @@ pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
             }
         }
     };
-    for_each_code_block(blocks, &mut add);
+    for_each_code_block(blocks, &mut |code| {
+        add(&mut words, code);
+        for name in code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')) {
+            let name = name.trim_matches('.');
+            if has_inner_dot(name) {
+                words.insert(name.to_lowercase());
+            }
+        }
+    });
     // Only a text with a backslash can name a TeX command: most have none.
     for token in body
         .iter()
@@ -236,7 +245,7 @@ pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
         .flat_map(|text| text.split_whitespace())
     {
         if token.starts_with('\\') && is_code_name(token) {
-            add(token);
+            add(&mut words, token);
         }
     }
     words

@@ -905,10 +905,18 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
         return false;
     }
     let joined = format!("{l}{r}");
+    // Two pieces make a word of the list ("rec ognised", "lit tle"); but a
+    // fragment beside a function word may instead have lost letters to the
+    // extractor ("a nal", "a xed": a ligature's "fi" dropped), and joins
+    // with it only into a word the document writes elsewhere, never into a
+    // new one ("anal", "axed").
     if ctx
         .lex
         .lookup(&joined)
         .is_some_and(|e| e.kind == Kind::Word)
+        && !(beside_function_word(l, r, l_known)
+            && ctx.vocab.count(&joined) == 0
+            && lost_ligature(if l_known { r } else { l }, ctx))
     {
         return true;
     }
@@ -975,6 +983,81 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether the dot at `k` is inside a dotted name that the document's code
+/// writes (`as.Date` in prose beside `as.Date("2008-01-01")` in a
+/// listing), or, in a document that kept its spaces, a call
+/// (`as.Date("2005-02-15")`): a name, not two sentences.
+fn dotted_code_name(chars: &[(usize, char)], k: usize, ctx: &Ctx) -> bool {
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let start = (0..k)
+        .rev()
+        .take_while(|&i| name_char(chars[i].1))
+        .last()
+        .unwrap_or(k);
+    let end = (k + 1..chars.len())
+        .take_while(|&i| name_char(chars[i].1))
+        .last()
+        .map_or(k + 1, |i| i + 1);
+    let name: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    // "as.Date(" is a call; "Video.(Mar" a sentence end before a bracket.
+    let called = !name.ends_with('.') && chars.get(end).is_some_and(|&(_, c)| c == '(');
+    let name = name.trim_matches('.');
+    ctx.code_words.contains(&name.to_lowercase()) || (called && !ctx.run_together)
+}
+
+/// A program's option: one or two dashes, then a letter ("-exitinfo",
+/// "--enable-debuginfo", and "–enable-g" where `--` was set as an en
+/// dash), spelled as the program spells it.
+fn is_option(token: &str) -> bool {
+    let name = token.trim_start_matches(['-', '–']);
+    let dashes = token[..token.len() - name.len()].chars().count();
+    // The name up to its value (`--with-pm=hydra`) is letters, digits,
+    // hyphens and underscores: "--configure),we..." is an option with
+    // words glued after it.
+    let key = name
+        .split('=')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ',', ';', ':', ')']);
+    (1..=2).contains(&dashes)
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+}
+
+/// Two capitals and then a lower-case letter ("RUn", "PDFs"): the case of
+/// no word, as words are written, but of a name.
+fn is_mixed_case(part: &str) -> bool {
+    let chars: Vec<char> = part.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0].is_uppercase() && w[1].is_uppercase() && w[2].is_lowercase())
+}
+
+/// Whether the piece that is a word (`l` when `l_known`, else `r`) is a
+/// function word ("a", "the", "to").
+fn beside_function_word(l: &str, r: &str, l_known: bool) -> bool {
+    is_function_word(if l_known { l } else { r })
+}
+
+/// Letters a ligature printed as one glyph, which some extractors drop.
+const LIGATURES: [&str; 5] = ["fi", "fl", "ff", "ffi", "ffl"];
+
+/// Whether `fragment` is a word with a ligature's letters dropped ("nal"
+/// for "final", "xed" for "fixed"): joined to the word beside it, it
+/// would make another word ("anal", "axed").
+fn lost_ligature(fragment: &str, ctx: &Ctx) -> bool {
+    (0..=fragment.len())
+        .filter(|&at| fragment.is_char_boundary(at))
+        .any(|at| {
+            LIGATURES.iter().any(|lig| {
+                ctx.lex
+                    .is_word(&format!("{}{lig}{}", &fragment[..at], &fragment[at..]))
+            })
+        })
 }
 
 /// A backslash the extractor set apart from its command (`\ tableofcontents`):
@@ -1410,7 +1493,8 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
                 };
                 let word_after = next.is_uppercase()
                     && chars.get(k + 2).is_some_and(|(_, c)| c.is_lowercase())
-                    && known_after();
+                    && known_after()
+                    && !(c == '.' && dotted_code_name(&chars, k, ctx));
                 let quote_after = is_opening_quote(next)
                     && chars.get(k + 2).is_some_and(|(_, c)| c.is_uppercase());
                 let before_ok = if c == '.' || c == ':' {
@@ -1499,6 +1583,9 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     if let Some(parts) = split_after_possessive(token, ctx) {
         return Some(parts);
     }
+    if is_option(token) {
+        return None;
+    }
     let mut out = String::with_capacity(token.len() + 8);
     let mut last = 0;
     let mut changed = false;
@@ -1516,6 +1603,14 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let Some(parts) = run_together_parts(run, ctx) else {
             continue;
         };
+        // Words are lower case, capitalised or in capitals; a part in
+        // capitals with lower case after them ("RUn" from "RUnit", "JUn"
+        // from "JUnit") was cut out of a name, not off a word. Where the
+        // extractor lost the spaces, an acronym glued to a word looks the
+        // same ("ACMReferenceFormat", split further later).
+        if !ctx.run_together && parts.iter().any(|p| is_mixed_case(p)) {
+            continue;
+        }
         // A run glued to a number or a hyphen belongs to a technical token
         // ("aarch64") or a compound ("matter-of-factness"), unless it ends in
         // a function word right before a number ("BPAin2015") or, in a
@@ -1639,7 +1734,13 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         if written {
             return None;
         }
-        segment(run, ctx, true)
+        let parts = segment(run, ctx, true)?;
+        // Function words that join into a word ("up" + "per" in
+        // "upperand", once "upper- and") cut that word in two.
+        let cuts_a_word = parts
+            .windows(2)
+            .any(|w| ctx.lex.is_word(&format!("{}{}", w[0], w[1])));
+        (!cuts_a_word).then_some(parts)
     }
 }
 
@@ -2425,5 +2526,44 @@ mod tests {
             "Guide-level explanation"
         );
         assert_eq!(split("matter-of-factness", true), "matter-of-factness");
+    }
+
+    /// A word beside a fragment that lost a ligature's letters ("a nal",
+    /// where the extractor dropped the "fi" of "final") joins into no new
+    /// word ("anal"); "lit tle" still joins into the word it was.
+    #[test]
+    fn a_word_beside_a_fragment_without_its_ligature_stays_apart() {
+        let text = "As a nal footnote, the data set above gives the same results \
+                    with a xed seed.\n";
+        assert_eq!(spacing_edits(text), Vec::<String>::new());
+        let text = "It made a lit tle difference to the results of the method.\n";
+        assert_eq!(spacing_edits(text), ["lit tle -> little"]);
+    }
+
+    /// Names are kept as the document writes them: a name with two
+    /// capitals ("RUnit"), a program's option ("-exitinfo",
+    /// "–enable-debuginfo"), a dotted name its code writes or calls
+    /// ("as.Date").
+    #[test]
+    fn names_options_and_dotted_calls_keep_their_spelling() {
+        assert_eq!(split("RUnit", false), "RUnit");
+        assert_eq!(split("-exitinfo", true), "-exitinfo");
+        assert_eq!(split("–enable-debuginfo", true), "–enable-debuginfo");
+        let text = "The inverse is given by as.Date.yearmon2 here, as the \
+                    listing shows, and by.The other reading is wrong.\n\n\
+                    > as.Date.yearmon2 <- function(x, frac = 0) {\n\
+                    > if (!is.null(names(x))) return(as.Date(names(x)))\n\
+                    > }\n\n\
+                    Use as.Date(\"2005-02-15\") for one date,and.Then more.\n";
+        let edits = after_punctuation(text);
+        assert!(edits.iter().all(|e| !e.contains("as. Date")), "{edits:?}");
+    }
+
+    /// Function words that join into a word ("up" + "per") are no
+    /// evidence of a lost space: "upperand" (once "upper- and") stays.
+    #[test]
+    fn function_words_that_make_a_word_are_no_split() {
+        assert_eq!(split("upperand", false), "upperand");
+        assert_eq!(split("ofthe", false), "of the");
     }
 }
