@@ -175,7 +175,11 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
         && before_dash
             .zip(b.chars().next())
             .is_some_and(|(x, y)| same_kind(x, y)))
+        // A line that opens with an en dash glued to a word names an
+        // option (`--prefix` set as "–prefix") or is a list item; prose
+        // sets its en dash apart, or between numbers ("1990–2000").
         || (b.starts_with(dashes)
+            && !b.starts_with('–')
             && b.trim_start_matches(dashes)
                 .chars()
                 .next()
@@ -988,6 +992,18 @@ mod tests {
         assert_eq!(
             fix("they happen —\nwho knows").0,
             vec!["they happen — who knows"]
+        );
+    }
+
+    /// An en dash glued to the word that opens a line is an option's
+    /// `--` (LaTeX sets it as one en dash) or a list's mark, not a dash
+    /// inside a sentence.
+    #[test]
+    fn an_option_after_an_en_dash_opens_its_own_line() {
+        let (lines, _) = fix("Set the directories for MPICH.\n–enable-debuginfo Provide access");
+        assert_eq!(
+            lines[0],
+            "Set the directories for MPICH. –enable-debuginfo Provide access"
         );
     }
 
