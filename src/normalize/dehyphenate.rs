@@ -175,11 +175,11 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
         && before_dash
             .zip(b.chars().next())
             .is_some_and(|(x, y)| same_kind(x, y)))
-        // A line that opens with an en dash glued to a word names an
-        // option (`--prefix` set as "–prefix") or is a list item; prose
-        // sets its en dash apart, or between numbers ("1990–2000").
-        || (b.starts_with(dashes)
-            && !b.starts_with('–')
+        // Only an em dash opens a line inside a sentence: an en dash glued
+        // to a word there names an option (`--prefix` set as "–prefix") or
+        // marks a list item; prose sets its en dash apart, or between
+        // numbers ("1990–2000").
+        || (b.starts_with('—')
             && b.trim_start_matches(dashes)
                 .chars()
                 .next()

@@ -356,10 +356,12 @@ fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
     // half of a word broken at the line end before ("ically" under
     // "automat-" in the other column).
     let word = |w: &str| {
-        let lower = w.chars().all(char::is_lowercase);
-        let inside_a_line = vocab.count(w) > line_starts.count(w);
-        (vocab.writes(w) && (!lower || (vocab.count(w) >= 2 && inside_a_line)))
-            || (lower && lexicon.lookup(w).is_some_and(|e| e.kind == Kind::Word))
+        if !w.chars().all(char::is_lowercase) {
+            return vocab.writes(w);
+        }
+        let count = vocab.count(w);
+        lexicon.lookup(w).is_some_and(|e| e.kind == Kind::Word)
+            || (vocab.writes(w) && count >= 2 && count > line_starts.count(w))
     };
     // The token as written elsewhere ("bibleref-mouth"), a run that names a
     // part of a path ("tamefloats"), and a file or host name with a dot

@@ -910,13 +910,14 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // extractor ("a nal", "a xed": a ligature's "fi" dropped), and joins
     // with it only into a word the document writes elsewhere, never into a
     // new one ("anal", "axed").
+    let (word, fragment) = if l_known { (l, r) } else { (r, l) };
     if ctx
         .lex
         .lookup(&joined)
         .is_some_and(|e| e.kind == Kind::Word)
-        && !(beside_function_word(l, r, l_known)
+        && !(is_function_word(word)
             && ctx.vocab.count(&joined) == 0
-            && lost_ligature(if l_known { r } else { l }, ctx))
+            && lost_ligature(fragment, ctx))
     {
         return true;
     }
@@ -1035,12 +1036,6 @@ fn is_mixed_case(part: &str) -> bool {
     chars
         .windows(3)
         .any(|w| w[0].is_uppercase() && w[1].is_uppercase() && w[2].is_lowercase())
-}
-
-/// Whether the piece that is a word (`l` when `l_known`, else `r`) is a
-/// function word ("a", "the", "to").
-fn beside_function_word(l: &str, r: &str, l_known: bool) -> bool {
-    is_function_word(if l_known { l } else { r })
 }
 
 /// Letters a ligature printed as one glyph, which some extractors drop.
