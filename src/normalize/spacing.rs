@@ -21,7 +21,8 @@
 //!   A part of three letters that the document never writes alone must be
 //!   one of the most common words ("now", "two"; not "sup|or|ted"), and a
 //!   capitalised word inside a sentence is a name, split only with a
-//!   function word among its parts ("via Wikimedia", "and Thenext").
+//!   function word among its parts ("via Wikimedia", "and Thenext"), as is
+//!   one in PascalCase after an arrow or an assignment ("=> FileVariable").
 //!
 //! Doubled spaces need no rule: the model keeps one `Space` between words.
 //! URLs, e-mail addresses, DOIs, paths and code-like tokens are never
@@ -1069,7 +1070,10 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
     let names: Vec<bool> = (0..inlines.len())
         .map(|k| versioned(&inlines[k + 1..]))
         .collect();
-    for (inline, name) in inlines.drain(..).zip(names) {
+    let after_sign: Vec<bool> = (0..inlines.len())
+        .map(|k| ctx.run_together && after_code_sign(inlines, k))
+        .collect();
+    for ((inline, name), after_sign) in inlines.drain(..).zip(names).zip(after_sign) {
         let Inline::Text(token) = inline else {
             out.push(inline);
             continue;
@@ -1086,9 +1090,15 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         let name_inside = is_title_case(&token)
             && token.chars().filter(|c| c.is_alphabetic()).count() <= NAME_MAX_LETTERS
             && inside_sentence(&out);
+        // So is a name in PascalCase after an arrow or an assignment
+        // ("protection => FileTypedefProtection (string)") where the
+        // document lost spaces elsewhere (where it did not, no rule cuts
+        // PascalCase).
+        let pascal_after_sign =
+            after_sign && is_pascal_case(token.trim_matches(|c: char| !c.is_alphabetic()));
         let mut kept_as_name = false;
         let pieces = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
-            if name_inside
+            if (name_inside || pascal_after_sign)
                 && rule == "run-together"
                 && !after
                     .split(' ')
@@ -1139,6 +1149,18 @@ fn inside_sentence(before: &[Inline]) -> bool {
             .is_some_and(|c| c.is_lowercase() || c == ','),
         _ => false,
     }
+}
+
+/// Whether the text before `inlines[k]` is a sign that code and reference
+/// pages put before a name: an arrow, an assignment, a separator ("=>",
+/// "->", "=", "|"), with no letter or digit.
+fn after_code_sign(inlines: &[Inline], k: usize) -> bool {
+    let previous = inlines[..k].iter().rev().find_map(|inline| match inline {
+        Inline::Text(t) => Some(t.as_str()),
+        _ => None,
+    });
+    previous
+        .is_some_and(|t| t.contains(['=', '<', '>', '|']) && !t.chars().any(char::is_alphanumeric))
 }
 
 /// Longer capitalised runs ("Windowsoperatingsystem") are words run
@@ -1585,6 +1607,7 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let mut last = 0;
     let mut changed = false;
     for (at, run) in letter_runs(token) {
+        let (at, run, possessive) = after_possessive_s(token, at, run);
         // A dot before a lower-case letter, at either end of the run, ends
         // no sentence: the run names a file, a host or a member
         // ("lineno.sty", "docs.rs").
@@ -1632,6 +1655,9 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
             }
         }
         out.push_str(&token[last..at]);
+        if possessive {
+            out.push(' ');
+        }
         out.push_str(&parts.join(" "));
         last = at + run.len();
         changed = true;
@@ -1641,6 +1667,20 @@ fn split_run_together(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     }
     out.push_str(&token[last..]);
     Some(out.split(' ').map(str::to_string).collect())
+}
+
+/// A run of letters that opens with the "s" of a possessive after a
+/// number ("player2’spayoffsin", read from after the apostrophe), without
+/// that "s": the words start after it. Returns where the run starts, the
+/// run, and whether an "s" was set apart.
+fn after_possessive_s<'t>(token: &'t str, at: usize, run: &'t str) -> (usize, &'t str, bool) {
+    let after_number = token[..at]
+        .strip_suffix(is_apostrophe)
+        .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit()));
+    match run.strip_prefix('s') {
+        Some(rest) if after_number && rest.chars().count() >= 3 => (at + 1, rest, true),
+        _ => (at, run, false),
+    }
 }
 
 /// "18F’sgoal" -> "18F’s goal": in a document that lost its spaces, a
@@ -1740,14 +1780,21 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
 }
 
 /// An inflected form of a listed word that the list itself lacks:
-/// "onboarding" from "onboard", "subteams" is not (no "subteam").
+/// "onboarding" from "onboard", "subteams" is not (no "subteam"); and
+/// an adjective in "-able" of a listed verb ("scrollable", "seekable"),
+/// but not one of a function word ("wereable" is "were able", "wasn’table"
+/// "wasn’t able").
 fn is_inflected_word(run: &str, lex: &Lexicon) -> bool {
     const SUFFIXES: &[&str] = &["ing", "ed", "es", "s", "ers", "er"];
-    SUFFIXES.iter().any(|suffix| {
-        run.strip_suffix(suffix).is_some_and(|stem| {
-            stem.chars().count() >= 4 && (lex.is_word(stem) || lex.is_word(&format!("{stem}e")))
+    let stem_listed = |stem: &str| {
+        stem.chars().count() >= 4 && (lex.is_word(stem) || lex.is_word(&format!("{stem}e")))
+    };
+    SUFFIXES
+        .iter()
+        .any(|suffix| run.strip_suffix(suffix).is_some_and(stem_listed))
+        || run.strip_suffix("able").is_some_and(|stem| {
+            stem.chars().all(char::is_alphabetic) && stem_listed(stem) && !is_function_word(stem)
         })
-    })
 }
 
 /// Two parts whose letter case shows where one word ends: "BPA|helped",
@@ -2444,6 +2491,50 @@ mod tests {
         );
         assert_eq!(split("Wikimedia hosts it"), "Wiki media hosts it");
         assert_eq!(split("and Thenext one"), "and The next one");
+    }
+
+    /// After an arrow or an assignment a name in PascalCase is a name from
+    /// a reference page, even where the document lost spaces elsewhere; in
+    /// a sentence it is still words run together.
+    #[test]
+    fn a_name_after_an_arrow_stays_whole() {
+        let vocab = DocVocabulary::from_text("file variable protection");
+        let ctx = ctx_with(&vocab, true);
+        let split = |text: &str| {
+            let mut inlines = crate::model::inlines_from_text(text);
+            let mut log = RepairLog::default();
+            split_tokens(&mut inlines, Span::default(), &ctx, &mut log);
+            plain_text(&inlines)
+        };
+        assert_eq!(
+            split("protection => FileVariableProtection (string)."),
+            "protection => FileVariableProtection (string)."
+        );
+        assert_eq!(
+            split("see the FileVariableProtection of it"),
+            "see the File Variable Protection of it"
+        );
+    }
+
+    /// The "s" of a possessive after a number ends the name: the words
+    /// glued after it start after it ("player2’spayoffsin").
+    #[test]
+    fn a_possessive_after_a_number_ends_the_name() {
+        assert_eq!(
+            split("player2’spayoffsinboth", true),
+            "player2’s payoffs in both"
+        );
+        assert_eq!(split("player2’spayoffs", true), "player2’s payoffs");
+    }
+
+    /// An adjective in "-able" of a listed verb is a word, unless the verb
+    /// is a function word.
+    #[test]
+    fn adjectives_in_able_are_words() {
+        assert_eq!(split("scrollable", true), "scrollable");
+        assert_eq!(split("parsable", true), "parsable");
+        assert_eq!(split("wereable", true), "were able");
+        assert_eq!(split("wasn’table", true), "wasn’t able");
     }
 
     /// A short part the document never writes alone must be one of the
