@@ -1569,10 +1569,20 @@ fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let after = number.trim_start_matches(|c: char| c.is_ascii_digit());
         let word_after: String = after.chars().take_while(|c| c.is_lowercase()).collect();
         let glued_between = word_after.chars().count() >= 3 && !is_function_word(&word_after);
+        // Digits again after letters after the number make a part number
+        // or a model ("at90s2313", "at90can128"), not a word and a number.
+        let part_number = after.starts_with(char::is_alphabetic)
+            && after
+                .trim_start_matches(char::is_alphabetic)
+                .starts_with(|c: char| c.is_ascii_digit());
         // Letters in capitals before a number are a symbol or a name
         // ("SO4", a formula; "IN2"), not a function word.
         let in_capitals = !stem.chars().any(char::is_lowercase);
-        return (is_function_word(stem) && !in_capitals && !named && !glued_between)
+        return (is_function_word(stem)
+            && !in_capitals
+            && !named
+            && !glued_between
+            && !part_number)
             .then(|| cut(token, &[lead + letters]));
     }
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -2364,6 +2374,9 @@ mod tests {
         assert_eq!(split("with18F.", false), "with 18F.");
         assert_eq!(split("of90-120", false), "of 90-120");
         assert_eq!(split("by22%", false), "by 22%");
+        // A part number: letters and digits again after the number.
+        assert_eq!(split("at90s2313", false), "at90s2313");
+        assert_eq!(split("at90can128,", true), "at90can128,");
         assert_eq!(split("22%", false), "22%");
     }
 
