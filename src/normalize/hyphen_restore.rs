@@ -407,6 +407,13 @@ fn restore(token: &str, ev: &Evidence, listed: Listed) -> Option<String> {
         if token[..start].ends_with('\\') {
             continue;
         }
+        // Nor in the name of a dot file (".Xresources", "~/.bashrc").
+        let dot_file = token[..start]
+            .strip_suffix('.')
+            .is_some_and(|before| !before.ends_with(char::is_alphanumeric));
+        if dot_file {
+            continue;
+        }
         let word = &token[start..end];
         if ev
             .code_words
@@ -594,6 +601,11 @@ mod tests {
         let tex = evidence("your sub-label, given with \\sublabel");
         assert_eq!(restore("\\sublabel{#1}", &tex), None);
         assert_eq!(restore("sublabel", &tex).as_deref(), Some("sub-label"));
+        // So does the name of a dot file.
+        let dot = evidence("put it in your X-resources file");
+        assert_eq!(restore(".Xresources", &dot), None);
+        assert_eq!(restore("~/.Xresources", &dot), None);
+        assert_eq!(restore("Xresources", &dot).as_deref(), Some("X-resources"));
         assert_eq!(restore("rusty", &vocab), None);
         assert_eq!(
             restore("rustlang/rust", &vocab).as_deref(),

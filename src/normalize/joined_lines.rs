@@ -376,6 +376,7 @@ fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
         && !has_inner_dot(token)
         && word(head)
         && word(tail)
+        && !SUFFIX_WORDS.contains(&tail.to_lowercase().as_str())
         && (in_longer_compound(token)
             || (can_join_compound(head, Side::Head, lexicon)
                 && can_join_compound(tail, Side::Tail, lexicon)))
@@ -394,6 +395,11 @@ fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
 const NO_COMPOUND_PART: &[&str] = &[
     "a", "an", "and", "are", "but", "is", "nor", "or", "the", "was", "were", "which",
 ];
+
+/// Suffixes that are also words: a word ending in one is a derivation, no
+/// compound ("up-to-dateness" is no "up-to-date-ness", "bitwise" no
+/// "bit-wise").
+const SUFFIX_WORDS: &[&str] = &["ally", "hood", "less", "ness", "ship", "wise"];
 
 /// Which side of a compound a part stands on.
 #[derive(Clone, Copy, PartialEq)]
@@ -607,8 +613,8 @@ mod tests {
     /// it ("autoand", where two columns met), with a part of two letters
     /// that is no particle ("coxph"), with a part the document writes
     /// only at line starts (the "ically" of words broken in the other
-    /// column), or
-    /// whose run the document calls as code elsewhere ("coredata(z)").
+    /// column), ending in a suffix ("up-to-dateness"), or whose run the
+    /// document calls as code elsewhere ("coredata(z)").
     #[test]
     fn words_alone_prove_no_compound_of_conjunctions_short_parts_or_names() {
         for (joined, after) in [
@@ -627,6 +633,10 @@ mod tests {
             (
                 "strip off the dates and return a plain vector or matrix coredata can be used",
                 "R> plain <- coredata(z)\n",
+            ),
+            (
+                "no claims about the completeness of it or its up-to-dateness or correctness",
+                "",
             ),
         ] {
             let (lines, log) = fix(&format!("{}{after}", page(joined)));
