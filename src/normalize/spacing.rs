@@ -1442,6 +1442,20 @@ fn argument_list(chars: &[(usize, char)]) -> Option<std::ops::Range<usize>> {
     Some(open + 1..close)
 }
 
+/// Whether `rest` is the last argument of a list that began before it: a
+/// name (not a number: "Wong,2008)" is a citation) and a closing bracket
+/// ("hdutype,status)").
+fn closes_later(rest: &[(usize, char)]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .count();
+    let closes = rest
+        .get(name)
+        .is_some_and(|(_, c)| matches!(c, ')' | ']' | '}' | '⟩'));
+    closes && rest[..name].iter().any(|(_, c)| !c.is_ascii_digit())
+}
+
 fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     // Every cut is next to punctuation or a curly quote (the quotes' UTF-8
     // starts with 0xE2): most tokens have none, and need no closer look.
@@ -1482,7 +1496,14 @@ fn split_after_punctuation(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let next_at = chars[k + 1].0;
         let cut_after = match c {
             // A comma or semicolon between two words (never between digits).
-            ',' | ';' => ctx.glued_punctuation && comma_cut(&chars, k),
+            // Not inside brackets that close later in the token, where
+            // an argument list began before it ("FTMAHD(unit,nhdu, >
+            // hdutype,status)").
+            ',' | ';' => {
+                ctx.glued_punctuation
+                    && comma_cut(&chars, k)
+                    && (ctx.run_together || !closes_later(&chars[k + 1..]))
+            }
             // A sentence end glued to the next sentence: a lower-case word
             // before (so not "U.S", "e.g"), a capitalised word after (so
             // not "example.com", "Node.js").
@@ -2145,6 +2166,15 @@ mod tests {
         let text = "The methods are accessible by getS3method(\"generic\",\"class\") \
                     and by f(x,Y) today.\n";
         assert_eq!(after_punctuation(text), Vec::<String>::new());
+        // The list may begin in a token before ("FTMAHD(unit,nhdu, >").
+        // The list may begin in a token before ("FTMAHD(unit,nhdu, >"); a
+        // year before the bracket ends a citation.
+        let text = "Move to a given HDU with FTMAHD(unit,nhdu, > hdutype,status) as in \
+                    (Maurer and Wong,2008) and the river rose near,hope of the town.\n";
+        assert_eq!(
+            after_punctuation(text),
+            vec!["Wong, 2008)".to_string(), "near, hope".to_string()]
+        );
     }
 
     /// Options listed with commas and no spaces are the author's spelling
