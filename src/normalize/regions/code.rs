@@ -1077,15 +1077,37 @@ fn tex_command(t: &str) -> bool {
 /// that is an identifier (camel case, an underscore, a digit). Prose ("in particular,
 /// for example,", "with MSRV)") names no such parameter.
 fn declaration(t: &str) -> bool {
+    let mut evidence = false;
     let params = match t.split_once('(') {
         Some((head, rest)) => {
-            let mut words = head.split_whitespace();
-            let (Some(kind), Some(name), None) = (words.next(), words.next(), words.next()) else {
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let [kinds @ .., name] = words.as_slice() else {
                 return false;
             };
-            if head.ends_with(char::is_whitespace) || !is_word_token(kind) || !is_name_token(name) {
+            let name = name.trim_start_matches(['*', '&']);
+            // `int glp_init(`; C's qualifiers and types of more than one
+            // word come before the name in lower case (`extern int
+            // asm_func(`, `static unsigned char *buf(`).
+            let types = match kinds {
+                [kind] => is_type_token(kind),
+                _ => {
+                    kinds.len() <= MAX_TYPE_WORDS
+                        && kinds
+                            .iter()
+                            .all(|k| is_type_token(k) && !k.contains(char::is_uppercase))
+                }
+            };
+            if kinds.is_empty() || !types || !is_name_token(name) {
                 return false;
             }
+            let identifier = crate::normalize::identifier::is_identifier(name);
+            // A space before the bracket (`int c_func (unsigned char i)`)
+            // only after a name that is an identifier: "Using this (see
+            // above)" is prose.
+            if head.ends_with(char::is_whitespace) && !identifier {
+                return false;
+            }
+            evidence |= identifier;
             rest
         }
         None => t,
@@ -1098,26 +1120,50 @@ fn declaration(t: &str) -> bool {
     else {
         return false;
     };
-    let mut evidence = false;
     for param in params.split(',') {
         let (declared, default) = match param.split_once('=') {
             Some((d, v)) => (d, Some(v.trim())),
             None => (param, None),
         };
-        let mut words = declared.split_whitespace();
-        let (Some(kind), Some(name), None) = (words.next(), words.next(), words.next()) else {
+        let words: Vec<&str> = declared.split_whitespace().collect();
+        // A type and a name, the type perhaps of more words in lower case
+        // (`unsigned char i`, `const char *s`).
+        let [kinds @ .., name] = words.as_slice() else {
             return false;
+        };
+        let types = match kinds {
+            [kind] => is_type_token(kind),
+            _ => {
+                kinds.len() <= MAX_TYPE_WORDS
+                    && kinds
+                        .iter()
+                        .all(|k| is_type_token(k) && !k.contains(char::is_uppercase))
+            }
         };
         let name = name.trim_start_matches(['*', '&']);
         // A default value is one token ("12.5", "currentpicture"): a
         // sentence has words after its "=".
         let one_token = |v: &str| !v.is_empty() && !v.contains(char::is_whitespace);
-        if !is_word_token(kind) || !is_name_token(name) || default.is_some_and(|v| !one_token(v)) {
+        if kinds.is_empty()
+            || !types
+            || !is_name_token(name)
+            || default.is_some_and(|v| !one_token(v))
+        {
             return false;
         }
         evidence |= default.is_some() || crate::normalize::identifier::is_identifier(name);
     }
     evidence
+}
+
+/// Most words a declared type has (`unsigned long long`, `static const
+/// char`).
+const MAX_TYPE_WORDS: usize = 3;
+
+/// A word of a declared type: a word token that is no function word of
+/// prose ("it", "the", "is").
+fn is_type_token(w: &str) -> bool {
+    is_word_token(w) && !crate::normalize::lexicon::is_function_word(&w.to_lowercase())
 }
 
 /// A type's name in a declaration: letters, digits and underscores.
@@ -1351,6 +1397,14 @@ mod tests {
             ("real dblRelDivisionLength = 12.5,", "declaration"),
             ("bool bIncludeTo = true)", "declaration"),
             ("int glp_init(glp_prob *lp, int n_rows);", "declaration"),
+            (
+                "extern int asm_func(unsigned char, unsigned char);",
+                "declaration",
+            ),
+            (
+                "int c_func (unsigned char i, unsigned char j)",
+                "declaration",
+            ),
         ]);
         assert_not_strong(&[
             "in particular, for example,",
@@ -1358,6 +1412,8 @@ mod tests {
             "Using this (see above)",
             "with MSRV)",
             "b AB,",
+            "it calls the reader (the file, the line)",
+            "We Call Both (one two, three four)",
             "The drop = FALSE option should be used defensively when programming. For example,",
         ]);
     }
