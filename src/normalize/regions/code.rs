@@ -1101,6 +1101,9 @@ fn declaration(t: &str) -> bool {
                 return false;
             }
             let identifier = crate::normalize::identifier::is_identifier(name);
+            // A C type of its own opens no sentence (`void foo(Bar
+            // *OUTPUT);`).
+            evidence |= C_TYPES.contains(&words[0]);
             // A space before the bracket (`int c_func (unsigned char i)`)
             // only after a name that is an identifier: "Using this (see
             // above)" is prose.
@@ -1160,11 +1163,17 @@ fn declaration(t: &str) -> bool {
 /// char`).
 const MAX_TYPE_WORDS: usize = 3;
 
-/// A word of a declared type: a word token that is no function word of
-/// prose ("it", "the", "is").
+/// A word of a declared type: a word token or a qualified name
+/// (`std::string`) that is no function word of prose ("it", "the", "is").
 fn is_type_token(w: &str) -> bool {
-    is_word_token(w) && !crate::normalize::lexicon::is_function_word(&w.to_lowercase())
+    is_name_token(w) && !crate::normalize::lexicon::is_function_word(&w.to_lowercase())
 }
+
+/// C's types and qualifiers that open a declaration.
+const C_TYPES: &[&str] = &[
+    "bool", "char", "const", "double", "extern", "float", "int", "long", "short", "signed",
+    "size_t", "static", "unsigned", "void",
+];
 
 /// A type's name in a declaration: letters, digits and underscores.
 fn is_word_token(w: &str) -> bool {
@@ -1414,6 +1423,8 @@ mod tests {
             "b AB,",
             "it calls the reader (the file, the line)",
             "We Call Both (one two, three four)",
+            "Long words (many letters)",
+            "long words (many letters)",
             "The drop = FALSE option should be used defensively when programming. For example,",
         ]);
     }
