@@ -215,6 +215,10 @@ pub fn signal(line: &str) -> Signal {
     if (t.starts_with("# ") || t == "#") && (prose || operator_share(t) < OPERATOR_DENSE) {
         return Signal::Weak("hash-comment");
     }
+    // So does a `%` comment (TeX, PostScript, MATLAB, Erlang).
+    if (t.starts_with("% ") || t == "%") && (prose || operator_share(t) < OPERATOR_DENSE) {
+        return Signal::Weak("percent-comment");
+    }
     if assignment_statement(t) {
         return Signal::Strong("statement-end");
     }
@@ -280,7 +284,9 @@ pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
         return false;
     }
     match signal {
-        Signal::Strong(_) | Signal::Weak("command-flag" | "hash-comment") => true,
+        Signal::Strong(_) | Signal::Weak("command-flag" | "hash-comment" | "percent-comment") => {
+            true
+        }
         Signal::Weak(_) if mostly_words(t) => false,
         Signal::Weak(_) => {
             without_placeholders(t).contains(is_operator_symbol)
@@ -589,10 +595,14 @@ fn comment(t: &str) -> Option<&'static str> {
     }
 }
 
-/// The text before a `//` or `/*` comment that ends the line, set off by a
-/// space (a URL's `://` is not).
+/// The text before a `//`, `/*` or `%` comment that ends the line, set
+/// off by a space (a URL's `://` is not; "50 %" in prose has no statement
+/// before it that is code by itself).
 fn before_trailing_comment(t: &str) -> Option<&str> {
-    let at = [" //", " /*"].iter().filter_map(|m| t.find(m)).min()?;
+    let at = [" //", " /*", " % "]
+        .iter()
+        .filter_map(|m| t.find(m))
+        .min()?;
     let before = t[..at].trim_end();
     (!before.is_empty()).then_some(before)
 }
@@ -1738,5 +1748,13 @@ mod tests {
         }
         // A `#` line of words stays a weak comment.
         assert_eq!(signal("# set up the cache"), Signal::Weak("hash-comment"));
+        assert_eq!(
+            signal("% (1,1), going down, and horizontal length 100."),
+            Signal::Weak("percent-comment")
+        );
+        assert!(strong(
+            "mode param(blacker , .2); % Copied from aps—conjectural."
+        ));
+        assert!(!strong("Prices rose by 50 % in the year to June."));
     }
 }
