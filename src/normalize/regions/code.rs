@@ -215,18 +215,23 @@ pub fn signal(line: &str) -> Signal {
     if (t.starts_with("# ") || t == "#") && (prose || operator_share(t) < OPERATOR_DENSE) {
         return Signal::Weak("hash-comment");
     }
-    // So does a `%` comment (TeX, PostScript, MATLAB, Erlang).
-    if (t.starts_with("% ") || t == "%") && (prose || operator_share(t) < OPERATOR_DENSE) {
-        return Signal::Weak("percent-comment");
-    }
     if assignment_statement(t) {
         return Signal::Strong("statement-end");
     }
     if arrow_assignment(t) {
         return Signal::Strong("arrow-assignment");
     }
+    // So does a `%` comment (TeX, PostScript, MATLAB, Erlang), with or
+    // without a space (`%Affichage d'une carte`): no sentence opens with
+    // a percent sign. A directive (`%feature("director") Foo;`) or an
+    // assignment after it (`%% Nodes = [atom()]`) is code as it stands.
+    let percent_comment = t.starts_with('%');
     if prose {
-        return Signal::Prose;
+        return if percent_comment {
+            Signal::Weak("percent-comment")
+        } else {
+            Signal::Prose
+        };
     }
     if statement_end(t, words.len()) {
         return Signal::Strong("statement-end");
@@ -255,6 +260,9 @@ pub fn signal(line: &str) -> Signal {
     let symbols = t.contains(is_code_symbol);
     if symbols && !ends_like_sentence(t) {
         return Signal::Weak("symbols");
+    }
+    if percent_comment {
+        return Signal::Weak("percent-comment");
     }
     // A sentence has a word: numbers that end on a full stop (`7: 2 3 4.`,
     // a program's input) say nothing either way. (Marks alone, `" ?`, stay
@@ -1756,5 +1764,11 @@ mod tests {
             "mode param(blacker , .2); % Copied from aps—conjectural."
         ));
         assert!(!strong("Prices rose by 50 % in the year to June."));
+        assert_eq!(
+            signal("%Affichage d'une seule carte (mode image pure ou mode tikz)"),
+            Signal::Weak("percent-comment")
+        );
+        assert!(strong("%feature(\"director\") MyClass;"));
+        assert!(strong("%% Nodes = [atom()]"));
     }
 }
