@@ -727,6 +727,7 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 && !(numbered_heading_line(lines[start - 1].trimmed())
                     && lines[end + 1].trimmed().starts_with(char::is_uppercase))
                 && !*joined_is_code.get_or_insert_with(|| unit_reads_as_code(lines, a, b))
+                && !complete_statement(lines[start].trimmed(), signals[start])
             {
                 c.declined = Some("one line inside a paragraph");
             }
@@ -989,6 +990,15 @@ fn candidate(lines: &[Line], signals: &[Signal], start: usize, end: usize) -> Ca
     c
 }
 
+/// A declaration ended by a semicolon (`void foo(Bar *OUTPUT);`): a
+/// statement whole on its line, which a sentence introduces ("Writing a
+/// function like this" / ... / "may not have the intended effect") but no
+/// sentence wraps onto a line of its own. (A call is named inside
+/// sentences: "is an alias for" / `mklist_typ(t_LIST_RAW);` / "and ...".)
+fn complete_statement(line: &str, signal: Signal) -> bool {
+    matches!(signal, Signal::Strong("declaration")) && line.ends_with(';')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1149,6 +1159,17 @@ mod tests {
                 .iter()
                 .any(|c| c.declined && c.rule == "code-region")
         );
+    }
+
+    /// A declaration ended by a semicolon is a statement whole on its
+    /// line: a sentence introduces it, no sentence wraps onto it.
+    #[test]
+    fn a_whole_declaration_inside_a_sentence_is_code() {
+        let text = "Be aware that the primary purpose of the file is to support. Writing a function like this
+                    void foo(Bar *OUTPUT);
+                    may not have the intended effect since the file defines no rule for Bar.";
+        let (lines, _) = classify(text);
+        assert_eq!(kinds(&lines), "pcp");
     }
 
     #[test]
