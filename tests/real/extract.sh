@@ -31,6 +31,7 @@ sbcl-alien     sbcl-doc     usr/share/doc/sbcl/sbcl.pdf.gz                      
 elsarticle-sample texlive-publishers-doc usr/share/doc/texlive-doc/latex/elsarticle/elstest-5p.pdf 1 4
 scons-variantdir scons-doc  usr/share/doc/scons/PDF/scons-user.pdf.gz          119 121
 zoo-quickref   r-cran-zoo   usr/lib/R/site-library/zoo/doc/zoo-quickref.pdf        2  4
+cfitsio-quick  libcfitsio-doc usr/share/doc/libcfitsio-dev/quick.pdf.gz           10 12
 '
 
 echo "$documents" | while read -r id package file first last; do
