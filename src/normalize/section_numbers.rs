@@ -130,7 +130,26 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
         if fits {
             previous = Some(&c.number);
             previous_dotted = c.shape == Shape::Written && written_with_period(&doc.blocks, c);
-            if c.shape != Shape::Written {
+            // A title with no word of three letters is a figure's label
+            // under a number ("14" / "AC161", "1" / "I-GH" on a board,
+            // "0" / "dy" in a formula), unless it is an acronym alone
+            // ("4.1" / "ID"): it keeps its place in the numbering, but no
+            // heading is made.
+            let labelled = c.shape == Shape::Detached
+                && !doc
+                    .blocks
+                    .get(c.block + 1)
+                    .and_then(title_text)
+                    .is_some_and(|t| has_word_of_three_letters(&t) || is_acronym(t.trim()));
+            if labelled {
+                log.decline_cited(
+                    NAME,
+                    rule(c.shape),
+                    doc.blocks[c.block].span(),
+                    block_text(&doc.blocks, c),
+                    "the title has no word of three letters: a label, not a section's title",
+                );
+            } else if c.shape != Shape::Written {
                 repairs.push(c);
             }
         } else if c.shape != Shape::Written {
@@ -396,6 +415,19 @@ fn is_section_title(t: &str) -> bool {
         && !is_code_line(t)
 }
 
+/// A word of three letters or more, or of two ideographs ("背景").
+fn has_word_of_three_letters(t: &str) -> bool {
+    t.split(|c: char| !c.is_alphabetic()).any(|run| {
+        let n = run.chars().count();
+        n >= 3 || (n == 2 && run.chars().all(|c| c >= '\u{2E80}'))
+    })
+}
+
+/// Two capital letters and nothing else ("ID", "IO").
+fn is_acronym(t: &str) -> bool {
+    t.chars().count() == 2 && t.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// A list item's mark, never a section title's start: "•", or "-" and a
 /// space ("-C my-flag" is an option's name).
 fn starts_with_bullet(t: &str) -> bool {
@@ -571,6 +603,39 @@ mod tests {
             ["3 Data Structures", "Some text.", "4", "%", "More text."]
         );
         assert_eq!(log.applied(), 1);
+    }
+
+    /// A label under a number (a figure's "AC161", a formula's "dy") is no
+    /// title: no heading is made, but the number keeps its place in the
+    /// numbering. An acronym alone is a title ("4.1 ID").
+    #[test]
+    fn a_label_under_a_number_is_no_title() {
+        let (blocks, log) = repaired(&[
+            "1",
+            "Overview",
+            "Some text.",
+            "2",
+            "AC161",
+            "More text.",
+            "3",
+            "Results",
+            "End.",
+        ]);
+        assert_eq!(
+            blocks,
+            [
+                "1 Overview",
+                "Some text.",
+                "2",
+                "AC161",
+                "More text.",
+                "3 Results",
+                "End."
+            ]
+        );
+        assert_eq!(log.applied(), 2, "{:?}", log.changes);
+        let (blocks, _) = repaired(&["4", "Types", "Some text.", "4.1", "ID", "More text."]);
+        assert_eq!(blocks, ["4 Types", "Some text.", "4.1 ID", "More text."]);
     }
 
     /// A listing numbers its lines as a document numbers its sections:
