@@ -1070,10 +1070,7 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
     let names: Vec<bool> = (0..inlines.len())
         .map(|k| versioned(&inlines[k + 1..]))
         .collect();
-    let after_sign: Vec<bool> = (0..inlines.len())
-        .map(|k| ctx.run_together && after_code_sign(inlines, k))
-        .collect();
-    for ((inline, name), after_sign) in inlines.drain(..).zip(names).zip(after_sign) {
+    for (inline, name) in inlines.drain(..).zip(names) {
         let Inline::Text(token) = inline else {
             out.push(inline);
             continue;
@@ -1094,8 +1091,9 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         // ("protection => FileTypedefProtection (string)") where the
         // document lost spaces elsewhere (where it did not, no rule cuts
         // PascalCase).
-        let pascal_after_sign =
-            after_sign && is_pascal_case(token.trim_matches(|c: char| !c.is_alphabetic()));
+        let pascal_after_sign = ctx.run_together
+            && after_code_sign(&out)
+            && is_pascal_case(token.trim_matches(|c: char| !c.is_alphabetic()));
         let mut kept_as_name = false;
         let pieces = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
             if (name_inside || pascal_after_sign)
@@ -1151,11 +1149,11 @@ fn inside_sentence(before: &[Inline]) -> bool {
     }
 }
 
-/// Whether the text before `inlines[k]` is a sign that code and reference
+/// Whether the last text of `before` is a sign that code and reference
 /// pages put before a name: an arrow, an assignment, a separator ("=>",
 /// "->", "=", "|"), with no letter or digit.
-fn after_code_sign(inlines: &[Inline], k: usize) -> bool {
-    let previous = inlines[..k].iter().rev().find_map(|inline| match inline {
+fn after_code_sign(before: &[Inline]) -> bool {
+    let previous = before.iter().rev().find_map(|inline| match inline {
         Inline::Text(t) => Some(t.as_str()),
         _ => None,
     });
@@ -2515,6 +2513,14 @@ mod tests {
         assert!(should_merge("lef", "t", &ctx));
     }
 
+    /// `text` as [`split_tokens`] leaves it, token by token in context.
+    fn split_in_context(text: &str, ctx: &Ctx) -> String {
+        let mut inlines = crate::model::inlines_from_text(text);
+        let mut log = RepairLog::default();
+        split_tokens(&mut inlines, Span::default(), ctx, &mut log);
+        plain_text(&inlines)
+    }
+
     /// A capitalised word inside a sentence is a name, split only with a
     /// function word among its parts; at a sentence's start it is words
     /// run together as any other.
@@ -2522,12 +2528,7 @@ mod tests {
     fn a_capitalised_word_inside_a_sentence_is_a_name() {
         let vocab = DocVocabulary::from_text("wiki media the next");
         let ctx = ctx_with(&vocab, true);
-        let split = |text: &str| {
-            let mut inlines = crate::model::inlines_from_text(text);
-            let mut log = RepairLog::default();
-            split_tokens(&mut inlines, Span::default(), &ctx, &mut log);
-            plain_text(&inlines)
-        };
+        let split = |text: &str| split_in_context(text, &ctx);
         assert_eq!(
             split("photo via Wikimedia Commons"),
             "photo via Wikimedia Commons"
@@ -2543,12 +2544,7 @@ mod tests {
     fn a_name_after_an_arrow_stays_whole() {
         let vocab = DocVocabulary::from_text("file variable protection");
         let ctx = ctx_with(&vocab, true);
-        let split = |text: &str| {
-            let mut inlines = crate::model::inlines_from_text(text);
-            let mut log = RepairLog::default();
-            split_tokens(&mut inlines, Span::default(), &ctx, &mut log);
-            plain_text(&inlines)
-        };
+        let split = |text: &str| split_in_context(text, &ctx);
         assert_eq!(
             split("protection => FileVariableProtection (string)."),
             "protection => FileVariableProtection (string)."

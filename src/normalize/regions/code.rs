@@ -1103,19 +1103,9 @@ fn declaration(t: &str) -> bool {
                 return false;
             };
             let name = name.trim_start_matches(['*', '&']);
-            // `int glp_init(`; C's qualifiers and types of more than one
-            // word come before the name in lower case (`extern int
-            // asm_func(`, `static unsigned char *buf(`).
-            let types = match kinds {
-                [kind] => is_type_token(kind),
-                _ => {
-                    kinds.len() <= MAX_TYPE_WORDS
-                        && kinds
-                            .iter()
-                            .all(|k| is_type_token(k) && !k.contains(char::is_uppercase))
-                }
-            };
-            if kinds.is_empty() || !types || !is_name_token(name) {
+            // `int glp_init(`, `extern int asm_func(`, `static unsigned
+            // char *buf(`.
+            if !is_declared_type(kinds) || !is_name_token(name) {
                 return false;
             }
             let identifier = crate::normalize::identifier::is_identifier(name);
@@ -1147,26 +1137,15 @@ fn declaration(t: &str) -> bool {
             None => (param, None),
         };
         let words: Vec<&str> = declared.split_whitespace().collect();
-        // A type and a name, the type perhaps of more words in lower case
-        // (`unsigned char i`, `const char *s`).
+        // A type and a name (`unsigned char i`, `const char *s`).
         let [kinds @ .., name] = words.as_slice() else {
             return false;
-        };
-        let types = match kinds {
-            [kind] => is_type_token(kind),
-            _ => {
-                kinds.len() <= MAX_TYPE_WORDS
-                    && kinds
-                        .iter()
-                        .all(|k| is_type_token(k) && !k.contains(char::is_uppercase))
-            }
         };
         let name = name.trim_start_matches(['*', '&']);
         // A default value is one token ("12.5", "currentpicture"): a
         // sentence has words after its "=".
         let one_token = |v: &str| !v.is_empty() && !v.contains(char::is_whitespace);
-        if kinds.is_empty()
-            || !types
+        if !is_declared_type(kinds)
             || !is_name_token(name)
             || default.is_some_and(|v| !one_token(v))
         {
@@ -1175,6 +1154,23 @@ fn declaration(t: &str) -> bool {
         evidence |= default.is_some() || crate::normalize::identifier::is_identifier(name);
     }
     evidence
+}
+
+/// The words of a declared type: one type token (`int`, `glp_prob`,
+/// `Bar`), or up to [`MAX_TYPE_WORDS`] in lower case, as C writes its
+/// qualifiers and types of more than one word (`extern int`, `unsigned
+/// char`).
+fn is_declared_type(kinds: &[&str]) -> bool {
+    match kinds {
+        [] => false,
+        [kind] => is_type_token(kind),
+        _ => {
+            kinds.len() <= MAX_TYPE_WORDS
+                && kinds
+                    .iter()
+                    .all(|k| is_type_token(k) && !k.contains(char::is_uppercase))
+        }
+    }
 }
 
 /// Most words a declared type has (`unsigned long long`, `static const
