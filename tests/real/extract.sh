@@ -32,6 +32,7 @@ elsarticle-sample texlive-publishers-doc usr/share/doc/texlive-doc/latex/elsarti
 scons-variantdir scons-doc  usr/share/doc/scons/PDF/scons-user.pdf.gz          119 121
 zoo-quickref   r-cran-zoo   usr/lib/R/site-library/zoo/doc/zoo-quickref.pdf        2  4
 cfitsio-quick  libcfitsio-doc usr/share/doc/libcfitsio-dev/quick.pdf.gz           10 12
+xpiano-code    texlive-music usr/share/doc/texlive-doc/latex/xpiano/xpiano.pdf        6  8
 '
 
 echo "$documents" | while read -r id package file first last; do

@@ -142,6 +142,14 @@ pub fn signal(line: &str) -> Signal {
     if numbered_heading(&words) || lead_in(&words) {
         return Signal::Prose;
     }
+    // `63 \prop_gput:Nnn \g__xpiano_notes_prop { Co } { 0 }`: a listing
+    // that numbers its lines, the number before a line that is code by
+    // itself (a numbered step of prose is not).
+    if let Some(code) = after_line_number(t)
+        && let Signal::Strong(_) = signal(code)
+    {
+        return Signal::Strong("numbered-line");
+    }
     let prose = is_prose_sentence(&words) || opens_sentence(&words);
     if let Some(rule) = comment(t) {
         return Signal::Strong(rule);
@@ -596,11 +604,35 @@ fn optional_in_grammar(t: &str) -> bool {
 /// a line with.
 fn comment(t: &str) -> Option<&'static str> {
     // `;;` opens a Lisp comment; no sentence starts with two semicolons.
-    if t.starts_with("//") || t.starts_with("/*") || t.starts_with("*/") || t.starts_with(";;") {
+    if t.starts_with("//") && !url_tail(t)
+        || t.starts_with("/*")
+        || t.starts_with("*/")
+        || t.starts_with(";;")
+    {
         Some("comment")
     } else {
         None
     }
+}
+
+/// `//www.poker-edge.com/stats.php`: the rest of a URL whose `http:` ended
+/// the line before, a host name with a dot, then a path. A comment after
+/// `//` opens with a space or is code with brackets (`//obj.close();`).
+fn url_tail(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("//") else {
+        return false;
+    };
+    let url = rest.split_whitespace().next().unwrap_or("");
+    let host = url.split('/').next().unwrap_or("");
+    rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// The text before a `//`, `/*` or `%` comment that ends the line, set
@@ -1042,20 +1074,29 @@ fn preprocessor_directive(t: &str) -> bool {
 /// `\documentclass[red]{brandeis-thesis}`: a line that is TeX commands,
 /// each a backslash and letters with its arguments, and nothing after the
 /// last one. A typeset page never prints a backslash before a word; a
-/// manual of a TeX package prints its listings so.
+/// manual of a TeX package prints its listings so. A package's own code
+/// names its commands with `@` (`\SB@newcount`), and LaTeX3's with `_`
+/// and `:` (`\prop_gput:Nnn \g__xpiano_notes_prop { Co } { 0 }`), and
+/// sets arguments apart by spaces, which TeX skips after a command's name.
 fn tex_command(t: &str) -> bool {
     let mut rest = t;
     let mut commands = 0;
     while let Some(after) = rest.strip_prefix('\\') {
-        let name = after
-            .find(|c: char| !c.is_ascii_alphabetic())
+        let mut name = after
+            .find(|c: char| !(c.is_ascii_alphabetic() || matches!(c, '@' | '_' | ':')))
             .unwrap_or(after.len());
-        if name < 2 {
+        // A LaTeX3 name has its module before `_` (`\scan_stop:`); a colon
+        // after a plain name ends it ("\xlongequal:" labels an example).
+        if !after[..name].contains('_') {
+            name = after[..name].find(':').unwrap_or(name);
+        }
+        if name < 2 || !after[..name].contains(|c: char| c.is_ascii_alphabetic()) {
             return false;
         }
         rest = &after[name..];
         // Its arguments: `{...}` and `[...]`, one level of nesting.
-        while let Some(open) = rest.chars().next().filter(|c| matches!(c, '{' | '[')) {
+        while let Some(open) = argument_after_space(rest) {
+            rest = rest.trim_start();
             let close = if open == '{' { '}' } else { ']' };
             let mut depth = 0usize;
             let mut end = None;
@@ -1083,6 +1124,33 @@ fn tex_command(t: &str) -> bool {
         rest = next;
     }
     commands > 0 && rest.is_empty()
+}
+
+/// The most digits a listing's line number has.
+const LINE_NUMBER_DIGITS: usize = 5;
+
+/// What follows a line number (`2781 \newcommand...`): a number of digits
+/// alone, then a space.
+fn after_line_number(t: &str) -> Option<&str> {
+    let (number, rest) = t.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    // Numbers after numbers are a table's row (`4 1334 \preccurlyeq`),
+    // not a line number; a per cent sign after a number is its unit
+    // ("2 % d", "50 % of the votes").
+    ((1..=LINE_NUMBER_DIGITS).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !rest.is_empty()
+        && !rest.starts_with(|c: char| c.is_ascii_digit() || c == '%'))
+    .then_some(rest)
+}
+
+/// The bracket that opens a command's next argument, `{` or `[`, after
+/// the spaces (if any) before it.
+fn argument_after_space(rest: &str) -> Option<char> {
+    rest.trim_start()
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '{' | '['))
 }
 
 /// A function's declaration or its parameters, as a listing breaks them
@@ -1313,6 +1381,11 @@ mod tests {
             "\\documentclass[red]{brandeis-thesis}",
             "\\includegraphics[width=\\textwidth]{sampleteaser}",
             "\\end{acks} \\appendix",
+            // A package's internal and LaTeX3 names, arguments after spaces.
+            "\\SB@newbox\\SB@envbox",
+            "\\prop_gput:Nnn \\g__xpiano_notes_prop { Co }  { 0 }",
+            "\\newversetype {verse }",
+            "\\scan_stop:",
         ] {
             assert_eq!(signal(line), Signal::Strong("tex-command"), "{line:?}");
         }
@@ -1324,8 +1397,52 @@ mod tests {
             "\\documentclass[STYLE]{acmart}        \\title[short title]{full title}",
             // An argument left open.
             "\\title{A long title",
+            // A colon after a plain name labels an example.
+            "\\xlongequal:",
         ] {
             assert_ne!(signal(line), Signal::Strong("tex-command"), "{line:?}");
+        }
+    }
+
+    /// A listing that numbers its lines: the number before a line that is
+    /// code by itself. A numbered step, a table's row of numbers and the
+    /// rest of a URL after a line number are not.
+    #[test]
+    fn a_numbered_line_of_code_is_strong() {
+        for line in [
+            "63 \\prop_gput:Nnn \\g__xpiano_notes_prop { Co }  { 0 }",
+            "2781 \\newcommand\\SB@barreY{\\noexpand\\SB@barreY}",
+            "7        printf(\"Hello World\\n\");",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("numbered-line"), "{line:?}");
+        }
+        for line in [
+            "1 Introduction",
+            "2 split each line into its fields",
+            "4 1334 \\preccurlyeq",
+            "2 % d",
+            "599            //www.poker-edge.com/stats.php",
+        ] {
+            assert_ne!(signal(line), Signal::Strong("numbered-line"), "{line:?}");
+        }
+    }
+
+    /// `//` after a URL's scheme cut off at the line before is the rest
+    /// of the URL; a comment opens with a space or is code.
+    #[test]
+    fn the_rest_of_a_url_is_no_comment() {
+        for line in [
+            "//www.poker-edge.com/stats.php",
+            "//doi.org/10.1145/1188913.1188915",
+        ] {
+            assert_ne!(signal(line), Signal::Strong("comment"), "{line:?}");
+        }
+        for line in [
+            "// ...do some expensive work...",
+            "//obj.close();",
+            "// see www.a.org",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("comment"), "{line:?}");
         }
     }
 
