@@ -89,6 +89,19 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             }
             continue;
         }
+        if let Some((before, after)) = url_join(&lines[i].text, &lines[j].text) {
+            if log.approve_cited(
+                NAME,
+                "url-at-line-end",
+                span(lines, i, j),
+                before,
+                after,
+                "a URL's scheme and the address after it take no space",
+            ) {
+                lines[i].glue = true;
+            }
+            continue;
+        }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
             if log.approve_cited(
                 NAME,
@@ -187,6 +200,20 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
             && a.chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '”' | '’')));
+    glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
+}
+
+/// "available at https:" / "//www.acm.org/publications": a URL broken
+/// after its scheme. No text sets a space between `https:` and `//`.
+fn url_join(first: &str, next: &str) -> Option<(String, String)> {
+    let a = first.split_whitespace().last()?;
+    let b = next.split_whitespace().next()?;
+    let scheme = a.strip_suffix(':')?;
+    let address = b.strip_prefix("//")?;
+    let glued = matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http" | "https" | "ftp"
+    ) && address.starts_with(|c: char| c.is_ascii_alphanumeric());
     glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
 }
 
@@ -993,6 +1020,17 @@ mod tests {
             fix("they happen —\nwho knows").0,
             vec!["they happen — who knows"]
         );
+    }
+
+    /// A URL broken after its scheme is one token again; a colon before
+    /// a comment's `//` (no scheme) is left alone.
+    #[test]
+    fn a_url_broken_after_its_scheme_joins() {
+        assert_eq!(
+            fix("available at https:\n//www.acm.org/publications, has").0,
+            vec!["available at https://www.acm.org/publications, has"]
+        );
+        assert_eq!(fix("Note:\n// a comment").0, vec!["Note: // a comment"]);
     }
 
     /// An en dash glued to the word that opens a line is an option's
