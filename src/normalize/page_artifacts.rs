@@ -85,6 +85,11 @@ const MIN_RECURRENCE: usize = 3;
 /// happen to open with the same line of code do not.
 const MIN_RECURRENCE_SHARE: f64 = 0.5;
 
+/// Lines apart within which a line printed again is the text's own: a
+/// running head or foot stands a page from the next, and a page holds more
+/// than a few lines.
+const CLOSE_RECURRENCE: usize = 4;
+
 /// Longest line (in characters) that can be a stray punctuation line.
 const MAX_STRAY_CHARS: usize = 3;
 
@@ -535,10 +540,31 @@ fn furniture(
     }
     let in_bands = edge_pages(shapes, layout, &found, (&top_band, &bottom_band));
     let recurring = recurring_lines(&in_bands, layout);
-    let inside: HashSet<&str> = (0..n)
-        .filter(|&k| !layout.at_edge(k))
-        .filter_map(|k| shapes[k].as_ref().map(|s| s.literal.as_str()))
-        .collect();
+    // How often each shape stands inside the pages and at their edges,
+    // and which recur within a few lines: a running head or foot stands a
+    // page from the next. (Counted in lines, not in the pages found: an
+    // extract without form feeds may have page boundaries missed.)
+    let mut inside: HashMap<&str, usize> = HashMap::default();
+    let mut at_edge: HashMap<&str, usize> = HashMap::default();
+    let mut last_seen: HashMap<&str, usize> = HashMap::default();
+    let mut close_together: HashSet<&str> = HashSet::default();
+    for (k, shape) in shapes.iter().enumerate().take(n) {
+        if let Some(s) = shape {
+            let literal = s.literal.as_str();
+            let count = if layout.at_edge(k) {
+                &mut at_edge
+            } else {
+                &mut inside
+            };
+            *count.entry(literal).or_default() += 1;
+            if last_seen
+                .insert(literal, k)
+                .is_some_and(|before| k - before <= CLOSE_RECURRENCE)
+            {
+                close_together.insert(literal);
+            }
+        }
+    }
     let caps_heads = CapsHeads::of(lines, content, shapes, layout, (&top_band, &bottom_band));
     for k in 0..n {
         if found[k].is_some() {
@@ -589,8 +615,18 @@ fn furniture(
         }
         // A line the text also prints inside its pages (a table's header
         // row, repeated where the table goes on) is content, unless it is
-        // the very first or last text of its page.
-        if inside.contains(s.literal.as_str()) && !outermost(k, top, shapes, layout) {
+        // the very first or last text of its page, as a running head is
+        // that repeats a chapter's title. A line printed again within a few
+        // lines, and inside the pages as often as at their edges or more
+        // (a file's name beside each entry of a reference), is content
+        // wherever it stands. (An extractor may set a running head inside
+        // its page, but a page away from the next.)
+        let literal = s.literal.as_str();
+        let inside_count = inside.get(literal).copied().unwrap_or(0);
+        let edge_count = at_edge.get(literal).copied().unwrap_or(0);
+        let recurs_as_content =
+            inside_count >= edge_count && close_together.contains(literal) && !s.is_caps_head();
+        if inside_count > 0 && (recurs_as_content || !outermost(k, top, shapes, layout)) {
             decline(
                 log,
                 "mid-page",

@@ -361,6 +361,35 @@ fn a_repeated_line_inside_a_page_stays() {
     assert!(declined(&log, "mid-page"));
 }
 
+/// A reference that names a file beside each of its entries: the name
+/// recurs every few lines, and so at page edges too, where it closes a
+/// page's last entry. It is the text's wherever it stands.
+#[test]
+fn a_line_the_text_repeats_every_few_lines_stays_at_the_edges_too() {
+    let mut pages = Vec::new();
+    for p in 1..=3 {
+        let mut page = Vec::new();
+        for e in 1..=4 {
+            page.push(format!("bar@entry{p}x{e}"));
+            page.push(format!("Default: 0.{e}{p} cm plus 0.2 cm"));
+            page.push("gregoriotex-gsp-default.tex".to_string());
+        }
+        page.push(format!("{}", 40 + p));
+        pages.push(page.join("\n"));
+    }
+    let (lines, log) = repaired(&pages.join("\n\u{c}"));
+    let got = texts(&lines);
+    assert_eq!(
+        got.iter()
+            .filter(|l| **l == "gregoriotex-gsp-default.tex")
+            .count(),
+        12,
+        "{got:?}"
+    );
+    assert!(!got.contains(&"41"), "{got:?}");
+    assert!(declined(&log, "mid-page"));
+}
+
 #[test]
 fn labels_as_printed_and_counted() {
     // Roman front matter, then arabic; page "3" prints no number.
