@@ -1586,6 +1586,28 @@ fn a_sections_number_atop_a_page_numbered_at_its_foot_stays() {
     assert!(!kept.iter().any(|t| t.len() == 1), "{kept:?}");
 }
 
+/// A song's source numbers its lines ("8   Mary had a little lamb \\");
+/// the typeset song prints its title atop a later page. A listing's line
+/// is no numbered heading, so the title is no running head.
+#[test]
+fn a_numbered_line_of_a_listing_is_no_heading_a_page_head_repeats() {
+    let page = |p: usize| {
+        let mut page: Vec<String> = Vec::new();
+        if p == 3 {
+            page.push("Mary Had A Little Lamb".into());
+        }
+        page.extend(body(p, 6));
+        if p == 2 {
+            page.push("8   Mary had a little lamb \\\\".into());
+        }
+        page.extend(body(p, 8));
+        page.join("\n")
+    };
+    let text = (1..=3).map(page).collect::<Vec<_>>().join("\n\u{c}");
+    let (lines, _) = repaired(&text);
+    assert!(texts(&lines).contains(&"Mary Had A Little Lamb"));
+}
+
 #[test]
 fn a_sections_title_without_its_number_atop_a_page_goes() {
     // DocBook prints the section's title without its number atop each

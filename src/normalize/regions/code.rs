@@ -146,7 +146,7 @@ pub fn signal(line: &str) -> Signal {
     // that numbers its lines, the number before a line that is code by
     // itself (a numbered step of prose is not).
     if let Some(code) = after_line_number(t)
-        && let Signal::Strong(_) = signal(code)
+        && let Signal::Strong(_) | Signal::Weak("tex-line-break") = signal(code)
     {
         return Signal::Strong("numbered-line");
     }
@@ -234,9 +234,16 @@ pub fn signal(line: &str) -> Signal {
     // a percent sign. A directive (`%feature("director") Foo;`) or an
     // assignment after it (`%% Nodes = [atom()]`) is code as it stands.
     let percent_comment = t.starts_with('%');
+    // `Its fleece was white as snow \\`: TeX's line break ends a line of a
+    // TeX source (a verse, a table's row). A sentence about it may end a
+    // line on it too ("you can always enter the \\" / "new line command"):
+    // it continues a listing, never starts one.
+    let tex_line_break = t.ends_with(" \\\\");
     if prose {
         return if percent_comment {
             Signal::Weak("percent-comment")
+        } else if tex_line_break {
+            Signal::Weak("tex-line-break")
         } else {
             Signal::Prose
         };
@@ -265,6 +272,9 @@ pub fn signal(line: &str) -> Signal {
     // not a share: a line joined from parts has a symbol if one part had.)
     // A fragment with a symbol that ends a sentence ("(cargo doc).") is
     // text; it is not neutral either, so no region crosses it.
+    if tex_line_break {
+        return Signal::Weak("tex-line-break");
+    }
     let symbols = t.contains(is_code_symbol);
     if symbols && !ends_like_sentence(t) {
         return Signal::Weak("symbols");
@@ -1389,6 +1399,16 @@ mod tests {
         ] {
             assert_eq!(signal(line), Signal::Strong("tex-command"), "{line:?}");
         }
+        // A line that ends on TeX's line break continues a listing; with
+        // its line number it is one.
+        assert_eq!(
+            signal("Its fleece was white as snow, yea \\\\"),
+            Signal::Weak("tex-line-break")
+        );
+        assert_eq!(
+            signal("8   Mary had a little lamb \\\\"),
+            Signal::Strong("numbered-line")
+        );
         for line in [
             // Prose that names a command goes on with words.
             "\\cite may be a single key",
