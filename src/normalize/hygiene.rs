@@ -23,8 +23,8 @@ use crate::model::{Document, Inline, Span};
 pub const PASS: Pass = Pass {
     name: "hygiene",
     about: "Removes BOMs, control, zero-width and soft-hyphen characters, \
-            expands ligatures, makes odd spaces plain and text NFC, puts TeX \
-            logos' lone letters back",
+            expands ligatures (and puts back those left as font codes), makes \
+            odd spaces plain and text NFC, puts TeX logos' lone letters back",
     stage: Stage::Lines(run_lines),
 };
 
@@ -57,6 +57,8 @@ const RULES: &[Rule] = &[
 // that add and remove lines.
 #[allow(clippy::ptr_arg)]
 fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
+    // Before any control character goes: a ligature's code is letters.
+    super::ligature_codes::restore(lines, log, PASS.name);
     let hyphens_written_soft = lines
         .iter()
         .any(|l| l.text.contains(SOFT_HYPHEN) && soft_hyphen_opens_a_word(&l.text));

@@ -30,6 +30,7 @@ pub mod hygiene;
 pub mod identifier;
 mod inline_walk;
 pub mod lexicon;
+mod ligature_codes;
 pub mod markup;
 pub mod spacing;
 mod tex_logos;

@@ -1,0 +1,204 @@
+//! Ligatures an extractor left as their font's codes. TeX's fonts keep the
+//! ligatures ff, fi, fl, ffi and ffl at positions 0x0B-0x0F (OT1) or
+//! 0x1B-0x1F (T1) of their encoding; when a PDF does not say which letters
+//! a glyph stands for, ghostscript's txtwrite writes the position itself:
+//! "di\x1Berent", "\x1Crst", "coe\x1Ecients". Removed as the control
+//! characters they are, they would leave "dierent", "rst" and "coecients".
+//!
+//! Which ligature a code stands for depends on the font ("\x1Brst" is
+//! "first" in one document, "di\x1Berent" "different" in another), so the
+//! word decides: the one ligature that makes the run of letters around the
+//! code a word of the word list, or of the document where it spells that
+//! word with letters elsewhere, goes in. A run that no ligature makes a
+//! word of, or that more than one does, keeps its code, which the
+//! control-character rule then removes, and the case is logged as declined.
+
+use super::RepairLog;
+use super::lexicon::{DocVocabulary, Lexicon};
+use super::lines::Line;
+
+/// Fewest letters beside the code for the word list to decide: a code
+/// beside one letter is as often another glyph of the font as a ligature.
+const MIN_LETTERS: usize = 2;
+
+/// The letters each ligature stands for, in the order of both encodings.
+const LIGATURES: [&str; 5] = ["ff", "fi", "fl", "ffi", "ffl"];
+
+/// Whether `c` is a position where a TeX font keeps a ligature.
+fn is_ligature_code(c: char) -> bool {
+    matches!(c, '\u{0B}'..='\u{0F}' | '\u{1B}'..='\u{1F}')
+}
+
+/// Puts the letters of ligatures back where an extractor left their codes
+/// between letters; logs each word as `pass`'s `ligature-code`.
+pub fn restore(lines: &mut [Line], log: &mut RepairLog, pass: &'static str) {
+    // Nearly every document has none: read its words only when needed.
+    if !lines.iter().any(|l| l.text.contains(is_ligature_code)) {
+        return;
+    }
+    let vocab = DocVocabulary::from_text(
+        &lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let lexicon = Lexicon::english();
+    for line in lines.iter_mut() {
+        if !line.text.contains(is_ligature_code) {
+            continue;
+        }
+        let span = line.span();
+        let mut out = String::with_capacity(line.text.len());
+        let mut rest = line.text.as_str();
+        while let Some(at) = rest.find(is_ligature_code) {
+            let (start, end) = word_around(rest, at);
+            out.push_str(&rest[..start]);
+            let word = &rest[start..end];
+            match ligature_for(word, lexicon, &vocab) {
+                Ok((spelled, evidence)) => {
+                    log.record_cited(pass, "ligature-code", span, shown(word), &spelled, evidence);
+                    out.push_str(&spelled);
+                }
+                Err(why) => {
+                    if word.chars().any(char::is_alphabetic) {
+                        log.decline_cited(pass, "ligature-code", span, shown(word), why);
+                    }
+                    out.push_str(word);
+                }
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        line.text = out;
+    }
+}
+
+/// The run of letters and ligature codes around the code at byte `at`.
+fn word_around(text: &str, at: usize) -> (usize, usize) {
+    let part = |c: char| c.is_alphabetic() || is_ligature_code(c);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !part(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+/// The word `word` spells with its one ligature code replaced, and the
+/// evidence; or why none is taken.
+fn ligature_for(
+    word: &str,
+    lexicon: &Lexicon,
+    vocab: &DocVocabulary,
+) -> Result<(String, String), &'static str> {
+    let codes = word.chars().filter(|&c| is_ligature_code(c)).count();
+    if codes != 1 || !word.chars().any(char::is_alphabetic) {
+        return Err("not one ligature's code between letters");
+    }
+    // The f-ligatures are lower-case letters inside a word: a code beside
+    // a capital, or beside one letter alone ("\x1Cr", "\x1CA"), is some
+    // other glyph of the font (a Greek capital, a symbol).
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lower_after_first = word
+        .chars()
+        .skip(1)
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_lowercase);
+    let lower_at_code = !word.starts_with(is_ligature_code)
+        || word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase);
+    if !lower_after_first || !lower_at_code {
+        return Err("no word's lower-case letters around the code");
+    }
+    let spelled = |letters: &str| word.replace(is_ligature_code, letters);
+    // Beside one letter, only the document's own spelling proves it ("fit"
+    // in a listing's typewriter type, which has no ligatures).
+    if letters >= MIN_LETTERS {
+        let in_lexicon: Vec<String> = LIGATURES
+            .iter()
+            .map(|l| spelled(l))
+            .filter(|w| lexicon.is_word(w))
+            .collect();
+        if let [only] = in_lexicon.as_slice() {
+            return Ok((only.clone(), format!("word list: '{only}'")));
+        }
+        if in_lexicon.len() > 1 {
+            return Err("more than one ligature makes a word of it");
+        }
+    }
+    let in_document: Vec<String> = LIGATURES
+        .iter()
+        .map(|l| spelled(l))
+        .filter(|w| vocab.contains(w))
+        .collect();
+    match in_document.as_slice() {
+        [only] => Ok((only.clone(), format!("the document writes '{only}'"))),
+        [] => Err("no ligature makes a word of it"),
+        _ => Err("more than one ligature makes a word of it"),
+    }
+}
+
+/// A word as the log shows it: the code as the replacement character, which
+/// any reader of the report can display.
+fn shown(word: &str) -> String {
+    word.replace(is_ligature_code, "\u{FFFD}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::lines::split;
+
+    fn restored(text: &str) -> (Vec<String>, RepairLog) {
+        let mut lines = split(text);
+        let mut log = RepairLog::default();
+        restore(&mut lines, &mut log, "hygiene");
+        (lines.into_iter().map(|l| l.text).collect(), log)
+    }
+
+    #[test]
+    fn the_one_ligature_that_makes_a_word_goes_in() {
+        let (lines, log) =
+            restored("The \u{1C}rst di\u{1B}erent coe\u{1E}cients\nin\u{1D}uence the cuto\u{1B}.");
+        assert_eq!(
+            lines,
+            ["The first different coefficients", "influence the cutoff."]
+        );
+        assert_eq!(log.changes.len(), 5);
+        assert!(log.changes.iter().all(|c| !c.declined));
+        // Another font's code for the same letters.
+        let (lines, _) = restored("the \u{1B}rst time");
+        assert_eq!(lines, ["the first time"]);
+    }
+
+    #[test]
+    fn a_name_spelled_with_letters_elsewhere_is_evidence() {
+        let (lines, _) = restored("Kalb\u{1D}eisch and Prentice\nsee Kalbfleisch (1980)");
+        assert_eq!(lines[0], "Kalbfleisch and Prentice");
+    }
+
+    #[test]
+    fn no_word_or_two_words_keep_the_code_and_say_so() {
+        let (lines, log) = restored("a Zq\u{1C}xv here");
+        assert_eq!(lines, ["a Zq\u{1C}xv here"]);
+        assert!(log.changes[0].declined);
+        assert_eq!(log.changes[0].before, "Zq\u{FFFD}xv");
+        // Beside a capital or one letter alone, a code is another glyph
+        // ("fig", "flee", "fir" are words, but not written so).
+        for other in ["\u{1C}G", "\u{1D}EE", "\u{1C}r from"] {
+            let (lines, _) = restored(other);
+            assert_eq!(lines, [other]);
+        }
+        // Unless the document spells the word with letters.
+        let (lines, _) = restored("the \u{1C}t is good\n> fit <- coxph(y ~ x)");
+        assert_eq!(lines[0], "the fit is good");
+    }
+}
