@@ -1121,7 +1121,12 @@ fn tex_command(t: &str) -> bool {
                     }
                 }
             }
-            let Some(end) = end else { return false };
+            // `\keyboard[` alone: the argument goes on over the next lines,
+            // as a listing sets a long one (a title left open after its
+            // words, "\title{A long title", is no such line).
+            let Some(end) = end else {
+                return rest.len() == open.len_utf8();
+            };
             rest = &rest[end..];
         }
         commands += 1;
@@ -1396,6 +1401,8 @@ mod tests {
             "\\prop_gput:Nnn \\g__xpiano_notes_prop { Co }  { 0 }",
             "\\newversetype {verse }",
             "\\scan_stop:",
+            // An argument that goes on over the next lines.
+            "\\keyboard[",
         ] {
             assert_eq!(signal(line), Signal::Strong("tex-command"), "{line:?}");
         }
