@@ -1738,6 +1738,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
     if len < 3
         || ctx.lex.is_word(run)
         || is_inflected_word(run, ctx.lex)
+        || is_prefixed_word(run, ctx.lex)
         || !run.chars().any(char::is_lowercase)
         || ctx
             .code_words
@@ -1823,6 +1824,28 @@ fn is_inflected_word(run: &str, lex: &Lexicon) -> bool {
         .any(|suffix| run.strip_suffix(suffix).is_some_and(stem_listed))
         || run.strip_suffix("able").is_some_and(|stem| {
             stem.chars().all(char::is_alphabetic) && stem_listed(stem) && !is_function_word(stem)
+        })
+}
+
+/// Prefixes that make a compound with the word after them and seldom
+/// stand alone in prose: "kilowords", "multiline", "pseudocode",
+/// "hyperref", "autotools", "monostable" are one word each, whether or not
+/// the word list knows them.
+const BOUND_PREFIXES: &[&str] = &[
+    "auto", "giga", "hyper", "intra", "kilo", "mega", "micro", "milli", "mono", "multi", "nano",
+    "pico", "poly", "pseudo", "semi", "tera", "ultra",
+];
+
+/// A bound prefix and a word of three letters or more after it, in lower
+/// case but for a capital that opens it ("Pseudocode").
+fn is_prefixed_word(run: &str, lex: &Lexicon) -> bool {
+    let lower = Lower::new(run, str::to_lowercase);
+    let lower = lower.as_str();
+    !run.chars().skip(1).any(char::is_uppercase)
+        && BOUND_PREFIXES.iter().any(|prefix| {
+            lower.strip_prefix(prefix).is_some_and(|rest| {
+                rest.chars().count() >= 3 && (lex.is_word(rest) || is_inflected_word(rest, lex))
+            })
         })
 }
 
@@ -2574,6 +2597,22 @@ mod tests {
         assert_eq!(split("parsable", true), "parsable");
         assert_eq!(split("wereable", true), "were able");
         assert_eq!(split("wasn’table", true), "wasn’t able");
+    }
+
+    /// A bound prefix and a word make one word: "kilowords" is no "kilo
+    /// words"; a free word before a word still splits ("overthe").
+    #[test]
+    fn a_bound_prefix_and_a_word_are_one_word() {
+        for word in [
+            "kilowords",
+            "multiline",
+            "Pseudocode",
+            "hyperref",
+            "autotools",
+        ] {
+            assert_eq!(split(word, true), word);
+        }
+        assert_eq!(split("overthe", true), "over the");
     }
 
     /// A short part the document never writes alone must be one of the
