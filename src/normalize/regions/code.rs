@@ -614,15 +614,16 @@ fn optional_in_grammar(t: &str) -> bool {
 /// a line with.
 fn comment(t: &str) -> Option<&'static str> {
     // `;;` opens a Lisp comment; no sentence starts with two semicolons.
-    if t.starts_with("//") && !url_tail(t)
-        || t.starts_with("/*")
-        || t.starts_with("*/")
-        || t.starts_with(";;")
-    {
+    if slash_comment(t) || t.starts_with("/*") || t.starts_with("*/") || t.starts_with(";;") {
         Some("comment")
     } else {
         None
     }
+}
+
+/// A line that opens with a `//` comment, not with the rest of a URL.
+pub(super) fn slash_comment(t: &str) -> bool {
+    t.starts_with("//") && !url_tail(t)
 }
 
 /// `//www.poker-edge.com/stats.php`: the rest of a URL whose `http:` ended

@@ -63,7 +63,7 @@ pub fn rejoin_comments(lines: &mut Vec<Line>, log: &mut RepairLog) {
                 && after.is_some_and(|l| l.kind == LineKind::Code && !l.is_blank());
         let candidate = line.kind == LineKind::Code
             && inside
-            && line.trimmed().starts_with("//")
+            && code::slash_comment(line.trimmed())
             && !next.is_blank();
         // The comment may have broken inside a quoted name: the next line
         // ends the name, then words.
@@ -888,6 +888,9 @@ mod tests {
             "// short\nwords after it\n\"kind\":\"not-found\",\n\"a-much-longer-line-of-code-that-sets-the-margin\": 1",
             "fn f() -> u32 {\n// a comment that is as long as the longest line\nvalue\n}",
             "// a comment that is as long as the longest line\nlet x = 1;",
+            // The rest of a URL is no comment: the line after it is its own
+            // (read again, the joined line would be prose, not code).
+            "//www.example.com/a/long/path/to/reach/the/margin\nps:\n// x\nlet a_longer_line = 1;",
         ] {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(rejoined(text), want);
