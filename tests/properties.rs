@@ -448,6 +448,23 @@ fn punctuation_split_off_a_word_is_joined_the_same_on_every_run() {
 }
 
 #[test]
+fn a_url_rest_and_a_numbered_line_read_the_same_on_every_run() {
+    // Regression: the text_normalize fuzz target found "//w.comw.awrg/x" /
+    // "ps:" rejoined as a wrapped `//` comment that a second run read as
+    // prose (the rest of a URL), and "8   Mary hast drierent ts" / "inule
+    // lamb \\" joined into a numbered line ending on TeX's line break, which
+    // a second run read as a listing's line.
+    check_text_pipeline(
+        "The \u{1C}rst di\u{1B}erent cohe\u{1E}cients\nin\u{1D}uence the cutps:\n\
+         //w.comw.awrg/x\nps:\n//ww had a li\u{EC}tle lamb \\\\\n",
+    );
+    check_text_pipeline(
+        "The \u{1C}rst dri\u{1B}erent ts\nin\u{1D}uence the cavailable at h\u{1E}ttps:\n\
+         //www.ac'm.org/x\n8   Mary hast dri\u{1B}erent ts\nin\u{1D}ule lamb \\\\\n",
+    );
+}
+
+#[test]
 fn page_numbers_revealed_by_a_removal_go_in_the_same_run() {
     // Regression: the text_normalize fuzz target found bare lines "0", "0",
     // "1", "1": the middle pair counts up and was removed, and a second run

@@ -1644,9 +1644,14 @@ fn numbered_title(t: &str) -> Option<&str> {
             .iter()
             .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     let title = title.trim_start();
-    // A listing's numbered line ("8   Mary had a little lamb \\", a verse
-    // of a song's source) is no section's title.
-    (numbered && title.starts_with(char::is_uppercase) && !is_code_line(t)).then_some(title)
+    // A listing's numbered line (code, or "8   Mary had a little lamb \\",
+    // a verse of a song's source that TeX's line break ends) is no
+    // section's title.
+    (numbered
+        && title.starts_with(char::is_uppercase)
+        && !title.ends_with("\\\\")
+        && !is_code_line(t))
+    .then_some(title)
 }
 
 /// A section's number and title ("5 New commands", "5. Stoichiometric

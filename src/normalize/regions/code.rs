@@ -146,7 +146,7 @@ pub fn signal(line: &str) -> Signal {
     // that numbers its lines, the number before a line that is code by
     // itself (a numbered step of prose is not).
     if let Some(code) = after_line_number(t)
-        && let Signal::Strong(_) | Signal::Weak("tex-line-break") = signal(code)
+        && let Signal::Strong(_) = signal(code)
     {
         return Signal::Strong("numbered-line");
     }
@@ -1101,6 +1101,11 @@ fn tex_command(t: &str) -> bool {
         if !after[..name].contains('_') {
             name = after[..name].find(':').unwrap_or(name);
         }
+        // TeX's line break `\\` after a command ends its line of a listing
+        // (`\HEC@universiteMembreJury \\`); alone it is no command.
+        if commands > 0 && after == "\\" {
+            return true;
+        }
         if name < 2 || !after[..name].contains(|c: char| c.is_ascii_alphabetic()) {
             return false;
         }
@@ -1404,16 +1409,19 @@ mod tests {
             "\\scan_stop:",
             // An argument that goes on over the next lines.
             "\\keyboard[",
+            // TeX's line break after a command.
+            "\\HEC@universiteMembreJury \\\\",
         ] {
             assert_eq!(signal(line), Signal::Strong("tex-command"), "{line:?}");
         }
-        // A line that ends on TeX's line break continues a listing; with
-        // its line number it is one.
+        // A line that ends on TeX's line break continues a listing, with
+        // its line number too: a sentence wrapped over lines, "8 Mary had"
+        // / "a little lamb \\", would read as one once joined.
         assert_eq!(
             signal("Its fleece was white as snow, yea \\\\"),
             Signal::Weak("tex-line-break")
         );
-        assert_eq!(
+        assert_ne!(
             signal("8   Mary had a little lamb \\\\"),
             Signal::Strong("numbered-line")
         );

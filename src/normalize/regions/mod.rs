@@ -798,8 +798,6 @@ fn with_session_output(
     out
 }
 
-/// Whether the lines `a..=b`, joined by spaces, read as code (a strong
-/// signal).
 /// Words and nothing else, the first in lower case, perhaps with the
 /// mark that ends an item of a list after them ("labelled Description;").
 fn words_going_on(t: &str) -> bool {
@@ -808,6 +806,8 @@ fn words_going_on(t: &str) -> bool {
         && body.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
 
+/// Whether the lines `a..=b`, joined by spaces, read as code (a strong
+/// signal).
 fn unit_reads_as_code(lines: &[Line], a: usize, b: usize) -> bool {
     let joined = lines[a..=b]
         .iter()
