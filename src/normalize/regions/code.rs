@@ -306,7 +306,9 @@ pub fn signal(line: &str) -> Signal {
 /// `4coins.feas`). A list item is not: a lead-in introduces lists too.
 pub fn fits_lead_in_listing(line: &str, signal: Signal) -> bool {
     let t = line.trim();
-    if t.is_empty() || crate::normalize::structure::list_marker(t).is_some() {
+    // The rest of a URL (`//www.acm.org/x`) is the link of the sentence
+    // before, not a listing it introduces.
+    if t.is_empty() || crate::normalize::structure::list_marker(t).is_some() || url_tail(t) {
         return false;
     }
     match signal {
@@ -1883,6 +1885,8 @@ mod tests {
             "Directory target/<triple>/debug/ http://docs.example.org/a.html",
             "- a/b for the path",
             "See (the manual).",
+            // The rest of a URL whose scheme ended the lead-in's line.
+            "//www.acm.org/publications/proceedings-template",
             // A table's header and first row on one line, as the repaired
             // text writes the paragraph: mostly words.
             "Expression Meaning ${count(ident)} The number of times $ident repeats in total. \
