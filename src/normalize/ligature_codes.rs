@@ -102,22 +102,17 @@ fn ligature_for(
         return Err("not one ligature's code between letters");
     }
     // The f-ligatures are lower-case letters inside a word: a code beside
-    // a capital, or beside one letter alone ("\x1Cr", "\x1CA"), is some
-    // other glyph of the font (a Greek capital, a symbol).
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // a capital ("\x1CA", after the word's first letter or at its start)
+    // is some other glyph of the font (a Greek capital, a symbol).
     let lower_after_first = word
         .chars()
         .skip(1)
         .filter(|c| c.is_alphabetic())
         .all(char::is_lowercase);
-    let lower_at_code = !word.starts_with(is_ligature_code)
-        || word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_lowercase);
-    if !lower_after_first || !lower_at_code {
+    if !lower_after_first {
         return Err("no word's lower-case letters around the code");
     }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let spelled = |letters: &str| word.replace(is_ligature_code, letters);
     // Beside one letter, only the document's own spelling proves it ("fit"
     // in a listing's typewriter type, which has no ligatures).

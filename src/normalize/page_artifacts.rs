@@ -548,7 +548,7 @@ fn furniture(
     let mut at_edge: HashMap<&str, usize> = HashMap::default();
     let mut last_seen: HashMap<&str, usize> = HashMap::default();
     let mut close_together: HashSet<&str> = HashSet::default();
-    for (k, shape) in shapes.iter().enumerate().take(n) {
+    for (k, shape) in shapes.iter().enumerate() {
         if let Some(s) = shape {
             let literal = s.literal.as_str();
             let count = if layout.at_edge(k) {
