@@ -29,7 +29,7 @@
 //! touched; neither are numbers ("3.5", "1,000"), abbreviations ("U.S.",
 //! "e.g."), single-letter prefixes ("iPhone", "eBay") or hyphenated compounds.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -77,7 +77,10 @@ struct Ctx<'a> {
     run_together: bool,
     /// Pairs of adjacent words (lower-cased) the document writes with a
     /// space: "agency partners" there confirms splitting "agencypartners".
-    bigrams: Bigrams,
+    /// Built from `body` when first asked: most documents split nothing.
+    bigrams: OnceCell<Bigrams>,
+    /// The document's body texts, which `bigrams` is read from.
+    body: &'a [String],
     /// Every part of a split must be a word the document writes on its own
     /// somewhere: a split into words it never uses ("a sit can", "ti on")
     /// has no evidence. Off only while the damage itself is measured.
@@ -107,6 +110,12 @@ struct Ctx<'a> {
     /// each is weighed once. Per document and per round, so it holds at
     /// most the document's distinct tokens.
     memo: RefCell<Memo>,
+}
+
+impl Ctx<'_> {
+    fn bigrams(&self) -> &Bigrams {
+        self.bigrams.get_or_init(|| Bigrams::of(self.body))
+    }
 }
 
 #[derive(Default)]
@@ -278,14 +287,8 @@ fn round(
         lex,
         vocab: &vocab,
         run_together,
-        // Only splits into ordinary words weigh the pairs, and only a
-        // document that lost its spaces makes those (the function-word
-        // splits of the others are strict): most documents need none.
-        bigrams: if run_together {
-            Bigrams::of(body)
-        } else {
-            Bigrams::default()
-        },
+        bigrams: OnceCell::new(),
+        body,
         attested: true,
         numbered_stems: numbered_stems(body),
         code_words: code_words(&doc.blocks, body),
@@ -323,7 +326,8 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         lex: Lexicon::english(),
         vocab,
         run_together: true,
-        bigrams: Bigrams::default(),
+        bigrams: OnceCell::new(),
+        body: &[],
         attested: false,
         numbered_stems: HashSet::default(),
         code_words: HashSet::default(),
@@ -388,7 +392,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
             }
         }
     }
-    if std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
+    if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("run-together evidence {evidence} of {} runs", seen.len());
     }
     (evidence, seen.len())
@@ -656,6 +660,10 @@ fn is_closing_punctuation(token: &str) -> bool {
         // ":::", "::", ";;" are operators of code ("cat ::: outputs").
         && !token.contains("::")
         && !token.contains(";;")
+        // A mark named in a sentence ("when it doesn't, append !:", "type
+        // ?, then Enter"): a sentence's own "!" or "?" has no colon,
+        // semicolon or comma right after it.
+        && !["!:", "!;", "!,", "?:", "?;", "?,"].iter().any(|m| token.starts_with(m))
         && chars.all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'))
 }
 
@@ -934,6 +942,14 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // a word that stands on its own: "Thegmverse" elsewhere is the same
     // damage as "The gmverse" would be, not the author's spelling.
     let r_word = r_known && (r.chars().count() >= 2 || matches!(r, "a" | "A" | "I"));
+    // A word of three letters or more beside another piece as long is the
+    // author's phrase, though the document writes the two joined as a name
+    // ("default regexp engine" beside the option 'regexpengine'): a stray
+    // space leaves a fragment ("pr operty", "lik e"), not two such pieces.
+    let long = |run: &str| run.chars().count() >= 3;
+    if !ctx.run_together && long(l) && long(r) && (l_known || r_known) {
+        return false;
+    }
     if ctx.vocab.count(&joined) >= 1
         && !ctx
             .code_words
@@ -1758,7 +1774,7 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         // also writes its parts apart ("agency partners").
         let confirmed = parts
             .windows(2)
-            .all(|w| case_boundary(&w[0], &w[1]) || ctx.bigrams.contains(&w[0], &w[1]));
+            .all(|w| case_boundary(&w[0], &w[1]) || ctx.bigrams().contains(&w[0], &w[1]));
         // A run the document writes again and again is its own word
         // ("anstyle", "errno"), unless the document writes its parts apart,
         // or a function word of three letters or more shows the glue
@@ -1805,7 +1821,14 @@ fn run_together_parts(run: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let cuts_a_word = parts
             .windows(2)
             .any(|w| ctx.lex.is_word(&format!("{}{}", w[0], w[1])));
-        (!cuts_a_word).then_some(parts)
+        // A document that kept its spaces shows no other glue, so the
+        // split needs the pieces written apart in it ("of the" for
+        // "ofthe"): "replacing atof with std::stod" names a C function,
+        // and no text writes "at of".
+        let written_apart = parts
+            .windows(2)
+            .all(|w| ctx.bigrams().contains(&w[0], &w[1]));
+        (!cuts_a_word && written_apart).then_some(parts)
     }
 }
 
@@ -2048,7 +2071,7 @@ fn segment_with_cost(run: &str, ctx: &Ctx, strict: bool) -> Option<(Vec<String>,
             // Two parts the document also writes apart ("as it", "make
             // up") are its own evidence of the split.
             let apart = match following {
-                Some(next) if !strict && ctx.bigrams.contains(part, next) => APART_BONUS,
+                Some(next) if !strict && ctx.bigrams().contains(part, next) => APART_BONUS,
                 _ => 0.0,
             };
             let total =
@@ -2120,7 +2143,8 @@ mod tests {
             lex: Lexicon::english(),
             vocab,
             run_together,
-            bigrams: Bigrams::default(),
+            bigrams: OnceCell::new(),
+            body: &[],
             attested: false,
             numbered_stems: HashSet::default(),
             code_words: HashSet::default(),
@@ -2129,6 +2153,14 @@ mod tests {
             foreign_block: Cell::new(false),
             memo: RefCell::default(),
         }
+    }
+
+    /// [`split`] without lost spaces, in a document whose body is `body`.
+    fn split_in(token: &str, body: &str) -> String {
+        let vocab = DocVocabulary::from_text(token);
+        let mut ctx = ctx_with(&vocab, false);
+        ctx.bigrams = OnceCell::from(Bigrams::of(&[body.to_string()]));
+        split_token(token, &ctx, &mut |_, _, _| true).join(" ")
     }
 
     fn split(token: &str, run_together: bool) -> String {
@@ -2260,9 +2292,11 @@ mod tests {
     fn a_word_of_the_documents_code_is_not_split() {
         let text = "I also use ifthen for the booleans the options set.\n\n\
                     \\RequirePackage{ifthen}\n\n\
-                    Because the package works with all variants, it loads none.\n";
+                    Because the package works with all variants, it loads none; if then \
+                    one is missing, nothing breaks.\n";
         assert_eq!(spacing_edits(text), Vec::<String>::new());
-        let without_code = "I also use ifthen for the booleans the options set.\n";
+        let without_code = "I also use ifthen for the booleans the options set. If then \
+                            one is missing, nothing breaks.\n";
         assert_eq!(spacing_edits(without_code), vec!["ifthen -> if then"]);
     }
 
@@ -2273,6 +2307,26 @@ mod tests {
         let text = "The command \\dotlessi prints the (dotless i of Turkish) \
                     in every font, as the other commands print theirs.\n";
         assert_eq!(spacing_edits(text), Vec::<String>::new());
+    }
+
+    /// A mark the sentence names keeps its space ("append !:"); a stray
+    /// space before a sentence's own mark goes.
+    #[test]
+    fn a_named_mark_is_no_stray_punctuation() {
+        let text = "If you are not sure, and want no error message when it \
+                    doesn't, append !: the command then says nothing .\n";
+        assert_eq!(spacing_edits(text), vec!["nothing . -> nothing."]);
+    }
+
+    /// A word beside another long piece keeps its space though the document
+    /// writes the two joined as a name: vim's option 'regexpengine' beside
+    /// "default regexp engine to use". A fragment still joins.
+    #[test]
+    fn a_phrase_beside_its_joined_name_keeps_its_space() {
+        let text = "'regexpengine' 're' default regexp engine to use\n\n\
+                    The engine is chosen by the option 'regexpengine' and the \
+                    pr operty is read for each pattern of the property list.\n";
+        assert_eq!(spacing_edits(text), vec!["pr operty -> property"]);
     }
 
     /// Latin verse or filler text in an English document that lost its
@@ -2364,7 +2418,7 @@ mod tests {
                     TryPropagationExpression";
         let vocab = DocVocabulary::from_text(text);
         let mut ctx = ctx_with(&vocab, true);
-        ctx.bigrams = Bigrams::of(&[text.to_string()]);
+        ctx.bigrams = OnceCell::from(Bigrams::of(&[text.to_string()]));
         let token = "TryPropagationExpression";
         assert_eq!(
             split_token(token, &ctx, &mut |_, _, _| true).join(" "),
@@ -2526,11 +2580,12 @@ mod tests {
     }
 
     /// Where the document lost its spaces, its glued "Thegmverse" is the
-    /// damage, no evidence that "The gmverse" is one word.
+    /// damage, no evidence that "The gmverse" is one word; where it kept
+    /// them, a word beside a long piece is no fragment either.
     #[test]
     fn a_glued_form_is_no_evidence_beside_a_word_where_spaces_were_lost() {
         let vocab = DocVocabulary::from_text("The gmverse Package. Thegmverse package lef t");
-        assert!(should_merge("The", "gmverse", &ctx_with(&vocab, false)));
+        assert!(!should_merge("The", "gmverse", &ctx_with(&vocab, false)));
         let ctx = ctx_with(&vocab, true);
         assert!(!should_merge("The", "gmverse", &ctx));
         assert!(should_merge("lef", "t", &ctx));
@@ -2649,7 +2704,7 @@ mod tests {
         let vocab = DocVocabulary::from_text("as it was, the sit-in");
         let mut ctx = ctx_with(&vocab, true);
         let without = segment("asitcan", &ctx, false);
-        ctx.bigrams = Bigrams::of(&["so much as it was".to_string()]);
+        ctx.bigrams = OnceCell::from(Bigrams::of(&["so much as it was".to_string()]));
         assert_eq!(
             segment("asitcan", &ctx, false),
             Some(vec!["as".to_string(), "it".to_string(), "can".to_string()])
@@ -2670,8 +2725,8 @@ mod tests {
 
     #[test]
     fn splits_function_words_in_any_document() {
-        assert_eq!(split("ofthe", false), "of the");
-        assert_eq!(split("isthe", false), "is the");
+        assert_eq!(split_in("ofthe", "the end of the day"), "of the");
+        assert_eq!(split_in("isthe", "it is the end"), "is the");
         assert_eq!(split("recoverquickest", false), "recoverquickest");
         for name in ["Amin", "Ito", "Hein", "Abe", "Ifan"] {
             assert_eq!(split(name, false), name);
@@ -2728,6 +2783,16 @@ mod tests {
     #[test]
     fn function_words_that_make_a_word_are_no_split() {
         assert_eq!(split("upperand", false), "upperand");
-        assert_eq!(split("ofthe", false), "of the");
+        assert_eq!(split_in("ofthe", "the end of the day"), "of the");
+    }
+
+    /// A document that kept its spaces shows no glue but the token itself:
+    /// function words are split only where the document writes them apart.
+    /// "replacing atof with std::stod" names a C function, and no text
+    /// writes "at of".
+    #[test]
+    fn function_words_never_written_apart_stay_glued() {
+        assert_eq!(split_in("atof", "replacing atof with std::stod"), "atof");
+        assert_eq!(split_in("ofthe", "the end of a day"), "ofthe");
     }
 }
