@@ -209,6 +209,9 @@ pub fn signal(line: &str) -> Signal {
     if whole_call(t) {
         return Signal::Strong("call");
     }
+    if variable_references(&words) {
+        return Signal::Strong("variable-reference");
+    }
     if declaration(t) {
         return Signal::Strong("declaration");
     }
@@ -371,6 +374,31 @@ fn without_placeholders(t: &str) -> String {
 pub fn names_only(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.iter().any(|w| is_plain_word(w)) && words.iter().any(|w| is_identifier_like(w))
+}
+
+/// A line of keywords in capitals and names around a variable's value
+/// (`RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}`, `${Foo_LIBRARIES}
+/// ${Bar_LIBRARIES}`), as build scripts and shells write it. Prose names
+/// such a reference among words in lower case ("set ${PREFIX} to ...").
+fn variable_references(words: &[&str]) -> bool {
+    let reference = |w: &str| {
+        let w = w.trim_end_matches([',', ';']);
+        w.strip_prefix("${")
+            .and_then(|rest| rest.strip_suffix('}'))
+            .is_some_and(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+    };
+    let keyword = |w: &str| {
+        w.len() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && w.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    words.iter().any(|w| reference(w))
+        && words
+            .iter()
+            .all(|w| reference(w) || keyword(w) || is_identifier_like(w))
 }
 
 /// A line that opens with a command's name or a path (`cd /home/you`,
@@ -1481,6 +1509,34 @@ mod tests {
             "// see www.a.org",
         ] {
             assert_eq!(signal(line), Signal::Strong("comment"), "{line:?}");
+        }
+    }
+
+    /// A build script's keywords around a variable's value are code; a
+    /// sentence that names a variable is not.
+    #[test]
+    fn keywords_around_a_variable_reference_are_strong() {
+        for line in [
+            "RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}",
+            "${Foo_LIBRARIES} ${Bar_LIBRARIES}",
+            "INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}",
+        ] {
+            assert_eq!(
+                signal(line),
+                Signal::Strong("variable-reference"),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "Set ${PREFIX} to the folder you install into",
+            "HOME ${HOME",
+            "NOTE $HOME",
+        ] {
+            assert_ne!(
+                signal(line),
+                Signal::Strong("variable-reference"),
+                "{line:?}"
+            );
         }
     }
 
