@@ -626,7 +626,9 @@ fn furniture(
         let edge_count = at_edge.get(literal).copied().unwrap_or(0);
         let recurs_as_content =
             inside_count >= edge_count && close_together.contains(literal) && !s.is_caps_head();
-        if inside_count > 0 && (recurs_as_content || !outermost(k, top, shapes, layout)) {
+        if inside_count > 0
+            && (recurs_as_content || !beside_browser_header(k, top, shapes, layout, &found))
+        {
             decline(
                 log,
                 "mid-page",
@@ -1183,6 +1185,32 @@ fn outermost(k: usize, top: bool, shapes: &[Option<Shape>], layout: &Layout) -> 
         shapes[j]
             .as_ref()
             .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
+    })
+}
+
+/// Whether line `k` is the outermost text at its page's edge, or stands
+/// only behind what a browser prints there and this pass removed: the date
+/// of a printed web page, with the page's title beside it, which pdftotext
+/// sets on a line of its own ("12/6/26, 7:29 PM" / "Vim documentation:
+/// pattern"); or the page's address at its foot.
+fn beside_browser_header(
+    k: usize,
+    top: bool,
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    found: &[Option<&'static str>],
+) -> bool {
+    let browser = |j: usize| {
+        found[j].is_some()
+            && shapes[j]
+                .as_ref()
+                .is_some_and(|s| s.has_date() || s.is_address())
+    };
+    layout.outside(k, top).all(|j| {
+        browser(j)
+            || shapes[j]
+                .as_ref()
+                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
     })
 }
 

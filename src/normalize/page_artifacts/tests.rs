@@ -1697,3 +1697,37 @@ fn a_head_in_capitals_behind_the_pages_first_line_goes() {
     let text = "ABSTRACT\nTHE SYNTAX OF PHONOLOGY\nBy\nJoe Linguist\n\u{c}Copyright by\nJOE LINGUIST\n2021\n\u{c}ACKNOWLEDGEMENTS\n\nYour acknowledgements here.\n\u{c}TABLE OF CONTENTS\n\nLIST OF TABLES\n";
     assert!(keeps(text, "JOE LINGUIST"), "{:?}", kept(text));
 }
+
+#[test]
+fn a_browsers_title_behind_its_date_goes_though_one_page_reads_it_late() {
+    // pdftotext sets a printed web page's date and title apart, and on one
+    // page reads the cells of a table at its top before the title.
+    let text = paginate(
+        4,
+        12,
+        |p| {
+            Some(if p == 3 {
+                "12/6/26, 7:29 PM\nline_ending\nspace\nnewline\n::=\n::=\nVim documentation: pattern"
+                    .into()
+            } else {
+                "12/6/26, 7:29 PM\nVim documentation: pattern".into()
+            })
+        },
+        |p| {
+            Some(format!(
+                "file:///usr/share/doc/vim/html/pattern.html\n{p}/4"
+            ))
+        },
+        true,
+    );
+    // The first page's stays as the document's title; the late one stays
+    // as the text of its page (no edge holds it); pages 2 and 4's go.
+    let kept = kept(&text);
+    let titles = kept
+        .iter()
+        .filter(|l| *l == "Vim documentation: pattern")
+        .count();
+    assert_eq!(titles, 2, "{kept:#?}");
+    assert_eq!(kept[0], "Vim documentation: pattern");
+    assert!(kept.iter().any(|l| l == "line_ending"), "{kept:#?}");
+}
