@@ -467,6 +467,17 @@ fn decide(
             format!("a narrow cell spells '{word}' over its lines"),
         );
     }
+    // A command-line option ("-ftree-" / "vectorize", "-Wno-" /
+    // "attributes=ns::attr") is a name of hyphenated parts, set in a code
+    // font no typesetter hyphenates: the line end fell at one of its own
+    // hyphens.
+    if super::spacing::is_option(token) && tail.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return join(
+            true,
+            "option-at-line-end",
+            format!("'{token}' opens a command-line option: the line end fell at its hyphen"),
+        );
+    }
     let digits =
         head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
     if digits || is_identifier(token) || is_identifier(next_token) || is_file_name(next_token) {
@@ -873,6 +884,22 @@ mod tests {
     /// Two words of the list broken at a line end are one name where the
     /// document writes it so: after a possessive's apostrophe too, or in
     /// one of its addresses.
+    /// A command-line option is broken at one of its own hyphens: GCC's
+    /// "-ftree-vectorize" stays one option, not "-ftreevectorize".
+    #[test]
+    fn an_option_keeps_the_hyphen_it_was_broken_at() {
+        assert_eq!(
+            fix("enabled at -O2, as is -ftree-\nvectorize since then").0,
+            vec!["enabled at -O2, as is -ftree-vectorize since then"]
+        );
+        assert_eq!(
+            fix("configure with --enable-local-\ntransport for it").0,
+            vec!["configure with --enable-local-transport for it"]
+        );
+        let (_, log) = fix("silence it with -Wno-\nattributes=ns::attr here");
+        assert_eq!(log.changes[0].rule, "option-at-line-end");
+    }
+
     #[test]
     fn a_name_the_document_writes_joins_whole() {
         assert_eq!(

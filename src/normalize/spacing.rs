@@ -1028,7 +1028,7 @@ fn dotted_code_name(chars: &[(usize, char)], k: usize, ctx: &Ctx) -> bool {
 /// A program's option: one or two dashes, then a letter ("-exitinfo",
 /// "--enable-debuginfo", and "–enable-g" where `--` was set as an en
 /// dash), spelled as the program spells it.
-fn is_option(token: &str) -> bool {
+pub(super) fn is_option(token: &str) -> bool {
     let name = token.trim_start_matches(['-', '–']);
     let dashes = token[..token.len() - name.len()].chars().count();
     // The name up to its value (`--with-pm=hydra`) is letters, digits,
