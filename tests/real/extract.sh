@@ -62,3 +62,18 @@ apt-get download sendmail-doc >/dev/null
 dpkg-deb -x sendmail-doc_*.deb pkg/sendmail-doc
 mkdir -p "$here/sendmail-op"
 gunzip -c pkg/sendmail-doc/usr/share/doc/sendmail-doc/op/op.txt.gz | sed -n 199,462p > "$here/sendmail-op/nroff.txt"
+
+# CMake's Importing and Exporting Guide ships as HTML: Chromium prints it
+# with its default header (date, title) and foot (address, "N/16"), and
+# the three extractors read pages 4 to 6 of that print. The date in the
+# header is the day of the print, so only that line differs on a rerun.
+apt-get download cmake-doc >/dev/null
+dpkg-deb -x cmake-doc_*.deb pkg/cmake-doc
+html="$work/pkg/cmake-doc/usr/share/doc/cmake-doc/html/guide/importing-exporting/index.html"
+chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$work/cmake-importexport.pdf" \
+    "file://$html" 2>/dev/null
+mkdir -p "$here/cmake-importexport"
+pdftotext -enc UTF-8 -f 4 -l 6 cmake-importexport.pdf "$here/cmake-importexport/pdftotext.txt"
+pdftotext -enc UTF-8 -layout -f 4 -l 6 cmake-importexport.pdf "$here/cmake-importexport/layout.txt"
+gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=txtwrite -dFirstPage=4 -dLastPage=6 \
+    -sOutputFile="$here/cmake-importexport/txtwrite.txt" cmake-importexport.pdf

@@ -1325,6 +1325,26 @@ fn is_name_token(w: &str) -> bool {
 /// straight before a bracket that the line's last bracket closes, with at
 /// most a semicolon after it. Prose that names a call goes on with words
 /// after it ("f(x) is the ...").
+/// Arguments separated by spaces, as CMake writes them
+/// (`add_library(MathFunctions STATIC MathFunctions.cxx)`,
+/// `install(FILES MathFunctions.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})`):
+/// a command in lower case, a keyword in capitals or a variable's value
+/// among its arguments, and no word in lower case, which an aside glued to
+/// a word would have ("MSRV(e.g. moka)").
+fn keyword_arguments(callee: &str, inner: &str) -> bool {
+    let command = callee.starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
+    let lower_word = |w: &str| w.chars().all(|c| c.is_lowercase()) && w.chars().count() > 1;
+    let keyword = |w: &str| {
+        w.chars().filter(char::is_ascii_uppercase).count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    command
+        && !words.iter().any(|w| lower_word(w))
+        && words.iter().any(|w| keyword(w) || w.starts_with("${"))
+}
+
 fn whole_call(t: &str) -> bool {
     let body = t.strip_suffix(';').unwrap_or(t);
     let Some(open) = body.find('(') else {
@@ -1346,7 +1366,8 @@ fn whole_call(t: &str) -> bool {
     // bracket or an operator in it.
     let inner = &body[open + 1..body.len() - 1];
     let arguments = !inner.contains(char::is_whitespace)
-        || inner.contains([',', '"', '(', '[', '=', '+', '*', '<', '>', '&', '|']);
+        || inner.contains([',', '"', '(', '[', '=', '+', '*', '<', '>', '&', '|'])
+        || keyword_arguments(callee, inner);
     let aside = ["e.g.", "i.e.", "cf.", "see "]
         .iter()
         .any(|a| inner.trim_start().to_lowercase().starts_with(a));
@@ -1509,6 +1530,28 @@ mod tests {
             "// see www.a.org",
         ] {
             assert_eq!(signal(line), Signal::Strong("comment"), "{line:?}");
+        }
+    }
+
+    /// CMake's commands take arguments separated by spaces, keywords in
+    /// capitals among them; an aside glued to a word has words in lower
+    /// case, and a capitalised name's brackets hold no keyword.
+    #[test]
+    fn a_command_with_keyword_arguments_is_a_whole_call() {
+        for line in [
+            "add_library(MathFunctions STATIC MathFunctions.cxx)",
+            "find_package(Qt5 5.1.0 COMPONENTS Widgets Xml Sql)",
+            "install(FILES MathFunctions.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})",
+            "set(CMAKE_SYSTEM_NAME WindowsStore)",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("call"), "{line:?}");
+        }
+        for line in [
+            "MSRV(e.g. moka)",
+            "Rust(Programming Language)",
+            "ratio(GDP over PPP)",
+        ] {
+            assert_ne!(signal(line), Signal::Strong("call"), "{line:?}");
         }
     }
 
