@@ -467,16 +467,37 @@ fn decide(
             format!("a narrow cell spells '{word}' over its lines"),
         );
     }
-    // A command-line option ("-ftree-" / "vectorize", "-Wno-" /
-    // "attributes=ns::attr") is a name of hyphenated parts, set in a code
-    // font no typesetter hyphenates: the line end fell at one of its own
-    // hyphens.
+    // A command-line option broken at a line end ("-Wno-" /
+    // "attributes=ns::attr", "--enable-local-" / "transport"): where the
+    // document writes the option joined elsewhere, the line end split a
+    // word of it (typst hyphenates "-Zsan-" / "itizer=leak" in running
+    // text); otherwise a word after the break is the next of the option's
+    // own hyphenated parts.
     if super::spacing::is_option(token) && tail.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return join(
-            true,
-            "option-at-line-end",
-            format!("'{token}' opens a command-line option: the line end fell at its hyphen"),
-        );
+        let (left, right) = (trailing_alnum(token), leading_alnum(next_token));
+        let joined_run = format!("{left}{right}").to_lowercase();
+        if vocab
+            .runs_starting_with(&left.to_lowercase())
+            .any(|run| run == joined_run)
+        {
+            return join(
+                false,
+                "option-at-line-end",
+                format!("the document writes the option's '{left}{right}' whole"),
+            );
+        }
+        let word = right.chars().count() >= 3
+            && right.chars().all(char::is_alphabetic)
+            && (lexicon.is_word(right) || vocab.contains(right));
+        if word {
+            return join(
+                true,
+                "option-at-line-end",
+                format!(
+                    "'{token}' opens a command-line option and '{right}' is a word: the line end fell at its hyphen"
+                ),
+            );
+        }
     }
     let digits =
         head.chars().any(|c| c.is_ascii_digit()) || tail.chars().any(|c| c.is_ascii_digit());
@@ -884,13 +905,15 @@ mod tests {
     /// Two words of the list broken at a line end are one name where the
     /// document writes it so: after a possessive's apostrophe too, or in
     /// one of its addresses.
-    /// A command-line option is broken at one of its own hyphens: GCC's
-    /// "-ftree-vectorize" stays one option, not "-ftreevectorize".
+    /// A command-line option is broken at one of its own hyphens where a
+    /// word follows ("--enable-local-transport"), and inside a word of it
+    /// where the document writes the option whole elsewhere (typst sets
+    /// "-Zsan-" / "itizer=leak" beside "-Zsanitizer=kcfi").
     #[test]
     fn an_option_keeps_the_hyphen_it_was_broken_at() {
         assert_eq!(
-            fix("enabled at -O2, as is -ftree-\nvectorize since then").0,
-            vec!["enabled at -O2, as is -ftree-vectorize since then"]
+            fix("for -Zsanitizer=kcfi but not -Zsan-\nitizer=leak here").0,
+            vec!["for -Zsanitizer=kcfi but not -Zsanitizer=leak here"]
         );
         assert_eq!(
             fix("configure with --enable-local-\ntransport for it").0,
