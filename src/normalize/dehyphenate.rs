@@ -902,9 +902,6 @@ mod tests {
         );
     }
 
-    /// Two words of the list broken at a line end are one name where the
-    /// document writes it so: after a possessive's apostrophe too, or in
-    /// one of its addresses.
     /// A command-line option is broken at one of its own hyphens where a
     /// word follows ("--enable-local-transport"), and inside a word of it
     /// where the document writes the option whole elsewhere (typst sets
@@ -923,6 +920,9 @@ mod tests {
         assert_eq!(log.changes[0].rule, "option-at-line-end");
     }
 
+    /// Two words of the list broken at a line end are one name where the
+    /// document writes it so: after a possessive's apostrophe too, or in
+    /// one of its addresses.
     #[test]
     fn a_name_the_document_writes_joins_whole() {
         assert_eq!(

@@ -1181,10 +1181,22 @@ fn table_row_beside<'a>(
 /// Whether line `k` is the outermost text at its page's top (or bottom)
 /// edge: nothing but bare numbers between it and the edge.
 fn outermost(k: usize, top: bool, shapes: &[Option<Shape>], layout: &Layout) -> bool {
+    outermost_past(k, top, shapes, layout, |_| false)
+}
+
+/// [`outermost`], passing over the lines `past` accepts too.
+fn outermost_past(
+    k: usize,
+    top: bool,
+    shapes: &[Option<Shape>],
+    layout: &Layout,
+    past: impl Fn(usize) -> bool,
+) -> bool {
     layout.outside(k, top).all(|j| {
-        shapes[j]
-            .as_ref()
-            .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
+        past(j)
+            || shapes[j]
+                .as_ref()
+                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
     })
 }
 
@@ -1200,17 +1212,11 @@ fn beside_browser_header(
     layout: &Layout,
     found: &[Option<&'static str>],
 ) -> bool {
-    let browser = |j: usize| {
+    outermost_past(k, top, shapes, layout, |j| {
         found[j].is_some()
             && shapes[j]
                 .as_ref()
                 .is_some_and(|s| s.has_date() || s.is_address())
-    };
-    layout.outside(k, top).all(|j| {
-        browser(j)
-            || shapes[j]
-                .as_ref()
-                .is_some_and(|s| matches!(s.counter, Some((_, Form::Bare | Form::Label))))
     })
 }
 
