@@ -392,7 +392,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
             }
         }
     }
-    if ctx.run_together && std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
+    if std::env::var_os("RECTO_DEBUG_SPACING").is_some() {
         eprintln!("run-together evidence {evidence} of {} runs", seen.len());
     }
     (evidence, seen.len())

@@ -389,16 +389,20 @@ fn variable_references(words: &[&str]) -> bool {
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             })
     };
-    let keyword = |w: &str| {
-        w.len() >= 2
-            && w.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-            && w.starts_with(|c: char| c.is_ascii_uppercase())
-    };
     words.iter().any(|w| reference(w))
         && words
             .iter()
-            .all(|w| reference(w) || keyword(w) || is_identifier_like(w))
+            .all(|w| reference(w) || is_keyword(w) || is_identifier_like(w))
+}
+
+/// A keyword in capitals, as build scripts write them (`DESTINATION`,
+/// `CMAKE_INSTALL_BINDIR`, `QT5`): capital letters, digits and `_`, opening
+/// with a capital, two capitals at least.
+fn is_keyword(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A line that opens with a command's name or a path (`cd /home/you`,
@@ -1320,11 +1324,6 @@ fn is_name_token(w: &str) -> bool {
     !w.is_empty() && w.split("::").all(is_word_token)
 }
 
-/// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
-/// `std::mem::swap(&mut a, &mut b);`: a line that is one call, a name
-/// straight before a bracket that the line's last bracket closes, with at
-/// most a semicolon after it. Prose that names a call goes on with words
-/// after it ("f(x) is the ...").
 /// Arguments separated by spaces, as CMake writes them
 /// (`add_library(MathFunctions STATIC MathFunctions.cxx)`,
 /// `install(FILES MathFunctions.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})`):
@@ -1334,17 +1333,17 @@ fn is_name_token(w: &str) -> bool {
 fn keyword_arguments(callee: &str, inner: &str) -> bool {
     let command = callee.starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
     let lower_word = |w: &str| w.chars().all(|c| c.is_lowercase()) && w.chars().count() > 1;
-    let keyword = |w: &str| {
-        w.chars().filter(char::is_ascii_uppercase).count() >= 2
-            && w.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    };
     let words: Vec<&str> = inner.split_whitespace().collect();
     command
         && !words.iter().any(|w| lower_word(w))
-        && words.iter().any(|w| keyword(w) || w.starts_with("${"))
+        && words.iter().any(|w| is_keyword(w) || w.starts_with("${"))
 }
 
+/// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
+/// `std::mem::swap(&mut a, &mut b);`: a line that is one call, a name
+/// straight before a bracket that the line's last bracket closes, with at
+/// most a semicolon after it. Prose that names a call goes on with words
+/// after it ("f(x) is the ...").
 fn whole_call(t: &str) -> bool {
     let body = t.strip_suffix(';').unwrap_or(t);
     let Some(open) = body.find('(') else {
