@@ -405,6 +405,9 @@ pub fn is_heading_text(t: &str) -> bool {
     !ends_sentence(t)
         && !holds_sentence_end(t)
         && !t.ends_with([',', '-', '–', '—'])
+        // A semicolon joins two clauses of a sentence (a program's report:
+        // "score: 179; 25.6% identity"), which no title has.
+        && !t.contains("; ")
         && !t.contains(['“', '”', '"'])
         // A TeX command's arguments: a numbered line of a listing
         // ("1 \\NeedsTeXFormat{LaTeX2e}"), not a title.
@@ -783,6 +786,16 @@ mod tests {
         for t in ["Fig. 3 Results", "Dr. Smith Goes On", "U.S. Policy Options"] {
             assert!(is_heading_text(t), "{t:?} not read as a heading");
         }
+    }
+
+    /// Two clauses joined by a semicolon are a sentence, however short
+    /// and capitalised: a program's report above its listing.
+    #[test]
+    fn clauses_joined_by_a_semicolon_are_no_heading() {
+        assert!(!is_heading_text(
+            "Smith-Waterman score: 179; 25.6% identity (54.5% similar) in 211 aa overlap"
+        ));
+        assert!(is_heading_text("Smith-Waterman scores"));
     }
 
     #[test]

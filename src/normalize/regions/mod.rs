@@ -28,12 +28,18 @@
 //! they are indented deeper than the text, a sentence goes on after a line
 //! that ended short): `set_apart.rs` holds those rules.
 //!
+//! Lines in columns that no table reading cuts into cells (centred
+//! columns, cells that run into each other) are kept as they were set
+//! where they hold short pieces apart by wide gaps (`laid_out.rs`): joined
+//! as prose, their rows would become sentences no row wrote.
+//!
 //! Some extractors set a blank line after every line of a listing
 //! (`spaced.rs`): where the document shows that habit, those blank lines do
 //! not cut a region, and they are dropped from the listings found.
 
 mod code;
 mod indent;
+mod laid_out;
 mod many_columns;
 mod session;
 mod set_apart;
@@ -236,31 +242,15 @@ pub fn has_code_signal(text: &str) -> bool {
 
 /// Labels tables among the lines that are not code: each table line's text
 /// becomes its cells joined by tabs (see `table`), and its kind `Table`.
+/// Lines in columns that no table reading cuts into cells are kept as set
+/// where they are short pieces apart by wide gaps (see `laid_out`).
 fn tables(lines: &mut [Line], log: &mut RepairLog) {
     let taken: Vec<bool> = lines.iter().map(|l| !l.kind.is_prose()).collect();
+    // Decided after every table is set: a declined run may hold tables.
+    let mut unread_columns = Vec::new();
     for found in table::find(lines, &taken) {
         match found {
-            Found::Table {
-                start,
-                end,
-                texts,
-                rows,
-                columns,
-                rule,
-            } => {
-                let span = lines[start].span().join(lines[end].span());
-                log.record(
-                    NAME,
-                    rule,
-                    span,
-                    lines[start].trimmed(),
-                    format!("table: {rows} rows, {columns} columns"),
-                );
-                for (line, text) in lines[start..=end].iter_mut().zip(texts) {
-                    line.text = text;
-                    line.kind = LineKind::Table;
-                }
-            }
+            Found::Table { .. } => set_table(lines, found, log),
             Found::Declined { start, end, why } => {
                 let span = lines[start].span().join(lines[end].span());
                 log.decline(
@@ -269,9 +259,50 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
                     span,
                     format!("{} ({why})", lines[start].trimmed()),
                 );
+                if why == table::NO_COMMON_COLUMN || why == table::NO_BLANK_COLUMN {
+                    unread_columns.push((start, end));
+                }
             }
             Found::TwoColumns { .. } => {}
         }
+    }
+    // What is left of a declined run, read alone as a second reading of
+    // the repaired text reads it (set apart between blank lines), may be a
+    // table; otherwise it may be kept as set.
+    for (start, end) in unread_columns {
+        for (first, last) in laid_out::stretches(lines, start, end) {
+            match table::aligned_table(lines, first, last) {
+                Some(found) => set_table(lines, found, log),
+                None => laid_out::keep_stretch(lines, first, last, log),
+            }
+        }
+    }
+}
+
+/// Sets the lines of a table found as its rows, and logs it.
+fn set_table(lines: &mut [Line], found: Found, log: &mut RepairLog) {
+    let Found::Table {
+        start,
+        end,
+        texts,
+        rows,
+        columns,
+        rule,
+    } = found
+    else {
+        return;
+    };
+    let span = lines[start].span().join(lines[end].span());
+    log.record(
+        NAME,
+        rule,
+        span,
+        lines[start].trimmed(),
+        format!("table: {rows} rows, {columns} columns"),
+    );
+    for (line, text) in lines[start..=end].iter_mut().zip(texts) {
+        line.text = text;
+        line.kind = LineKind::Table;
     }
 }
 

@@ -56,6 +56,14 @@ const MAX_OVERRUN_LINES: usize = 2;
 /// paragraph under the table.
 const MAX_CONTINUATIONS: usize = 2;
 
+/// Why aligned-looking lines are declined when their wide gaps do not
+/// line up: a table whose cells no gutter separates, or prose spread wide.
+pub const NO_COMMON_COLUMN: &str = "the gaps of the lines fall on no common column";
+
+/// Why aligned-looking lines are declined when no column is blank on
+/// (nearly) all of them.
+pub const NO_BLANK_COLUMN: &str = "no column is blank on every line";
+
 /// Leader dots before a page number in a table of contents.
 const LEADER: &str = "....";
 const SPACED_LEADER: &str = ". . .";
@@ -842,6 +850,12 @@ fn numeric_rows_within(
     out
 }
 
+/// Decides the lines `start..=end` alone as a table, when they are one:
+/// part of a declined run may show gutters that the whole run does not.
+pub fn aligned_table(lines: &[Line], start: usize, end: usize) -> Option<Found> {
+    aligned(lines, start, end).filter(|found| matches!(found, Found::Table { .. }))
+}
+
 /// Decides a run of aligned-looking lines: a table, two columns of text,
 /// or neither.
 fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
@@ -962,7 +976,7 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         keep
     });
     if gutters.is_empty() {
-        return declined("no column is blank on every line");
+        return declined(NO_BLANK_COLUMN);
     }
     // Every wide gap of a line lies on a gutter.
     let (mut gap_lines, mut consistent) = (0usize, 0usize);
@@ -978,7 +992,7 @@ fn aligned(lines: &[Line], start: usize, end: usize) -> Option<Found> {
         );
     }
     if (consistent as f64) < gap_lines as f64 * CONSISTENT_SHARE {
-        return declined("the gaps of the lines fall on no common column");
+        return declined(NO_COMMON_COLUMN);
     }
     let bounds: Vec<usize> = gutters.iter().map(|&(_, e)| e).collect();
     let cells: Vec<Option<Vec<String>>> = run
