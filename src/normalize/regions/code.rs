@@ -1186,7 +1186,7 @@ const LINE_NUMBER_DIGITS: usize = 5;
 
 /// What follows a line number (`2781 \newcommand...`): a number of digits
 /// alone, then a space.
-fn after_line_number(t: &str) -> Option<&str> {
+pub(super) fn after_line_number(t: &str) -> Option<&str> {
     let (number, rest) = t.split_once(char::is_whitespace)?;
     let rest = rest.trim_start();
     // Numbers after numbers are a table's row (`4 1334 \preccurlyeq`),

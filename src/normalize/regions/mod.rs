@@ -85,26 +85,37 @@ const MAX_NEUTRAL_WORDS: usize = 6;
 /// never takes a paragraph for such a unit.
 const MIN_WEAK_UNIT_LINES: usize = 2;
 
-/// Most lines a block comment's body is looked for over.
-const MAX_BLOCK_COMMENT_LINES: usize = 40;
+/// Most lines a block comment's body is looked for over: a function's
+/// documentation may run over a page.
+const MAX_BLOCK_COMMENT_LINES: usize = 200;
 
 /// The body of a block comment written with a star on each line, between
 /// a line that opens it (`/*`) and one that closes it (`*/`): `* Ideas
 /// by:` there is the comment's, not a list item, though no line of it is
-/// code by itself.
+/// code by itself. In a listing that numbers its lines (`145 /**`,
+/// `146  * Use this function`), the numbers go before the stars.
 fn mark_block_comments(lines: &[Line], signals: &mut [Signal]) {
     let mut i = 0;
     while i < lines.len() {
-        let t = lines[i].trimmed();
+        let opening = lines[i].trimmed();
+        let numbered = code::after_line_number(opening).is_some_and(|t| t.starts_with("/*"));
+        let text = |k: usize| {
+            let t = lines[k].trimmed();
+            if numbered {
+                code::after_line_number(t).unwrap_or(t)
+            } else {
+                t
+            }
+        };
+        let t = text(i);
         if !t.starts_with("/*") || t[2..].contains("*/") {
             i += 1;
             continue;
         }
-        let body_end = (i + 1..lines.len().min(i + MAX_BLOCK_COMMENT_LINES)).find(|&k| {
-            !lines[k].trimmed().starts_with('*') || lines[k].trimmed().starts_with("*/")
-        });
+        let body_end = (i + 1..lines.len().min(i + MAX_BLOCK_COMMENT_LINES))
+            .find(|&k| !text(k).starts_with('*') || text(k).starts_with("*/"));
         match body_end {
-            Some(end) if end > i + 1 && lines[end].trimmed().starts_with("*/") => {
+            Some(end) if end > i + 1 && text(end).starts_with("*/") => {
                 for signal in &mut signals[i + 1..end] {
                     *signal = Signal::Strong("comment");
                 }
@@ -1105,6 +1116,26 @@ mod tests {
         // Starred lines with no comment around them stay as they were.
         let text = "The list:\n* Ideas by: one\n* Code by: two\nThat is all.";
         assert!(!kinds(&classify(text).0).contains('c'));
+    }
+
+    /// A listing that numbers its lines puts the numbers before the
+    /// stars; a function's documentation runs over more than a page.
+    #[test]
+    fn a_numbered_listings_block_comment_is_code() {
+        let mut text = String::from("The header declares it:\n145   /**\n");
+        for k in 146..206 {
+            text.push_str(&format!(
+                "{k}    * - \"w\": Create an empty file for writing, and the file is treated as new\n"
+            ));
+        }
+        text.push_str("206    */\n207   extern DECLSPEC SDL_RWops *SDLCALL SDL_RWFromFile(const char *file);\n");
+        let (lines, log) = classify(&text);
+        assert!(
+            lines[1..].iter().all(|l| l.kind == LineKind::Code),
+            "{}\n{:?}",
+            kinds(&lines),
+            log.changes
+        );
     }
 
     #[test]
