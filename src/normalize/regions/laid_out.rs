@@ -12,8 +12,8 @@
 //! or no gap wider than two spaces, and stays prose.
 
 use super::super::RepairLog;
-use super::super::lines::{Line, LineKind};
-use super::NAME;
+use super::super::lines::{Line, LineKind, is_rule};
+use super::{NAME, table};
 
 /// Spaces between two pieces of text that no justification of a line
 /// gives: extractors that space words apart write two.
@@ -60,11 +60,20 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
         !has_wide_gap(&lines[k].text, WIDE_GAP)
             && lines[k].trimmed().split_whitespace().count() > MAX_MEDIAN_PIECE_WORDS
     };
+    // Read again, the block stands apart, and a run of aligned-looking
+    // lines starts at a line with a gap and goes on over lines indented
+    // past its first one and rule lines: other lines at the end, set no
+    // further right, are the text under the columns.
+    let under = |first: usize, k: usize| {
+        !table::has_gap(&lines[k].text)
+            && !is_rule(lines[k].trimmed())
+            && lines[k].indent() <= lines[first].indent()
+    };
     let (mut first, mut last) = (first, last);
-    while first < last && sentence(first) {
+    while first < last && (sentence(first) || !table::has_gap(&lines[first].text)) {
         first += 1;
     }
-    while last > first && sentence(last) {
+    while last > first && (sentence(last) || under(first, last)) {
         last -= 1;
     }
     let stretch = &lines[first..=last];

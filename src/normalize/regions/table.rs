@@ -682,7 +682,7 @@ fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opt
 }
 
 /// Whether the text has a wide gap between two words (indentation aside).
-fn has_gap(text: &str) -> bool {
+pub(super) fn has_gap(text: &str) -> bool {
     // The test of [`gaps`], without collecting the characters of the line:
     // asked of every line, and most have no gap.
     let mut seen_text = false;
