@@ -358,6 +358,9 @@ fn boundary(
     if ends_sentence(ta) && outdented(lines, a, b) {
         return Some("outdent-after-sentence-end");
     }
+    if ends_sentence(ta) && starts_capital(tb) && first_line_indent(lines, a, b, next) {
+        return Some("indent-after-sentence-end");
+    }
     if lists.next_section[b] {
         return Some("section-number-continues");
     }
@@ -395,6 +398,29 @@ fn boundary(
         return Some("heading-line");
     }
     None
+}
+
+/// A paragraph's first line set this many columns or more right of the
+/// lines around it opens it (TeX's paragraph indent, by `pdftotext
+/// -layout` or ghostscript): one column is the wobble of an extract.
+const FIRST_LINE_INDENT_MIN: usize = 2;
+
+/// Whether line `b` is a paragraph's indented first line, in text that
+/// kept its indentation: `b` starts [`FIRST_LINE_INDENT_MIN`] columns or
+/// more right of line `a` and of the line after it (`next`), which go on at
+/// one margin. A block indented as a whole (a quotation, a listing) goes on
+/// indented after its first line. Where a line holds text in two columns
+/// (a page's index beside its text), its indent is the left column's and
+/// says nothing of the text's paragraphs.
+fn first_line_indent(lines: &[Line], a: usize, b: usize, next: Option<usize>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let one_column = |k: usize| !lines[k].trimmed().contains("   ");
+    let (above, first, below) = (lines[a].indent(), lines[b].indent(), lines[next].indent());
+    above.abs_diff(below) <= 1
+        && first >= above.max(below) + FIRST_LINE_INDENT_MIN
+        && [a, b, next].into_iter().all(one_column)
 }
 
 /// A line set this many columns or more left of the paragraph's lines
@@ -512,6 +538,9 @@ fn rule_evidence(rule: &str) -> &'static str {
         }
         "numbered-heading-line" => "a section number and a short title stand alone on their line",
         "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
+        "indent-after-sentence-end" => {
+            "a sentence ends, and the next line is indented as a paragraph's first"
+        }
         "short-line-before-capital" => {
             "a line with room for the next word, before a capitalised line"
         }
@@ -1056,6 +1085,29 @@ mod tests {
             "Another paragraph starts here.",
             "{b:#?}"
         );
+    }
+
+    /// TeX's paragraph indent, as a layout extract keeps it: after a
+    /// sentence end, a line set right of the lines around it opens a
+    /// paragraph, though the line before filled the measure. A block
+    /// indented as a whole, and a left column beside the text, do not.
+    #[test]
+    fn an_indented_first_line_after_a_sentence_end_starts_a_paragraph() {
+        let text = "          Bit scores are convenient because they provide a matrix independent\n\
+                    \x20         score, or expectation, provides the most direct measure of the match.\n\
+                    \x20             In this example, the GSTP1 RAT and GSTA1 RAT proteins share strong\n\
+                    \x20         significant similarity, while the GSTF1 MAIZE sequences do not share it.\n";
+        let b = blocks(text);
+        assert_eq!(b.len(), 2, "{b:#?}");
+        assert!(b[1].starts_with("In this example"), "{b:#?}");
+        let quoted = text.replace("\n          significant", "\n              significant");
+        assert_eq!(blocks(&quoted).len(), 1, "a block indented as a whole");
+        let beside = "     - toArray                              Calling chain will cause all future calls\n\
+                      \x20    - partition                            to return wrapped objects, and so on.\n\
+                      \x20                                           When you have finished, call value to retrieve it.\n\
+                      \x20    Arrays                                 Here is an example of chaining together a map.\n";
+        let b = blocks(beside);
+        assert!(!b.iter().any(|t| t.starts_with("When")), "{b:#?}");
     }
 
     /// A definition list's next term, set left of the description above
