@@ -50,24 +50,22 @@ pub fn stretches(lines: &[Line], start: usize, end: usize) -> Vec<(usize, usize)
     out
 }
 
-/// Keeps the lines `first..=last` as set if they show short pieces of text
-/// apart by wide gaps; logs what it keeps and declines.
-pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut RepairLog) {
-    // A line of running text at either end (no wide gap, more words than a
-    // cell) is the paragraph before or after the columns, which the run of
-    // aligned-looking lines took in.
+/// The rows of a stretch of a declined run: the lines from the first with
+/// a gap to the last with a gap or indented past that first line. Read
+/// again, the rows stand apart, and a run of aligned-looking lines starts
+/// at a line with a gap and goes on over such lines; a line of running
+/// text at either end (no wide gap, more words than a cell) is the
+/// paragraph before or after them, and a rule line after the last row the
+/// border a second reading may leave apart. Both readings then decide on
+/// the same lines.
+pub fn rows(lines: &[Line], first: usize, last: usize) -> (usize, usize) {
     let sentence = |k: usize| {
         !has_wide_gap(&lines[k].text, WIDE_GAP)
             && lines[k].trimmed().split_whitespace().count() > MAX_MEDIAN_PIECE_WORDS
     };
-    // Read again, the block stands apart, and a run of aligned-looking
-    // lines starts at a line with a gap and goes on over lines indented
-    // past its first one and rule lines: other lines at the end, set no
-    // further right, are the text under the columns.
     let under = |first: usize, k: usize| {
         !table::has_gap(&lines[k].text)
-            && !is_rule(lines[k].trimmed())
-            && lines[k].indent() <= lines[first].indent()
+            && (is_rule(lines[k].trimmed()) || lines[k].indent() <= lines[first].indent())
     };
     let (mut first, mut last) = (first, last);
     while first < last && (sentence(first) || !table::has_gap(&lines[first].text)) {
@@ -76,6 +74,13 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
     while last > first && (sentence(last) || under(first, last)) {
         last -= 1;
     }
+    (first, last)
+}
+
+/// Keeps the rows `first..=last` (see [`rows`]) as set if they show short
+/// pieces of text apart by wide gaps; logs what it keeps and declines.
+pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut RepairLog) {
+    let (mut first, mut last) = (first, last);
     let stretch = &lines[first..=last];
     let wide = stretch
         .iter()
@@ -211,7 +216,8 @@ mod tests {
                     with all of its many friends     and the rest of its family";
         let mut lines = split(text);
         let mut log = RepairLog::default();
-        keep_stretch(&mut lines, 0, 2, &mut log);
+        let (first, last) = rows(&lines, 0, 2);
+        keep_stretch(&mut lines, first, last, &mut log);
         assert!(lines.iter().all(|l| l.kind.is_prose()));
         assert!(
             log.changes
@@ -235,7 +241,8 @@ mod tests {
         let mut log = RepairLog::default();
         // The run of aligned-looking lines took in the sentence before;
         // the prompt after it was read as a line of its own.
-        keep_stretch(&mut lines, 0, 4, &mut log);
+        let (first, last) = rows(&lines, 0, 4);
+        keep_stretch(&mut lines, first, last, &mut log);
         assert_eq!(kinds(&lines), "pcccccp", "{:?}", log.changes);
     }
 

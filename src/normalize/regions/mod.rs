@@ -278,13 +278,17 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
         }
     }
     // What is left of a declined run, read alone as a second reading of
-    // the repaired text reads it (set apart between blank lines), may be a
-    // table; otherwise it may be kept as set.
+    // the repaired text reads it (set apart between blank lines), may hold
+    // tables; where it holds none, it may be kept as set.
     for (start, end) in unread_columns {
         for (first, last) in laid_out::stretches(lines, start, end) {
-            match table::aligned_table(lines, first, last) {
-                Some(found) => set_table(lines, found, log),
-                None => laid_out::keep_stretch(lines, first, last, log),
+            let (first, last) = laid_out::rows(lines, first, last);
+            let alone = table::tables_alone(lines, first, last);
+            if alone.is_empty() {
+                laid_out::keep_stretch(lines, first, last, log);
+            }
+            for found in alone {
+                set_table(lines, found, log);
             }
         }
     }

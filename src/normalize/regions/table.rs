@@ -850,10 +850,33 @@ fn numeric_rows_within(
     out
 }
 
-/// Decides the lines `start..=end` alone as a table, when they are one:
-/// part of a declined run may show gutters that the whole run does not.
-pub fn aligned_table(lines: &[Line], start: usize, end: usize) -> Option<Found> {
-    aligned(lines, start, end).filter(|found| matches!(found, Found::Table { .. }))
+/// The tables among the lines `start..=end` read alone, as a second
+/// reading of the repaired text reads them once they stand apart: part of
+/// a declined run may show gutters that the whole run does not. Indices
+/// are the lines' own.
+pub fn tables_alone(lines: &[Line], start: usize, end: usize) -> Vec<Found> {
+    let alone = &lines[start..=end];
+    find(alone, &vec![false; alone.len()])
+        .into_iter()
+        .filter_map(|found| match found {
+            Found::Table {
+                start: s,
+                end: e,
+                texts,
+                rows,
+                columns,
+                rule,
+            } => Some(Found::Table {
+                start: start + s,
+                end: start + e,
+                texts,
+                rows,
+                columns,
+                rule,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Decides a run of aligned-looking lines: a table, two columns of text,
