@@ -60,7 +60,7 @@ pub fn stretches(lines: &[Line], start: usize, end: usize) -> Vec<(usize, usize)
 /// the same lines.
 pub fn rows(lines: &[Line], first: usize, last: usize) -> (usize, usize) {
     let sentence = |k: usize| {
-        !has_wide_gap(&lines[k].text, WIDE_GAP)
+        !table::has_gap_of(&lines[k].text, WIDE_GAP)
             && lines[k].trimmed().split_whitespace().count() > MAX_MEDIAN_PIECE_WORDS
     };
     let under = |first: usize, k: usize| {
@@ -84,7 +84,7 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
     let stretch = &lines[first..=last];
     let wide = stretch
         .iter()
-        .filter(|l| has_wide_gap(&l.text, WIDE_GAP))
+        .filter(|l| table::has_gap_of(&l.text, WIDE_GAP))
         .count();
     if wide < MIN_WIDE_LINES || (wide as f64) < stretch.len() as f64 * WIDE_SHARE {
         return;
@@ -130,22 +130,6 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
     for line in &mut lines[first..=last] {
         line.kind = LineKind::Code;
     }
-}
-
-/// Whether the text has `width` spaces or more between two visible
-/// characters (indentation aside).
-fn has_wide_gap(text: &str, width: usize) -> bool {
-    let mut spaces = 0;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            spaces += 1;
-        } else if spaces >= width {
-            return true;
-        } else {
-            spaces = 0;
-        }
-    }
-    false
 }
 
 /// The word count of the median piece of text, the lines cut at every run
@@ -248,9 +232,10 @@ mod tests {
 
     #[test]
     fn a_wide_gap_is_three_spaces_between_text() {
-        assert!(has_wide_gap("  |k|    N", WIDE_GAP));
-        assert!(!has_wide_gap("    the  TARGET  in  a  use", WIDE_GAP));
-        assert!(!has_wide_gap("one two", WIDE_GAP));
+        assert!(table::has_gap_of("  |k|    N", WIDE_GAP));
+        assert!(!table::has_gap_of("    the  TARGET  in  a  use", WIDE_GAP));
+        assert!(!table::has_gap_of("one two", WIDE_GAP));
+        assert!(!table::has_gap_of("one two   ", WIDE_GAP));
     }
 
     #[test]

@@ -683,6 +683,12 @@ fn leader_run(lines: &[Line], start: usize, free: &dyn Fn(usize) -> bool) -> Opt
 
 /// Whether the text has a wide gap between two words (indentation aside).
 pub(super) fn has_gap(text: &str) -> bool {
+    has_gap_of(text, MIN_GAP)
+}
+
+/// Whether the text has `width` spaces or more between two visible
+/// characters (indentation aside).
+pub(super) fn has_gap_of(text: &str, width: usize) -> bool {
     // The test of [`gaps`], without collecting the characters of the line:
     // asked of every line, and most have no gap.
     let mut seen_text = false;
@@ -693,7 +699,7 @@ pub(super) fn has_gap(text: &str) -> bool {
                 spaces += 1;
             }
         } else {
-            if spaces >= MIN_GAP {
+            if spaces >= width {
                 return true;
             }
             spaces = 0;
@@ -856,27 +862,18 @@ fn numeric_rows_within(
 /// are the lines' own.
 pub fn tables_alone(lines: &[Line], start: usize, end: usize) -> Vec<Found> {
     let alone = &lines[start..=end];
-    find(alone, &vec![false; alone.len()])
-        .into_iter()
-        .filter_map(|found| match found {
-            Found::Table {
-                start: s,
-                end: e,
-                texts,
-                rows,
-                columns,
-                rule,
-            } => Some(Found::Table {
-                start: start + s,
-                end: start + e,
-                texts,
-                rows,
-                columns,
-                rule,
-            }),
-            _ => None,
-        })
-        .collect()
+    let mut tables = find(alone, &vec![false; alone.len()]);
+    tables.retain(|found| matches!(found, Found::Table { .. }));
+    for found in &mut tables {
+        if let Found::Table {
+            start: s, end: e, ..
+        } = found
+        {
+            *s += start;
+            *e += start;
+        }
+    }
+    tables
 }
 
 /// Decides a run of aligned-looking lines: a table, two columns of text,
