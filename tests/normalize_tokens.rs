@@ -505,3 +505,37 @@ fn text_in_another_language_keeps_its_words() {
     let (doc, _) = normalize_text(&portuguese, &Options::default());
     assert!(all_text(&doc).contains("que eram citados"));
 }
+
+/// A dotted name the document writes again and again ("Com.Error", an
+/// exception of the camlidl manual) is its spelling, no sentence end glued
+/// to the next sentence: alone, it is no evidence that the extractor lost
+/// the spaces after punctuation.
+#[test]
+fn a_repeated_dotted_name_is_no_lost_space() {
+    let input = "Errors\n\n\
+        When a method fails, the exception Com.Error is raised with a message describing the error.\n\
+        Failed results are mapped to Com.Error exceptions as before, and successful results are mapped to\n\
+        the Caml types of the method. The function create_instance raises Com.Error when the component\n\
+        cannot be found. Every other failure raises Com.Error.\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let text = all_text(&doc);
+    assert_eq!(text.matches("Com.Error").count(), 4, "{text}\n{log:#?}");
+    assert!(!text.contains("Com. Error"), "{text}");
+}
+
+/// A name with digits that the document's code writes ("out1" in
+/// `val f : in1 -> out1`) keeps its spelling where the prose mentions it:
+/// it is no function word glued to a number.
+#[test]
+fn a_name_from_the_code_keeps_its_digits() {
+    let input = "Functions\n\n\
+        The Caml function is then given the following type:\n\n\
+        \x20   val f : in1 -> out1\n\n\
+        where in1 is the type of its input and out1 is the type of its output.\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let text = all_text(&doc);
+    assert!(
+        text.contains("where in1 is the type of its input and out1 is"),
+        "{text}\n{log:#?}"
+    );
+}

@@ -233,7 +233,11 @@ pub fn code_words(blocks: &[Block], body: &[String]) -> HashSet<String> {
         add(&mut words, code);
         for name in code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')) {
             let name = name.trim_matches('.');
-            if has_inner_dot(name) {
+            // A dotted name, or one with digits ("out1"): the prose
+            // mentions it as the code spells it.
+            let with_digits =
+                name.contains(|c: char| c.is_ascii_digit()) && name.contains(char::is_alphabetic);
+            if has_inner_dot(name) || with_digits {
                 words.insert(name.to_lowercase());
             }
         }

@@ -148,16 +148,17 @@ const GLUED_PUNCTUATION_PER_THOUSAND: usize = 1;
 
 /// Whether the document glues words to punctuation often enough to show
 /// that the extractor lost spaces (see [`Ctx::glued_punctuation`]).
-fn lost_spaces_after_punctuation(body: &[String]) -> bool {
+fn lost_spaces_after_punctuation(body: &[String], spelled: &HashSet<String>) -> bool {
     let words: usize = body.iter().map(|t| t.split_whitespace().count()).sum();
-    let glued = glued_punctuation(body);
+    let glued = glued_punctuation(body, spelled);
     glued >= MIN_GLUED_PUNCTUATION && glued * 1000 >= words * GLUED_PUNCTUATION_PER_THOUSAND
 }
 
 /// Counts the distinct tokens of prose that glue two words with a comma,
 /// a semicolon ([`comma_cut`]) or a sentence end ([`sentence_cut`]). Code
-/// writes its own ("[in,out]", "\\email{dave,judy}"), which is no evidence.
-fn glued_punctuation(body: &[String]) -> usize {
+/// writes its own ("[in,out]", "\\email{dave,judy}"), which is no evidence,
+/// and so does a token the document writes more than once ([`spelled_tokens`]).
+fn glued_punctuation(body: &[String], spelled: &HashSet<String>) -> usize {
     let mut seen: HashSet<&str> = HashSet::default();
     for text in body {
         for token in text.split_whitespace() {
@@ -165,6 +166,7 @@ fn glued_punctuation(body: &[String]) -> usize {
                 || seen.contains(token)
                 || is_code_name(token)
                 || is_spelled_list(token)
+                || spelled.contains(core(token))
             {
                 continue;
             }
@@ -178,6 +180,32 @@ fn glued_punctuation(body: &[String]) -> usize {
         }
     }
     seen.len()
+}
+
+/// A token without the punctuation around it ("Com.Error." -> "Com.Error").
+fn core(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The tokens with a comma, semicolon or sentence end inside that the body
+/// writes at least twice, as [`core`]s: names ("Com.Error" of an exception,
+/// "nx,ny" a pair of symbols) are written so again and again, while the
+/// same two words seldom meet at a lost space twice. Where an extractor
+/// lost the spaces after punctuation, many other tokens show it; a token
+/// the document repeats proves nothing by itself.
+fn spelled_tokens(body: &[String]) -> HashSet<String> {
+    let mut once: HashSet<&str> = HashSet::default();
+    let mut twice = HashSet::default();
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+        let token = core(token);
+        if !token.contains([',', ';', '.', ':', '!', '?']) {
+            continue;
+        }
+        if !once.insert(token) && !twice.contains(token) {
+            twice.insert(token.to_string());
+        }
+    }
+    twice
 }
 
 /// Lower-cased pairs of adjacent words: first word -> the words after it.
@@ -258,7 +286,7 @@ fn run(doc: &mut Document, log: &mut RepairLog) {
     // Read before any repair: a round that splits the glued tokens takes
     // away the evidence the next round would weigh for the ones left.
     let mut body = body_texts(doc);
-    let mut glued_punctuation = lost_spaces_after_punctuation(&body);
+    let mut glued_punctuation = lost_spaces_after_punctuation(&body, &spelled_tokens(&body));
     for _ in 0..MAX_ROUNDS {
         let before = log.changes.len();
         let run_together = round(doc, &body, glued_punctuation, log);
@@ -1594,6 +1622,10 @@ fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .len();
     let body = &token[lead..];
+    // A name the document's code writes ("out1" of `-> out1 * ... * outq`).
+    if ctx.code_words.contains(&core(body).to_lowercase()) {
+        return None;
+    }
     let letters = body.len() - body.trim_start_matches(char::is_alphabetic).len();
     if letters >= 2 && body[letters..].starts_with(|c: char| c.is_ascii_digit()) {
         let stem = &body[..letters];
