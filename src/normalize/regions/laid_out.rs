@@ -10,6 +10,11 @@
 //! set, as a preformatted block, and the report says so. Prose that an
 //! extractor spread with double spaces between its words has long pieces,
 //! or no gap wider than two spaces, and stays prose.
+//!
+//! A table whose last cell wraps (a parameter beside its description) has
+//! the gap on one line of each row only: the description goes on alone at
+//! its column. Those lines count with the rows, and the block takes them
+//! in before its first row and after its last.
 
 use super::super::RepairLog;
 use super::super::lines::{Line, LineKind, is_rule};
@@ -86,7 +91,18 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
         .iter()
         .filter(|l| table::has_gap_of(&l.text, WIDE_GAP))
         .count();
-    if wide < MIN_WIDE_LINES || (wide as f64) < stretch.len() as f64 * WIDE_SHARE {
+    // A last cell that wraps goes on at its column on lines of its own,
+    // with the other cells of its row set beside one of them (a table of
+    // parameters whose description wraps, the parameter centred beside it).
+    let column = last_cell_column(stretch);
+    let wrapped = column.map_or(0, |column| {
+        stretch
+            .iter()
+            .filter(|l| !table::has_gap_of(&l.text, WIDE_GAP) && l.indent() == column)
+            .count()
+    });
+    let laid_out = wide + wrapped;
+    if wide < MIN_WIDE_LINES || (laid_out as f64) < stretch.len() as f64 * WIDE_SHARE {
         return;
     }
     let span = lines[first].span().join(lines[last].span());
@@ -111,6 +127,26 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
         let line = &lines[k];
         line.kind.is_prose() && !line.is_blank() && super::is_code_line(&line.text)
     };
+    // The wrapped last cell goes on over lines of its own at its column,
+    // before the first row and after the last, and so do rows whose last
+    // cell starts there or whose cells all stand left of it (a row or two
+    // between such lines make no run of their own that the table reader
+    // would take).
+    if let Some(column) = column {
+        let continues = |k: usize| {
+            let line = &lines[k];
+            let text = line.text.trim_end();
+            let row = table::has_gap_of(text, WIDE_GAP)
+                && (last_piece_start(text) == Some(column) || text.chars().count() < column);
+            line.kind.is_prose() && !line.is_blank() && (row || line.indent() == column)
+        };
+        while first > 0 && continues(first - 1) {
+            first -= 1;
+        }
+        while last + 1 < lines.len() && continues(last + 1) {
+            last += 1;
+        }
+    }
     while first > 0 && code_beside(first - 1) {
         first -= 1;
     }
@@ -130,6 +166,49 @@ pub fn keep_stretch(lines: &mut [Line], first: usize, last: usize, log: &mut Rep
     for line in &mut lines[first..=last] {
         line.kind = LineKind::Code;
     }
+}
+
+/// The column of a last cell that wraps: the indent that most lines
+/// without a wide gap share, right of the stretch's left edge, where the
+/// last piece of a line with a wide gap starts too.
+fn last_cell_column(stretch: &[Line]) -> Option<usize> {
+    let left = stretch.iter().map(Line::indent).min()?;
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for line in stretch
+        .iter()
+        .filter(|l| !table::has_gap_of(&l.text, WIDE_GAP))
+    {
+        let indent = line.indent();
+        match counts.iter_mut().find(|(column, _)| *column == indent) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((indent, 1)),
+        }
+    }
+    let (column, n) = counts.into_iter().max_by_key(|&(column, n)| (n, column))?;
+    let starts_a_cell = stretch
+        .iter()
+        .any(|l| last_piece_start(&l.text) == Some(column));
+    (n >= 2 && column >= left + WIDE_GAP && starts_a_cell).then_some(column)
+}
+
+/// The column (in characters) where the text after the line's last run of
+/// [`WIDE_GAP`] spaces or more starts.
+fn last_piece_start(text: &str) -> Option<usize> {
+    let mut spaces = 0;
+    let mut start = None;
+    let mut seen_text = false;
+    for (i, c) in text.trim_end().chars().enumerate() {
+        if c.is_whitespace() {
+            spaces += 1;
+        } else {
+            if seen_text && spaces >= WIDE_GAP {
+                start = Some(i);
+            }
+            seen_text = true;
+            spaces = 0;
+        }
+    }
+    start
 }
 
 /// The word count of the median piece of text, the lines cut at every run
@@ -178,6 +257,33 @@ mod tests {
             "{:?}",
             log.changes
         );
+    }
+
+    /// A table of parameters whose description wraps, each parameter
+    /// centred beside its description (AMC's manual by `pdftotext
+    /// -layout`): most lines are the description's alone, at its column.
+    const WRAPPED: &str = "The usable parameters are the following:\n\n\
+        \x20         simple       multiple\n\
+        \x20 parameter                     value\n\
+        \x20         Q   A        Q    A\n\
+        \x20                              The score given when responses are incoherent: many boxes\n\
+        \x20                              checked for a simple question, or, for a multiple question, the box\n\
+        \x20   e      *          *\n\
+        \x20                              none of the responses are correct, checked while another box is\n\
+        \x20                              also checked.\n\
+        \x20   v      *          *        The score given in case of no response (no box is checked).\n\
+        \x20                              An offset, i.e. a value added to every score not relevant of\n\
+        \x20   d                 *\n\
+        \x20                              parameters e and v.\n\
+        \x20                              The bottom score, when the score of the question\n\
+        \x20   p                 *        yields a value below it.\n\n\
+        The default scale for a simple question follows.";
+
+    #[test]
+    fn a_table_whose_last_cell_wraps_is_kept_as_set() {
+        let (lines, log) = classify(WRAPPED);
+        assert_eq!(kinds(&lines), "ppccccccccccccccpp", "{:?}", log.changes);
+        assert_eq!(lines[8].text, split(WRAPPED)[8].text, "kept as it was");
     }
 
     /// An extractor that writes two spaces between words (pdfminer) leaves
