@@ -248,14 +248,18 @@ pub(super) fn display_in_sentence(
 /// A shell command that sets a variable to a path with a variable in it
 /// (`setenv PATH /opt/x/bin:$PATH`, `export PATH=/opt/x/bin:$PATH`): a
 /// command name in lower case, then a path that expands a variable or is
-/// assigned. Its first word reads as a word of prose, so it is no line of
-/// names only, yet nothing in a sentence has that shape.
+/// assigned, which ends the line. Its first word reads as a word of prose,
+/// so it is no line of names only, yet nothing in a sentence has that
+/// shape. Words after the path are the sentence going on ("the scale
+/// d=4,b=0,m=-(4-1)*2/N (which gives ..."): a formula quoted in the text.
 fn sets_a_shell_variable(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let command = words.next().unwrap_or("");
     !command.is_empty()
         && command.chars().all(|c| c.is_ascii_lowercase())
-        && words.any(|w| w.contains('/') && w.contains(['$', '=']))
+        && words
+            .last()
+            .is_some_and(|w| w.contains('/') && w.contains(['$', '=']))
 }
 
 /// Most words of a line [`statement_run`] takes: a declaration or a call
@@ -409,6 +413,15 @@ mod tests {
                     setenv PATH /home/you/mpich-installed/bin:$PATH\n\
                     for tcsh and csh.";
         assert_eq!(kinds(&classify(text).0), "pppp");
+        // A formula the sentence goes on after, on a full line of the
+        // paragraph (AMC's manual), is no command set apart.
+        let text = "responses. To do so, just input the value N. For example, to get a scale yielding 4 as the maximal score\n\
+                    and such as the mean expected score of a student checking randomly the boxes is 1, one can use the\n\
+                    scale d=4,b=0,m=-(4-1)*2/N (which give the score -2 if every response is false, i.e. the wrong boxes\n\
+                    have been checked and the right boxes are not). Operations allowed in those formulas are the four\n\
+                    simple operations (+ - * /), test operator ( ? : ), parenthesis and all perl operators.";
+        let (lines, log) = classify(text);
+        assert_eq!(kinds(&lines), "ppppp", "{:?}", log.changes);
     }
 
     #[test]
