@@ -485,3 +485,38 @@ fn rows_kept_as_set_read_the_same_on_every_run() {
         texts(&doc)
     );
 }
+
+/// A script in a language no strong rule knows (gri's, in its manual):
+/// comment lines and `name = value` lines, each only a weak sign of code,
+/// but every line of the block one, of two kinds. It is a listing, kept
+/// line by line, not a paragraph of its lines joined.
+#[test]
+fn a_listing_every_line_of_which_looks_like_code_is_kept() {
+    let input = "Image plots\n\n\
+        The program below draws the image of the Gulf of Maine from the pixels of a file.\n\n\
+        \x20    # Example 6 -- Plot IR image of Gulf of Maine\n\
+        \x20    # Define characteristics of norda images\n\
+        \x20    #\n\
+        \x20    \\0val = \"5\"                     # 0 in image\n\
+        \x20    \\255val = \"30.5\"                # 255 in image\n\
+        \x20    .rows. = 128\n\
+        \x20    .cols. = 128\n\n\
+        The scales are set next.\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let code: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::CodeBlock { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(code.len(), 1, "{:?}\n{:?}", texts(&doc), log.changes);
+    assert_eq!(code[0].lines().count(), 7, "{}", code[0]);
+    assert!(
+        code[0].contains(".rows. = 128\n.cols. = 128"),
+        "{}",
+        code[0]
+    );
+    assert_idempotent(input, &Options::default());
+}

@@ -85,6 +85,13 @@ const MAX_NEUTRAL_WORDS: usize = 6;
 /// never takes a paragraph for such a unit.
 const MIN_WEAK_UNIT_LINES: usize = 2;
 
+/// Fewest lines of a listing that no strong signal marks, but a weak one
+/// marks every line of, of two kinds at least (`# comment` lines and
+/// `key = value` lines: a script in a language that no strong rule knows,
+/// such as gri's). Paragraphs of prose have lines without any signal; a
+/// run of comments alone, or of formulas alone, is one kind.
+const MIN_SIGNALLED_LINES: usize = 6;
+
 /// Most lines a block comment's body is looked for over: a function's
 /// documentation may run over a page.
 const MAX_BLOCK_COMMENT_LINES: usize = 200;
@@ -809,7 +816,9 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
         out.push(piece);
     }
     for c in &mut out {
-        if c.declined.is_none() && c.strong == 0 && !c.set_apart {
+        let every_line_signalled =
+            c.weak == c.lines && c.lines >= MIN_SIGNALLED_LINES && c.rules.len() >= 2;
+        if c.declined.is_none() && c.strong == 0 && !c.set_apart && !every_line_signalled {
             c.declined = Some("weak signals only");
         }
     }
