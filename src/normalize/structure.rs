@@ -413,7 +413,26 @@ pub fn is_heading_text(t: &str) -> bool {
         // ("1 \\NeedsTeXFormat{LaTeX2e}"), not a title.
         && !t.contains(['{', '}'])
         && !ends_on_cut_word(t)
+        && !has_modal_clause(t)
         && starts_capital(t)
+}
+
+/// Modal verbs, in lower case.
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
+/// Whether `t` holds a modal verb and the word it governs, both in lower
+/// case ("questionnaires can be produced with option", "Cargo should not
+/// make major breaking changes"): a clause, which a title written as a
+/// statement does not hold. A title asks with one ("What can be said?"),
+/// and those end on the question mark; in title case ("What Can Go
+/// Wrong") the word after it is capitalised.
+fn has_modal_clause(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| MODALS.contains(&w[0]) && w[1].chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether a sentence ends inside `t` and another starts: a word in lower
@@ -773,6 +792,26 @@ mod tests {
             "2.3 Scope",
             "Appendix A",
             "Hints and tips",
+        ] {
+            assert!(is_heading_text(t), "{t:?} not read as a heading");
+        }
+    }
+
+    /// A modal verb and the verb after it make a clause: a sentence set on
+    /// a line of its own, or cut at the line end, is no title.
+    #[test]
+    fn a_clause_with_a_modal_verb_is_no_heading() {
+        for t in [
+            "Japanese language questionnaires can be produced with option",
+            "Cargo should not make major breaking changes",
+            "To create a triangulation you must either",
+        ] {
+            assert!(!is_heading_text(t), "{t:?} read as a heading");
+        }
+        for t in [
+            "What Can Go Wrong",
+            "What can be said about it?",
+            "Can and will",
         ] {
             assert!(is_heading_text(t), "{t:?} not read as a heading");
         }
