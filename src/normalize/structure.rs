@@ -413,7 +413,6 @@ pub fn is_heading_text(t: &str) -> bool {
         // ("1 \\NeedsTeXFormat{LaTeX2e}"), not a title.
         && !t.contains(['{', '}'])
         && !ends_on_cut_word(t)
-        && !has_modal_clause(t)
         && starts_capital(t)
 }
 
@@ -511,7 +510,14 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         // Nor is a line with "=" in it: a formula ("G(s) = Ke−T s"), a
         // setting ("Default: draw=black!80") or a numbered line of code
         // ("70 step=1.0,%").
+        // A modal verb with the verb it governs is a clause (see
+        // [`has_modal_clause`]), unless it asks ("What can be deployed?"):
+        // here only, where the decision is the block's kind. Where a
+        // line's being a heading decides a paragraph break or a section
+        // number, a short title such as "What you should know" still
+        // counts.
         if !is_heading_text(&text)
+            || (has_modal_clause(&text) && !text.ends_with('?'))
             || text.contains('=')
             || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
@@ -806,15 +812,30 @@ mod tests {
             "Cargo should not make major breaking changes",
             "To create a triangulation you must either",
         ] {
-            assert!(!is_heading_text(t), "{t:?} read as a heading");
+            assert!(has_modal_clause(t), "{t:?} read as a title");
         }
-        for t in [
-            "What Can Go Wrong",
-            "What can be said about it?",
-            "Can and will",
-        ] {
-            assert!(is_heading_text(t), "{t:?} not read as a heading");
+        for t in ["What Can Go Wrong", "Can and will"] {
+            assert!(!has_modal_clause(t), "{t:?} read as a clause");
         }
+        let text = "Japanese language\n\n\
+            What can be said about it?\n\n\
+            The questions below can be asked.\n\n\
+            Japanese language questionnaires can be produced with option\n\n\
+            AMC will make some adjustments on the produced LaTeX source to allow \
+            Japanese characters to be included.\n";
+        let (doc, log) = normalize_text(text, &Options::default());
+        let headings: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { .. }))
+            .map(Block::plain_text)
+            .collect();
+        assert!(
+            !headings.iter().any(|h| h.contains("can be produced"))
+                && headings.iter().any(|h| h == "What can be said about it?"),
+            "{headings:?} {:?}",
+            log.changes
+        );
     }
 
     /// A title holds one sentence at most; an abbreviation's full stop
