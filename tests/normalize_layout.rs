@@ -459,20 +459,7 @@ fn rows_kept_as_set_read_the_same_on_every_run() {
         ------------------------------------------------------------------------------\n\n\
         *Q_tm* Text object motions\n";
     // A table of parameters whose description wraps (AMC's manual).
-    let parameters = "The usable parameters are the following:\n\n\
-        \x20         simple       multiple\n\
-        \x20 parameter                     value\n\
-        \x20         Q   A        Q    A\n\
-        \x20                              The score given when responses are incoherent: many boxes\n\
-        \x20                              checked for a simple question, or, for a multiple question, the box\n\
-        \x20   e      *          *\n\
-        \x20                              none of the responses are correct, checked while another box is\n\
-        \x20                              also checked.\n\
-        \x20   v      *          *        The score given in case of no response (no box is checked).\n\
-        \x20                              An offset, i.e. a value added to every score not relevant of\n\
-        \x20   d                 *\n\
-        \x20                              parameters e and v.\n\n\
-        The default scale for a simple question follows.\n";
+    let parameters = include_str!("data/wrapped-parameters.txt");
     for input in [directories, card, parameters] {
         assert_idempotent(input, &Options::default());
     }

@@ -535,7 +535,7 @@ pub fn body_texts(doc: &crate::model::Document) -> Vec<String> {
 
 /// Strips punctuation around a token ("(word)," -> "word"), keeping what is
 /// inside ("U.S", "e-mail", "don't"). `None` when nothing is left.
-fn trim_token(token: &str) -> Option<&str> {
+pub(super) fn trim_token(token: &str) -> Option<&str> {
     let t = token.trim_matches(|c: char| !c.is_alphanumeric());
     (!t.is_empty()).then_some(t)
 }

@@ -40,7 +40,7 @@ use super::identifier::{
 use super::inline_walk::for_each_inlines;
 use super::lexicon::{
     DocVocabulary, Kind, Lexicon, Lower, body_texts, expected_distinct_words, is_function_word,
-    singular,
+    singular, trim_token,
 };
 use super::lines::path_words_in;
 use super::{Pass, RepairLog, Stage};
@@ -166,7 +166,7 @@ fn glued_punctuation(body: &[String], spelled: &HashSet<String>) -> usize {
                 || seen.contains(token)
                 || is_code_name(token)
                 || is_spelled_list(token)
-                || spelled.contains(core(token))
+                || trim_token(token).is_some_and(|t| spelled.contains(t))
             {
                 continue;
             }
@@ -182,13 +182,8 @@ fn glued_punctuation(body: &[String], spelled: &HashSet<String>) -> usize {
     seen.len()
 }
 
-/// A token without the punctuation around it ("Com.Error." -> "Com.Error").
-fn core(token: &str) -> &str {
-    token.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
 /// The tokens with a comma, semicolon or sentence end inside that the body
-/// writes at least twice, as [`core`]s: names ("Com.Error" of an exception,
+/// writes at least twice, as [`trim_token`] leaves them: names ("Com.Error" of an exception,
 /// "nx,ny" a pair of symbols) are written so again and again, while the
 /// same two words seldom meet at a lost space twice. Where an extractor
 /// lost the spaces after punctuation, many other tokens show it; a token
@@ -197,7 +192,9 @@ fn spelled_tokens(body: &[String]) -> HashSet<String> {
     let mut once: HashSet<&str> = HashSet::default();
     let mut twice = HashSet::default();
     for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        let token = core(token);
+        let Some(token) = trim_token(token) else {
+            continue;
+        };
         if !token.contains([',', ';', '.', ':', '!', '?']) {
             continue;
         }
@@ -1617,15 +1614,20 @@ fn plural_s(rest: &[(usize, char)]) -> bool {
 /// Not where the document writes the letters with other numbers too
 /// ("in1 in2"): those are names.
 fn split_word_number(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
+    let parts = word_number_cut(token, ctx)?;
+    // A name the document's code writes ("out1" of `-> out1 * ... * outq`).
+    let name = trim_token(token).map(str::to_lowercase);
+    (!name.is_some_and(|name| ctx.code_words.contains(&name))).then_some(parts)
+}
+
+/// Where [`split_word_number`] would cut `token`, before the document's
+/// code is asked.
+fn word_number_cut(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
     let lead = token.len()
         - token
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .len();
     let body = &token[lead..];
-    // A name the document's code writes ("out1" of `-> out1 * ... * outq`).
-    if ctx.code_words.contains(&core(body).to_lowercase()) {
-        return None;
-    }
     let letters = body.len() - body.trim_start_matches(char::is_alphabetic).len();
     if letters >= 2 && body[letters..].starts_with(|c: char| c.is_ascii_digit()) {
         let stem = &body[..letters];

@@ -194,21 +194,12 @@ fn last_cell_column(stretch: &[Line]) -> Option<usize> {
 /// The column (in characters) where the text after the line's last run of
 /// [`WIDE_GAP`] spaces or more starts.
 fn last_piece_start(text: &str) -> Option<usize> {
-    let mut spaces = 0;
-    let mut start = None;
-    let mut seen_text = false;
-    for (i, c) in text.trim_end().chars().enumerate() {
-        if c.is_whitespace() {
-            spaces += 1;
-        } else {
-            if seen_text && spaces >= WIDE_GAP {
-                start = Some(i);
-            }
-            seen_text = true;
-            spaces = 0;
-        }
-    }
-    start
+    let chars: Vec<char> = text.chars().collect();
+    table::gaps(&chars)
+        .into_iter()
+        .rev()
+        .find(|&(start, past)| past - start >= WIDE_GAP)
+        .map(|(_, past)| past)
 }
 
 /// The word count of the median piece of text, the lines cut at every run
@@ -262,22 +253,7 @@ mod tests {
     /// A table of parameters whose description wraps, each parameter
     /// centred beside its description (AMC's manual by `pdftotext
     /// -layout`): most lines are the description's alone, at its column.
-    const WRAPPED: &str = "The usable parameters are the following:\n\n\
-        \x20         simple       multiple\n\
-        \x20 parameter                     value\n\
-        \x20         Q   A        Q    A\n\
-        \x20                              The score given when responses are incoherent: many boxes\n\
-        \x20                              checked for a simple question, or, for a multiple question, the box\n\
-        \x20   e      *          *\n\
-        \x20                              none of the responses are correct, checked while another box is\n\
-        \x20                              also checked.\n\
-        \x20   v      *          *        The score given in case of no response (no box is checked).\n\
-        \x20                              An offset, i.e. a value added to every score not relevant of\n\
-        \x20   d                 *\n\
-        \x20                              parameters e and v.\n\
-        \x20                              The bottom score, when the score of the question\n\
-        \x20   p                 *        yields a value below it.\n\n\
-        The default scale for a simple question follows.";
+    const WRAPPED: &str = include_str!("../../../tests/data/wrapped-parameters.txt");
 
     #[test]
     fn a_table_whose_last_cell_wraps_is_kept_as_set() {

@@ -711,7 +711,7 @@ pub(super) fn has_gap_of(text: &str, width: usize) -> bool {
 
 /// Runs of at least [`MIN_GAP`] spaces between visible characters, as
 /// character columns `(first, past the last)`.
-fn gaps(chars: &[char]) -> Vec<(usize, usize)> {
+pub(super) fn gaps(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut seen_text = false;
     let mut run_start = None;
