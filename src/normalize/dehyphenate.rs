@@ -17,6 +17,9 @@
 //! * a dash that joins two words ("happen—who") or two numbers ("1990–"
 //!   "2000") and was printed at a line end or start joins the lines without
 //!   a space; a word and a number ("door—" "6") stay apart;
+//! * a path broken after a slash ("target/" / "debug/") or an address
+//!   inside its host name joins where the document writes it whole
+//!   ([`path_break`]);
 //! * nothing is joined to a line of one letter, the raised "E" of a logo
 //!   set on a line of its own (`lone-letter`, declined).
 //!
@@ -25,6 +28,7 @@
 //!
 //! Runs while line ends still exist (before `paragraphs` joins lines).
 
+mod path_break;
 mod soft_break;
 
 use std::collections::HashSet;
@@ -35,6 +39,7 @@ use super::identifier::{has_inner_dot, identifier_reason, is_code_name, is_ident
 use super::lexicon::{DocVocabulary, Lexicon, is_function_word};
 use super::lines::{Line, page_break_between, path_words, vocabulary};
 use super::{Pass, RepairLog, Stage};
+use path_break::{PathSpellings, is_file_name, url_join};
 use soft_break::Cells;
 
 pub const PASS: Pass = Pass {
@@ -44,6 +49,8 @@ pub const PASS: Pass = Pass {
 };
 
 const NAME: &str = "dehyphenate";
+
+const PATH_RULE: &str = "path-at-line-end";
 
 const SOFT_HYPHEN: char = '\u{AD}';
 
@@ -61,6 +68,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // came in.
     let mut vocab: Option<(DocVocabulary, FxHashSet<String>)> = None;
     let mut names: Option<HashSet<String>> = None;
+    let mut paths_written: Option<PathSpellings> = None;
     let lexicon = Lexicon::for_text(log.other_language);
     for i in 0..lines.len() {
         if lines[i].glue {
@@ -100,6 +108,22 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
             ) {
                 lines[i].glue = true;
             }
+            continue;
+        }
+        if let Some((a, b)) = path_break::candidate(lines, i, j) {
+            let (before, after) = (format!("{a} {b}"), format!("{a}{b}"));
+            let spellings = paths_written.get_or_insert_with(|| PathSpellings::of(lines));
+            let joined = match path_break::decide(lines, i, j, (a, b), spellings) {
+                None => false,
+                Some(Ok(evidence)) => {
+                    log.approve_cited(NAME, PATH_RULE, span(lines, i, j), before, after, evidence)
+                }
+                Some(Err(missing)) => {
+                    log.decline_cited(NAME, PATH_RULE, span(lines, i, j), before, missing);
+                    false
+                }
+            };
+            lines[i].glue |= joined;
             continue;
         }
         if let Some((before, after)) = dash_join(&lines[i].text, &lines[j].text) {
@@ -200,20 +224,6 @@ fn dash_join(first: &str, next: &str) -> Option<(String, String)> {
             && a.chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '”' | '’')));
-    glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
-}
-
-/// "available at https:" / "//www.acm.org/publications": a URL broken
-/// after its scheme. No text sets a space between `https:` and `//`.
-fn url_join(first: &str, next: &str) -> Option<(String, String)> {
-    let a = first.split_whitespace().last()?;
-    let b = next.split_whitespace().next()?;
-    let scheme = a.strip_suffix(':')?;
-    let address = b.strip_prefix("//")?;
-    let glued = matches!(
-        scheme.to_ascii_lowercase().as_str(),
-        "http" | "https" | "ftp"
-    ) && address.starts_with(|c: char| c.is_ascii_alphanumeric());
     glued.then(|| (format!("{a} {b}"), format!("{a}{b}")))
 }
 
@@ -840,17 +850,6 @@ fn decide_identifier(
     ))
 }
 
-/// "template.tex", "style.css,": a name with a dot inside before a
-/// lower-case letter, the end of a file's name ("asmejour-" /
-/// "template.tex"), whose spelling only the document knows; not two
-/// sentences glued at their full stop ("national.The").
-fn is_file_name(token: &str) -> bool {
-    let chars: Vec<char> = token.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[1] == '.' && w[0].is_alphanumeric() && w[2].is_lowercase())
-}
-
 /// Whether `head` + a start of `tail` is a word and the rest of `tail` is a
 /// word too ("re" + "view|forms").
 fn glued_word_split(head: &str, tail: &str, lexicon: &Lexicon) -> Option<String> {
@@ -1081,6 +1080,42 @@ mod tests {
             vec!["available at https://www.acm.org/publications, has"]
         );
         assert_eq!(fix("Note:\n// a comment").0, vec!["Note: // a comment"]);
+    }
+
+    /// A path broken after a slash, or an address inside its host name, is
+    /// one again where the document writes it whole, or as the start of a
+    /// longer path; a path the document never writes so, and the same path
+    /// amid a list of paths set one per line, keep their space.
+    #[test]
+    fn a_path_broken_at_a_line_end_joins_where_the_document_writes_it() {
+        let text = "Build output goes to target/debug/foo.d and more.\n\n\
+                    target/\ndebug/\n\nContains output for the dev profile.\n\n\
+                    target/\nrelease/\n\nContains output for the release profile.\n\n\
+                    you can always go to https://crates.\nio/ and re-authenticate\n\n\
+                    see https://crates.io/me for tokens";
+        let (blocks, log) = fix(text);
+        assert_eq!(blocks[1], "target/debug/");
+        assert_eq!(blocks[3], "target/ release/");
+        assert_eq!(
+            blocks[5],
+            "you can always go to https://crates.io/ and re-authenticate"
+        );
+        assert_eq!(
+            log.changes
+                .iter()
+                .filter(|c| c.rule == PATH_RULE && !c.declined)
+                .count(),
+            2
+        );
+        // A list of paths, one per line: not one path, whatever the
+        // document writes.
+        let (blocks, _) = fix("see src/a/mod.rs\n\nsrc/a/\nmod.rs\nlib.rs");
+        assert_eq!(blocks[1], "src/a/ mod.rs lib.rs");
+        // Prose after a path is no part of it, and a comment's end is no
+        // path.
+        let (blocks, log) = fix("in the bin/\ndirectory */\n# next");
+        assert_eq!(blocks[0], "in the bin/ directory */ # next");
+        assert!(log.changes.iter().all(|c| c.rule != PATH_RULE));
     }
 
     /// An en dash glued to the word that opens a line is an option's
