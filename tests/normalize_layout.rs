@@ -507,3 +507,47 @@ fn a_listing_every_line_of_which_looks_like_code_is_kept() {
     );
     assert_idempotent(input, &Options::default());
 }
+
+/// A listing after a lead-in, before a line that opens on a digit, ended
+/// short: the repaired text starts a paragraph at that digit, where a
+/// second reading finds the listing set apart, so the first reading sets it
+/// apart too. A line that closes the sentence with its full stop stays in
+/// the sentence.
+#[test]
+fn a_listing_before_a_line_of_numbers_is_set_apart_on_every_run() {
+    let input = "Programmers Note: Gri inserts some special comments in the PostScript file, to help\n\
+        programmers extract the image data. Gri inserts a single comment line before a line\n\
+        ending in the token im:\n\
+        %BEGIN_IMAGE\n\
+        170.70 170.70 534.86 534.86 128 128 im\n\
+        The first four numbers are the (x,y) locations of the lower-left and upper-right\n\
+        corners of the image, in units of points on the page (72 points = 1 inch).\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let code: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::CodeBlock { .. }))
+        .map(Block::plain_text)
+        .collect();
+    assert_eq!(
+        code,
+        ["%BEGIN_IMAGE"],
+        "{:?}\n{:?}",
+        texts(&doc),
+        log.changes
+    );
+    assert_idempotent(input, &Options::default());
+
+    let input = "Programs must declare a tight dependency on the current Python version (e.g. Depends:\n\
+        python3 (>= 3.5), python3 (<< 3.6).\n\
+        5.4. Programs Using a Particular Python Version\n\
+        A program which requires a specific minor version of Python must say so.\n";
+    let (doc, _) = normalize_text(input, &Options::default());
+    assert!(
+        !doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::CodeBlock { .. })),
+        "{:?}",
+        texts(&doc)
+    );
+}

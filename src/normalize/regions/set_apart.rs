@@ -62,10 +62,18 @@ pub(super) fn lead_in_listing(
     let next = lines.get(end + 1).map_or("", |l| l.trimmed());
     // A numbered heading ("5.2  Options") after the run starts anew as a
     // capital does.
+    // A line that opens on a digit after a run that ended short, and not
+    // on a full stop that closes the sentence, starts a paragraph of its
+    // own in the repaired text as a capital does (a short line before
+    // either ends its paragraph), and a second reading finds the run set
+    // apart there.
     let new_sentence = end == unit_end
         || next.starts_with(|c: char| c.is_uppercase())
         || starts_numbers(next)
-        || numbered_heading_line(next);
+        || numbered_heading_line(next)
+        || (next.starts_with(|c: char| c.is_ascii_digit())
+            && !ends_sentence_or_lead_in(&lines[end].text)
+            && next_word_fitted(lines, before, end));
     (new_sentence || names_set_apart(lines, before, i, end)).then_some(end)
 }
 
