@@ -174,6 +174,25 @@ mod tests {
         assert_eq!(lines, ["the first time"]);
     }
 
+    /// The "fi" of OT1 fonts is 0x0C, a form feed: inside a line, beside a
+    /// letter, it is that ligature, not a page's edge; a form feed that
+    /// opens a line still starts a page.
+    #[test]
+    fn a_form_feed_inside_a_word_is_the_fi_ligature() {
+        let (lines, log) = restored(
+            "The declaration of an identi\u{c}er comes \u{c}rst.\n\u{c}A new page = \u{c} 3",
+        );
+        assert_eq!(
+            lines,
+            [
+                "The declaration of an identifier comes first.",
+                "A new page =  3"
+            ]
+        );
+        assert_eq!(log.changes.len(), 2);
+        assert!(split("a\n\u{c}b")[1].page_break);
+    }
+
     #[test]
     fn a_name_spelled_with_letters_elsewhere_is_evidence() {
         let (lines, _) = restored("Kalb\u{1D}eisch and Prentice\nsee Kalbfleisch (1980)");

@@ -124,7 +124,7 @@ pub fn split(text: &str) -> Vec<Line> {
         // Copied as it is unless it holds a form feed (a char-by-char copy of
         // every line was a visible share of reading a long document).
         let text: String = if raw.contains('\u{c}') {
-            raw.chars().filter(|&c| c != '\u{c}').collect()
+            without_page_feeds(raw)
         } else {
             raw.to_string()
         };
@@ -144,6 +144,29 @@ pub fn split(text: &str) -> Vec<Line> {
     // A trailing newline is not a line of its own.
     if out.len() > 1 && out.last().is_some_and(|l| l.text.is_empty()) {
         out.pop();
+    }
+    out
+}
+
+/// A line without its form feeds, but for those inside it beside a letter:
+/// a TeX font keeps its "fi" ligature at that code (0x0C), and an extractor
+/// that does not know the glyph's letters writes the code ("identi\u{c}er",
+/// "\u{c}rst"). `hygiene` puts the letters back where they make a word, and
+/// removes (and logs) the code where they do not.
+fn without_page_feeds(raw: &str) -> String {
+    let opening = raw.len() - raw.trim_start_matches('\u{c}').len();
+    let mut out = String::with_capacity(raw.len());
+    let mut prev: Option<char> = None;
+    let mut chars = raw[opening..].chars();
+    while let Some(c) = chars.next() {
+        let beside_letter = || {
+            prev.is_some_and(char::is_alphabetic)
+                || chars.clone().next().is_some_and(char::is_alphabetic)
+        };
+        if c != '\u{c}' || (prev.is_some() && beside_letter()) {
+            out.push(c);
+        }
+        prev = Some(c);
     }
     out
 }
@@ -472,6 +495,8 @@ mod tests {
         // A form feed after other characters is a glyph, not a page's edge.
         let l = split("a\ndet(A) = \u{c} \u{c}\n    \u{c} 3 4\u{c}\nb\n");
         assert!(l.iter().all(|l| !l.page_break && !l.text.contains('\u{c}')));
+        // Beside a letter it is a ligature's code, for `hygiene` to read.
+        assert_eq!(split("an identi\u{c}er")[0].text, "an identi\u{c}er");
     }
 
     #[test]
