@@ -49,6 +49,12 @@ pub fn restore(lines: &mut [Line], log: &mut RepairLog, pass: &'static str) {
             continue;
         }
         let span = line.span();
+        if line.page_break && line.text.starts_with(PAGE_FEED) {
+            opening_code(line, lexicon, &vocab, log, pass);
+            if !line.text.contains(is_ligature_code) {
+                continue;
+            }
+        }
         let mut out = String::with_capacity(line.text.len());
         let mut rest = line.text.as_str();
         while let Some(at) = rest.find(is_ligature_code) {
@@ -71,6 +77,50 @@ pub fn restore(lines: &mut [Line], log: &mut RepairLog, pass: &'static str) {
         }
         out.push_str(rest);
         line.text = out;
+    }
+}
+
+/// The form feed that opens a page, or OT1's "fi" ligature: `split` keeps
+/// it at the start of a page's first line where a lower-case letter
+/// follows.
+const PAGE_FEED: char = '\u{c}';
+
+/// Decides the form feed that opens line `line` ("\u{c}eld"): where the
+/// letters after it are no word and one ligature makes them one ("field"),
+/// it is that ligature and the line starts no page; else it is the page's
+/// edge the line already records, and goes without a log entry.
+fn opening_code(
+    line: &mut Line,
+    lexicon: &Lexicon,
+    vocab: &DocVocabulary,
+    log: &mut RepairLog,
+    pass: &'static str,
+) {
+    let (_, end) = word_around(&line.text, 0);
+    let word = &line.text[..end];
+    let bare = &word[PAGE_FEED.len_utf8()..];
+    // The word list only: the document's count of "eld" holds these very
+    // tokens.
+    match ligature_for(word, lexicon, vocab) {
+        // A page may open on the last letter of a word ("\u{c}t" after
+        // "firs-"): one letter is no evidence.
+        Ok((spelled, evidence))
+            if bare.chars().count() >= MIN_LETTERS && !lexicon.is_common_word(bare) =>
+        {
+            log.record_cited(
+                pass,
+                "ligature-code",
+                line.span(),
+                shown(word),
+                &spelled,
+                format!("{evidence}; '{bare}' is no word: the code opens no page"),
+            );
+            line.text = format!("{spelled}{}", &line.text[end..]);
+            line.page_break = false;
+        }
+        _ => {
+            line.text.remove(0);
+        }
     }
 }
 
@@ -191,6 +241,30 @@ mod tests {
         );
         assert_eq!(log.changes.len(), 2);
         assert!(split("a\n\u{c}b")[1].page_break);
+    }
+
+    /// At a line's start the code is the ligature only where the letters
+    /// after it are no word and the ligature makes them one; else it is the
+    /// page's edge, silently.
+    #[test]
+    fn a_form_feed_before_a_broken_word_opens_no_page() {
+        let mut lines =
+            split("a struct\n\u{c}eld-decl ::= type\n\u{c}the page goes on\n\u{c}at last");
+        let mut log = RepairLog::default();
+        restore(&mut lines, &mut log, "hygiene");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "a struct",
+                "field-decl ::= type",
+                "the page goes on",
+                "at last"
+            ]
+        );
+        let breaks: Vec<bool> = lines.iter().map(|l| l.page_break).collect();
+        assert_eq!(breaks, [false, false, true, true]);
+        assert_eq!(log.changes.len(), 1, "{:?}", log.changes);
     }
 
     #[test]

@@ -124,7 +124,12 @@ pub fn split(text: &str) -> Vec<Line> {
         // Copied as it is unless it holds a form feed (a char-by-char copy of
         // every line was a visible share of reading a long document).
         let text: String = if raw.contains('\u{c}') {
-            without_page_feeds(raw)
+            let feeds = raw.len() - raw.trim_start_matches('\u{c}').len();
+            // "\u{c}eld": a page's edge, or the ligature of "field" at a
+            // line's start; `hygiene` reads the word and decides.
+            let maybe_ligature = feeds == 1 && raw[1..].starts_with(|c: char| c.is_lowercase());
+            let kept = if maybe_ligature { "\u{c}" } else { "" };
+            format!("{kept}{}", without_page_feeds(raw))
         } else {
             raw.to_string()
         };
@@ -148,7 +153,8 @@ pub fn split(text: &str) -> Vec<Line> {
     out
 }
 
-/// A line without its form feeds, but for those inside it beside a letter:
+/// A line without its form feeds, but for those inside it beside a letter
+/// (and one that opens a line before a lower-case letter, kept by `split`):
 /// a TeX font keeps its "fi" ligature at that code (0x0C), and an extractor
 /// that does not know the glyph's letters writes the code ("identi\u{c}er",
 /// "\u{c}rst"). `hygiene` puts the letters back where they make a word, and
@@ -486,12 +492,16 @@ mod tests {
 
     #[test]
     fn form_feeds_become_page_breaks() {
-        let l = split("a\n\u{c}b\n\u{c}\nc\n");
+        let l = split("a\n\u{c}B\n\u{c}\nC\n");
         assert_eq!(l.len(), 4);
         assert!(!l[0].page_break);
-        assert!(l[1].page_break && l[1].text == "b");
+        assert!(l[1].page_break && l[1].text == "B");
         assert!(!l[2].page_break && l[2].is_blank());
-        assert!(l[3].page_break && l[3].text == "c");
+        assert!(l[3].page_break && l[3].text == "C");
+        // Before a lower-case letter the code may be a ligature ("\u{c}eld"
+        // for "field"): it stays for `hygiene`, which decides.
+        let l = split("a\n\u{c}eld");
+        assert!(l[1].page_break && l[1].text == "\u{c}eld");
         // A form feed after other characters is a glyph, not a page's edge.
         let l = split("a\ndet(A) = \u{c} \u{c}\n    \u{c} 3 4\u{c}\nb\n");
         assert!(l.iter().all(|l| !l.page_break && !l.text.contains('\u{c}')));
