@@ -551,3 +551,27 @@ fn a_listing_before_a_line_of_numbers_is_set_apart_on_every_run() {
         texts(&doc)
     );
 }
+
+/// A call after a lead-in whose brackets close on a later line: line by
+/// line an open bracket and a lone closing one carry no code signal, but
+/// the repaired text writes a paragraph on one line, where the call reads
+/// as code. The first reading takes the lines as the listing they are.
+#[test]
+fn a_call_whose_brackets_close_on_a_later_line_is_a_listing() {
+    let input = "Generator expressions can be nested:\n\
+        target_compile_definitions(tgt PRIVATE\n\
+        $<$<VERSION_LESS:$<CXX_COMPILER_VERSION>,4.2.0>:OLD_COMPILER>\n\
+        )\n\
+        The above would expand to OLD_COMPILER if the compiler version is less than 4.2.0.\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let code: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::CodeBlock { .. }))
+        .map(Block::plain_text)
+        .collect();
+    assert_eq!(code.len(), 1, "{:?}\n{:?}", texts(&doc), log.changes);
+    assert_eq!(code[0].lines().count(), 3, "{}", code[0]);
+    assert!(code[0].starts_with("target_compile_definitions(tgt PRIVATE\n"));
+    assert_idempotent(input, &Options::default());
+}
