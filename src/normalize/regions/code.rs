@@ -1334,9 +1334,18 @@ fn keyword_arguments(callee: &str, inner: &str) -> bool {
     let command = callee.starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
     let lower_word = |w: &str| w.chars().all(|c| c.is_lowercase()) && w.chars().count() > 1;
     let words: Vec<&str> = inner.split_whitespace().collect();
+    // A command named in snake case takes the name of what it acts on
+    // first (`target_compile_definitions(archive PRIVATE ...)`): no word
+    // of prose is set between a name with `_` and its bracket.
+    let arguments = match words.split_first() {
+        Some((first, rest)) if callee.contains('_') && lower_word(first) => rest,
+        _ => &words[..],
+    };
     command
-        && !words.iter().any(|w| lower_word(w))
-        && words.iter().any(|w| is_keyword(w) || w.starts_with("${"))
+        && !arguments.iter().any(|w| lower_word(w))
+        && arguments
+            .iter()
+            .any(|w| is_keyword(w) || w.starts_with("${"))
 }
 
 /// `for(s = 0, 2, print1([s, #nflist("C4", , s)]," "))`, `main()`,
@@ -1542,6 +1551,10 @@ mod tests {
             "find_package(Qt5 5.1.0 COMPONENTS Widgets Xml Sql)",
             "install(FILES MathFunctions.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})",
             "set(CMAKE_SYSTEM_NAME WindowsStore)",
+            // A snake-case command's first argument names its target.
+            "target_compile_definitions(archive INTERFACE USING_ARCHIVE_LIB)",
+            "add_library(archive SHARED archive.cpp zip.cpp lzma.cpp)",
+            "enable_language( CXX)",
         ] {
             assert_eq!(signal(line), Signal::Strong("call"), "{line:?}");
         }
@@ -1549,6 +1562,7 @@ mod tests {
             "MSRV(e.g. moka)",
             "Rust(Programming Language)",
             "ratio(GDP over PPP)",
+            "the_thing(that we MUST keep)",
         ] {
             assert_ne!(signal(line), Signal::Strong("call"), "{line:?}");
         }
