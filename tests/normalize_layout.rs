@@ -574,4 +574,23 @@ fn a_call_whose_brackets_close_on_a_later_line_is_a_listing() {
     assert_eq!(code[0].lines().count(), 3, "{}", code[0]);
     assert!(code[0].starts_with("target_compile_definitions(tgt PRIVATE\n"));
     assert_idempotent(input, &Options::default());
+
+    // Without a lead-in, between two sentences.
+    let input = "Install the generated configuration files with the install command. Both\n\
+        files are installed to the same location, completing the package.\n\
+        install(FILES\n\
+        \"${CMAKE_CURRENT_BINARY_DIR}/MathFunctionsConfig.cmake\"\n\
+        DESTINATION lib/cmake/MathFunctions\n\
+        )\n\
+        The package can then be found by other projects.\n";
+    let (doc, log) = normalize_text(input, &Options::default());
+    let code: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::CodeBlock { .. }))
+        .map(Block::plain_text)
+        .collect();
+    assert_eq!(code.len(), 1, "{:?}\n{:?}", texts(&doc), log.changes);
+    assert_eq!(code[0].lines().count(), 4, "{}", code[0]);
+    assert_idempotent(input, &Options::default());
 }

@@ -11,7 +11,9 @@
 //!
 //! How a region is found: every line gets a signal from its own characters
 //! (`code.rs`: braces, statement ends, assignments, comments, prompts,
-//! symbol density; or the shape of a sentence). A line with a strong signal
+//! symbol density; or the shape of a sentence); the lines of a call whose
+//! brackets close on a later line get the signal of the call joined on one
+//! line, as the repaired text writes it. A line with a strong signal
 //! starts a region; the region grows over its neighbours while they carry
 //! code signals or say nothing either way, and stops at a sentence. It is
 //! kept when enough of its lines are code-like. Every region is logged with
@@ -133,10 +135,58 @@ fn mark_block_comments(lines: &[Line], signals: &mut [Signal]) {
     }
 }
 
+/// Lines a call runs over before its brackets close
+/// ("target_compile_definitions(tgt PRIVATE" / "$<...:OLD_COMPILER>" / ")"):
+/// line by line an open bracket and a lone closing one carry no code signal
+/// of their own, but the repaired text writes a paragraph on one line,
+/// where a second reading finds the call. Where the lines of such a group
+/// (no blank line inside), joined, have a strong signal, each of them gets
+/// it.
+fn mark_calls_across_lines(lines: &[Line], signals: &mut [Signal]) {
+    let mut k = 0;
+    while k < lines.len() {
+        let mut depth = bracket_depth(&lines[k].text);
+        let mut m = k;
+        while depth > 0 && m + 1 < lines.len() && !lines[m + 1].is_blank() && m - k < MAX_CALL_LINES
+        {
+            m += 1;
+            depth += bracket_depth(&lines[m].text);
+        }
+        if m > k && depth == 0 {
+            let joined: Vec<&str> = lines[k..=m].iter().map(Line::trimmed).collect();
+            if let Signal::Strong(kind) = code::signal(&joined.join(" ")) {
+                for signal in &mut signals[k..=m] {
+                    if !matches!(signal, Signal::Strong(_)) {
+                        *signal = Signal::Strong(kind);
+                    }
+                }
+                k = m + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Lines a call may run over before its brackets close.
+const MAX_CALL_LINES: usize = 8;
+
+/// Brackets a line opens less those it closes.
+fn bracket_depth(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '(' | '[' | '{' => 1,
+            ')' | ']' | '}' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
 pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     separate_columns(lines, log);
     let mut signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     mark_block_comments(lines, &mut signals);
+    mark_calls_across_lines(lines, &mut signals);
     let mut in_code = vec![false; lines.len()];
     // Tables whose own marks outweigh any code reading of their cells: a
     // segmented rule, rows with tabs as the text edition writes them, or

@@ -54,11 +54,7 @@ pub(super) fn lead_in_listing(
     if !introduces || page_break_between(lines, before, i) {
         return None;
     }
-    let calls = calls_across_lines(lines, i, unit_end);
-    let fits = |k: usize| {
-        calls.get(k - i).copied().unwrap_or(false)
-            || code::fits_lead_in_listing(&lines[k].text, signals[k])
-    };
+    let fits = |k: usize| code::fits_lead_in_listing(&lines[k].text, signals[k]);
     if !fits(i) {
         return None;
     }
@@ -389,50 +385,6 @@ pub(super) fn ends_sentence_or_lead_in(text: &str) -> bool {
 /// The last non-blank line before line `i`, across blank lines.
 fn line_before(lines: &[Line], i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| !lines[k].is_blank())
-}
-
-/// Lines a call takes whose brackets close on a later line
-/// ("target_compile_definitions(tgt PRIVATE" / "$<...:OLD_COMPILER>" / ")"),
-/// from line `i` to `unit_end`: `true` for each line of a group whose text,
-/// joined on one line as the repaired text writes it, has a strong code
-/// signal. Line by line such lines have none (an open bracket, a lone
-/// closing one), and a second reading of the joined line would find the
-/// listing the first reading missed.
-fn calls_across_lines(lines: &[Line], i: usize, unit_end: usize) -> Vec<bool> {
-    let mut taken = vec![false; unit_end + 1 - i];
-    let mut k = i;
-    while k <= unit_end {
-        let mut depth = bracket_depth(&lines[k].text);
-        let mut m = k;
-        while depth > 0 && m < unit_end && m - k < MAX_CALL_LINES {
-            m += 1;
-            depth += bracket_depth(&lines[m].text);
-        }
-        if m > k && depth == 0 {
-            let joined: Vec<&str> = lines[k..=m].iter().map(Line::trimmed).collect();
-            if matches!(code::signal(&joined.join(" ")), Signal::Strong(_)) {
-                taken[k - i..=m - i].fill(true);
-                k = m + 1;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    taken
-}
-
-/// Lines a call may run over before its brackets close.
-const MAX_CALL_LINES: usize = 8;
-
-/// Brackets a line opens less those it closes.
-fn bracket_depth(text: &str) -> i32 {
-    text.chars()
-        .map(|c| match c {
-            '(' | '[' | '{' => 1,
-            ')' | ']' | '}' => -1,
-            _ => 0,
-        })
-        .sum()
 }
 
 /// The last line of the run from line `i` (which the caller has checked)
