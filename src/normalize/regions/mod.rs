@@ -145,12 +145,12 @@ fn mark_block_comments(lines: &[Line], signals: &mut [Signal]) {
 fn mark_calls_across_lines(lines: &[Line], signals: &mut [Signal]) {
     let mut k = 0;
     while k < lines.len() {
-        let mut depth = bracket_depth(&lines[k].text);
+        let mut depth = net_brackets(&lines[k].text);
         let mut m = k;
         while depth > 0 && m + 1 < lines.len() && !lines[m + 1].is_blank() && m - k < MAX_CALL_LINES
         {
             m += 1;
-            depth += bracket_depth(&lines[m].text);
+            depth += net_brackets(&lines[m].text);
         }
         if m > k && depth == 0 {
             let joined: Vec<&str> = lines[k..=m].iter().map(Line::trimmed).collect();
@@ -171,8 +171,11 @@ fn mark_calls_across_lines(lines: &[Line], signals: &mut [Signal]) {
 /// Lines a call may run over before its brackets close.
 const MAX_CALL_LINES: usize = 8;
 
-/// Brackets a line opens less those it closes.
-fn bracket_depth(text: &str) -> i32 {
+/// Brackets a line opens less those it closes, quoted or not: a quoted
+/// argument may run over lines (CMake's `message("\` / `...\` / `")`), so
+/// unlike `wrap::bracket_depth` a line's quotes are not read as strings
+/// that end on it.
+fn net_brackets(text: &str) -> i32 {
     text.chars()
         .map(|c| match c {
             '(' | '[' | '{' => 1,
