@@ -20,6 +20,15 @@ fn texts(doc: &Document) -> Vec<String> {
     doc.blocks.iter().map(Block::plain_text).collect()
 }
 
+/// The text of each code block, in order.
+fn code_blocks(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter(|b| matches!(b, Block::CodeBlock { .. }))
+        .map(Block::plain_text)
+        .collect()
+}
+
 /// Normalizing the repaired text again changes nothing.
 fn assert_idempotent(input: &str, options: &Options) {
     let (doc, _) = normalize_text(input, options);
@@ -523,12 +532,7 @@ fn a_listing_before_a_line_of_numbers_is_set_apart_on_every_run() {
         The first four numbers are the (x,y) locations of the lower-left and upper-right\n\
         corners of the image, in units of points on the page (72 points = 1 inch).\n";
     let (doc, log) = normalize_text(input, &Options::default());
-    let code: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::CodeBlock { .. }))
-        .map(Block::plain_text)
-        .collect();
+    let code = code_blocks(&doc);
     assert_eq!(
         code,
         ["%BEGIN_IMAGE"],
@@ -564,12 +568,7 @@ fn a_call_whose_brackets_close_on_a_later_line_is_a_listing() {
         )\n\
         The above would expand to OLD_COMPILER if the compiler version is less than 4.2.0.\n";
     let (doc, log) = normalize_text(input, &Options::default());
-    let code: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::CodeBlock { .. }))
-        .map(Block::plain_text)
-        .collect();
+    let code = code_blocks(&doc);
     assert_eq!(code.len(), 1, "{:?}\n{:?}", texts(&doc), log.changes);
     assert_eq!(code[0].lines().count(), 3, "{}", code[0]);
     assert!(code[0].starts_with("target_compile_definitions(tgt PRIVATE\n"));
@@ -584,12 +583,7 @@ fn a_call_whose_brackets_close_on_a_later_line_is_a_listing() {
         )\n\
         The package can then be found by other projects.\n";
     let (doc, log) = normalize_text(input, &Options::default());
-    let code: Vec<String> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::CodeBlock { .. }))
-        .map(Block::plain_text)
-        .collect();
+    let code = code_blocks(&doc);
     assert_eq!(code.len(), 1, "{:?}\n{:?}", texts(&doc), log.changes);
     assert_eq!(code[0].lines().count(), 4, "{}", code[0]);
     assert_idempotent(input, &Options::default());
