@@ -110,7 +110,9 @@ impl Line {
 /// Splits decoded text into lines. A trailing `\r` is a line end; form feeds
 /// are taken out of the text, and those that open a line are kept as
 /// [`Line::page_break`], so later passes never have to care about them as
-/// characters.
+/// characters. Only where one may be a font's "fi" ligature (beside a
+/// letter) does it stay in the text for `hygiene`, the first pass, to
+/// decide.
 pub fn split(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pending_break = false;
