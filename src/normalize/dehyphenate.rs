@@ -44,7 +44,7 @@ use soft_break::Cells;
 
 pub const PASS: Pass = Pass {
     name: NAME,
-    about: "rejoin words broken at line ends, keeping real hyphens",
+    about: "rejoin words and paths broken at line ends, keeping real hyphens",
     stage: Stage::Lines(run),
 };
 
