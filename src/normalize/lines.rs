@@ -126,12 +126,7 @@ pub fn split(text: &str) -> Vec<Line> {
         // Copied as it is unless it holds a form feed (a char-by-char copy of
         // every line was a visible share of reading a long document).
         let text: String = if raw.contains('\u{c}') {
-            let feeds = raw.len() - raw.trim_start_matches('\u{c}').len();
-            // "\u{c}eld": a page's edge, or the ligature of "field" at a
-            // line's start; `hygiene` reads the word and decides.
-            let maybe_ligature = feeds == 1 && raw[1..].starts_with(|c: char| c.is_lowercase());
-            let kept = if maybe_ligature { "\u{c}" } else { "" };
-            format!("{kept}{}", without_page_feeds(raw))
+            without_page_feeds(raw)
         } else {
             raw.to_string()
         };
@@ -156,14 +151,18 @@ pub fn split(text: &str) -> Vec<Line> {
 }
 
 /// A line without its form feeds, but for those inside it beside a letter
-/// (and one that opens a line before a lower-case letter, kept by `split`):
-/// a TeX font keeps its "fi" ligature at that code (0x0C), and an extractor
-/// that does not know the glyph's letters writes the code ("identi\u{c}er",
-/// "\u{c}rst"). `hygiene` puts the letters back where they make a word, and
-/// removes (and logs) the code where they do not.
+/// and a lone one that opens it before a lower-case letter ("\u{c}eld": a
+/// page's edge, or the ligature of "field"): a TeX font keeps its "fi"
+/// ligature at that code (0x0C), and an extractor that does not know the
+/// glyph's letters writes the code ("identi\u{c}er", "\u{c}rst"). `hygiene`
+/// puts the letters back where they make a word, and removes (and logs) the
+/// code where they do not; one that opens a line stays its page's edge.
 fn without_page_feeds(raw: &str) -> String {
     let opening = raw.len() - raw.trim_start_matches('\u{c}').len();
     let mut out = String::with_capacity(raw.len());
+    if opening == 1 && raw[1..].starts_with(char::is_lowercase) {
+        out.push('\u{c}');
+    }
     let mut prev: Option<char> = None;
     let mut chars = raw[opening..].chars();
     while let Some(c) = chars.next() {

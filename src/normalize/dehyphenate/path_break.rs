@@ -55,7 +55,7 @@ impl PathSpellings {
             .flat_map(|l| l.text.split_whitespace())
             .filter(|t| t.contains('/'));
         for token in tokens {
-            let token: String = token.chars().filter(|&c| c != '\u{AD}').collect();
+            let token = without_soft_hyphens(token);
             let path = trim_path(&token);
             for (n, (at, _)) in path.match_indices('/').enumerate() {
                 if n == MAX_PREFIXES {
@@ -113,10 +113,7 @@ pub fn decide(
     (a, b): (&str, &str),
     spellings: &PathSpellings,
 ) -> Option<Result<String, String>> {
-    let joined: String = format!("{a}{b}")
-        .chars()
-        .filter(|&c| c != '\u{AD}')
-        .collect();
+    let joined = without_soft_hyphens(&format!("{a}{b}"));
     let path = trim_path(&joined);
     let written = spellings.writes(path);
     if !written && !b.contains('/') && !is_file_name(b) {
@@ -145,6 +142,12 @@ fn in_list_of_paths(lines: &[Line], i: usize, j: usize) -> bool {
     };
     (i > 0 && !lines[i - 1].is_blank() && lone_path(i - 1))
         || (j + 1 < lines.len() && !lines[j + 1].is_blank() && lone_path(j + 1))
+}
+
+/// A token without the soft hyphens a typesetter set inside it: the
+/// document's spelling of a path has none.
+fn without_soft_hyphens(token: &str) -> String {
+    token.chars().filter(|&c| c != '\u{AD}').collect()
 }
 
 /// A path's token without what opens or closes it: "(see" no, "`src/a/`,"
