@@ -116,7 +116,76 @@ impl Lexicon {
     pub fn is_common_word(&self, word: &str) -> bool {
         self.lookup(word).is_some_and(|e| e.is_common())
     }
+
+    /// A listed word (not a name, an abbreviation or one of the list's
+    /// obscure words, level 70) of at least [`MISSPELT_MIN_LEN`] letters
+    /// that `word`, in ASCII letters, is one typing slip away from: a letter
+    /// left out, added, changed, or two swapped ("comapared" -> "compared",
+    /// "usefull" -> "usefully"). `None` for a shorter word: short words are
+    /// one slip from too many others; and an obscure word ("tameless" for
+    /// "takeless") is no likelier a misspelling's aim than chance.
+    pub fn one_slip_from(&self, word: &str) -> Option<String> {
+        if word.len() < MISSPELT_MIN_LEN || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let w = word.to_ascii_lowercase().into_bytes();
+        let listed = |candidate: &[u8]| {
+            let candidate = std::str::from_utf8(candidate).ok()?;
+            (candidate.len() >= MISSPELT_MIN_LEN
+                && self
+                    .get(candidate)
+                    .is_some_and(|e| e.kind == Kind::Word && e.level < OBSCURE_LEVEL))
+            .then(|| candidate.to_string())
+        };
+        let mut buf = Vec::with_capacity(w.len() + 1);
+        for i in 0..w.len() {
+            // Left out: the word has a letter the list's lacks.
+            buf.clear();
+            buf.extend_from_slice(&w[..i]);
+            buf.extend_from_slice(&w[i + 1..]);
+            if let Some(found) = listed(&buf) {
+                return Some(found);
+            }
+            // Two letters swapped.
+            if i + 1 < w.len() && w[i] != w[i + 1] {
+                buf.clear();
+                buf.extend_from_slice(&w);
+                buf.swap(i, i + 1);
+                if let Some(found) = listed(&buf) {
+                    return Some(found);
+                }
+            }
+        }
+        for i in 0..=w.len() {
+            for c in b'a'..=b'z' {
+                // A letter added before position i...
+                buf.clear();
+                buf.extend_from_slice(&w[..i]);
+                buf.push(c);
+                buf.extend_from_slice(&w[i..]);
+                if let Some(found) = listed(&buf) {
+                    return Some(found);
+                }
+                // ...or the letter at i changed.
+                if i < w.len() && w[i] != c {
+                    buf.clear();
+                    buf.extend_from_slice(&w);
+                    buf[i] = c;
+                    if let Some(found) = listed(&buf) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
+    }
 }
+
+/// The shortest word [`Lexicon::one_slip_from`] weighs.
+pub const MISSPELT_MIN_LEN: usize = 7;
+
+/// SCOWL's level of obscure words, the rarest of the list.
+const OBSCURE_LEVEL: u8 = 70;
 
 /// `word` without a plural "s", when three letters or more are left
 /// ("fixups" -> "fixup"); `None` otherwise.
@@ -651,6 +720,23 @@ mod tests {
         assert!(lex.is_common_word("the"));
         assert!(!lex.is_common_word("th"));
         assert_eq!(lex.lookup("the").map(|e| e.level), Some(10));
+    }
+
+    /// Each kind of slip finds the word; a short word, a word already
+    /// listed in another form or one far from any word finds none.
+    #[test]
+    fn one_slip_finds_the_word_meant() {
+        let lex = Lexicon::english();
+        let slip = |w: &str| lex.one_slip_from(w);
+        assert_eq!(slip("comapared").as_deref(), Some("compared")); // added
+        assert_eq!(slip("demonstates").as_deref(), Some("demonstrates")); // left out
+        assert_eq!(slip("enviroment").as_deref(), Some("environment"));
+        assert_eq!(slip("recieved").as_deref(), Some("received")); // swapped
+        assert_eq!(slip("Definetely").as_deref(), Some("definitely")); // changed
+        assert_eq!(slip("takeless"), None); // only obscure words near
+        assert_eq!(slip("teh"), None); // too short
+        assert_eq!(slip("agencypartners"), None);
+        assert_eq!(slip("naïveté"), None); // not ASCII letters
     }
 
     #[test]
