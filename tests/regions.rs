@@ -137,3 +137,47 @@ fn two_word_cells_that_line_up_stay_whole() {
         .collect();
     assert_eq!(cells, rows);
 }
+
+/// A table a browser's PDF gave `pdftotext` one column after another comes
+/// out as its rows, and a second repair keeps them; the words around it
+/// stay prose.
+#[test]
+fn a_table_extracted_column_by_column_gets_its_rows_back() {
+    let text = "Integer literals are written in four bases:\n\n\
+                Decimal integer\nHex integer\nOctal integer\nBinary integer\n\n\
+                98_222\n0xff\n0o77\n0b1111_0000\n\n\
+                A suffix may follow any of them.\n";
+    let options = Options::default();
+    let (doc, log) = normalize::normalize_text(text, &options);
+    let tables: Vec<Vec<Vec<String>>> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table { table, .. } => Some(
+                table
+                    .rows()
+                    .map(|(_, r)| r.cells.iter().map(|c| c.plain_text()).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let rows: Vec<Vec<String>> = [
+        ["Decimal integer", "98_222"],
+        ["Hex integer", "0xff"],
+        ["Octal integer", "0o77"],
+        ["Binary integer", "0b1111_0000"],
+    ]
+    .iter()
+    .map(|r| r.iter().map(|c| c.to_string()).collect())
+    .collect();
+    assert_eq!(tables, vec![rows], "{:?}", log.changes);
+    assert!(
+        log.changes
+            .iter()
+            .any(|c| c.rule == "column-by-column" && c.after.contains("4 rows, 2 columns"))
+    );
+    let rendered = write::txt::render_repaired(&doc, false);
+    let (again, _) = normalize::normalize_text(&rendered, &options);
+    assert_eq!(write::txt::render_repaired(&again, false), rendered);
+}

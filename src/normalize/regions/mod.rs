@@ -316,6 +316,7 @@ pub fn has_code_signal(text: &str) -> bool {
 /// Lines in columns that no table reading cuts into cells are kept as set
 /// where they are short pieces apart by wide gaps (see `laid_out`).
 fn tables(lines: &mut [Line], log: &mut RepairLog) {
+    rebuild_column_tables(lines, log);
     let taken: Vec<bool> = lines.iter().map(|l| !l.kind.is_prose()).collect();
     // Decided after every table is set: a declined run may hold tables.
     let mut unread_columns = Vec::new();
@@ -350,6 +351,36 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
             for found in alone {
                 set_table(lines, found, log);
             }
+        }
+    }
+}
+
+/// Tables extracted column by column (see `table::columns`): the rows
+/// take the first lines of the span, and the lines left over become blank,
+/// so that the table stands alone.
+fn rebuild_column_tables(lines: &mut [Line], log: &mut RepairLog) {
+    let taken: Vec<bool> = lines.iter().map(|l| !l.kind.is_prose()).collect();
+    for table in table::columns::find(lines, &taken) {
+        let span = lines[table.start].span().join(lines[table.end].span());
+        let columns = table.rows.first().map_or(0, Vec::len);
+        log.record(
+            NAME,
+            "column-by-column",
+            span,
+            lines[table.start].trimmed(),
+            format!(
+                "table: {} rows, {columns} columns, rebuilt from columns extracted one after another",
+                table.rows.len()
+            ),
+        );
+        let rows = table.rows.len();
+        for (line, row) in lines[table.start..].iter_mut().zip(&table.rows) {
+            line.text = row.join("\t");
+            line.kind = LineKind::Table;
+        }
+        for line in &mut lines[table.start + rows..=table.end] {
+            line.text.clear();
+            line.kind = LineKind::Prose;
         }
     }
 }

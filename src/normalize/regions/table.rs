@@ -20,6 +20,7 @@
 //! (`-----`) is kept as it is and marks the end of the header rows. The block
 //! builder turns these lines into one `Block::Table`.
 
+pub mod columns;
 mod numeric_rows;
 pub use numeric_rows::is_number;
 
