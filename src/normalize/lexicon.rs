@@ -182,7 +182,7 @@ impl Lexicon {
 }
 
 /// The shortest word [`Lexicon::one_slip_from`] weighs.
-pub const MISSPELT_MIN_LEN: usize = 7;
+const MISSPELT_MIN_LEN: usize = 7;
 
 /// SCOWL's level of obscure words, the rarest of the list.
 const OBSCURE_LEVEL: u8 = 70;
@@ -722,8 +722,9 @@ mod tests {
         assert_eq!(lex.lookup("the").map(|e| e.level), Some(10));
     }
 
-    /// Each kind of slip finds the word; a short word, a word already
-    /// listed in another form or one far from any word finds none.
+    /// Each kind of slip finds the word; a short word, one near only
+    /// obscure words, one far from any word or one not in ASCII letters
+    /// finds none.
     #[test]
     fn one_slip_finds_the_word_meant() {
         let lex = Lexicon::english();

@@ -362,6 +362,7 @@ fn rebuild_column_tables(lines: &mut [Line], log: &mut RepairLog) {
     let taken: Vec<bool> = lines.iter().map(|l| !l.kind.is_prose()).collect();
     for table in table::columns::find(lines, &taken) {
         let span = lines[table.start].span().join(lines[table.end].span());
+        let rows = table.rows.len();
         let columns = table.rows.first().map_or(0, Vec::len);
         log.record(
             NAME,
@@ -369,11 +370,9 @@ fn rebuild_column_tables(lines: &mut [Line], log: &mut RepairLog) {
             span,
             lines[table.start].trimmed(),
             format!(
-                "table: {} rows, {columns} columns, rebuilt from columns extracted one after another",
-                table.rows.len()
+                "table: {rows} rows, {columns} columns, rebuilt from columns extracted one after another"
             ),
         );
-        let rows = table.rows.len();
         for (line, row) in lines[table.start..].iter_mut().zip(&table.rows) {
             line.text = row.join("\t");
             line.kind = LineKind::Table;

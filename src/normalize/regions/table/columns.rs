@@ -18,10 +18,8 @@
 //! line more than the others, and a sentence broken into lines ends lines
 //! mid-phrase; either declines the reading.
 
-use rustc_hash::FxHashMap as HashMap;
-
-use crate::normalize::lexicon::Lexicon;
-use crate::normalize::lines::Line;
+use crate::normalize::lexicon::{DocVocabulary, Lexicon};
+use crate::normalize::lines::{Line, vocabulary};
 
 /// Fewest rows: two lines of two blocks match too often by chance (a
 /// comment and its statement, a heading's two halves).
@@ -46,7 +44,7 @@ pub struct Rebuilt {
 /// line is `taken` by another reading.
 pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Rebuilt> {
     let blocks = blocks(lines, taken);
-    let mut words: Option<HashMap<String, usize>> = None;
+    let mut vocab: Option<DocVocabulary> = None;
     let mut found = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -69,8 +67,8 @@ pub fn find(lines: &[Line], taken: &[bool]) -> Vec<Rebuilt> {
             .iter()
             .map(|&(a, b)| lines[a..=b].iter().map(Line::trimmed).collect())
             .collect();
-        let words = words.get_or_insert_with(|| word_counts(lines));
-        if is_table(&columns, words) {
+        let vocab = vocab.get_or_insert_with(|| vocabulary(lines));
+        if is_table(&columns, vocab) {
             let rows = (0..rows)
                 .map(|r| columns.iter().map(|c| c[r].to_string()).collect())
                 .collect();
@@ -138,7 +136,7 @@ fn is_cell(text: &str) -> bool {
 /// Whether the blocks read as the columns of one table: one of them holds
 /// values on every line, another holds labels in words on every line, and
 /// no block is a run of line numbers (a listing's margin).
-fn is_table(columns: &[Vec<&str>], words: &HashMap<String, usize>) -> bool {
+fn is_table(columns: &[Vec<&str>], vocab: &DocVocabulary) -> bool {
     let values: Vec<bool> = columns
         .iter()
         .map(|c| c.iter().all(|cell| is_value(cell)))
@@ -148,7 +146,7 @@ fn is_table(columns: &[Vec<&str>], words: &HashMap<String, usize>) -> bool {
         && columns
             .iter()
             .zip(&values)
-            .all(|(c, &v)| v || is_label_column(c, words))
+            .all(|(c, &v)| v || is_label_column(c, vocab))
         && !columns.iter().any(|c| is_line_numbers(c))
 }
 
@@ -170,13 +168,9 @@ fn is_value(cell: &str) -> bool {
 /// width, are neither); the cells in words start alike, all in capitals or
 /// all in lower case (a lower-case line among capitalised ones goes on the
 /// cell above it).
-fn is_label_column(cells: &[&str], words: &HashMap<String, usize>) -> bool {
+fn is_label_column(cells: &[&str], vocab: &DocVocabulary) -> bool {
     let lex = Lexicon::english();
-    let known = |w: &str| {
-        w.chars().count() < 3
-            || lex.is_word(w)
-            || words.get(&w.to_lowercase()).is_some_and(|&n| n >= 2)
-    };
+    let known = |w: &str| w.chars().count() < 3 || lex.is_word(w) || vocab.count(w) >= 2;
     let in_words = |cell: &str| {
         let mut words = cell
             .split(|c: char| !c.is_alphabetic())
@@ -198,19 +192,6 @@ fn is_label_column(cells: &[&str], words: &HashMap<String, usize>) -> bool {
 fn is_line_numbers(cells: &[&str]) -> bool {
     let numbers: Option<Vec<u64>> = cells.iter().map(|c| c.parse().ok()).collect();
     numbers.is_some_and(|n| n.windows(2).all(|w| w[1] == w[0] + 1))
-}
-
-/// How often the document writes each word (lower case).
-fn word_counts(lines: &[Line]) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::default();
-    for line in lines {
-        for word in line.text.split(|c: char| !c.is_alphabetic()) {
-            if word.chars().count() >= 3 {
-                *counts.entry(word.to_lowercase()).or_default() += 1;
-            }
-        }
-    }
-    counts
 }
 
 #[cfg(test)]
