@@ -519,6 +519,17 @@ fn decide(
     let tail = tail.trim_end_matches(['\'', '’']);
     let joined = format!("{head}{tail}");
     let compound = format!("{head}-{tail}");
+    // A compound the document writes less often than the word joined
+    // ("environ-ment" once, where an extractor kept a line-end hyphen,
+    // beside "environment" five times) is no spelling of the author's.
+    let (whole, hyphened) = (vocab.count(&joined), vocab.count(&compound));
+    if whole > hyphened.max(1) {
+        return join(
+            false,
+            "word-in-document",
+            format!("the document writes '{joined}' {whole} times, '{compound}' {hyphened}"),
+        );
+    }
     if vocab.hyphenated(head, tail) || vocab.has_compound(&compound) {
         return join(
             true,
@@ -950,6 +961,29 @@ mod tests {
         assert_eq!(
             fix("the sugar β-d-gluco-\npyranose in water").0,
             vec!["the sugar β-d-glucopyranose in water"]
+        );
+    }
+
+    /// Where the document writes a word whole more often than hyphenated
+    /// (an extractor kept one line-end hyphen, "environ-ment"), the word
+    /// joins whole; a compound written as often as the word keeps its
+    /// hyphen.
+    #[test]
+    fn the_spelling_the_document_writes_more_often_wins() {
+        let text = "empgraph (environ-ment) . . 3\nThe environment and the environment, \
+                    an environment of the emp environ-\nment for each figure.";
+        let (l, log) = fix(text);
+        assert!(l[0].contains("emp environment for"), "{l:?}");
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.evidence.as_deref().is_some_and(|e| e.contains("3 times"))),
+            "{:?}",
+            log.changes
+        );
+        assert_eq!(
+            fix("send an e-mail or an email; the e-\nmail is read").0,
+            vec!["send an e-mail or an email; the e-mail is read"]
         );
     }
 

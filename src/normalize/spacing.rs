@@ -925,6 +925,10 @@ fn merge_evidence(left: &str, right: &str, ctx: &Ctx) -> String {
     }
 }
 
+/// A piece this long beside a function word is no fragment of a stray
+/// space without more evidence (see [`should_merge`]).
+const FUNCTION_BESIDE_LEN: usize = 5;
+
 fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // Every test here only declines, so the cheap ones come first: most
     // neighbours are two known words, or do not touch letter to letter.
@@ -980,6 +984,17 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // "http://ctan.org/pkg/mparhack") stands on its own: "the
     // eenumsentence" is no fragment of "theeenumsentence".
     if is_name(l, ctx) || is_name(r, ctx) {
+        return false;
+    }
+    // A stray space leaves fragments; a function word beside a piece of
+    // five letters or more is most often the author's own space, with a
+    // word the list lacks after it ("a minipage", "to reencode"), even
+    // where the extractor glued the two once elsewhere ("aminipage"). Only
+    // the joined form written more often than the two apart shows the
+    // space stray.
+    let function_beside_long = (is_function_word(l) && r.chars().count() >= FUNCTION_BESIDE_LEN)
+        || (is_function_word(r) && l.chars().count() >= FUNCTION_BESIDE_LEN);
+    if function_beside_long && ctx.vocab.count(&joined) <= ctx.bigrams().count(l, r) {
         return false;
     }
     // A name of the document's code ("\\dotlessi", "\\invacuo") is no
@@ -2043,8 +2058,21 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         first.is_some_and(char::is_uppercase) && part.chars().skip(1).all(|c| !c.is_uppercase());
     let upper = len >= 2 && part.chars().all(|c| !c.is_lowercase());
     if !(lower || title || upper) {
-        // Mixed case ("GitHub") only as the document writes it elsewhere.
-        return if ctx.vocab.contains(part) { 1.5 } else { NO };
+        // Mixed case ("GitHub") only as the document writes it elsewhere,
+        // or as the list's word with one capital inside ("PostScript",
+        // "JavaScript"): that capital is the name's spelling, not where one
+        // word ends ("PostScriptfiles" is "PostScript files").
+        let listed_name = len >= 6
+            && title_but_one_capital(part)
+            && ctx
+                .lex
+                .lookup(part)
+                .is_some_and(|e| e.kind != Kind::Abbreviation);
+        return if ctx.vocab.contains(part) || listed_name {
+            1.5
+        } else {
+            NO
+        };
     }
     if strict {
         // Lower-case function words of two letters or more: "ofthe",
@@ -2104,6 +2132,21 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         _ if len >= 3 && ctx.vocab.contains(part) => 2.5,
         _ => NO,
     }
+}
+
+/// A capital, lower case, then one more capital after a lower-case letter
+/// and lower case to the end: "PostScript", not "PDFLaTeX" or "MetaPOST".
+fn title_but_one_capital(part: &str) -> bool {
+    let mut chars = part.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    let inner: Vec<usize> = (0..rest.len())
+        .filter(|&i| rest[i].is_uppercase())
+        .collect();
+    matches!(inner[..], [i] if i > 0 && i + 1 < rest.len() && rest[i - 1].is_lowercase())
+        && rest.iter().all(|c| c.is_alphabetic())
 }
 
 /// "a" goes before a consonant and "an" before a vowel, and neither before
@@ -2663,18 +2706,19 @@ mod tests {
     }
 
     /// A name of the document's code or paths stands on its own beside a
-    /// word: "The mparhack" is no "Themparhack" to be split into "Them par
-    /// hack".
+    /// word: "The mpar" is no "Thempar" to be split into "Them par". (A
+    /// longer name beside a function word keeps its space whatever names
+    /// the document: see `a_function_word_keeps_its_space_...`.)
     #[test]
     fn a_name_of_the_code_or_a_path_is_no_fragment() {
-        let vocab = DocVocabulary::from_text("The mparhack them par hack");
+        let vocab = DocVocabulary::from_text("The mpar them par hack");
         let mut ctx = ctx_with(&vocab, true);
-        assert!(should_merge("The", "mparhack", &ctx));
-        ctx.path_words = path_words_in(["see http://ctan.org/pkg/mparhack"]);
-        assert!(!should_merge("The", "mparhack", &ctx));
+        assert!(should_merge("The", "mpar", &ctx));
+        ctx.path_words = path_words_in(["see http://ctan.org/pkg/mpar"]);
+        assert!(!should_merge("The", "mpar", &ctx));
         ctx.path_words = HashSet::default();
-        ctx.code_words = ["mparhack".to_string()].into_iter().collect();
-        assert!(!should_merge("The", "mparhack", &ctx));
+        ctx.code_words = ["mpar".to_string()].into_iter().collect();
+        assert!(!should_merge("The", "mpar", &ctx));
         // A fragment still joins its word.
         assert!(should_merge("rec", "ognised", &ctx));
     }
@@ -2787,6 +2831,44 @@ mod tests {
             "{declined:?}"
         );
         assert!(applied(&text).iter().any(|c| c.before == "Theriver"));
+    }
+
+    /// A function word beside a word the list lacks keeps its space, even
+    /// where the extractor glued the two once elsewhere ("aminipage") or
+    /// the join splits into other words ("toreencode" is "tore encode"):
+    /// a stray space leaves fragments. The joined form written more often
+    /// than the two apart still closes the space.
+    #[test]
+    fn a_function_word_keeps_its_space_beside_a_word_the_list_lacks() {
+        let glued_once = "Put it inside a minipage, then put in aminipage of its size.\n";
+        let lost = format!("{LOST_SPACES} We had to reencode the fonts.\n");
+        for text in [glued_once, &lost] {
+            let edits = spacing_edits(text);
+            assert!(
+                !edits
+                    .iter()
+                    .any(|e| e.starts_with("a minipage") || e.starts_with("to reencode")),
+                "{edits:?}"
+            );
+        }
+        let stray = "The tokenizer reads. The tokenizer splits. The to kenizer stops.\n";
+        assert!(
+            spacing_edits(stray).contains(&"to kenizer -> tokenizer".to_string()),
+            "{:?}",
+            spacing_edits(stray)
+        );
+    }
+
+    /// A listed name with a capital inside ("PostScript") is one part of a
+    /// run, not two words.
+    #[test]
+    fn a_listed_name_with_a_capital_inside_stays_whole() {
+        assert_eq!(split("PostScriptfiles", true), "PostScript files");
+        assert_eq!(split("JavaScriptcode", true), "JavaScript code");
+        assert!(title_but_one_capital("PostScript"));
+        assert!(!title_but_one_capital("PDFLaTeX"));
+        assert!(!title_but_one_capital("Postscript"));
+        assert!(!title_but_one_capital("PostScripT"));
     }
 
     /// A run written whole many times, and its parts apart only once, is
