@@ -232,6 +232,12 @@ pub fn signal(line: &str) -> Signal {
     if arrow_assignment(t) {
         return Signal::Strong("arrow-assignment");
     }
+    if colon_assignment(t) {
+        return Signal::Strong("colon-assignment");
+    }
+    if python_import(t) {
+        return Signal::Strong("import");
+    }
     // So does a `%` comment (TeX, PostScript, MATLAB, Erlang), with or
     // without a space (`%Affichage d'une carte`): no sentence opens with
     // a percent sign. A directive (`%feature("director") Foo;`) or an
@@ -881,6 +887,63 @@ fn arrow_assignment(t: &str) -> bool {
                 .chars()
                 .all(|c| c.is_alphanumeric() || "._$[]()\"'`".contains(c))
     })
+}
+
+/// `defaultscale := 1.2`, `x := x + 1;`: an assignment with `:=`, as
+/// Pascal, Ada, Go, MetaPost and Maple write it, to one name (with an
+/// index or a suffix) and something after it. Prose has no `:=`; a
+/// definition in mathematics may, and is kept as set too.
+fn colon_assignment(t: &str) -> bool {
+    t.split_once(" := ").is_some_and(|(lhs, rhs)| {
+        !rhs.trim().is_empty()
+            && !lhs.contains(char::is_whitespace)
+            && lhs.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && lhs
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._[]()".contains(c))
+    })
+}
+
+/// `import os`, `import numpy as np`, `from reportlab.lib.units import
+/// inch`, `from . import (a, b)`: Python's imports, whose module is a
+/// name in lower case or a dotted one ("from China import tea" is prose),
+/// and whose names are names, each perhaps `as` another, apart by commas.
+fn python_import(t: &str) -> bool {
+    let ident = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let module = |w: &str| {
+        let dotted = w.trim_start_matches('.');
+        (w.starts_with('.') && (dotted.is_empty() || dotted.split('.').all(ident)))
+            || (dotted.split('.').all(ident)
+                && (w.contains(['.', '_']) || w.starts_with(|c: char| c.is_ascii_lowercase())))
+    };
+    // `a`, `a as b`, `a, b as c`: each item one name, or a name `as` a name.
+    let items = |list: &str, item: &dyn Fn(&str) -> bool| {
+        list.split(',').all(
+            |part| match part.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [name] => item(name),
+                [name, "as", alias] => item(name) && ident(alias),
+                _ => false,
+            },
+        )
+    };
+    if let Some(list) = t.strip_prefix("import ") {
+        return items(list, &module);
+    }
+    let Some((from, names)) = t
+        .strip_prefix("from ")
+        .and_then(|rest| rest.split_once(" import "))
+    else {
+        return false;
+    };
+    let names = names.trim();
+    let names = names
+        .strip_prefix('(')
+        .and_then(|n| n.strip_suffix(')'))
+        .unwrap_or(names);
+    module(from.trim()) && (names == "*" || items(names, &ident))
 }
 
 /// The line after an interpreter's prompt, and the prompt: R's and the
@@ -1776,6 +1839,42 @@ mod tests {
             "x> 0 holds for every point of the interval",
             "2> 1 is what the comparison says",
             "The value x <- y is read as an assignment in the text.",
+        ]);
+    }
+
+    /// An assignment with `:=` to one name (MetaPost, Pascal, Go) is code,
+    /// with or without a semicolon; a sentence that mentions the operator
+    /// is not.
+    #[test]
+    fn an_assignment_with_colon_equals_is_code() {
+        assert_strong(&[
+            ("defaultscale := 1.2", "colon-assignment"),
+            ("a[1] := (0,1);", "colon-assignment"),
+            ("z1.x := 3cm", "colon-assignment"),
+        ]);
+        assert_not_strong(&[
+            "The value := is read as an assignment in the text.",
+            "We write the operator as x := y in the text of the manual here.",
+        ]);
+    }
+
+    /// Python's imports are code; a sentence that opens with "import" or
+    /// "from" is not.
+    #[test]
+    fn pythons_imports_are_code() {
+        assert_strong(&[
+            ("from reportlab.pdfgen import canvas", "import"),
+            ("from reportlab.lib.units import inch", "import"),
+            ("import numpy as np", "import"),
+            ("import os, sys", "import"),
+            ("from . import (views, models)", "import"),
+            ("from os.path import *", "import"),
+        ]);
+        assert_not_strong(&[
+            "from China import tea and silk",
+            "from China import tea",
+            "import the data from the file",
+            "from the start, import all of it",
         ]);
     }
 

@@ -860,6 +860,7 @@ fn code_regions(lines: &[Line], signals: &[Signal], spacers: &[bool]) -> Vec<Can
                 && (list_marker(lines[end + 1].trimmed()).is_none()
                     || words_going_on(lines[start].trimmed()))
                 && !ends_sentence_or_lead_in(&lines[start - 1].text)
+                && !ends_in_example_lead_in(&lines[start - 1].text)
                 && !(numbered_heading_line(lines[start - 1].trimmed())
                     && lines[end + 1].trimmed().starts_with(char::is_uppercase))
                 && !*joined_is_code.get_or_insert_with(|| unit_reads_as_code(lines, a, b))
@@ -934,6 +935,22 @@ fn with_session_output(
     };
     out.session_ends.extend(refused);
     out
+}
+
+/// A line that ends by announcing an example ("... the normal size:
+/// e.g.," / `defaultscale := 12pt/fontsize defaultfont;`): the line of
+/// code after it is the example, set apart, though the sentence goes on
+/// after it.
+fn ends_in_example_lead_in(text: &str) -> bool {
+    let t = text.trim_end();
+    ["e.g.,", "i.e.,", "example,", "instance,"]
+        .iter()
+        .any(|lead| {
+            t.len()
+                .checked_sub(lead.len())
+                .and_then(|at| t.get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(lead))
+        })
 }
 
 /// Words and nothing else, the first in lower case, perhaps with the
@@ -1291,6 +1308,24 @@ mod tests {
             "mod math {\n    fn sin(f: f64) -> f64 {\n        unimplemented!();\n    }\n}"
         );
         assert!(log.changes.iter().any(|c| c.rule == "page-break-in-code"));
+    }
+
+    /// A line of code after "e.g.," is the example the sentence announces,
+    /// set apart though the sentence goes on after it; after other words
+    /// it stays in its paragraph.
+    #[test]
+    fn a_line_of_code_after_e_g_is_the_example() {
+        let text = |lead: &str| {
+            format!(
+                "You can use the fontsize operator\nto find the normal size: {lead}\n\
+                 defaultscale := 12pt/fontsize defaultfont;\n\
+                 when you change defaultfont, the name should be one that\n\
+                 TeX would understand since it reads the file.\n"
+            )
+        };
+        assert_eq!(kinds(&classify(&text("e.g.,")).0), "ppcpp");
+        assert_eq!(kinds(&classify(&text("For instance,")).0), "ppcpp");
+        assert_eq!(kinds(&classify(&text("with")).0), "ppppp");
     }
 
     #[test]
