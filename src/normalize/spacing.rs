@@ -994,7 +994,12 @@ fn should_merge(left: &str, right: &str, ctx: &Ctx) -> bool {
     // space stray.
     let function_beside_long = (is_function_word(l) && r.chars().count() >= FUNCTION_BESIDE_LEN)
         || (is_function_word(r) && l.chars().count() >= FUNCTION_BESIDE_LEN);
-    if function_beside_long && ctx.vocab.count(&joined) <= ctx.bigrams().count(l, r) {
+    // (The pairs are counted only when the join is written at all: most
+    // documents never need them.)
+    if function_beside_long && {
+        let whole = ctx.vocab.count(&joined);
+        whole == 0 || whole <= ctx.bigrams().count(l, r)
+    } {
         return false;
     }
     // A name of the document's code ("\\dotlessi", "\\invacuo") is no
