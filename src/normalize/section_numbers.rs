@@ -25,6 +25,8 @@
 //! fonts"), a title no document numbers ("Contents") or a piece of a sentence
 //! ("the rule to produce a given tree is", "will be opened").
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::model::{Block, Document, Inline, plain_text};
 
 use super::lexicon::is_function_word;
@@ -341,6 +343,7 @@ fn first_text(content: &[Inline]) -> Option<(usize, &str)> {
 }
 
 fn candidates(blocks: &[Block]) -> Vec<Candidate> {
+    let labels = letter_labels(blocks);
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let Some(text) = one_line_text(block) else {
@@ -350,7 +353,7 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
             let titled = blocks
                 .get(i + 1)
                 .and_then(title_text)
-                .is_some_and(|t| is_section_title(&t));
+                .is_some_and(|t| is_section_title(&t, &labels));
             out.push(Candidate {
                 block: i,
                 number,
@@ -395,7 +398,7 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
 /// number. Unlike a heading guessed from its shape alone it may start in
 /// lower case or quote code (`1.1 opt-level`, `4.3.2 kind == "module"`):
 /// the numbering is the evidence here, not the look of the line.
-fn is_section_title(t: &str) -> bool {
+fn is_section_title(t: &str, labels: &HashSet<char>) -> bool {
     let words = t.split_whitespace().count();
     (1..=MAX_TITLE_WORDS).contains(&words)
         && has_word_of_letters(t)
@@ -405,6 +408,7 @@ fn is_section_title(t: &str) -> bool {
         && !t.starts_with([',', ';', ':', '!', '?', ')', ']', '}'])
         && !starts_with_bullet(t)
         && !numbered_by_itself(t)
+        && !letter_label(t).is_some_and(|l| labels.contains(&l))
         && !is_cut_sentence(t)
         && !UNNUMBERED_TITLES.contains(&t.to_lowercase().as_str())
         // A numbered line of a listing ("6" / "\\tl_new:N \\l__dept_tl",
@@ -472,6 +476,45 @@ fn numbered_by_itself(t: &str) -> bool {
     };
     (NUMBERED_UNITS.contains(&first.to_lowercase().as_str()) && second.is_some_and(is_label))
         || (is_roman(first.trim_end_matches('.')) && second.is_some())
+}
+
+/// The capital letter that opens a line as a label before a capitalised
+/// word ("A Miscellaneous macros", "B Block macros"), if it does.
+fn letter_label(t: &str) -> Option<char> {
+    let mut words = t.split_whitespace();
+    let mut first = words.next()?.chars();
+    let letter = first.next().filter(char::is_ascii_uppercase)?;
+    let second = words.next()?;
+    (first.next().is_none() && second.starts_with(char::is_uppercase)).then_some(letter)
+}
+
+/// The letters that label lines of the document as a series does
+/// (appendices "A Miscellaneous macros", "B Block macros", in their
+/// headings or a table of contents): a letter opening a line before a
+/// capitalised word where the letter before or after it opens another.
+/// Such a title carries its own label, and a number before it (a page's,
+/// "5" / "A Miscellaneous macros") is none of its; alone, "A Rogues'
+/// Gallery" or "C Interfaces" is a title like any other.
+fn letter_labels(blocks: &[Block]) -> HashSet<char> {
+    let mut seen = HashSet::default();
+    for block in blocks {
+        if let Block::Paragraph { content, .. } | Block::Heading { content, .. } = block {
+            for line in content.split(|c| matches!(c, Inline::SoftBreak | Inline::LineBreak)) {
+                if let Some(l) = letter_label(&plain_text(line)) {
+                    seen.insert(l);
+                }
+            }
+        }
+    }
+    let neighbour = |l: char, step: i32| char::from_u32((l as i32 + step) as u32);
+    seen.iter()
+        .copied()
+        .filter(|&l| {
+            [-1, 1]
+                .into_iter()
+                .any(|step| neighbour(l, step).is_some_and(|n| seen.contains(&n)))
+        })
+        .collect()
 }
 
 /// A line that stops on a word that ends no title, or that starts with a
@@ -682,6 +725,43 @@ mod tests {
             let (blocks, _) = repaired(&["1", "Introduction", "Text.", "2", title, "3"]);
             assert_eq!(blocks[1..3], ["Text.".to_string(), format!("2 {title}")]);
         }
+    }
+
+    /// A title whose letter labels it in a series the document writes ("A
+    /// Miscellaneous macros" beside "B Block macros") carries its own
+    /// label: the page number before it stays a number. Without the
+    /// series, "A" opens a title as a word.
+    #[test]
+    fn a_title_labelled_by_a_letter_of_a_series_takes_no_number() {
+        let doc = |last: &str| {
+            repaired(&[
+                "3",
+                "Usage",
+                "Text.",
+                "4",
+                "Files",
+                "Text.",
+                "5",
+                "A Miscellaneous macros",
+                "Text.",
+                last,
+                "Text.",
+            ])
+        };
+        let (blocks, _) = doc("B Block macros");
+        assert!(
+            blocks.contains(&"A Miscellaneous macros".to_string()),
+            "{blocks:?}"
+        );
+        assert!(blocks.contains(&"5".to_string()), "{blocks:?}");
+        let (blocks, _) = doc("Closing words");
+        assert!(
+            blocks.contains(&"5 A Miscellaneous macros".to_string()),
+            "{blocks:?}"
+        );
+        assert_eq!(letter_label("B Block macros"), Some('B'));
+        assert_eq!(letter_label("Bb Block"), None);
+        assert_eq!(letter_label("A small subset"), None);
     }
 
     /// A number glued to several words of a line ("5Mose 5Mos 5Mo") names
