@@ -434,6 +434,24 @@ fn has_modal_clause(t: &str) -> bool {
         .any(|w| MODALS.contains(&w[0]) && w[1].chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Whether `t` says what something is, in lower case and at some length
+/// ("Another complication in Figure 20 is the use of the displayed
+/// equation", a sentence cut before a display): "is", "are", "was" or
+/// "were" before an article, in a line of six words or more. A title
+/// names its subject ("The use of displayed equations"); one that asks
+/// ("What is a crate?") ends on the question mark.
+fn has_copula_clause(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= COPULA_CLAUSE_MIN_WORDS
+        && words.windows(2).any(|w| {
+            matches!(w[0], "is" | "are" | "was" | "were") && matches!(w[1], "the" | "a" | "an")
+        })
+}
+
+/// Fewest words of a line [`has_copula_clause`] reads as a clause: "What
+/// is a Crate" may title a section.
+const COPULA_CLAUSE_MIN_WORDS: usize = 6;
+
 /// Whether a sentence ends inside `t` and another starts: a word in lower
 /// case of three letters or more, a full stop, then a capitalised word
 /// ("This prints the call stack. For example"). A title holds one
@@ -518,6 +536,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         // counts.
         if !is_heading_text(&text)
             || (has_modal_clause(&text) && !text.ends_with('?'))
+            || (has_copula_clause(&text) && !text.ends_with('?'))
             || text.contains('=')
             || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
@@ -835,6 +854,39 @@ mod tests {
                 && headings.iter().any(|h| h == "What can be said about it?"),
             "{headings:?} {:?}",
             log.changes
+        );
+    }
+
+    /// "is" or "are" before an article says what something is: a sentence
+    /// cut before a display is no title; a short title or a question may
+    /// hold one.
+    #[test]
+    fn a_clause_saying_what_something_is_is_no_heading() {
+        for t in [
+            "Another complication in Figure 20 is the use of the displayed equation",
+            "The return value is the current mp_history_state",
+            "The renderer is a software fallback",
+        ] {
+            assert!(has_copula_clause(t), "{t:?} read as a title");
+        }
+        for t in [
+            "What is a Crate",
+            "Why Rust is Fast",
+            "The Use of Displayed Equations",
+        ] {
+            assert!(!has_copula_clause(t), "{t:?} read as a clause");
+        }
+        let text = "Figure 20: labels with display math\n\n\
+            Another complication in Figure 20 is the use of the displayed equation\n\n\
+            The display is set with btex and etex, as the figure shows.\n";
+        let (doc, _) = normalize_text(text, &Options::default());
+        assert!(
+            !doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading { .. })
+                    && b.plain_text().contains("complication")),
+            "{:?}",
+            doc.blocks
         );
     }
 
