@@ -490,6 +490,10 @@ pub(super) fn has_word_of_letters(t: &str) -> bool {
         .any(|run| run.chars().count() >= 2)
 }
 
+/// Most words of a block [`headings`] reads as a table's cell beside a
+/// title-like line: "None", "'solid'", "annotationFlags".
+const CELL_MAX_WORDS: usize = 2;
+
 fn headings(doc: &mut Document, log: &mut RepairLog) {
     let n = doc.blocks.len();
     for i in 0..n {
@@ -508,6 +512,24 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let text = plain_text(content);
+        // Among cells of a table set one to a block ("tooltip" / "The text
+        // to display when hovering over the widget" / "None"), a cell of
+        // words is no title: a title stands between text, not between
+        // words one or two at a time. (Between two numbers it may: a
+        // page's and its own, "13" / "Introduction" / "1".)
+        let cell = |b: Option<&Block>| {
+            b.filter(|b| matches!(b, Block::Paragraph { .. }))
+                .map(Block::plain_text)
+                .filter(|t| t.split_whitespace().count() <= CELL_MAX_WORDS)
+        };
+        let worded = |t: &String| t.chars().any(char::is_alphabetic);
+        if let (Some(before), Some(after)) = (
+            i.checked_sub(1).and_then(|k| cell(doc.blocks.get(k))),
+            cell(doc.blocks.get(i + 1)),
+        ) && (worded(&before) || worded(&after))
+        {
+            continue;
+        }
         // "For example, to access a counter foo, one could write" before a
         // listing: a long line with a clause set off by a comma leads in to
         // the code; a title before code is short ("Example", "Usage").
@@ -888,6 +910,35 @@ mod tests {
             "{:?}",
             doc.blocks
         );
+    }
+
+    /// A line of words between cells of one or two words (a table set one
+    /// cell to a block, a table of contents' entries) is a cell, not a
+    /// title; between two numbers (a page's and its own) it may be one.
+    #[test]
+    fn a_cell_among_cells_is_no_heading() {
+        let headings = |text: &str| -> Vec<String> {
+            let (doc, _) = normalize_text(text, &Options::default());
+            doc.blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Heading { .. }))
+                .map(Block::plain_text)
+                .collect()
+        };
+        let table = "The arguments of the checkbox are these, with their defaults.\n\n\
+            tooltip\n\nThe text to display when hovering over the widget\n\nNone\n\n\
+            borderStyle\n\nThe border style name\n\n'solid'\n\n\
+            The method returns nothing, and the widget is drawn at once.\n";
+        let found = headings(table);
+        assert!(
+            !found
+                .iter()
+                .any(|h| h.contains("hovering") || h.contains("border style")),
+            "{found:?}"
+        );
+        let numbered = "Contents and a preface end here with a sentence.\n\n13\n\n\
+            Introduction\n\n1\n\nThis manual assumes that the library is installed.\n";
+        assert_eq!(headings(numbered), ["Introduction"]);
     }
 
     /// A title holds one sentence at most; an abbreviation's full stop
