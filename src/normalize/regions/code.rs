@@ -879,14 +879,7 @@ fn assignment_statement(t: &str) -> bool {
 /// as R and S write it: a left side of one name (with an index or a call
 /// around it) and something after the arrow.
 fn arrow_assignment(t: &str) -> bool {
-    t.split_once(" <- ").is_some_and(|(lhs, rhs)| {
-        !rhs.trim().is_empty()
-            && !lhs.contains(char::is_whitespace)
-            && lhs.starts_with(|c: char| c.is_alphabetic() || c == '.')
-            && lhs
-                .chars()
-                .all(|c| c.is_alphanumeric() || "._$[]()\"'`".contains(c))
-    })
+    assignment_to_one_name(t, " <- ", '.', "._$[]()\"'`")
 }
 
 /// `defaultscale := 1.2`, `x := x + 1;`: an assignment with `:=`, as
@@ -894,13 +887,20 @@ fn arrow_assignment(t: &str) -> bool {
 /// index or a suffix) and something after it. Prose has no `:=`; a
 /// definition in mathematics may, and is kept as set too.
 fn colon_assignment(t: &str) -> bool {
-    t.split_once(" := ").is_some_and(|(lhs, rhs)| {
+    assignment_to_one_name(t, " := ", '_', "._[]()")
+}
+
+/// `t` assigns with `operator` to one name that opens with a letter or
+/// `opening` and holds letters, digits and the marks of `name_marks`,
+/// and something stands after the operator.
+fn assignment_to_one_name(t: &str, operator: &str, opening: char, name_marks: &str) -> bool {
+    t.split_once(operator).is_some_and(|(lhs, rhs)| {
         !rhs.trim().is_empty()
             && !lhs.contains(char::is_whitespace)
-            && lhs.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && lhs.starts_with(|c: char| c.is_alphabetic() || c == opening)
             && lhs
                 .chars()
-                .all(|c| c.is_alphanumeric() || "._[]()".contains(c))
+                .all(|c| c.is_alphanumeric() || name_marks.contains(c))
     })
 }
 
