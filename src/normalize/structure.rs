@@ -512,24 +512,6 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             continue;
         }
         let text = plain_text(content);
-        // Among cells of a table set one to a block ("tooltip" / "The text
-        // to display when hovering over the widget" / "None"), a cell of
-        // words is no title: a title stands between text, not between
-        // words one or two at a time. (Between two numbers it may: a
-        // page's and its own, "13" / "Introduction" / "1".)
-        let cell = |b: Option<&Block>| {
-            b.filter(|b| matches!(b, Block::Paragraph { .. }))
-                .map(Block::plain_text)
-                .filter(|t| t.split_whitespace().count() <= CELL_MAX_WORDS)
-        };
-        let worded = |t: &String| t.chars().any(char::is_alphabetic);
-        if let (Some(before), Some(after)) = (
-            i.checked_sub(1).and_then(|k| cell(doc.blocks.get(k))),
-            cell(doc.blocks.get(i + 1)),
-        ) && (worded(&before) || worded(&after))
-        {
-            continue;
-        }
         // "For example, to access a counter foo, one could write" before a
         // listing: a long line with a clause set off by a comma leads in to
         // the code; a title before code is short ("Example", "Usage").
@@ -564,6 +546,24 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             || crate::meta::front_matter::loose_date(&text).is_some()
             || super::regions::is_code_line(&text)
             || !next_is_text && !SECTION_NAMES.contains(&text.to_lowercase().as_str())
+        {
+            continue;
+        }
+        // Among cells of a table set one to a block ("tooltip" / "The text
+        // to display when hovering over the widget" / "None"), a cell of
+        // words is no title: a title stands between text, not between
+        // words one or two at a time. (Between two numbers it may: a
+        // page's and its own, "13" / "Introduction" / "1".)
+        let cell = |b: Option<&Block>| {
+            b.filter(|b| matches!(b, Block::Paragraph { .. }))
+                .map(Block::plain_text)
+                .filter(|t| t.split_whitespace().count() <= CELL_MAX_WORDS)
+        };
+        let worded = |t: &String| t.chars().any(char::is_alphabetic);
+        if let (Some(before), Some(after)) = (
+            i.checked_sub(1).and_then(|k| cell(doc.blocks.get(k))),
+            cell(doc.blocks.get(i + 1)),
+        ) && (worded(&before) || worded(&after))
         {
             continue;
         }
