@@ -343,7 +343,9 @@ fn first_text(content: &[Inline]) -> Option<(usize, &str)> {
 }
 
 fn candidates(blocks: &[Block]) -> Vec<Candidate> {
-    let labels = letter_labels(blocks);
+    // Read only once a title opens with a letter: most documents have none.
+    let labels = std::cell::OnceCell::new();
+    let series_label = |l: char| labels.get_or_init(|| letter_labels(blocks)).contains(&l);
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let Some(text) = one_line_text(block) else {
@@ -353,7 +355,7 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
             let titled = blocks
                 .get(i + 1)
                 .and_then(title_text)
-                .is_some_and(|t| is_section_title(&t, &labels));
+                .is_some_and(|t| is_section_title(&t, &series_label));
             out.push(Candidate {
                 block: i,
                 number,
@@ -398,7 +400,9 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
 /// number. Unlike a heading guessed from its shape alone it may start in
 /// lower case or quote code (`1.1 opt-level`, `4.3.2 kind == "module"`):
 /// the numbering is the evidence here, not the look of the line.
-fn is_section_title(t: &str, labels: &HashSet<char>) -> bool {
+/// `series_label` tells whether a letter labels the document's lines as a
+/// series does (see [`letter_labels`]).
+fn is_section_title(t: &str, series_label: &dyn Fn(char) -> bool) -> bool {
     let words = t.split_whitespace().count();
     (1..=MAX_TITLE_WORDS).contains(&words)
         && has_word_of_letters(t)
@@ -408,7 +412,7 @@ fn is_section_title(t: &str, labels: &HashSet<char>) -> bool {
         && !t.starts_with([',', ';', ':', '!', '?', ')', ']', '}'])
         && !starts_with_bullet(t)
         && !numbered_by_itself(t)
-        && !letter_label(t).is_some_and(|l| labels.contains(&l))
+        && !letter_label(t).is_some_and(series_label)
         && !is_cut_sentence(t)
         && !UNNUMBERED_TITLES.contains(&t.to_lowercase().as_str())
         // A numbered line of a listing ("6" / "\\tl_new:N \\l__dept_tl",

@@ -913,10 +913,12 @@ fn python_import(t: &str) -> bool {
         w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     };
+    // `.`, `..pkg`, `os.path`, `numpy`: dots alone (a relative import), or
+    // names apart by dots, dotted or in lower case.
     let module = |w: &str| {
-        let dotted = w.trim_start_matches('.');
-        (w.starts_with('.') && (dotted.is_empty() || dotted.split('.').all(ident)))
-            || (dotted.split('.').all(ident)
+        let name = w.trim_start_matches('.');
+        (name.is_empty() && !w.is_empty())
+            || (name.split('.').all(ident)
                 && (w.contains(['.', '_']) || w.starts_with(|c: char| c.is_ascii_lowercase())))
     };
     // `a`, `a as b`, `a, b as c`: each item one name, or a name `as` a name.
