@@ -65,6 +65,7 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
         vocab: vocabulary(lines),
         paths: path_words(lines),
         called: called_names(lines),
+        in_code: names_in_code(lines),
         line_starts: line_starts(lines),
         lexicon: Lexicon::for_text(log.other_language),
     };
@@ -211,6 +212,8 @@ struct Evidence {
     paths: HashSet<String>,
     /// The names it calls with arguments somewhere (`coredata(z)`).
     called: HashSet<String>,
+    /// The names its code writes (`[linecolor=red]`, `\\setkeys{fam}`).
+    in_code: HashSet<String>,
     /// The words that open its lines: where a word was broken at a line
     /// end, its second half stands there ("ically").
     line_starts: DocVocabulary,
@@ -250,6 +253,31 @@ fn called_names(lines: &[Line]) -> HashSet<String> {
     names
 }
 
+/// The names the code writes: every run of letters and digits in a line
+/// of code, and in a token of prose that carries code's signs (an option
+/// `[linecolor=red]`, a command `\\setkeys{fam}`, a name `line_color`),
+/// three characters long or more. Such a name is spelled as the code
+/// spells it when the prose mentions it ("the linecolor, ...").
+fn names_in_code(lines: &[Line]) -> HashSet<String> {
+    let mut names = HashSet::default();
+    let code_sign = |t: &&str| t.contains(['=', '[', ']', '{', '}', '\\', '_']);
+    for line in lines {
+        let tokens: Vec<&str> = if line.kind.is_prose() {
+            line.text.split_whitespace().filter(code_sign).collect()
+        } else {
+            line.text.split_whitespace().collect()
+        };
+        for token in tokens {
+            for run in token.split(|c: char| !c.is_alphanumeric()) {
+                if run.chars().nth(2).is_some() && !names.contains(run) {
+                    names.insert(run.to_string());
+                }
+            }
+        }
+    }
+    names
+}
+
 /// What proves that a hyphen was lost at a line end.
 enum Proof {
     /// The document writes the compound with its hyphen elsewhere.
@@ -274,6 +302,7 @@ fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
         vocab,
         paths,
         called,
+        in_code,
         line_starts,
         lexicon,
     } = evidence;
@@ -376,7 +405,8 @@ fn lost_hyphen(text: &str, at: usize, evidence: &Evidence) -> Option<Proof> {
         || vocab.has_singular(run)
         || vocab.count(token.trim_matches(|c: char| !c.is_alphanumeric())) >= 2
         || paths.contains(run)
-        || called.contains(run);
+        || called.contains(run)
+        || in_code.contains(run);
     (!known_run
         && !has_inner_dot(token)
         && word(head)
@@ -551,6 +581,18 @@ mod tests {
         let (lines, log) = fix(&page(joined));
         assert_eq!(log.applied(), 0, "{:?}", log.changes);
         assert!(lines.iter().any(|l| l.text.contains("thus hinding from")));
+    }
+
+    /// A run that the document's code writes (`[linecolor=red]`) is a name
+    /// spelled as the code spells it, though its two sides are words.
+    #[test]
+    fn a_name_the_code_writes_gets_no_hyphen() {
+        let joined = "process has involved many of them and led to a slowerthan-anticipated \
+                      procurement process. Originally, we had a";
+        let text = format!("{}\\setup[graph][slowerthan=red]\n", page(joined));
+        let (lines, log) = fix(&text);
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+        assert!(lines.iter().any(|l| l.text == joined));
     }
 
     #[test]
