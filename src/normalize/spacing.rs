@@ -884,6 +884,21 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
             _ => None,
         };
         match merged {
+            Some(joined) if in_letter_spaced_run(inlines, i) => {
+                let before = match (&inlines[i - 1], &inlines[i + 1]) {
+                    (Inline::Text(l), Inline::Text(r)) => format!("{l} {r}"),
+                    _ => joined,
+                };
+                log.decline_cited(
+                    PASS.name,
+                    "stray-space",
+                    span,
+                    before,
+                    "inside letters set apart one by one (\"m o d i fi e r\"): \
+                     no piece of them is a word's fragment",
+                );
+                i += 1;
+            }
             Some(joined) => {
                 let approved = match (&inlines[i - 1], &inlines[i + 1]) {
                     (Inline::Text(l), Inline::Text(r)) => {
@@ -909,6 +924,36 @@ fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mu
             None => i += 1,
         }
     }
+}
+
+/// Whether the space at `i` stands among letters an extractor set apart
+/// one by one (pypdf of letter-spaced text: "the ‘ !’m o d i fi e r3"):
+/// three single letters or more among the three words on either side of
+/// it, two of them side by side. Joining two of its pieces ("fi e" ->
+/// "fie") makes a word the text never had. A lone "a" or "I" is a word, no
+/// such letter; capitals split from their words one word apart ("a P
+/// ackage V ersion F ile") are stray spaces each.
+fn in_letter_spaced_run(inlines: &[Inline], i: usize) -> bool {
+    fn words<'a>(side: impl Iterator<Item = &'a Inline>) -> Vec<&'a str> {
+        side.filter_map(|inline| match inline {
+            Inline::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .take(3)
+        .collect()
+    }
+    let mut window = words(inlines[..i].iter().rev());
+    window.reverse();
+    window.extend(words(inlines[i + 1..].iter()));
+    let single = |t: &str| {
+        let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        chars.next().is_some_and(char::is_alphabetic)
+            && chars.next().is_none()
+            && !matches!(core, "a" | "A" | "I")
+    };
+    let singles: Vec<bool> = window.iter().map(|t| single(t)).collect();
+    singles.iter().filter(|s| **s).count() >= 3 && singles.windows(2).any(|w| w[0] && w[1])
 }
 
 /// Why two pieces were merged, for the log.
@@ -1178,22 +1223,25 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         let pascal_after_sign = ctx.run_together
             && after_code_sign(&out)
             && is_pascal_case(token.trim_matches(|c: char| !c.is_alphabetic()));
+        // So is a word alone in quotes ("the ‘fancybox’ package", "a
+        // ‘shortverb’ character"): the name of a package, a command or a
+        // term the text mentions.
+        let quoted = is_quoted_word(&token);
         let mut kept_as_name = false;
         // What an earlier question (a markup edge's) left is not this
         // token's.
         ctx.declined.borrow_mut().take();
         let pieces = split_token_if_needed(&token, ctx, &mut |rule, before, after| {
-            if (name_inside || pascal_after_sign)
+            if (name_inside || pascal_after_sign || quoted)
                 && rule == "run-together"
                 && !has_function_word_but_a_short_last(&after)
             {
-                log.decline_cited(
-                    PASS.name,
-                    rule,
-                    span,
-                    before,
-                    "a capitalised word inside a sentence is a name",
-                );
+                let why = if quoted {
+                    "a word alone in quotes is a name the text mentions"
+                } else {
+                    "a capitalised word inside a sentence is a name"
+                };
+                log.decline_cited(PASS.name, rule, span, before, why);
                 kept_as_name = true;
                 return false;
             }
@@ -1220,6 +1268,23 @@ fn split_tokens(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut Repa
         }
     }
     *inlines = out;
+}
+
+/// Whether `token` is one word of letters alone in quotes, with only
+/// closing punctuation after them ("‘fancybox’", "“shortverb”.", "'key',").
+fn is_quoted_word(token: &str) -> bool {
+    let token = token.trim_end_matches(['.', ',', ';', ':', ')']);
+    let mut chars = token.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let closes = match open {
+        '‘' => '’',
+        '“' => '”',
+        '"' | '\'' | '`' => open,
+        _ => return false,
+    };
+    close == closes && chars.as_str().chars().count() >= 2 && chars.all(char::is_alphabetic)
 }
 
 /// Whether the words of `split` (a token split at spaces) hold a function
@@ -2528,6 +2593,25 @@ mod tests {
         assert_eq!(spacing_edits(text), Vec::<String>::new());
     }
 
+    /// Letters set apart one by one ("m o d i fi e r") hold no fragment of
+    /// a stray space: "fi e" is no "fie". A stray space beside words is
+    /// one ("e xpanded").
+    #[test]
+    fn letters_set_apart_one_by_one_are_left_apart() {
+        let text = "It was the argument to the ‘ !’m o d i fi e r3 of the table.\n";
+        assert_eq!(spacing_edits(text), Vec::<String>::new());
+        let text = "The macros are e xpanded once, and never again.\n";
+        assert_eq!(spacing_edits(text), ["e xpanded -> expanded"]);
+        let text = "Names mangled by g++ v ersions 2.X, 3.X and 4.X are read.\n";
+        assert_eq!(spacing_edits(text), ["v ersions -> versions"]);
+        let text = "It is explained in Creating a P ackage V ersion F ile below.\n";
+        assert!(
+            spacing_edits(text).contains(&"V ersion -> Version".to_string()),
+            "{:?}",
+            spacing_edits(text)
+        );
+    }
+
     #[test]
     fn a_word_and_a_lone_mark_are_left_apart() {
         let text = "The first paragraph says enough here.\n\nSymbol\n!\n\nThe cat sat , and then it left.\n";
@@ -2874,6 +2958,30 @@ mod tests {
         assert!(!title_but_one_capital("PDFLaTeX"));
         assert!(!title_but_one_capital("Postscript"));
         assert!(!title_but_one_capital("PostScripT"));
+    }
+
+    /// A word alone in quotes is a name the text mentions ("the ‘fancybox’
+    /// package"), kept whole where the document lost spaces elsewhere and
+    /// writes both halves; unquoted, the same run is words run together.
+    #[test]
+    fn a_word_alone_in_quotes_is_a_name() {
+        let uses = "Ask the agency partners today. The fancy box is red.";
+        for (run, split) in [
+            ("‘fancybox’", false),
+            ("“fancybox”.", false),
+            ("fancybox", true),
+        ] {
+            let text = format!("{LOST_SPACES} {uses} It loads the {run} package.\n");
+            let edits = spacing_edits(&text);
+            assert_eq!(
+                edits.iter().any(|e| e.contains("fancy box")),
+                split,
+                "{run}: {edits:?}"
+            );
+        }
+        assert!(is_quoted_word("'keyval',"));
+        assert!(!is_quoted_word("‘fancy’box"));
+        assert!(!is_quoted_word("‘a’"));
     }
 
     /// A run written whole many times, and its parts apart only once, is
