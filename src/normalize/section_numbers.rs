@@ -32,7 +32,9 @@ use crate::model::{Block, Document, Inline, plain_text};
 use super::lexicon::is_function_word;
 use super::paragraphs::ends_sentence;
 use super::regions::is_code_line;
-use super::structure::{ends_on_cut_word, has_word_of_letters, is_heading_text};
+use super::structure::{
+    ends_on_cut_word, has_word_of_letters, is_heading_text, opens_with_subject,
+};
 use super::{Pass, RepairLog, Stage};
 
 pub const PASS: Pass = Pass {
@@ -105,12 +107,42 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
             }
             continue;
         }
+        // The first numbered heading starts the numbering where the next
+        // one follows it. The next one with a title counts too: in a table
+        // of contents ("6 Writing files" / "22" / "7 Pretty printing" /
+        // "23") the page numbers between the titles count up on their own,
+        // and the titles' numbering, once read, keeps "23" / "II" from
+        // starting one of its own. One number between, not more: past a
+        // run of numbered lines, a number before a title may be a row of
+        // a listing ("4" / "nv nde d v e").
+        let titled_after = |j: usize| {
+            candidates
+                .iter()
+                .enumerate()
+                .skip(j + 1)
+                .take(2)
+                .find(|(_, n)| n.shape != Shape::Bare)
+        };
+        let next_titled = titled_after(k);
+        let after = next_titled.and_then(|(j, _)| titled_after(j));
+        let (next_titled, after) = (next_titled.map(|(_, n)| n), after.map(|(_, n)| n));
+        let starts = [candidates.get(k + 1), next_titled]
+            .into_iter()
+            .flatten()
+            .any(|next| continues(&c.number, &next.number));
+        // The body after the contents starts it again at 1, where the next
+        // two titles follow it ("1 Introduction", "1.1 Presentation", "1.2
+        // The fp package"); a listing's first numbered line ("1" /
+        // "⟨∗package⟩") is seldom followed so.
+        let starts_again = || {
+            c.number == [1]
+                && next_titled.zip(after).is_some_and(|(n, m)| {
+                    continues(&c.number, &n.number) && continues(&n.number, &m.number)
+                })
+        };
         let fits = match previous {
-            Some(p) => continues(p, &c.number),
-            // The first numbered heading: the next one must follow it.
-            None => candidates
-                .get(k + 1)
-                .is_some_and(|next| continues(&c.number, &next.number)),
+            Some(p) => continues(p, &c.number) || starts_again(),
+            None => starts,
         };
         // The heading before writes "1." and this number has no period: a
         // page number or an equation's fragment ("2" / "An"), not the next
@@ -373,7 +405,7 @@ fn candidates(blocks: &[Block]) -> Vec<Candidate> {
                 w.strip_prefix(prefix)
                     .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
             });
-            if !repeated && is_heading_text(&text[at..]) {
+            if !repeated && is_heading_text(&text[at..]) && !is_cut_sentence(&text[at..]) {
                 out.push(Candidate {
                     block: i,
                     number,
@@ -521,12 +553,15 @@ fn letter_labels(blocks: &[Block]) -> HashSet<char> {
         .collect()
 }
 
-/// A line that stops on a word that ends no title, or that starts with a
-/// function word in lower case ("will be opened"): a piece of a sentence.
+/// A line that stops on a word that ends no title, that starts with a
+/// function word in lower case ("will be opened"), or with a pronoun and
+/// its verb ("This is similar to how pgf handles this", a footnote glued
+/// to its mark): a piece of a sentence.
 fn is_cut_sentence(t: &str) -> bool {
     let first = t.split_whitespace().next().unwrap_or("");
     ends_on_cut_word(t)
         || (first.starts_with(|c: char| c.is_lowercase()) && is_function_word(first))
+        || opens_with_subject(t)
 }
 
 /// The text of a paragraph that is one line, else `None`.
@@ -685,6 +720,63 @@ mod tests {
         assert_eq!(blocks, ["4 Types", "Some text.", "4.1 ID", "More text."]);
     }
 
+    /// A table of contents gives each title its page number on a line of
+    /// its own; the page numbers count up too ("23", "24"), but the
+    /// titles' numbering ("6", "7", "8") is the document's, and a part's
+    /// label after a page number ("23" / "II") opens no section 23.
+    #[test]
+    fn page_numbers_in_a_table_of_contents_number_no_section() {
+        let toc = [
+            "6 Writing files",
+            "22",
+            "7 Pretty printing",
+            "23",
+            "8 Known problems",
+            "23",
+            "II",
+            "24",
+            "Package fancyvrb-ex",
+            "10 Example environment",
+            "24",
+        ];
+        let (blocks, log) = repaired(&toc);
+        assert_eq!(blocks, toc);
+        assert_eq!(log.applied(), 0, "{:?}", log.changes);
+    }
+
+    /// The body after a table of contents numbers its sections from 1
+    /// again: where the next two titles follow it, the numbering restarts.
+    #[test]
+    fn the_body_after_the_contents_starts_the_numbering_again() {
+        let (blocks, log) = repaired(&[
+            "1 Introduction",
+            "3",
+            "2 Basics",
+            "5",
+            "1",
+            "Introduction",
+            "Text.",
+            "1.1",
+            "Presentation",
+            "Text.",
+            "1.2",
+            "The fp package",
+            "Text.",
+        ]);
+        assert_eq!(
+            blocks[4..],
+            [
+                "1 Introduction",
+                "Text.",
+                "1.1 Presentation",
+                "Text.",
+                "1.2 The fp package",
+                "Text."
+            ]
+        );
+        assert_eq!(log.applied(), 3, "{:?}", log.changes);
+    }
+
     /// A listing numbers its lines as a document numbers its sections:
     /// a line of code, a TeX command or a TeX comment after a number is
     /// the listing's line, never a section title.
@@ -839,6 +931,29 @@ mod tests {
         assert_eq!(
             blocks[4..],
             ["3Mose 3Mos 3Mo Levitikus", "4Mose 4Mos 4Mo Numeri"]
+        );
+        assert_eq!(log.applied(), 2);
+    }
+
+    /// A footnote glued to its mark ("2This is similar to how pgf handles
+    /// this") opens with a sentence's subject and verb: no section 2.
+    #[test]
+    fn a_footnote_glued_to_its_mark_is_no_section() {
+        let rows = [
+            "1Usage",
+            "Text.",
+            "2This is similar to how pgf handles this resources",
+            "2Details",
+        ];
+        let (blocks, log) = repaired(&rows);
+        assert_eq!(
+            blocks,
+            [
+                "1 Usage",
+                "Text.",
+                "2This is similar to how pgf handles this resources",
+                "2 Details"
+            ]
         );
         assert_eq!(log.applied(), 2);
     }

@@ -448,6 +448,26 @@ fn has_copula_clause(t: &str) -> bool {
         })
 }
 
+/// Whether `t` opens with a pronoun as its subject and the word after it
+/// in lower case ("This defines a macro of the form", "It is possible to
+/// nest", "This is similar to how pgf handles this", a footnote glued to
+/// its mark): a sentence. A title names its subject ("The Pages
+/// dictionary"); it does not start a clause about it.
+pub fn opens_with_subject(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    // A footnote's mark may be glued to it ("2This is similar").
+    let first = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    SUBJECTS.contains(&first) && second.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Pronouns that open a sentence as its subject.
+const SUBJECTS: &[&str] = &[
+    "He", "I", "It", "She", "There", "These", "They", "This", "We", "You",
+];
+
 /// Fewest words of a line [`has_copula_clause`] reads as a clause: "What
 /// is a Crate" may title a section.
 const COPULA_CLAUSE_MIN_WORDS: usize = 6;
@@ -541,6 +561,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         if !is_heading_text(&text)
             || (has_modal_clause(&text) && !text.ends_with('?'))
             || (has_copula_clause(&text) && !text.ends_with('?'))
+            || (opens_with_subject(&text) && !text.ends_with('?'))
             || text.contains('=')
             || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
@@ -907,6 +928,30 @@ mod tests {
         let headings = headings_of(text);
         assert!(
             !headings.iter().any(|h| h.contains("complication")),
+            "{headings:?}"
+        );
+    }
+
+    /// A line that opens with a pronoun and its verb is a sentence (cut
+    /// before the display it introduces), no title; a question may be one.
+    #[test]
+    fn a_line_opening_with_a_pronoun_and_its_verb_is_no_heading() {
+        for t in [
+            "This defines a macro of the form",
+            "It is possible to nest",
+            "2This is similar to how pgf handles this",
+        ] {
+            assert!(opens_with_subject(t), "{t:?} read as a title");
+        }
+        for t in ["This Book", "It", "The Pages dictionary", "Italic shapes"] {
+            assert!(!opens_with_subject(t), "{t:?} read as a clause");
+        }
+        let text = "The keys are set in families, as the first section showed.\n\n\
+            This defines a macro of the form\n\n\
+            The macro takes one argument, as the next example shows.\n";
+        let headings = headings_of(text);
+        assert!(
+            !headings.iter().any(|h| h.contains("defines")),
             "{headings:?}"
         );
     }
