@@ -2178,6 +2178,7 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
     match ctx.lex.lookup(part) {
         Some(e) if e.kind == Kind::Word => {
             short_penalty
+                + written_apart_penalty(part, e.level, ctx)
                 + match e.level {
                     0..=10 => 1.0,
                     11..=20 => 1.1,
@@ -2203,6 +2204,40 @@ fn part_cost(part: &str, ctx: &Ctx, strict: bool) -> f32 {
         _ => NO,
     }
 }
+
+/// What a word costs more that the document never writes, where it writes
+/// a function word and the rest of it apart: "maybe" in a text that
+/// writes "may be" (and lost its spaces in "itmaybepreferableto"), "anew"
+/// beside "a new", "beset" beside "be set". The pair is the document's
+/// own phrase; the word only a reading of its letters. Enough to turn
+/// the two parts' cost with [`APART_BONUS`] below one common word's.
+/// An article before a common word ("away", "along", "around") is read
+/// as the word still: "a way" and "a long" are common phrases too, and
+/// the article glued into the word is the rarer damage. `level` is the
+/// word's SCOWL level.
+fn written_apart_penalty(part: &str, level: u8, ctx: &Ctx) -> f32 {
+    // Most parts are written, or open with no function word: both are
+    // settled before the pairs are read.
+    if part.len() < 4 || !part.is_ascii() || ctx.vocab.count(part) > 0 {
+        return 0.0;
+    }
+    let apart = (1..part.len() - 1).any(|k| {
+        let (head, tail) = part.split_at(k);
+        let article = head.eq_ignore_ascii_case("a") || head.eq_ignore_ascii_case("an");
+        !(article && level <= COMMON_LEVEL)
+            && is_function_word(head)
+            && ctx.lex.lookup(tail).is_some_and(|e| e.kind == Kind::Word)
+            && ctx.bigrams().contains(head, tail)
+    });
+    if apart { WRITTEN_APART_PENALTY } else { 0.0 }
+}
+
+/// See [`written_apart_penalty`].
+const WRITTEN_APART_PENALTY: f32 = 1.0;
+
+/// The rarest SCOWL level of a word that an article glued to it never
+/// stands for ([`written_apart_penalty`]).
+const COMMON_LEVEL: u8 = 20;
 
 /// A capital, lower case, then one more capital after a lower-case letter
 /// and lower case to the end: "PostScript", not "PDFLaTeX" or "MetaPOST".
@@ -2958,6 +2993,26 @@ mod tests {
         assert!(!title_but_one_capital("PDFLaTeX"));
         assert!(!title_but_one_capital("Postscript"));
         assert!(!title_but_one_capital("PostScripT"));
+    }
+
+    /// A word the document never writes reads as the function word and
+    /// word it does write apart: "beset" beside "be set" is "be set"; an
+    /// article before a common word is the word still ("away" beside "a
+    /// way").
+    #[test]
+    fn a_pair_written_apart_beats_a_word_never_written() {
+        let text = format!("{LOST_SPACES} The keys can be set twice. They shouldbeset once.\n");
+        let edits = spacing_edits(&text);
+        assert!(
+            edits.contains(&"shouldbeset -> should be set".to_string()),
+            "{edits:?}"
+        );
+        let text = format!("{LOST_SPACES} There is a way out. It tooktimeaway from work.\n");
+        let edits = spacing_edits(&text);
+        assert!(
+            edits.contains(&"tooktimeaway -> took time away".to_string()),
+            "{edits:?}"
+        );
     }
 
     /// A word alone in quotes is a name the text mentions ("the ‘fancybox’
