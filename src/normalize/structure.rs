@@ -488,10 +488,11 @@ fn holds_sentence_end(t: &str) -> bool {
 
 /// Words that end no title: a line that stops on one is a sentence cut at
 /// the line end ("The major commands are", "the rule to produce a given
-/// tree is").
+/// tree is", "The outputs induced by"). Other prepositions do end titles
+/// ("Getting started with", "What to look for").
 const CUT_ENDINGS: &[&str] = &[
-    "a", "an", "and", "are", "is", "its", "my", "nor", "of", "or", "our", "than", "the", "their",
-    "was", "were", "your",
+    "a", "an", "and", "are", "by", "is", "its", "my", "nor", "of", "or", "our", "than", "the",
+    "their", "was", "were", "your",
 ];
 
 /// Whether `t` stops on a word that ends no title.
@@ -851,6 +852,7 @@ mod tests {
             "1 \\NeedsTeXFormat{LaTeX2e}[1994/12/01]",
             "The major commands are",
             "Notes on the",
+            "The outputs induced by",
         ] {
             assert!(!is_heading_text(t), "{t:?} read as a heading");
         }
