@@ -938,18 +938,20 @@ fn with_session_output(
 }
 
 /// A line that ends by announcing an example ("... the normal size:
-/// e.g.," / `defaultscale := 12pt/fontsize defaultfont;`): the line of
-/// code after it is the example, set apart, though the sentence goes on
-/// after it.
+/// e.g.," / `defaultscale := 12pt/fontsize defaultfont;`, "... of a
+/// single slide, as in" / `\begin{slide*}[7.5in,6in]`): the line of code
+/// after it is the example, set apart, though the sentence goes on after
+/// it.
 fn ends_in_example_lead_in(text: &str) -> bool {
     let t = text.trim_end();
-    ["e.g.,", "i.e.,", "example,", "instance,"]
+    ["e.g.,", "i.e.,", "example,", "instance,", "as in"]
         .iter()
         .any(|lead| {
-            t.len()
-                .checked_sub(lead.len())
-                .and_then(|at| t.get(at..))
-                .is_some_and(|end| end.eq_ignore_ascii_case(lead))
+            t.len().checked_sub(lead.len()).is_some_and(|at| {
+                t.get(at..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(lead))
+                    && t[..at].chars().next_back().is_none_or(char::is_whitespace)
+            })
         })
 }
 
@@ -1325,7 +1327,9 @@ mod tests {
         };
         assert_eq!(kinds(&classify(&text("e.g.,")).0), "ppcpp");
         assert_eq!(kinds(&classify(&text("For instance,")).0), "ppcpp");
+        assert_eq!(kinds(&classify(&text("as in")).0), "ppcpp");
         assert_eq!(kinds(&classify(&text("with")).0), "ppppp");
+        assert_eq!(kinds(&classify(&text("has in")).0), "ppppp");
     }
 
     #[test]
