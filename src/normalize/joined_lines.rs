@@ -262,12 +262,12 @@ fn names_in_code(lines: &[Line]) -> HashSet<String> {
     let mut names = HashSet::default();
     let code_sign = |t: &&str| t.contains(['=', '[', ']', '{', '}', '\\', '_']);
     for line in lines {
-        let tokens: Vec<&str> = if line.kind.is_prose() {
-            line.text.split_whitespace().filter(code_sign).collect()
-        } else {
-            line.text.split_whitespace().collect()
-        };
-        for token in tokens {
+        let code = !line.kind.is_prose();
+        for token in line
+            .text
+            .split_whitespace()
+            .filter(|t| code || code_sign(t))
+        {
             for run in token.split(|c: char| !c.is_alphanumeric()) {
                 if run.chars().nth(2).is_some() && !names.contains(run) {
                     names.insert(run.to_string());

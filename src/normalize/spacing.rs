@@ -874,54 +874,48 @@ fn is_name(run: &str, ctx: &Ctx) -> bool {
 fn merge_stray_spaces(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
     let mut i = 1;
     while i + 1 < inlines.len() {
-        let merged = match (&inlines[i - 1], &inlines[i], &inlines[i + 1]) {
+        // The two pieces as written, the word they make, and why.
+        let merge = match (&inlines[i - 1], &inlines[i], &inlines[i + 1]) {
             // A word split over two lines without a hyphen is the same
             // stray gap as a space inside it (and the pass stays idempotent
             // once the lines are joined).
-            (Inline::Text(left), Inline::Space | Inline::SoftBreak, Inline::Text(right)) => {
-                should_merge(left, right, ctx).then(|| format!("{left}{right}"))
+            (Inline::Text(left), Inline::Space | Inline::SoftBreak, Inline::Text(right))
+                if should_merge(left, right, ctx) =>
+            {
+                Some((
+                    format!("{left} {right}"),
+                    format!("{left}{right}"),
+                    merge_evidence(left, right, ctx),
+                ))
             }
             _ => None,
         };
-        match merged {
-            Some(joined) if in_letter_spaced_run(inlines, i) => {
-                let before = match (&inlines[i - 1], &inlines[i + 1]) {
-                    (Inline::Text(l), Inline::Text(r)) => format!("{l} {r}"),
-                    _ => joined,
-                };
-                log.decline_cited(
-                    PASS.name,
-                    "stray-space",
-                    span,
-                    before,
-                    "inside letters set apart one by one (\"m o d i fi e r\"): \
-                     no piece of them is a word's fragment",
-                );
-                i += 1;
-            }
-            Some(joined) => {
-                let approved = match (&inlines[i - 1], &inlines[i + 1]) {
-                    (Inline::Text(l), Inline::Text(r)) => {
-                        let evidence = merge_evidence(l, r, ctx);
-                        log.approve_cited(
-                            PASS.name,
-                            "stray-space",
-                            span,
-                            format!("{l} {r}"),
-                            joined.clone(),
-                            evidence,
-                        )
-                    }
-                    _ => true,
-                };
-                if approved {
-                    inlines[i - 1] = Inline::Text(joined);
-                    inlines.drain(i..=i + 1);
-                } else {
-                    i += 1;
-                }
-            }
-            None => i += 1,
+        let Some((pieces, joined, evidence)) = merge else {
+            i += 1;
+            continue;
+        };
+        if in_letter_spaced_run(inlines, i) {
+            log.decline_cited(
+                PASS.name,
+                "stray-space",
+                span,
+                pieces,
+                "inside letters set apart one by one (\"m o d i fi e r\"): \
+                 no piece of them is a word's fragment",
+            );
+            i += 1;
+        } else if log.approve_cited(
+            PASS.name,
+            "stray-space",
+            span,
+            pieces,
+            joined.clone(),
+            evidence,
+        ) {
+            inlines[i - 1] = Inline::Text(joined);
+            inlines.drain(i..=i + 1);
+        } else {
+            i += 1;
         }
     }
 }
