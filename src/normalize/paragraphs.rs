@@ -30,6 +30,7 @@
 //! wrapped greedily keeps every boundary, because a greedy wrap never leaves
 //! room for the next word.
 
+use super::lexicon::is_function_word;
 use super::lines::{Line, blank, page_break_between};
 use super::page_artifacts::bare_number;
 use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
@@ -370,6 +371,12 @@ fn boundary(
     {
         return Some("numbered-heading-line");
     }
+    // A manual page's section names ("NAME" / "xmllint - command line XML
+    // tool", "SEE ALSO"): a title in capitals alone on its block's first
+    // line, text in lower case or mixed case after it.
+    if capitals_title(ta) && starts_section(lines, a) && tb.contains(char::is_lowercase) {
+        return Some("capitals-heading-line");
+    }
     let ruler = width?;
     let width = ruler.width;
     let fits = |line: &str, following: &str| room_with_next(ruler, line, following);
@@ -399,6 +406,23 @@ fn boundary(
     }
     None
 }
+
+/// A title set in capitals: one to three words of two capital letters or
+/// more, four letters at least, not all of them function words ("NAME",
+/// "SEE ALSO", "EXIT STATUS"; not "A", "THE", "IO(3)", nor an
+/// abbreviation that opens a line of text: "KV" / "keys. When ...").
+fn capitals_title(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=CAPITALS_TITLE_MAX_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+        && words.iter().map(|w| w.chars().count()).sum::<usize>() >= 4
+        && !words.iter().all(|w| is_function_word(w))
+}
+
+/// Longest title in capitals that [`capitals_title`] reads, in words.
+const CAPITALS_TITLE_MAX_WORDS: usize = 3;
 
 /// A paragraph's first line set this many columns or more right of the
 /// lines around it opens it (TeX's paragraph indent, by `pdftotext
@@ -537,6 +561,7 @@ fn rule_evidence(rule: &str) -> &'static str {
             "the next line is a numbered heading whose number comes next after the one above"
         }
         "numbered-heading-line" => "a section number and a short title stand alone on their line",
+        "capitals-heading-line" => "a title in capitals stands alone on its block's first line",
         "short-line-sentence-end" => "a sentence ends on a line that had room for the next word",
         "indent-after-sentence-end" => {
             "a sentence ends, and the next line is indented as a paragraph's first"
@@ -991,6 +1016,24 @@ mod tests {
         assert_eq!(b.len(), 4, "{b:#?}");
         assert!(b[0].ends_with("ends here."));
         assert_eq!(b[2], "A Heading");
+    }
+
+    /// A manual page's section names stand alone on their block's first
+    /// line ("NAME" / "xmllint - command line XML tool"); an abbreviation
+    /// opening a line of text ("KV" / "keys. When ...") does not.
+    #[test]
+    fn a_title_in_capitals_stands_alone() {
+        let text = "The page was set by groff from its source, as manual pages are.\n\n\
+                    NAME\n\
+                    xmllint - command line XML tool\n\n\
+                    SEE ALSO\n\
+                    libxml(3)\n\n\
+                    KV\n\
+                    keys. When the key is used in a macro, it is set.";
+        let b = blocks(text);
+        assert!(b.contains(&"NAME".to_string()), "{b:#?}");
+        assert!(b.contains(&"SEE ALSO".to_string()), "{b:#?}");
+        assert!(b.iter().any(|t| t.starts_with("KV keys.")), "{b:#?}");
     }
 
     #[test]
