@@ -496,9 +496,34 @@ fn decide(
                 format!("the document writes the option's '{left}{right}' whole"),
             );
         }
+        // A name in capitals after the option's letter ("-dDE-" /
+        // "LAYSAFER" in Ghostscript's "-dDELAYSAFER"), which the document
+        // writes whole in other places ("NOSAFER/DELAYSAFER").
+        let capitals = left.trim_start_matches(|c: char| c.is_lowercase());
+        let name = format!("{capitals}{right}");
+        let name_in_capitals = capitals.len() < left.len()
+            && !capitals.is_empty()
+            && name.chars().all(|c| !c.is_lowercase())
+            && (vocab.contains(&name) || paths.contains(&name));
+        if name_in_capitals {
+            return join(
+                false,
+                "option-at-line-end",
+                format!("the document writes the option's name '{name}' whole"),
+            );
+        }
+        // Options' parts are lower-case words ("-fvect-cost-model"); a piece
+        // in capitals is a name ("-dDE-" / "LAYSAFER"), which the line end
+        // may have cut anywhere, so the piece itself, a token of the
+        // document, is no evidence: the document must write it once more.
+        let piece = usize::from(
+            !right.chars().any(char::is_lowercase)
+                && super::lexicon::trim_token(next_token)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(right)),
+        );
         let word = right.chars().count() >= 3
             && right.chars().all(char::is_alphabetic)
-            && (lexicon.is_word(right) || vocab.contains(right));
+            && (lexicon.is_word(right) || vocab.count(right) > piece);
         if word {
             return join(
                 true,
@@ -928,6 +953,34 @@ mod tests {
         );
         let (_, log) = fix("silence it with -Wno-\nattributes=ns::attr here");
         assert_eq!(log.changes[0].rule, "option-at-line-end");
+        assert_eq!(
+            fix("the original -O2 -ftree-\nvectorize, as before").0,
+            vec!["the original -O2 -ftree-vectorize, as before"]
+        );
+    }
+
+    /// A name in capitals after an option's letter is cut where the line
+    /// ended, not at a hyphen of its own: Ghostscript's "-dDELAYSAFER" set
+    /// as "-dDE-" / "LAYSAFER." joins where the document writes the name
+    /// whole, and is left as it is (logged) where nothing shows it; the
+    /// piece after the break is no evidence of itself.
+    #[test]
+    fn a_name_in_capitals_after_an_options_letter_is_no_compound() {
+        let text = "its synonym -dDE-\nLAYSAFER. Running with NOSAFER/DELAYSAFER is unsafe";
+        assert_eq!(
+            fix(text).0,
+            vec!["its synonym -dDELAYSAFER. Running with NOSAFER/DELAYSAFER is unsafe"]
+        );
+        let (lines, log) = fix("or its synonym -dDE-\nLAYSAFER. Running with it");
+        assert_eq!(
+            lines,
+            vec!["or its synonym -dDE- LAYSAFER. Running with it"]
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.declined && c.before == "-dDE- LAYSAFER.")
+        );
     }
 
     /// Two words of the list broken at a line end are one name where the
