@@ -453,6 +453,27 @@ fn is_section_title(t: &str, series_label: &dyn Fn(char) -> bool) -> bool {
         && !t.starts_with(['\\', '%'])
         && !t.contains(['{', '}'])
         && !is_code_line(t)
+        && !closes_unopened_bracket(t)
+}
+
+/// A line that closes a bracket it never opened ("module for Occitan]")
+/// goes on from a line before it: the rest of a listing's line or of a
+/// sentence, never a title.
+fn closes_unopened_bracket(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A word of three letters or more, or of two ideographs ("背景").
@@ -685,6 +706,34 @@ mod tests {
             ["3 Data Structures", "Some text.", "4", "%", "More text."]
         );
         assert_eq!(log.applied(), 1);
+    }
+
+    /// A numbered listing's line whose text went on to the next line
+    /// ("2 \ProvidesFile{...}[... polyglossia:" / "3" / "module for
+    /// Occitan]"): the text after the bare "3" closes a bracket it never
+    /// opened, so it goes on from before and is no title.
+    #[test]
+    fn a_line_closing_a_bracket_it_never_opened_is_no_title() {
+        let rows = [
+            "1",
+            "Usage",
+            "Text.",
+            "2",
+            "module for Occitan]",
+            "More text.",
+        ];
+        let (blocks, log) = repaired(&rows);
+        assert_eq!(
+            blocks,
+            ["1 Usage", "Text.", "2", "module for Occitan]", "More text."]
+        );
+        assert_eq!(log.applied(), 1);
+        // A title may hold brackets of its own.
+        let (blocks, _) = repaired(&["1", "Usage", "Text.", "2", "Options (advanced)", "More."]);
+        assert_eq!(
+            blocks,
+            ["1 Usage", "Text.", "2 Options (advanced)", "More."]
+        );
     }
 
     /// A label under a number (a figure's "AC161", a formula's "dy") is no
