@@ -468,6 +468,60 @@ const SUBJECTS: &[&str] = &[
     "He", "I", "It", "She", "There", "These", "They", "This", "We", "You",
 ];
 
+/// Words that open a sentence and link it to the one before, with their
+/// comma, in lower case.
+const CONNECTIVES: &[&str] = &[
+    "thus,",
+    "so,",
+    "hence,",
+    "however,",
+    "therefore,",
+    "then,",
+    "also,",
+    "otherwise,",
+    "instead,",
+    "moreover,",
+    "furthermore,",
+    "similarly,",
+    "consequently,",
+    "alternatively,",
+    "additionally,",
+    "nevertheless,",
+    "likewise,",
+    "for instance,",
+    "for example,",
+    "in particular,",
+    "in addition,",
+    "in general,",
+    "in practice,",
+    "in short,",
+    "in this case,",
+    "by default,",
+    "of course,",
+    "in other words,",
+    "that is,",
+];
+
+/// Whether `t` opens with a connective and its comma ("Thus, references
+/// are sorted according to", "So, for instance", "For instance, the entry
+/// for"): a sentence that goes on from the one before it, cut where a
+/// display follows. A title stands on its own.
+fn opens_with_connective(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let two = words
+        .next()
+        .map(|second| format!("{first} {}", second.to_lowercase()));
+    let three = two
+        .as_ref()
+        .zip(words.next())
+        .map(|(two, third)| format!("{two} {}", third.to_lowercase()));
+    [Some(first), two, three]
+        .iter()
+        .flatten()
+        .any(|opening| CONNECTIVES.contains(&opening.as_str()))
+}
+
 /// Fewest words of a line [`has_copula_clause`] reads as a clause: "What
 /// is a Crate" may title a section.
 const COPULA_CLAUSE_MIN_WORDS: usize = 6;
@@ -563,6 +617,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             || (has_modal_clause(&text) && !text.ends_with('?'))
             || (has_copula_clause(&text) && !text.ends_with('?'))
             || (opens_with_subject(&text) && !text.ends_with('?'))
+            || opens_with_connective(&text)
             || text.contains('=')
             || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
@@ -954,6 +1009,34 @@ mod tests {
         let headings = headings_of(text);
         assert!(
             !headings.iter().any(|h| h.contains("defines")),
+            "{headings:?}"
+        );
+    }
+
+    /// A line that opens with a connective and its comma goes on from the
+    /// sentence before it (cut where a display follows), no title.
+    #[test]
+    fn a_line_opening_with_a_connective_is_no_heading() {
+        for t in [
+            "Thus, references are sorted according to",
+            "So, for instance",
+            "In addition, the Array prototype's methods are proxied",
+        ] {
+            assert!(opens_with_connective(t), "{t:?} read as a title");
+        }
+        for t in [
+            "Thus Spoke Zarathustra",
+            "So",
+            "In addition to the defaults",
+        ] {
+            assert!(!opens_with_connective(t), "{t:?} read as a sentence");
+        }
+        let text = "The entries are sorted by the fields below.\n\n\
+            Thus, references are sorted according to\n\n\
+            The order is author, year, month and title, in that order.\n";
+        let headings = headings_of(text);
+        assert!(
+            !headings.iter().any(|h| h.contains("according")),
             "{headings:?}"
         );
     }
