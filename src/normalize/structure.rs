@@ -522,6 +522,33 @@ fn opens_with_connective(t: &str) -> bool {
         .any(|opening| CONNECTIVES.contains(&opening.as_str()))
 }
 
+/// Whether `t` is a line of a configuration listing, a keyword and its
+/// value: a word and a name that code writes ("Host example_author",
+/// "IdentityFile ~/.ssh/id_author"), or a resource with "*" between its
+/// letters and its value ("Ghostscript*xResolution: 72"). A title names
+/// such a name among words of its own ("3.1.3 mp_run_data",
+/// "RESOURCE_GROUPS Property", "Feature Name: rustdoc_json", "Example for
+/// list (4*itemize)").
+fn is_directive_line(t: &str) -> bool {
+    let inside = |w: &str, sign: char| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.char_indices().any(|(i, c)| {
+            c == sign
+                && w[..i].ends_with(char::is_alphanumeric)
+                && w[i + 1..].starts_with(char::is_alphanumeric)
+        })
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words[..] {
+        [keyword, value] => {
+            (keyword.chars().all(char::is_alphabetic)
+                && (value.starts_with("~/") || inside(value, '_')))
+                || (keyword.ends_with(':') && inside(keyword, '*'))
+        }
+        _ => false,
+    }
+}
+
 /// Fewest words of a line [`has_copula_clause`] reads as a clause: "What
 /// is a Crate" may title a section.
 const COPULA_CLAUSE_MIN_WORDS: usize = 6;
@@ -618,6 +645,7 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
             || (has_copula_clause(&text) && !text.ends_with('?'))
             || (opens_with_subject(&text) && !text.ends_with('?'))
             || opens_with_connective(&text)
+            || is_directive_line(&text)
             || text.contains('=')
             || is_contents_entry(&text)
             || crate::meta::front_matter::loose_date(&text).is_some()
@@ -1009,6 +1037,40 @@ mod tests {
         let headings = headings_of(text);
         assert!(
             !headings.iter().any(|h| h.contains("defines")),
+            "{headings:?}"
+        );
+    }
+
+    /// A keyword and its value, a line of a configuration listing, is no
+    /// title; a title that names code among words of its own is one.
+    #[test]
+    fn a_keyword_and_its_value_is_no_heading() {
+        for t in [
+            "Host example_author",
+            "IdentityFile ~/.ssh/id_author",
+            "Ghostscript*xResolution: 72",
+        ] {
+            assert!(is_directive_line(t), "{t:?} read as a title");
+        }
+        for t in [
+            "GS_LIB",
+            "RESOURCE_GROUPS Property",
+            "3.1.3 mp_run_data",
+            "Feature Name: rustdoc_json",
+            "Example for list (4*itemize)",
+            "Host names",
+        ] {
+            assert!(!is_directive_line(t), "{t:?} read as a listing's line");
+        }
+        let text = "You could write this in ~/.ssh/config, with the key file:\n\n\
+            Host example_author\n\n\
+            IdentityFile ~/.ssh/id_author\n\n\
+            Then adjust the push URL to use the alias.\n";
+        let headings = headings_of(text);
+        assert!(
+            !headings
+                .iter()
+                .any(|h| h.contains("example_author") || h.contains("id_author")),
             "{headings:?}"
         );
     }
