@@ -761,9 +761,24 @@ fn repeated_group_end(t: &str) -> bool {
 }
 
 /// `[profile.dev]`, `[[bin]]`, `[dependencies.foo]`, `#[path = "a.rs"]`,
-/// `#![no_std]`: a bracketed name alone on its line (a configuration
-/// section or an attribute).
+/// `#![no_std]`, `[remote "origin"]`: a bracketed name alone on its line (a
+/// configuration section, with a quoted subsection as Git writes them, or
+/// an attribute).
 fn section_header(t: &str) -> bool {
+    let subsection = t
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix("\"]"))
+        .and_then(|r| r.split_once(" \""))
+        .is_some_and(|(name, sub)| {
+            name.starts_with(char::is_alphabetic)
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                && !sub.contains('"')
+        });
+    if subsection {
+        return true;
+    }
     let inner = t
         .strip_prefix("#![")
         .or_else(|| t.strip_prefix("#["))
@@ -1492,6 +1507,8 @@ mod tests {
     fn code_shapes_are_strong() {
         for line in [
             "[profile.dev]",
+            "[filter \"crypt\"]",
+            "[remote \"origin\"]",
             "opt-level = 1               # Use slightly better optimizations.",
             "strip = \"debuginfo\"",
             "split-debuginfo = '...'  # Platform-specific.",
@@ -1987,6 +2004,7 @@ mod tests {
             "1.1 opt-level",
             "[1] Smith, J. (2020). A study.",
             "[Page 6]",
+            "[Fig \"2\"] shows it",
             "4.3.4 kind == \"struct\" || \"union\"",
             "code (like \"super::super\", or \"crate::foo\").",
             "- RFC PR: <u>rust-lang/rfcs#2959</u>",
