@@ -775,6 +775,16 @@ fn rejoin(
     let page_break = page_break_between(lines, a, b);
     let lower_next = starts_lower_word(tb);
     if page_break {
+        // A sentence's end before an option ("... with -bbox-layout." /
+        // "-colspacing number"): a manual's next entry, not the sentence
+        // going on. A question before a capital: a question's title set
+        // at the foot of its page ("... using SSH?" / "With most ..."),
+        // however wide its line.
+        let option_next = super::spacing::is_option(first_word(tb));
+        let sentence_ends = ends_sentence(ta) && !ends_on_abbreviation(ta);
+        if (option_next && sentence_ends) || (ta.ends_with('?') && starts_capital(tb)) {
+            return None;
+        }
         if lower_next {
             return Some("page-break-join");
         }
@@ -919,6 +929,25 @@ pub fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', '」', '』', '）']);
     // Chinese and Japanese end sentences with full-width marks.
     t.ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'])
+}
+
+/// Whether `t` ends on an abbreviation that a sentence goes on after
+/// ("so e.g.", "i.e.", "cf."): letters of one or two between dots, or a
+/// Latin short form.
+fn ends_on_abbreviation(t: &str) -> bool {
+    let last = t.split_whitespace().next_back().unwrap_or("");
+    let Some(body) = last.strip_suffix('.') else {
+        return false;
+    };
+    let dotted = body.contains('.')
+        && body
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
+    dotted
+        || matches!(
+            body.to_lowercase().as_str(),
+            "cf" | "vs" | "viz" | "approx" | "resp"
+        )
 }
 
 fn ends_with_dash(t: &str) -> bool {
@@ -1185,6 +1214,36 @@ mod tests {
                 .ends_with("that falls in the middle of it."),
             "{b:#?}"
         );
+    }
+
+    /// A manual's next option after a page break starts its own entry
+    /// where the text before ended a sentence ("... -bbox-layout." /
+    /// "-colspacing number"), not after an abbreviation ("so e.g." / "-C
+    /// stack-protector=strong ..."); a question at a page's foot before a
+    /// capital is a title ("... using SSH?" / "With most providers ...").
+    #[test]
+    fn an_option_or_a_question_across_a_page_break_starts_a_block() {
+        let option = format!(
+            "{WRAPPED} Use the crop box rather than the media box with -bbox and -bbox-layout.\n\n\u{c}-colspacing number\nSpecifies how much spacing is allowed."
+        );
+        let b = blocks(&option);
+        assert!(
+            b.iter().any(|x| x.starts_with("-colspacing number")),
+            "{b:#?}"
+        );
+        let abbreviation = format!(
+            "{WRAPPED} If a program has multiple flags of the same kind, the last flag wins, so e.g.\n\n\u{c}-C stack-protector=strong-noenforce -C stack-protector=strong is the same."
+        );
+        let b = blocks(&abbreviation);
+        assert!(
+            b.last().unwrap().contains("so e.g. -C stack-protector"),
+            "{b:#?}"
+        );
+        let question = format!(
+            "{WRAPPED} How do I use multiple accounts with the same hosting provider using SSH?\n\n\u{c}With most hosting providers that support SSH, a single key pair identifies a user."
+        );
+        let b = blocks(&question);
+        assert!(b.last().unwrap().starts_with("With most hosting"), "{b:#?}");
     }
 
     #[test]
