@@ -1062,13 +1062,44 @@ fn code_evidence(
     layout: &Layout,
 ) -> Option<&'static str> {
     let text = |j: usize| lines[content[j]].trimmed();
-    if is_code_line(text(k)) {
+    if is_code_line(text(k)) && !is_manual_page_name(text(k)) {
         return Some("it reads as code");
     }
     let inside = layout.lines_of(layout.page[k]);
-    let code_at =
-        |j: Option<usize>| j.is_some_and(|j| inside.contains(&j) && is_code_line(text(j)));
+    let code_at = |j: Option<usize>| {
+        j.is_some_and(|j| {
+            inside.contains(&j) && is_code_line(text(j)) && !is_manual_page_name(text(j))
+        })
+    };
     (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
+}
+
+/// A release's number of three parts or more ("10.00.0", "1.15.0"), as
+/// a manual page's foot prints it. Only the same number on page after page
+/// recurs: a section's number ("2.9.2") is printed once.
+fn is_release_number(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A manual page's name and section, as its running head prints them
+/// ("GS(1)", "XMLLINT(1)", "git-worktree(1)", "printf(3p)"): a call to the
+/// eye of the code rules, a label at a page's edge.
+fn is_manual_page_name(t: &str) -> bool {
+    let Some((name, section)) = t.strip_suffix(')').and_then(|t| t.split_once('(')) else {
+        return false;
+    };
+    let mut section = section.chars();
+    name.chars().count() >= 2
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '+'))
+        && section.next().is_some_and(|c| matches!(c, '1'..='9'))
+        && section.all(|c| c.is_ascii_lowercase())
 }
 
 /// What confirms a line in capitals at a page edge as a running head (see
@@ -1258,7 +1289,11 @@ fn edge_pages<'a>(
     let mut pages_of: EdgePages = HashMap::default();
     for (k, s) in shapes.iter().enumerate() {
         let Some(s) = s else { continue };
-        if found[k].is_some() || s.letters() < 2 {
+        // A line of furniture has words, or is a release's number
+        // ("10.00.0" in a manual page's foot, the same on every page); a
+        // line of one or two letters is the text's ("}", a listing's last
+        // line).
+        if found[k].is_some() || (s.letters() < 2 && !is_release_number(&s.literal)) {
             continue;
         }
         let top = layout.top[k] && within.0[k];
@@ -1414,8 +1449,11 @@ fn outer_bands<'t>(
                 if found[k].is_some() || (candidate && text_lines == 0) {
                     band[k] = true;
                     // A running head in capitals is one line: what follows
-                    // it is the page's text (a table's header row).
-                    if shape.is_some_and(Shape::is_caps_head) {
+                    // it is the page's text (a table's header row). A
+                    // manual page's name opens a head of three parts, which
+                    // pdftotext sets on lines of their own ("HYPERFINE(1)" /
+                    // "User Commands" / "HYPERFINE(1)").
+                    if shape.is_some_and(Shape::is_caps_head) && !is_manual_page_name(text(k)) {
                         break;
                     }
                 } else if candidate && shape.is_some_and(Shape::is_address) {

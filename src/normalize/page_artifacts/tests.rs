@@ -1731,3 +1731,47 @@ fn a_browsers_title_behind_its_date_goes_though_one_page_reads_it_late() {
     assert_eq!(kept[0], "Vim documentation: pattern");
     assert!(kept.iter().any(|l| l == "line_ending"), "{kept:#?}");
 }
+
+/// A manual page as pdftotext sets it: its head's three parts on lines of
+/// their own ("HYPERFINE(1)" / "User Commands" / "HYPERFINE(1)"), its foot
+/// a release, a date and the page number. The name and section read as a
+/// call to the code rules, and the release as a date: all of it goes but
+/// the first page's head below its first line, which reads as the
+/// document's title.
+#[test]
+fn a_manual_pages_head_and_foot_go() {
+    let text = paginate(
+        3,
+        12,
+        |_| Some("HYPERFINE(1)\n\nUser Commands\n\nHYPERFINE(1)\n".into()),
+        |p| Some(format!("\n10.00.0\n\nJanuary 2023\n\n{p}")),
+        true,
+    );
+    let (lines, log) = repaired(&text);
+    // The first page's head stays but for its first line, as a first
+    // page's title does.
+    let mut expected = vec!["User Commands".to_string(), "HYPERFINE(1)".into()];
+    expected.extend(all_body(3, 12));
+    assert_eq!(texts(&lines), expected, "{:#?}", rules(&log, true));
+    assert!(is_manual_page_name("GS(1)") && is_manual_page_name("printf(3p)"));
+    assert!(!is_manual_page_name("f(x)") && !is_manual_page_name("g(1)"));
+    assert!(is_release_number("10.00.0") && !is_release_number("2.1"));
+}
+
+/// A section's number that looks like a date ("2.9.2") stays a number: a
+/// page opening on three such sections in a row keeps them.
+#[test]
+fn a_section_number_is_no_date() {
+    assert_eq!(
+        shape::shape("2.9.2").map(|s| s.literal),
+        Some("2.9.2".into())
+    );
+    assert_eq!(
+        shape::shape("10.00.0").map(|s| s.literal),
+        Some("10.00.0".into())
+    );
+    assert_eq!(
+        shape::shape("12/7/26").map(|s| s.literal),
+        Some("<date>".into())
+    );
+}
