@@ -516,14 +516,14 @@ fn decide(
         // in capitals is a name ("-dDE-" / "LAYSAFER"), which the line end
         // may have cut anywhere, so the piece itself, a token of the
         // document, is no evidence: the document must write it once more.
-        let piece = usize::from(
+        let uses_in_piece = usize::from(
             !right.chars().any(char::is_lowercase)
                 && super::lexicon::trim_token(next_token)
                     .is_some_and(|t| t.eq_ignore_ascii_case(right)),
         );
         let word = right.chars().count() >= 3
             && right.chars().all(char::is_alphabetic)
-            && (lexicon.is_word(right) || vocab.count(right) > piece);
+            && (lexicon.is_word(right) || vocab.count(right) > uses_in_piece);
         if word {
             return join(
                 true,

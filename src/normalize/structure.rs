@@ -507,19 +507,13 @@ const CONNECTIVES: &[&str] = &[
 /// for"): a sentence that goes on from the one before it, cut where a
 /// display follows. A title stands on its own.
 fn opens_with_connective(t: &str) -> bool {
-    let mut words = t.split_whitespace();
-    let first = words.next().unwrap_or("").to_lowercase();
-    let two = words
-        .next()
-        .map(|second| format!("{first} {}", second.to_lowercase()));
-    let three = two
-        .as_ref()
-        .zip(words.next())
-        .map(|(two, third)| format!("{two} {}", third.to_lowercase()));
-    [Some(first), two, three]
-        .iter()
-        .flatten()
-        .any(|opening| CONNECTIVES.contains(&opening.as_str()))
+    let opening = t
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    CONNECTIVES.iter().any(|c| opening.starts_with(c))
 }
 
 /// Whether `t` is a line of a configuration listing, a keyword and its

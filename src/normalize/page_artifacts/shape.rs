@@ -207,9 +207,10 @@ fn abstract_date(word: &str) -> String {
     let rest = &word[core.len()..];
     let parts: Vec<&str> = core.split(['/', '-', '.']).collect();
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    // A day, a month and a year: no part is zero, and the year has two
-    // digits or four ("12/7/26", "2026-12-07"); "10.00.0" numbers a
-    // release and "2.9.2" a section.
+    // A day, a month and a year: no part is zero, and one part (the
+    // year, or a day or month written with two digits) has two digits or
+    // more ("12/7/26", "2026-12-07"); "10.00.0" numbers a release and
+    // "2.9.2" a section.
     let date = parts.len() == 3
         && parts
             .iter()
