@@ -237,6 +237,19 @@ pub fn is_part_word(word: &str) -> bool {
     PART_WORDS.contains(&word.to_lowercase().as_str())
 }
 
+/// Abbreviations that end on a full stop inside a sentence ("cf.",
+/// "etc.", "Fig."), in lower case, without their dot.
+const ABBREVIATIONS: &[&str] = &[
+    "al", "approx", "cf", "eq", "etc", "fig", "figs", "no", "nos", "pp", "resp", "sec", "viz",
+    "vol", "vs",
+];
+
+/// Whether `word` (without its dot) is one of the [`ABBREVIATIONS`],
+/// ignoring case.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether `word` is an English function word ("of", "the", "they"),
 /// ignoring case.
 pub fn is_function_word(word: &str) -> bool {

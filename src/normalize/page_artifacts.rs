@@ -55,7 +55,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use self::pages::{Pages, Source};
-use self::shape::{Form, Shape, shape, to_roman};
+use self::shape::{Form, Shape, is_release_number, shape, to_roman};
 use super::lexicon::{is_function_word, is_part_word};
 use super::lines::{Line, PageStart, non_blank};
 use super::regions::{is_code_line, is_number, rows_of_one_table};
@@ -1072,17 +1072,6 @@ fn code_evidence(
         })
     };
     (code_at(k.checked_sub(1)) && code_at(Some(k + 1))).then_some("it stands between lines of code")
-}
-
-/// A release's number of three parts or more ("10.00.0", "1.15.0"), as
-/// a manual page's foot prints it. Only the same number on page after page
-/// recurs: a section's number ("2.9.2") is printed once.
-fn is_release_number(t: &str) -> bool {
-    let parts: Vec<&str> = t.split('.').collect();
-    parts.len() >= 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A manual page's name and section, as its running head prints them

@@ -30,7 +30,7 @@
 //! wrapped greedily keeps every boundary, because a greedy wrap never leaves
 //! room for the next word.
 
-use super::lexicon::is_function_word;
+use super::lexicon::{is_abbreviation, is_function_word};
 use super::lines::{Line, blank, page_break_between};
 use super::page_artifacts::bare_number;
 use super::paragraph_lists::{colon_runs, continued_numbers, markers_nearby, term_items};
@@ -932,8 +932,8 @@ pub fn ends_sentence(t: &str) -> bool {
 }
 
 /// Whether `t` ends on an abbreviation that a sentence goes on after
-/// ("so e.g.", "i.e.", "cf."): letters of one or two between dots, or a
-/// Latin short form.
+/// ("so e.g.", "i.e.", "cf."): letters of one or two between dots, or one
+/// of the lexicon's abbreviations.
 fn ends_on_abbreviation(t: &str) -> bool {
     let last = t.split_whitespace().next_back().unwrap_or("");
     let Some(body) = last.strip_suffix('.') else {
@@ -943,11 +943,7 @@ fn ends_on_abbreviation(t: &str) -> bool {
         && body
             .split('.')
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic));
-    dotted
-        || matches!(
-            body.to_lowercase().as_str(),
-            "cf" | "vs" | "viz" | "approx" | "resp"
-        )
+    dotted || is_abbreviation(body)
 }
 
 fn ends_with_dash(t: &str) -> bool {

@@ -453,27 +453,10 @@ fn is_section_title(t: &str, series_label: &dyn Fn(char) -> bool) -> bool {
         && !t.starts_with(['\\', '%'])
         && !t.contains(['{', '}'])
         && !is_code_line(t)
-        && !closes_unopened_bracket(t)
-}
-
-/// A line that closes a bracket it never opened ("module for Occitan]")
-/// goes on from a line before it: the rest of a listing's line or of a
-/// sentence, never a title.
-fn closes_unopened_bracket(t: &str) -> bool {
-    let mut depth = 0i32;
-    for c in t.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => {
-                depth -= 1;
-                if depth < 0 {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+        // A text that closes a bracket it never opened ("module for
+        // Occitan]") goes on from a line before it: the rest of a
+        // listing's line or of a sentence.
+        && super::regions::bracket_depth(t).1 >= 0
 }
 
 /// A word of three letters or more, or of two ideographs ("背景").

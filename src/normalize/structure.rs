@@ -982,32 +982,49 @@ mod tests {
         );
     }
 
+    /// `reads` holds for every line of `yes` and for none of `no`.
+    fn assert_reads(reads: fn(&str) -> bool, yes: &[&str], no: &[&str]) {
+        for t in yes {
+            assert!(reads(t), "{t:?} not read so");
+        }
+        for t in no {
+            assert!(!reads(t), "{t:?} read so");
+        }
+    }
+
+    /// No heading that the whole repair makes of `text` holds any of
+    /// `words`.
+    fn assert_no_heading_holds(text: &str, words: &[&str]) {
+        let headings = headings_of(text);
+        assert!(
+            !headings.iter().any(|h| words.iter().any(|w| h.contains(w))),
+            "{headings:?}"
+        );
+    }
+
     /// "is" or "are" before an article says what something is: a sentence
     /// cut before a display is no title; a short title or a question may
     /// hold one.
     #[test]
     fn a_clause_saying_what_something_is_is_no_heading() {
-        for t in [
-            "Another complication in Figure 20 is the use of the displayed equation",
-            "The return value is the current mp_history_state",
-            "The renderer is a software fallback",
-        ] {
-            assert!(has_copula_clause(t), "{t:?} read as a title");
-        }
-        for t in [
-            "What is a Crate",
-            "Why Rust is Fast",
-            "The Use of Displayed Equations",
-        ] {
-            assert!(!has_copula_clause(t), "{t:?} read as a clause");
-        }
-        let text = "Figure 20: labels with display math\n\n\
+        assert_reads(
+            has_copula_clause,
+            &[
+                "Another complication in Figure 20 is the use of the displayed equation",
+                "The return value is the current mp_history_state",
+                "The renderer is a software fallback",
+            ],
+            &[
+                "What is a Crate",
+                "Why Rust is Fast",
+                "The Use of Displayed Equations",
+            ],
+        );
+        assert_no_heading_holds(
+            "Figure 20: labels with display math\n\n\
             Another complication in Figure 20 is the use of the displayed equation\n\n\
-            The display is set with btex and etex, as the figure shows.\n";
-        let headings = headings_of(text);
-        assert!(
-            !headings.iter().any(|h| h.contains("complication")),
-            "{headings:?}"
+            The display is set with btex and etex, as the figure shows.\n",
+            &["complication"],
         );
     }
 
@@ -1015,23 +1032,20 @@ mod tests {
     /// before the display it introduces), no title; a question may be one.
     #[test]
     fn a_line_opening_with_a_pronoun_and_its_verb_is_no_heading() {
-        for t in [
-            "This defines a macro of the form",
-            "It is possible to nest",
-            "2This is similar to how pgf handles this",
-        ] {
-            assert!(opens_with_subject(t), "{t:?} read as a title");
-        }
-        for t in ["This Book", "It", "The Pages dictionary", "Italic shapes"] {
-            assert!(!opens_with_subject(t), "{t:?} read as a clause");
-        }
-        let text = "The keys are set in families, as the first section showed.\n\n\
+        assert_reads(
+            opens_with_subject,
+            &[
+                "This defines a macro of the form",
+                "It is possible to nest",
+                "2This is similar to how pgf handles this",
+            ],
+            &["This Book", "It", "The Pages dictionary", "Italic shapes"],
+        );
+        assert_no_heading_holds(
+            "The keys are set in families, as the first section showed.\n\n\
             This defines a macro of the form\n\n\
-            The macro takes one argument, as the next example shows.\n";
-        let headings = headings_of(text);
-        assert!(
-            !headings.iter().any(|h| h.contains("defines")),
-            "{headings:?}"
+            The macro takes one argument, as the next example shows.\n",
+            &["defines"],
         );
     }
 
@@ -1039,33 +1053,28 @@ mod tests {
     /// title; a title that names code among words of its own is one.
     #[test]
     fn a_keyword_and_its_value_is_no_heading() {
-        for t in [
-            "Host example_author",
-            "IdentityFile ~/.ssh/id_author",
-            "Ghostscript*xResolution: 72",
-        ] {
-            assert!(is_directive_line(t), "{t:?} read as a title");
-        }
-        for t in [
-            "GS_LIB",
-            "RESOURCE_GROUPS Property",
-            "3.1.3 mp_run_data",
-            "Feature Name: rustdoc_json",
-            "Example for list (4*itemize)",
-            "Host names",
-        ] {
-            assert!(!is_directive_line(t), "{t:?} read as a listing's line");
-        }
-        let text = "You could write this in ~/.ssh/config, with the key file:\n\n\
+        assert_reads(
+            is_directive_line,
+            &[
+                "Host example_author",
+                "IdentityFile ~/.ssh/id_author",
+                "Ghostscript*xResolution: 72",
+            ],
+            &[
+                "GS_LIB",
+                "RESOURCE_GROUPS Property",
+                "3.1.3 mp_run_data",
+                "Feature Name: rustdoc_json",
+                "Example for list (4*itemize)",
+                "Host names",
+            ],
+        );
+        assert_no_heading_holds(
+            "You could write this in ~/.ssh/config, with the key file:\n\n\
             Host example_author\n\n\
             IdentityFile ~/.ssh/id_author\n\n\
-            Then adjust the push URL to use the alias.\n";
-        let headings = headings_of(text);
-        assert!(
-            !headings
-                .iter()
-                .any(|h| h.contains("example_author") || h.contains("id_author")),
-            "{headings:?}"
+            Then adjust the push URL to use the alias.\n",
+            &["example_author", "id_author"],
         );
     }
 
@@ -1073,27 +1082,24 @@ mod tests {
     /// sentence before it (cut where a display follows), no title.
     #[test]
     fn a_line_opening_with_a_connective_is_no_heading() {
-        for t in [
-            "Thus, references are sorted according to",
-            "So, for instance",
-            "In addition, the Array prototype's methods are proxied",
-        ] {
-            assert!(opens_with_connective(t), "{t:?} read as a title");
-        }
-        for t in [
-            "Thus Spoke Zarathustra",
-            "So",
-            "In addition to the defaults",
-        ] {
-            assert!(!opens_with_connective(t), "{t:?} read as a sentence");
-        }
-        let text = "The entries are sorted by the fields below.\n\n\
+        assert_reads(
+            opens_with_connective,
+            &[
+                "Thus, references are sorted according to",
+                "So, for instance",
+                "In addition, the Array prototype's methods are proxied",
+            ],
+            &[
+                "Thus Spoke Zarathustra",
+                "So",
+                "In addition to the defaults",
+            ],
+        );
+        assert_no_heading_holds(
+            "The entries are sorted by the fields below.\n\n\
             Thus, references are sorted according to\n\n\
-            The order is author, year, month and title, in that order.\n";
-        let headings = headings_of(text);
-        assert!(
-            !headings.iter().any(|h| h.contains("according")),
-            "{headings:?}"
+            The order is author, year, month and title, in that order.\n",
+            &["according"],
         );
     }
 

@@ -206,7 +206,6 @@ fn abstract_date(word: &str) -> String {
     }
     let rest = &word[core.len()..];
     let parts: Vec<&str> = core.split(['/', '-', '.']).collect();
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     // A day, a month and a year: no part is zero, and one part (the
     // year, or a day or month written with two digits) has two digits or
     // more ("12/7/26", "2026-12-07"); "10.00.0" numbers a release and
@@ -214,19 +213,32 @@ fn abstract_date(word: &str) -> String {
     let date = parts.len() == 3
         && parts
             .iter()
-            .all(|p| digits(p) && p.bytes().any(|b| b != b'0'))
+            .all(|p| number_part(p) && p.bytes().any(|b| b != b'0'))
         && parts.iter().any(|p| p.len() >= 2);
     if date {
         return format!("<date>{rest}");
     }
     let clock: Vec<&str> = core.split(':').collect();
     if (2..=3).contains(&clock.len())
-        && clock.iter().all(|p| digits(p) && p.len() <= 2)
+        && clock.iter().all(|p| number_part(p) && p.len() <= 2)
         && clock[1..].iter().all(|p| p.len() == 2)
     {
         return format!("<time>{rest}");
     }
     word.to_string()
+}
+
+/// A part of a date or of a release's number: one to four digits.
+fn number_part(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A release's number of three parts or more ("10.00.0", "1.15.0"), as
+/// a manual page's foot prints it. Only the same number on page after page
+/// recurs: a section's number ("2.9.2") is printed once.
+pub fn is_release_number(t: &str) -> bool {
+    let mut parts = t.split('.');
+    parts.clone().count() >= 3 && parts.all(number_part)
 }
 
 fn arabic(s: &str) -> Option<u32> {

@@ -297,6 +297,7 @@ fn outside_tables(
 /// For passes that run before this one and must not take a table's row
 /// for furniture.
 pub use table::{is_number, rows_of_one_table};
+pub use wrap::bracket_depth;
 
 /// Whether a line reads as code on its own (a strong signal: braces, a
 /// statement end, an assignment, a comment, a prompt). For passes that run

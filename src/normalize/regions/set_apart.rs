@@ -21,6 +21,7 @@
 use std::cell::OnceCell;
 
 use super::code::{self, Signal};
+use crate::normalize::lexicon::is_abbreviation;
 use crate::normalize::lines::{Line, page_break_between};
 use crate::normalize::paragraphs::numbered_heading_line;
 use crate::normalize::structure::has_word_of_letters;
@@ -363,15 +364,8 @@ fn ends_sentence_on_word(t: &str) -> bool {
     let Some(word) = last.strip_suffix(['.', '!', '?']) else {
         return false;
     };
-    word.chars().count() >= 2
-        && word.chars().all(char::is_alphabetic)
-        && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    word.chars().count() >= 2 && word.chars().all(char::is_alphabetic) && !is_abbreviation(word)
 }
-
-/// Abbreviations that end on a full stop inside a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "al", "cf", "etc", "eq", "fig", "figs", "no", "nos", "pp", "resp", "sec", "vol", "vs",
-];
 
 /// Whether a prose line ends a sentence or introduces what follows (a
 /// full stop, question or exclamation mark, or colon, before closing

@@ -333,7 +333,7 @@ fn keeps_break_spaces(lines: &[Line]) -> bool {
 /// The net bracket depth a line leaves, and the lowest depth it reaches
 /// (below zero where it closes brackets opened before it); brackets in
 /// `"` strings and after a `//` comment do not count.
-fn bracket_depth(t: &str) -> (i32, i32) {
+pub fn bracket_depth(t: &str) -> (i32, i32) {
     let (mut depth, mut lowest) = (0i32, 0i32);
     let (mut in_string, mut escaped) = (false, false);
     let mut prev = ' ';
