@@ -89,6 +89,10 @@ struct Ctx<'a> {
     bigrams: OnceCell<Bigrams>,
     /// The document's body texts, which `bigrams` is read from.
     body: &'a [String],
+    /// Names the document writes as a module before other names ("csv"
+    /// of "csv.reader" and "csv.excel"): "csv.Error" there is one more of
+    /// its names, not a sentence end. Built from `body` when first asked.
+    namespaces: OnceCell<HashSet<String>>,
     /// Every part of a split must be a word the document writes on its own
     /// somewhere: a split into words it never uses ("a sit can", "ti on")
     /// has no evidence. Off only while the damage itself is measured.
@@ -127,6 +131,10 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn bigrams(&self) -> &Bigrams {
         self.bigrams.get_or_init(|| Bigrams::of(self.body))
+    }
+
+    fn namespaces(&self) -> &HashSet<String> {
+        self.namespaces.get_or_init(|| namespaces_in(self.body))
     }
 }
 
@@ -333,6 +341,7 @@ fn round(
         run_together,
         bigrams: OnceCell::new(),
         body,
+        namespaces: OnceCell::new(),
         attested: true,
         numbered_stems: numbered_stems(body),
         code_words: code_words(&doc.blocks, body),
@@ -373,6 +382,7 @@ fn evidence_in(body: &[String], vocab: &DocVocabulary) -> (usize, usize) {
         run_together: true,
         bigrams: OnceCell::new(),
         body: &[],
+        namespaces: OnceCell::new(),
         attested: false,
         numbered_stems: HashSet::default(),
         code_words: HashSet::default(),
@@ -610,6 +620,46 @@ fn numbered_stems(body: &[String]) -> HashSet<String> {
         }
     }
     stems
+}
+
+/// The prefixes the body writes before a dot and two or more distinct
+/// names no sentence starts with: a lower-case word ("csv.reader"), or a
+/// name with an underscore or inner capitals ("csv.QUOTE_ALL",
+/// "csv.DictReader"). One such name could be glued prose ("end.the");
+/// two with one prefix are a module's.
+fn namespaces_in(body: &[String]) -> HashSet<String> {
+    let mut seen: HashMap<String, String> = HashMap::default();
+    let mut prefixes = HashSet::default();
+    let name_char = |c: char| c.is_alphanumeric() || c == '_';
+    for token in body.iter().flat_map(|text| text.split_whitespace()) {
+        let Some((prefix, rest)) = token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split_once('.')
+        else {
+            continue;
+        };
+        let name = &rest[..rest.find(|c| !name_char(c)).unwrap_or(rest.len())];
+        let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+        let no_sentence_start = name.starts_with(|c: char| c.is_lowercase())
+            && name.chars().nth(1).is_some()
+            && !is_function_word(name)
+            || name.contains('_')
+            || (capitals >= 2 && name.chars().any(char::is_lowercase));
+        if prefix.chars().count() < 2 || !prefix.chars().all(name_char) || !no_sentence_start {
+            continue;
+        }
+        let prefix = prefix.to_lowercase();
+        match seen.get(&prefix) {
+            Some(first) if first != name => {
+                prefixes.insert(prefix);
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(prefix, name.to_string());
+            }
+        }
+    }
+    prefixes
 }
 
 fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
@@ -1127,7 +1177,10 @@ fn dotted_code_name(chars: &[(usize, char)], k: usize, ctx: &Ctx) -> bool {
     // "as.Date(" is a call; "Video.(Mar" a sentence end before a bracket.
     let called = !name.ends_with('.') && chars.get(end).is_some_and(|&(_, c)| c == '(');
     let name = name.trim_matches('.');
-    ctx.code_words.contains(&name.to_lowercase()) || (called && !ctx.run_together)
+    let prefix: String = chars[start..k].iter().map(|&(_, c)| c).collect();
+    ctx.code_words.contains(&name.to_lowercase())
+        || (called && !ctx.run_together)
+        || ctx.namespaces().contains(&prefix.to_lowercase())
 }
 
 /// A program's option: one or two dashes, then a letter ("-exitinfo",
@@ -1758,6 +1811,15 @@ fn word_number_cut(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
         let after = number.trim_start_matches(|c: char| c.is_ascii_digit());
         let word_after: String = after.chars().take_while(|c| c.is_lowercase()).collect();
         let glued_between = word_after.chars().count() >= 3 && !is_function_word(&word_after);
+        // One digit between a word and a contraction's ending is an
+        // apostrophe the extractor read as a digit ("you9re", "it9s"),
+        // not a number: "in1990s" has more digits.
+        let apostrophe = number.len() - after.len() == 1
+            && matches!(
+                word_after.as_str(),
+                "s" | "re" | "ll" | "ve" | "d" | "t" | "m"
+            )
+            && !after[word_after.len()..].starts_with(char::is_alphanumeric);
         // Digits again after letters after the number make a part number
         // or a model ("at90s2313", "at90can128"), not a word and a number.
         let part_number = after.starts_with(char::is_alphabetic)
@@ -1771,6 +1833,7 @@ fn word_number_cut(token: &str, ctx: &Ctx) -> Option<Vec<String>> {
             && !in_capitals
             && !named
             && !glued_between
+            && !apostrophe
             && !part_number)
             .then(|| cut(token, &[lead + letters]));
     }
@@ -2386,6 +2449,7 @@ mod tests {
             run_together,
             bigrams: OnceCell::new(),
             body: &[],
+            namespaces: OnceCell::new(),
             attested: false,
             numbered_stems: HashSet::default(),
             code_words: HashSet::default(),
@@ -2601,6 +2665,16 @@ mod tests {
     fn a_formula_in_capitals_keeps_its_number() {
         assert_eq!(split("SO4", false), "SO4");
         assert_eq!(split("by22", false), "by 22");
+    }
+
+    /// One digit before a contraction's ending is an apostrophe the
+    /// extractor misread (txtwrite's "you9re" for "you're"), not a number
+    /// glued to "you"; a year is one ("in1990s").
+    #[test]
+    fn an_apostrophe_read_as_a_digit_is_no_number() {
+        assert_eq!(split("you9re", false), "you9re");
+        assert_eq!(split("it9s", false), "it9s");
+        assert_eq!(split("in1990s", false), "in 1990s");
     }
 
     /// A closing quote before the "s" of a plural ("the “b”s") lost no
@@ -3186,6 +3260,25 @@ mod tests {
                     Use as.Date(\"2005-02-15\") for one date,and.Then more.\n";
         let edits = after_punctuation(text);
         assert!(edits.iter().all(|e| !e.contains("as. Date")), "{edits:?}");
+    }
+
+    /// Python's csv page names "csv.reader", "csv.excel" and
+    /// "csv.Error": the prefix the document writes before other names is a
+    /// module's, so "csv.Error" is a name, not a sentence end glued to the
+    /// next, even where the document lost spaces after its punctuation.
+    #[test]
+    fn a_name_in_a_modules_namespace_keeps_its_dot() {
+        let glued =
+            "The river rose near,hope of the town was lost and the rain fell,the night came.\n\n";
+        let names = format!("{glued}Read with csv.reader or csv.excel and catch csv.Error here.\n");
+        let edits = after_punctuation(&names);
+        assert!(edits.iter().all(|e| !e.contains("csv. Error")), "{edits:?}");
+        let alone = format!("{glued}Then catch csv.Error here.\n");
+        assert!(
+            after_punctuation(&alone)
+                .iter()
+                .any(|e| e.contains("csv. Error"))
+        );
     }
 
     /// Function words that join into a word ("up" + "per") are no
