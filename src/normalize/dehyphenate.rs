@@ -486,6 +486,11 @@ fn decide(
     if super::spacing::is_option(token) && tail.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         let (left, right) = (trailing_alnum(token), leading_alnum(next_token));
         let joined_run = format!("{left}{right}").to_lowercase();
+        // The option's name over the break, from its first part ("fake-"
+        // of "--fake-su-" / "per"): where the document writes
+        // "--fake-super" (in "-M--fake-super"), the break cut its last part.
+        let name = token.trim_start_matches(['-', '–']);
+        let joined_name = format!("{name}{right}").to_lowercase();
         if vocab
             .runs_starting_with(&left.to_lowercase())
             .any(|run| run == joined_run)
@@ -494,6 +499,13 @@ fn decide(
                 false,
                 "option-at-line-end",
                 format!("the document writes the option's '{left}{right}' whole"),
+            );
+        }
+        if joined_name.contains('-') && vocab.writes_within(&joined_name) {
+            return join(
+                false,
+                "option-at-line-end",
+                format!("the document writes the option '{name}{right}' whole"),
             );
         }
         // A name in capitals after the option's letter ("-dDE-" /
@@ -956,6 +968,29 @@ mod tests {
         assert_eq!(
             fix("the original -O2 -ftree-\nvectorize, as before").0,
             vec!["the original -O2 -ftree-vectorize, as before"]
+        );
+    }
+
+    /// rsync's man page breaks "--fake-su-" / "per" and sets
+    /// "-M--fake-super" in its example: the option the document writes
+    /// whole decides, though "per" alone is a word.
+    #[test]
+    fn an_option_the_document_writes_whole_joins() {
+        let text =
+            "to pass --fake-su-\nper to the remote rsync:\n\nrsync -av -M--fake-super src/ dest/";
+        let (lines, log) = fix(text);
+        assert!(
+            lines[0].contains("pass --fake-super to the remote"),
+            "{lines:?}"
+        );
+        assert!(
+            log.changes
+                .iter()
+                .any(|c| c.rule == "option-at-line-end" && c.after == "--fake-super")
+        );
+        assert_eq!(
+            fix("to pass --fake-su-\nper to the remote rsync").0,
+            vec!["to pass --fake-su-per to the remote rsync"]
         );
     }
 

@@ -545,6 +545,19 @@ impl DocVocabulary {
         })
     }
 
+    /// Whether a word of the document holds `piece` (lower-case) between
+    /// two ends of runs of letters and digits: "fake-super" in
+    /// "-M--fake-super". Reads every word: for the rare question only.
+    pub fn writes_within(&self, piece: &str) -> bool {
+        self.counts.keys().any(|key| {
+            key.match_indices(piece).any(|(at, _)| {
+                let open = !key[..at].ends_with(char::is_alphanumeric);
+                let close = !key[at + piece.len()..].starts_with(char::is_alphanumeric);
+                open && close
+            })
+        })
+    }
+
     /// The number of distinct words seen.
     pub fn len(&self) -> usize {
         self.counts.len()
