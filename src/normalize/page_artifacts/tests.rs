@@ -464,6 +464,21 @@ fn stray_dot_goes() {
     assert_eq!(log.changes[0].rule, "stray-punctuation");
 }
 
+/// Python's doctests end a statement with "..." alone: the prompt is the
+/// listing's, beside its ">>> " and "... " lines.
+#[test]
+fn an_interpreters_continuation_prompt_stays() {
+    let text = "A short usage example:\n\
+                >>> with open('names.csv', newline='') as csvfile:\n\
+                ...     for row in reader:\n\
+                ...         print(row)\n\
+                ...\n\
+                Eric Idle\n\
+                John Cleese\n";
+    let (lines, log) = repaired(text);
+    assert!(texts(&lines).contains(&"..."), "{:?}", rules(&log, false));
+}
+
 /// An ellipsis among the rows of a table of figures elides rows.
 #[test]
 fn an_ellipsis_among_rows_of_figures_stays() {

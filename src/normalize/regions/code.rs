@@ -186,11 +186,20 @@ pub fn signal(line: &str) -> Signal {
     }
     // `> x <- c(1, 2)`, `>>> import os`: an interpreter's prompt before a
     // line that is code by itself (a quoted line of an e-mail is prose).
-    // PARI/GP's `? SIN = cos'` needs less: no prose opens with "? ".
+    // PARI/GP's `? SIN = cos'` and Python's `>>> with open(f) as g:` need
+    // less: no prose opens with "? ", and a quoted e-mail's ">>> " is
+    // before prose. Python's continuation `... ` is the prompt's too, where
+    // the line is code by itself; otherwise the line may only go on with a
+    // listing ("... " also opens a quotation).
     if let Some((input, prompt)) = interpreter_input(t) {
         match signal(input) {
             Signal::Strong(_) => return Signal::Strong("interpreter-prompt"),
-            Signal::Weak(_) if prompt == "? " => return Signal::Strong("interpreter-prompt"),
+            Signal::Weak(_) if matches!(prompt, "? " | ">>> ") => {
+                return Signal::Strong("interpreter-prompt");
+            }
+            // A statement Python goes on with after a prompt above
+            // (`...     for row in reader:`) may continue that listing.
+            _ if prompt == "... " => return Signal::Weak("interpreter-prompt"),
             // Erlang ends each expression with a full stop:
             // `1> filename:basedir(user_cache, "My App").`
             _ if prompt == "name> " && input.strip_suffix('.').is_some_and(whole_call) => {
@@ -964,12 +973,12 @@ fn python_import(t: &str) -> bool {
 }
 
 /// The line after an interpreter's prompt, and the prompt: R's and the
-/// usual `> `, Python's `>>> `, PARI/GP's `? `, or a program's name or
+/// usual `> `, Python's `>>> ` and `... `, PARI/GP's `? `, or a program's name or
 /// the number of the command before `> ` (`R> ` in the Journal of
 /// Statistical Software's vignettes, `gap> `, `julia> `, `octave:1> `,
 /// Erlang's `1> `, reported as `"name> "`); `None` without one.
 fn interpreter_input(t: &str) -> Option<(&str, &'static str)> {
-    let fixed = [">>> ", "> ", "? "].into_iter().find_map(|prompt| {
+    let fixed = [">>> ", "... ", "> ", "? "].into_iter().find_map(|prompt| {
         t.strip_prefix(prompt)
             .filter(|input| !input.trim().is_empty())
             .map(|input| (input, prompt))
@@ -1738,6 +1747,31 @@ mod tests {
         ] {
             assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
         }
+    }
+
+    /// Python's sessions: `>>> ` before a statement that is code by shape
+    /// only in part (a call inside a `with`), and `... ` before the rest of
+    /// a statement, which may go on with a listing; "... " before words is
+    /// an ellipsis opening a quotation, and `>>> ` before a sentence is a
+    /// quoted e-mail.
+    #[test]
+    fn pythons_prompts_mark_its_statements() {
+        assert_eq!(
+            signal(">>> with open('names.csv', newline='') as f, g(x):"),
+            Signal::Strong("interpreter-prompt")
+        );
+        assert_eq!(
+            signal("...     reader = csv.DictReader(csvfile)"),
+            Signal::Strong("interpreter-prompt")
+        );
+        assert_eq!(
+            signal("...     for row in reader:"),
+            Signal::Weak("interpreter-prompt")
+        );
+        assert!(!matches!(
+            signal(">>> I agree with what you wrote about the schedule."),
+            Signal::Strong(_) | Signal::Weak(_)
+        ));
     }
 
     #[test]

@@ -168,6 +168,58 @@ fn mark_calls_across_lines(lines: &[Line], signals: &mut [Signal]) {
     }
 }
 
+/// Python's prompt `>>> ` before its continuation `... ` on the next line
+/// opens a statement of a session (`>>> with open(f) as g:` /
+/// `...     for row in g:`), whatever the words after the prompt: a
+/// quoted e-mail's `>>> ` is not followed by `... `. A `...` alone after
+/// them ends the statement, and is the listing's too.
+fn mark_python_statements(lines: &[Line], signals: &mut [Signal]) {
+    let prompted = |t: &str| t.starts_with(">>> ") || t.starts_with("... ");
+    for k in 0..lines.len().saturating_sub(1) {
+        let (this, next) = (lines[k].trimmed(), lines[k + 1].trimmed());
+        if this.starts_with(">>> ") && (next == "..." || next.starts_with("... ")) {
+            signals[k] = Signal::Strong("interpreter-prompt");
+        }
+        if next == "..." && prompted(this) && signals[k + 1] == Signal::Neutral {
+            signals[k + 1] = Signal::Weak("interpreter-prompt");
+        }
+    }
+}
+
+/// A man page's entry opens with the names of its option on a line of
+/// their own (rsync's "--remote-option=OPTION, -M", curl's "-f, --fail"),
+/// and its description follows: where prose follows such a line at once,
+/// the line is the term of that description, not the last line of the
+/// example above it (which pdftotext sets with no blank line between).
+/// Not after a line a shell continues with a backslash.
+fn mark_option_entries(lines: &[Line], signals: &mut [Signal]) {
+    for k in 0..lines.len().saturating_sub(1) {
+        let continued = k > 0 && lines[k - 1].text.trim_end().ends_with('\\');
+        if signals[k + 1] == Signal::Prose && !continued && option_entry(lines[k].trimmed()) {
+            signals[k] = Signal::Prose;
+        }
+    }
+}
+
+/// Two or more names of one option, apart by commas, each perhaps with
+/// its value's placeholder: "-f, --fail", "--remote-option=OPTION, -M",
+/// "-o, --output <file>".
+fn option_entry(t: &str) -> bool {
+    let names: Vec<&str> = t.split(',').map(str::trim).collect();
+    names.len() >= 2
+        && names.iter().all(|name| {
+            let mut words = name.split_whitespace();
+            let option = words
+                .next()
+                .is_some_and(crate::normalize::spacing::is_option);
+            let placeholder = words.next().is_none_or(|w| {
+                w.starts_with('<') && w.ends_with('>')
+                    || w.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            });
+            option && placeholder && words.next().is_none()
+        })
+}
+
 /// Lines a call may run over before its brackets close.
 const MAX_CALL_LINES: usize = 8;
 
@@ -190,6 +242,8 @@ pub fn run(lines: &mut Vec<Line>, log: &mut RepairLog) {
     let mut signals: Vec<Signal> = lines.iter().map(|l| code::signal(&l.text)).collect();
     mark_block_comments(lines, &mut signals);
     mark_calls_across_lines(lines, &mut signals);
+    mark_option_entries(lines, &mut signals);
+    mark_python_statements(lines, &mut signals);
     let mut in_code = vec![false; lines.len()];
     // Tables whose own marks outweigh any code reading of their cells: a
     // segmented rule, rows with tabs as the text edition writes them, or
@@ -1168,6 +1222,44 @@ mod tests {
         let mut log = RepairLog::default();
         run(&mut lines, &mut log);
         (lines, log)
+    }
+
+    /// A Python session whose statement opens with words (`with ... as
+    /// csvfile:`) is one listing with the lines its prompts continue.
+    #[test]
+    fn a_python_statement_and_its_continuation_are_one_listing() {
+        let text = "A short usage example:\n\n\
+                    >>> with open('names.csv', newline='') as csvfile:\n\
+                    ...     for row in reader:\n\
+                    ...         print(row['first_name'], row['last_name'])\n\
+                    ...\n\
+                    Eric Idle\n\n\
+                    Then the next paragraph of the page goes on in words as prose does.\n";
+        let (lines, _) = classify(text);
+        assert!(
+            lines[2..6].iter().all(|l| l.kind == LineKind::Code),
+            "{lines:?}"
+        );
+    }
+
+    /// rsync's man page by pdftotext: an example's command, then at once
+    /// the next entry's option names and their description. The names
+    /// open the entry; the example is the command alone. After a line a
+    /// shell continues, an option is the command's.
+    #[test]
+    fn an_options_names_before_its_description_end_a_listing() {
+        let text = "For instance:\n\
+                    rsync -avR --rsync-path=\"cd /a/b && rsync\" host:c/d /e/\n\
+                    --remote-option=OPTION, -M\n\
+                    This option is used for more advanced situations where you want effects.\n";
+        let (lines, _) = classify(text);
+        assert_eq!(lines[1].kind, LineKind::Code);
+        assert_ne!(lines[2].kind, LineKind::Code);
+        let continued = text.replace("/e/\n", "/e/ \\\n");
+        let (lines, _) = classify(&continued);
+        assert_eq!(lines[2].kind, LineKind::Code);
+        assert!(option_entry("-o, --output <file>"));
+        assert!(!option_entry("-o, --output the file"));
     }
 
     /// Read again, a page kept in three columns is an indented block
