@@ -329,7 +329,14 @@ impl Writer {
     }
 
     fn paragraph(&mut self, content: &[Inline], first: &str, rest: &str) {
-        let text = self.inline_text(content);
+        let mut text = self.inline_text(content);
+        if self.layout.markdown {
+            text = text
+                .split('\n')
+                .map(escape_block_start)
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
         self.chunks
             .push(wrap_words(&text, self.width(), first, rest).join("\n"));
     }
@@ -555,6 +562,39 @@ fn image_markdown(alt: &str, image: &Image) -> String {
 }
 
 /// A footnote label as Markdown writes it between `[^` and `]`.
+/// A paragraph's line that Markdown would read as the start of another
+/// block, escaped: a heading's `#`, a quotation's `>`, a list's marker
+/// (`- `, `1. `), a fence, a rule or a heading's underline. A repaired
+/// paragraph may open with any of them ("# point is an (x, y) tuple", a
+/// comment of a listing read as prose), and must read back as the
+/// paragraph it is.
+fn escape_block_start(line: &str) -> String {
+    let t = line.trim_start();
+    let lead = &line[..line.len() - t.len()];
+    let ends_mark = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marks_only = |c: char| {
+        t.chars().filter(|&m| m == c).count() >= 3 && t.chars().all(|m| m == c || m == ' ')
+    };
+    if (1..=6).contains(&hashes) && ends_mark(&t[hashes..])
+        || t.starts_with('>')
+        || t.starts_with(['-', '+', '*']) && ends_mark(&t[1..])
+        || t.starts_with("```")
+        || t.starts_with("~~~")
+        || ['-', '*', '_', '='].into_iter().any(marks_only)
+    {
+        format!("{lead}\\{t}")
+    } else if (1..=9).contains(&digits)
+        && t[digits..].starts_with(['.', ')'])
+        && ends_mark(&t[digits + 1..])
+    {
+        format!("{lead}{}\\{}", &t[..digits], &t[digits..])
+    } else {
+        line.to_string()
+    }
+}
+
 fn md_label(label: &str) -> String {
     let clean: String = label
         .chars()
@@ -764,6 +804,37 @@ mod tests {
         };
         let text = String::from_utf8(write(&doc(), &options).unwrap().bytes).unwrap();
         assert!(text.lines().any(|l| l.len() > 200));
+    }
+
+    #[test]
+    fn a_paragraph_reads_back_as_a_paragraph_in_markdown() {
+        let mut d = doc();
+        for text in [
+            "# point is an (x, y) tuple",
+            "1. a step",
+            "- a dash",
+            "> quoted",
+            "---",
+            "2024",
+            "#hashtag",
+        ] {
+            d.blocks
+                .push(Block::paragraph(inlines_from_text(text), Span::UNKNOWN));
+        }
+        let md = render_repaired(&d, true);
+        for escaped in [
+            "\n\\# point is",
+            "\n1\\. a step",
+            "\n\\- a dash",
+            "\n\\> quoted",
+            "\n\\---\n",
+            "\n2024\n",
+            "\n#hashtag",
+        ] {
+            assert!(md.contains(escaped), "{escaped:?} in {md}");
+        }
+        let plain = render_repaired(&d, false);
+        assert!(plain.contains("\n# point is") && plain.contains("\n1. a step"));
     }
 
     #[test]
