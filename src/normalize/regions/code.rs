@@ -247,6 +247,9 @@ pub fn signal(line: &str) -> Signal {
     if python_import(t) {
         return Signal::Strong("import");
     }
+    if sql_clause(&words) {
+        return Signal::Strong("sql");
+    }
     // So does a `%` comment (TeX, PostScript, MATLAB, Erlang), with or
     // without a space (`%Affichage d'une carte`): no sentence opens with
     // a percent sign. A directive (`%feature("director") Foo;`) or an
@@ -451,6 +454,36 @@ pub(super) fn is_identifier_like(w: &str) -> bool {
 /// after a word or two. Letter-spaced listings set the semicolon apart
 /// (`delete runtime ;`, `finalize ( ) ;`): it counts as no word there, so
 /// that the line reads as its repaired form (`delete runtime;`) does.
+/// `FROM weather LEFT OUTER JOIN cities ON weather.city = cities.name;`,
+/// `SELECT * FROM weather;`: a clause of SQL, opening with its keyword in
+/// capitals, ending the statement on a semicolon, and with more of SQL
+/// in it: another keyword in capitals, a column's dotted name, a wildcard
+/// or a comparison. A sentence whose first word is set in capitals ("FROM
+/// the first page to the last, ...;") has none of them.
+fn sql_clause(words: &[&str]) -> bool {
+    const CLAUSES: &[&str] = &[
+        "SELECT", "FROM", "WHERE", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP",
+        "VALUES", "JOIN", "ORDER", "GROUP", "HAVING", "LIMIT", "UNION", "GRANT", "REVOKE",
+    ];
+    const KEYWORDS: &[&str] = &[
+        "ON", "AS", "AND", "OR", "BY", "IN", "IS", "NOT", "NULL", "INTO", "SET", "JOIN", "LEFT",
+        "INNER", "OUTER", "ASC", "DESC", "LIKE", "FROM", "WHERE", "LIMIT", "TABLE",
+    ];
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 || !CLAUSES.contains(first) || !last.ends_with(';') || *last == ";" {
+        return false;
+    }
+    words[1..].iter().any(|w| {
+        let w = w.trim_end_matches([';', ',']);
+        KEYWORDS.contains(&w)
+            || w == "*"
+            || matches!(w, "=" | "<" | ">" | "<>" | "<=" | ">=")
+            || crate::normalize::identifier::has_inner_dot(w)
+    })
+}
+
 fn statement_end(t: &str, words: usize) -> bool {
     let Some(body) = t.strip_suffix(';') else {
         return false;
@@ -1744,6 +1777,26 @@ mod tests {
             "as in the example [see above]:",
             "Returns the list (or tuple):",
             "utively, following those in the paper. Consider A ≠ fn(H):",
+        ] {
+            assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
+        }
+    }
+
+    /// PostgreSQL's tutorial sets its queries over lines, a clause a line
+    /// (`SELECT *` / `FROM weather LEFT OUTER JOIN cities ON ...;`): the
+    /// clause that ends the statement is code, whatever its length.
+    #[test]
+    fn an_sql_clause_that_ends_a_statement_is_code() {
+        for line in [
+            "FROM weather LEFT OUTER JOIN cities ON weather.city = cities.name;",
+            "SELECT * FROM weather;",
+            "ORDER BY city DESC, temp_lo ASC NULLS LAST LIMIT 10 OFFSET 20;",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("sql"), "{line:?}");
+        }
+        for line in [
+            "FROM the first page to the last, the reader goes on and on;",
+            "From weather to cities, the join compares each row with each;",
         ] {
             assert!(!matches!(signal(line), Signal::Strong(_)), "{line:?}");
         }
