@@ -387,7 +387,18 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
                     format!("{} ({why})", lines[start].trimmed()),
                 );
                 if why == table::NO_COMMON_COLUMN || why == table::NO_BLANK_COLUMN {
-                    unread_columns.push((start, end));
+                    // Cells wrapped onto lines of their own, at a cell's
+                    // column, may stand between two declined runs of one
+                    // table (PostgreSQL's "user-specified" / "precision,
+                    // exact" under their type's row): one stretch.
+                    match unread_columns.last_mut() {
+                        Some((first, last))
+                            if wrapped_cells_between(lines, *first, *last, start) =>
+                        {
+                            *last = end;
+                        }
+                        _ => unread_columns.push((start, end)),
+                    }
                 }
             }
             Found::TwoColumns { .. } => {}
@@ -409,6 +420,20 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
         }
     }
 }
+
+/// Whether the lines between a declined run (`first..=last`) and the next
+/// one (from `next`) are all a cell's text indented past the run's first
+/// line, as a table sets a cell's wrapped lines, and no reading took them.
+fn wrapped_cells_between(lines: &[Line], first: usize, last: usize, next: usize) -> bool {
+    let between = &lines[last + 1..next];
+    between.len() <= MAX_WRAPPED_CELL_LINES
+        && between
+            .iter()
+            .all(|l| !l.is_blank() && l.kind.is_prose() && l.indent() > lines[first].indent())
+}
+
+/// Lines of wrapped cells that may stand between two runs of one table.
+const MAX_WRAPPED_CELL_LINES: usize = 4;
 
 /// Tables extracted column by column (see `table::columns`): the rows
 /// take the first lines of the span, and the lines left over become blank,
@@ -1222,6 +1247,58 @@ mod tests {
         let mut log = RepairLog::default();
         run(&mut lines, &mut log);
         (lines, log)
+    }
+
+    /// PostgreSQL's table of numeric types by `pdftotext -layout`: rows
+    /// whose cells wrap, some rows with one gap only, so that the table
+    /// reader declines it in runs with wrapped cells between. The whole
+    /// table is kept as set, not its middle joined into a paragraph.
+    #[test]
+    fn a_tables_runs_with_wrapped_cells_between_are_kept_as_one() {
+        let rows = [
+            "   smallint          2 bytes          small-range integer             -32768 to +32767",
+            "                                      typical choice for",
+            "   integer           4 bytes                                          -2147483648 to +2147483647",
+            "                                      integer",
+            "                                                                      -9223372036854775808 to",
+            "   bigint            8 bytes          large-range integer",
+            "                                                                      +9223372036854775807",
+            "                                                                      up to 131072 digits before the decimal",
+            "                                      user-specified",
+            "   decimal           variable                                         point; up to 16383 digits after the decimal",
+            "                                      precision, exact",
+            "                                                                      point",
+            "                                                                      up to 131072 digits before the decimal",
+            "                                      user-specified",
+            "   numeric           variable                                         point; up to 16383 digits after the decimal",
+            "                                      precision, exact",
+            "                                                                      point",
+            "                                      variable-precision,",
+            "   real              4 bytes                                          6 decimal digits precision",
+            "                                      inexact",
+            "   double                             variable-precision,",
+            "   precision         8 bytes                                          15 decimal digits precision",
+            "                                      inexact",
+            "                                      small",
+            "   smallserial       2 bytes          autoincrementing                1 to 32767",
+            "                                      integer",
+            "                                      autoincrementing",
+            "   serial            4 bytes                                          1 to 2147483647",
+            "                                      integer",
+            "                                      large",
+            "   bigserial         8 bytes          autoincrementing                1 to 9223372036854775807",
+            "                                      integer",
+        ];
+        let text = format!(
+            "Table 8.2 lists the available types.\n\n{}\n\nThe syntax of constants.\n",
+            rows.join("\n")
+        );
+        let (lines, log) = classify(&text);
+        let kept = lines[2..2 + rows.len()]
+            .iter()
+            .filter(|l| !l.kind.is_prose())
+            .count();
+        assert_eq!(kept, rows.len(), "{:?}", log.changes);
     }
 
     /// A Python session whose statement opens with words (`with ... as
