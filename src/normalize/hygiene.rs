@@ -59,6 +59,7 @@ const RULES: &[Rule] = &[
 fn run_lines(lines: &mut Vec<Line>, log: &mut RepairLog) {
     // Before any control character goes: a ligature's code is letters.
     super::ligature_codes::restore(lines, log, PASS.name);
+    super::misread_ligatures::restore(lines, log, PASS.name);
     let hyphens_written_soft = lines
         .iter()
         .any(|l| l.text.contains(SOFT_HYPHEN) && soft_hyphen_opens_a_word(&l.text));
@@ -431,6 +432,25 @@ mod tests {
         assert!(may_need_rules(&[Inline::Emphasis(vec![Inline::text(
             "ﬁne"
         )])]));
+    }
+
+    /// The pass reads a ligature's code and a letter read for a ligature
+    /// back as the ligature's letters, before any other rule sees them.
+    #[test]
+    fn ligatures_an_extractor_lost_come_back() {
+        let mut lines = crate::normalize::lines::split(
+            "The \u{1C}rst üle is speciüed as a user-deüned\nüle, and so is the next.",
+        );
+        let mut log = RepairLog::default();
+        run_lines(&mut lines, &mut log);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The first file is specified as a user-defined",
+                "file, and so is the next."
+            ]
+        );
     }
 
     fn run(text: &str, keep: bool) -> (String, Vec<(&'static str, String, String)>) {

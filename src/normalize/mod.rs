@@ -32,6 +32,7 @@ mod inline_walk;
 pub mod lexicon;
 mod ligature_codes;
 pub mod markup;
+mod misread_ligatures;
 pub mod spacing;
 mod tex_logos;
 mod word_table;
