@@ -126,7 +126,12 @@ fn opening_code(
 
 /// The run of letters and ligature codes around the code at byte `at`.
 fn word_around(text: &str, at: usize) -> (usize, usize) {
-    let part = |c: char| c.is_alphabetic() || is_ligature_code(c);
+    run_around(text, at, |c| c.is_alphabetic() || is_ligature_code(c))
+}
+
+/// The run of characters that are `part` around byte `at` of `text`, as
+/// byte offsets.
+pub(super) fn run_around(text: &str, at: usize, part: impl Fn(char) -> bool) -> (usize, usize) {
     let start = text[..at]
         .char_indices()
         .rev()
@@ -163,20 +168,30 @@ fn ligature_for(
         return Err("no word's lower-case letters around the code");
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let spelled = |letters: &str| word.replace(is_ligature_code, letters);
     // Beside one letter, only the document's own spelling proves it ("fit"
     // in a listing's typewriter type, which has no ligatures).
-    if letters >= MIN_LETTERS {
+    let lexicon = (letters >= MIN_LETTERS).then_some(lexicon);
+    one_ligature(|l| word.replace(is_ligature_code, l), lexicon, vocab)
+}
+
+/// The word that the one ligature whose letters `spelled` puts in makes,
+/// and the evidence: a word of the word list, where `lexicon` is given and
+/// one ligature makes one of it; else a word the document writes.
+pub(super) fn one_ligature(
+    spelled: impl Fn(&str) -> String,
+    lexicon: Option<&Lexicon>,
+    vocab: &DocVocabulary,
+) -> Result<(String, String), &'static str> {
+    if let Some(lexicon) = lexicon {
         let in_lexicon: Vec<String> = LIGATURES
             .iter()
             .map(|l| spelled(l))
             .filter(|w| lexicon.is_word(w))
             .collect();
-        if let [only] = in_lexicon.as_slice() {
-            return Ok((only.clone(), format!("word list: '{only}'")));
-        }
-        if in_lexicon.len() > 1 {
-            return Err("more than one ligature makes a word of it");
+        match in_lexicon.as_slice() {
+            [only] => return Ok((only.clone(), format!("word list: '{only}'"))),
+            [] => {}
+            _ => return Err("more than one ligature makes a word of it"),
         }
     }
     let in_document: Vec<String> = LIGATURES

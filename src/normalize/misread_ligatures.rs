@@ -15,15 +15,13 @@
 
 use super::RepairLog;
 use super::lexicon::{DocVocabulary, Lexicon};
+use super::ligature_codes::{one_ligature, run_around};
 use super::lines::Line;
 
 /// The letters seen standing for ligatures: Latin-1's accented small
 /// letters past the German and French ones an English word list never
 /// holds (ü, û, ý, þ, ÿ).
 const MISREAD: [char; 5] = ['ü', 'û', 'ý', 'þ', 'ÿ'];
-
-/// The letters each ligature stands for.
-const LIGATURES: [&str; 5] = ["ff", "fi", "fl", "ffi", "ffl"];
 
 /// Fewest distinct words holding the letter for the document to decide:
 /// one or two are as likely a name ("Brüno") as a misread glyph.
@@ -114,7 +112,7 @@ fn respell(
     let mut declined = false;
     let mut rest = token;
     while let Some(at) = rest.find(misread) {
-        let (start, end) = word_around(rest, at);
+        let (start, end) = run_around(rest, at, char::is_alphabetic);
         out.push_str(&rest[..start]);
         let word = &rest[start..end];
         match ligature_for(word, misread, lexicon, vocab) {
@@ -149,21 +147,6 @@ fn stands_for_ligatures(text: &str, c: char, lexicon: &Lexicon, vocab: &DocVocab
     words.len() >= MIN_WORDS && spelled as f64 >= words.len() as f64 * MIN_SHARE
 }
 
-/// The run of letters around the letter at byte `at`.
-fn word_around(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(at, |(i, _)| i);
-    let end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(i, _)| at + i);
-    (start, end)
-}
-
 /// The word `word` spells with its one misread letter replaced by a
 /// ligature, and the evidence; `None` where the word is one as written,
 /// holds more than one such letter, or no one ligature makes a word of it.
@@ -176,26 +159,7 @@ fn ligature_for(
     if word.chars().filter(|&c| misread(c)).count() != 1 || lexicon.is_word(word) {
         return None;
     }
-    let spelled = |letters: &str| word.replace(&misread, letters);
-    let in_lexicon: Vec<String> = LIGATURES
-        .iter()
-        .map(|l| spelled(l))
-        .filter(|w| lexicon.is_word(w))
-        .collect();
-    match in_lexicon.as_slice() {
-        [only] => return Some((only.clone(), format!("word list: '{only}'"))),
-        [] => {}
-        _ => return None,
-    }
-    let in_document: Vec<String> = LIGATURES
-        .iter()
-        .map(|l| spelled(l))
-        .filter(|w| vocab.contains(w))
-        .collect();
-    match in_document.as_slice() {
-        [only] => Some((only.clone(), format!("the document writes '{only}'"))),
-        _ => None,
-    }
+    one_ligature(|l| word.replace(&misread, l), Some(lexicon), vocab).ok()
 }
 
 #[cfg(test)]

@@ -599,27 +599,37 @@ fn is_spelled_list(token: &str) -> bool {
 /// The letters that the document writes glued to more than one number
 /// ("in1", "in2"; "x86", "x64").
 fn numbered_stems(body: &[String]) -> HashSet<String> {
-    let mut numbers: HashMap<String, String> = HashMap::default();
-    let mut stems = HashSet::default();
-    for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let letters = token.len() - token.trim_start_matches(char::is_alphabetic).len();
-        let (stem, number) = token.split_at(letters);
-        if letters == 0 || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let stem = stem.to_lowercase();
-        match numbers.get(&stem) {
-            Some(seen) if seen != number => {
-                stems.insert(stem);
+    keys_with_two_values(
+        body.iter()
+            .flat_map(|text| text.split_whitespace())
+            .filter_map(|token| {
+                let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+                let letters = token.len() - token.trim_start_matches(char::is_alphabetic).len();
+                let (stem, number) = token.split_at(letters);
+                let numbered =
+                    letters > 0 && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+                numbered.then_some((stem, number))
+            }),
+    )
+}
+
+/// The keys (lower-cased) that `pairs` give two or more distinct values.
+fn keys_with_two_values<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> HashSet<String> {
+    let mut first_value: HashMap<String, &str> = HashMap::default();
+    let mut keys = HashSet::default();
+    for (key, value) in pairs {
+        let key = key.to_lowercase();
+        match first_value.get(&key) {
+            Some(&first) if first != value => {
+                keys.insert(key);
             }
             Some(_) => {}
             None => {
-                numbers.insert(stem, number.to_string());
+                first_value.insert(key, value);
             }
         }
     }
-    stems
+    keys
 }
 
 /// The prefixes the body writes before a dot and two or more distinct
@@ -628,38 +638,25 @@ fn numbered_stems(body: &[String]) -> HashSet<String> {
 /// "csv.DictReader"). One such name could be glued prose ("end.the");
 /// two with one prefix are a module's.
 fn namespaces_in(body: &[String]) -> HashSet<String> {
-    let mut seen: HashMap<String, String> = HashMap::default();
-    let mut prefixes = HashSet::default();
     let name_char = |c: char| c.is_alphanumeric() || c == '_';
-    for token in body.iter().flat_map(|text| text.split_whitespace()) {
-        let Some((prefix, rest)) = token
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split_once('.')
-        else {
-            continue;
-        };
-        let name = &rest[..rest.find(|c| !name_char(c)).unwrap_or(rest.len())];
-        let capitals = name.chars().filter(|c| c.is_uppercase()).count();
-        let no_sentence_start = name.starts_with(|c: char| c.is_lowercase())
-            && name.chars().nth(1).is_some()
-            && !is_function_word(name)
-            || name.contains('_')
-            || (capitals >= 2 && name.chars().any(char::is_lowercase));
-        if prefix.chars().count() < 2 || !prefix.chars().all(name_char) || !no_sentence_start {
-            continue;
-        }
-        let prefix = prefix.to_lowercase();
-        match seen.get(&prefix) {
-            Some(first) if first != name => {
-                prefixes.insert(prefix);
-            }
-            Some(_) => {}
-            None => {
-                seen.insert(prefix, name.to_string());
-            }
-        }
-    }
-    prefixes
+    keys_with_two_values(
+        body.iter()
+            .flat_map(|text| text.split_whitespace())
+            .filter_map(|token| {
+                let (prefix, rest) = token
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .split_once('.')?;
+                let name = &rest[..rest.find(|c| !name_char(c)).unwrap_or(rest.len())];
+                let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+                let no_sentence_start = name.starts_with(|c: char| c.is_lowercase())
+                    && name.chars().nth(1).is_some()
+                    && !is_function_word(name)
+                    || name.contains('_')
+                    || (capitals >= 2 && name.chars().any(char::is_lowercase));
+                let prefix_ok = prefix.chars().count() >= 2 && prefix.chars().all(name_char);
+                (prefix_ok && no_sentence_start).then_some((prefix, name))
+            }),
+    )
 }
 
 fn fix(inlines: &mut Vec<Inline>, span: Span, ctx: &Ctx, log: &mut RepairLog) {
