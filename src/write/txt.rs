@@ -561,7 +561,6 @@ fn image_markdown(alt: &str, image: &Image) -> String {
     }
 }
 
-/// A footnote label as Markdown writes it between `[^` and `]`.
 /// A paragraph's line that Markdown would read as the start of another
 /// block, escaped: a heading's `#`, a quotation's `>`, a list's marker
 /// (`- `, `1. `), a fence, a rule or a heading's underline. A repaired
@@ -595,6 +594,7 @@ fn escape_block_start(line: &str) -> String {
     }
 }
 
+/// A footnote label as Markdown writes it between `[^` and `]`.
 fn md_label(label: &str) -> String {
     let clean: String = label
         .chars()

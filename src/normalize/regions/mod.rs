@@ -425,7 +425,10 @@ fn tables(lines: &mut [Line], log: &mut RepairLog) {
 /// one (from `next`) are all a cell's text indented past the run's first
 /// line, as a table sets a cell's wrapped lines, and no reading took them.
 fn wrapped_cells_between(lines: &[Line], first: usize, last: usize, next: usize) -> bool {
-    let between = &lines[last + 1..next];
+    // Runs that touch were read apart for reasons of their own.
+    let Some(between) = lines.get(last + 1..next).filter(|b| !b.is_empty()) else {
+        return false;
+    };
     between.len() <= MAX_WRAPPED_CELL_LINES
         && between
             .iter()
