@@ -218,10 +218,7 @@ mod tests {
     use crate::normalize::lines::split;
 
     fn restored(text: &str) -> (Vec<String>, RepairLog) {
-        let mut lines = split(text);
-        let mut log = RepairLog::default();
-        restore(&mut lines, &mut log, "hygiene");
-        (lines.into_iter().map(|l| l.text).collect(), log)
+        crate::normalize::lines::repaired_lines(text, |lines, log| restore(lines, log, "hygiene"))
     }
 
     #[test]

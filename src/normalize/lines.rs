@@ -487,6 +487,20 @@ pub fn path_words_in<'a>(
     words
 }
 
+/// The texts of `text`'s lines after `repair` (one step of a pass, run on
+/// the lines alone), and its log: the unit tests' reading of a line
+/// repair.
+#[cfg(test)]
+pub(crate) fn repaired_lines(
+    text: &str,
+    repair: impl FnOnce(&mut Vec<Line>, &mut super::RepairLog),
+) -> (Vec<String>, super::RepairLog) {
+    let mut lines = split(text);
+    let mut log = super::RepairLog::default();
+    repair(&mut lines, &mut log);
+    (lines.into_iter().map(|l| l.text).collect(), log)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

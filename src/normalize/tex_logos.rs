@@ -247,13 +247,9 @@ fn matched(letters: &[usize], places: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::lines::split;
 
     fn restored(text: &str) -> (Vec<String>, RepairLog) {
-        let mut lines = split(text);
-        let mut log = RepairLog::default();
-        restore(&mut lines, &mut log, "hygiene");
-        (lines.into_iter().map(|l| l.text).collect(), log)
+        crate::normalize::lines::repaired_lines(text, |lines, log| restore(lines, log, "hygiene"))
     }
 
     /// Ghostscript's text of a LaTeX manual: each logo's A above, its E

@@ -449,11 +449,6 @@ pub(super) fn is_identifier_like(w: &str) -> bool {
     letters && (digits || inner_mark)
 }
 
-/// `mod inner;`, `foo(1, 2);`, `};`: a statement end. A wrapped sentence
-/// may end at a semicolon too, but not with a closing bracket before it or
-/// after a word or two. Letter-spaced listings set the semicolon apart
-/// (`delete runtime ;`, `finalize ( ) ;`): it counts as no word there, so
-/// that the line reads as its repaired form (`delete runtime;`) does.
 /// `FROM weather LEFT OUTER JOIN cities ON weather.city = cities.name;`,
 /// `SELECT * FROM weather;`: a clause of SQL, opening with its keyword in
 /// capitals, ending the statement on a semicolon, and with more of SQL
@@ -484,6 +479,11 @@ fn sql_clause(words: &[&str]) -> bool {
     })
 }
 
+/// `mod inner;`, `foo(1, 2);`, `};`: a statement end. A wrapped sentence
+/// may end at a semicolon too, but not with a closing bracket before it or
+/// after a word or two. Letter-spaced listings set the semicolon apart
+/// (`delete runtime ;`, `finalize ( ) ;`): it counts as no word there, so
+/// that the line reads as its repaired form (`delete runtime;`) does.
 fn statement_end(t: &str, words: usize) -> bool {
     let Some(body) = t.strip_suffix(';') else {
         return false;
