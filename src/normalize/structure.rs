@@ -591,8 +591,8 @@ pub(super) fn has_word_of_letters(t: &str) -> bool {
 const CELL_MAX_WORDS: usize = 2;
 
 fn headings(doc: &mut Document, log: &mut RepairLog) {
-    let n = doc.blocks.len();
-    for i in 0..n {
+    let cells = short_cells(&doc.blocks);
+    for (i, &cell) in cells.iter().enumerate() {
         let next_is_text = doc
             .blocks
             .get(i + 1)
@@ -653,17 +653,9 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         // words is no title: a title stands between text, not between
         // words one or two at a time. (Between two numbers it may: a
         // page's and its own, "13" / "Introduction" / "1".)
-        let cell = |b: Option<&Block>| {
-            b.filter(|b| matches!(b, Block::Paragraph { .. }))
-                .map(Block::plain_text)
-                .filter(|t| t.split_whitespace().count() <= CELL_MAX_WORDS)
-        };
-        let worded = |t: &String| t.chars().any(char::is_alphabetic);
-        if let (Some(before), Some(after)) = (
-            i.checked_sub(1).and_then(|k| cell(doc.blocks.get(k))),
-            cell(doc.blocks.get(i + 1)),
-        ) && (worded(&before) || worded(&after))
-        {
+        // A numbered title says by its number that it opens a section
+        // ("1.1.6 Numbers" over a table's head "Name" / "Example").
+        if cell && !opens_with_section_number(&text) {
             continue;
         }
         let level = heading_level(&text);
@@ -675,6 +667,41 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         let content = std::mem::take(doc.blocks[i].inlines_mut().expect("a paragraph"));
         doc.blocks[i] = Block::heading(level, content, span);
     }
+}
+
+/// Which blocks are cells of a table set one to a block, as the blocks
+/// stood before any of them was made a heading (so that one cell made a
+/// title does not make the next one look like a title among text): a
+/// block between two paragraphs of [`CELL_MAX_WORDS`] words or fewer, one
+/// with letters, or a short paragraph with two more of words on one side
+/// of it ("TEXT" / "NUMERIC" / "INTEGER", a list whose bullets were lost;
+/// "INT" / "INTEGER" / "TINYINT", a table's column set a cell to a line).
+/// After numbers alone a title may stand: "30" / "300.0", a table's last
+/// row, then "Wide equations".
+fn short_cells(blocks: &[Block]) -> Vec<bool> {
+    let short: Vec<Option<bool>> = blocks
+        .iter()
+        .map(|b| {
+            let Block::Paragraph { .. } = b else {
+                return None;
+            };
+            let text = b.plain_text();
+            (text.split_whitespace().count() <= CELL_MAX_WORDS)
+                .then(|| text.chars().any(char::is_alphabetic))
+        })
+        .collect();
+    let at = |k: Option<usize>| k.and_then(|k| short.get(k).copied().flatten());
+    (0..blocks.len())
+        .map(|i| {
+            let (before, after) = (at(i.checked_sub(1)), at(Some(i + 1)));
+            let between = before.zip(after).is_some_and(|(b, a)| b || a);
+            let worded = |k: Option<usize>| at(k) == Some(true);
+            let run_after = short[i].is_some() && worded(Some(i + 1)) && worded(Some(i + 2));
+            let run_before =
+                short[i].is_some() && worded(i.checked_sub(1)) && worded(i.checked_sub(2));
+            between || run_after || run_before
+        })
+        .collect()
 }
 
 /// "20 Sectioning commands 63": a section number, a title and the page it
@@ -713,12 +740,17 @@ fn is_numbered_heading(text: &str, rest: &str) -> bool {
         && !ends_sentence(rest)
 }
 
+/// Whether the first word of `text` is a section number ("2.3", "4.").
+fn opens_with_section_number(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && first.chars().any(|c| c.is_ascii_digit())
+}
+
 /// "2.3 Scope" is one level below "2. Background".
 fn heading_level(text: &str) -> u8 {
     let first = text.split_whitespace().next().unwrap_or("");
-    let numbered = first.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && first.chars().any(|c| c.is_ascii_digit());
-    if numbered {
+    if opens_with_section_number(text) {
         let parts = first.trim_end_matches('.').split('.').count();
         parts.clamp(1, 6) as u8
     } else {
@@ -1122,6 +1154,39 @@ mod tests {
         let numbered = "Contents and a preface end here with a sentence.\n\n13\n\n\
             Introduction\n\n1\n\nThis manual assumes that the library is installed.\n";
         assert_eq!(headings_of(numbered), ["Introduction"]);
+    }
+
+    /// A column of names set a cell to a line is no run of titles: not at
+    /// its ends, and not once the first of them was read as one. A title
+    /// with its section number over a table's head stays, and so does one
+    /// after a table's last row of numbers.
+    #[test]
+    fn a_column_of_cells_is_no_run_of_headings() {
+        let list = headings_among(&[
+            "Each column is assigned one of the following type affinities:",
+            "TEXT",
+            "NUMERIC",
+            "INTEGER",
+            "BLOB",
+            "A column with TEXT affinity stores all data as text.",
+        ]);
+        assert_eq!(list, [false; 6]);
+        let numbered = headings_among(&[
+            "Each literal has a suffix that names its type.",
+            "1.1.6 Numbers",
+            "Name",
+            "Example",
+            "The table lists every kind of number.",
+        ]);
+        assert_eq!(numbered, [false, true, false, false, false]);
+        let after_numbers = headings_among(&[
+            "The values below are measured in the cold.",
+            "30",
+            "300.0",
+            "Wide equations",
+            "The equation that follows is set in a wide format.",
+        ]);
+        assert_eq!(after_numbers, [false, false, false, true, false]);
     }
 
     /// A title holds one sentence at most; an abbreviation's full stop
