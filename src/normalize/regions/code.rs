@@ -161,6 +161,9 @@ pub fn signal(line: &str) -> Signal {
     {
         return Signal::Strong(rule);
     }
+    if named_with_comment(t) {
+        return Signal::Strong("comment");
+    }
     if block_delimiter(t) {
         return Signal::Strong("brace");
     }
@@ -738,6 +741,21 @@ fn before_trailing_comment(t: &str) -> Option<&str> {
         .min()?;
     let before = t[..at].trim_end();
     (!before.is_empty()).then_some(before)
+}
+
+/// `Reader // includes methods of Reader in ReadWriter's method set`: one
+/// name, then a `//` comment set off by spaces (an embedded interface, a
+/// field, an enum's variant with its note). No sentence writes a word and
+/// then two slashes; a URL's slashes have no space after them.
+fn named_with_comment(t: &str) -> bool {
+    let Some((name, _)) = t.split_once(" // ") else {
+        return false;
+    };
+    let name = name.trim_end();
+    !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && !name.ends_with(['.', ',', ';', ':', '!', '?'])
+        && name.chars().any(char::is_alphabetic)
 }
 
 /// A line that opens or closes a block: ends with `{`, or is made of
@@ -1648,6 +1666,23 @@ mod tests {
 
     /// `//` after a URL's scheme cut off at the line before is the rest
     /// of the URL; a comment opens with a space or is code.
+    #[test]
+    fn a_name_with_a_comment_is_code() {
+        for line in [
+            "Reader // includes methods of Reader in ReadWriter's method set",
+            "int              // int is not a slice",
+        ] {
+            assert_eq!(signal(line), Signal::Strong("comment"), "{line:?}");
+        }
+        for line in [
+            "Read the manual. // more at the end",
+            "see http://example.org // the mirror",
+            "Reader //no space after the slashes",
+        ] {
+            assert_ne!(signal(line), Signal::Strong("comment"), "{line:?}");
+        }
+    }
+
     #[test]
     fn the_rest_of_a_url_is_no_comment() {
         for line in [
