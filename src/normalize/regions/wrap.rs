@@ -275,6 +275,8 @@ pub fn rejoin_open_brackets(lines: &mut Vec<Line>, log: &mut RepairLog) {
             Some("the next line's first word would have fitted before the margin")
         } else if inside_token && !no_space_lost {
             Some("the break does not show whether a space was lost")
+        } else if !closes_what_it_opens(&joined) {
+            Some("the joined line leaves a bracket open, as no wrapped statement does")
         } else if !strong.keeps_evidence(line, next, at, &joined) {
             Some(LOSES_LISTING)
         } else {
@@ -330,14 +332,32 @@ fn keeps_break_spaces(lines: &[Line]) -> bool {
     n > 0 && spaced as f64 >= n as f64 * KEPT_SPACE_SHARE
 }
 
+/// Whether a line rejoined from two closes every bracket it opens, but for
+/// a block it opens at its end (`... -> ControlFlow<B> {`). A statement
+/// the page wrapped comes back whole; a line that still leaves one open
+/// took in text from beside the listing (Lua's manual sets a function's
+/// stack effect `[-(nargs + 1), ...]` right of its prototype, and the
+/// extractor put its first part at the end of the prototype's line).
+fn closes_what_it_opens(joined: &str) -> bool {
+    let t = joined.trim_end();
+    let depth = bracket_depth(t).0;
+    depth <= 0 || depth == 1 && t.ends_with(['{', '(', '['])
+}
+
 /// The net bracket depth a line leaves, and the lowest depth it reaches
 /// (below zero where it closes brackets opened before it); brackets in
-/// `"` strings and after a `//` comment do not count.
+/// `"` strings and after a `//` comment do not count. A quote character
+/// quoted itself (`` `"` `` in a grammar, `'"'` in C) opens no string.
 pub fn bracket_depth(t: &str) -> (i32, i32) {
     let (mut depth, mut lowest) = (0i32, 0i32);
     let (mut in_string, mut escaped) = (false, false);
     let mut prev = ' ';
-    for c in t.chars() {
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !in_string && c == '"' && matches!(prev, '`' | '\'') && chars.peek() == Some(&prev) {
+            prev = c;
+            continue;
+        }
         if in_string {
             match c {
                 '\\' if !escaped => escaped = true,
@@ -853,10 +873,22 @@ mod tests {
             "let the_longest_line_of_all = \"call(first second\"\n) + 1;",
             // After a slash the lost space is unknown.
             "let the_longest_line = path(\"a\", some/\nthing);",
+            // Joined, a bracket would stay open: text from beside the
+            // listing (a stack effect set right of a prototype).
+            "int lua_pcall (lua_State *L, int nargs, int nresults,[-(nargs\nint msgh);",
         ] {
             let want: Vec<String> = text.lines().map(str::to_string).collect();
             assert_eq!(after(rejoin_open_brackets, text), want, "{text}");
         }
+    }
+
+    /// A quote character quoted by itself opens no string, so the
+    /// brackets after it count.
+    #[test]
+    fn a_quoted_quote_opens_no_string() {
+        assert_eq!(bracket_depth("X -> (!(`\"` `#`{n})"), (1, 0));
+        assert_eq!(bracket_depth("if (c == '\"') {"), (1, 0));
+        assert_eq!(bracket_depth("s = \"(\" + t"), (0, 0));
     }
 
     #[test]
