@@ -775,38 +775,53 @@ fn block_delimiter(t: &str) -> bool {
 /// parenthesised expression from the line's start to its end, opening with
 /// a symbol, with a form nested in it, a keyword (`:asdf`, `&optional`) or
 /// a hyphenated symbol at its head. A parenthesised remark ("(see above)")
-/// has none of them.
+/// has none of them. The line may go on to close the forms of the lines
+/// before (`(set! path (cons (fluid f) path)))))`), or leave its own open
+/// where a binding list opens in it (`(let ((f (make-fluid 'a))`): no
+/// remark opens two brackets at once.
 fn lisp_form(t: &str) -> bool {
-    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+    let Some(rest) = t.strip_prefix('(') else {
         return false;
     };
-    let head = inner.split_whitespace().next().unwrap_or("");
+    let head = rest.split_whitespace().next().unwrap_or("");
     let symbol = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && w.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-*:!?<>=/+%".contains(c))
     };
-    // Balanced, and closed only at the end: "(a) and (b)" is two groups.
+    if !symbol(head) {
+        return false;
+    }
+    // Where the first bracket closes: "(a) and (b)" is two groups.
     let mut depth = 1usize;
-    for c in inner.chars() {
+    let mut closed_at = None;
+    for (at, c) in rest.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => {
                 depth -= 1;
                 if depth == 0 {
-                    return false;
+                    closed_at = Some(at);
+                    break;
                 }
             }
             _ => {}
         }
     }
-    depth == 1
-        && symbol(head)
-        && (inner.contains('(')
-            || head.contains('-')
-            || inner
-                .split_whitespace()
-                .any(|w| w.len() > 1 && w.starts_with([':', '&'])))
+    let Some(at) = closed_at else {
+        return rest.contains("((");
+    };
+    // Only closing brackets after it: the forms of the lines before.
+    let after = &rest[at..];
+    if !after.chars().all(|c| c == ')') {
+        return false;
+    }
+    let inner = &rest[..at];
+    inner.contains('(')
+        || head.contains('-')
+        || inner
+            .split_whitespace()
+            .any(|w| w.len() > 1 && w.starts_with([':', '&']))
 }
 
 /// `)* "` SUFFIX?`, `)+`, `]?`: a line that opens by closing a group and
@@ -1923,6 +1938,11 @@ mod tests {
             ("(defmethod foop ((foo foo)) t)", "lisp-form"),
             ("(require :asdf)", "lisp-form"),
             ("(define-alien-variable \"foo\" int)", "lisp-form"),
+            // Closing the forms of the lines before; opening a binding
+            // list that later lines go on with.
+            ("(set! path (cons (fluid f) path)))))", "lisp-form"),
+            ("(let ((f (make-fluid 'a))", "lisp-form"),
+            ("(with-alien ((f (struct foo)))", "lisp-form"),
             (
                 ";;; If a fasl was stale, try to recompile and load (once).",
                 "comment",
@@ -1937,6 +1957,8 @@ mod tests {
             "(see Section 3 for the details of this)",
             "(a) and (b)",
             "(This is a remark set in parentheses, as authors do.)",
+            "(see the (optional) argument, which",
+            "(see above)) and more",
         ]);
     }
 
