@@ -356,6 +356,9 @@ fn boundary(
     if ends_sentence(ta) && (numbered_start(tb) || numbered_heading_line(tb)) {
         return Some("numbered-line-start");
     }
+    if ends_sentence(ta) && option_term(tb) {
+        return Some("option-after-sentence-end");
+    }
     if ends_sentence(ta) && outdented(lines, a, b) {
         return Some("outdent-after-sentence-end");
     }
@@ -405,6 +408,23 @@ fn boundary(
         return Some("heading-line");
     }
     None
+}
+
+/// Most words of a line [`option_term`] reads as an option's term.
+const OPTION_TERM_MAX_WORDS: usize = 3;
+
+/// "--cache=directory", "-C directory", "--mode=octal-mode": a program's
+/// option and its argument, short, on a line of their own: the term of a
+/// manual's list of options, whose description follows. Where the
+/// extractor kept no blank line or indent before it, the sentence that
+/// ends the description above is what shows the term starts anew.
+fn option_term(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= OPTION_TERM_MAX_WORDS
+        && words
+            .first()
+            .is_some_and(|w| super::spacing::is_option(w.trim_end_matches(',')))
+        && !ends_sentence(t)
 }
 
 /// A title set in capitals: one to three words of two capital letters or
@@ -578,6 +598,9 @@ fn rule_evidence(rule: &str) -> &'static str {
             "one of two or more lines after a line ending in ':' that open on a short term and a colon"
         }
         "colon-before-capital" => "the line ends in ':' and the next starts with a capital letter",
+        "option-after-sentence-end" => {
+            "a sentence ends and the next line is a program's option alone, a term of a list"
+        }
         "outdent-after-sentence-end" => {
             "a sentence ends a paragraph's line and the next line starts further left"
         }
@@ -1378,6 +1401,30 @@ mod tests {
                 b.last().unwrap().ends_with(&format!("says: {next}")),
                 "{b:#?}"
             );
+        }
+    }
+
+    /// A manual's option after the sentence that ends the description
+    /// above it is the next term of the list, even after a full line; an
+    /// option that goes on a sentence, or a long line, is not.
+    #[test]
+    fn an_option_alone_after_a_sentence_end_starts_a_term() {
+        let text = format!(
+            "{WRAPPED} It can safely be removed at any moment, as the cache is rebuilt.\n\
+             --cache=directory\n-C directory\nSpecify the name of the directory."
+        );
+        let b = blocks(&text);
+        assert!(
+            b.iter().any(|p| p.starts_with("--cache=directory")),
+            "{b:#?}"
+        );
+        for next in [
+            "--cache=directory is the option that sets the cache's place.",
+            "-C directory and more words",
+        ] {
+            let text = format!("{WRAPPED} It can be removed, as the cache is rebuilt when\n{next}");
+            let b = blocks(&text);
+            assert!(!b.iter().any(|p| p.starts_with(next)), "{b:#?}");
         }
     }
 
