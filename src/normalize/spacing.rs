@@ -792,6 +792,19 @@ fn space_before_punctuation(
             // whose punctuation strayed.
             && inlines.len() > 3
         {
+            if let Some(operand) = operator_before(inlines, i + 1) {
+                log.decline(
+                    PASS.name,
+                    "space-before-punctuation",
+                    span,
+                    format!(
+                        "{prev} {next} {operand} (a mark set apart before a word no sentence \
+                         opens with is an operator: shell's \"test ! -d\", C's \"a ? b : c\")"
+                    ),
+                );
+                i += 1;
+                continue;
+            }
             let before = format!("{prev} {next}");
             let after = format!("{prev}{next}");
             if log.approve_cited(
@@ -811,6 +824,25 @@ fn space_before_punctuation(
             i += 1;
         }
     }
+}
+
+/// The word after a lone "!" or "?" at `at`, where it opens as no sentence
+/// does: in lower case, or with a dash, a quote, a bracket or a shell's
+/// `$` (`test ! -d foo`, `test ! "string"`, `if ! test`). A sentence's own
+/// mark ends it, and the next one opens with a capital.
+fn operator_before(inlines: &[Inline], at: usize) -> Option<&str> {
+    let Some(Inline::Text(mark)) = inlines.get(at) else {
+        return None;
+    };
+    if !matches!(mark.as_str(), "!" | "?") || !matches!(inlines.get(at + 1), Some(Inline::Space)) {
+        return None;
+    }
+    let Some(Inline::Text(operand)) = inlines.get(at + 2) else {
+        return None;
+    };
+    operand
+        .starts_with(|c: char| c.is_lowercase() || "-\"'$([{=<>|&`".contains(c))
+        .then_some(operand.as_str())
 }
 
 /// Whether joining the block's first two words ("3", ")") would start the
@@ -2619,6 +2651,16 @@ mod tests {
         let text = "If you are not sure, and want no error message when it \
                     doesn't, append !: the command then says nothing .\n";
         assert_eq!(spacing_edits(text), vec!["nothing . -> nothing."]);
+    }
+
+    /// A lone "!" or "?" before a word no sentence opens with is an
+    /// operator, and keeps its space; before a capital it ends a sentence.
+    #[test]
+    fn a_mark_between_operands_is_an_operator() {
+        let text = "For example, if test ! -d foo is portable, test ! \"string\" is \
+                    not, and the ? operator is called the try operator. What a day ! Then \
+                    it rained.\n";
+        assert_eq!(spacing_edits(text), vec!["day ! -> day!"]);
     }
 
     /// A word beside another long piece keeps its space though the document
