@@ -617,6 +617,18 @@ fn headings(doc: &mut Document, log: &mut RepairLog) {
         {
             continue;
         }
+        // "Given the function and calls" / a listing / "within Greeting,
+        // who will have ...": the sentence goes on in lower case after the
+        // listing, so the line before it leads in to a display inside the
+        // sentence. A title of a few words ("Examples", "Data records",
+        // "SYNOPSIS") keeps its place: the listing under it may have lost a
+        // line to the text after it ("int").
+        if next_is_code
+            && text.split_whitespace().count() >= CUT_LEAD_IN_MIN_WORDS
+            && sentence_goes_on(doc.blocks.get(i + 2))
+        {
+            continue;
+        }
         if list_marker(&text).is_some_and(|m| !is_numbered_heading(&text, m.rest)) {
             continue;
         }
@@ -702,6 +714,24 @@ fn short_cells(blocks: &[Block]) -> Vec<bool> {
             between || run_after || run_before
         })
         .collect()
+}
+
+/// Fewest words of a line before a listing that [`headings`] reads as a
+/// sentence's lead-in where the text after the listing goes on in lower
+/// case.
+const CUT_LEAD_IN_MIN_WORDS: usize = 4;
+
+/// Whether `block` is a paragraph that opens in lower case: a sentence
+/// going on after a display set inside it.
+fn sentence_goes_on(block: Option<&Block>) -> bool {
+    let Some(block @ Block::Paragraph { .. }) = block else {
+        return false;
+    };
+    block
+        .plain_text()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// "20 Sectioning commands 63": a section number, a title and the page it
@@ -1245,6 +1275,48 @@ mod tests {
 
     /// A long line with a comma before a listing leads in to it; a short
     /// title before a listing stays a heading.
+    #[test]
+    fn a_sentence_going_on_after_its_listing_has_no_heading_before_it() {
+        use crate::model::Span;
+        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
+        for (line, after, heading) in [
+            (
+                "Given the function and calls",
+                "within Greeting, who will have the value nil in the first call.",
+                false,
+            ),
+            (
+                "Given the function and calls",
+                "Within Greeting, who has the value nil, the call is made.",
+                true,
+            ),
+            (
+                "Data records",
+                "is a data record, which may be used freely.",
+                true,
+            ),
+        ] {
+            let mut doc = Document {
+                blocks: vec![
+                    para(line),
+                    Block::CodeBlock {
+                        language: None,
+                        text: "func Greeting(prefix string, who ...string)".into(),
+                        span: Span::line(2),
+                    },
+                    para(after),
+                ],
+                ..Document::default()
+            };
+            headings(&mut doc, &mut RepairLog::default());
+            assert_eq!(
+                matches!(doc.blocks[0], Block::Heading { .. }),
+                heading,
+                "{line:?} / {after:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_lead_in_to_a_listing_is_no_heading() {
         use crate::model::Span;
