@@ -263,11 +263,14 @@ pub fn signal(line: &str) -> Signal {
     // line on it too ("you can always enter the \\" / "new line command"):
     // it continues a listing, never starts one.
     let tex_line_break = t.ends_with(" \\\\");
+    let keyword = keyword_statement(&words);
     if prose {
         return if percent_comment {
             Signal::Weak("percent-comment")
         } else if tex_line_break {
             Signal::Weak("tex-line-break")
+        } else if keyword {
+            Signal::Weak("keyword-statement")
         } else {
             Signal::Prose
         };
@@ -283,6 +286,9 @@ pub fn signal(line: &str) -> Signal {
     }
     if operator_share(t) >= OPERATOR_DENSE {
         return Signal::Strong("symbol-dense");
+    }
+    if keyword {
+        return Signal::Weak("keyword-statement");
     }
     if words.iter().any(|w| is_flag(w)) && !ends_like_sentence(t) {
         return Signal::Weak("command-flag");
@@ -1363,6 +1369,42 @@ fn argument_after_space(rest: &str) -> Option<char> {
         .filter(|c| matches!(c, '{' | '['))
 }
 
+/// Most words of a line [`keyword_statement`] reads.
+const KEYWORD_STATEMENT_MAX_WORDS: usize = 5;
+
+/// `return s + t`, `var p Point`, `const limit 10`: a short statement
+/// opening with a keyword no sentence opens with in lower case (`var`,
+/// `val`, `const`), or with `return` and an expression of names joined by
+/// an operator. Weak: it may go on with a listing (Go's spec sets such
+/// lines inside its functions and between its calls), never start one.
+fn keyword_statement(words: &[&str]) -> bool {
+    let [first, rest @ ..] = words else {
+        return false;
+    };
+    if rest.is_empty() || words.len() > KEYWORD_STATEMENT_MAX_WORDS {
+        return false;
+    }
+    let name = |w: &str| {
+        w.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '*')
+    };
+    match *first {
+        "var" | "val" | "const" => name(rest[0]),
+        "return" => {
+            rest.len() >= 3
+                && rest.iter().enumerate().all(|(k, w)| {
+                    if k % 2 == 1 {
+                        matches!(*w, "+" | "-" | "*" | "/" | "%" | "==" | "!=" | "&&" | "||")
+                    } else {
+                        name(w)
+                    }
+                })
+        }
+        _ => false,
+    }
+}
+
 /// A function's declaration or its parameters, as a listing breaks them
 /// over lines: `guide MakeFreehand(pair pFrom, pair pTo,`,
 /// `    real dblRelDistortion = 2.5,`, `    bool bIncludeTo = true)`. The
@@ -1696,6 +1738,28 @@ mod tests {
         ] {
             assert_ne!(signal(line), Signal::Strong("comment"), "{line:?}");
         }
+    }
+
+    /// A short statement opening with a keyword may go on with a listing;
+    /// a line of prose opening with "return" may not, and an assignment
+    /// keeps its strong signal.
+    #[test]
+    fn a_keyword_statement_may_go_on_with_a_listing() {
+        for line in ["return s + t", "var p Point", "val total", "const limit 10"] {
+            assert_eq!(signal(line), Signal::Weak("keyword-statement"), "{line:?}");
+        }
+        for line in [
+            "return the value to the caller",
+            "return a value",
+            "var",
+            "various things are said here",
+        ] {
+            assert_ne!(signal(line), Signal::Weak("keyword-statement"), "{line:?}");
+        }
+        assert!(matches!(
+            signal("var x interface{} = Float(nil)"),
+            Signal::Strong(_)
+        ));
     }
 
     #[test]
