@@ -820,7 +820,12 @@ fn rejoin(
         let heading_next = looks_like_heading(tb)
             || is_heading_text(tb)
                 && width.is_some_and(|r| r.len(tb) < r.width * NO_PUNCTUATION_ROOM);
-        if (full || !ends_sentence(ta)) && !heading_next {
+        // A list's last item of one line, with room left on it, ends the
+        // list before the break though it ends on no full stop ("• SRFI 78
+        // – Lightweight testing" / "Documentation on these can be found
+        // ..."): items seldom do, and the text after opens a sentence.
+        let short_item = list_marker(ta).is_some() && !full && starts_capital(tb);
+        if (full || !ends_sentence(ta)) && !heading_next && !short_item {
             return Some("page-break-join");
         }
         return None;
@@ -1445,6 +1450,30 @@ mod tests {
         );
         let b = blocks(&text);
         assert!(!b.contains(&"description".to_string()), "{b:#?}");
+    }
+
+    /// A list's last item with room left on its line ends the list before
+    /// a page break; a sentence after the break is a paragraph of its own.
+    /// An item that goes on in lower case after the break joins.
+    #[test]
+    fn a_short_last_item_ends_its_list_at_a_page_break() {
+        const FF: char = '\u{c}';
+        let list = "The following libraries are supplied with the system:\n\
+                    • SRFI 74 – Octet-Addressed Binary Blocks\n\
+                    • SRFI 78 – Lightweight testing\n\n";
+        let text = format!("{WRAPPED}\n{list}{FF}Documentation on these can be found on the web.");
+        let b = blocks(&text);
+        assert!(
+            b.iter().any(|p| p.ends_with("Lightweight testing")),
+            "{b:#?}"
+        );
+        let text = format!("{WRAPPED}\n{list}{FF}and its companion library of assertions.");
+        let b = blocks(&text);
+        assert!(
+            b.iter()
+                .any(|p| p.ends_with("testing and its companion library of assertions.")),
+            "{b:#?}"
+        );
     }
 
     #[test]
