@@ -1273,12 +1273,11 @@ mod tests {
             .collect()
     }
 
-    /// A long line with a comma before a listing leads in to it; a short
-    /// title before a listing stays a heading.
+    /// A line of some words before a listing, where the text after the
+    /// listing goes on in lower case, leads in to a display inside a
+    /// sentence; a title of two words stays a heading.
     #[test]
     fn a_sentence_going_on_after_its_listing_has_no_heading_before_it() {
-        use crate::model::Span;
-        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
         for (line, after, heading) in [
             (
                 "Given the function and calls",
@@ -1296,35 +1295,18 @@ mod tests {
                 true,
             ),
         ] {
-            let mut doc = Document {
-                blocks: vec![
-                    para(line),
-                    Block::CodeBlock {
-                        language: None,
-                        text: "func Greeting(prefix string, who ...string)".into(),
-                        span: Span::line(2),
-                    },
-                    para(after),
-                ],
-                ..Document::default()
-            };
-            headings(&mut doc, &mut RepairLog::default());
             assert_eq!(
-                matches!(doc.blocks[0], Block::Heading { .. }),
+                heading_before_listing(line, Some(after)),
                 heading,
                 "{line:?} / {after:?}"
             );
         }
     }
 
+    /// A long line with a comma before a listing leads in to it; a short
+    /// title before a listing stays a heading.
     #[test]
     fn a_lead_in_to_a_listing_is_no_heading() {
-        use crate::model::Span;
-        let code = || Block::CodeBlock {
-            language: None,
-            text: "(define-alien-variable \"foo\" int)".into(),
-            span: Span::line(2),
-        };
         for (line, heading) in [
             (
                 "For example, to access a C-level counter foo, one could write",
@@ -1332,20 +1314,29 @@ mod tests {
             ),
             ("Defining alien variables", true),
         ] {
-            let mut doc = Document {
-                blocks: vec![
-                    Block::paragraph(vec![Inline::text(line)], Span::line(1)),
-                    code(),
-                ],
-                ..Document::default()
-            };
-            headings(&mut doc, &mut RepairLog::default());
-            assert_eq!(
-                matches!(doc.blocks[0], Block::Heading { .. }),
-                heading,
-                "{line:?}"
-            );
+            assert_eq!(heading_before_listing(line, None), heading, "{line:?}");
         }
+    }
+
+    /// Whether the heading step makes `line` a heading, set before a
+    /// listing and, if given, a paragraph `after` it.
+    fn heading_before_listing(line: &str, after: Option<&str>) -> bool {
+        use crate::model::Span;
+        let para = |t: &str| Block::paragraph(vec![Inline::text(t)], Span::line(1));
+        let code = Block::CodeBlock {
+            language: None,
+            text: "(define-alien-variable \"foo\" int)".into(),
+            span: Span::line(2),
+        };
+        let mut doc = Document {
+            blocks: [Some(para(line)), Some(code), after.map(para)]
+                .into_iter()
+                .flatten()
+                .collect(),
+            ..Document::default()
+        };
+        headings(&mut doc, &mut RepairLog::default());
+        matches!(doc.blocks[0], Block::Heading { .. })
     }
 
     #[test]

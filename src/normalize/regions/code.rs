@@ -1721,8 +1721,8 @@ mod tests {
         }
     }
 
-    /// `//` after a URL's scheme cut off at the line before is the rest
-    /// of the URL; a comment opens with a space or is code.
+    /// One name and a `//` comment set off by spaces is code; a sentence
+    /// before two slashes, or slashes with no space after them, is not.
     #[test]
     fn a_name_with_a_comment_is_code() {
         for line in [
@@ -1762,6 +1762,8 @@ mod tests {
         ));
     }
 
+    /// `//` after a URL's scheme cut off at the line before is the rest
+    /// of the URL; a comment opens with a space or is code.
     #[test]
     fn the_rest_of_a_url_is_no_comment() {
         for line in [
