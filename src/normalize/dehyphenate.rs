@@ -822,6 +822,23 @@ fn decide_soft(
     ))
 }
 
+/// Fewest characters of the line after the break that a name the
+/// document writes must hold for [`written_part_across`].
+const MIN_PART_ACROSS: usize = 3;
+
+/// The longest name the document writes that opens `joined`, holds
+/// [`MIN_PART_ACROSS`] characters or more past the break after `token`,
+/// and ends where `joined` opens its next part (a capital, a digit, an
+/// underscore): "Tcl_ExternalToUtf" in "Tcl_ExternalToUtfDString".
+fn written_part_across<'a>(token: &str, joined: &'a str, vocab: &DocVocabulary) -> Option<&'a str> {
+    let from = token.len() + MIN_PART_ACROSS;
+    joined
+        .char_indices()
+        .filter(|&(at, c)| at >= from && (c.is_uppercase() || c.is_ascii_digit() || c == '_'))
+        .map(|(at, _)| &joined[..at])
+        .rfind(|part| vocab.writes(part))
+}
+
 /// The line-end hyphen of an identifier: kept or dropped only as the
 /// document itself spells the token, or the name around the break
 /// ("BUILD" + "TOOLS" where the document writes "$BUILDTOOLS").
@@ -875,6 +892,18 @@ fn decide_identifier(
             true,
             "identifier-in-document",
             format!("the document writes '{name_hyphenated}'"),
+        );
+    }
+    // "Tcl_Ex-" + "ternalToUtfDString" where the document writes
+    // "Tcl_ExternalToUtf": a name it writes whole runs on over the break
+    // and stops where the joined token opens its next part.
+    if let Some(part) = written_part_across(token, &joined, vocab)
+        && !vocab.writes(&format!("{token}-{}", &part[token.len()..]))
+    {
+        return join(
+            false,
+            "identifier-in-document",
+            format!("the document writes '{part}', which runs on over the break"),
         );
     }
     // Between two letters of a name with digits ("18F-" + "owned") the
@@ -1031,6 +1060,30 @@ mod tests {
             fix("avoided by the tame-\nfloats package, see http://ctan.org/pkg/tamefloats").0,
             vec!["avoided by the tamefloats package, see http://ctan.org/pkg/tamefloats"]
         );
+    }
+
+    /// An identifier broken inside a name the document writes elsewhere as
+    /// the first part of it joins ("Tcl_ExternalToUtf" in
+    /// "Tcl_ExternalToUtfDString"); a name written only up to the break,
+    /// or one that ends mid-part, is no evidence.
+    #[test]
+    fn an_identifier_joins_where_the_document_writes_its_first_parts() {
+        let text = "use Tcl_ExternalToUtf for it, or convert with Tcl_Ex-\nternalToUtfDString here";
+        assert_eq!(
+            fix(text).0,
+            vec!["use Tcl_ExternalToUtf for it, or convert with Tcl_ExternalToUtfDString here"]
+        );
+        for text in [
+            "use Tcl_Ex for it, or convert with Tcl_Ex-\nternalToUtfDString here",
+            "use Tcl_Exter for it, or convert with Tcl_Ex-\nternalToUtfDString here",
+        ] {
+            let (_, log) = fix(text);
+            assert!(
+                log.changes.iter().all(|c| c.declined),
+                "{text:?}: {:#?}",
+                log.changes
+            );
+        }
     }
 
     /// A token that already holds a hyphen is broken at one of its own
