@@ -694,9 +694,18 @@ fn short_cells(blocks: &[Block]) -> Vec<bool> {
     let short: Vec<Option<bool>> = blocks
         .iter()
         .map(|b| {
-            let Block::Paragraph { .. } = b else {
+            let Block::Paragraph { content, .. } = b else {
                 return None;
             };
+            // Spaces between words at its top level say it has more words
+            // than a cell without reading its text (most paragraphs).
+            let gaps = content
+                .iter()
+                .filter(|i| matches!(i, Inline::Space | Inline::SoftBreak | Inline::LineBreak))
+                .count();
+            if gaps >= CELL_MAX_WORDS {
+                return None;
+            }
             let text = b.plain_text();
             (text.split_whitespace().count() <= CELL_MAX_WORDS)
                 .then(|| text.chars().any(char::is_alphabetic))

@@ -754,6 +754,11 @@ fn before_trailing_comment(t: &str) -> Option<&str> {
 /// field, an enum's variant with its note). No sentence writes a word and
 /// then two slashes; a URL's slashes have no space after them.
 fn named_with_comment(t: &str) -> bool {
+    // A byte search first: most lines have no slash, and the substring
+    // search below is the slower one.
+    if !t.as_bytes().contains(&b'/') {
+        return false;
+    }
     let Some((name, _)) = t.split_once(" // ") else {
         return false;
     };
