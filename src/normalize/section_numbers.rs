@@ -200,11 +200,88 @@ pub fn run(doc: &mut Document, log: &mut RepairLog) {
             );
         }
     }
+    let repairs = without_empty_runs(&doc.blocks, &candidates, repairs, log);
     // Back to front, so that merging two blocks leaves the indexes of the
     // earlier candidates valid.
     for c in repairs.into_iter().rev() {
         repair(doc, c, log);
     }
+}
+
+/// Fewest words of a paragraph that reads as a section's text for
+/// [`without_empty_runs`] where it ends no sentence: text, not a cell or
+/// a name (a listing's lines are no such text either).
+const SECTION_TEXT_MIN_WORDS: usize = 6;
+
+/// The repairs less those of runs of [`MIN_NUMBERED_LINES`] or more
+/// siblings that follow each other in the numbering and none of whose
+/// sections holds a paragraph that ends a sentence or has
+/// [`SECTION_TEXT_MIN_WORDS`] words: a table's column of numbers
+/// extracted one cell to a block ("1" / "INT2" / "INT8" / "TEXT" / "2" /
+/// "BLOB" / ...), whose numbers count up by themselves. A document may
+/// leave a section or two empty, not three in a row.
+fn without_empty_runs<'a>(
+    blocks: &[Block],
+    candidates: &'a [Candidate],
+    repairs: Vec<&'a Candidate>,
+    log: &mut RepairLog,
+) -> Vec<&'a Candidate> {
+    // Where each repair's text ends: at the next candidate of any shape.
+    let text_of = |c: &Candidate| {
+        let from = c.block
+            + match c.shape {
+                Shape::Detached => 2,
+                _ => 1,
+            };
+        let to = candidates
+            .iter()
+            .map(|n| n.block)
+            .find(|&b| b > c.block)
+            .unwrap_or(blocks.len())
+            .max(from);
+        &blocks[from..to]
+    };
+    let holds_text = |c: &Candidate| {
+        text_of(c).iter().any(|b| {
+            matches!(b, Block::Paragraph { .. }) && {
+                let text = b.plain_text();
+                ends_sentence(&text) || text.split_whitespace().count() >= SECTION_TEXT_MIN_WORDS
+            }
+        })
+    };
+    let mut keep = vec![true; repairs.len()];
+    let mut start = 0;
+    for k in 1..=repairs.len() {
+        // Siblings only: a section that opens with a subsection ("1.1
+        // Examples" / "1.1.1 ...") or holds a table alone is a document's.
+        let goes_on = k < repairs.len()
+            && repairs[k - 1].number.len() == repairs[k].number.len()
+            && continues(&repairs[k - 1].number, &repairs[k].number)
+            && !holds_text(repairs[k - 1]);
+        if goes_on {
+            continue;
+        }
+        let run = &repairs[start..k];
+        if run.len() >= MIN_NUMBERED_LINES && !run.iter().any(|c| holds_text(c)) {
+            keep[start..k].fill(false);
+        }
+        start = k;
+    }
+    for (c, _) in repairs.iter().zip(&keep).filter(|(_, kept)| !**kept) {
+        log.decline_cited(
+            NAME,
+            rule(c.shape),
+            blocks[c.block].span(),
+            block_text(blocks, c),
+            "one of three numbers or more that count up with no sentence in any of their \
+             sections: a table's cells, not sections",
+        );
+    }
+    repairs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, kept)| kept.then_some(c))
+        .collect()
 }
 
 /// A section holds text, though a document may leave one or two empty
@@ -894,6 +971,45 @@ mod tests {
 
     /// A number glued to several words of a line ("5Mose 5Mos 5Mo") names
     /// things in a table; a section number stands once.
+    #[test]
+    fn a_column_of_numbered_cells_is_no_run_of_sections() {
+        // SQLite's table of type names extracted a cell to a block: the
+        // rule's number, then the next row's names, no sentence anywhere.
+        let lines = [
+            "The table shows how type names map to affinities.",
+            "1",
+            "INT2",
+            "INT8",
+            "TEXT",
+            "2",
+            "BLOB",
+            "no datatype specified",
+            "3",
+            "REAL",
+            "DOUBLE",
+            "4",
+            "NUMERIC",
+            "DECIMAL(10,5)",
+        ];
+        let (blocks, log) = repaired(&lines);
+        assert_eq!(blocks, lines);
+        assert_eq!(log.applied(), 0);
+        // Sections of one short sentence each are a document's.
+        let (blocks, log) = repaired(&[
+            "1",
+            "Scope",
+            "It is short.",
+            "2",
+            "Terms",
+            "See RFC 2119.",
+            "3",
+            "Usage",
+            "Run it.",
+        ]);
+        assert_eq!(blocks[0], "1 Scope");
+        assert_eq!(log.applied(), 3);
+    }
+
     #[test]
     fn numbers_that_follow_each_other_with_no_text_between_number_lines() {
         // A draft's line numbers beside its author block: three numbers in
