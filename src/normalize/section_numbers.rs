@@ -233,11 +233,11 @@ fn without_empty_runs<'a>(
                 Shape::Detached => 2,
                 _ => 1,
             };
+        // Candidates stand in the order of their blocks.
+        let next = candidates.partition_point(|n| n.block <= c.block);
         let to = candidates
-            .iter()
-            .map(|n| n.block)
-            .find(|&b| b > c.block)
-            .unwrap_or(blocks.len())
+            .get(next)
+            .map_or(blocks.len(), |n| n.block)
             .max(from);
         &blocks[from..to]
     };
@@ -249,6 +249,7 @@ fn without_empty_runs<'a>(
             }
         })
     };
+    let with_text: Vec<bool> = repairs.iter().map(|c| holds_text(c)).collect();
     let mut keep = vec![true; repairs.len()];
     let mut start = 0;
     for k in 1..=repairs.len() {
@@ -257,12 +258,11 @@ fn without_empty_runs<'a>(
         let goes_on = k < repairs.len()
             && repairs[k - 1].number.len() == repairs[k].number.len()
             && continues(&repairs[k - 1].number, &repairs[k].number)
-            && !holds_text(repairs[k - 1]);
+            && !with_text[k - 1];
         if goes_on {
             continue;
         }
-        let run = &repairs[start..k];
-        if run.len() >= MIN_NUMBERED_LINES && !run.iter().any(|c| holds_text(c)) {
+        if k - start >= MIN_NUMBERED_LINES && !with_text[start..k].contains(&true) {
             keep[start..k].fill(false);
         }
         start = k;
