@@ -794,7 +794,12 @@ fn lisp_form(t: &str) -> bool {
     let Some(rest) = t.strip_prefix('(') else {
         return false;
     };
-    let head = rest.split_whitespace().next().unwrap_or("");
+    // "(provide-foo)": the head may be the whole form.
+    let head = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(')');
     let symbol = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && w.chars()
@@ -2014,6 +2019,7 @@ mod tests {
             ("(set! path (cons (fluid f) path)))))", "lisp-form"),
             ("(let ((f (make-fluid 'a))", "lisp-form"),
             ("(with-alien ((f (struct foo)))", "lisp-form"),
+            ("(provide-foo)", "lisp-form"),
             (
                 ";;; If a fasl was stale, try to recompile and load (once).",
                 "comment",
