@@ -1735,19 +1735,18 @@ mod tests {
     /// before two slashes, or slashes with no space after them, is not.
     #[test]
     fn a_name_with_a_comment_is_code() {
-        for line in [
-            "Reader // includes methods of Reader in ReadWriter's method set",
-            "int              // int is not a slice",
-        ] {
-            assert_eq!(signal(line), Signal::Strong("comment"), "{line:?}");
-        }
-        for line in [
+        assert_strong(&[
+            (
+                "Reader // includes methods of Reader in ReadWriter's method set",
+                "comment",
+            ),
+            ("int              // int is not a slice", "comment"),
+        ]);
+        assert_not_strong(&[
             "Read the manual. // more at the end",
             "see http://example.org // the mirror",
             "Reader //no space after the slashes",
-        ] {
-            assert_ne!(signal(line), Signal::Strong("comment"), "{line:?}");
-        }
+        ]);
     }
 
     /// A short statement opening with a keyword may go on with a listing;
